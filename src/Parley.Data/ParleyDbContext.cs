@@ -1,0 +1,88 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Parley.Data.Entities;
+using Parley.Data.Tenancy;
+using Parley.Domain.Tenants;
+
+namespace Parley.Data;
+
+/// <summary>
+/// The one database of Parley. Every <see cref="ITenantOwned"/> entity gets a named query filter on the current
+/// tenant, and <see cref="SaveChanges(bool)"/> refuses to write another tenant's rows and bumps versions.
+/// </summary>
+public sealed partial class ParleyDbContext(DbContextOptions<ParleyDbContext> options, ITenantContext tenant)
+    : IdentityDbContext<ParleyUser, ParleyRole, Guid>(options)
+{
+    public const string TenantFilter = "tenant";
+
+    /// <summary>Read by the query filters; EF parameterises it per query.</summary>
+    public Guid? CurrentTenantId => tenant.TenantId;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ParleyDbContext).Assembly);
+        builder.UseOpenIddict();
+
+        var apply = typeof(ParleyDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
+            {
+                apply.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks as a sortable integer there.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareForSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version = entry.State == EntityState.Added ? 1 : versioned.Version + 1;
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity is ITenantOwned owned
+                && tenant.TenantId is { } current
+                && owned.TenantId != current)
+            {
+                throw new CrossTenantWriteException(entry.Metadata.ClrType.Name);
+            }
+        }
+    }
+}

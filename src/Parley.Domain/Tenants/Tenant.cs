@@ -1,0 +1,17 @@
+namespace Parley.Domain.Tenants;
+
+/// <summary>One enterprise on the platform. Everything it owns carries its <see cref="Id"/>.</summary>
+public sealed class Tenant : IVersioned
+{
+    public Guid Id { get; set; }
+
+    public required string Slug { get; set; }
+
+    public required string Name { get; set; }
+
+    public TenantStatus Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public long Version { get; set; }
+}

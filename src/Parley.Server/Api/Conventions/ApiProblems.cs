@@ -1,0 +1,24 @@
+namespace Parley.Server.Api.Conventions;
+
+/// <summary>The RFC 9457 answers that endpoints share.</summary>
+public static class ApiProblems
+{
+    /// <summary>Missing and other tenants' objects answer exactly alike.</summary>
+    public static IResult NotFound() => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Not found",
+        detail: "No such resource.");
+
+    public static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static IResult Invalid(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors);
+
+    public static IResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+
+    public static IResult CannotGrant(IReadOnlyList<string> missing) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Cannot grant permissions you do not hold",
+        detail: "Missing: " + string.Join(", ", missing));
+}

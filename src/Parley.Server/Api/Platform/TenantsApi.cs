@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Domain.Security;
+using Parley.Domain.Tenants;
+using Parley.Server.Api.Conventions;
+using Parley.Server.Auth;
+using Parley.Server.Audit;
+using Parley.Server.Tenants;
+
+namespace Parley.Server.Api.Platform;
+
+/// <summary><c>/api/v1/platform/tenants</c>: the platform operator's tenant lifecycle.</summary>
+public static class TenantsApi
+{
+    public static RouteGroupBuilder MapTenantsApi(this RouteGroupBuilder api)
+    {
+        var tenants = api.MapGroup("/platform/tenants").WithTags("Platform");
+        tenants.MapGet("/", ListAsync).RequirePermission(Permissions.PlatformTenantsRead);
+        tenants.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.PlatformTenantsRead);
+        tenants.MapPost("/", CreateAsync).RequirePermission(Permissions.PlatformTenantsWrite).Audited("tenants.create");
+        tenants.MapPost("/{id:guid}/suspend", SuspendAsync).RequirePermission(Permissions.PlatformTenantsWrite).Audited("tenants.suspend");
+        tenants.MapPost("/{id:guid}/resume", ResumeAsync).RequirePermission(Permissions.PlatformTenantsWrite).Audited("tenants.resume");
+        tenants.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.PlatformTenantsWrite).Audited("tenants.delete");
+        return api;
+    }
+
+    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
+        db.Tenants.ToPageResultAsync(t => t.Slug, page, TenantDto.From, ct);
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (tenant is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        ETags.Set(http, tenant.Version);
+        return TypedResults.Ok(TenantDto.From(tenant));
+    }
+
+    private static async Task<IResult> CreateAsync(CreateTenantRequest request, TenantAdministration tenants, AuditScope audit, CancellationToken ct)
+    {
+        if (request.Slug == TenantSlug.Platform)
+        {
+            return ApiProblems.Invalid("slug", "This name is reserved.");
+        }
+
+        var (tenant, result) = await tenants.CreateAsync(request.Slug, request.Name, request.AdminUserName, request.AdminPassword, ct);
+        if (tenant is null)
+        {
+            return result.Errors.Any(e => e.Code == "slug") ? ApiProblems.Conflict($"Tenant '{request.Slug}' exists.") : IdentityProblems.From(result);
+        }
+
+        audit.Target("tenant", tenant.Id).Describe($"created tenant '{tenant.Slug}' with administrator '{request.AdminUserName}'");
+        return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Id}", TenantDto.From(tenant));
+    }
+
+    private static async Task<IResult> SuspendAsync(Guid id, TenantAdministration tenants, AuditScope audit, CancellationToken ct) =>
+        await tenants.SuspendAsync(id, ct) is { } tenant
+            ? Changed(audit, tenant, "suspended")
+            : ApiProblems.NotFound();
+
+    private static async Task<IResult> ResumeAsync(Guid id, TenantAdministration tenants, AuditScope audit, CancellationToken ct) =>
+        await tenants.ResumeAsync(id, ct) is { } tenant
+            ? Changed(audit, tenant, "resumed")
+            : ApiProblems.NotFound();
+
+    private static async Task<IResult> DeleteAsync(Guid id, TenantAdministration tenants, AuditScope audit, CancellationToken ct)
+    {
+        if (!await tenants.DeleteAsync(id, ct))
+        {
+            return ApiProblems.NotFound();
+        }
+
+        audit.Target("tenant", id).Describe("deleted tenant and erased its data");
+        return TypedResults.NoContent();
+    }
+
+    private static IResult Changed(AuditScope audit, Tenant tenant, string change)
+    {
+        audit.Target("tenant", tenant.Id).Describe($"{change} tenant '{tenant.Slug}'");
+        return TypedResults.Ok(TenantDto.From(tenant));
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Parley.Server.Auth;
+
+namespace Parley.Server.Audit;
+
+/// <summary>
+/// Records every write (POST, PUT, PATCH, DELETE) that an authenticated user or API client makes, whatever its
+/// outcome — including writes refused by authorization — with actor, action, target, summary and source IP.
+/// </summary>
+internal sealed class AuditMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, AuditScope scope, AuditWriter writer)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            || HttpMethods.IsOptions(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        var failed = false;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            failed = true;
+            throw;
+        }
+        finally
+        {
+            var endpoint = context.GetEndpoint();
+            if (CurrentActor.From(context.User) is { } actor && endpoint is not null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            {
+                var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+                var action = endpoint.Metadata.GetMetadata<AuditActionAttribute>()?.Action
+                    ?? $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText}";
+                await writer.AppendAsync(
+                    new AuditRecord(
+                        actor.TenantId,
+                        actor.ActorType,
+                        actor.ActorId,
+                        actor.Name,
+                        action,
+                        scope.TargetType,
+                        scope.TargetId,
+                        scope.Summary ?? "",
+                        context.Connection.RemoteIpAddress?.ToString(),
+                        OutcomeOf(status),
+                        status),
+                    CancellationToken.None);
+            }
+        }
+    }
+
+    private static string OutcomeOf(int status) => status switch
+    {
+        < 400 => "success",
+        401 or 403 => "denied",
+        < 500 => "rejected",
+        _ => "error",
+    };
+}

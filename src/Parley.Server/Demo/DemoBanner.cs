@@ -1,0 +1,29 @@
+using System.Text;
+using Parley.Server.Options;
+
+namespace Parley.Server.Demo;
+
+/// <summary>What a newcomer needs after <c>--demo</c>: where to click and which credentials to use.</summary>
+internal static class DemoBanner
+{
+    public static string Render(string baseUrl, DemoOptions demo, string operatorUserName, string operatorPassword)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("  Parley is running in demo mode");
+        text.AppendLine($"  Web sign-in      {baseUrl}/sign-in        (tenant: {DemoSeeder.TenantSlug})");
+        text.AppendLine($"  API reference    {baseUrl}/scalar");
+        text.AppendLine($"  OpenAPI          {baseUrl}/openapi/v1.json");
+        text.AppendLine($"  Health           {baseUrl}/health/ready");
+        text.AppendLine($"  Metrics          {baseUrl}/metrics");
+        text.AppendLine();
+        text.AppendLine($"  admin / {demo.AdminPassword}");
+        text.AppendLine($"  supervisor / {demo.SupervisorPassword}");
+        text.AppendLine($"  agent1, agent2, agent3 / {demo.AgentPassword}");
+        text.AppendLine($"  API client {DemoSeeder.ApiClientId} / {demo.ApiClientSecret}");
+        text.AppendLine($"  platform operator (tenant: platform) {operatorUserName} / {operatorPassword}");
+        text.AppendLine();
+        text.AppendLine($"  curl -s -d grant_type=client_credentials -d client_id={DemoSeeder.ApiClientId} -d client_secret={demo.ApiClientSecret} {baseUrl}/connect/token");
+        return text.ToString();
+    }
+}

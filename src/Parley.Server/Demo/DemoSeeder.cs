@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Parley.Data;
+using Parley.Data.Entities;
+using Parley.Data.Tenancy;
+using Parley.Domain.Security;
+using Parley.Server.Api.ApiClients;
+using Parley.Server.Logging;
+using Parley.Server.Options;
+using Parley.Server.Tenants;
+
+namespace Parley.Server.Demo;
+
+/// <summary>Seeds tenant <c>demo</c>: an admin, a supervisor, three agents and the API client <c>demo-api</c>. Idempotent.</summary>
+internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministration tenants, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoSeeder> logger)
+{
+    public const string TenantSlug = "demo";
+    public const string ApiClientId = "demo-api";
+
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> Users =
+    [
+        ("admin", "Ada Admin", BuiltInRoles.TenantAdmin),
+        ("supervisor", "Sam Supervisor", BuiltInRoles.Supervisor),
+        ("agent1", "Alice Agent", BuiltInRoles.Agent),
+        ("agent2", "Bob Agent", BuiltInRoles.Agent),
+        ("agent3", "Carol Agent", BuiltInRoles.Agent),
+    ];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var demo = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Slug == TenantSlug, cancellationToken)
+            ?? (await tenants.CreateAsync(TenantSlug, "Demo Contact Center", null, null, cancellationToken)).Tenant!;
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id);
+
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<ParleyUser>>();
+        foreach (var (userName, displayName, role) in Users)
+        {
+            if (await manager.FindByNameAsync(userName) is not null)
+            {
+                continue;
+            }
+
+            var password = role switch
+            {
+                BuiltInRoles.TenantAdmin => demo.AdminPassword,
+                BuiltInRoles.Supervisor => demo.SupervisorPassword,
+                _ => demo.AgentPassword,
+            };
+            var user = new ParleyUser { Id = Guid.CreateVersion7(), TenantId = tenant.Id, UserName = userName, DisplayName = displayName, CreatedAt = time.GetUtcNow() };
+            var created = await manager.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo password for '{userName}' is not accepted: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+
+            await manager.AddToRoleAsync(user, role);
+        }
+
+        if (!await db.ApiClients.AnyAsync(c => c.ClientId == ApiClientId, cancellationToken))
+        {
+            var registrar = scope.ServiceProvider.GetRequiredService<ApiClientRegistrar>();
+            await registrar.CreateAsync(tenant.Id, "Demo integration", BuiltInRoles.ForTenant[BuiltInRoles.ApiClient], ApiClientId, demo.ApiClientSecret, cancellationToken);
+        }
+
+        Log.DemoSeeded(logger, TenantSlug);
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Parley.Data;
+using Parley.Server.Api.Account;
+using Parley.Server.Api.ApiClients;
+using Parley.Server.Api.Audit;
+using Parley.Server.Api.Platform;
+using Parley.Server.Api.Roles;
+using Parley.Server.Api.Users;
+using Parley.Server.Audit;
+using Parley.Server.Auth;
+using Parley.Server.Demo;
+using Parley.Server.Logging;
+using Parley.Server.Options;
+using Parley.Server.Tenants;
+using Prometheus;
+using Scalar.AspNetCore;
+
+namespace Parley.Server.Extensions;
+
+/// <summary>The composition root's pipeline half: middleware order, endpoints and start-up work.</summary>
+public static class ParleyApplicationExtensions
+{
+    public static WebApplication UseParley(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        if (app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
+        app.UseMiddleware<AuditMiddleware>();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapParley(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapMetrics("/metrics").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        app.MapGet("/sign-in", () => Results.File("sign-in.html", "text/html")).AllowAnonymous().ExcludeFromDescription();
+        app.MapTokenEndpoint();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapAccountApi();
+        api.MapUsersApi();
+        api.MapRolesApi();
+        api.MapApiClientsApi();
+        api.MapAuditApi();
+        api.MapTenantsApi();
+        return app;
+    }
+
+    /// <summary>Migrates the database, creates the first platform operator and, in demo mode, the demo tenant.</summary>
+    public static async Task InitializeParleyAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Parley.Startup");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+            if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+                await db.Database.MigrateAsync(cancellationToken);
+                if (db.Database.IsSqlite())
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                }
+
+                Log.DatabaseReady(logger, db.Database.ProviderName ?? "?", pending);
+            }
+
+            await scope.ServiceProvider.GetRequiredService<PlatformBootstrap>().RunAsync(cancellationToken);
+        }
+
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.Enabled)
+        {
+            await app.Services.GetRequiredService<DemoSeeder>().RunAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Prints the demo banner once the server listens.</summary>
+    public static void PrintDemoBannerOnStart(this WebApplication app)
+    {
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!demo.Enabled)
+        {
+            return;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var baseUrl = app.Services.GetRequiredService<IOptions<ParleyOptions>>().Value.PublicUrl
+                ?? app.Urls.FirstOrDefault()?.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)
+                ?? "http://localhost:5000";
+            var platform = app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value;
+            Console.Out.Write(DemoBanner.Render(baseUrl.TrimEnd('/'), demo, platform.OperatorUserName, platform.OperatorPassword ?? DemoOptions.DefaultOperatorPassword));
+            Console.Out.Flush();
+        });
+    }
+}

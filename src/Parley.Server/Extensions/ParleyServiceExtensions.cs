@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.DataProtection;
+using Parley.Server.Api.ApiClients;
+using Parley.Server.Audit;
+using Parley.Server.Demo;
+using Parley.Server.Health;
+using Parley.Server.Options;
+using Parley.Server.Tenants;
+
+namespace Parley.Server.Extensions;
+
+/// <summary>The composition root's service half: every Parley service is registered from here.</summary>
+public static class ParleyServiceExtensions
+{
+    public static WebApplicationBuilder AddParley(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = false;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+        });
+
+        AddValidatedOptions<ParleyOptions>(services, ParleyOptions.Section);
+        AddValidatedOptions<DatabaseOptions>(services, DatabaseOptions.Section);
+        AddValidatedOptions<AccessTokenOptions>(services, AccessTokenOptions.Section);
+        AddValidatedOptions<RateLimitOptions>(services, RateLimitOptions.Section);
+        AddValidatedOptions<HttpOptions>(services, HttpOptions.Section);
+        AddValidatedOptions<DemoOptions>(services, DemoOptions.Section);
+        AddValidatedOptions<PlatformOptions>(services, PlatformOptions.Section);
+
+        var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = http.MaxRequestHeadersTotalBytes;
+            kestrel.Limits.MaxRequestHeaderCount = http.MaxRequestHeaderCount;
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        services.AddSingleton(TimeProvider.System);
+        var dataDirectory = configuration[$"{ParleyOptions.Section}:{nameof(ParleyOptions.DataDirectory)}"] ?? "./data";
+        services.AddDataProtection().SetApplicationName("Parley")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys", "data-protection")));
+        services.AddParleyData(configuration);
+        services.AddParleyIdentity(configuration);
+        services.AddParleyApiConventions();
+        services.AddParleyRateLimiting(configuration);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        services.AddSingleton<TenantStatusCache>();
+        services.AddSingleton<TenantAdministration>();
+        services.AddSingleton<AuditWriter>();
+        services.AddScoped<AuditScope>();
+        services.AddScoped<ApiClientRegistrar>();
+        services.AddScoped<PlatformBootstrap>();
+        services.AddSingleton<DemoSeeder>();
+        return builder;
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Parley.Server.Options;
+
+namespace Parley.Server.Extensions;
+
+/// <summary>
+/// Refuses bodies over the configured size with 413 before reading them (Kestrel enforces the same limit on
+/// chunked bodies), whatever server hosts the app.
+/// </summary>
+internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<HttpOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var max = options.Value.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > max)
+        {
+            await Results.Problem(
+                    statusCode: StatusCodes.Status413PayloadTooLarge,
+                    title: "Request too large",
+                    detail: $"Request bodies are limited to {max} bytes.")
+                .ExecuteAsync(context);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = max;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Parley.Server.Logging;
+
+/// <summary>Every log message of the server, source-generated. Event ids: 1xxx start-up, 2xxx security, 3xxx audit, 4xxx tenants.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Database ready ({Provider}); {Count} migrations applied")]
+    public static partial void DatabaseReady(ILogger logger, string provider, int count);
+
+    [LoggerMessage(1002, LogLevel.Information, "Demo tenant '{Tenant}' is ready")]
+    public static partial void DemoSeeded(ILogger logger, string tenant);
+
+    [LoggerMessage(1003, LogLevel.Critical, "Refusing to start: {Reason}")]
+    public static partial void RefusingToStart(ILogger logger, string reason);
+
+    [LoggerMessage(1004, LogLevel.Information, "Platform operator '{UserName}' created")]
+    public static partial void OperatorCreated(ILogger logger, string userName);
+
+    [LoggerMessage(1005, LogLevel.Information, "Created token signing key at {Path}")]
+    public static partial void SigningKeyCreated(ILogger logger, string path);
+
+    [LoggerMessage(2001, LogLevel.Warning, "Sign-in failed for '{UserName}' in tenant '{Tenant}' from {SourceIp}: {Reason}")]
+    public static partial void SignInFailed(ILogger logger, string userName, string tenant, string? sourceIp, string reason);
+
+    [LoggerMessage(2002, LogLevel.Warning, "Token request refused for client '{ClientId}' from {SourceIp}: {Reason}")]
+    public static partial void TokenRefused(ILogger logger, string? clientId, string? sourceIp, string reason);
+
+    [LoggerMessage(2003, LogLevel.Information, "Rate limit hit by {Partition} on {Path}")]
+    public static partial void RateLimited(ILogger logger, string partition, string path);
+
+    [LoggerMessage(2004, LogLevel.Error, "Unhandled error on {Method} {Path}")]
+    public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(3001, LogLevel.Warning, "Audit append for tenant {TenantId} raced another writer (attempt {Attempt}); retrying")]
+    public static partial void AuditAppendRetried(ILogger logger, Guid tenantId, int attempt);
+
+    [LoggerMessage(4001, LogLevel.Information, "Tenant '{Slug}' ({TenantId}) {Change}")]
+    public static partial void TenantChanged(ILogger logger, string slug, Guid tenantId, string change);
+}

@@ -1,0 +1,7 @@
+namespace Parley.Server.Options;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,14 @@
+namespace Parley.Server.Options;
+
+/// <summary>
+/// <c>Parley:Platform</c>: the first platform operator, created at start-up when no operator exists and a password
+/// is configured (in demo mode the documented default is used).
+/// </summary>
+public sealed class PlatformOptions
+{
+    public const string Section = "Parley:Platform";
+
+    public string OperatorUserName { get; set; } = "operator";
+
+    public string? OperatorPassword { get; set; }
+}

@@ -1,0 +1,21 @@
+using Parley.Server.Extensions;
+
+var builder = WebApplication.CreateBuilder(ParleyArguments.Normalize(args));
+if (StartupChecks.FindProblems(builder.Configuration) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync("Parley refuses to start: " + problem);
+    }
+
+    return 2;
+}
+
+builder.AddParley();
+var app = builder.Build();
+app.UseParley();
+app.MapParley();
+await app.InitializeParleyAsync();
+app.PrintDemoBannerOnStart();
+await app.RunAsync();
+return 0;
