@@ -1,0 +1,27 @@
+namespace Parley.Media.Scheduling;
+
+/// <summary>A stream's place on the <see cref="MediaClock"/>; dispose to stop being served.</summary>
+public sealed class MediaClockRegistration : IDisposable
+{
+    private readonly MediaClock _clock;
+    private readonly IPacedStream _stream;
+    private int _disposed;
+
+    internal MediaClockRegistration(MediaClock clock, IPacedStream stream, int slot)
+    {
+        _clock = clock;
+        _stream = stream;
+        Slot = slot;
+    }
+
+    /// <summary>The phase slot within the frame this stream is served in.</summary>
+    public int Slot { get; }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _clock.Unregister(_stream, Slot);
+        }
+    }
+}
