@@ -1,0 +1,131 @@
+using Parley.Sip.Messages;
+using Parley.Sip.Transport;
+
+namespace Parley.Sip.Transactions;
+
+/// <summary>
+/// RFC 3261 §17.2.1 with RFC 6026: 100 Trying at once; 2xx moves to Accepted (timer L); 3xx–6xx to Completed with
+/// timer G retransmissions (unreliable) and timer H; ACK moves to Confirmed (timer I).
+/// </summary>
+public sealed class InviteServerTransaction : SipServerTransaction
+{
+    private byte[]? _lastBytes;
+    private SipTimer? _timerG;
+    private TimeSpan _gInterval;
+
+    internal InviteServerTransaction(SipTransactionLayer layer, string key, SipRequest request, ISipFlow flow)
+        : base(layer, key, request, flow)
+    {
+        State = SipTransactionState.Proceeding;
+        SendResponse(SipMessageFactory.CreateResponse(request, 100));
+    }
+
+    /// <summary>Raised when timer H fires without an ACK.</summary>
+    public event Action<InviteServerTransaction>? TimedOut;
+
+    public override void SendResponse(SipResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        lock (Sync)
+        {
+            if (State is SipTransactionState.Terminated or SipTransactionState.Completed or SipTransactionState.Confirmed)
+            {
+                return;
+            }
+
+            LastResponse = response;
+            _lastBytes = response.ToBytes();
+            Send(_lastBytes);
+            if (response.StatusCode < 200 || State == SipTransactionState.Accepted)
+            {
+                return;
+            }
+
+            if (response.StatusCode < 300)
+            {
+                State = SipTransactionState.Accepted;
+                Schedule(Timers.TimeoutInterval, static s => ((InviteServerTransaction)s!).OnTimerL());
+                return;
+            }
+
+            State = SipTransactionState.Completed;
+            if (!Flow.IsReliable)
+            {
+                _gInterval = Timers.T1;
+                _timerG = Schedule(_gInterval, static s => ((InviteServerTransaction)s!).OnTimerG());
+            }
+
+            Schedule(Timers.TimeoutInterval, static s => ((InviteServerTransaction)s!).OnTimerH());
+        }
+    }
+
+    internal override void OnRetransmission(SipRequest request)
+    {
+        lock (Sync)
+        {
+            if (request.Method == SipMethods.Ack)
+            {
+                if (State == SipTransactionState.Completed)
+                {
+                    State = SipTransactionState.Confirmed;
+                    _timerG?.Cancel();
+                    Schedule(Flow.IsReliable ? TimeSpan.Zero : Timers.T4, static s => ((InviteServerTransaction)s!).OnTimerI());
+                }
+
+                return;
+            }
+
+            if (State is SipTransactionState.Proceeding or SipTransactionState.Completed && _lastBytes is not null)
+            {
+                Send(_lastBytes);
+            }
+        }
+    }
+
+    private void OnTimerG()
+    {
+        lock (Sync)
+        {
+            if (State != SipTransactionState.Completed)
+            {
+                return;
+            }
+
+            Send(_lastBytes!);
+            _gInterval = Backoff(_gInterval);
+            _timerG = Schedule(_gInterval, static s => ((InviteServerTransaction)s!).OnTimerG());
+        }
+    }
+
+    private void OnTimerH()
+    {
+        lock (Sync)
+        {
+            if (State != SipTransactionState.Completed)
+            {
+                return;
+            }
+
+            _timerG?.Cancel();
+            Terminate();
+        }
+
+        TimedOut?.Invoke(this);
+    }
+
+    private void OnTimerI()
+    {
+        lock (Sync)
+        {
+            Terminate();
+        }
+    }
+
+    private void OnTimerL()
+    {
+        lock (Sync)
+        {
+            Terminate();
+        }
+    }
+}
