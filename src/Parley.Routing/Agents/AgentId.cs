@@ -1,0 +1,7 @@
+namespace Parley.Routing.Agents;
+
+/// <summary>Identifies an agent within one tenant's engine.</summary>
+public readonly record struct AgentId(string Value)
+{
+    public override string ToString() => Value;
+}

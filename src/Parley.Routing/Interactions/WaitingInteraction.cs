@@ -1,0 +1,9 @@
+using Parley.Routing.Agents;
+using Parley.Routing.Channels;
+using Parley.Routing.Queues;
+
+namespace Parley.Routing.Interactions;
+
+/// <summary>An interaction not yet accepted, as listed by <see cref="RoutingEngine.GetWaiting"/> and exported for restore.</summary>
+public sealed record WaitingInteraction(
+    InteractionId Id, QueueId QueueId, Channel Channel, int Priority, DateTimeOffset EnqueuedAt, AgentId? PreferredAgent = null);

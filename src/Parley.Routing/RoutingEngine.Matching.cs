@@ -1,0 +1,360 @@
+using Parley.Routing.Agents;
+using Parley.Routing.Events;
+using Parley.Routing.Interactions;
+using Parley.Routing.Pools;
+using Parley.Routing.Queues;
+using Parley.Routing.Timers;
+
+namespace Parley.Routing;
+
+public sealed partial class RoutingEngine
+{
+    /// <summary>
+    /// Counts routing decisions (offers made) since the engine was created. Matching is eager: no available
+    /// agent is ever left idle beside a waiting interaction it may take, so a newcomer never overtakes anyone.
+    /// </summary>
+    public long Decisions { get; private set; }
+
+    private const double TicksPerSecond = TimeSpan.TicksPerSecond;
+
+    /// <summary>2024-01-01 UTC: aging keys count seconds from here to keep doubles precise.</summary>
+    private const long EpochTicks = 638396640000000000;
+
+    /// <summary>Places an interaction in <paramref name="queue"/>: overflow rules, preferred agent, an agent now, or wait.</summary>
+    private void Admit(InteractionRuntime i, QueueRuntime queue)
+    {
+        var pool = queue.Pools[(int)i.Channel]!;
+        var definition = queue.Definition;
+        i.Generation++;
+        i.Queue = queue;
+        i.Pool = pool;
+        i.QueuedTicks = _now;
+        i.Level = 0;
+        if (definition.MaxSize is int max && queue.WaitingCount >= max)
+        {
+            Overflow(i, queue, definition.Overflow, OverflowReason.QueueFull);
+            return;
+        }
+
+        if (definition.KpiOverflow is { } kpi && pool.AvailableCount == 0)
+        {
+            if (kpi.SizeAbove is int size && queue.WaitingCount >= size)
+            {
+                Overflow(i, queue, kpi.Target, OverflowReason.SizeAboveThreshold);
+                return;
+            }
+
+            if (kpi.EstimatedWaitAbove is { } limit && (Estimate(pool, pool.Waiting.Count + 1) is not { } wait || wait > limit))
+            {
+                Overflow(i, queue, kpi.Target, OverflowReason.EstimatedWaitAboveThreshold);
+                return;
+            }
+        }
+
+        if (i.PreferredAgent is { } preferred)
+        {
+            if (preferred.CanTake(i.Channel))
+            {
+                EmitQueued(i, 1, TimeSpan.Zero);
+                Offer(i, preferred);
+                Settle(preferred, forced: false);
+                return;
+            }
+
+            if (preferred.SignedIn && !preferred.SignOutPending && definition.PreferredAgentTimeout > TimeSpan.Zero)
+            {
+                Park(i, preferred);
+                EmitQueued(i, preferred.PreferredWaiting.Count, null);
+                return;
+            }
+
+            i.PreferredAgent = null;
+        }
+
+        var member = pool.SelectMember(0);
+        if (member is not null)
+        {
+            EmitQueued(i, 1, TimeSpan.Zero);
+            Offer(i, member.Agent);
+            Settle(member.Agent, forced: false);
+            return;
+        }
+
+        Wait(i);
+        var position = Rank(pool, i.Entry);
+        EmitQueued(i, position, Estimate(pool, position));
+    }
+
+    private void EmitQueued(InteractionRuntime i, int position, TimeSpan? estimatedWait) =>
+        Emit(new InteractionQueued(NowOffset, i.Id, i.Queue.Id, i.Channel, i.Priority, ToOffset(i.EnqueuedTicks), position, estimatedWait));
+
+    private void Wait(InteractionRuntime i)
+    {
+        var queue = i.Queue;
+        i.Status = InteractionStatus.Waiting;
+        i.Queued = true;
+        i.Entry = new WaitingEntry(i.Priority - (queue.AgingPerSecond * ((i.EnqueuedTicks - EpochTicks) / TicksPerSecond)), i.EnqueuedTicks, i.Sequence, i);
+        i.Pool.Waiting.Add(i.Entry);
+        queue.WaitingCount++;
+        MarkDirty(queue);
+        i.Level = queue.LevelAt(_now - i.QueuedTicks);
+        if (i.Level + 1 < queue.LevelAfterTicks.Length)
+        {
+            _timers.Schedule(i.QueuedTicks + queue.LevelAfterTicks[i.Level + 1], new TimerEntry(TimerKind.BullseyeStep, i, i.Generation, null, null));
+        }
+
+        ScheduleMaxWait(i);
+    }
+
+    private void Park(InteractionRuntime i, AgentRuntime agent)
+    {
+        i.Status = InteractionStatus.WaitingForPreferredAgent;
+        i.Queued = true;
+        agent.PreferredWaiting.Add(i);
+        i.Queue.WaitingCount++;
+        MarkDirty(i.Queue);
+        _timers.Schedule(i.QueuedTicks + i.Queue.Definition.PreferredAgentTimeout.Ticks, new TimerEntry(TimerKind.PreferredAgentTimeout, i, i.Generation, null, null));
+        ScheduleMaxWait(i);
+    }
+
+    private void ScheduleMaxWait(InteractionRuntime i)
+    {
+        if (i.Queue.Definition.MaxWait is { } maxWait)
+        {
+            _timers.Schedule(i.QueuedTicks + maxWait.Ticks, new TimerEntry(TimerKind.MaxWait, i, i.Generation, null, null));
+        }
+    }
+
+    /// <summary>Takes a waiting interaction out of its pool or its preferred agent's list.</summary>
+    private void Unwait(InteractionRuntime i)
+    {
+        if (!i.Queued)
+        {
+            return;
+        }
+
+        i.Queued = false;
+        if (i.Status == InteractionStatus.Waiting)
+        {
+            i.Pool.Waiting.Remove(i.Entry);
+        }
+        else
+        {
+            i.PreferredAgent!.PreferredWaiting.Remove(i);
+        }
+
+        i.Queue.WaitingCount--;
+        MarkDirty(i.Queue);
+    }
+
+    private void Offer(InteractionRuntime i, AgentRuntime agent)
+    {
+        Unwait(i);
+        i.Status = InteractionStatus.Offered;
+        i.Agent = agent;
+        i.Generation++;
+        i.OfferedTicks = _now;
+        agent.Work.Add(i);
+        agent.Ringing++;
+        agent.AddLoad(i.Channel, 1);
+        var expires = _now + i.Queue.Definition.OfferTimeout.Ticks;
+        _timers.Schedule(expires, new TimerEntry(TimerKind.OfferTimeout, i, i.Generation, null, null));
+        Decisions++;
+        Emit(new InteractionOffered(NowOffset, i.Id, i.Queue.Id, agent.Id, i.Channel, ToOffset(expires)));
+    }
+
+    /// <summary>Ends a ringing offer without acceptance and puts the interaction back with its original enqueue time.</summary>
+    private void ReturnToQueue(InteractionRuntime i, OfferOutcome outcome)
+    {
+        var agent = i.Agent!;
+        agent.Work.Remove(i);
+        agent.Ringing--;
+        agent.AddLoad(i.Channel, -1);
+        i.Agent = null;
+        i.PreferredAgent = null;
+        i.Generation++;
+        var at = NowOffset;
+        Emit(outcome switch
+        {
+            OfferOutcome.Rejected => new InteractionRejected(at, i.Id, i.Queue.Id, agent.Id),
+            OfferOutcome.TimedOut => new InteractionOfferTimedOut(at, i.Id, i.Queue.Id, agent.Id),
+            _ => new InteractionOfferRevoked(at, i.Id, i.Queue.Id, agent.Id),
+        });
+        if (i.Queue.Removed || i.Queue.Pools[(int)i.Channel] is null)
+        {
+            i.Status = InteractionStatus.Waiting;
+            Overflow(i, i.Queue, OverflowTarget.Disconnect, OverflowReason.QueueRemoved);
+            return;
+        }
+
+        Wait(i);
+    }
+
+    /// <summary>Counts a missed offer; returns true when it switched the agent to not ready.</summary>
+    private bool CountMissed(AgentRuntime agent)
+    {
+        agent.MissedInRow++;
+        var limit = Options.AutoNotReadyAfterMissedOffers;
+        if (limit > 0 && agent.MissedInRow >= limit && agent.NotReadyReason is null && agent.SignedIn && !agent.SignOutPending)
+        {
+            agent.NotReadyReason = Options.MissedOffersReason;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Offers a waiting interaction, or better ones of its pool, to available agents while any fits.</summary>
+    private void TryRoute(InteractionRuntime i)
+    {
+        while (i.Status == InteractionStatus.Waiting && IsLive(i))
+        {
+            var member = i.Pool.SelectMember(i.Level);
+            var best = member is null ? null : i.Pool.FirstEligible(member.Level);
+            if (best is null)
+            {
+                return;
+            }
+
+            Offer(best, member!.Agent);
+            Settle(member.Agent, forced: false);
+        }
+    }
+
+    /// <summary>Gives an agent who can take more work the best interaction waiting for them, repeatedly.</summary>
+    private void FindWork(AgentRuntime agent)
+    {
+        while (agent.Ready)
+        {
+            InteractionRuntime? best = null;
+            foreach (var parked in agent.PreferredWaiting)
+            {
+                if (agent.CanTake(parked.Channel))
+                {
+                    best = parked;
+                    break;
+                }
+            }
+
+            if (best is null)
+            {
+                var members = agent.Members;
+                for (var m = 0; m < members.Count; m++)
+                {
+                    var pool = members[m].Pool;
+                    if (pool.Waiting.Count == 0 || !agent.CanTake(pool.Channel))
+                    {
+                        continue;
+                    }
+
+                    var candidate = pool.FirstEligible(members[m].Level);
+                    if (candidate is not null && (best is null || Precedes(candidate, best)))
+                    {
+                        best = candidate;
+                    }
+                }
+            }
+
+            if (best is null)
+            {
+                return;
+            }
+
+            Offer(best, agent);
+        }
+    }
+
+    /// <summary>Higher effective priority (queue + interaction + aging) first, then earlier enqueue time, then arrival.</summary>
+    private bool Precedes(InteractionRuntime a, InteractionRuntime b)
+    {
+        var pa = EffectivePriority(a);
+        var pb = EffectivePriority(b);
+        if (pa != pb)
+        {
+            return pa > pb;
+        }
+
+        return a.EnqueuedTicks != b.EnqueuedTicks ? a.EnqueuedTicks < b.EnqueuedTicks : a.Sequence < b.Sequence;
+    }
+
+    private double EffectivePriority(InteractionRuntime i) =>
+        i.Queue.Definition.Priority + i.Entry.Key + (i.Queue.AgingPerSecond * ((_now - EpochTicks) / TicksPerSecond));
+
+    /// <summary>Removes an interaction that is out of every container towards its overflow target.</summary>
+    private void Overflow(InteractionRuntime i, QueueRuntime from, OverflowTarget target, OverflowReason reason)
+    {
+        from.Overflowed++;
+        MarkDirty(from);
+        QueueRuntime? next = null;
+        if (target.Kind == OverflowTargetKind.Queue)
+        {
+            if (target.Queue is { } id && _queues.TryGetValue(id, out var q) && q != from
+                && i.OverflowHops < Options.MaxOverflowHops && q.Pools[(int)i.Channel] is not null)
+            {
+                next = q;
+            }
+            else
+            {
+                target = OverflowTarget.Disconnect;
+                reason = OverflowReason.OverflowLoop;
+            }
+        }
+
+        i.Generation++;
+        Emit(new InteractionOverflowed(NowOffset, i.Id, from.Id, target, reason));
+        if (next is null)
+        {
+            _interactions.Remove(i.Id);
+            return;
+        }
+
+        i.OverflowHops++;
+        Admit(i, next);
+    }
+
+    private bool IsLive(InteractionRuntime i) => _interactions.TryGetValue(i.Id, out var current) && current == i;
+
+    private static int Rank(Pool pool, WaitingEntry entry)
+    {
+        if (pool.Waiting.Max.Interaction == entry.Interaction)
+        {
+            return pool.Waiting.Count;
+        }
+
+        var rank = 1;
+        foreach (var e in pool.Waiting)
+        {
+            if (e.Interaction == entry.Interaction)
+            {
+                return rank;
+            }
+
+            rank++;
+        }
+
+        return rank;
+    }
+
+    /// <summary>
+    /// Estimated wait for the interaction at <paramref name="position"/>: positions beyond the available agents
+    /// are served at one average handle time per staffed slot. Null when nobody is staffed.
+    /// </summary>
+    private static TimeSpan? Estimate(Pool pool, int position)
+    {
+        var ahead = position - pool.AvailableCount;
+        if (ahead <= 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (pool.StaffedSlots <= 0)
+        {
+            return null;
+        }
+
+        var handle = pool.Queue.AverageHandleSeconds >= 0
+            ? pool.Queue.AverageHandleSeconds
+            : pool.Queue.Definition.DefaultHandleTime.TotalSeconds;
+        return TimeSpan.FromSeconds(Math.Round(ahead * handle / pool.StaffedSlots, 1));
+    }
+}
