@@ -1,0 +1,3 @@
+using Parley.Testing.Postgres;
+
+[assembly: AssemblyFixture(typeof(PostgresCluster))]
