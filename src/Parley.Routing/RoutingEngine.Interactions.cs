@@ -84,6 +84,7 @@ public sealed partial class RoutingEngine
         var agent = i.Agent!;
         ReturnToQueue(i, OfferOutcome.Rejected);
         var forced = Options.RejectCountsAsMissed && CountMissed(agent);
+        Relink(agent);
         TryRoute(i);
         Settle(agent, forced);
         return RoutingResult.Ok;

@@ -43,6 +43,7 @@ public sealed partial class RoutingEngine
                     var agent = i.Agent!;
                     ReturnToQueue(i, OfferOutcome.TimedOut);
                     var forced = CountMissed(agent);
+                    Relink(agent);
                     TryRoute(i);
                     Settle(agent, forced);
                     break;

@@ -1,0 +1,10 @@
+namespace Parley.Routing.Tests.Properties;
+
+internal enum TrackedStatus
+{
+    Waiting,
+    Moving,
+    Offered,
+    Active,
+    Gone,
+}
