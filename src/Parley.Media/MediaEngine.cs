@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Parley.Media.Rtp;
+using Parley.Media.Scheduling;
+
+namespace Parley.Media;
+
+/// <summary>
+/// The media engine of one node: the RTP port range, the one <see cref="MediaClock"/> that paces every stream, and
+/// the factory of <see cref="MediaSession"/>s. One instance per process (registered by <c>AddParleyMedia</c>).
+/// </summary>
+public sealed class MediaEngine : IAsyncDisposable
+{
+    private readonly System.Net.IPAddress _bindAddress;
+    private int _activeSessions;
+
+    public MediaEngine(MediaOptions options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        Time = time ?? TimeProvider.System;
+        loggerFactory ??= NullLoggerFactory.Instance;
+        Logger = loggerFactory.CreateLogger<MediaEngine>();
+        _bindAddress = options.GetBindAddress();
+        AdvertisedAddress = options.GetAdvertisedAddress();
+        Ports = new RtpPortAllocator(options.RtpPortMin, options.RtpPortMax);
+        Clock = new MediaClock(Time, options.Clock, loggerFactory.CreateLogger<MediaClock>());
+    }
+
+    public MediaOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public MediaClock Clock { get; }
+
+    public RtpPortAllocator Ports { get; }
+
+    /// <summary>The address to write into SDP <c>c=</c> lines.</summary>
+    public System.Net.IPAddress AdvertisedAddress { get; }
+
+    public int ActiveSessions => Volatile.Read(ref _activeSessions);
+
+    internal ILogger Logger { get; }
+
+    /// <summary>Allocates a port pair and binds it. Throws <see cref="InvalidOperationException"/> when the range is exhausted.</summary>
+    public MediaSession CreateSession()
+    {
+        var endpoint = RtpEndpoint.Open(_bindAddress, Ports, Logger);
+        Interlocked.Increment(ref _activeSessions);
+        if (Options.AutoStartClock)
+        {
+            Clock.Start();
+        }
+
+        return new MediaSession(this, endpoint);
+    }
+
+    internal void OnSessionClosed() => Interlocked.Decrement(ref _activeSessions);
+
+    public ValueTask DisposeAsync() => Clock.DisposeAsync();
+}
