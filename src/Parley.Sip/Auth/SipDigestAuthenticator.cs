@@ -1,0 +1,211 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Parley.Sip.Logging;
+using Parley.Sip.Messages;
+
+namespace Parley.Sip.Auth;
+
+/// <summary>
+/// Digest authentication for UAS requests (REGISTER, INVITE). Challenges offer SHA-256 first and MD5 second
+/// (RFC 8760 §2.4), nonces are stateless HMACs carrying their issue time (expired ones answer stale=true),
+/// and nonce-counts must increase (replays are refused). Unknown and known users get the same 401.
+/// </summary>
+public sealed class SipDigestAuthenticator
+{
+    private const int NonceBytes = 8 + 8 + 16;
+    private readonly SipDigestOptions _options;
+    private readonly ISipCredentialStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly byte[] _secret;
+    private readonly ConcurrentDictionary<string, long> _nonceCounts = new(StringComparer.Ordinal);
+
+    public SipDigestAuthenticator(SipDigestOptions options, ISipCredentialStore store, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _secret = options.NonceSecret ?? RandomNumberGenerator.GetBytes(32);
+    }
+
+    public string Realm => _options.Realm;
+
+    /// <summary>Checks the Authorization header; on failure returns the 401 to send (and logs one line).</summary>
+    public async ValueTask<SipAuthResult> AuthenticateAsync(SipRequest request, IPAddress source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(source);
+        if (!SipDigestCredentials.TryParse(request.Authorization, out var c))
+        {
+            return SipAuthResult.Fail(CreateChallenge(request, stale: false));
+        }
+
+        var user = c!.Username!;
+        if (!string.Equals(c.Realm, _options.Realm, StringComparison.Ordinal))
+        {
+            return Failure(request, source, user, "wrong realm", stale: false);
+        }
+
+        if (!TryReadNonce(c.Nonce!, out var issued))
+        {
+            return Failure(request, source, user, "forged nonce", stale: false);
+        }
+
+        var algorithm = c.Algorithm.ToUpperInvariant();
+        if (algorithm is not ("MD5" or "SHA-256"))
+        {
+            return Failure(request, source, user, "unsupported algorithm", stale: false);
+        }
+
+        var credential = await _store.FindAsync(_options.Realm, user, cancellationToken).ConfigureAwait(false);
+        var ha1 = credential is null ? null
+            : algorithm == "MD5" ? credential.Ha1Md5 ?? (credential.Password is null ? null : Hash(algorithm, $"{user}:{_options.Realm}:{credential.Password}"))
+            : credential.Ha1Sha256 ?? (credential.Password is null ? null : Hash(algorithm, $"{user}:{_options.Realm}:{credential.Password}"));
+
+        // Compute the expected answer even for unknown users so timing does not reveal who exists.
+        var expected = Expected(algorithm, ha1 ?? Hash(algorithm, user + ":unknown"), request.Method, c);
+        var matches = ha1 is not null && CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(c.Response!.ToLowerInvariant()));
+        if (!matches)
+        {
+            return Failure(request, source, user, credential is null ? "unknown user" : "wrong password", stale: false);
+        }
+
+        if (_time.GetUtcNow() - issued > _options.NonceLifetime)
+        {
+            return Failure(request, source, user, "stale nonce", stale: true);
+        }
+
+        if (c.Qop is not null && !AcceptNonceCount(c.Nonce!, c.Nc))
+        {
+            return Failure(request, source, user, "replayed nonce-count", stale: false);
+        }
+
+        return SipAuthResult.Success(credential!.TenantId, user);
+    }
+
+    /// <summary>A 401 with a SHA-256 challenge followed by an MD5 one, sharing a fresh nonce.</summary>
+    public SipResponse CreateChallenge(SipRequest request, bool stale)
+    {
+        var response = SipMessageFactory.CreateResponse(request, 401, toTag: SipMessageFactory.NewTag());
+        var nonce = NewNonce();
+        var staleText = stale ? ", stale=true" : string.Empty;
+        response.Headers.Add(SipHeaderKind.WwwAuthenticate, $"Digest realm=\"{_options.Realm}\", nonce=\"{nonce}\", algorithm=SHA-256, qop=\"auth\"{staleText}");
+        response.Headers.Add(SipHeaderKind.WwwAuthenticate, $"Digest realm=\"{_options.Realm}\", nonce=\"{nonce}\", algorithm=MD5, qop=\"auth\"{staleText}");
+        return response;
+    }
+
+    /// <summary>Computes a digest response (also used by the UAC side).</summary>
+    public static string ComputeResponse(string algorithm, string username, string realm, string password, string method, string uri, string nonce, string? qop, string? nc, string? cnonce)
+    {
+        var ha1 = Hash(algorithm, $"{username}:{realm}:{password}");
+        var ha2 = Hash(algorithm, $"{method}:{uri}");
+        return qop is null ? Hash(algorithm, $"{ha1}:{nonce}:{ha2}") : Hash(algorithm, $"{ha1}:{nonce}:{nc}:{cnonce}:{qop}:{ha2}");
+    }
+
+    private static string Expected(string algorithm, string ha1, string method, SipDigestCredentials c)
+    {
+        var ha2 = Hash(algorithm, $"{method}:{c.Uri}");
+        return c.Qop is null ? Hash(algorithm, $"{ha1}:{c.Nonce}:{ha2}") : Hash(algorithm, $"{ha1}:{c.Nonce}:{c.Nc}:{c.Cnonce}:{c.Qop}:{ha2}");
+    }
+
+    private static string Hash(string algorithm, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var hash = algorithm == "MD5" ? MD5.HashData(bytes) : SHA256.HashData(bytes);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private SipAuthResult Failure(SipRequest request, IPAddress source, string user, string failure, bool stale)
+    {
+        SipLog.AuthenticationFailed(_logger, user, _options.Realm, source, failure);
+        return SipAuthResult.Fail(CreateChallenge(request, stale));
+    }
+
+    private bool AcceptNonceCount(string nonce, string? ncText)
+    {
+        if (!long.TryParse(ncText, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var nc) || nc <= 0)
+        {
+            return false;
+        }
+
+        if (_nonceCounts.Count > 100_000)
+        {
+            Sweep();
+        }
+
+        while (true)
+        {
+            if (!_nonceCounts.TryGetValue(nonce, out var last))
+            {
+                if (_nonceCounts.TryAdd(nonce, nc))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (nc <= last)
+            {
+                return false;
+            }
+
+            if (_nonceCounts.TryUpdate(nonce, nc, last))
+            {
+                return true;
+            }
+        }
+    }
+
+    private void Sweep()
+    {
+        foreach (var nonce in _nonceCounts.Keys)
+        {
+            if (!TryReadNonce(nonce, out var issued) || _time.GetUtcNow() - issued > _options.NonceLifetime)
+            {
+                _nonceCounts.TryRemove(nonce, out _);
+            }
+        }
+    }
+
+    private string NewNonce()
+    {
+        Span<byte> data = stackalloc byte[NonceBytes];
+        BinaryPrimitives.WriteInt64BigEndian(data, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        RandomNumberGenerator.Fill(data.Slice(8, 8));
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_secret, data[..16], mac);
+        mac[..16].CopyTo(data[16..]);
+        return Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    private bool TryReadNonce(string nonce, out DateTimeOffset issued)
+    {
+        issued = default;
+        Span<byte> data = stackalloc byte[NonceBytes + 2];
+        var b64 = nonce.Replace('-', '+').Replace('_', '/');
+        b64 += new string('=', (4 - (b64.Length % 4)) % 4);
+        if (!Convert.TryFromBase64String(b64, data, out var n) || n != NonceBytes)
+        {
+            return false;
+        }
+
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_secret, data[..16], mac);
+        if (!CryptographicOperations.FixedTimeEquals(mac[..16], data.Slice(16, 16)))
+        {
+            return false;
+        }
+
+        issued = DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(data));
+        return true;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Parley.Sip.Auth;
+
+/// <summary>Digest authentication settings (RFC 3261 §22, RFC 8760, RFC 7616).</summary>
+public sealed class SipDigestOptions
+{
+    /// <summary>Realm offered in challenges. Default "parley".</summary>
+    public string Realm { get; set; } = "parley";
+
+    /// <summary>Nonce lifetime; older nonces get a challenge with stale=true. Default 5 minutes.</summary>
+    public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>HMAC key for stateless nonces; random per process when null.</summary>
+    public byte[]? NonceSecret { get; set; }
+}

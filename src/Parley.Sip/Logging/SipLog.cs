@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Parley.Sip.Logging;
+
+/// <summary>
+/// Every log line Parley.Sip writes, in one table. Event ids: 1xxx transport, 2xxx parsing/stack,
+/// 3xxx authentication/registrar, 4xxx defence.
+/// </summary>
+internal static partial class SipLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "SIP {Transport} listening on {EndPoint}")]
+    public static partial void Listening(ILogger logger, string transport, IPEndPoint endPoint);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "SIP {Transport} receive loop error")]
+    public static partial void ReceiveError(ILogger logger, string transport, Exception exception);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "SIP send to {Remote} over {Transport} failed")]
+    public static partial void SendFailed(ILogger logger, IPEndPoint remote, string transport, Exception exception);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "SIP {Transport} connection from {Remote} closed")]
+    public static partial void ConnectionClosed(ILogger logger, string transport, IPEndPoint remote);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "SIP TLS handshake with {Remote} failed")]
+    public static partial void TlsHandshakeFailed(ILogger logger, IPEndPoint remote, Exception exception);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "SIP message from {Remote} rejected: {Reason} ({StatusCode})")]
+    public static partial void MessageRejected(ILogger logger, IPEndPoint remote, string reason, int statusCode);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "SIP application handler failed for {Method} {CallId}")]
+    public static partial void HandlerFailed(ILogger logger, string method, string callId, Exception exception);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "SIP stray response {StatusCode} for {CallId} dropped")]
+    public static partial void StrayResponse(ILogger logger, int statusCode, string callId);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "SIP authentication failed for user {User} realm {Realm} from {SourceIp}: {Failure}")]
+    public static partial void AuthenticationFailed(ILogger logger, string user, string realm, IPAddress sourceIp, string failure);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "SIP registration {Aor} -> {Contact} for {Expires}s from {SourceIp}")]
+    public static partial void Registered(ILogger logger, string aor, string contact, int expires, IPAddress sourceIp);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "SIP flood from {SourceIp}: blocked for {CoolDown}")]
+    public static partial void FloodBlocked(ILogger logger, IPAddress sourceIp, TimeSpan coolDown);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "SIP scanner {UserAgent} from {SourceIp} dropped")]
+    public static partial void ScannerDropped(ILogger logger, string userAgent, IPAddress sourceIp);
+}

@@ -1,0 +1,79 @@
+using Parley.Sip.Dialogs;
+using Parley.Sip.Messages;
+using Parley.Sip.Transactions;
+
+namespace Parley.Sip.Stack;
+
+/// <summary>An incoming INVITE waiting for the application's decision.</summary>
+public sealed class SipIncomingCall
+{
+    private readonly SipStack _stack;
+    private readonly InviteServerTransaction _transaction;
+    private int _decided;
+
+    internal SipIncomingCall(SipStack stack, InviteServerTransaction transaction)
+    {
+        _stack = stack;
+        _transaction = transaction;
+        LocalTag = SipMessageFactory.NewTag();
+    }
+
+    /// <summary>Raised when the caller cancels before the answer.</summary>
+    public event Action<SipIncomingCall>? Cancelled;
+
+    public SipRequest Request => _transaction.Request;
+
+    /// <summary>The caller's SDP offer (may be empty: offer in the 2xx, answer in the ACK).</summary>
+    public ReadOnlyMemory<byte> Offer => Request.Body;
+
+    /// <summary>User part of the Request-URI ("echo" in sip:echo@host).</summary>
+    public string? CalledUser => Request.Uri.User;
+
+    public string LocalTag { get; }
+
+    public bool IsCancelled { get; private set; }
+
+    /// <summary>The dialog, once answered.</summary>
+    public SipDialog? Dialog { get; private set; }
+
+    /// <summary>Sends 180 Ringing (or another provisional code).</summary>
+    public void Ring(int status = 180)
+    {
+        if (Volatile.Read(ref _decided) == 0)
+        {
+            _transaction.SendResponse(_stack.CreateResponse(Request, status, LocalTag, _transaction.Flow));
+        }
+    }
+
+    /// <summary>Answers with 200 OK and the SDP answer; returns the dialog (Early until the ACK arrives).</summary>
+    public SipDialog Answer(ReadOnlyMemory<byte> sdp)
+    {
+        if (Interlocked.Exchange(ref _decided, 1) == 1)
+        {
+            throw new InvalidOperationException("The call has already been answered, rejected or cancelled.");
+        }
+
+        Dialog = _stack.AnswerInvite(_transaction, LocalTag, sdp);
+        return Dialog;
+    }
+
+    /// <summary>Rejects with a final status (486 busy, 603 decline, 503 overloaded...).</summary>
+    public void Reject(int status, string? reason = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 300);
+        if (Interlocked.Exchange(ref _decided, 1) == 0)
+        {
+            _transaction.SendResponse(_stack.CreateResponse(Request, status, LocalTag, _transaction.Flow, reason));
+        }
+    }
+
+    internal void Cancel()
+    {
+        if (Interlocked.Exchange(ref _decided, 1) == 0)
+        {
+            IsCancelled = true;
+            _transaction.SendResponse(_stack.CreateResponse(Request, 487, LocalTag, _transaction.Flow));
+            Cancelled?.Invoke(this);
+        }
+    }
+}

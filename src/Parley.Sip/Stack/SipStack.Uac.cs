@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using Parley.Sip.Auth;
+using Parley.Sip.Dialogs;
+using Parley.Sip.Messages;
+using Parley.Sip.Transport;
+
+namespace Parley.Sip.Stack;
+
+public sealed partial class SipStack
+{
+    /// <summary>
+    /// Places a call: INVITE with the SDP offer to <paramref name="target"/> (sip:user@host[:port][;transport=tcp]),
+    /// answering one digest challenge when credentials are given. On 2xx the ACK is sent and the dialog returned.
+    /// </summary>
+    public async Task<SipCallResult> InviteAsync(string target, ReadOnlyMemory<byte> sdp, SipInviteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SipInviteOptions();
+        var uri = SipUri.Parse(target);
+        var transportName = (uri.Parameters.Get("transport") ?? (uri.Scheme == "sips" ? "tls" : "udp")).ToUpperInvariant();
+        var transport = _transports.Find(t => t.Name == transportName) ?? throw new InvalidOperationException($"No {transportName} transport is running.");
+        var address = IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) ? ip : (await Dns.GetHostAddressesAsync(uri.Host, cancellationToken).ConfigureAwait(false))[0];
+        var remote = new IPEndPoint(address, uri.Port ?? (transportName == "TLS" ? 5061 : 5060));
+        var flow = await transport.GetFlowAsync(remote, uri.Host, cancellationToken).ConfigureAwait(false);
+
+        var callId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "@parley";
+        var fromTag = SipMessageFactory.NewTag();
+        var from = (options.FromDisplayName is null ? string.Empty : QuotedString.Quote(options.FromDisplayName) + " ")
+            + $"<{options.From ?? "sip:parley@" + LocalHost(flow)}>;tag={fromTag}";
+        var to = $"<{target}>";
+        var invite = BuildInvite(target, from, to, callId, 1, sdp, flow, options, null);
+        var response = await SendAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is 401 or 407 && options.Username is not null && options.Password is not null)
+        {
+            var authorization = Authorize(response, invite, options.Username, options.Password);
+            invite = BuildInvite(target, from, to, callId, 2, sdp, flow, options, authorization);
+            response = await SendAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!response.IsSuccess)
+        {
+            return new SipCallResult(response.StatusCode, response, null);
+        }
+
+        var routeSet = new List<string>();
+        foreach (var h in response.Headers)
+        {
+            if (h.Kind == SipHeaderKind.RecordRoute)
+            {
+                routeSet.Insert(0, h.Value);
+            }
+        }
+
+        var remoteTarget = response.Contacts.Count > 0 ? response.Contacts[0].Uri.ToString() : target;
+        var dialog = new SipDialog(this, isUac: true, callId, fromTag, response.To.Tag ?? string.Empty, from,
+            response.Headers.GetValue(SipHeaderKind.To)!, remoteTarget, routeSet, invite.CSeq.Number, 0, flow)
+        {
+            LocalSdp = sdp,
+            RemoteSdp = response.Body,
+        };
+        var ack = new SipRequest(SipMethods.Ack, remoteTarget);
+        ack.Headers.Add(SipHeaderKind.Via, NewVia(flow));
+        ack.Headers.Add(SipHeaderKind.MaxForwards, "70");
+        ack.Headers.Add(SipHeaderKind.From, from);
+        ack.Headers.Add(SipHeaderKind.To, response.Headers.GetValue(SipHeaderKind.To)!);
+        ack.Headers.Add(SipHeaderKind.CallId, callId);
+        ack.Headers.Add(SipHeaderKind.CSeq, CSeqText(invite.CSeq.Number, SipMethods.Ack));
+        foreach (var route in routeSet)
+        {
+            ack.Headers.Add(SipHeaderKind.Route, route);
+        }
+
+        dialog.AckBytes = ack.ToBytes();
+        _dialogs[dialog.Id] = dialog;
+        await flow.SendAsync(dialog.AckBytes).ConfigureAwait(false);
+        return new SipCallResult(response.StatusCode, response, dialog);
+    }
+
+    internal Task<SipResponse> SendInDialogAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken) =>
+        SendAsync(request, dialog.Flow, null, cancellationToken);
+
+    private static string Authorize(SipResponse challenge, SipRequest request, string username, string password)
+    {
+        var kind = challenge.StatusCode == 407 ? SipHeaderKind.ProxyAuthenticate : SipHeaderKind.WwwAuthenticate;
+        var header = challenge.Headers.GetValue(kind) ?? throw new InvalidOperationException("Challenge without WWW-Authenticate.");
+        if (!SipDigestCredentials.TryParse(header + ", username=\"x\", response=\"x\"", out var c))
+        {
+            throw new InvalidOperationException("Unreadable challenge.");
+        }
+
+        var algorithm = c!.Algorithm.ToUpperInvariant();
+        var qop = c.Qop is null ? null : "auth";
+        var cnonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        const string Nc = "00000001";
+        var digest = SipDigestAuthenticator.ComputeResponse(algorithm, username, c.Realm!, password, request.Method, request.RequestUri, c.Nonce!, qop, Nc, cnonce);
+        var qopPart = qop is null ? string.Empty : $", qop=auth, nc={Nc}, cnonce=\"{cnonce}\"";
+        return $"Digest username=\"{username}\", realm=\"{c.Realm}\", nonce=\"{c.Nonce}\", uri=\"{request.RequestUri}\", response=\"{digest}\", algorithm={algorithm}{qopPart}";
+    }
+
+    private SipRequest BuildInvite(string target, string from, string to, string callId, long cseq, ReadOnlyMemory<byte> sdp, ISipFlow flow, SipInviteOptions options, string? authorization)
+    {
+        var invite = new SipRequest(SipMethods.Invite, target);
+        invite.Headers.Add(SipHeaderKind.Via, NewVia(flow));
+        invite.Headers.Add(SipHeaderKind.MaxForwards, "70");
+        invite.Headers.Add(SipHeaderKind.From, from);
+        invite.Headers.Add(SipHeaderKind.To, to);
+        invite.Headers.Add(SipHeaderKind.CallId, callId);
+        invite.Headers.Add(SipHeaderKind.CSeq, CSeqText(cseq, SipMethods.Invite));
+        invite.Headers.Add(SipHeaderKind.Contact, ContactFor(flow));
+        invite.Headers.Add(SipHeaderKind.UserAgent, Options.UserAgent);
+        invite.Headers.Add(SipHeaderKind.Allow, AllowValue);
+        if (authorization is not null)
+        {
+            invite.Headers.Add(SipHeaderKind.Authorization, authorization);
+        }
+
+        foreach (var (name, value) in options.Headers)
+        {
+            invite.Headers.Add(name, value);
+        }
+
+        if (!sdp.IsEmpty)
+        {
+            invite.Headers.Add(SipHeaderKind.ContentType, "application/sdp");
+            invite.Body = sdp;
+        }
+
+        return invite;
+    }
+
+    private Task<SipResponse> SendAsync(SipRequest request, ISipFlow flow, SipInviteOptions? options, CancellationToken cancellationToken)
+    {
+        var tcs = new TaskCompletionSource<SipResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _transactions.SendRequest(request, flow, (_, response) =>
+        {
+            if (response.StatusCode < 200)
+            {
+                options?.OnProvisional?.Invoke(response.StatusCode);
+            }
+            else
+            {
+                tcs.TrySetResult(response);
+            }
+        });
+        return tcs.Task.WaitAsync(cancellationToken);
+    }
+
+    private static string ToInvariant(long n) => n.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Parley.Sip.Defence;
+using Parley.Sip.Parsing;
+using Parley.Sip.Transactions;
+
+namespace Parley.Sip.Stack;
+
+/// <summary>Listeners, identity and limits of a <see cref="SipStack"/>. Bind from configuration (e.g. Parley:Sip).</summary>
+public sealed class SipStackOptions
+{
+    /// <summary>Address the listeners bind to. Default 0.0.0.0.</summary>
+    public IPAddress BindAddress { get; set; } = IPAddress.Any;
+
+    /// <summary>UDP and TCP port; 0 picks a free port (tests). Default 5060.</summary>
+    public int Port { get; set; } = 5060;
+
+    public bool EnableUdp { get; set; } = true;
+
+    public bool EnableTcp { get; set; } = true;
+
+    /// <summary>TLS port, used only when <see cref="TlsCertificate"/> is set. Default 5061.</summary>
+    public int TlsPort { get; set; } = 5061;
+
+    /// <summary>Server certificate (with private key) enabling TLS.</summary>
+    public X509Certificate2? TlsCertificate { get; set; }
+
+    /// <summary>Host written in Via and Contact; defaults to the local address that routes to the peer.</summary>
+    public string? PublicHost { get; set; }
+
+    /// <summary>User-Agent and Server header value. Default "Parley".</summary>
+    public string UserAgent { get; set; } = "Parley";
+
+    public SipParserOptions Parser { get; set; } = new();
+
+    public SipTimerOptions Timers { get; set; } = new();
+
+    public SipDefenceOptions Defence { get; set; } = new();
+
+    /// <summary>Throws when the options cannot work.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(BindAddress);
+        ArgumentOutOfRangeException.ThrowIfNegative(Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
+        ArgumentOutOfRangeException.ThrowIfNegative(TlsPort);
+        if (!EnableUdp && !EnableTcp && TlsCertificate is null)
+        {
+            throw new ArgumentException("At least one SIP transport must be enabled.");
+        }
+
+        if (TlsCertificate is { HasPrivateKey: false })
+        {
+            throw new ArgumentException("The SIP TLS certificate needs its private key.");
+        }
+
+        Parser.Validate();
+    }
+}
