@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Parley.Sip.Messages;
+using Parley.Sip.Registrar;
+using Parley.Sip.Tests.Support;
+
+namespace Parley.Sip.Tests.Registrar;
+
+public sealed class SipRegistrarTests
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly SipRegistrar _registrar;
+
+    public SipRegistrarTests() => _registrar = new SipRegistrar(new SipRegistrarOptions(), null, _time, NullLogger.Instance);
+
+    [Fact]
+    public async Task Register_WithExpires_CreatesBindingThatExpires()
+    {
+        var register = TestMessages.Request("REGISTER");
+        register.Headers.Add(SipHeaderKind.Expires, "120");
+
+        var response = await _registrar.HandleAsync(register, new FakeFlow(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Contains("expires=120", response.Headers.GetValue(SipHeaderKind.Contact), StringComparison.Ordinal);
+        Assert.Single(_registrar.Lookup("sip:echo@parley.test"));
+        _time.Advance(TimeSpan.FromSeconds(121));
+        Assert.Empty(_registrar.Lookup("sip:echo@parley.test"));
+    }
+
+    [Fact]
+    public async Task Register_TooBrief_Gets423WithMinExpires()
+    {
+        var register = TestMessages.Request("REGISTER");
+        register.Headers.Add(SipHeaderKind.Expires, "5");
+
+        var response = await _registrar.HandleAsync(register, new FakeFlow(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(423, response.StatusCode);
+        Assert.Equal("60", response.Headers.GetValue(SipHeaderKind.MinExpires));
+    }
+
+    [Fact]
+    public async Task Register_ExpiresZero_RemovesBinding()
+    {
+        await _registrar.HandleAsync(TestMessages.Request("REGISTER"), new FakeFlow(), TestContext.Current.CancellationToken);
+        var remove = TestMessages.Request("REGISTER", cseq: 2);
+        remove.Headers.Add(SipHeaderKind.Expires, "0");
+
+        await _registrar.HandleAsync(remove, new FakeFlow(), TestContext.Current.CancellationToken);
+
+        Assert.Empty(_registrar.Lookup("sip:echo@parley.test"));
+    }
+}
