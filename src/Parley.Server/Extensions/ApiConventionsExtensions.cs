@@ -22,12 +22,7 @@ internal static class ApiConventionsExtensions
         });
         services.AddExceptionHandler<ParleyExceptionHandler>();
         services.AddValidation();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Parley API";
-            document.Info.Description = "Multi-tenant contact center: REST API v1. Authenticate with an OAuth2 client-credentials token from POST /connect/token.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurityTransformer>());
         return services;
     }
 }
