@@ -16,14 +16,16 @@ internal static class DefinitionRules
         }
 
         var previous = TimeSpan.Zero;
+        var ring = queue.RequiredSkills;
         foreach (var step in queue.Bullseye)
         {
-            if (step.After <= previous || !AreValid(step.RequiredSkills))
+            if (step.After <= previous || !AreValid(step.RequiredSkills) || !Widens(ring, step.RequiredSkills))
             {
                 return false;
             }
 
             previous = step.After;
+            ring = step.RequiredSkills;
         }
 
         return true;
@@ -53,9 +55,9 @@ internal static class DefinitionRules
     /// <summary>The first bullseye ring whose requirements the agent meets, or -1 when none.</summary>
     public static int LevelOf(AgentRuntime agent, QueueRuntime queue)
     {
-        for (var level = 0; level < queue.Levels.Length; level++)
+        for (var level = 0; level < queue.Resolved.Length; level++)
         {
-            if (Meets(agent, queue.Levels[level]))
+            if (Meets(agent, queue.Resolved[level], skip: -1))
             {
                 return level;
             }
@@ -64,22 +66,26 @@ internal static class DefinitionRules
         return -1;
     }
 
-    public static int ScoreOf(AgentRuntime agent, QueueRuntime queue)
+    /// <summary>Whether the agent meets every requirement but the one at index <paramref name="skip"/>.</summary>
+    public static bool Meets(AgentRuntime agent, ResolvedRequirement[] requirements, int skip)
     {
-        var score = 0;
-        foreach (var requirement in queue.Levels[0])
+        for (var k = 0; k < requirements.Length; k++)
         {
-            score += agent.Skills.GetValueOrDefault(requirement.Skill);
+            if (k != skip && agent.ProficiencyOf(requirements[k].Skill) < requirements[k].MinProficiency)
+            {
+                return false;
+            }
         }
 
-        return score;
+        return true;
     }
 
-    private static bool Meets(AgentRuntime agent, SkillRequirement[] requirements)
+    /// <summary>A bullseye ring must accept everyone the previous ring accepted: each of its requirements is implied.</summary>
+    private static bool Widens(IReadOnlyList<SkillRequirement> inner, IReadOnlyList<SkillRequirement> outer)
     {
-        foreach (var requirement in requirements)
+        foreach (var requirement in outer)
         {
-            if (!agent.Skills.TryGetValue(requirement.Skill, out var proficiency) || proficiency < requirement.MinProficiency)
+            if (!inner.Any(r => r.Skill == requirement.Skill && r.MinProficiency >= requirement.MinProficiency))
             {
                 return false;
             }

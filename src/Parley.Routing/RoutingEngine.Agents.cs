@@ -160,14 +160,14 @@ public sealed partial class RoutingEngine
         UpdateState(agent, forced);
     }
 
-    /// <summary>Puts the agent in exactly the pools whose channel they can take now, at the tail (most recently busy).</summary>
+    /// <summary>Puts the agent in exactly the skill indexes whose channel they can take now, at the tail (most recently busy).</summary>
     private void Relink(AgentRuntime agent)
     {
         SetStaffed(agent, agent.SignedIn && !agent.SignOutPending && agent.NotReadyReason is null);
-        var members = agent.Members;
-        for (var m = 0; m < members.Count; m++)
+        var entries = agent.Entries;
+        for (var e = 0; e < entries.Count; e++)
         {
-            members[m].Pool.Unlink(members[m]);
+            entries[e].Index.Unlink(entries[e]);
         }
 
         if (!agent.Ready)
@@ -181,12 +181,13 @@ public sealed partial class RoutingEngine
             can[c] = agent.CanTake((Channels.Channel)c);
         }
 
-        for (var m = 0; m < members.Count; m++)
+        var sequence = ++_linkSequence;
+        for (var e = 0; e < entries.Count; e++)
         {
-            var member = members[m];
-            if (can[(int)member.Pool.Channel])
+            var entry = entries[e];
+            if (can[(int)entry.Index.Channel])
             {
-                member.Pool.Link(member, ++_linkSequence);
+                entry.Index.Link(entry, agent.TotalLoad, sequence);
             }
         }
     }
@@ -219,7 +220,6 @@ public sealed partial class RoutingEngine
         agent.State = state;
         agent.StateReason = reason;
         agent.StateSinceTicks = _now;
-        MarkDirty(agent);
         Emit(new AgentStateChanged(NowOffset, agent.Id, previous, state, reason, forced));
     }
 }

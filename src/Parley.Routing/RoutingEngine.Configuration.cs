@@ -17,7 +17,7 @@ public sealed partial class RoutingEngine
             return RoutingResult.InvalidDefinition;
         }
 
-        var queue = new QueueRuntime(definition);
+        var queue = new QueueRuntime(definition, _skills);
         if (_queues.TryGetValue(definition.Id, out var old))
         {
             ReplaceQueue(old, queue);
@@ -28,7 +28,7 @@ public sealed partial class RoutingEngine
         _queueList.Add(queue);
         foreach (var agent in _agentList)
         {
-            AddMemberships(agent, queue, link: true);
+            AddMemberships(agent, queue);
         }
 
         return RoutingResult.Ok;
@@ -72,12 +72,13 @@ public sealed partial class RoutingEngine
         if (!_agents.TryGetValue(definition.Id, out var agent))
         {
             agent = new AgentRuntime(definition, ++_agentOrder);
-            agent.Configure(definition);
+            agent.Configure(definition, _skills);
+            BuildEntries(agent);
             _agents.Add(definition.Id, agent);
             _agentList.Add(agent);
             foreach (var queue in _queueList)
             {
-                AddMemberships(agent, queue, link: false);
+                AddMemberships(agent, queue);
             }
 
             return RoutingResult.Ok;
@@ -86,16 +87,16 @@ public sealed partial class RoutingEngine
         SetStaffed(agent, false);
         foreach (var member in agent.Members)
         {
-            member.Pool.Unlink(member);
             member.Pool.Members.Remove(member);
             member.Pool.Queue.Agents.Remove(agent);
         }
 
         agent.Members.Clear();
-        agent.Configure(definition);
+        agent.Configure(definition, _skills);
+        BuildEntries(agent);
         foreach (var queue in _queueList)
         {
-            AddMemberships(agent, queue, link: false);
+            AddMemberships(agent, queue);
         }
 
         Settle(agent, forced: false);
@@ -122,6 +123,8 @@ public sealed partial class RoutingEngine
             member.Pool.Queue.Agents.Remove(agent);
         }
 
+        BuildEntries(agent);
+        agent.Entries.Clear();
         _agents.Remove(id);
         _agentList.Remove(agent);
         return RoutingResult.Ok;
@@ -149,7 +152,7 @@ public sealed partial class RoutingEngine
 
         foreach (var agent in _agentList)
         {
-            AddMemberships(agent, queue, link: true);
+            AddMemberships(agent, queue);
         }
 
         foreach (var i in moved)
@@ -202,8 +205,6 @@ public sealed partial class RoutingEngine
                     {
                         member.Pool.StaffedSlots -= agent.Capacity[(int)member.Pool.Channel];
                     }
-
-                    member.Pool.Unlink(member);
                 }
             }
 
@@ -211,7 +212,7 @@ public sealed partial class RoutingEngine
         }
     }
 
-    private void AddMemberships(AgentRuntime agent, QueueRuntime queue, bool link)
+    private static void AddMemberships(AgentRuntime agent, QueueRuntime queue)
     {
         var level = DefinitionRules.LevelOf(agent, queue);
         if (level < 0)
@@ -219,7 +220,6 @@ public sealed partial class RoutingEngine
             return;
         }
 
-        var score = DefinitionRules.ScoreOf(agent, queue);
         foreach (var pool in queue.PoolList)
         {
             var capacity = agent.Capacity[(int)pool.Channel];
@@ -228,18 +228,13 @@ public sealed partial class RoutingEngine
                 continue;
             }
 
-            var member = new PoolMember(agent, pool, level, score);
+            var member = new PoolMember(agent, pool, level);
             InsertInOrder(pool.Members, member);
             agent.Members.Add(member);
             queue.Agents.Add(agent);
             if (agent.Staffed)
             {
                 pool.StaffedSlots += capacity;
-            }
-
-            if (link && agent.CanTake(pool.Channel))
-            {
-                pool.Link(member, ++_linkSequence);
             }
         }
     }

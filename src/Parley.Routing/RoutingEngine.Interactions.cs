@@ -125,7 +125,7 @@ public sealed partial class RoutingEngine
             var limit = definition.WrapUp is WrapUpMode.Optional or WrapUpMode.MandatoryWithTimeLimit ? definition.WrapUpTimeLimit : null;
             if (limit is { } l)
             {
-                _timers.Schedule(_now + l.Ticks, new TimerEntry(TimerKind.WrapUpLimit, null, 0, agent, item));
+                _timers.Schedule(_now + l.Ticks, l.Ticks, new TimerEntry(TimerKind.WrapUpLimit, null, 0, agent, item));
             }
         }
 

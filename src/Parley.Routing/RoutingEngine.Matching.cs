@@ -20,7 +20,7 @@ public sealed partial class RoutingEngine
     /// <summary>2024-01-01 UTC: aging keys count seconds from here to keep doubles precise.</summary>
     private const long EpochTicks = 638396640000000000;
 
-    /// <summary>Places an interaction in <paramref name="queue"/>: overflow rules, preferred agent, an agent now, or wait.</summary>
+    /// <summary>Places an interaction in <paramref name="queue"/>: preferred agent, an agent now, overflow rules, or wait.</summary>
     private void Admit(InteractionRuntime i, QueueRuntime queue)
     {
         var pool = queue.Pools[(int)i.Channel]!;
@@ -30,27 +30,6 @@ public sealed partial class RoutingEngine
         i.Pool = pool;
         i.QueuedTicks = _now;
         i.Level = 0;
-        if (definition.MaxSize is int max && queue.WaitingCount >= max)
-        {
-            Overflow(i, queue, definition.Overflow, OverflowReason.QueueFull);
-            return;
-        }
-
-        if (definition.KpiOverflow is { } kpi && pool.AvailableCount == 0)
-        {
-            if (kpi.SizeAbove is int size && queue.WaitingCount >= size)
-            {
-                Overflow(i, queue, kpi.Target, OverflowReason.SizeAboveThreshold);
-                return;
-            }
-
-            if (kpi.EstimatedWaitAbove is { } limit && (Estimate(pool, pool.Waiting.Count + 1) is not { } wait || wait > limit))
-            {
-                Overflow(i, queue, kpi.Target, OverflowReason.EstimatedWaitAboveThreshold);
-                return;
-            }
-        }
-
         if (i.PreferredAgent is { } preferred)
         {
             if (preferred.CanTake(i.Channel))
@@ -63,26 +42,65 @@ public sealed partial class RoutingEngine
 
             if (preferred.SignedIn && !preferred.SignOutPending && definition.PreferredAgentTimeout > TimeSpan.Zero)
             {
-                Park(i, preferred);
-                EmitQueued(i, preferred.PreferredWaiting.Count, null);
+                if (!OverflowsOnArrival(i, queue, pool))
+                {
+                    Park(i, preferred);
+                    EmitQueued(i, preferred.PreferredWaiting.Count, null);
+                }
+
                 return;
             }
 
             i.PreferredAgent = null;
         }
 
-        var member = pool.SelectMember(0);
-        if (member is not null)
+        var agent = SelectAgent(pool, 0);
+        if (agent is not null)
         {
             EmitQueued(i, 1, TimeSpan.Zero);
-            Offer(i, member.Agent);
-            Settle(member.Agent, forced: false);
+            Offer(i, agent);
+            Settle(agent, forced: false);
+            return;
+        }
+
+        if (OverflowsOnArrival(i, queue, pool))
+        {
             return;
         }
 
         Wait(i);
         var position = Rank(pool, i.Entry);
         EmitQueued(i, position, Estimate(pool, position));
+    }
+
+    /// <summary>Max size, then KPI rules (size, estimated wait) for an arrival no agent can take now.</summary>
+    private bool OverflowsOnArrival(InteractionRuntime i, QueueRuntime queue, Pool pool)
+    {
+        var definition = queue.Definition;
+        if (definition.MaxSize is int max && queue.WaitingCount >= max)
+        {
+            Overflow(i, queue, definition.Overflow, OverflowReason.QueueFull);
+            return true;
+        }
+
+        if (definition.KpiOverflow is not { } kpi)
+        {
+            return false;
+        }
+
+        if (kpi.SizeAbove is int size && queue.WaitingCount >= size)
+        {
+            Overflow(i, queue, kpi.Target, OverflowReason.SizeAboveThreshold);
+            return true;
+        }
+
+        if (kpi.EstimatedWaitAbove is { } limit && (Estimate(pool, pool.Waiting.Count + 1) is not { } wait || wait > limit))
+        {
+            Overflow(i, queue, kpi.Target, OverflowReason.EstimatedWaitAboveThreshold);
+            return true;
+        }
+
+        return false;
     }
 
     private void EmitQueued(InteractionRuntime i, int position, TimeSpan? estimatedWait) =>
@@ -95,12 +113,13 @@ public sealed partial class RoutingEngine
         i.Queued = true;
         i.Entry = new WaitingEntry(i.Priority - (queue.AgingPerSecond * ((i.EnqueuedTicks - EpochTicks) / TicksPerSecond)), i.EnqueuedTicks, i.Sequence, i);
         i.Pool.Waiting.Add(i.Entry);
+        _waitingByChannel[(int)i.Channel]++;
         queue.WaitingCount++;
         MarkDirty(queue);
         i.Level = queue.LevelAt(_now - i.QueuedTicks);
         if (i.Level + 1 < queue.LevelAfterTicks.Length)
         {
-            _timers.Schedule(i.QueuedTicks + queue.LevelAfterTicks[i.Level + 1], new TimerEntry(TimerKind.BullseyeStep, i, i.Generation, null, null));
+            _timers.Schedule(i.QueuedTicks + queue.LevelAfterTicks[i.Level + 1], queue.LevelAfterTicks[i.Level + 1], new TimerEntry(TimerKind.BullseyeStep, i, i.Generation, null, null));
         }
 
         ScheduleMaxWait(i);
@@ -113,7 +132,7 @@ public sealed partial class RoutingEngine
         agent.PreferredWaiting.Add(i);
         i.Queue.WaitingCount++;
         MarkDirty(i.Queue);
-        _timers.Schedule(i.QueuedTicks + i.Queue.Definition.PreferredAgentTimeout.Ticks, new TimerEntry(TimerKind.PreferredAgentTimeout, i, i.Generation, null, null));
+        _timers.Schedule(i.QueuedTicks + i.Queue.Definition.PreferredAgentTimeout.Ticks, i.Queue.Definition.PreferredAgentTimeout.Ticks, new TimerEntry(TimerKind.PreferredAgentTimeout, i, i.Generation, null, null));
         ScheduleMaxWait(i);
     }
 
@@ -121,7 +140,7 @@ public sealed partial class RoutingEngine
     {
         if (i.Queue.Definition.MaxWait is { } maxWait)
         {
-            _timers.Schedule(i.QueuedTicks + maxWait.Ticks, new TimerEntry(TimerKind.MaxWait, i, i.Generation, null, null));
+            _timers.Schedule(i.QueuedTicks + maxWait.Ticks, maxWait.Ticks, new TimerEntry(TimerKind.MaxWait, i, i.Generation, null, null));
         }
     }
 
@@ -137,6 +156,7 @@ public sealed partial class RoutingEngine
         if (i.Status == InteractionStatus.Waiting)
         {
             i.Pool.Waiting.Remove(i.Entry);
+            _waitingByChannel[(int)i.Channel]--;
         }
         else
         {
@@ -157,8 +177,9 @@ public sealed partial class RoutingEngine
         agent.Work.Add(i);
         agent.Ringing++;
         agent.AddLoad(i.Channel, 1);
-        var expires = _now + i.Queue.Definition.OfferTimeout.Ticks;
-        _timers.Schedule(expires, new TimerEntry(TimerKind.OfferTimeout, i, i.Generation, null, null));
+        var timeout = i.Queue.Definition.OfferTimeout.Ticks;
+        var expires = _now + timeout;
+        _timers.Schedule(expires, timeout, new TimerEntry(TimerKind.OfferTimeout, i, i.Generation, null, null));
         Decisions++;
         Emit(new InteractionOffered(NowOffset, i.Id, i.Queue.Id, agent.Id, i.Channel, ToOffset(expires)));
     }
@@ -209,15 +230,15 @@ public sealed partial class RoutingEngine
     {
         while (i.Status == InteractionStatus.Waiting && IsLive(i))
         {
-            var member = i.Pool.SelectMember(i.Level);
-            var best = member is null ? null : i.Pool.FirstEligible(member.Level);
+            var agent = SelectAgent(i.Pool, i.Level);
+            var best = agent is null ? null : i.Pool.FirstEligible(DefinitionRules.LevelOf(agent, i.Queue));
             if (best is null)
             {
                 return;
             }
 
-            Offer(best, member!.Agent);
-            Settle(member.Agent, forced: false);
+            Offer(best, agent!);
+            Settle(agent!, forced: false);
         }
     }
 
@@ -236,7 +257,7 @@ public sealed partial class RoutingEngine
                 }
             }
 
-            if (best is null)
+            if (best is null && HasWaitingFor(agent))
             {
                 var members = agent.Members;
                 for (var m = 0; m < members.Count; m++)
@@ -262,6 +283,19 @@ public sealed partial class RoutingEngine
 
             Offer(best, agent);
         }
+    }
+
+    private bool HasWaitingFor(AgentRuntime agent)
+    {
+        for (var c = 0; c < _waitingByChannel.Length; c++)
+        {
+            if (_waitingByChannel[c] > 0 && agent.CanTake((Channels.Channel)c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Higher effective priority (queue + interaction + aging) first, then earlier enqueue time, then arrival.</summary>
@@ -336,17 +370,11 @@ public sealed partial class RoutingEngine
     }
 
     /// <summary>
-    /// Estimated wait for the interaction at <paramref name="position"/>: positions beyond the available agents
-    /// are served at one average handle time per staffed slot. Null when nobody is staffed.
+    /// Estimated wait for the interaction at <paramref name="position"/> when no agent can take it now: one average
+    /// handle time per staffed slot for each position. Null when nobody is staffed.
     /// </summary>
     private static TimeSpan? Estimate(Pool pool, int position)
     {
-        var ahead = position - pool.AvailableCount;
-        if (ahead <= 0)
-        {
-            return TimeSpan.Zero;
-        }
-
         if (pool.StaffedSlots <= 0)
         {
             return null;
@@ -355,6 +383,6 @@ public sealed partial class RoutingEngine
         var handle = pool.Queue.AverageHandleSeconds >= 0
             ? pool.Queue.AverageHandleSeconds
             : pool.Queue.Definition.DefaultHandleTime.TotalSeconds;
-        return TimeSpan.FromSeconds(Math.Round(ahead * handle / pool.StaffedSlots, 1));
+        return TimeSpan.FromSeconds(Math.Round(position * handle / pool.StaffedSlots, 1));
     }
 }

@@ -22,29 +22,19 @@ public sealed partial class RoutingEngine
 
     private void PublishStatistics()
     {
-        foreach (var agent in _dirtyAgents)
-        {
-            agent.Dirty = false;
-            foreach (var member in agent.Members)
-            {
-                MarkDirty(member.Pool.Queue);
-            }
-        }
-
-        _dirtyAgents.Clear();
         foreach (var queue in _dirtyQueues)
         {
             queue.Dirty = false;
             if (!queue.Removed)
             {
-                Emit(new QueueStatisticsChanged(NowOffset, BuildSnapshot(queue, _now)));
+                Emit(new QueueStatisticsChanged(NowOffset, BuildStatistics(queue, _now)));
             }
         }
 
         _dirtyQueues.Clear();
     }
 
-    private QueueSnapshot BuildSnapshot(QueueRuntime queue, long now)
+    private QueueStatistics BuildStatistics(QueueRuntime queue, long now)
     {
         var oldest = now;
         TimeSpan? estimate = TimeSpan.Zero;
@@ -55,10 +45,29 @@ public sealed partial class RoutingEngine
                 oldest = Math.Min(oldest, entry.EnqueuedTicks);
             }
 
-            var poolEstimate = Estimate(pool, pool.Waiting.Count + 1);
+            var poolEstimate = pool.Waiting.Count == 0 && SelectAgent(pool, 0, commit: false) is not null
+                ? TimeSpan.Zero
+                : Estimate(pool, pool.Waiting.Count + 1);
             estimate = estimate is null || poolEstimate is null ? null : poolEstimate > estimate ? poolEstimate : estimate;
         }
 
+        var handled = queue.Answered + queue.Abandoned;
+        var handle = queue.AverageHandleSeconds >= 0 ? TimeSpan.FromSeconds(queue.AverageHandleSeconds) : queue.Definition.DefaultHandleTime;
+        return new QueueStatistics(
+            queue.Id,
+            queue.WaitingCount,
+            TimeSpan.FromTicks(now - oldest),
+            estimate,
+            queue.Answered,
+            queue.AnsweredWithinTarget,
+            queue.Abandoned,
+            queue.Overflowed,
+            handled == 0 ? null : (double)queue.AnsweredWithinTarget / handled,
+            handle);
+    }
+
+    private QueueSnapshot BuildSnapshot(QueueRuntime queue, long now)
+    {
         Span<int> counts = stackalloc int[6];
         var slots = 0;
         foreach (var agent in queue.Agents)
@@ -73,22 +82,11 @@ public sealed partial class RoutingEngine
             }
         }
 
-        var handled = queue.Answered + queue.Abandoned;
-        var handle = queue.AverageHandleSeconds >= 0 ? TimeSpan.FromSeconds(queue.AverageHandleSeconds) : queue.Definition.DefaultHandleTime;
         return new QueueSnapshot(
-            queue.Id,
-            queue.WaitingCount,
-            TimeSpan.FromTicks(now - oldest),
+            BuildStatistics(queue, now),
             new AgentStateCounts(
                 counts[(int)AgentState.LoggedOut], counts[(int)AgentState.Available], counts[(int)AgentState.Reserved],
                 counts[(int)AgentState.Busy], counts[(int)AgentState.AfterCallWork], counts[(int)AgentState.NotReady]),
-            slots,
-            estimate,
-            queue.Answered,
-            queue.AnsweredWithinTarget,
-            queue.Abandoned,
-            queue.Overflowed,
-            handled == 0 ? null : (double)queue.AnsweredWithinTarget / handled,
-            handle);
+            slots);
     }
 }

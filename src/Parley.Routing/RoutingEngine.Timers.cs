@@ -55,7 +55,7 @@ public sealed partial class RoutingEngine
                     i.Level = i.Queue.LevelAt(_now - i.QueuedTicks);
                     if (i.Level + 1 < i.Queue.LevelAfterTicks.Length)
                     {
-                        _timers.Schedule(i.QueuedTicks + i.Queue.LevelAfterTicks[i.Level + 1], entry);
+                        _timers.Schedule(i.QueuedTicks + i.Queue.LevelAfterTicks[i.Level + 1], i.Queue.LevelAfterTicks[i.Level + 1], entry);
                     }
 
                     TryRoute(i);

@@ -24,7 +24,7 @@ public sealed partial class RoutingEngine
     private readonly Dictionary<InteractionId, InteractionRuntime> _interactions = [];
     private readonly TimerQueue _timers = new();
     private readonly List<QueueRuntime> _dirtyQueues = [];
-    private readonly List<AgentRuntime> _dirtyAgents = [];
+    private readonly int[] _waitingByChannel = new int[Channels.ChannelInfo.Count];
     private long _now;
     private long _sequence;
     private long _linkSequence;
@@ -80,15 +80,6 @@ public sealed partial class RoutingEngine
         {
             queue.Dirty = true;
             _dirtyQueues.Add(queue);
-        }
-    }
-
-    private void MarkDirty(AgentRuntime agent)
-    {
-        if (!agent.Dirty)
-        {
-            agent.Dirty = true;
-            _dirtyAgents.Add(agent);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Parley.Routing.Channels;
 using Parley.Routing.Interactions;
+using Parley.Routing.Index;
 using Parley.Routing.Pools;
 using Parley.Routing.Skills;
 
@@ -23,7 +24,11 @@ internal sealed class AgentRuntime(AgentDefinition definition, int order)
 
     public int RealTimeLoad { get; set; }
 
-    public Dictionary<SkillId, int> Skills { get; } = [];
+    /// <summary>Proficiency by skill number (0 = skill not held).</summary>
+    public int[] Proficiency { get; private set; } = [];
+
+    /// <summary>Nodes in the skill indexes: per channel with capacity, one any-skill entry and one per skill.</summary>
+    public List<IndexEntry> Entries { get; } = [];
 
     public bool SignedIn { get; set; }
 
@@ -52,8 +57,6 @@ internal sealed class AgentRuntime(AgentDefinition definition, int order)
     public List<PoolMember> Members { get; } = [];
 
     public bool Staffed { get; set; }
-
-    public bool Dirty { get; set; }
 
     /// <summary>Whether the agent takes offers at all right now (before channel capacity).</summary>
     public bool Ready => SignedIn && !SignOutPending && NotReadyReason is null && WrapUps.Count == 0;
@@ -89,7 +92,9 @@ internal sealed class AgentRuntime(AgentDefinition definition, int order)
         }
     }
 
-    public void Configure(AgentDefinition definition)
+    public int ProficiencyOf(int skill) => skill < Proficiency.Length ? Proficiency[skill] : 0;
+
+    public void Configure(AgentDefinition definition, SkillRegistry skills)
     {
         Definition = definition;
         Array.Clear(Capacity);
@@ -98,10 +103,15 @@ internal sealed class AgentRuntime(AgentDefinition definition, int order)
             Capacity[(int)channel] = capacity;
         }
 
-        Skills.Clear();
         foreach (var skill in definition.Skills)
         {
-            Skills[skill.Skill] = skill.Proficiency;
+            skills.Resolve(skill.Skill);
+        }
+
+        Proficiency = new int[skills.Count];
+        foreach (var skill in definition.Skills)
+        {
+            Proficiency[skills.Resolve(skill.Skill)] = skill.Proficiency;
         }
     }
 

@@ -3,4 +3,4 @@ using Parley.Routing.Queues;
 namespace Parley.Routing.Events;
 
 /// <summary>Published by <see cref="RoutingEngine.Tick"/> for each queue that changed since the previous tick.</summary>
-public sealed record QueueStatisticsChanged(DateTimeOffset At, QueueSnapshot Statistics) : RoutingEvent(At);
+public sealed record QueueStatisticsChanged(DateTimeOffset At, QueueStatistics Statistics) : RoutingEvent(At);

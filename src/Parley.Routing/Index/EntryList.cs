@@ -1,49 +1,51 @@
-namespace Parley.Routing.Pools;
+namespace Parley.Routing.Index;
 
-/// <summary>A doubly linked list of members in the order they became available (head = longest idle).</summary>
-internal sealed class MemberList
+/// <summary>A doubly linked list of index entries in the order they were linked (head = longest idle).</summary>
+internal sealed class EntryList
 {
-    public PoolMember? Head { get; private set; }
+    public IndexEntry? Head { get; private set; }
 
-    public PoolMember? Tail { get; private set; }
+    public IndexEntry? Tail { get; private set; }
 
-    public void Append(PoolMember member)
+    public bool IsEmpty => Head is null;
+
+    public void Append(IndexEntry entry)
     {
-        member.Previous = Tail;
-        member.Next = null;
+        entry.Previous = Tail;
+        entry.Next = null;
         if (Tail is null)
         {
-            Head = member;
+            Head = entry;
         }
         else
         {
-            Tail.Next = member;
+            Tail.Next = entry;
         }
 
-        Tail = member;
+        Tail = entry;
     }
 
-    public void Remove(PoolMember member)
+    public void Remove(IndexEntry entry)
     {
-        if (member.Previous is null)
+        if (entry.Previous is null)
         {
-            Head = member.Next;
+            Head = entry.Next;
         }
         else
         {
-            member.Previous.Next = member.Next;
+            entry.Previous.Next = entry.Next;
         }
 
-        if (member.Next is null)
+        if (entry.Next is null)
         {
-            Tail = member.Previous;
+            Tail = entry.Previous;
         }
         else
         {
-            member.Next.Previous = member.Previous;
+            entry.Next.Previous = entry.Previous;
         }
 
-        member.Previous = null;
-        member.Next = null;
+        entry.Previous = null;
+        entry.Next = null;
     }
 }

@@ -8,7 +8,7 @@ namespace Parley.Routing.Queues;
 /// <summary>Live state of one queue: its pools (one per channel), members and today's counters.</summary>
 internal sealed class QueueRuntime
 {
-    public QueueRuntime(QueueDefinition definition)
+    public QueueRuntime(QueueDefinition definition, SkillRegistry skills)
     {
         Definition = definition;
         var levels = new SkillRequirement[definition.Bullseye.Count + 1][];
@@ -22,7 +22,7 @@ internal sealed class QueueRuntime
 
         Levels = levels;
         LevelAfterTicks = after;
-        MaxScore = 5 * definition.RequiredSkills.Count;
+        Resolved = [.. levels.Select(l => l.Select(r => new ResolvedRequirement(skills.Resolve(r.Skill), r.MinProficiency)).ToArray())];
         AgingPerSecond = definition.AgingPerMinute / 60.0;
         foreach (var channel in definition.Channels)
         {
@@ -41,7 +41,8 @@ internal sealed class QueueRuntime
 
     public long[] LevelAfterTicks { get; }
 
-    public int MaxScore { get; }
+    /// <summary><see cref="Levels"/> with numbered skills.</summary>
+    public ResolvedRequirement[][] Resolved { get; }
 
     public double AgingPerSecond { get; }
 

@@ -1,19 +1,7 @@
 namespace Parley.Routing.Queues;
 
 /// <summary>
-/// Real-time metrics of one queue. Service level today is answered within target over answered plus abandoned
-/// since the last <see cref="RoutingEngine.ResetDailyStatistics"/>; null before any such interaction.
+/// Full real-time view of a queue for supervisors: the pushed <see cref="Statistics"/> plus member agents by
+/// state and the free slots (capacity left on the queue's channels) of agents able to take work now.
 /// </summary>
-public sealed record QueueSnapshot(
-    QueueId QueueId,
-    int Waiting,
-    TimeSpan OldestWait,
-    AgentStateCounts Agents,
-    int AvailableSlots,
-    TimeSpan? EstimatedWait,
-    int AnsweredToday,
-    int AnsweredWithinTargetToday,
-    int AbandonedToday,
-    int OverflowedToday,
-    double? ServiceLevelToday,
-    TimeSpan AverageHandleTime);
+public sealed record QueueSnapshot(QueueStatistics Statistics, AgentStateCounts Agents, int AvailableSlots);

@@ -22,8 +22,8 @@ public sealed class QueueSnapshotTests
 
         var snapshot = center.Engine.GetQueue(new("q"))!;
 
-        Assert.Equal(1, snapshot.Waiting);
-        Assert.Equal(TimeSpan.FromSeconds(15), snapshot.OldestWait);
+        Assert.Equal(1, snapshot.Statistics.Waiting);
+        Assert.Equal(TimeSpan.FromSeconds(15), snapshot.Statistics.OldestWait);
         Assert.Equal((1, 1, 1, 0), (snapshot.Agents.Busy, snapshot.Agents.Reserved, snapshot.Agents.NotReady, snapshot.AvailableSlots));
     }
 
@@ -42,7 +42,7 @@ public sealed class QueueSnapshotTests
         center.Accept("slow", "ann");
         center.Engine.Abandon(new("gone"));
 
-        var snapshot = center.Engine.GetQueue(new("q"))!;
+        var snapshot = center.Engine.GetQueue(new("q"))!.Statistics;
 
         Assert.Equal((2, 1, 1), (snapshot.AnsweredToday, snapshot.AnsweredWithinTargetToday, snapshot.AbandonedToday));
         Assert.Equal(1.0 / 3, snapshot.ServiceLevelToday!.Value, 6);

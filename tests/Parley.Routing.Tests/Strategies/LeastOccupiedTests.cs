@@ -58,6 +58,6 @@ public sealed class LeastOccupiedTests
 
         Assert.Equal(3, center.Engine.GetAgent(new("ann"))!.Work.Count);
         Assert.Equal(3, center.Engine.GetAgent(new("bob"))!.Work.Count);
-        Assert.Equal(2, center.Engine.GetQueue(new("chat"))!.Waiting);
+        Assert.Equal(2, center.Engine.GetQueue(new("chat"))!.Statistics.Waiting);
     }
 }

@@ -1,0 +1,210 @@
+using Parley.Routing.Agents;
+using Parley.Routing.Channels;
+using Parley.Routing.Index;
+using Parley.Routing.Pools;
+using Parley.Routing.Queues;
+using Parley.Routing.Skills;
+
+namespace Parley.Routing;
+
+public sealed partial class RoutingEngine
+{
+    private static readonly ulong[] TierMask = BuildTierMasks();
+    private readonly List<SkillIndex?> _skillIndexes = [];
+    private readonly SkillIndex[] _anyIndexes = [.. Enumerable.Range(0, ChannelInfo.Count).Select(c => new SkillIndex((Channel)c))];
+    private readonly SkillRegistry _skills = new();
+    private readonly IndexEntry?[] _cursors = new IndexEntry?[SkillIndex.Proficiencies * SkillIndex.LoadTiers];
+
+    /// <summary>
+    /// The agent to offer an interaction of <paramref name="pool"/> at bullseye ring <paramref name="level"/> to, or
+    /// null. Scans the index of the rarest required skill in strategy order and returns the first agent meeting the
+    /// other requirements; <paramref name="commit"/> false leaves the round-robin cursor alone.
+    /// </summary>
+    private AgentRuntime? SelectAgent(Pool pool, int level, bool commit = true)
+    {
+        var queue = pool.Queue;
+        var ring = Math.Min(level, queue.Resolved.Length - 1);
+        if (queue.Definition.Selection == AgentSelection.RoundRobin)
+        {
+            return SelectRoundRobin(pool, ring, commit);
+        }
+
+        var requirements = queue.Resolved[ring];
+        var index = _anyIndexes[(int)pool.Channel];
+        var scan = -1;
+        for (var k = 0; k < requirements.Length; k++)
+        {
+            var candidate = IndexOf(requirements[k].Skill, pool.Channel);
+            if (candidate is null || candidate.Count == 0)
+            {
+                return null;
+            }
+
+            if (scan < 0 || candidate.Count < index.Count)
+            {
+                index = candidate;
+                scan = k;
+            }
+        }
+
+        if (index.Count == 0)
+        {
+            return null;
+        }
+
+        var minMask = ~((1UL << ((scan < 0 ? 0 : requirements[scan].MinProficiency) * SkillIndex.LoadTiers)) - 1);
+        switch (queue.Definition.Selection)
+        {
+            case AgentSelection.LeastOccupied:
+                for (var tier = 0; tier < SkillIndex.LoadTiers; tier++)
+                {
+                    var agent = Scan(index, minMask & TierMask[tier], requirements, scan);
+                    if (agent is not null)
+                    {
+                        return agent;
+                    }
+                }
+
+                return null;
+            case AgentSelection.BestSkillMatch:
+                for (var proficiency = SkillIndex.Proficiencies - 1; proficiency >= 0; proficiency--)
+                {
+                    var mask = minMask & (0x1FFUL << (proficiency * SkillIndex.LoadTiers));
+                    var agent = mask == 0 ? null : Scan(index, mask, requirements, scan);
+                    if (agent is not null)
+                    {
+                        return agent;
+                    }
+                }
+
+                return null;
+            default:
+                return Scan(index, minMask, requirements, scan);
+        }
+    }
+
+    /// <summary>Walks the buckets in <paramref name="mask"/> merged in idle order; first agent meeting the requirements wins.</summary>
+    private AgentRuntime? Scan(SkillIndex index, ulong mask, ResolvedRequirement[] requirements, int scanned)
+    {
+        mask &= index.NonEmpty;
+        if (mask == 0)
+        {
+            return null;
+        }
+
+        var single = requirements.Length - (scanned < 0 ? 0 : 1) == 0;
+        var n = 0;
+        while (mask != 0)
+        {
+            var bucket = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            _cursors[n++] = index.Bucket(bucket).Head;
+        }
+
+        while (true)
+        {
+            var best = -1;
+            for (var j = 0; j < n; j++)
+            {
+                if (_cursors[j] is { } c && (best < 0 || c.LinkSequence < _cursors[best]!.LinkSequence))
+                {
+                    best = j;
+                }
+            }
+
+            if (best < 0)
+            {
+                return null;
+            }
+
+            var entry = _cursors[best]!;
+            if (single || DefinitionRules.Meets(entry.Agent, requirements, scanned))
+            {
+                Array.Clear(_cursors, 0, n);
+                return entry.Agent;
+            }
+
+            _cursors[best] = entry.Next;
+        }
+    }
+
+    private static AgentRuntime? SelectRoundRobin(Pool pool, int ring, bool commit)
+    {
+        var members = pool.Members;
+        var count = members.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var index = (pool.RoundRobinCursor + i) % count;
+            var member = members[index];
+            if (member.Level <= ring && member.Agent.CanTake(pool.Channel))
+            {
+                if (commit)
+                {
+                    pool.RoundRobinCursor = index + 1;
+                }
+
+                return member.Agent;
+            }
+        }
+
+        return null;
+    }
+
+    private SkillIndex? IndexOf(int skill, Channel channel)
+    {
+        var at = (skill * ChannelInfo.Count) + (int)channel;
+        return at < _skillIndexes.Count ? _skillIndexes[at] : null;
+    }
+
+    private SkillIndex IndexFor(int skill, Channel channel)
+    {
+        var at = (skill * ChannelInfo.Count) + (int)channel;
+        while (_skillIndexes.Count <= at)
+        {
+            _skillIndexes.Add(null);
+        }
+
+        return _skillIndexes[at] ??= new SkillIndex(channel);
+    }
+
+    /// <summary>Creates the agent's index entries: per channel with capacity, the any-skill index and one per skill.</summary>
+    private void BuildEntries(AgentRuntime agent)
+    {
+        foreach (var entry in agent.Entries)
+        {
+            entry.Index.Unlink(entry);
+        }
+
+        agent.Entries.Clear();
+        for (var c = 0; c < ChannelInfo.Count; c++)
+        {
+            if (agent.Capacity[c] <= 0)
+            {
+                continue;
+            }
+
+            agent.Entries.Add(new IndexEntry(agent, _anyIndexes[c], 0));
+            for (var skill = 0; skill < agent.Proficiency.Length; skill++)
+            {
+                if (agent.Proficiency[skill] > 0)
+                {
+                    agent.Entries.Add(new IndexEntry(agent, IndexFor(skill, (Channel)c), agent.Proficiency[skill]));
+                }
+            }
+        }
+    }
+
+    private static ulong[] BuildTierMasks()
+    {
+        var masks = new ulong[SkillIndex.LoadTiers];
+        for (var tier = 0; tier < masks.Length; tier++)
+        {
+            for (var proficiency = 0; proficiency < SkillIndex.Proficiencies; proficiency++)
+            {
+                masks[tier] |= 1UL << SkillIndex.BucketOf(proficiency, tier);
+            }
+        }
+
+        return masks;
+    }
+}
