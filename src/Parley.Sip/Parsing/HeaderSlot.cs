@@ -8,4 +8,5 @@ internal struct HeaderSlot
     public int ValueStart;
     public int ValueEnd;
     public bool Folded;
+    public Messages.SipHeaderKind Kind;
 }

@@ -223,6 +223,7 @@ public sealed partial class SipParser
             }
 
             var kind = SipHeaderNames.Lookup(msg.Slice(s.NameStart, s.NameLength), out _);
+            s.Kind = kind;
             var bit = kind switch
             {
                 SipHeaderKind.From => 1,
@@ -271,12 +272,8 @@ public sealed partial class SipParser
         for (var i = 0; i < count; i++)
         {
             ref var s = ref slots[i];
-            var nameBytes = owned.AsSpan(s.NameStart, s.NameLength);
-            var kind = SipHeaderNames.Lookup(nameBytes, out var name);
-            if (kind == SipHeaderKind.Unknown)
-            {
-                name = Encoding.ASCII.GetString(nameBytes);
-            }
+            var kind = s.Kind;
+            var name = kind == SipHeaderKind.Unknown ? Encoding.ASCII.GetString(owned, s.NameStart, s.NameLength) : SipHeaderNames.GetName(kind);
 
             ReadOnlyMemory<byte> value;
             if (s.Folded)
