@@ -69,7 +69,8 @@ public sealed partial class SipStack
 
             _ = dialog.Flow.SendAsync(bytes);
             var next = interval * 2 < Options.Timers.T2 ? interval * 2 : Options.Timers.T2;
-            Retransmit2xx(dialog, bytes, next, total);
+            var left = Options.Timers.TimeoutInterval - total;
+            Retransmit2xx(dialog, bytes, next < left ? next : left, total);
         }, null);
     }
 
