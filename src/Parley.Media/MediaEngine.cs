@@ -12,6 +12,8 @@ namespace Parley.Media;
 public sealed class MediaEngine : IAsyncDisposable
 {
     private readonly System.Net.IPAddress _bindAddress;
+    private readonly Lock _lock = new();
+    private EpollReceiveHost? _receiveHost;
     private int _activeSessions;
 
     public MediaEngine(MediaOptions options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
@@ -46,7 +48,7 @@ public sealed class MediaEngine : IAsyncDisposable
     /// <summary>Allocates a port pair and binds it. Throws <see cref="InvalidOperationException"/> when the range is exhausted.</summary>
     public MediaSession CreateSession()
     {
-        var endpoint = RtpEndpoint.Open(_bindAddress, Ports, Logger);
+        var endpoint = RtpEndpoint.Open(_bindAddress, Ports, Logger, ReceiveHost());
         Interlocked.Increment(ref _activeSessions);
         if (Options.AutoStartClock)
         {
@@ -56,7 +58,31 @@ public sealed class MediaEngine : IAsyncDisposable
         return new MediaSession(this, endpoint);
     }
 
+    /// <summary>Packets received by the shared receive thread (0 when sockets use async loops).</summary>
+    public long SharedThreadPacketsReceived => _receiveHost?.PacketsReceived ?? 0;
+
     internal void OnSessionClosed() => Interlocked.Decrement(ref _activeSessions);
 
-    public ValueTask DisposeAsync() => Clock.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Clock.DisposeAsync().ConfigureAwait(false);
+        lock (_lock)
+        {
+            _receiveHost?.Dispose();
+            _receiveHost = null;
+        }
+    }
+
+    private EpollReceiveHost? ReceiveHost()
+    {
+        if (!Options.SharedReceiveThread || !EpollReceiveHost.IsSupported)
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            return _receiveHost ??= new EpollReceiveHost(Options.Clock.ThreadPriority, Logger);
+        }
+    }
 }

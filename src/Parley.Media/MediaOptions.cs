@@ -35,6 +35,12 @@ public sealed class MediaOptions
     /// <summary>Start the media clock with the first session. Tests turn this off and call <see cref="MediaClock.RunDue"/>.</summary>
     public bool AutoStartClock { get; set; } = true;
 
+    /// <summary>
+    /// Receive on all sockets from one epoll thread (Linux x64; elsewhere ignored). Default true. False: one async
+    /// receive loop per socket on the thread pool.
+    /// </summary>
+    public bool SharedReceiveThread { get; set; } = true;
+
     /// <summary>CNAME in our RTCP SDES. Default <c>parley</c>.</summary>
     public string RtcpCname { get; set; } = "parley";
 

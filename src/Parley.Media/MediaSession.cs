@@ -176,6 +176,8 @@ public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
         RemoteFractionLost = _remoteReport?.FractionLostRatio,
         RemoteJitter = _remoteReport is { } r ? TimeSpan.FromSeconds(r.Jitter / 8000.0) : null,
         RtcpReportsReceived = Interlocked.Read(ref _rtcpReports),
+        SendErrors = _endpoint.SendErrors,
+        OutgoingFramesDropped = _outgoing.DroppedBytes / SamplesPerFrame,
     };
 
     public async ValueTask DisposeAsync()

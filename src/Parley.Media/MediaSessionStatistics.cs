@@ -17,4 +17,10 @@ public sealed record MediaSessionStatistics(
     public TimeSpan? RemoteJitter { get; init; }
 
     public long RtcpReportsReceived { get; init; }
+
+    /// <summary>Sends the socket refused (peer unreachable, buffer full).</summary>
+    public long SendErrors { get; init; }
+
+    /// <summary>Frames dropped from the outgoing buffer because it was full (the peer sent faster than we pace).</summary>
+    public long OutgoingFramesDropped { get; init; }
 }

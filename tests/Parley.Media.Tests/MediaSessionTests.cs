@@ -8,18 +8,33 @@ using Parley.Media.Sdp;
 
 namespace Parley.Media.Tests;
 
-public sealed class MediaSessionTests : IAsyncDisposable
+public abstract class MediaSessionTests : IAsyncDisposable
 {
     private readonly FakeTimeProvider _time = new();
     private readonly MediaEngine _engine;
     private readonly RtpPeer _peer = new();
 
-    public MediaSessionTests()
+    protected MediaSessionTests(bool sharedReceiveThread, int portBase)
     {
-        _engine = new MediaEngine(
-            new MediaOptions { BindAddress = "127.0.0.1", RtpPortMin = 41000, RtpPortMax = 41999, AutoStartClock = false, SendSilenceWhenIdle = false, RtcpInterval = TimeSpan.Zero },
-            _time);
+        SharedReceiveThread = sharedReceiveThread;
+        PortBase = portBase;
+        _engine = new MediaEngine(Options(), _time);
     }
+
+    private bool SharedReceiveThread { get; }
+
+    private int PortBase { get; }
+
+    private MediaOptions Options() => new()
+    {
+        BindAddress = "127.0.0.1",
+        RtpPortMin = PortBase,
+        RtpPortMax = PortBase + 899,
+        AutoStartClock = false,
+        SendSilenceWhenIdle = false,
+        RtcpInterval = TimeSpan.Zero,
+        SharedReceiveThread = SharedReceiveThread,
+    };
 
     private NegotiatedAudio AudioTo(int port, MediaDirection direction = MediaDirection.SendRecv) =>
         new(AudioCodec.Pcmu, 0, 101, "127.0.0.1", port, direction, 20);
@@ -72,6 +87,18 @@ public sealed class MediaSessionTests : IAsyncDisposable
         Assert.Equal((ushort)(headers[0].SequenceNumber + 1), headers[1].SequenceNumber);
         Assert.Equal(headers[0].Timestamp + 160, headers[1].Timestamp);
         Assert.Equal(3, session.GetStatistics().PacketsSent);
+    }
+
+    [Fact]
+    public async Task Packets_ArriveThroughTheConfiguredReceivePath()
+    {
+        await using var session = _engine.CreateSession();
+        session.Start(AudioTo(_peer.Port));
+
+        _peer.SendAudio(session.LocalPort, 0, 1);
+        await WaitUntil(() => session.GetStatistics().PacketsReceived == 1);
+
+        Assert.Equal(SharedReceiveThread && EpollReceiveHost.IsSupported, _engine.SharedThreadPacketsReceived == 1);
     }
 
     [Fact]
@@ -224,9 +251,10 @@ public sealed class MediaSessionTests : IAsyncDisposable
     [Fact]
     public async Task Rtcp_SenderReportReachesThePeersRtcpPort()
     {
-        await using var engine = new MediaEngine(
-            new MediaOptions { BindAddress = "127.0.0.1", RtpPortMin = 41000, RtpPortMax = 41999, AutoStartClock = false, RtcpInterval = TimeSpan.FromMilliseconds(100) },
-            _time);
+        var options = Options();
+        options.SendSilenceWhenIdle = true;
+        options.RtcpInterval = TimeSpan.FromMilliseconds(100);
+        await using var engine = new MediaEngine(options, _time);
         using var rtcpPeer = new RtpPeer();
         await using var session = engine.CreateSession();
         session.Start(AudioTo(_peer.Port) with { RemoteRtcpPort = rtcpPeer.Port });
@@ -280,7 +308,10 @@ public sealed class MediaSessionTests : IAsyncDisposable
     [Fact]
     public async Task ExhaustedPortRange_Throws()
     {
-        await using var engine = new MediaEngine(new MediaOptions { BindAddress = "127.0.0.1", RtpPortMin = 41990, RtpPortMax = 41991, AutoStartClock = false }, _time);
+        var options = Options();
+        options.RtpPortMin = PortBase + 990;
+        options.RtpPortMax = PortBase + 991;
+        await using var engine = new MediaEngine(options, _time);
         await using var first = engine.CreateSession();
 
         Assert.Throws<InvalidOperationException>(() => engine.CreateSession());
@@ -290,5 +321,6 @@ public sealed class MediaSessionTests : IAsyncDisposable
     {
         _peer.Dispose();
         await _engine.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -20,11 +20,15 @@ public sealed class RtpEndpoint : IAsyncDisposable
     private readonly RtpPortAllocator _ports;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly EpollReceiveHost? _host;
     private Task _receiving = Task.CompletedTask;
+    private long _rtpToken = -1;
+    private long _rtcpToken = -1;
     private int _disposed;
 
-    private RtpEndpoint(Socket rtp, Socket rtcp, RtpPortAllocator ports, int port, ILogger logger)
+    private RtpEndpoint(Socket rtp, Socket rtcp, RtpPortAllocator ports, int port, ILogger logger, EpollReceiveHost? host)
     {
+        _host = host;
         _rtp = rtp;
         _rtcp = rtcp;
         _ports = ports;
@@ -40,8 +44,11 @@ public sealed class RtpEndpoint : IAsyncDisposable
 
     public long SendErrors { get; private set; }
 
-    /// <summary>Binds RTP and RTCP sockets on the next free pair; skips ports another process holds.</summary>
-    public static RtpEndpoint Open(IPAddress bindAddress, RtpPortAllocator ports, ILogger? logger = null)
+    /// <summary>
+    /// Binds RTP and RTCP sockets on the next free pair; skips ports another process holds. With a
+    /// <paramref name="host"/>, datagrams are received by its shared epoll thread instead of async loops.
+    /// </summary>
+    public static RtpEndpoint Open(IPAddress bindAddress, RtpPortAllocator ports, ILogger? logger = null, EpollReceiveHost? host = null)
     {
         ArgumentNullException.ThrowIfNull(bindAddress);
         ArgumentNullException.ThrowIfNull(ports);
@@ -59,7 +66,7 @@ public sealed class RtpEndpoint : IAsyncDisposable
             {
                 rtp = Bind(bindAddress, port);
                 rtcp = Bind(bindAddress, port + 1);
-                var endpoint = new RtpEndpoint(rtp, rtcp, ports, port, logger);
+                var endpoint = new RtpEndpoint(rtp, rtcp, ports, port, logger, host);
                 logger.EndpointOpened(rtp.LocalEndPoint);
                 return endpoint;
             }
@@ -80,6 +87,13 @@ public sealed class RtpEndpoint : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(onRtp);
         ArgumentNullException.ThrowIfNull(onRtcp);
+        if (_host is not null)
+        {
+            _rtpToken = _host.Add(_rtp, onRtp);
+            _rtcpToken = _host.Add(_rtcp, onRtcp);
+            return;
+        }
+
         _receiving = Task.WhenAll(ReceiveLoop(_rtp, onRtp), ReceiveLoop(_rtcp, onRtcp));
     }
 
@@ -93,6 +107,13 @@ public sealed class RtpEndpoint : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
+        }
+
+        if (_host is not null)
+        {
+            // Remove before closing, so the host never reads a closed (or reused) descriptor.
+            _host.Remove(_rtpToken);
+            _host.Remove(_rtcpToken);
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);

@@ -26,6 +26,7 @@ public sealed class MediaClock : IAsyncDisposable
     private readonly long _maxCatchUpTicks;
     private readonly int _slotsPerFrame;
     private readonly double _microsPerTick;
+    private readonly ClockThreadPriority _wantedPriority;
     private long _origin = -1;
     private long _nextSlot;
     private int _streamCount;
@@ -53,7 +54,11 @@ public sealed class MediaClock : IAsyncDisposable
         _slotTicks = Math.Max(1, frameTicks / _slotsPerFrame);
         _maxCatchUpTicks = (long)(options.MaxCatchUp.TotalSeconds * time.TimestampFrequency);
         _microsPerTick = 1_000_000.0 / time.TimestampFrequency;
+        _wantedPriority = options.ThreadPriority;
     }
+
+    /// <summary>The priority the clock thread actually got (Normal until it starts, or when not permitted).</summary>
+    public ClockThreadPriority AppliedPriority { get; private set; }
 
     public TimeSpan FrameDuration { get; }
 
@@ -218,6 +223,7 @@ public sealed class MediaClock : IAsyncDisposable
 
     private void RunThread(CancellationToken token, TaskCompletionSource done)
     {
+        AppliedPriority = ThreadPriorityNative.TryApplyToCurrentThread(_wantedPriority);
         try
         {
             while (!token.IsCancellationRequested)

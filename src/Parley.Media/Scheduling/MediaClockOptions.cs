@@ -15,6 +15,9 @@ public sealed class MediaClockOptions
     /// <summary>If the clock falls further behind than this, it skips ahead instead of bursting. Default 100 ms.</summary>
     public TimeSpan MaxCatchUp { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Priority of the clock thread when it runs on <see cref="TimeProvider.System"/>. Default <see cref="ClockThreadPriority.High"/>.</summary>
+    public ClockThreadPriority ThreadPriority { get; set; } = ClockThreadPriority.High;
+
     public void Validate()
     {
         if (FrameDuration < TimeSpan.FromMilliseconds(5) || FrameDuration > TimeSpan.FromMilliseconds(120))
