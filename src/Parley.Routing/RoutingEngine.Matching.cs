@@ -348,26 +348,7 @@ public sealed partial class RoutingEngine
 
     private bool IsLive(InteractionRuntime i) => _interactions.TryGetValue(i.Id, out var current) && current == i;
 
-    private static int Rank(Pool pool, WaitingEntry entry)
-    {
-        if (pool.Waiting.Max.Interaction == entry.Interaction)
-        {
-            return pool.Waiting.Count;
-        }
-
-        var rank = 1;
-        foreach (var e in pool.Waiting)
-        {
-            if (e.Interaction == entry.Interaction)
-            {
-                return rank;
-            }
-
-            rank++;
-        }
-
-        return rank;
-    }
+    private static int Rank(Pool pool, WaitingEntry entry) => pool.Waiting.IndexOf(entry) + 1;
 
     /// <summary>
     /// Estimated wait for the interaction at <paramref name="position"/> when no agent can take it now: one average

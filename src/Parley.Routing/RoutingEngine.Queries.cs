@@ -64,9 +64,9 @@ public sealed partial class RoutingEngine
         var list = new List<WaitingInteraction>();
         foreach (var pool in queue.PoolList)
         {
-            foreach (var entry in pool.Waiting)
+            for (var k = 0; k < pool.Waiting.Count; k++)
             {
-                list.Add(ToWaiting(entry.Interaction));
+                list.Add(ToWaiting(pool.Waiting[k].Interaction));
             }
         }
 

@@ -93,6 +93,19 @@ public sealed partial class RoutingEngine
         }
 
         var single = requirements.Length - (scanned < 0 ? 0 : 1) == 0;
+        if ((mask & (mask - 1)) == 0)
+        {
+            for (var entry = index.Bucket(System.Numerics.BitOperations.TrailingZeroCount(mask)).Head; entry is not null; entry = entry.Next)
+            {
+                if (single || DefinitionRules.Meets(entry.Agent, requirements, scanned))
+                {
+                    return entry.Agent;
+                }
+            }
+
+            return null;
+        }
+
         var n = 0;
         while (mask != 0)
         {
@@ -120,7 +133,6 @@ public sealed partial class RoutingEngine
             var entry = _cursors[best]!;
             if (single || DefinitionRules.Meets(entry.Agent, requirements, scanned))
             {
-                Array.Clear(_cursors, 0, n);
                 return entry.Agent;
             }
 

@@ -40,9 +40,9 @@ public sealed partial class RoutingEngine
         TimeSpan? estimate = TimeSpan.Zero;
         foreach (var pool in queue.PoolList)
         {
-            foreach (var entry in pool.Waiting)
+            for (var k = 0; k < pool.Waiting.Count; k++)
             {
-                oldest = Math.Min(oldest, entry.EnqueuedTicks);
+                oldest = Math.Min(oldest, pool.Waiting[k].EnqueuedTicks);
             }
 
             var poolEstimate = pool.Waiting.Count == 0 && SelectAgent(pool, 0, commit: false) is not null

@@ -12,9 +12,8 @@ namespace Parley.Bench.Routing;
 /// the target occupancy is reached, enqueues one interaction on a random queue (or ends another when the backlog is
 /// full) and answers every offer (2% rejected, the rest accepted). Every engine call is timed.
 /// </summary>
-internal sealed class RoutingDriver(RoutingEngine engine, ManualClock clock, OfferCollector sink, Random random)
+internal sealed class RoutingDriver(RoutingEngine engine, ManualClock clock, OfferCollector sink, Random random, int targetActive)
 {
-    public const int TargetActive = 9_500;
     public const int MaxBacklog = 3_000;
 
     private static readonly string[] QueueIds = [.. Enumerable.Range(0, RoutingTenant.Queues).Select(q => string.Create(CultureInfo.InvariantCulture, $"q{q}"))];
@@ -70,7 +69,7 @@ internal sealed class RoutingDriver(RoutingEngine engine, ManualClock clock, Off
     private void Step()
     {
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        if (_active.Count >= TargetActive)
+        if (_active.Count >= targetActive)
         {
             EndOne();
         }
@@ -108,6 +107,18 @@ internal sealed class RoutingDriver(RoutingEngine engine, ManualClock clock, Off
         Latency.Record(Stopwatch.GetTimestamp() - start);
         Ends++;
         Answer();
+    }
+
+    /// <summary>Ends every active interaction so the next phase starts from idle agents (wrap-ups expire on their own).</summary>
+    public void EndAll()
+    {
+        foreach (var id in _active)
+        {
+            engine.End(id);
+        }
+
+        _active.Clear();
+        sink.Offers.Clear();
     }
 
     private void Answer()

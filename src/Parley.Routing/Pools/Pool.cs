@@ -14,7 +14,7 @@ internal sealed class Pool(QueueRuntime queue, Channel channel)
 
     public Channel Channel { get; } = channel;
 
-    public SortedSet<WaitingEntry> Waiting { get; } = new(WaitingEntryComparer.Instance);
+    public WaitingList Waiting { get; } = new();
 
     /// <summary>All members in agent creation order (round-robin walks it).</summary>
     public List<PoolMember> Members { get; } = [];
@@ -34,14 +34,14 @@ internal sealed class Pool(QueueRuntime queue, Channel channel)
 
         if (memberLevel == 0)
         {
-            return Waiting.Min.Interaction;
+            return Waiting.First.Interaction;
         }
 
-        foreach (var entry in Waiting)
+        for (var i = 0; i < Waiting.Count; i++)
         {
-            if (entry.Interaction.Level >= memberLevel)
+            if (Waiting[i].Interaction.Level >= memberLevel)
             {
-                return entry.Interaction;
+                return Waiting[i].Interaction;
             }
         }
 
