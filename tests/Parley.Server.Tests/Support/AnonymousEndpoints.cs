@@ -1,0 +1,26 @@
+namespace Parley.Server.Tests.Support;
+
+/// <summary>
+/// Endpoints that answer without authentication by design. Anything else that allows anonymous access is a bug;
+/// adding to this list is a security decision that a reviewer must see.
+/// </summary>
+public static class AnonymousEndpoints
+{
+    public static IReadOnlySet<string> Patterns { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "/health/live",
+        "/health/ready",
+        "/metrics",
+        "/openapi/{documentName}.json",
+        "/sign-in",
+        "/connect/token",
+        "/api/v1/auth/sign-in",
+        "/api/v1/auth/sign-out",
+    };
+
+    /// <summary>The API reference UI and its static assets (Scalar decides their file names).</summary>
+    public const string ReferenceUiPrefix = "/scalar/";
+
+    public static bool IsByDesign(string pattern) =>
+        Patterns.Contains(pattern) || pattern.StartsWith(ReferenceUiPrefix, StringComparison.Ordinal);
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Parley.Server.Tests.Support;
+
+/// <summary>
+/// The whole server in memory, in demo mode, on a fresh SQLite file in its own temporary data directory, with a
+/// <see cref="FakeTimeProvider"/> as the clock. One per test class; subclasses add settings (e.g. low rate limits).
+/// </summary>
+public partial class ParleyAppFactory : WebApplicationFactory<Program>
+{
+    public ParleyAppFactory()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("parley-server-tests-").FullName;
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "parley.db");
+
+    /// <summary>The server's clock; starts at the real time so tokens it signs also look current to anyone else.</summary>
+    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    /// <summary>Settings a subclass wants on top of the defaults (configuration keys as in appsettings.json).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Parley:DataDirectory", DataDirectory);
+        builder.UseSetting("Parley:Demo:Enabled", "true");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+            services.RemoveAll<ILoggerProvider>();
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp directory left behind does no harm.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Parley.Server.Tests.Support;
+
+/// <summary>Fills a route pattern's parameters with another tenant's object ids, chosen by the route's prefix.</summary>
+public static partial class RouteValues
+{
+    private static readonly (string Prefix, string Parameter, Func<OtherTenant, string> Value)[] OtherTenantIds =
+    [
+        ("/api/v1/users/", "id", t => t.UserId.ToString()),
+        ("/api/v1/roles/", "id", t => t.RoleId.ToString()),
+        ("/api/v1/api-clients/", "id", t => t.ApiClientId.ToString()),
+        ("/api/v1/platform/tenants/", "id", t => t.TenantId.ToString()),
+    ];
+
+    /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>
+    private static readonly Dictionary<string, string> Infrastructure = new(StringComparer.Ordinal)
+    {
+        ["documentName"] = "v1",
+    };
+
+    /// <summary>
+    /// The path with every parameter replaced, and whether any of them is one of <paramref name="tenant"/>'s ids;
+    /// null with a reason when a parameter has no known value.
+    /// </summary>
+    public static (string? Path, bool HasTenantIds, string? Problem) Fill(RoutePattern pattern, OtherTenant tenant)
+    {
+        var raw = pattern.RawText ?? "";
+        var hasIds = false;
+        string? problem = null;
+        var path = ParameterSyntax().Replace(raw, match =>
+        {
+            var name = match.Groups["name"].Value;
+            foreach (var (prefix, parameter, value) in OtherTenantIds)
+            {
+                if (parameter == name && raw.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    hasIds = true;
+                    return value(tenant);
+                }
+            }
+
+            if (Infrastructure.TryGetValue(name, out var fixedValue))
+            {
+                return fixedValue;
+            }
+
+            problem = $"Route parameter '{name}' of '{raw}' has no value from tenant B: add its object to "
+                + $"{nameof(OtherTenant)}/{nameof(ParleyAppFactory.CreateOtherTenantAsync)} and a mapping to {nameof(RouteValues)}.{nameof(OtherTenantIds)}.";
+            return match.Value;
+        });
+        return problem is null ? (path, hasIds, null) : (null, hasIds, problem);
+    }
+
+    [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z_][A-Za-z0-9_]*)(?::[^{}?=]*)?\??\}")]
+    private static partial Regex ParameterSyntax();
+}
