@@ -91,7 +91,6 @@ public sealed partial class SipStack : ISipMessageSink
     private static void ReplaceTopVia(SipRequest request, SipVia top)
     {
         var index = request.Headers.IndexOf(SipHeaderKind.Via);
-        var vias = request.Vias;
         var inFirstHeader = new List<SipVia>();
         SipVia.ParseList(request.Headers[index].Value, inFirstHeader);
         request.Headers.Replace(index, new SipHeader(SipHeaderKind.Via, top.ToString()));
@@ -99,8 +98,6 @@ public sealed partial class SipStack : ISipMessageSink
         {
             request.Headers.Insert(index + 1, new SipHeader(SipHeaderKind.Via, inFirstHeader[i].ToString()));
         }
-
-        _ = vias;
     }
 
     private void OnResponse(SipResponse response)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Parley.Sip.Auth;
@@ -145,6 +144,4 @@ public sealed partial class SipStack
         });
         return tcs.Task.WaitAsync(cancellationToken);
     }
-
-    private static string ToInvariant(long n) => n.ToString(CultureInfo.InvariantCulture);
 }
