@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Parley.Data.Entities;
+using Parley.Data.Entities.Acd;
 using Parley.Data.Tenancy;
 using Parley.Domain.Tenants;
 
@@ -25,6 +26,24 @@ public sealed partial class ParleyDbContext(DbContextOptions<ParleyDbContext> op
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Skill> Skills => Set<Skill>();
+
+    public DbSet<Agent> Agents => Set<Agent>();
+
+    public DbSet<Queue> Queues => Set<Queue>();
+
+    public DbSet<NotReadyReason> NotReadyReasons => Set<NotReadyReason>();
+
+    public DbSet<InteractionRecord> Interactions => Set<InteractionRecord>();
+
+    public DbSet<AgentPresence> AgentPresence => Set<AgentPresence>();
+
+    public DbSet<RoutingHistoryEntry> RoutingHistory => Set<RoutingHistoryEntry>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

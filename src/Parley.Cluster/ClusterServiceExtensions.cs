@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Cluster.Routing;
+
+namespace Parley.Cluster;
+
+/// <summary>Registers what the grains of <c>Parley.Cluster</c> need besides the ports the host implements.</summary>
+public static class ClusterServiceExtensions
+{
+    /// <summary>
+    /// Binds <see cref="RoutingHostOptions"/> from <c>Parley:Routing</c>. The host must also register an
+    /// <see cref="Routing.Ports.IRoutingStore"/> and an <see cref="Routing.Ports.IRoutingEventPublisher"/>.
+    /// </summary>
+    public static IServiceCollection AddParleyCluster(this IServiceCollection services)
+    {
+        services.AddOptions<RoutingHostOptions>().BindConfiguration(RoutingHostOptions.Section)
+            .Validate(o => o.Heartbeat >= TimeSpan.FromMilliseconds(10) && o.Heartbeat <= TimeSpan.FromMinutes(1), "Parley:Routing:Heartbeat must be between 10 ms and 1 minute.")
+            .Validate(o => o.AutoNotReadyAfterMissedOffers is >= 0 and <= 100, "Parley:Routing:AutoNotReadyAfterMissedOffers must be 0–100.")
+            .ValidateOnStart();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using Parley.Cluster.Routing.Messages;
+using Parley.Routing;
+
+namespace Parley.Cluster.Routing;
+
+/// <summary>
+/// The routing engine of one tenant (key: the tenant id). Commands that change durable facts (arrivals, sign-ins,
+/// accepts, ends) are written through <see cref="Ports.IRoutingStore"/> before the call returns; on activation the
+/// grain rebuilds its engine from the store. Ids are the string form of the database ids.
+/// </summary>
+public interface ITenantRoutingGrain : IGrainWithGuidKey
+{
+    /// <summary>Reloads one agent's definition from the store (removes it when gone).</summary>
+    Task<RoutingResult> RefreshAgent(string agentId);
+
+    /// <summary>Reloads one queue's definition from the store (removes it when gone).</summary>
+    Task<RoutingResult> RefreshQueue(string queueId);
+
+    Task<RoutingResult> SignIn(string agentId, string? notReadyReason);
+
+    Task<RoutingResult> SignOut(string agentId, bool forced);
+
+    Task<RoutingResult> SetAvailable(string agentId, bool forced);
+
+    Task<RoutingResult> SetNotReady(string agentId, string reasonCode, bool forced);
+
+    Task<RoutingResult> Enqueue(EnqueueCommand command);
+
+    Task<RoutingResult> Accept(string interactionId, string agentId);
+
+    Task<RoutingResult> Reject(string interactionId, string agentId);
+
+    Task<RoutingResult> End(string interactionId);
+
+    Task<RoutingResult> Abandon(string interactionId);
+
+    Task<RoutingResult> CompleteWrapUp(string agentId, string interactionId, string? code);
+
+    /// <summary>Runs the heartbeat now (the grain timer does this on its own; tests with a fake clock call it).</summary>
+    Task Tick();
+
+    Task<AgentView?> GetAgent(string agentId);
+
+    Task<AgentView[]> GetAgents();
+
+    Task<QueueView?> GetQueue(string queueId);
+
+    Task<QueueView[]> GetQueues();
+
+    Task<PositionView?> GetPosition(string interactionId);
+
+    Task<WaitingView[]> GetWaiting(string queueId);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Parley.Cluster.Routing;
+
+/// <summary>Log messages of the routing grain. Event ids 6xxx.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(6001, LogLevel.Information, "Routing of tenant {TenantId} activated: {Queues} queues, {Agents} agents, {Waiting} waiting and {Active} active interactions restored ({Dropped} stored facts no longer fit)")]
+    public static partial void Activated(ILogger logger, Guid tenantId, int queues, int agents, int waiting, int active, int dropped);
+
+    [LoggerMessage(6002, LogLevel.Information, "Routing of tenant {TenantId} deactivated ({Reason})")]
+    public static partial void Deactivated(ILogger logger, Guid tenantId, string reason);
+
+    [LoggerMessage(6003, LogLevel.Error, "Routing of tenant {TenantId} could not save its changes; the grain rebuilds from the store")]
+    public static partial void SaveFailed(ILogger logger, Exception exception, Guid tenantId);
+}

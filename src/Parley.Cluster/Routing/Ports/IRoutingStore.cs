@@ -1,0 +1,22 @@
+using Parley.Routing.Agents;
+using Parley.Routing.Queues;
+
+namespace Parley.Cluster.Routing.Ports;
+
+/// <summary>
+/// Where the routing grain keeps what must survive a restart. Implemented by the host (EF Core in the server).
+/// <see cref="SaveAsync"/> completes only once the changes are durable: the grain acknowledges after it.
+/// </summary>
+public interface IRoutingStore
+{
+    /// <summary>Everything needed to rebuild a tenant's engine: definitions, signed-in agents, open interactions.</summary>
+    Task<TenantRoutingData> LoadAsync(Guid tenantId, CancellationToken cancellationToken);
+
+    /// <summary>One agent's definition, or null when it no longer exists.</summary>
+    Task<AgentDefinition?> LoadAgentAsync(Guid tenantId, string agentId, CancellationToken cancellationToken);
+
+    /// <summary>One queue's definition, or null when it no longer exists.</summary>
+    Task<QueueDefinition?> LoadQueueAsync(Guid tenantId, string queueId, CancellationToken cancellationToken);
+
+    Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken);
+}

@@ -1,0 +1,104 @@
+using Parley.Cluster.Routing.Messages;
+using Parley.Cluster.Routing.Ports;
+using Parley.Routing;
+using Parley.Routing.Agents;
+using Parley.Routing.Interactions;
+using Parley.Routing.Queues;
+
+namespace Parley.Cluster.Routing;
+
+internal sealed partial class TenantRoutingGrain
+{
+    public async Task<RoutingResult> RefreshAgent(string agentId)
+    {
+        var definition = await store.LoadAgentAsync(_tenantId, agentId, CancellationToken.None);
+        RoutingResult result;
+        if (definition is null)
+        {
+            result = _engine.RemoveAgent(new AgentId(agentId));
+            if (result is RoutingResult.Ok or RoutingResult.UnknownAgent)
+            {
+                _agentIds.Remove(agentId);
+                result = RoutingResult.Ok;
+            }
+        }
+        else
+        {
+            result = _engine.UpsertAgent(definition);
+            if (result == RoutingResult.Ok)
+            {
+                _agentIds.Add(agentId);
+            }
+        }
+
+        return await CompleteAsync(result, null, null);
+    }
+
+    public async Task<RoutingResult> RefreshQueue(string queueId)
+    {
+        var definition = await store.LoadQueueAsync(_tenantId, queueId, CancellationToken.None);
+        RoutingResult result;
+        if (definition is null)
+        {
+            result = _engine.RemoveQueue(new QueueId(queueId));
+            _queueIds.Remove(queueId);
+            result = result == RoutingResult.UnknownQueue ? RoutingResult.Ok : result;
+        }
+        else
+        {
+            result = _engine.UpsertQueue(definition);
+            if (result == RoutingResult.Ok)
+            {
+                _queueIds.Add(queueId);
+            }
+        }
+
+        return await CompleteAsync(result, null, null);
+    }
+
+    public Task<RoutingResult> SignIn(string agentId, string? notReadyReason) =>
+        CompleteAsync(_engine.SignIn(new AgentId(agentId), notReadyReason), null, agentId);
+
+    public Task<RoutingResult> SignOut(string agentId, bool forced) =>
+        CompleteAsync(_engine.SignOut(new AgentId(agentId), forced), null, agentId);
+
+    public Task<RoutingResult> SetAvailable(string agentId, bool forced) =>
+        CompleteAsync(_engine.SetAvailable(new AgentId(agentId), forced), null, agentId);
+
+    public Task<RoutingResult> SetNotReady(string agentId, string reasonCode, bool forced) =>
+        CompleteAsync(_engine.SetNotReady(new AgentId(agentId), reasonCode, forced), null, agentId);
+
+    public Task<RoutingResult> Enqueue(EnqueueCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var now = time.GetUtcNow();
+        var enqueuedAt = command.EnqueuedAt is { } at && at < now ? at : now;
+        var request = new InteractionRequest(
+            new InteractionId(command.InteractionId),
+            new QueueId(command.QueueId),
+            command.Channel,
+            command.Priority,
+            command.PreferredAgentId is null ? null : new AgentId(command.PreferredAgentId),
+            enqueuedAt);
+        var result = _engine.Enqueue(request);
+        var added = result == RoutingResult.Ok
+            ? new NewInteraction(command.InteractionId, command.QueueId, command.Channel, command.Priority, command.Attributes, enqueuedAt, ++_sequence)
+            : null;
+        return CompleteAsync(result, added, null);
+    }
+
+    public Task<RoutingResult> Accept(string interactionId, string agentId) =>
+        CompleteAsync(_engine.Accept(new InteractionId(interactionId), new AgentId(agentId)), null, null);
+
+    public Task<RoutingResult> Reject(string interactionId, string agentId) =>
+        CompleteAsync(_engine.Reject(new InteractionId(interactionId), new AgentId(agentId)), null, null);
+
+    public Task<RoutingResult> End(string interactionId) =>
+        CompleteAsync(_engine.End(new InteractionId(interactionId)), null, null);
+
+    public Task<RoutingResult> Abandon(string interactionId) =>
+        CompleteAsync(_engine.Abandon(new InteractionId(interactionId)), null, null);
+
+    public Task<RoutingResult> CompleteWrapUp(string agentId, string interactionId, string? code) =>
+        CompleteAsync(_engine.CompleteWrapUp(new AgentId(agentId), new InteractionId(interactionId), code), null, null);
+}

@@ -1,0 +1,196 @@
+using Parley.Cluster.Routing.Ports;
+using Parley.Routing.Agents;
+using Parley.Routing.Channels;
+using Parley.Routing.Interactions;
+using Parley.Routing.Queues;
+using Parley.Routing.Restore;
+
+namespace Parley.Cluster.Tests.Support;
+
+/// <summary>
+/// A store that outlives grains and silos (the database of these tests): definitions set by the test, arrivals,
+/// interaction changes and presence written by the grain. Shared by every silo of a test cluster; keyed by tenant.
+/// </summary>
+public sealed class InMemoryRoutingStore : IRoutingStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, TenantData> _tenants = [];
+
+    public static InMemoryRoutingStore Shared { get; } = new();
+
+    /// <summary>Fails every save while set, as a database outage would.</summary>
+    public bool FailSaves { get; set; }
+
+    /// <summary>How many times a grain loaded the tenant, i.e. how many activations it had.</summary>
+    public int LoadsOf(Guid tenantId)
+    {
+        lock (_lock)
+        {
+            return Of(tenantId).Loads;
+        }
+    }
+
+    public void Define(Guid tenantId, QueueDefinition queue)
+    {
+        lock (_lock)
+        {
+            Of(tenantId).Queues[queue.Id.Value] = queue;
+        }
+    }
+
+    public void Define(Guid tenantId, AgentDefinition agent)
+    {
+        lock (_lock)
+        {
+            Of(tenantId).Agents[agent.Id.Value] = agent;
+        }
+    }
+
+    /// <summary>Interactions still waiting, as stored, in arrival order.</summary>
+    public IReadOnlyList<NewInteraction> Waiting(Guid tenantId)
+    {
+        lock (_lock)
+        {
+            var t = Of(tenantId);
+            return t.Interactions.Values.Where(i => i.Status == "Waiting").Select(i => i.Record)
+                .OrderBy(r => r.EnqueuedAt).ThenBy(r => r.Sequence).ToList();
+        }
+    }
+
+    public string? StatusOf(Guid tenantId, string interactionId)
+    {
+        lock (_lock)
+        {
+            return Of(tenantId).Interactions.TryGetValue(interactionId, out var i) ? i.Status : null;
+        }
+    }
+
+    public bool IsSignedIn(Guid tenantId, string agentId)
+    {
+        lock (_lock)
+        {
+            return Of(tenantId).Presence.ContainsKey(agentId);
+        }
+    }
+
+    public Task<TenantRoutingData> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var t = Of(tenantId);
+            t.Loads++;
+            var open = t.Interactions.Values.OrderBy(i => i.Record.EnqueuedAt).ThenBy(i => i.Record.Sequence).ToList();
+            var waiting = open.Where(i => i.Status == "Waiting")
+                .Select(i => new WaitingInteraction(new InteractionId(i.Record.InteractionId), new QueueId(i.QueueId), i.Record.Channel, i.Record.Priority, i.Record.EnqueuedAt))
+                .ToList();
+            var active = open.Where(i => i.Status == "Active")
+                .Select(i => new ActiveInteractionRestore(
+                    new InteractionId(i.Record.InteractionId), new QueueId(i.QueueId), i.Record.Channel, new AgentId(i.AgentId!), i.Record.Priority, i.Record.EnqueuedAt, i.AcceptedAt!.Value))
+                .ToList();
+            var agents = t.Presence.Values.Select(p => new AgentRestore(new AgentId(p.AgentId), p.NotReadyReason, p.StateSince, p.SignOutPending)).ToList();
+            var last = t.Interactions.Count == 0 ? 0 : t.Interactions.Values.Max(i => i.Record.Sequence);
+            return Task.FromResult(new TenantRoutingData([.. t.Queues.Values], [.. t.Agents.Values], new RoutingRestoreState(agents, waiting, active), last));
+        }
+    }
+
+    public Task<AgentDefinition?> LoadAgentAsync(Guid tenantId, string agentId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(Of(tenantId).Agents.GetValueOrDefault(agentId));
+        }
+    }
+
+    public Task<QueueDefinition?> LoadQueueAsync(Guid tenantId, string queueId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(Of(tenantId).Queues.GetValueOrDefault(queueId));
+        }
+    }
+
+    public Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
+    {
+        if (FailSaves)
+        {
+            throw new IOException("The test database is down.");
+        }
+
+        lock (_lock)
+        {
+            var t = Of(tenantId);
+            foreach (var added in changes.Added)
+            {
+                t.Interactions.Add(added.InteractionId, new StoredInteraction(added) { QueueId = added.QueueId });
+            }
+
+            foreach (var change in changes.Interactions)
+            {
+                var i = t.Interactions[change.InteractionId];
+                switch (change.Kind)
+                {
+                    case InteractionChangeKind.MovedToQueue:
+                        i.QueueId = change.QueueId!;
+                        break;
+                    case InteractionChangeKind.Accepted:
+                        (i.Status, i.AgentId, i.AcceptedAt) = ("Active", change.AgentId, change.At);
+                        break;
+                    default:
+                        i.Status = change.Kind.ToString();
+                        break;
+                }
+            }
+
+            foreach (var p in changes.Presence)
+            {
+                if (p.SignedIn)
+                {
+                    t.Presence[p.AgentId] = p;
+                }
+                else
+                {
+                    t.Presence.Remove(p.AgentId);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private TenantData Of(Guid tenantId)
+    {
+        if (!_tenants.TryGetValue(tenantId, out var t))
+        {
+            t = new TenantData();
+            _tenants.Add(tenantId, t);
+        }
+
+        return t;
+    }
+
+    private sealed class TenantData
+    {
+        public int Loads { get; set; }
+
+        public Dictionary<string, QueueDefinition> Queues { get; } = [];
+
+        public Dictionary<string, AgentDefinition> Agents { get; } = [];
+
+        public Dictionary<string, StoredInteraction> Interactions { get; } = [];
+
+        public Dictionary<string, PresenceChange> Presence { get; } = [];
+    }
+
+    private sealed class StoredInteraction(NewInteraction record)
+    {
+        public NewInteraction Record { get; } = record;
+
+        public required string QueueId { get; set; }
+
+        public string Status { get; set; } = "Waiting";
+
+        public string? AgentId { get; set; }
+
+        public DateTimeOffset? AcceptedAt { get; set; }
+    }
+}
