@@ -14,6 +14,9 @@ public sealed class SipDefenceOptions
     /// <summary>How long a flooding source is ignored. Default 60 s.</summary>
     public TimeSpan CoolDown { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Never count loopback sources (local SIPp, sidecars). Default true.</summary>
+    public bool TrustLoopback { get; set; } = true;
+
     /// <summary>Sources never counted or blocked (carriers, load balancers, SIPp in tests).</summary>
     public IList<IPAddress> TrustedAddresses { get; } = new List<IPAddress>();
 

@@ -29,7 +29,7 @@ public sealed class SipFloodGuard
     {
         ArgumentNullException.ThrowIfNull(source);
         source = Normalize(source);
-        if (_trusted.Contains(source))
+        if (_trusted.Contains(source) || (_options.TrustLoopback && IPAddress.IsLoopback(source)))
         {
             return true;
         }

@@ -63,6 +63,7 @@ public sealed class SipIncomingCall
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 300);
         if (Interlocked.Exchange(ref _decided, 1) == 0)
         {
+            _stack.ForgetPendingCall(_transaction.Key);
             _transaction.SendResponse(_stack.CreateResponse(Request, status, LocalTag, _transaction.Flow, reason));
         }
     }

@@ -10,6 +10,8 @@ public sealed partial class SipStack
 {
     private const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY, REGISTER";
 
+    internal void ForgetPendingCall(string transactionKey) => _pendingCalls.TryRemove(transactionKey, out _);
+
     internal SipDialog AnswerInvite(InviteServerTransaction transaction, string localTag, ReadOnlyMemory<byte> sdp)
     {
         var request = transaction.Request;
