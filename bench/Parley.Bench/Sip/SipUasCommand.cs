@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Parley.Sip.Stack;
+
+namespace Parley.Bench.Sip;
+
+/// <summary>
+/// A Parley UAS that answers every INVITE with 200 + SDP, for SIPp load runs:
+/// <c>dotnet run -c Release --project bench/Parley.Bench -- sip-uas [PORT] [SECONDS]</c>, then
+/// <c>sipp -sn uac 127.0.0.1:PORT -r 1000 -m 20000</c>.
+/// </summary>
+public sealed class SipUasCommand : IBenchCommand
+{
+    private static readonly byte[] Sdp = "v=0\r\no=parley 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n"u8.ToArray();
+
+    public string Name => "sip-uas";
+
+    public string Description => "Parley SIP UAS answering every INVITE (for SIPp): [port=5090] [seconds=60]";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var port = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5090;
+        var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+        var app = new SipAnsweringApplication(Sdp);
+        await using var stack = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = port }, app);
+        stack.Start();
+        Console.WriteLine($"sip-uas listening on {string.Join(", ", stack.Listeners.Select(l => $"{l.Transport} {l.EndPoint}"))}");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"sip-uas: {app.Invites} INVITEs answered, {app.Byes} dialogs ended, {stack.DialogCount} open, " +
+            $"CPU {used.TotalSeconds:F1} s over {clock.Elapsed.TotalSeconds:F0} s");
+        return 0;
+    }
+}
