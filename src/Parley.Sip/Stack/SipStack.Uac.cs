@@ -29,16 +29,17 @@ public sealed partial class SipStack
             + $"<{options.From ?? "sip:parley@" + LocalHost(flow)}>;tag={fromTag}";
         var to = $"<{target}>";
         var invite = BuildInvite(target, from, to, callId, 1, sdp, flow, options, null);
-        var response = await SendAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode is 401 or 407 && options.Username is not null && options.Password is not null)
+        var response = await SendInviteAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is 401 or 407 && options.Username is not null && options.Password is not null && !cancellationToken.IsCancellationRequested)
         {
             var authorization = Authorize(response, invite, options.Username, options.Password);
             invite = BuildInvite(target, from, to, callId, 2, sdp, flow, options, authorization);
-            response = await SendAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
+            response = await SendInviteAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
         }
 
         if (!response.IsSuccess)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             return new SipCallResult(response.StatusCode, response, null);
         }
 
@@ -73,7 +74,88 @@ public sealed partial class SipStack
         dialog.AckBytes = ack.ToBytes();
         _dialogs[dialog.Id] = dialog;
         await flow.SendAsync(dialog.AckBytes).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // The 2xx crossed our CANCEL: the call exists, so end it properly.
+            await dialog.ByeAsync(CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         return new SipCallResult(response.StatusCode, response, dialog);
+    }
+
+    /// <summary>
+    /// Sends the INVITE and waits for its final response. Cancelling sends CANCEL (after the first provisional, as
+    /// RFC 3261 §9.1 asks) and still waits for the final answer (normally 487), so the caller can clean up.
+    /// </summary>
+    private async Task<SipResponse> SendInviteAsync(SipRequest invite, ISipFlow flow, SipInviteOptions options, CancellationToken cancellationToken)
+    {
+        var final = new TaskCompletionSource<SipResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new Lock();
+        var provisional = false;
+        var cancelWanted = false;
+        var cancelSent = false;
+        void SendCancelOnce()
+        {
+            if (!cancelSent)
+            {
+                cancelSent = true;
+                _transactions.SendRequest(CreateCancel(invite), flow, static (_, _) => { });
+            }
+        }
+
+        _transactions.SendRequest(invite, flow, (_, response) =>
+        {
+            if (response.StatusCode < 200)
+            {
+                lock (gate)
+                {
+                    provisional = true;
+                    if (cancelWanted)
+                    {
+                        SendCancelOnce();
+                    }
+                }
+
+                options.OnProvisional?.Invoke(response.StatusCode);
+            }
+            else
+            {
+                final.TrySetResult(response);
+            }
+        });
+        await using var registration = cancellationToken.Register(() =>
+        {
+            lock (gate)
+            {
+                cancelWanted = true;
+                if (provisional)
+                {
+                    SendCancelOnce();
+                }
+            }
+        }).ConfigureAwait(false);
+        return await final.Task.ConfigureAwait(false);
+    }
+
+    private static SipRequest CreateCancel(SipRequest invite)
+    {
+        var cancel = new SipRequest(SipMethods.Cancel, invite.RequestUri);
+        cancel.Headers.Add(new SipHeader(SipHeaderKind.Via, invite.TopVia!.ToString()));
+        cancel.Headers.Add(SipHeaderKind.MaxForwards, "70");
+        cancel.Headers.Add(invite.Headers.Get(SipHeaderKind.From)!);
+        cancel.Headers.Add(invite.Headers.Get(SipHeaderKind.To)!);
+        cancel.Headers.Add(invite.Headers.Get(SipHeaderKind.CallId)!);
+        cancel.Headers.Add(SipHeaderKind.CSeq, CSeqText(invite.CSeq.Number, SipMethods.Cancel));
+        foreach (var h in invite.Headers)
+        {
+            if (h.Kind == SipHeaderKind.Route)
+            {
+                cancel.Headers.Add(h);
+            }
+        }
+
+        return cancel;
     }
 
     internal Task<SipResponse> SendInDialogAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken) =>

@@ -58,6 +58,25 @@ public sealed class SipStackLoopbackTests
     }
 
     [Fact]
+    public async Task InviteAsync_CancelledWhileRinging_SendsCancelAndTheCalleeSeesIt()
+    {
+        var callee = new HoldingApplication();
+        await using var uas = StartStack(callee);
+        await using var uac = StartStack(new EchoApplication());
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var calling = uac.InviteAsync($"sip:agent@127.0.0.1:{uas.Listeners[0].EndPoint.Port}", Sdp, cancellationToken: cts.Token);
+        var ringing = await callee.FirstCall.Task.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ringing.Cancelled += _ => cancelled.TrySetResult();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => calling.WaitAsync(Timeout, TestContext.Current.CancellationToken));
+        await cancelled.Task.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+        Assert.True(ringing.IsCancelled);
+    }
+
+    [Fact]
     public async Task InviteAsync_OverTls_Answers()
     {
         using var certificate = CreateCertificate();

@@ -7,10 +7,13 @@ public sealed class HoldingApplication : SipApplication
 {
     public List<SipIncomingCall> Calls { get; } = [];
 
+    public TaskCompletionSource<SipIncomingCall> FirstCall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public override ValueTask OnInviteAsync(SipIncomingCall call, CancellationToken cancellationToken)
     {
         Calls.Add(call);
         call.Ring();
+        FirstCall.TrySetResult(call);
         return ValueTask.CompletedTask;
     }
 }
