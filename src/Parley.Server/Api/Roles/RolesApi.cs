@@ -105,7 +105,7 @@ public static class RolesApi
             return ETags.StalePrecondition();
         }
 
-        await RefreshMembersAsync(db, role.Id, ct);
+        // Members keep their session: the security-stamp check rebuilds their permissions within its interval.
         audit.Target("role", role.Id).Describe($"changed role '{role.Name}' permissions from [{before}] to [{role.PermissionList}]");
         ETags.Set(http, role.Version);
         return TypedResults.Ok(RoleDto.From(role));
@@ -124,7 +124,6 @@ public static class RolesApi
             return ApiProblems.Conflict("Built-in roles cannot be deleted.");
         }
 
-        await RefreshMembersAsync(db, role.Id, ct);
         db.Roles.Remove(role);
         await db.SaveChangesAsync(ct);
         audit.Target("role", role.Id).Describe($"deleted role '{role.Name}'");
@@ -148,13 +147,5 @@ public static class RolesApi
 
         var missing = actor.MissingFrom(request.Permissions);
         return missing.Count > 0 ? ApiProblems.CannotGrant(missing) : null;
-    }
-
-    /// <summary>Members of a changed role get new permissions on their next request's security-stamp check.</summary>
-    private static async Task RefreshMembersAsync(ParleyDbContext db, Guid roleId, CancellationToken ct)
-    {
-        var memberIds = db.UserRoles.Where(ur => ur.RoleId == roleId).Select(ur => ur.UserId);
-        var stamp = Guid.NewGuid().ToString("N");
-        await db.Users.Where(u => memberIds.Contains(u.Id)).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), ct);
     }
 }
