@@ -9,14 +9,16 @@ namespace Parley.Media.Rtp;
 
 /// <summary>
 /// Receives on every RTP/RTCP socket of the engine from one thread: <c>epoll_wait</c> for readiness, then
-/// non-blocking <c>recvfrom</c> into one pinned buffer until the socket is drained. Compared with one async receive
+/// one non-blocking <c>recvfrom</c> per ready socket into one pinned buffer (level-triggered: a socket with more
+/// queued is reported again by the next wait, which saves the EAGAIN call that draining costs when, as usual, one
+/// packet is waiting). Compared with one async receive
 /// loop per socket this costs no thread-pool dispatch per packet, and its thread can be given a higher priority, so a
 /// busy machine delays RTP less. Linux x64 only (<see cref="IsSupported"/>); elsewhere endpoints use async loops.
 /// </summary>
 public sealed unsafe class EpollReceiveHost : IDisposable
 {
     private const int MaxEvents = 256;
-    private const int MaxPerSocketPerWake = 64;
+    private const int MaxPerSocketPerWake = 1;
     private readonly Lock _lock = new();
     private readonly int _epoll;
     private readonly Thread _thread;
