@@ -48,6 +48,12 @@ internal sealed class PropertyWorld
                 RequiredSkills = [Req("a", 1), Req("b", 1)], Selection = AgentSelection.BestSkillMatch, OfferTimeout = timeout,
                 KpiOverflow = new KpiOverflowRule(OverflowTarget.ToQueue(new QueueId("q0")), SizeAbove: 3),
             },
+            new QueueDefinition(new QueueId(BullseyeQueue), [Channel.Voice])
+            {
+                RequiredSkills = [Req("a", 2)], OfferTimeout = timeout, PreferredAgentTimeout = TimeSpan.FromSeconds(15),
+                Bullseye = [new BullseyeStep(TimeSpan.FromSeconds(20), [Req("a", 1)])],
+                MaxWait = TimeSpan.FromSeconds(60), Overflow = OverflowTarget.Callback,
+            },
         ];
         Sink = new ModelSink(this);
         Engine = new RoutingEngine(Time, Sink, new RoutingOptions { AutoNotReadyAfterMissedOffers = 3, RejectCountsAsMissed = true });
@@ -61,6 +67,9 @@ internal sealed class PropertyWorld
             Assert.Equal(RoutingResult.Ok, Engine.UpsertAgent(agent));
         }
     }
+
+    /// <summary>Bullseye rings and preferred agents: exempt from the FIFO check, which they override by design.</summary>
+    public const string BullseyeQueue = "q4";
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
@@ -78,7 +87,8 @@ internal sealed class PropertyWorld
             case 0 or 1 or 2:
                 var queue = _queues[step.A % _queues.Count];
                 var channel = queue.Channels[step.B % queue.Channels.Count];
-                Engine.Enqueue(new InteractionRequest(new InteractionId($"i{_next++}"), queue.Id, channel, step.B % 3));
+                var preferred = queue.Id.Value == BullseyeQueue && step.B % 2 == 0 ? _agents[step.B % _agents.Count].Id : (AgentId?)null;
+                Engine.Enqueue(new InteractionRequest(new InteractionId($"i{_next++}"), queue.Id, channel, step.B % 3, preferred));
                 break;
             case 3:
                 Engine.SignIn(agent, step.B % 4 == 0 ? "break" : null);
