@@ -13,24 +13,32 @@ namespace Parley.Bench.Media;
 /// <summary>
 /// Media engine load: N echo sessions (the system under test, one <see cref="MediaEngine"/>) and N far-end callers
 /// (one socket, one clock) on loopback, 50 packets/s each way per session. Prints loss and send jitter.
-/// <c>dotnet run -c Release --project bench/Parley.Bench -- media-load --sessions 2000 --seconds 30</c>
+/// <c>dotnet run -c Release --project bench/Parley.Bench -- media-load --sessions 2000 --seconds 30 [--priority realtime]</c>
+/// <para>
+/// <c>--role engine</c> runs only the echo sessions (for an external peer such as SIPp or a second <c>media-load</c>
+/// process with <c>--role callers</c>): the engine latches onto whoever sends, so the peer needs only the ports,
+/// which are written to <c>--ports-file</c>.
+/// </para>
 /// </summary>
 public sealed class MediaLoadCommand : IBenchCommand
 {
     public string Name => "media-load";
 
-    public string Description => "N concurrent echo RTP sessions on loopback (50 pkt/s each way): loss %, send jitter p99";
+    public string Description => "N echo RTP sessions on loopback, 50 pkt/s each way: loss %, send jitter p99 [--role engine|both]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var sessions = IntArg(args, "--sessions", 2000);
-        var seconds = IntArg(args, "--seconds", 20);
-        var warmup = IntArg(args, "--warmup", 3);
-        var portMin = IntArg(args, "--port-min", 20000);
-        var priorityIndex = Array.IndexOf(args, "--priority");
-        var priority = priorityIndex >= 0 && priorityIndex + 1 < args.Length
-            ? Enum.Parse<ClockThreadPriority>(args[priorityIndex + 1], ignoreCase: true)
-            : ClockThreadPriority.High;
+        var a = LoadArgs.Parse(args);
+        if (a.Role == "engine")
+        {
+            return await MediaLoadEngineOnly.RunAsync(a, cancellationToken);
+        }
+
+        var sessions = a.Sessions;
+        var seconds = a.Seconds;
+        var warmup = a.Warmup;
+        var portMin = a.PortMin;
+        var priority = a.Priority;
         var clockOptions = new MediaClockOptions { ThreadPriority = priority };
 
         await using var engine = new MediaEngine(new MediaOptions
@@ -51,13 +59,29 @@ public sealed class MediaLoadCommand : IBenchCommand
         var echo = new List<MediaSession>(sessions);
         var callers = new List<LoadGeneratorStream>(sessions);
         await using var callerClock = new MediaClock(TimeProvider.System, clockOptions);
+        var externalPorts = a.Role == "callers" ? ReadPorts(a.PortsFile) : null;
+        if (externalPorts is not null)
+        {
+            sessions = externalPorts.Count;
+        }
+
         for (var i = 0; i < sessions; i++)
         {
-            var session = engine.CreateSession();
-            session.Echo = true;
-            session.Start(new NegotiatedAudio(AudioCodec.Pcmu, 0, 101, "127.0.0.1", callerPort, MediaDirection.SendRecv, 20));
-            echo.Add(session);
-            var caller = new LoadGeneratorStream(callerSocket, session.LocalPort, (uint)(i + 1));
+            int port;
+            if (externalPorts is not null)
+            {
+                port = externalPorts[i];
+            }
+            else
+            {
+                var session = engine.CreateSession();
+                session.Echo = true;
+                session.Start(new NegotiatedAudio(AudioCodec.Pcmu, 0, 101, "127.0.0.1", callerPort, MediaDirection.SendRecv, 20));
+                echo.Add(session);
+                port = session.LocalPort;
+            }
+
+            var caller = new LoadGeneratorStream(callerSocket, port, (uint)(i + 1));
             callers.Add(caller);
             callerClock.Register(caller);
         }
@@ -155,10 +179,35 @@ public sealed class MediaLoadCommand : IBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  engine send jitter: p50 {jitter.Percentile(50).TotalMilliseconds:F2} ms, p99 {jitter.Percentile(99).TotalMilliseconds:F2} ms, p99.9 {jitter.Percentile(99.9).TotalMilliseconds:F2} ms, max {jitter.Max.TotalMilliseconds:F2} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  caller send jitter p99 {callerClock.SendJitter.Percentile(99).TotalMilliseconds:F2} ms; CPU {cpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core ({Environment.ProcessorCount} cores)"));
         Console.WriteLine($"  clock thread priority: engine {engine.Clock.AppliedPriority}, callers {callerClock.AppliedPriority}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  allocated {allocated / (double)Math.Max(1, sent * 2):F1} B per packet, {gcs} gen0 GCs; machine load average {LoadAverage()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  allocated {allocated / (double)Math.Max(1, sent * 2):F1} B per packet, {gcs} gen0 GCs; machine load average {LoadArgs.LoadAverage()}"));
+        if (externalPorts is not null)
+        {
+            // The engine runs in another process: its jitter is printed there; judge the loss here.
+            jitter = callerClock.SendJitter;
+        }
+
         var pass = lossPct < 0.1 && jitter.Percentile(99) < TimeSpan.FromMilliseconds(5);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"media-load sessions={sessions} loss={lossPct:F3}% send-jitter-p99={jitter.Percentile(99).TotalMilliseconds:F2}ms {(pass ? "PASS" : "FAIL")} (target loss<0.1%, p99<5ms)"));
         return pass ? 0 : 1;
+    }
+
+    private static List<int> ReadPorts(string? path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentException("--role callers needs --ports-file (written by --role engine).");
+        }
+
+        var ports = new List<int>();
+        foreach (var line in File.ReadAllLines(path))
+        {
+            if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+            {
+                ports.Add(port);
+            }
+        }
+
+        return ports;
     }
 
     private static long Sum(List<LoadGeneratorStream> callers, Func<LoadGeneratorStream, long> selector)
@@ -170,14 +219,5 @@ public sealed class MediaLoadCommand : IBenchCommand
         }
 
         return total;
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : fallback;
     }
 }

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Parley.Media.Scheduling;
+
+namespace Parley.Bench.Media;
+
+/// <summary>Arguments of <c>media-load</c>.</summary>
+internal sealed record LoadArgs(int Sessions, int Seconds, int Warmup, int PortMin, ClockThreadPriority Priority, string Role, string? PortsFile)
+{
+    public static LoadArgs Parse(string[] args)
+    {
+        var priority = Str(args, "--priority");
+        return new LoadArgs(
+            Int(args, "--sessions", 2000),
+            Int(args, "--seconds", 20),
+            Int(args, "--warmup", 3),
+            Int(args, "--port-min", 20000),
+            priority is null ? ClockThreadPriority.High : Enum.Parse<ClockThreadPriority>(priority, ignoreCase: true),
+            Str(args, "--role") ?? "both",
+            Str(args, "--ports-file"));
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static string? Str(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int Int(string[] args, string name, int fallback) =>
+        int.TryParse(Str(args, name), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : fallback;
+}
