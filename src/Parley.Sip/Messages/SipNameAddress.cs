@@ -119,6 +119,12 @@ public sealed class SipNameAddress
     /// <summary>Parses a comma-separated list (Contact, Route, Record-Route).</summary>
     internal static void ParseList(string value, List<SipNameAddress> into)
     {
+        if (!value.Contains(',', StringComparison.Ordinal))
+        {
+            into.Add(Parse(value));
+            return;
+        }
+
         var parts = new List<string>(2);
         HeaderValueSplitter.Split(value, parts, SipRejectionReason.InvalidAddress);
         foreach (var p in parts)

@@ -6,11 +6,11 @@ namespace Parley.Sip.Messages;
 /// <summary>Ordered <c>;name[=value]</c> parameters; names compare case-insensitively.</summary>
 public sealed class SipParameters
 {
-    private readonly List<KeyValuePair<string, string?>> _items = [];
+    private List<KeyValuePair<string, string?>>? _items;
 
-    public int Count => _items.Count;
+    public int Count => _items?.Count ?? 0;
 
-    public KeyValuePair<string, string?> this[int index] => _items[index];
+    public KeyValuePair<string, string?> this[int index] => (_items ?? throw new ArgumentOutOfRangeException(nameof(index)))[index];
 
     /// <summary>True if the parameter is present (with or without a value).</summary>
     public bool Contains(string name) => IndexOf(name) >= 0;
@@ -19,7 +19,7 @@ public sealed class SipParameters
     public string? Get(string name)
     {
         var i = IndexOf(name);
-        return i < 0 ? null : _items[i].Value;
+        return i < 0 ? null : _items![i].Value;
     }
 
     /// <summary>Adds or replaces a parameter (null value for a flag such as <c>lr</c> or <c>rport</c>).</summary>
@@ -28,11 +28,11 @@ public sealed class SipParameters
         var i = IndexOf(name);
         if (i >= 0)
         {
-            _items[i] = new(_items[i].Key, value);
+            _items![i] = new(_items[i].Key, value);
         }
         else
         {
-            _items.Add(new(name, value));
+            (_items ??= new(2)).Add(new(name, value));
         }
     }
 
@@ -44,12 +44,18 @@ public sealed class SipParameters
             return false;
         }
 
-        _items.RemoveAt(i);
+        _items!.RemoveAt(i);
         return true;
     }
 
     public void AppendTo(StringBuilder sb)
     {
+        ArgumentNullException.ThrowIfNull(sb);
+        if (_items is null)
+        {
+            return;
+        }
+
         foreach (var (k, v) in _items)
         {
             sb.Append(';').Append(k);
@@ -106,7 +112,7 @@ public sealed class SipParameters
                 SkipWhitespace(text, ref index);
             }
 
-            result._items.Add(new(name, value));
+            (result._items ??= new(2)).Add(new(name, value));
         }
 
         return result;
@@ -161,6 +167,11 @@ public sealed class SipParameters
 
     private int IndexOf(string name)
     {
+        if (_items is null)
+        {
+            return -1;
+        }
+
         for (var i = 0; i < _items.Count; i++)
         {
             if (string.Equals(_items[i].Key, name, StringComparison.OrdinalIgnoreCase))

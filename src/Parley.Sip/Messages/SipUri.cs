@@ -88,7 +88,11 @@ public sealed class SipUri
             }
         }
 
-        var scheme = text[..colon].ToLowerInvariant();
+        var schemeText = text.AsSpan(0, colon);
+        var scheme = schemeText.Equals("sip", StringComparison.OrdinalIgnoreCase) ? "sip"
+            : schemeText.Equals("sips", StringComparison.OrdinalIgnoreCase) ? "sips"
+            : schemeText.Equals("tel", StringComparison.OrdinalIgnoreCase) ? "tel"
+            : schemeText.ToString().ToLowerInvariant();
         var uri = new SipUri(scheme);
         if (!uri.IsSip)
         {

@@ -10,6 +10,8 @@ public sealed class SipVia
     /// <summary>The RFC 3261 branch magic cookie.</summary>
     public const string MagicCookie = "z9hG4bK";
 
+    private static readonly string[] KnownTransports = ["UDP", "TCP", "TLS", "WS", "WSS", "SCTP"];
+
     public SipVia(string transport, string host, int? port, string branch)
     {
         Transport = transport;
@@ -81,12 +83,12 @@ public sealed class SipVia
         var version = ReadToken(text, ref i);
         Expect(text, ref i, '/');
         var transport = ReadToken(text, ref i);
-        if (!name.Equals("SIP", StringComparison.OrdinalIgnoreCase) || version != "2.0")
+        if (!name.Equals("SIP", StringComparison.OrdinalIgnoreCase) || !version.SequenceEqual("2.0"))
         {
             SipThrowHelper.Throw(r);
         }
 
-        via.Transport = transport.ToUpperInvariant();
+        via.Transport = InternTransport(transport);
         if (i == 0 || text[i - 1] is not ' ' and not '\t' || i >= text.Length)
         {
             SipThrowHelper.Throw(r);
@@ -101,6 +103,12 @@ public sealed class SipVia
 
     internal static void ParseList(string value, List<SipVia> into)
     {
+        if (!value.Contains(',', StringComparison.Ordinal))
+        {
+            into.Add(Parse(value));
+            return;
+        }
+
         var parts = new List<string>(1);
         HeaderValueSplitter.Split(value, parts, SipRejectionReason.InvalidVia);
         foreach (var p in parts)
@@ -121,7 +129,20 @@ public sealed class SipVia
         return sb.ToString();
     }
 
-    private static string ReadToken(string text, ref int i)
+    private static string InternTransport(ReadOnlySpan<char> t)
+    {
+        foreach (var known in KnownTransports)
+        {
+            if (t.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return t.ToString().ToUpperInvariant();
+    }
+
+    private static ReadOnlySpan<char> ReadToken(string text, ref int i)
     {
         SkipWs(text, ref i);
         var start = i;
@@ -135,7 +156,7 @@ public sealed class SipVia
             SipThrowHelper.Throw(SipRejectionReason.InvalidVia);
         }
 
-        var token = text[start..i];
+        var token = text.AsSpan(start, i - start);
         SkipWs(text, ref i);
         return token;
     }
