@@ -1,6 +1,6 @@
 using Parley.Routing.Channels;
 using Parley.Routing.Interactions;
-using Parley.Routing.Index;
+using Parley.Routing.Strategies;
 using Parley.Routing.Pools;
 using Parley.Routing.Skills;
 

@@ -1,4 +1,4 @@
-namespace Parley.Routing.Index;
+namespace Parley.Routing.Strategies;
 
 /// <summary>A doubly linked list of index entries in the order they were linked (head = longest idle).</summary>
 internal sealed class EntryList

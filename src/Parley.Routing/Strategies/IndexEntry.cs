@@ -1,6 +1,6 @@
 using Parley.Routing.Agents;
 
-namespace Parley.Routing.Index;
+namespace Parley.Routing.Strategies;
 
 /// <summary>
 /// An agent's node in one <see cref="SkillIndex"/>. Linked (<see cref="Bucket"/> ≥ 0) exactly when the agent can

@@ -1,6 +1,6 @@
 using Parley.Routing.Agents;
 using Parley.Routing.Channels;
-using Parley.Routing.Index;
+using Parley.Routing.Strategies;
 using Parley.Routing.Pools;
 using Parley.Routing.Queues;
 using Parley.Routing.Skills;

@@ -1,6 +1,6 @@
 using Parley.Routing.Channels;
 
-namespace Parley.Routing.Index;
+namespace Parley.Routing.Strategies;
 
 /// <summary>
 /// Available agents holding one skill (or any agent, for the any-skill index) on one channel, bucketed by

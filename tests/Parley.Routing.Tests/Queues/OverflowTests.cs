@@ -2,7 +2,7 @@ using Parley.Routing.Events;
 using Parley.Routing.Queues;
 using Parley.Routing.Tests.Support;
 
-namespace Parley.Routing.Tests.Overflow;
+namespace Parley.Routing.Tests.Queues;
 
 public sealed class OverflowTests
 {
