@@ -24,6 +24,10 @@ public sealed partial class MediaSession
         if (!ReferenceEquals(wasLatched, _latch.Latched))
         {
             _remoteRtp = _latch.Latched;
+            if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                _logger.Latched(LocalPort, source.ToString());
+            }
         }
 
         var payload = RtpPacket.Payload(datagram, header);
