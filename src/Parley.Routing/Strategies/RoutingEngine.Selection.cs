@@ -66,6 +66,8 @@ public sealed partial class RoutingEngine
                 }
 
                 return null;
+            case AgentSelection.BestSkillMatch when requirements.Length > 1:
+                return ScanBestSum(index, minMask, requirements, scan);
             case AgentSelection.BestSkillMatch:
                 for (var proficiency = SkillIndex.Proficiencies - 1; proficiency >= 0; proficiency--)
                 {
@@ -138,6 +140,47 @@ public sealed partial class RoutingEngine
 
             _cursors[best] = entry.Next;
         }
+    }
+
+    /// <summary>
+    /// Best match over several skills: the highest summed proficiency on all requirements, then longest idle. Visits
+    /// the available holders of the scanned skill, stopping early at a perfect score.
+    /// </summary>
+    private static AgentRuntime? ScanBestSum(SkillIndex index, ulong mask, ResolvedRequirement[] requirements, int scanned)
+    {
+        mask &= index.NonEmpty;
+        var perfect = 5 * requirements.Length;
+        IndexEntry? best = null;
+        var bestScore = -1;
+        while (mask != 0)
+        {
+            var bucket = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            for (var entry = index.Bucket(bucket).Head; entry is not null; entry = entry.Next)
+            {
+                if (!DefinitionRules.Meets(entry.Agent, requirements, scanned))
+                {
+                    continue;
+                }
+
+                var score = 0;
+                foreach (var requirement in requirements)
+                {
+                    score += entry.Agent.ProficiencyOf(requirement.Skill);
+                }
+
+                if (score > bestScore || (score == bestScore && entry.LinkSequence < best!.LinkSequence))
+                {
+                    (best, bestScore) = (entry, score);
+                    if (score == perfect)
+                    {
+                        return entry.Agent;
+                    }
+                }
+            }
+        }
+
+        return best?.Agent;
     }
 
     private static AgentRuntime? SelectRoundRobin(Pool pool, int ring, bool commit)

@@ -22,6 +22,19 @@ public sealed class BestSkillMatchTests
     }
 
     [Fact]
+    public void SeveralRequiredSkills_AreScoredByTheirSum()
+    {
+        var center = new TestCenter();
+        center.Queue(TestCenter.VoiceQueue("support", "support", "french") with { Selection = AgentSelection.BestSkillMatch });
+        center.Agent("specialist", ["support:5", "french:1"]);
+        center.Agent("allrounder", ["support:4", "french:4"]);
+
+        center.Arrive("c1", "support");
+
+        Assert.Equal("allrounder", center.AgentOf("c1"));
+    }
+
+    [Fact]
     public void EqualProficiency_FallsBackToLongestIdle()
     {
         var center = new TestCenter();
