@@ -46,6 +46,7 @@ public partial class ParleyAppFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
             services.RemoveAll<ILoggerProvider>();
+            services.AddSingleton<IStartupFilter, LoopbackPeerStartupFilter>();
         });
     }
 
