@@ -172,6 +172,7 @@ public sealed partial class RoutingEngine
             }
             else
             {
+                i.Generation++;
                 Wait(i);
                 TryRoute(i);
             }

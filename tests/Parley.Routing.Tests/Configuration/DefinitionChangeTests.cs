@@ -24,6 +24,19 @@ public sealed class DefinitionChangeTests
     }
 
     [Fact]
+    public void DroppingMaxWait_CancelsThePendingOverflow()
+    {
+        var center = new TestCenter();
+        center.Queue(TestCenter.VoiceQueue("q") with { MaxWait = TimeSpan.FromSeconds(60), Overflow = OverflowTarget.Voicemail });
+        center.Arrive("c1", "q");
+
+        center.Queue(TestCenter.VoiceQueue("q"));
+        center.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Empty(center.All<InteractionOverflowed>());
+    }
+
+    [Fact]
     public void LooseningAQueuesSkills_RoutesWaitingInteractionsToNewlyEligibleAgents()
     {
         var center = new TestCenter();
