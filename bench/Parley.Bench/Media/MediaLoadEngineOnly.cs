@@ -15,7 +15,7 @@ internal static class MediaLoadEngineOnly
 {
     public static async Task<int> RunAsync(LoadArgs a, CancellationToken cancellationToken)
     {
-        var portsFile = a.PortsFile ?? "media-load-ports.txt";
+        var portsFile = a.PortsFile ?? Path.Combine(Path.GetTempPath(), "media-load-ports.txt");
         await using var engine = new MediaEngine(new MediaOptions
         {
             BindAddress = "127.0.0.1",

@@ -176,21 +176,30 @@ public sealed class MediaClock : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the loop and waits for it; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
         Task? loop;
+        CancellationTokenSource? stop;
         lock (_lock)
         {
             loop = _loop;
-            _stop?.Cancel();
+            stop = _stop;
+            _stop = null;
         }
 
+        if (stop is null)
+        {
+            return;
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
         if (loop is not null)
         {
             await loop.ConfigureAwait(false);
         }
 
-        _stop?.Dispose();
+        stop.Dispose();
     }
 
     private long Due(long slot) => _origin + (slot * _slotTicks);
