@@ -12,7 +12,7 @@ internal sealed class InteractionRuntime(InteractionId id, Channel channel, int 
 
     public Channel Channel { get; } = channel;
 
-    public int Priority { get; } = priority;
+    public int Priority { get; set; } = priority;
 
     /// <summary>Original enqueue time; ordering and waiting time use it across requeues and overflows.</summary>
     public long EnqueuedTicks { get; } = enqueuedTicks;

@@ -44,6 +44,11 @@ internal sealed class ModelSink(PropertyWorld world) : IRoutingEventSink
                 Assert.True(abandoned.Status is TrackedStatus.Waiting or TrackedStatus.Offered);
                 (abandoned.Status, abandoned.Agent) = (TrackedStatus.Gone, null);
                 break;
+            case InteractionMoved m:
+                var moved = Get(m.InteractionId.Value);
+                Assert.Equal(TrackedStatus.Waiting, moved.Status);
+                moved.Status = TrackedStatus.Moving;
+                break;
             case InteractionOverflowed f:
                 var overflowed = Get(f.InteractionId.Value, create: true);
                 Assert.True(overflowed.Status is TrackedStatus.Waiting or TrackedStatus.Moving);

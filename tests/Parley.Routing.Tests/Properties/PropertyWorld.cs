@@ -133,6 +133,16 @@ internal sealed class PropertyWorld
                 }
 
                 break;
+            case 14:
+                var toMove = Pick(TrackedStatus.Waiting, step.B);
+                if (toMove is not null)
+                {
+                    var target = _queues[step.A % _queues.Count];
+                    var moved = Engine.MoveToQueue(new(toMove.Id), target.Id);
+                    Assert.Equal(target.Channels.Contains(toMove.Channel) ? RoutingResult.Ok : RoutingResult.ChannelNotServed, moved);
+                }
+
+                break;
             case 11:
                 Time.Advance(TimeSpan.FromSeconds(1 + (step.B % 15)));
                 Engine.Tick();

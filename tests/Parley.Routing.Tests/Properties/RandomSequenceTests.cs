@@ -6,7 +6,7 @@ namespace Parley.Routing.Tests.Properties;
 public sealed class RandomSequenceTests
 {
     private static readonly Gen<Step[]> Steps =
-        Gen.Select(Gen.Int[0, 13], Gen.Int[0, 1000], Gen.Int[0, 1000], (k, a, b) => new Step(k, a, b)).Array[1, 120];
+        Gen.Select(Gen.Int[0, 14], Gen.Int[0, 1000], Gen.Int[0, 1000], (k, a, b) => new Step(k, a, b)).Array[1, 120];
 
     [Fact]
     public void RandomCommandSequences_KeepEveryRoutingInvariant() =>

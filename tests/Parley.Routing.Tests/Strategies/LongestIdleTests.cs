@@ -44,6 +44,6 @@ public sealed class LongestIdleTests
         center.Arrive("c1", "sales");
 
         Assert.Null(center.AgentOf("c1"));
-        Assert.Equal(Interactions.InteractionStatus.Waiting, center.Engine.GetPosition(new("c1"))!.Status);
+        Assert.Equal(Parley.Routing.Interactions.InteractionStatus.Waiting, center.Engine.GetPosition(new("c1"))!.Status);
     }
 }
