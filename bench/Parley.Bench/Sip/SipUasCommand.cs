@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Parley.Sip.Auth;
+using Parley.Sip.Registrar;
 using Parley.Sip.Stack;
 
 namespace Parley.Bench.Sip;
@@ -16,14 +19,22 @@ public sealed class SipUasCommand : IBenchCommand
 
     public string Name => "sip-uas";
 
-    public string Description => "Parley SIP UAS answering every INVITE (for SIPp): [port=5090] [seconds=60]";
+    public string Description => "Parley SIP UAS answering every INVITE (for SIPp): [port=5090] [seconds=60] [user:password enables REGISTER]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var port = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5090;
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
         var app = new SipAnsweringApplication(Sdp);
-        await using var stack = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = port }, app);
+        SipRegistrar? registrar = null;
+        if (args.Length > 2 && args[2].Split(':') is [var user, var password])
+        {
+            var store = new SingleUserCredentialStore(user, password);
+            var auth = new SipDigestAuthenticator(new SipDigestOptions(), store, TimeProvider.System, NullLogger.Instance);
+            registrar = new SipRegistrar(new SipRegistrarOptions(), auth, TimeProvider.System, NullLogger.Instance);
+        }
+
+        await using var stack = new SipStack(new SipStackOptions { BindAddress = IPAddress.Any, Port = port }, app, registrar);
         stack.Start();
         Console.WriteLine($"sip-uas listening on {string.Join(", ", stack.Listeners.Select(l => $"{l.Transport} {l.EndPoint}"))}");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -39,6 +50,12 @@ public sealed class SipUasCommand : IBenchCommand
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"sip-uas: {app.Invites} INVITEs answered, {app.Byes} dialogs ended, {stack.DialogCount} open, " +
             $"CPU {used.TotalSeconds:F1} s over {clock.Elapsed.TotalSeconds:F0} s");
+        if (registrar is not null)
+        {
+            var aor = "sip:" + args[2].Split(':')[0] + "@" + (args.Length > 3 ? args[3] : "127.0.0.1");
+            Console.WriteLine($"sip-uas: bindings of {aor}: {string.Join(", ", registrar.Lookup(aor).Select(b => b.Contact))}");
+        }
+
         return 0;
     }
 }
