@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Parley.Server.Logging;
 
@@ -23,8 +24,9 @@ internal sealed class ParleyExceptionHandler(IProblemDetailsService problems, IL
                 StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
                 _ => "Bad request",
             };
+            // The JSON reader's own message can name server types ("could not be converted to Parley...."): say where, not what.
             detail = bad.InnerException is System.Text.Json.JsonException json
-                ? $"The body is not valid JSON for this request: {FirstLine(json.Message)}"
+                ? string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON for this request: check {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).")
                 : bad.Message;
         }
         else
@@ -42,11 +44,5 @@ internal sealed class ParleyExceptionHandler(IProblemDetailsService problems, IL
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
-    }
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOf('\n', StringComparison.Ordinal);
-        return end < 0 ? message : message[..end].TrimEnd();
     }
 }
