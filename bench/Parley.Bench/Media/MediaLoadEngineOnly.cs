@@ -34,7 +34,7 @@ internal static class MediaLoadEngineOnly
         }
 
         await File.WriteAllLinesAsync(portsFile, sessions.ConvertAll(s => s.LocalPort.ToString(CultureInfo.InvariantCulture)), cancellationToken);
-        Console.WriteLine($"media-load engine: {a.Sessions} echo sessions, ports in {portsFile}; running {a.Warmup + a.Seconds + 2} s");
+        Console.WriteLine($"media-load engine: {a.Sessions} echo sessions, ports in {portsFile}; running {a.Warmup + a.Seconds + 8} s");
         var process = Process.GetCurrentProcess();
         await Task.Delay(TimeSpan.FromSeconds(a.Warmup), cancellationToken);
         engine.Clock.SendJitter.Reset();
@@ -44,7 +44,7 @@ internal static class MediaLoadEngineOnly
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds * 100;
         var jitter = engine.Clock.SendJitter;
-        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(8), cancellationToken);
 
         long received = 0;
         long sent = 0;
