@@ -18,6 +18,7 @@ public sealed partial class RoutingEngine
         }
 
         var queue = new QueueRuntime(definition, _skills);
+        UseAnyIndexFor(queue);
         if (_queues.TryGetValue(definition.Id, out var old))
         {
             ReplaceQueue(old, queue);

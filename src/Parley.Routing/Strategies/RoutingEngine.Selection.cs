@@ -15,6 +15,9 @@ public sealed partial class RoutingEngine
     private readonly SkillRegistry _skills = new();
     private readonly IndexEntry?[] _cursors = new IndexEntry?[SkillIndex.Proficiencies * SkillIndex.LoadTiers];
 
+    /// <summary>Whether some queue ring has no required skill; only then do agents need any-skill index entries.</summary>
+    private bool _anyIndexUsed;
+
     /// <summary>
     /// The agent to offer an interaction of <paramref name="pool"/> at bullseye ring <paramref name="level"/> to, or
     /// null. Scans the index of the rarest required skill in strategy order and returns the first agent meeting the
@@ -238,7 +241,11 @@ public sealed partial class RoutingEngine
                 continue;
             }
 
-            agent.Entries.Add(new IndexEntry(agent, _anyIndexes[c], 0));
+            if (_anyIndexUsed)
+            {
+                agent.Entries.Add(new IndexEntry(agent, _anyIndexes[c], 0));
+            }
+
             for (var skill = 0; skill < agent.Proficiency.Length; skill++)
             {
                 if (agent.Proficiency[skill] > 0)
@@ -246,6 +253,22 @@ public sealed partial class RoutingEngine
                     agent.Entries.Add(new IndexEntry(agent, IndexFor(skill, (Channel)c), agent.Proficiency[skill]));
                 }
             }
+        }
+    }
+
+    /// <summary>The first queue without requirements gives every agent their any-skill entries.</summary>
+    private void UseAnyIndexFor(QueueRuntime queue)
+    {
+        if (_anyIndexUsed || !queue.Resolved.Any(ring => ring.Length == 0))
+        {
+            return;
+        }
+
+        _anyIndexUsed = true;
+        foreach (var agent in _agentList)
+        {
+            BuildEntries(agent);
+            Relink(agent);
         }
     }
 

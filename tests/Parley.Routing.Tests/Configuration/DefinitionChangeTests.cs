@@ -50,6 +50,19 @@ public sealed class DefinitionChangeTests
     }
 
     [Fact]
+    public void QueueWithoutRequirements_AddedLater_ReachesAgentsAlreadySignedIn()
+    {
+        var center = new TestCenter();
+        center.Queue(TestCenter.VoiceQueue("sales", "sales"));
+        center.Agent("ann", ["sales"]);
+
+        center.Queue(TestCenter.VoiceQueue("general"));
+        center.Arrive("c1", "general");
+
+        Assert.Equal("ann", center.AgentOf("c1"));
+    }
+
+    [Fact]
     public void RemovingAQueue_DisconnectsItsWaitingInteractions()
     {
         var center = new TestCenter();
