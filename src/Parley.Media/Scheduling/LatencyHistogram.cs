@@ -2,7 +2,7 @@ namespace Parley.Media.Scheduling;
 
 /// <summary>
 /// Fixed-bucket histogram of lateness (10 µs buckets up to 100 ms, then one overflow bucket). Recording is
-/// allocation-free and meant for one writer (the clock thread); readers get a consistent-enough snapshot.
+/// allocation-free and thread-safe (clock lanes record concurrently); readers get a consistent-enough snapshot.
 /// </summary>
 public sealed class LatencyHistogram
 {
@@ -26,13 +26,20 @@ public sealed class LatencyHistogram
         }
 
         var bucket = Math.Min(micros / BucketMicros, BucketCount);
-        _buckets[bucket]++;
-        if (micros > _maxMicros)
+        Interlocked.Increment(ref _buckets[bucket]);
+        var max = Volatile.Read(ref _maxMicros);
+        while (micros > max)
         {
-            _maxMicros = micros;
+            var seen = Interlocked.CompareExchange(ref _maxMicros, micros, max);
+            if (seen == max)
+            {
+                break;
+            }
+
+            max = seen;
         }
 
-        Volatile.Write(ref _count, _count + 1);
+        Interlocked.Increment(ref _count);
     }
 
     /// <summary>The lateness below which <paramref name="percentile"/> % of records fall (upper bucket edge).</summary>

@@ -4,31 +4,27 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Parley.Media.Scheduling;
 
 /// <summary>
-/// The one heartbeat of the media engine: a single loop over <see cref="TimeProvider"/> that serves every
+/// The one heartbeat of the media engine: a single scheduler over <see cref="TimeProvider"/> that serves every
 /// registered stream once per frame (20 ms). Streams are spread over <see cref="MediaClockOptions.SlotsPerFrame"/>
 /// phase slots (the least-loaded slot on registration), so 2,000 streams become ~100 sends every millisecond rather
 /// than 2,000 at once every 20 ms. Deadlines are absolute (origin + n × slot), so the clock never drifts; lateness of
 /// every served stream is recorded in <see cref="SendJitter"/>.
 /// <para>
-/// With <see cref="TimeProvider.System"/> the loop runs on its own thread; with any other provider (tests) it awaits
+/// With <see cref="MediaClockOptions.Lanes"/> &gt; 1 the slots are replicated per lane and each lane has its own
+/// thread (one per core on a dedicated media node), all sharing the same origin. With <see cref="TimeProvider.System"/>
+/// each lane runs on its own thread; with any other provider (tests) one loop awaits
 /// <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/>. <see cref="RunDue"/> serves whatever is due
-/// right now and is what both loops call.
+/// right now and is what the loops call.
 /// </para>
 /// </summary>
 public sealed class MediaClock : IAsyncDisposable
 {
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
     private readonly Lock _lock = new();
-    private readonly IPacedStream[][] _slots;
-    private readonly long[] _lastFrame;
-    private readonly long _slotTicks;
-    private readonly long _maxCatchUpTicks;
+    private readonly MediaClockLane[] _lanes;
     private readonly int _slotsPerFrame;
-    private readonly double _microsPerTick;
     private readonly ClockThreadPriority _wantedPriority;
     private long _origin = -1;
-    private long _nextSlot;
     private int _streamCount;
     private CancellationTokenSource? _stop;
     private Task? _loop;
@@ -39,112 +35,144 @@ public sealed class MediaClock : IAsyncDisposable
         options ??= new MediaClockOptions();
         options.Validate();
         _time = time;
-        _logger = logger ?? NullLogger<MediaClock>.Instance;
+        Logger = logger ?? NullLogger<MediaClock>.Instance;
         FrameDuration = options.FrameDuration;
         _slotsPerFrame = options.SlotsPerFrame;
-        _slots = new IPacedStream[_slotsPerFrame][];
-        _lastFrame = new long[_slotsPerFrame];
-        for (var i = 0; i < _slots.Length; i++)
-        {
-            _slots[i] = [];
-            _lastFrame[i] = -1;
-        }
-
         var frameTicks = (long)(options.FrameDuration.TotalSeconds * time.TimestampFrequency);
-        _slotTicks = Math.Max(1, frameTicks / _slotsPerFrame);
-        _maxCatchUpTicks = (long)(options.MaxCatchUp.TotalSeconds * time.TimestampFrequency);
-        _microsPerTick = 1_000_000.0 / time.TimestampFrequency;
+        SlotTicks = Math.Max(1, frameTicks / _slotsPerFrame);
+        MaxCatchUpTicks = (long)(options.MaxCatchUp.TotalSeconds * time.TimestampFrequency);
+        MicrosPerTick = 1_000_000.0 / time.TimestampFrequency;
         _wantedPriority = options.ThreadPriority;
+        _lanes = new MediaClockLane[options.Lanes];
+        for (var i = 0; i < _lanes.Length; i++)
+        {
+            _lanes[i] = new MediaClockLane(this, _slotsPerFrame);
+        }
     }
 
-    /// <summary>The priority the clock thread actually got (Normal until it starts, or when not permitted).</summary>
-    public ClockThreadPriority AppliedPriority { get; private set; }
-
     public TimeSpan FrameDuration { get; }
+
+    public int Lanes => _lanes.Length;
 
     public int StreamCount => Volatile.Read(ref _streamCount);
 
     /// <summary>Lateness of each stream's service against its ideal time: the send jitter of the engine.</summary>
     public LatencyHistogram SendJitter { get; } = new();
 
-    public long FramesServed { get; private set; }
+    public long FramesServed
+    {
+        get
+        {
+            long total = 0;
+            foreach (var lane in _lanes)
+            {
+                total += lane.FramesServed;
+            }
 
-    /// <summary>How many times the clock fell more than MaxCatchUp behind and skipped ahead.</summary>
-    public long Overruns { get; private set; }
+            return total;
+        }
+    }
+
+    /// <summary>How many times a lane fell more than MaxCatchUp behind and skipped ahead.</summary>
+    public long Overruns
+    {
+        get
+        {
+            long total = 0;
+            foreach (var lane in _lanes)
+            {
+                total += lane.Overruns;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>The priority the (first) lane thread actually got (Normal until it starts, or when not permitted).</summary>
+    public ClockThreadPriority AppliedPriority => _lanes[0].AppliedPriority;
 
     public bool IsRunning => _loop is { IsCompleted: false };
 
-    /// <summary>Adds a stream to the least-loaded phase slot; dispose the registration to remove it.</summary>
+    /// <summary>The timestamp at which the next slot of any lane is due.</summary>
+    public long NextDue
+    {
+        get
+        {
+            if (_origin < 0)
+            {
+                return _time.GetTimestamp();
+            }
+
+            var next = long.MaxValue;
+            foreach (var lane in _lanes)
+            {
+                next = Math.Min(next, lane.NextDue);
+            }
+
+            return next;
+        }
+    }
+
+    internal TimeProvider Time => _time;
+
+    internal ILogger Logger { get; }
+
+    internal long Origin => _origin;
+
+    internal long SlotTicks { get; }
+
+    internal long MaxCatchUpTicks { get; }
+
+    internal double MicrosPerTick { get; }
+
+    /// <summary>Adds a stream to the least-loaded lane and phase slot; dispose the registration to remove it.</summary>
     public MediaClockRegistration Register(IPacedStream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         lock (_lock)
         {
-            var best = 0;
-            for (var i = 1; i < _slots.Length; i++)
+            var bestLane = 0;
+            var bestSlot = 0;
+            var bestLength = int.MaxValue;
+            for (var slot = 0; slot < _slotsPerFrame; slot++)
             {
-                if (_slots[i].Length < _slots[best].Length)
+                for (var lane = 0; lane < _lanes.Length; lane++)
                 {
-                    best = i;
+                    var length = _lanes[lane].SlotLength(slot);
+                    if (length < bestLength)
+                    {
+                        bestLength = length;
+                        bestLane = lane;
+                        bestSlot = slot;
+                    }
                 }
             }
 
-            var current = _slots[best];
-            var next = new IPacedStream[current.Length + 1];
-            current.CopyTo(next, 0);
-            next[^1] = stream;
-            Volatile.Write(ref _slots[best], next);
+            _lanes[bestLane].Add(bestSlot, stream);
             _streamCount++;
-            return new MediaClockRegistration(this, stream, best);
+            return new MediaClockRegistration(this, stream, bestLane, bestSlot);
         }
     }
 
-    internal void Unregister(IPacedStream stream, int slot)
+    internal void Unregister(IPacedStream stream, int lane, int slot)
     {
         lock (_lock)
         {
-            var current = _slots[slot];
-            var index = Array.IndexOf(current, stream);
-            if (index < 0)
+            if (_lanes[lane].Remove(slot, stream))
             {
-                return;
+                _streamCount--;
             }
-
-            var next = new IPacedStream[current.Length - 1];
-            Array.Copy(current, 0, next, 0, index);
-            Array.Copy(current, index + 1, next, index, current.Length - index - 1);
-            Volatile.Write(ref _slots[slot], next);
-            _streamCount--;
         }
     }
 
-    /// <summary>The timestamp at which the next slot is due.</summary>
-    public long NextDue => _origin < 0 ? _time.GetTimestamp() : _origin + (_nextSlot * _slotTicks);
-
-    /// <summary>Serves every slot whose time has come; returns the number of slots served. Clock thread only.</summary>
+    /// <summary>Serves every slot of every lane whose time has come; returns the number of slots served.</summary>
     public int RunDue()
     {
-        var now = _time.GetTimestamp();
-        if (_origin < 0)
-        {
-            _origin = now;
-        }
-
-        var behind = now - Due(_nextSlot);
-        if (behind > _maxCatchUpTicks)
-        {
-            var target = (now - _origin) / _slotTicks;
-            Overruns++;
-            _logger.ClockOverrun(behind * _microsPerTick / 1000.0, target - _nextSlot);
-            _nextSlot = target;
-        }
-
+        var now = EnsureOrigin();
         var served = 0;
-        while (Due(_nextSlot) <= now)
+        foreach (var lane in _lanes)
         {
-            Serve(_nextSlot);
-            _nextSlot++;
-            served++;
+            served += lane.RunDue(now);
         }
 
         return served;
@@ -164,10 +192,23 @@ public sealed class MediaClock : IAsyncDisposable
             var token = _stop.Token;
             if (_time == TimeProvider.System)
             {
-                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var thread = new Thread(() => RunThread(token, done)) { IsBackground = true, Name = "Parley media clock", Priority = ThreadPriority.AboveNormal };
-                thread.Start();
-                _loop = done.Task;
+                EnsureOrigin();
+                var done = new Task[_lanes.Length];
+                for (var i = 0; i < _lanes.Length; i++)
+                {
+                    var lane = _lanes[i];
+                    var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var thread = new Thread(() => RunThread(lane, token, completion))
+                    {
+                        IsBackground = true,
+                        Name = "Parley media clock " + i,
+                        Priority = ThreadPriority.AboveNormal,
+                    };
+                    thread.Start();
+                    done[i] = completion.Task;
+                }
+
+                _loop = Task.WhenAll(done);
             }
             else
             {
@@ -202,43 +243,28 @@ public sealed class MediaClock : IAsyncDisposable
         stop.Dispose();
     }
 
-    private long Due(long slot) => _origin + (slot * _slotTicks);
+    internal long Due(long slot) => _origin + (slot * SlotTicks);
 
-    private void Serve(long globalSlot)
+    private long EnsureOrigin()
     {
-        var slot = (int)(globalSlot % _slotsPerFrame);
-        var frame = globalSlot / _slotsPerFrame;
-        var due = Due(globalSlot);
-        var skipped = _lastFrame[slot] < 0 ? 0 : (int)Math.Min(int.MaxValue, frame - _lastFrame[slot] - 1);
-        _lastFrame[slot] = frame;
-        var streams = Volatile.Read(ref _slots[slot]);
-        var tick = new MediaTick(frame, due, skipped);
-        for (var i = 0; i < streams.Length; i++)
+        var now = _time.GetTimestamp();
+        if (Volatile.Read(ref _origin) < 0)
         {
-            try
-            {
-                streams[i].OnFrame(tick);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _logger.StreamFailed(frame, ex);
-            }
-
-            SendJitter.RecordMicros((long)((_time.GetTimestamp() - due) * _microsPerTick));
+            Interlocked.CompareExchange(ref _origin, now, -1);
         }
 
-        FramesServed += streams.Length;
+        return now;
     }
 
-    private void RunThread(CancellationToken token, TaskCompletionSource done)
+    private void RunThread(MediaClockLane lane, CancellationToken token, TaskCompletionSource done)
     {
-        AppliedPriority = ThreadPriorityNative.TryApplyToCurrentThread(_wantedPriority);
+        lane.AppliedPriority = ThreadPriorityNative.TryApplyToCurrentThread(_wantedPriority);
         try
         {
             while (!token.IsCancellationRequested)
             {
-                RunDue();
-                var wait = _time.GetElapsedTime(_time.GetTimestamp(), NextDue);
+                lane.RunDue(_time.GetTimestamp());
+                var wait = _time.GetElapsedTime(_time.GetTimestamp(), lane.NextDue);
                 if (wait > TimeSpan.Zero)
                 {
                     // Linux sleeps ~1.06 ms for 1 ms; slots are 1 ms apart, so this keeps lateness near 1 ms without spinning.

@@ -18,8 +18,19 @@ public sealed class MediaClockOptions
     /// <summary>Priority of the clock thread when it runs on <see cref="TimeProvider.System"/>. Default <see cref="ClockThreadPriority.High"/>.</summary>
     public ClockThreadPriority ThreadPriority { get; set; } = ClockThreadPriority.High;
 
+    /// <summary>
+    /// Sending threads. Every send is a system call made on the clock's thread, and one thread tops out near one core
+    /// (~100k packets/s); a dedicated media node sets this to its core count. Default 1.
+    /// </summary>
+    public int Lanes { get; set; } = 1;
+
     public void Validate()
     {
+        if (Lanes is < 1 or > 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Lanes), "Lanes must be 1..64.");
+        }
+
         if (FrameDuration < TimeSpan.FromMilliseconds(5) || FrameDuration > TimeSpan.FromMilliseconds(120))
         {
             throw new ArgumentOutOfRangeException(nameof(FrameDuration), "FrameDuration must be 5..120 ms.");

@@ -4,10 +4,12 @@ namespace Parley.Media.Tests.Scheduling;
 
 public sealed class MediaClockSystemTimeTests
 {
-    [Fact]
-    public async Task OnTheSystemClock_ItsOwnThreadPacesStreamsTwentyMsApart()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task OnTheSystemClock_ItsOwnThreadPacesStreamsTwentyMsApart(int lanes)
     {
-        await using var clock = new MediaClock(TimeProvider.System, new MediaClockOptions { ThreadPriority = ClockThreadPriority.Normal });
+        await using var clock = new MediaClock(TimeProvider.System, new MediaClockOptions { ThreadPriority = ClockThreadPriority.Normal, Lanes = lanes });
         var stream = new RecordingStream(TimeProvider.System);
         var tenFrames = new TaskCompletionSource();
         stream.OnServed = () =>

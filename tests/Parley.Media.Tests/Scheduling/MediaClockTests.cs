@@ -166,6 +166,26 @@ public sealed class MediaClockTests
     }
 
     [Fact]
+    public void TwoLanes_ShareTheStreamsAndServeEachOncePerFrame()
+    {
+        var clock = new MediaClock(_time, new MediaClockOptions { Lanes = 2 });
+        var streams = Enumerable.Range(0, 80).Select(_ => new RecordingStream(_time)).ToList();
+
+        var registrations = streams.Select(clock.Register).ToList();
+        for (var ms = 0; ms < 100; ms++)
+        {
+            clock.RunDue();
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal(40, registrations.Count(r => r.Lane == 0));
+        Assert.Equal(40, registrations.Count(r => r.Lane == 1));
+        Assert.All(registrations.GroupBy(r => (r.Lane, r.Slot)), g => Assert.Equal(2, g.Count()));
+        Assert.All(streams, s => Assert.Equal(5, s.Ticks.Count));
+        Assert.Equal(400, clock.FramesServed);
+    }
+
+    [Fact]
     public void Options_OutOfRange_AreRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new MediaClock(_time, new MediaClockOptions { SlotsPerFrame = 0 }));
 }
