@@ -4,7 +4,7 @@ using Parley.Media.Scheduling;
 namespace Parley.Bench.Media;
 
 /// <summary>Arguments of <c>media-load</c>.</summary>
-internal sealed record LoadArgs(int Sessions, int Seconds, int Warmup, int PortMin, ClockThreadPriority Priority, string Role, string? PortsFile)
+internal sealed record LoadArgs(int Sessions, int Seconds, int Warmup, int PortMin, ClockThreadPriority Priority, string Role, string? PortsFile, int Lanes)
 {
     public static LoadArgs Parse(string[] args)
     {
@@ -16,7 +16,8 @@ internal sealed record LoadArgs(int Sessions, int Seconds, int Warmup, int PortM
             Int(args, "--port-min", 20000),
             priority is null ? ClockThreadPriority.High : Enum.Parse<ClockThreadPriority>(priority, ignoreCase: true),
             Str(args, "--role") ?? "both",
-            Str(args, "--ports-file"));
+            Str(args, "--ports-file"),
+            Int(args, "--lanes", 1));
     }
 
     public static string LoadAverage() =>

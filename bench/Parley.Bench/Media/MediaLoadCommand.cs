@@ -39,7 +39,7 @@ public sealed class MediaLoadCommand : IBenchCommand
         var warmup = a.Warmup;
         var portMin = a.PortMin;
         var priority = a.Priority;
-        var clockOptions = new MediaClockOptions { ThreadPriority = priority };
+        var clockOptions = new MediaClockOptions { ThreadPriority = priority, Lanes = a.Lanes };
 
         await using var engine = new MediaEngine(new MediaOptions
         {
@@ -178,7 +178,7 @@ public sealed class MediaLoadCommand : IBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  engine totals incl. warm-up: received {inbound:N0}, sent {outbound:N0}, clock overruns {engine.Clock.Overruns}, send errors {sendErrors:N0}, echo frames dropped {fifoDropped:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  engine send jitter: p50 {jitter.Percentile(50).TotalMilliseconds:F2} ms, p99 {jitter.Percentile(99).TotalMilliseconds:F2} ms, p99.9 {jitter.Percentile(99.9).TotalMilliseconds:F2} ms, max {jitter.Max.TotalMilliseconds:F2} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  caller send jitter p99 {callerClock.SendJitter.Percentile(99).TotalMilliseconds:F2} ms; CPU {cpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core ({Environment.ProcessorCount} cores)"));
-        Console.WriteLine($"  clock thread priority: engine {engine.Clock.AppliedPriority}, callers {callerClock.AppliedPriority}");
+        Console.WriteLine($"  clock thread priority: engine {engine.Clock.AppliedPriority} x{engine.Clock.Lanes} lanes, callers {callerClock.AppliedPriority}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  allocated {allocated / (double)Math.Max(1, sent * 2):F1} B per packet, {gcs} gen0 GCs; machine load average {LoadArgs.LoadAverage()}"));
         if (externalPorts is not null)
         {

@@ -22,7 +22,7 @@ internal static class MediaLoadEngineOnly
             RtpPortMin = a.PortMin,
             RtpPortMax = a.PortMin + (a.Sessions * 2) + 200,
             SendSilenceWhenIdle = false,
-            Clock = new MediaClockOptions { ThreadPriority = a.Priority },
+            Clock = new MediaClockOptions { ThreadPriority = a.Priority, Lanes = a.Lanes },
         });
         var sessions = new List<MediaSession>(a.Sessions);
         for (var i = 0; i < a.Sessions; i++)
@@ -58,7 +58,7 @@ internal static class MediaLoadEngineOnly
             await s.DisposeAsync();
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  received {received:N0}, sent {sent:N0}, echo frames dropped {dropped:N0}, clock overruns {engine.Clock.Overruns}, clock {engine.Clock.AppliedPriority}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  received {received:N0}, sent {sent:N0}, echo frames dropped {dropped:N0}, clock overruns {engine.Clock.Overruns}, clock {engine.Clock.AppliedPriority} x{engine.Clock.Lanes} lanes"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"media-load engine sessions={a.Sessions} send-jitter p50={jitter.Percentile(50).TotalMilliseconds:F2}ms p99={jitter.Percentile(99).TotalMilliseconds:F2}ms p99.9={jitter.Percentile(99.9).TotalMilliseconds:F2}ms CPU={cpu:F0}% of one core, load average {LoadArgs.LoadAverage()}"));
         return 0;
     }
