@@ -6,6 +6,8 @@ namespace Parley.Media;
 
 public sealed partial class MediaSession
 {
+    private const int MaxQueuedFrames = 5;
+
     /// <summary>Called by the media clock every 20 ms: sends one packet (digit, queued payload, playback or silence).</summary>
     public void OnFrame(in MediaTick tick)
     {
@@ -69,6 +71,14 @@ public sealed partial class MediaSession
 
     private bool NextAudioFrame(AudioCodec codec)
     {
+        // Bound the latency of queued audio (echo, bridge): after a stall or clock drift between the peer and us,
+        // drop the oldest audio down to a two-frame cushion instead of carrying the delay for the rest of the call.
+        var queued = _outgoing.Count;
+        if (queued > MaxQueuedFrames * SamplesPerFrame)
+        {
+            _outgoing.Discard(queued - (2 * SamplesPerFrame));
+        }
+
         if (_outgoing.TryRead(_payload))
         {
             return true;

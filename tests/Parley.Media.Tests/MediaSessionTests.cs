@@ -217,6 +217,24 @@ public abstract class MediaSessionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task QueuedAudioBeyondOneHundredMs_IsTrimmedToATwoFrameCushion()
+    {
+        await using var session = _engine.CreateSession();
+        session.Start(AudioTo(_peer.Port));
+        for (byte frame = 0; frame < 8; frame++)
+        {
+            session.EnqueuePayload(Enumerable.Repeat(frame, 160).ToArray());
+        }
+
+        Tick(1);
+
+        var packet = await _peer.ReceiveAsync();
+        RtpPacket.TryParse(packet, out var h);
+        Assert.Equal(6, RtpPacket.Payload(packet, h)[0]);
+        Assert.Equal(6, session.GetStatistics().OutgoingFramesDropped);
+    }
+
+    [Fact]
     public async Task Playback_IsEncodedInTheNegotiatedCodec()
     {
         await using var session = _engine.CreateSession();

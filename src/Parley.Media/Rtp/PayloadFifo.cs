@@ -76,6 +76,18 @@ public sealed class PayloadFifo
         }
     }
 
+    /// <summary>Drops the oldest <paramref name="count"/> bytes (or all there are); counted in <see cref="DroppedBytes"/>.</summary>
+    public void Discard(int count)
+    {
+        lock (_lock)
+        {
+            count = Math.Clamp(count, 0, _count);
+            _head = (_head + count) % _buffer.Length;
+            _count -= count;
+            DroppedBytes += count;
+        }
+    }
+
     public void Clear()
     {
         lock (_lock)

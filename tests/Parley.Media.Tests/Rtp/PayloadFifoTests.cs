@@ -39,6 +39,19 @@ public sealed class PayloadFifoTests
     }
 
     [Fact]
+    public void Discard_DropsTheOldestBytesAndCountsThem()
+    {
+        var fifo = new PayloadFifo(100);
+        fifo.Write([1, 2, 3, 4]);
+
+        fifo.Discard(3);
+        fifo.Discard(10);
+
+        Assert.Equal(0, fifo.Count);
+        Assert.Equal(4, fifo.DroppedBytes);
+    }
+
+    [Fact]
     public void WrapAround_KeepsBytesInOrder()
     {
         var fifo = new PayloadFifo(300);
