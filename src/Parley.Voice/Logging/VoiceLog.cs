@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Parley.Voice.Logging;
+
+/// <summary>Every log line of Parley.Voice; event ids 6xxx (Parley.Sip uses 1xxx–4xxx, Parley.Media 5xxx).</summary>
+internal static partial class VoiceLog
+{
+    [LoggerMessage(6000, LogLevel.Information, "No voice handler for called user {CalledUser} (Call-ID {CallId}): 404")]
+    public static partial void NoHandler(ILogger logger, string calledUser, string callId);
+
+    [LoggerMessage(6001, LogLevel.Information, "Refused SDP offer of {CallId} with {Status}: {Reason}")]
+    public static partial void OfferRefused(ILogger logger, string callId, int status, string reason);
+
+    [LoggerMessage(6002, LogLevel.Information, "Echo test {CallId} answered, RTP on port {Port}")]
+    public static partial void EchoStarted(ILogger logger, string callId, int port);
+
+    [LoggerMessage(6003, LogLevel.Information, "Echo test {CallId} ended after {PacketsReceived} RTP packets")]
+    public static partial void EchoEnded(ILogger logger, string callId, long packetsReceived);
+
+    [LoggerMessage(6004, LogLevel.Debug, "Echo test {CallId} received digit {Digit}")]
+    public static partial void DigitReceived(ILogger logger, string callId, char digit);
+
+    [LoggerMessage(6005, LogLevel.Warning, "Echo test {CallId}: BYE failed")]
+    public static partial void HangUpFailed(ILogger logger, string callId, Exception exception);
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using Parley.Media.Sdp;
+using Parley.Voice.Tests.Support;
+
+namespace Parley.Voice.Tests.Echo;
+
+public sealed class EchoTestHandlerTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Invite_ToEcho_IsAnsweredAndTheCallersAudioComesBack()
+    {
+        await using var fixture = EchoFixture.Start();
+        using var peer = new RtpPeer();
+        using var cts = new CancellationTokenSource(Bound);
+
+        var result = await fixture.Caller.InviteAsync(fixture.Target("echo"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+
+        Assert.Equal(200, result.StatusCode);
+        var answer = SdpParser.Parse(result.Response.Body.Span);
+        Assert.Contains("0", answer.Media[0].Formats);
+        peer.Remote = new IPEndPoint(IPAddress.Loopback, answer.Media[0].Port);
+        var echoed = false;
+        while (!echoed)
+        {
+            peer.SendAudio(0x2A);
+            var (payloadType, first) = await peer.ReceiveAsync(cts.Token);
+            echoed = payloadType == 0 && first == 0x2A;
+        }
+
+        Assert.True(echoed);
+        await result.Dialog!.ByeAsync(cts.Token);
+    }
+
+    [Fact]
+    public async Task Rfc4733Hash_MakesParleyHangUpWithBye()
+    {
+        await using var fixture = EchoFixture.Start();
+        using var peer = new RtpPeer();
+        using var cts = new CancellationTokenSource(Bound);
+        var result = await fixture.Caller.InviteAsync(fixture.Target("echo"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+        peer.Remote = new IPEndPoint(IPAddress.Loopback, SdpParser.Parse(result.Response.Body.Span).Media[0].Port);
+
+        peer.SendAudio(0x55);
+        peer.SendDigitEnd(11);
+
+        var ended = await fixture.CallerApplication.Terminated.WaitAsync(cts.Token);
+        Assert.Equal(result.Dialog!.CallId, ended.CallId);
+        Assert.Equal(0, fixture.Echo.ActiveCalls);
+    }
+
+    [Fact]
+    public async Task InfoDtmfRelayHash_MakesParleyHangUpWithBye()
+    {
+        await using var fixture = EchoFixture.Start();
+        using var peer = new RtpPeer();
+        using var cts = new CancellationTokenSource(Bound);
+        var result = await fixture.Caller.InviteAsync(fixture.Target("ECHO"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+
+        var info = await result.Dialog!.InfoAsync(Encoding.ASCII.GetBytes("Signal=#\r\nDuration=160\r\n"), "application/dtmf-relay", cts.Token);
+
+        Assert.Equal(200, info.StatusCode);
+        var ended = await fixture.CallerApplication.Terminated.WaitAsync(cts.Token);
+        Assert.Equal(result.Dialog.CallId, ended.CallId);
+    }
+
+    [Fact]
+    public async Task OtherDigits_DoNotEndTheCall()
+    {
+        await using var fixture = EchoFixture.Start();
+        using var peer = new RtpPeer();
+        using var cts = new CancellationTokenSource(Bound);
+        var result = await fixture.Caller.InviteAsync(fixture.Target("echo"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+
+        var info = await result.Dialog!.InfoAsync(Encoding.ASCII.GetBytes("Signal=5\r\nDuration=160\r\n"), "application/dtmf-relay", cts.Token);
+        var bye = await result.Dialog.ByeAsync(cts.Token);
+
+        Assert.Equal(200, info.StatusCode);
+        Assert.Equal(200, bye.StatusCode);
+        Assert.Equal(0, fixture.Echo.ActiveCalls);
+    }
+
+    [Fact]
+    public async Task OfferWithoutCommonCodec_IsRejectedWith488()
+    {
+        await using var fixture = EchoFixture.Start();
+        using var cts = new CancellationTokenSource(Bound);
+        var offer = Encoding.ASCII.GetBytes("v=0\r\no=c 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n");
+
+        var result = await fixture.Caller.InviteAsync(fixture.Target("echo"), offer, cancellationToken: cts.Token);
+
+        Assert.Equal(488, result.StatusCode);
+        Assert.Equal(0, fixture.Engine.ActiveSessions);
+    }
+}
