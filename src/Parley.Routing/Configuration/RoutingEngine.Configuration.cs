@@ -161,6 +161,7 @@ public sealed partial class RoutingEngine
             var wasWaiting = i.Status is InteractionStatus.Waiting or InteractionStatus.WaitingForPreferredAgent;
             var pool = queue.Pools[(int)i.Channel];
             i.Queue = queue;
+            i.Combined = null;
             i.Pool = pool!;
             if (!wasWaiting)
             {

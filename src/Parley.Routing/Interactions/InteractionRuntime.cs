@@ -2,6 +2,7 @@ using Parley.Routing.Agents;
 using Parley.Routing.Channels;
 using Parley.Routing.Pools;
 using Parley.Routing.Queues;
+using Parley.Routing.Skills;
 
 namespace Parley.Routing.Interactions;
 
@@ -45,6 +46,15 @@ internal sealed class InteractionRuntime(InteractionId id, Channel channel, int 
     public int Generation { get; set; }
 
     public int OverflowHops { get; set; }
+
+    /// <summary>Requirements of this interaction on top of its queue's (numbered skills); empty for most.</summary>
+    public ResolvedRequirement[] Extra { get; set; } = [];
+
+    /// <summary>As given, for export.</summary>
+    public IReadOnlyList<SkillRequirement>? ExtraDefinition { get; set; }
+
+    /// <summary>Queue ring requirements plus <see cref="Extra"/>, per ring, built on first use.</summary>
+    public ResolvedRequirement[]?[]? Combined { get; set; }
 
     /// <summary>Whether it sits in its pool's waiting set or its preferred agent's list right now.</summary>
     public bool Queued { get; set; }

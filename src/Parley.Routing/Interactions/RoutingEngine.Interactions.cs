@@ -31,6 +31,11 @@ public sealed partial class RoutingEngine
             return RoutingResult.DuplicateInteraction;
         }
 
+        if (request.RequiredSkills is { } extra && extra.Any(r => r.MinProficiency is < 1 or > 5))
+        {
+            return RoutingResult.InvalidDefinition;
+        }
+
         var enqueued = Math.Min(request.EnqueuedAt?.UtcTicks ?? _now, _now);
         var i = new InteractionRuntime(request.Id, request.Channel, request.Priority, enqueued, ++_sequence);
         if (request.PreferredAgent is { } preferred && _agents.TryGetValue(preferred, out var agent))
@@ -38,6 +43,7 @@ public sealed partial class RoutingEngine
             i.PreferredAgent = agent;
         }
 
+        SetExtra(i, request.RequiredSkills);
         _interactions.Add(i.Id, i);
         Admit(i, queue);
         return RoutingResult.Ok;
@@ -170,6 +176,17 @@ public sealed partial class RoutingEngine
         }
 
         return RoutingResult.Ok;
+    }
+
+    private void SetExtra(InteractionRuntime i, IReadOnlyList<Skills.SkillRequirement>? requirements)
+    {
+        if (requirements is null || requirements.Count == 0)
+        {
+            return;
+        }
+
+        i.ExtraDefinition = requirements;
+        i.Extra = [.. requirements.Select(r => new Skills.ResolvedRequirement(_skills.Resolve(r.Skill), r.MinProficiency))];
     }
 
     private RoutingResult FindOffer(InteractionId interactionId, AgentId agentId, out InteractionRuntime interaction)

@@ -1,9 +1,16 @@
 using Parley.Routing.Agents;
 using Parley.Routing.Channels;
 using Parley.Routing.Queues;
+using Parley.Routing.Skills;
 
 namespace Parley.Routing.Interactions;
 
 /// <summary>An interaction not yet accepted, as listed by <see cref="RoutingEngine.GetWaiting"/> and exported for restore.</summary>
 public sealed record WaitingInteraction(
-    InteractionId Id, QueueId QueueId, Channel Channel, int Priority, DateTimeOffset EnqueuedAt, AgentId? PreferredAgent = null);
+    InteractionId Id,
+    QueueId QueueId,
+    Channel Channel,
+    int Priority,
+    DateTimeOffset EnqueuedAt,
+    AgentId? PreferredAgent = null,
+    IReadOnlyList<SkillRequirement>? RequiredSkills = null);

@@ -30,6 +30,7 @@ public sealed partial class RoutingEngine
         i.Queued = true;
         i.Entry = new WaitingEntry(i.Priority - (queue.AgingPerSecond * ((i.EnqueuedTicks - EpochTicks) / TicksPerSecond)), i.EnqueuedTicks, i.Sequence, i);
         i.Pool.Waiting.Add(i.Entry);
+        i.Pool.WithExtraCount += i.Extra.Length == 0 ? 0 : 1;
         _waitingByChannel[(int)i.Channel]++;
         queue.WaitingCount++;
         MarkDirty(queue);
@@ -73,6 +74,7 @@ public sealed partial class RoutingEngine
         if (i.Status == InteractionStatus.Waiting)
         {
             i.Pool.Waiting.Remove(i.Entry);
+            i.Pool.WithExtraCount -= i.Extra.Length == 0 ? 0 : 1;
             _waitingByChannel[(int)i.Channel]--;
         }
         else
@@ -147,8 +149,8 @@ public sealed partial class RoutingEngine
     {
         while (i.Status == InteractionStatus.Waiting && IsLive(i))
         {
-            var agent = SelectAgent(i.Pool, i.Level);
-            var best = agent is null ? null : i.Pool.FirstEligible(DefinitionRules.LevelOf(agent, i.Queue));
+            var agent = SelectAgent(i.Pool, i.Level, i);
+            var best = agent is null ? null : i.Pool.FirstEligible(agent, DefinitionRules.LevelOf(agent, i.Queue));
             if (best is null)
             {
                 return;
@@ -185,7 +187,7 @@ public sealed partial class RoutingEngine
                         continue;
                     }
 
-                    var candidate = pool.FirstEligible(members[m].Level);
+                    var candidate = pool.FirstEligible(agent, members[m].Level);
                     if (candidate is not null && (best is null || Precedes(candidate, best)))
                     {
                         best = candidate;

@@ -1,3 +1,4 @@
+using Parley.Routing.Agents;
 using Parley.Routing.Channels;
 using Parley.Routing.Interactions;
 using Parley.Routing.Queues;
@@ -24,24 +25,28 @@ internal sealed class Pool(QueueRuntime queue, Channel channel)
     /// <summary>Summed channel capacity of staffed members (signed in, not not-ready).</summary>
     public int StaffedSlots { get; set; }
 
-    /// <summary>The best waiting interaction an agent at <paramref name="memberLevel"/> may take, or null.</summary>
-    public InteractionRuntime? FirstEligible(int memberLevel)
+    /// <summary>Waiting interactions carrying their own skill requirements.</summary>
+    public int WithExtraCount { get; set; }
+
+    /// <summary>The best waiting interaction <paramref name="agent"/>, a member from ring <paramref name="memberLevel"/>, may take, or null.</summary>
+    public InteractionRuntime? FirstEligible(AgentRuntime agent, int memberLevel)
     {
         if (Waiting.Count == 0)
         {
             return null;
         }
 
-        if (memberLevel == 0)
+        if (memberLevel == 0 && WithExtraCount == 0)
         {
             return Waiting.First.Interaction;
         }
 
         for (var i = 0; i < Waiting.Count; i++)
         {
-            if (Waiting[i].Interaction.Level >= memberLevel)
+            var interaction = Waiting[i].Interaction;
+            if (interaction.Level >= memberLevel && (interaction.Extra.Length == 0 || DefinitionRules.Meets(agent, interaction.Extra, skip: -1)))
             {
-                return Waiting[i].Interaction;
+                return interaction;
             }
         }
 

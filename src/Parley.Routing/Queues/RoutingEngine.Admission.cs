@@ -14,6 +14,7 @@ public sealed partial class RoutingEngine
         var definition = queue.Definition;
         i.Generation++;
         i.Queue = queue;
+        i.Combined = null;
         i.Pool = pool;
         i.QueuedTicks = _now;
         i.Level = 0;
@@ -41,7 +42,7 @@ public sealed partial class RoutingEngine
             i.PreferredAgent = null;
         }
 
-        var agent = SelectAgent(pool, 0);
+        var agent = SelectAgent(pool, 0, i);
         if (agent is not null)
         {
             EmitQueued(i, 1, TimeSpan.Zero);

@@ -45,7 +45,7 @@ public sealed partial class RoutingEngine
                 oldest = Math.Min(oldest, pool.Waiting[k].EnqueuedTicks);
             }
 
-            var poolEstimate = pool.Waiting.Count == 0 && SelectAgent(pool, 0, commit: false) is not null
+            var poolEstimate = pool.Waiting.Count == 0 && SelectAgent(pool, 0, null, commit: false) is not null
                 ? TimeSpan.Zero
                 : Estimate(pool, pool.Waiting.Count + 1);
             estimate = estimate is null || poolEstimate is null ? null : poolEstimate > estimate ? poolEstimate : estimate;

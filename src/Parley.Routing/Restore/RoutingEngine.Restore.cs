@@ -59,6 +59,7 @@ public sealed partial class RoutingEngine
                     Pool = queue.Pools[(int)w.Channel]!,
                     QueuedTicks = w.EnqueuedAt.UtcTicks,
                 };
+                SetExtra(i, w.RequiredSkills);
                 _interactions.Add(i.Id, i);
                 Wait(i);
             }

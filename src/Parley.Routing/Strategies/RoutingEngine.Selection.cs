@@ -1,5 +1,6 @@
 using Parley.Routing.Agents;
 using Parley.Routing.Channels;
+using Parley.Routing.Interactions;
 using Parley.Routing.Strategies;
 using Parley.Routing.Pools;
 using Parley.Routing.Queues;
@@ -23,16 +24,17 @@ public sealed partial class RoutingEngine
     /// null. Scans the index of the rarest required skill in strategy order and returns the first agent meeting the
     /// other requirements; <paramref name="commit"/> false leaves the round-robin cursor alone.
     /// </summary>
-    private AgentRuntime? SelectAgent(Pool pool, int level, bool commit = true)
+    private AgentRuntime? SelectAgent(Pool pool, int level, InteractionRuntime? interaction, bool commit = true)
     {
         var queue = pool.Queue;
         var ring = Math.Min(level, queue.Resolved.Length - 1);
+        var extra = interaction?.Extra ?? [];
         if (queue.Definition.Selection == AgentSelection.RoundRobin)
         {
-            return SelectRoundRobin(pool, ring, commit);
+            return SelectRoundRobin(pool, ring, extra, commit);
         }
 
-        var requirements = queue.Resolved[ring];
+        var requirements = extra.Length == 0 ? queue.Resolved[ring] : Combined(interaction!, ring);
         var index = _anyIndexes[(int)pool.Channel];
         var scan = -1;
         for (var k = 0; k < requirements.Length; k++)
@@ -186,7 +188,13 @@ public sealed partial class RoutingEngine
         return best?.Agent;
     }
 
-    private static AgentRuntime? SelectRoundRobin(Pool pool, int ring, bool commit)
+    private static ResolvedRequirement[] Combined(InteractionRuntime interaction, int ring)
+    {
+        var combined = interaction.Combined ??= new ResolvedRequirement[]?[interaction.Queue.Resolved.Length];
+        return combined[ring] ??= [.. interaction.Queue.Resolved[ring], .. interaction.Extra];
+    }
+
+    private static AgentRuntime? SelectRoundRobin(Pool pool, int ring, ResolvedRequirement[] extra, bool commit)
     {
         var members = pool.Members;
         var count = members.Count;
@@ -194,7 +202,7 @@ public sealed partial class RoutingEngine
         {
             var index = (pool.RoundRobinCursor + i) % count;
             var member = members[index];
-            if (member.Level <= ring && member.Agent.CanTake(pool.Channel))
+            if (member.Level <= ring && member.Agent.CanTake(pool.Channel) && DefinitionRules.Meets(member.Agent, extra, skip: -1))
             {
                 if (commit)
                 {
