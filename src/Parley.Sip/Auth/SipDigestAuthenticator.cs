@@ -48,7 +48,8 @@ public sealed class SipDigestAuthenticator
         }
 
         var user = c!.Username!;
-        if (!string.Equals(c.Realm, _options.Realm, StringComparison.Ordinal))
+        var realm = RealmOf(request);
+        if (!string.Equals(c.Realm, realm, StringComparison.Ordinal))
         {
             return Failure(request, source, user, "wrong realm", stale: false);
         }
@@ -64,10 +65,10 @@ public sealed class SipDigestAuthenticator
             return Failure(request, source, user, "unsupported algorithm", stale: false);
         }
 
-        var credential = await _store.FindAsync(_options.Realm, user, cancellationToken).ConfigureAwait(false);
+        var credential = await _store.FindAsync(realm, user, cancellationToken).ConfigureAwait(false);
         var ha1 = credential is null ? null
-            : algorithm == "MD5" ? credential.Ha1Md5 ?? (credential.Password is null ? null : Hash(algorithm, $"{user}:{_options.Realm}:{credential.Password}"))
-            : credential.Ha1Sha256 ?? (credential.Password is null ? null : Hash(algorithm, $"{user}:{_options.Realm}:{credential.Password}"));
+            : algorithm == "MD5" ? credential.Ha1Md5 ?? (credential.Password is null ? null : Hash(algorithm, $"{user}:{realm}:{credential.Password}"))
+            : credential.Ha1Sha256 ?? (credential.Password is null ? null : Hash(algorithm, $"{user}:{realm}:{credential.Password}"));
 
         // Compute the expected answer even for unknown users so timing does not reveal who exists.
         var expected = Expected(algorithm, ha1 ?? Hash(algorithm, user + ":unknown"), request.Method, c);
@@ -96,9 +97,10 @@ public sealed class SipDigestAuthenticator
     {
         var response = SipMessageFactory.CreateResponse(request, 401, toTag: SipMessageFactory.NewTag());
         var nonce = NewNonce();
+        var realm = RealmOf(request);
         var staleText = stale ? ", stale=true" : string.Empty;
-        response.Headers.Add(SipHeaderKind.WwwAuthenticate, $"Digest realm=\"{_options.Realm}\", nonce=\"{nonce}\", algorithm=SHA-256, qop=\"auth\"{staleText}");
-        response.Headers.Add(SipHeaderKind.WwwAuthenticate, $"Digest realm=\"{_options.Realm}\", nonce=\"{nonce}\", algorithm=MD5, qop=\"auth\"{staleText}");
+        response.Headers.Add(SipHeaderKind.WwwAuthenticate, $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=SHA-256, qop=\"auth\"{staleText}");
+        response.Headers.Add(SipHeaderKind.WwwAuthenticate, $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=MD5, qop=\"auth\"{staleText}");
         return response;
     }
 
@@ -109,6 +111,9 @@ public sealed class SipDigestAuthenticator
         var ha2 = Hash(algorithm, $"{method}:{uri}");
         return qop is null ? Hash(algorithm, $"{ha1}:{nonce}:{ha2}") : Hash(algorithm, $"{ha1}:{nonce}:{nc}:{cnonce}:{qop}:{ha2}");
     }
+
+    /// <summary>The realm for a request: <see cref="SipDigestOptions.RealmSelector"/> when set and it answers, else the configured realm.</summary>
+    public string RealmOf(SipRequest request) => _options.RealmSelector?.Invoke(request) ?? _options.Realm;
 
     private static string Expected(string algorithm, string ha1, string method, SipDigestCredentials c)
     {
@@ -125,7 +130,7 @@ public sealed class SipDigestAuthenticator
 
     private SipAuthResult Failure(SipRequest request, IPAddress source, string user, string failure, bool stale)
     {
-        SipLog.AuthenticationFailed(_logger, user, _options.Realm, source, failure);
+        SipLog.AuthenticationFailed(_logger, user, RealmOf(request), source, failure);
         return SipAuthResult.Fail(CreateChallenge(request, stale));
     }
 

@@ -11,4 +11,10 @@ public sealed class SipDigestOptions
 
     /// <summary>HMAC key for stateless nonces; random per process when null.</summary>
     public byte[]? NonceSecret { get; set; }
+
+    /// <summary>
+    /// Picks the realm per request (e.g. the To-URI host, so each tenant's SIP domain is its own realm); null answers fall
+    /// back to <see cref="Realm"/>. Default null: one realm for every request.
+    /// </summary>
+    public Func<Messages.SipRequest, string?>? RealmSelector { get; set; }
 }

@@ -56,6 +56,11 @@ public sealed class SipRegistrar
             }
 
             tenant = result.TenantId;
+            if (!string.Equals(result.Username, request.To.Uri.User, StringComparison.OrdinalIgnoreCase))
+            {
+                // A user may only bind its own address of record.
+                return SipMessageFactory.CreateResponse(request, 403, "Not your address of record", SipMessageFactory.NewTag());
+            }
         }
 
         var aor = AddressOfRecord(request.To.Uri);
