@@ -8,11 +8,15 @@ using Parley.Domain.Security;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Logging;
 using Parley.Server.Options;
+using Parley.Server.Sip;
 using Parley.Server.Tenants;
 
 namespace Parley.Server.Demo;
 
-/// <summary>Seeds tenant <c>demo</c>: an admin, a supervisor, three agents and the API client <c>demo-api</c>. Idempotent.</summary>
+/// <summary>
+/// Seeds tenant <c>demo</c>: an admin, a supervisor, three agents (with skills, in queues Sales and Support) and the API
+/// client <c>demo-api</c>. Idempotent.
+/// </summary>
 internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministration tenants, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public const string TenantSlug = "demo";
@@ -66,6 +70,8 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministrati
             await registrar.CreateAsync(tenant.Id, "Demo integration", BuiltInRoles.ForTenant[BuiltInRoles.ApiClient], ApiClientId, demo.ApiClientSecret, cancellationToken);
         }
 
+        await DemoRoutingSeeder.RunAsync(db, tenant.Id, time.GetUtcNow(), cancellationToken);
+        await DemoSipSeeder.RunAsync(db, tenant.Id, scope.ServiceProvider.GetRequiredService<SipRealms>().For(TenantSlug), demo.SipPassword, time.GetUtcNow(), cancellationToken);
         Log.DemoSeeded(logger, TenantSlug);
     }
 }

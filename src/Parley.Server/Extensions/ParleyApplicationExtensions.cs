@@ -3,14 +3,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Data;
 using Parley.Server.Api.Account;
+using Parley.Server.Api.Agents;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Api.Audit;
+using Parley.Server.Api.Interactions;
+using Parley.Server.Api.NotReadyReasons;
 using Parley.Server.Api.Platform;
+using Parley.Server.Api.Queues;
+using Parley.Server.Api.Realtime;
 using Parley.Server.Api.Roles;
+using Parley.Server.Api.Skills;
 using Parley.Server.Api.Users;
+using Parley.Server.Api.Webhooks;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.Demo;
+using Parley.Server.Hubs;
 using Parley.Server.Logging;
 using Parley.Server.Options;
 using Parley.Server.Tenants;
@@ -66,6 +74,15 @@ public static class ParleyApplicationExtensions
         api.MapApiClientsApi();
         api.MapAuditApi();
         api.MapTenantsApi();
+        api.MapSkillsApi();
+        api.MapAgentsApi();
+        api.MapNotReadyReasonsApi();
+        api.MapQueuesApi();
+        api.MapInteractionsApi();
+        api.MapRealtimeApi();
+        api.MapWebhooksApi();
+        app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
+        app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);
         return app;
     }
 

@@ -59,6 +59,7 @@ public static class ParleyServiceExtensions
         services.AddScoped<ApiClientRegistrar>();
         services.AddScoped<PlatformBootstrap>();
         services.AddSingleton<DemoSeeder>();
+        builder.AddParleyCluster();
         return builder;
     }
 

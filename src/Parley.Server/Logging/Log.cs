@@ -1,6 +1,6 @@
 namespace Parley.Server.Logging;
 
-/// <summary>Every log message of the server, source-generated. Event ids: 1xxx start-up, 2xxx security, 3xxx audit, 4xxx tenants.</summary>
+/// <summary>Every log message of the server, source-generated. Event ids: 1xxx start-up, 2xxx security, 3xxx audit, 4xxx tenants, 5xxx routing and webhooks.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Information, "Database ready ({Provider}); {Count} migrations applied")]
@@ -35,4 +35,13 @@ internal static partial class Log
 
     [LoggerMessage(4001, LogLevel.Information, "Tenant '{Slug}' ({TenantId}) {Change}")]
     public static partial void TenantChanged(ILogger logger, string slug, Guid tenantId, string change);
+
+    [LoggerMessage(5001, LogLevel.Error, "Dispatching {Count} routing events of tenant {TenantId} failed")]
+    public static partial void RoutingDispatchFailed(ILogger logger, Exception exception, Guid tenantId, int count);
+
+    [LoggerMessage(5002, LogLevel.Warning, "Webhook delivery {DeliveryId} to subscription {SubscriptionId} failed (attempt {Attempt}): {Reason}")]
+    public static partial void WebhookAttemptFailed(ILogger logger, Guid deliveryId, Guid subscriptionId, int attempt, string reason);
+
+    [LoggerMessage(5003, LogLevel.Error, "Webhook sender loop failed")]
+    public static partial void WebhookLoopFailed(ILogger logger, Exception exception);
 }

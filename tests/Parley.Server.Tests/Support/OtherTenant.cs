@@ -17,4 +17,8 @@ public sealed record OtherTenant(
     string RoleName,
     Guid ApiClientId,
     string ClientId,
-    string ClientSecret);
+    string ClientSecret)
+{
+    /// <summary>Contact-center objects of tenant B (skill, agent of <see cref="UserId"/>, queue, reason, interaction, webhook).</summary>
+    public AcdObjects Acd { get; init; } = null!;
+}

@@ -48,6 +48,7 @@ public partial class ParleyAppFactory
             permissions = new[] { Permissions.UsersRead },
         }));
         var client = created.GetProperty("client");
+        var acd = await CreateAcdObjectsAsync(admin, canary, user.GetProperty("id").GetGuid());
         return new OtherTenant(
             tenant.GetProperty("id").GetGuid(),
             slug,
@@ -61,7 +62,42 @@ public partial class ParleyAppFactory
             roleName,
             client.GetProperty("id").GetGuid(),
             client.GetProperty("clientId").GetString()!,
-            created.GetProperty("clientSecret").GetString()!);
+            created.GetProperty("clientSecret").GetString()!) { Acd = acd };
+    }
+
+    private static async Task<AcdObjects> CreateAcdObjectsAsync(HttpClient admin, string canary, Guid userId)
+    {
+        var skill = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/skills", new { name = $"skill-{canary}", description = canary }));
+        var skillId = skill.GetProperty("id").GetGuid();
+        var agent = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/agents", new
+        {
+            userId,
+            displayName = $"Agent {canary}",
+            extension = "4242",
+            skills = new[] { new { skillId, proficiency = 3 } },
+        }));
+        var queue = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/queues", new
+        {
+            name = $"Queue {canary}",
+            channels = new[] { "Voice", "Chat" },
+            requiredSkills = new[] { new { skillId, minProficiency = 1 } },
+            wrapUpCodes = new[] { canary },
+        }));
+        var reason = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/not-ready-reasons", new { code = $"r-{canary}", name = $"Reason {canary}" }));
+        var interaction = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/interactions", new
+        {
+            queueId = queue.GetProperty("id").GetGuid(),
+            channel = "Voice",
+            attributes = new Dictionary<string, string> { ["note"] = canary },
+        }));
+        var webhook = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = $"https://203.0.113.9/{canary}" }));
+        return new AcdObjects(
+            skillId,
+            agent.GetProperty("id").GetGuid(),
+            queue.GetProperty("id").GetGuid(),
+            reason.GetProperty("id").GetGuid(),
+            interaction.GetProperty("id").GetGuid(),
+            webhook.GetProperty("subscription").GetProperty("id").GetGuid());
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)

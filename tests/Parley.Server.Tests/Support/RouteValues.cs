@@ -12,6 +12,12 @@ public static partial class RouteValues
         ("/api/v1/roles/", "id", t => t.RoleId.ToString()),
         ("/api/v1/api-clients/", "id", t => t.ApiClientId.ToString()),
         ("/api/v1/platform/tenants/", "id", t => t.TenantId.ToString()),
+        ("/api/v1/skills/", "id", t => t.Acd.SkillId.ToString()),
+        ("/api/v1/agents/", "id", t => t.Acd.AgentId.ToString()),
+        ("/api/v1/queues/", "id", t => t.Acd.QueueId.ToString()),
+        ("/api/v1/not-ready-reasons/", "id", t => t.Acd.NotReadyReasonId.ToString()),
+        ("/api/v1/interactions/", "id", t => t.Acd.InteractionId.ToString()),
+        ("/api/v1/webhooks/", "id", t => t.Acd.WebhookId.ToString()),
     ];
 
     /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>

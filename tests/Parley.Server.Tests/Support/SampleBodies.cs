@@ -1,8 +1,14 @@
 using Parley.Server.Api.Account;
+using Parley.Server.Api.Agents;
 using Parley.Server.Api.ApiClients;
+using Parley.Server.Api.Interactions;
+using Parley.Server.Api.NotReadyReasons;
 using Parley.Server.Api.Platform;
+using Parley.Server.Api.Queues;
 using Parley.Server.Api.Roles;
+using Parley.Server.Api.Skills;
 using Parley.Server.Api.Users;
+using Parley.Server.Api.Webhooks;
 
 namespace Parley.Server.Tests.Support;
 
@@ -20,6 +26,15 @@ public static class SampleBodies
         [typeof(UpdateUserRequest)] = """{"displayName":"Changed by another tenant","email":"changed@example.com","roles":["agent"],"newPassword":"Changed-Password-2026"}""",
         [typeof(RoleRequest)] = """{"name":"sample-role","description":"Sample","permissions":["users.read"]}""",
         [typeof(CreateApiClientRequest)] = """{"name":"Sample client","permissions":["users.read"]}""",
+        [typeof(SkillRequest)] = """{"name":"sample-skill","description":"Sample"}""",
+        [typeof(NotReadyReasonRequest)] = """{"code":"sample-reason","name":"Sample"}""",
+        [typeof(AgentRequest)] = """{"userId":"0199a8e4-0000-7000-8000-000000000001","displayName":"Sample","extension":"9999","skills":[],"capacities":{"Voice":1}}""",
+        [typeof(AgentStateRequest)] = """{"state":"Available"}""",
+        [typeof(AgentSignInRequest)] = """{}""",
+        [typeof(QueueRequest)] = """{"name":"Sample queue","channels":["Voice"],"strategy":"LongestIdle"}""",
+        [typeof(CreateInteractionRequest)] = """{"queueId":"0199a8e4-0000-7000-8000-000000000002","channel":"Voice","attributes":{"k":"v"}}""",
+        [typeof(WrapUpRequest)] = """{"code":"resolved"}""",
+        [typeof(WebhookRequest)] = """{"url":"https://203.0.113.10/sample","eventTypes":["interaction.offered"]}""",
         [typeof(CreateTenantRequest)] = """{"slug":"sample-tenant","name":"Sample","adminUserName":"sample-admin","adminPassword":"Sample-Password-2026"}""",
     };
 

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Cluster.Routing.Messages;
+using Parley.Data;
+using Parley.Data.Entities.Acd;
+using Parley.Domain.Security;
+using Parley.Routing.Channels;
+using Parley.Server.Api.Agents;
+using Parley.Server.Api.Conventions;
+using Parley.Server.Audit;
+using Parley.Server.Auth;
+using Parley.Server.Routing;
+
+namespace Parley.Server.Api.Interactions;
+
+/// <summary>
+/// <c>/api/v1/interactions</c>: hand an interaction to routing (PaaS, tests, channel adapters), follow it, and — as
+/// the agent it was offered to — accept, reject, end and wrap it up.
+/// </summary>
+public static class InteractionsApi
+{
+    public static RouteGroupBuilder MapInteractionsApi(this RouteGroupBuilder api)
+    {
+        var interactions = api.MapGroup("/interactions").WithTags("Interactions");
+        interactions.MapPost("/", CreateAsync).RequirePermission(Permissions.InteractionsWrite).Audited("interactions.create");
+        interactions.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.InteractionsRead);
+        interactions.MapPost("/{id:guid}/abandon", AbandonAsync).RequirePermission(Permissions.InteractionsWrite).Audited("interactions.abandon");
+        interactions.MapPost("/{id:guid}/accept", AcceptAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.accept");
+        interactions.MapPost("/{id:guid}/reject", RejectAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.reject");
+        interactions.MapPost("/{id:guid}/end", EndAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.end");
+        interactions.MapPost("/{id:guid}/wrap-up", WrapUpAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.wrap-up");
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(CreateInteractionRequest request, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
+    {
+        if (!await db.Queues.AnyAsync(q => q.Id == request.QueueId, ct))
+        {
+            return ApiProblems.NotFound();
+        }
+
+        if (request.PreferredAgentId is { } preferred && !await db.Agents.AnyAsync(a => a.Id == preferred, ct))
+        {
+            return ApiProblems.Invalid("preferredAgentId", "No such agent.");
+        }
+
+        var id = Guid.CreateVersion7();
+        var command = new EnqueueCommand(
+            RoutingDefinitions.Key(id), RoutingDefinitions.Key(request.QueueId), Enum.Parse<Channel>(request.Channel), request.Priority ?? 0,
+            new Dictionary<string, string>(request.Attributes ?? new Dictionary<string, string>()),
+            request.PreferredAgentId is { } agent ? RoutingDefinitions.Key(agent) : null);
+        if (RoutingProblems.From(await routing.Grain.Enqueue(command)) is { } refused)
+        {
+            return refused;
+        }
+
+        audit.Target("interaction", id).Describe($"queued {request.Channel} interaction");
+        var record = await db.Interactions.AsNoTracking().SingleAsync(i => i.Id == id, ct);
+        var position = await routing.Grain.GetPosition(command.InteractionId);
+        return TypedResults.Created($"/api/v1/interactions/{id}", InteractionDto.From(record, position, []));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ParleyDbContext db, RoutingGateway routing, CancellationToken ct)
+    {
+        var record = await db.Interactions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (record is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        var history = await db.RoutingHistory.AsNoTracking().Where(h => h.InteractionId == id).OrderBy(h => h.Id).ToListAsync(ct);
+        var position = await routing.Grain.GetPosition(RoutingDefinitions.Key(id));
+        return TypedResults.Ok(InteractionDto.From(record, position, history.Select(RoutingHistoryDto.From).ToList()));
+    }
+
+    private static async Task<IResult> AbandonAsync(Guid id, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
+    {
+        if (!await db.Interactions.AnyAsync(i => i.Id == id, ct))
+        {
+            return ApiProblems.NotFound();
+        }
+
+        audit.Target("interaction", id).Describe("customer left");
+        return RoutingProblems.From(await routing.Grain.Abandon(RoutingDefinitions.Key(id))) ?? TypedResults.NoContent();
+    }
+
+    private static Task<IResult> AcceptAsync(Guid id, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
+        AsAgentAsync(id, http, db, audit, "accepted", ct, agent => routing.Grain.Accept(RoutingDefinitions.Key(id), agent));
+
+    private static Task<IResult> RejectAsync(Guid id, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
+        AsAgentAsync(id, http, db, audit, "rejected", ct, agent => routing.Grain.Reject(RoutingDefinitions.Key(id), agent));
+
+    private static async Task<IResult> EndAsync(Guid id, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
+    {
+        var mine = await AgentSelfApi.FindAsync(http, db, ct);
+        if (mine is null || !await db.Interactions.AnyAsync(i => i.Id == id && i.AgentId == mine.Id && i.Status == InteractionRecord.Active, ct))
+        {
+            return ApiProblems.NotFound();
+        }
+
+        audit.Target("interaction", id).Describe("ended");
+        return RoutingProblems.From(await routing.Grain.End(RoutingDefinitions.Key(id))) ?? TypedResults.NoContent();
+    }
+
+    private static Task<IResult> WrapUpAsync(Guid id, WrapUpRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
+        AsAgentAsync(id, http, db, audit, $"wrapped up{(request.Code is null ? "" : $" ({request.Code})")}", ct,
+            agent => routing.Grain.CompleteWrapUp(agent, RoutingDefinitions.Key(id), request.Code));
+
+    /// <summary>Runs an agent's command on an interaction of the tenant; anything not theirs answers 404.</summary>
+    private static async Task<IResult> AsAgentAsync(
+        Guid id, HttpContext http, ParleyDbContext db, AuditScope audit, string summary, CancellationToken ct, Func<string, Task<Parley.Routing.RoutingResult>> command)
+    {
+        var mine = await AgentSelfApi.FindAsync(http, db, ct);
+        if (mine is null || !await db.Interactions.AnyAsync(i => i.Id == id, ct))
+        {
+            return ApiProblems.NotFound();
+        }
+
+        audit.Target("interaction", id).Describe(summary);
+        return RoutingProblems.From(await command(RoutingDefinitions.Key(mine.Id))) ?? TypedResults.NoContent();
+    }
+}

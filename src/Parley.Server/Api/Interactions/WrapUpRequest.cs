@@ -1,0 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Parley.Server.Api.Interactions;
+
+/// <summary>Completes after-call work, with a wrap-up code when the queue asks for one.</summary>
+public sealed record WrapUpRequest([property: StringLength(100)] string? Code);

@@ -1,0 +1,27 @@
+using Parley.Data.Entities.Acd;
+
+namespace Parley.Server.Api.Queues;
+
+public sealed record QueueDto(
+    Guid Id,
+    string Name,
+    IReadOnlyList<string> Channels,
+    string Strategy,
+    IReadOnlyList<QueueSkillRequirement> RequiredSkills,
+    int ServiceLevelTargetSeconds,
+    int Priority,
+    int? MaxSize,
+    int? MaxWaitSeconds,
+    string OverflowTarget,
+    Guid? OverflowQueueId,
+    string WrapUpMode,
+    int? WrapUpTimeLimitSeconds,
+    IReadOnlyList<string> WrapUpCodes,
+    int OfferTimeoutSeconds,
+    long Version)
+{
+    public static QueueDto From(Queue q) => new(
+        q.Id, q.Name, q.Channels, q.Strategy, q.RequiredSkills.Select(s => new QueueSkillRequirement(s.SkillId, s.MinProficiency)).ToArray(),
+        q.ServiceLevelTargetSeconds, q.Priority, q.MaxSize, q.MaxWaitSeconds, q.OverflowTarget, q.OverflowQueueId, q.WrapUpMode,
+        q.WrapUpTimeLimitSeconds, q.WrapUpCodes, q.OfferTimeoutSeconds, q.Version);
+}

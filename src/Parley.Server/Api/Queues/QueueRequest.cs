@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Parley.Server.Api.Queues;
+
+/// <summary>
+/// Body of creating or replacing a queue. <c>Strategy</c>: <c>LongestIdle</c> (default), <c>LeastOccupied</c>,
+/// <c>BestSkillMatch</c>, <c>RoundRobin</c>. <c>OverflowTarget</c>: <c>Disconnect</c> (default), <c>Queue</c> (with
+/// <c>OverflowQueueId</c>), <c>Voicemail</c>, <c>Callback</c>. <c>WrapUpMode</c>: <c>None</c> (default),
+/// <c>Optional</c>, <c>Mandatory</c>, <c>MandatoryWithTimeLimit</c>. Times in seconds.
+/// </summary>
+public sealed record QueueRequest(
+    [property: Required, StringLength(100, MinimumLength = 1)] string Name,
+    [property: Required, MinLength(1), MaxLength(5)] IReadOnlyList<string> Channels,
+    string? Strategy,
+    [property: MaxLength(20)] IReadOnlyList<QueueSkillRequirement>? RequiredSkills,
+    [property: Range(1, 3600)] int? ServiceLevelTargetSeconds,
+    [property: Range(-100, 100)] int? Priority,
+    [property: Range(0, 100000)] int? MaxSize,
+    [property: Range(1, 86400)] int? MaxWaitSeconds,
+    string? OverflowTarget,
+    Guid? OverflowQueueId,
+    string? WrapUpMode,
+    [property: Range(1, 3600)] int? WrapUpTimeLimitSeconds,
+    [property: MaxLength(100)] IReadOnlyList<string>? WrapUpCodes,
+    [property: Range(1, 600)] int? OfferTimeoutSeconds);

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Parley.Cluster.Routing.Ports;
+using Parley.Data;
+using Parley.Data.Entities.Acd;
+using Parley.Data.Tenancy;
+using Parley.Routing.Agents;
+using Parley.Routing.Channels;
+using Parley.Routing.Interactions;
+using Parley.Routing.Queues;
+using Parley.Routing.Restore;
+
+namespace Parley.Server.Routing;
+
+/// <summary>The routing grains' store: configuration, open interactions and presence in the Parley database.</summary>
+internal sealed class EfRoutingStore(IServiceScopeFactory scopes) : IRoutingStore
+{
+    public async Task<TenantRoutingData> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var scope = Open(tenantId, out var db);
+        var queues = await db.Queues.AsNoTracking().ToListAsync(cancellationToken);
+        var agents = await db.Agents.AsNoTracking().ToListAsync(cancellationToken);
+        var presence = await db.AgentPresence.AsNoTracking().ToListAsync(cancellationToken);
+        var open = await db.Interactions.AsNoTracking()
+            .Where(i => i.Status == InteractionRecord.Waiting || i.Status == InteractionRecord.Active)
+            .ToListAsync(cancellationToken);
+        open = [.. open.OrderBy(i => i.EnqueuedAt).ThenBy(i => i.Sequence)];
+        var last = await db.Interactions.MaxAsync(i => (long?)i.Sequence, cancellationToken) ?? 0;
+        var waiting = open.Where(i => i.Status == InteractionRecord.Waiting)
+            .Select(i => new WaitingInteraction(new InteractionId(RoutingDefinitions.Key(i.Id)), new QueueId(RoutingDefinitions.Key(i.QueueId)), Enum.Parse<Channel>(i.Channel), i.Priority, i.EnqueuedAt))
+            .ToList();
+        var active = open.Where(i => i.Status == InteractionRecord.Active && i.AgentId is not null)
+            .Select(i => new ActiveInteractionRestore(
+                new InteractionId(RoutingDefinitions.Key(i.Id)), new QueueId(RoutingDefinitions.Key(i.QueueId)), Enum.Parse<Channel>(i.Channel),
+                new AgentId(RoutingDefinitions.Key(i.AgentId!.Value)), i.Priority, i.EnqueuedAt, i.AcceptedAt ?? i.EnqueuedAt))
+            .ToList();
+        var signedIn = presence.Select(p => new AgentRestore(new AgentId(RoutingDefinitions.Key(p.AgentId)), p.NotReadyReason, p.StateSince, p.SignOutPending)).ToList();
+        return new TenantRoutingData(
+            queues.Select(RoutingDefinitions.ToDefinition).ToList(),
+            agents.Select(RoutingDefinitions.ToDefinition).ToList(),
+            new RoutingRestoreState(signedIn, waiting, active),
+            last);
+    }
+
+    public async Task<AgentDefinition?> LoadAgentAsync(Guid tenantId, string agentId, CancellationToken cancellationToken)
+    {
+        await using var scope = Open(tenantId, out var db);
+        var id = Guid.Parse(agentId);
+        var agent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return agent is null ? null : RoutingDefinitions.ToDefinition(agent);
+    }
+
+    public async Task<QueueDefinition?> LoadQueueAsync(Guid tenantId, string queueId, CancellationToken cancellationToken)
+    {
+        await using var scope = Open(tenantId, out var db);
+        var id = Guid.Parse(queueId);
+        var queue = await db.Queues.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+        return queue is null ? null : RoutingDefinitions.ToDefinition(queue);
+    }
+
+    public async Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
+    {
+        await using var scope = Open(tenantId, out var db);
+        foreach (var added in changes.Added)
+        {
+            db.Interactions.Add(new InteractionRecord
+            {
+                Id = Guid.Parse(added.InteractionId),
+                TenantId = tenantId,
+                QueueId = Guid.Parse(added.QueueId),
+                Channel = added.Channel.ToString(),
+                Priority = added.Priority,
+                Attributes = JsonSerializer.Serialize(added.Attributes),
+                EnqueuedAt = added.EnqueuedAt,
+                Sequence = added.Sequence,
+            });
+        }
+
+        if (changes.Interactions.Count > 0)
+        {
+            var ids = changes.Interactions.Select(c => Guid.Parse(c.InteractionId)).Distinct().ToList();
+            var rows = await db.Interactions.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+            foreach (var added in db.ChangeTracker.Entries<InteractionRecord>().Select(e => e.Entity))
+            {
+                rows.TryAdd(added.Id, added);
+            }
+
+            foreach (var change in changes.Interactions)
+            {
+                if (rows.TryGetValue(Guid.Parse(change.InteractionId), out var row))
+                {
+                    Apply(row, change);
+                }
+            }
+        }
+
+        if (changes.Presence.Count > 0)
+        {
+            var ids = changes.Presence.Select(p => Guid.Parse(p.AgentId)).ToList();
+            var rows = await db.AgentPresence.Where(p => ids.Contains(p.AgentId)).ToDictionaryAsync(p => p.AgentId, cancellationToken);
+            foreach (var p in changes.Presence)
+            {
+                var id = Guid.Parse(p.AgentId);
+                rows.TryGetValue(id, out var row);
+                if (!p.SignedIn)
+                {
+                    if (row is not null)
+                    {
+                        db.AgentPresence.Remove(row);
+                    }
+
+                    continue;
+                }
+
+                if (row is null)
+                {
+                    row = new AgentPresence { AgentId = id, TenantId = tenantId };
+                    db.AgentPresence.Add(row);
+                    rows[id] = row;
+                }
+
+                row.NotReadyReason = p.NotReadyReason;
+                row.StateSince = p.StateSince;
+                row.SignOutPending = p.SignOutPending;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void Apply(InteractionRecord row, InteractionChange change)
+    {
+        switch (change.Kind)
+        {
+            case InteractionChangeKind.MovedToQueue:
+                row.QueueId = Guid.Parse(change.QueueId!);
+                row.Status = InteractionRecord.Waiting;
+                break;
+            case InteractionChangeKind.Accepted:
+                row.Status = InteractionRecord.Active;
+                row.AgentId = Guid.Parse(change.AgentId!);
+                row.AcceptedAt = change.At;
+                break;
+            default:
+                row.Status = change.Kind.ToString();
+                row.ClosedAt = change.At;
+                row.Outcome = change.Outcome;
+                break;
+        }
+    }
+
+    private AsyncServiceScope Open(Guid tenantId, out ParleyDbContext db)
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
+        db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        return scope;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Parley.Server.Webhooks;
+
+/// <summary><c>Parley:Webhooks</c>: delivery of signed routing events to tenants' endpoints.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Parley:Webhooks";
+
+    /// <summary>Allow URLs that resolve to loopback or private ranges. Off by default; tests with a local receiver turn it on.</summary>
+    public bool AllowPrivateTargets { get; set; }
+
+    /// <summary>Allow plain <c>http://</c> URLs. Off by default.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>Attempts per delivery before it is marked failed. Default 6.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>Wait before the first retry; each further retry waits twice as long. Default 10 s.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of one HTTP attempt. Default 10 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the sender looks for retries that became due. Default 1 s.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
