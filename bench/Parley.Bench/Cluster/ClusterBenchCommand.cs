@@ -30,7 +30,7 @@ public sealed class ClusterBenchCommand : IBenchCommand
         var store = new BenchRoutingStore();
         var offers = new OfferBoard();
         using var host = new HostBuilder()
-            .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 0, gatewayPort: 0))
+            .UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0))
             .ConfigureLogging(l => l.ClearProviders())
             .ConfigureServices(services =>
             {
@@ -55,6 +55,15 @@ public sealed class ClusterBenchCommand : IBenchCommand
             $"cluster: {calls.Routed / calls.Elapsed.TotalSeconds:F0} routed interactions/s through the grain, p99 enqueue-to-offer {calls.P99:F0} us"));
         await host.StopAsync(cancellationToken);
         return calls.Routed > 0 ? 0 : 1;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private static async Task<(long Routed, long Calls, TimeSpan Elapsed, double P99)> RunPhaseAsync(

@@ -48,6 +48,7 @@ public partial class ParleyAppFactory
             permissions = new[] { Permissions.UsersRead },
         }));
         var client = created.GetProperty("client");
+        await CreateOtherSipCredentialAsync(admin, tenant.GetProperty("id").GetGuid(), user.GetProperty("id").GetGuid(), canary);
         var acd = await CreateAcdObjectsAsync(admin, canary, user.GetProperty("id").GetGuid());
         return new OtherTenant(
             tenant.GetProperty("id").GetGuid(),

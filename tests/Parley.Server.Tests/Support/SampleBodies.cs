@@ -6,6 +6,7 @@ using Parley.Server.Api.NotReadyReasons;
 using Parley.Server.Api.Platform;
 using Parley.Server.Api.Queues;
 using Parley.Server.Api.Roles;
+using Parley.Server.Api.SipCredentials;
 using Parley.Server.Api.Skills;
 using Parley.Server.Api.Users;
 using Parley.Server.Api.Webhooks;
@@ -35,6 +36,7 @@ public static class SampleBodies
         [typeof(CreateInteractionRequest)] = """{"queueId":"0199a8e4-0000-7000-8000-000000000002","channel":"Voice","attributes":{"k":"v"}}""",
         [typeof(WrapUpRequest)] = """{"code":"resolved"}""",
         [typeof(WebhookRequest)] = """{"url":"https://203.0.113.10/sample","eventTypes":["interaction.offered"]}""",
+        [typeof(SipCredentialRequest)] = """{"userId":"0199a8e4-0000-7000-8000-000000000001","sipUserName":"sample-sip","password":"Sample-Sip-2026"}""",
         [typeof(CreateTenantRequest)] = """{"slug":"sample-tenant","name":"Sample","adminUserName":"sample-admin","adminPassword":"Sample-Password-2026"}""",
     };
 
