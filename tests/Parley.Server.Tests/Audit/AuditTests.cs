@@ -150,7 +150,9 @@ public sealed class AuditTests(ParleyAppFactory factory) : IClassFixture<ParleyA
         using var admin = await factory.SignInAsync(tenant.Slug, tenant.AdminUserName, tenant.AdminPassword);
 
         var entries = await EntriesAsync(admin, "?limit=200");
-        Assert.Equal(3, entries.Count);
+        var stored = await factory.WithDatabaseAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.TenantId == tenant.TenantId, Ct));
+        Assert.True(stored >= 3);
+        Assert.Equal(stored, entries.Count);
         Assert.All(entries, e => Assert.Equal(tenant.AdminUserName, e.GetProperty("actorName").GetString()));
         Assert.Empty(await EntriesAsync(admin, "?actor=admin"));
         Assert.Empty(await EntriesAsync(admin, "?action=users.create&actor=admin"));

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Parley.Server.Tests.Support;
 
 namespace Parley.Server.Tests.Extensions;
@@ -8,8 +9,15 @@ public sealed class TenantRateLimitingTests(LowTenantRateLimitAppFactory factory
     [Fact]
     public async Task ABurstFromOneTenant_Gets429_WhileAnotherTenantIsServed()
     {
-        var other = await factory.CreateOtherTenantAsync();
-        using var otherAdmin = await factory.SignInAsync(other.Slug, other.AdminUserName, other.AdminPassword);
+        var slug = Names.Unique("quiet");
+        using (var platform = await factory.SignInOperatorAsync())
+        {
+            using var created = await platform.PostAsJsonAsync(
+                "/api/v1/platform/tenants", new { slug, name = "Quiet tenant", adminUserName = "boss", adminPassword = ParleyAppFactory.OtherAdminPassword }, TestContext.Current.CancellationToken);
+            await created.ExpectAsync(201);
+        }
+
+        using var otherAdmin = await factory.SignInAsync(slug, "boss", ParleyAppFactory.OtherAdminPassword);
         using var demo = factory.CreateBearerClient(await factory.GetDemoTokenAsync());
 
         var refused = await RateLimitingTests.BurstAsync(demo, peer: null, url: "/api/v1/me");
