@@ -4,6 +4,7 @@ using Parley.Server.Audit;
 using Parley.Server.Demo;
 using Parley.Server.Health;
 using Parley.Server.Options;
+using Parley.Server.Sip;
 using Parley.Server.Tenants;
 
 namespace Parley.Server.Extensions;
@@ -59,6 +60,7 @@ public static class ParleyServiceExtensions
         services.AddScoped<ApiClientRegistrar>();
         services.AddScoped<PlatformBootstrap>();
         services.AddSingleton<DemoSeeder>();
+        builder.AddParleySipHost();
         builder.AddParleyCluster();
         return builder;
     }

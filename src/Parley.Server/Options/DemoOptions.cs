@@ -9,6 +9,7 @@ public sealed class DemoOptions
     public const string DefaultAgentPassword = "Demo-Agent-2026!";
     public const string DefaultApiClientSecret = "demo-api-secret-0123456789";
     public const string DefaultOperatorPassword = "Demo-Operator-2026!";
+    public const string DefaultSipPassword = "Demo-Sip-2026!";
 
     public bool Enabled { get; set; }
 
@@ -20,10 +21,13 @@ public sealed class DemoOptions
 
     public string ApiClientSecret { get; set; } = DefaultApiClientSecret;
 
+    /// <summary>SIP password of the demo agents agent1..3 (realm <c>demo.sip.parley</c>).</summary>
+    public string SipPassword { get; set; } = DefaultSipPassword;
+
     /// <summary>Allow the documented default credentials while listening on a non-loopback address. Off by default.</summary>
     public bool AllowDefaultsOnNonLoopback { get; set; }
 
     public bool UsesDefaultCredentials =>
         AdminPassword == DefaultAdminPassword || SupervisorPassword == DefaultSupervisorPassword
-        || AgentPassword == DefaultAgentPassword || ApiClientSecret == DefaultApiClientSecret;
+        || AgentPassword == DefaultAgentPassword || ApiClientSecret == DefaultApiClientSecret || SipPassword == DefaultSipPassword;
 }

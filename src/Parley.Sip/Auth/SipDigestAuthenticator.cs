@@ -99,7 +99,11 @@ public sealed class SipDigestAuthenticator
         var nonce = NewNonce();
         var realm = RealmOf(request);
         var staleText = stale ? ", stale=true" : string.Empty;
-        response.Headers.Add(SipHeaderKind.WwwAuthenticate, $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=SHA-256, qop=\"auth\"{staleText}");
+        if (!IsMd5Only(request.UserAgent))
+        {
+            response.Headers.Add(SipHeaderKind.WwwAuthenticate, $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=SHA-256, qop=\"auth\"{staleText}");
+        }
+
         response.Headers.Add(SipHeaderKind.WwwAuthenticate, $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=MD5, qop=\"auth\"{staleText}");
         return response;
     }
@@ -114,6 +118,24 @@ public sealed class SipDigestAuthenticator
 
     /// <summary>The realm for a request: <see cref="SipDigestOptions.RealmSelector"/> when set and it answers, else the configured realm.</summary>
     public string RealmOf(SipRequest request) => _options.RealmSelector?.Invoke(request) ?? _options.Realm;
+
+    private bool IsMd5Only(string? userAgent)
+    {
+        if (userAgent is null)
+        {
+            return false;
+        }
+
+        foreach (var legacy in _options.Md5OnlyUserAgents)
+        {
+            if (userAgent.Contains(legacy, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Expected(string algorithm, string ha1, string method, SipDigestCredentials c)
     {

@@ -17,4 +17,11 @@ public sealed class SipDigestOptions
     /// back to <see cref="Realm"/>. Default null: one realm for every request.
     /// </summary>
     public Func<Messages.SipRequest, string?>? RealmSelector { get; set; }
+
+    /// <summary>
+    /// User-Agent substrings (case-insensitive) of clients that fail on any SHA-256 challenge instead of skipping it, and so
+    /// get an MD5 challenge only. Default: baresip 0.x/1.x (libre before 2.0 answers "Function not implemented" to
+    /// <c>algorithm=SHA-256</c>).
+    /// </summary>
+    public IList<string> Md5OnlyUserAgents { get; } = new List<string> { "baresip v0.", "baresip v1." };
 }

@@ -36,6 +36,9 @@ public partial class ParleyAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Parley:DataDirectory", DataDirectory);
         builder.UseSetting("Parley:Demo:Enabled", "true");
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Parley:Sip:Address", "127.0.0.1");
+        builder.UseSetting("Parley:Sip:Port", "0");
+        builder.UseSetting("Parley:Media:BindAddress", "127.0.0.1");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using Parley.Media;
+using Parley.Sip.Auth;
+using Parley.Sip.Registrar;
+using Parley.Sip.Stack;
+using Parley.Voice;
+
+namespace Parley.Server.Sip;
+
+/// <summary>Hosts Parley.Sip, Parley.Media and Parley.Voice in the server: listeners, echo test, registrar, health.</summary>
+internal static class SipHostExtensions
+{
+    public static WebApplicationBuilder AddParleySipHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SipHostOptions>().BindConfiguration(SipHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SipHostOptions>, SipHostOptionsValidator>();
+        services.AddParleyMedia(o => builder.Configuration.GetSection(MediaOptions.SectionName).Bind(o));
+        services.AddParleyVoice();
+        services.AddSingleton<SipRealms>();
+        services.AddSingleton<ISipCredentialStore, TenantSipCredentialStore>();
+        services.AddSingleton(sp => new SipDigestOptions { RealmSelector = sp.GetRequiredService<SipRealms>().RealmOf });
+        services.AddSingleton(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            var loggers = sp.GetRequiredService<ILoggerFactory>();
+            var authenticator = new SipDigestAuthenticator(
+                sp.GetRequiredService<SipDigestOptions>(), sp.GetRequiredService<ISipCredentialStore>(), time, loggers.CreateLogger("Parley.Sip.Auth"));
+            var registrar = new SipRegistrar(new SipRegistrarOptions(), authenticator, time, loggers.CreateLogger("Parley.Sip.Registrar"));
+            var options = SipStackOptionsFactory.Create(sp.GetRequiredService<IOptions<SipHostOptions>>().Value);
+            return new SipStack(options, sp.GetRequiredService<SipApplication>(), registrar, loggers, time);
+        });
+        services.AddHostedService<SipHostedService>();
+        services.AddHealthChecks().AddCheck<SipListenersHealthCheck>("sip", tags: ["ready"]);
+        return builder;
+    }
+}

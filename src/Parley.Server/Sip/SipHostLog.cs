@@ -1,0 +1,17 @@
+namespace Parley.Server.Sip;
+
+/// <summary>Log lines of the SIP hosting; event ids 6xxx of the server's table (see Logging/Log.cs for the others).</summary>
+internal static partial class SipHostLog
+{
+    [LoggerMessage(6001, LogLevel.Information, "SIP listening on {Transport} {EndPoint}")]
+    public static partial void Listening(ILogger logger, string transport, string endPoint);
+
+    [LoggerMessage(6002, LogLevel.Information, "SIP listeners disabled (Parley:Sip:Enabled=false)")]
+    public static partial void Disabled(ILogger logger);
+
+    [LoggerMessage(6003, LogLevel.Information, "SIP host stopping after {Uptime}; the listeners close with the container")]
+    public static partial void Stopped(ILogger logger, TimeSpan uptime);
+
+    [LoggerMessage(6004, LogLevel.Information, "Demo SIP credentials for {Count} users in realm {Realm}")]
+    public static partial void DemoCredentialsSeeded(ILogger logger, int count, string realm);
+}

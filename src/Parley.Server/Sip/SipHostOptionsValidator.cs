@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Parley.Server.Sip;
+
+/// <summary>Checks what data annotations cannot: addresses parse, the certificate file exists, ports do not clash.</summary>
+internal sealed class SipHostOptionsValidator : IValidateOptions<SipHostOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SipHostOptions options)
+    {
+        var failures = new List<string>();
+        if (!IPAddress.TryParse(options.Address, out _))
+        {
+            failures.Add($"Parley:Sip:Address '{options.Address}' is not an IP address.");
+        }
+
+        foreach (var trusted in options.Defence.TrustedAddresses)
+        {
+            if (!IPAddress.TryParse(trusted, out _))
+            {
+                failures.Add($"Parley:Sip:Defence:TrustedAddresses entry '{trusted}' is not an IP address.");
+            }
+        }
+
+        if (options.TlsCertificatePath is { } path)
+        {
+            if (!File.Exists(path))
+            {
+                failures.Add($"Parley:Sip:TlsCertificatePath '{path}' does not exist.");
+            }
+
+            if (options.TlsPort == options.Port && options.Port != 0)
+            {
+                failures.Add("Parley:Sip:TlsPort must differ from Parley:Sip:Port.");
+            }
+        }
+
+        if (options.TlsKeyPath is { } key && !File.Exists(key))
+        {
+            failures.Add($"Parley:Sip:TlsKeyPath '{key}' does not exist.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Parley.Sip.Stack;
+
+namespace Parley.Server.Sip;
+
+/// <summary>Turns the validated <see cref="SipHostOptions"/> into the stack's options (loading the TLS certificate).</summary>
+internal static class SipStackOptionsFactory
+{
+    public static SipStackOptions Create(SipHostOptions host)
+    {
+        var options = new SipStackOptions
+        {
+            BindAddress = IPAddress.Parse(host.Address),
+            Port = host.Port,
+            TlsPort = host.TlsPort,
+            PublicHost = host.PublicHost,
+            TlsCertificate = LoadCertificate(host),
+        };
+        options.Defence.MaxMessagesPerWindow = host.Defence.MaxMessagesPerSecond;
+        options.Defence.Window = TimeSpan.FromSeconds(1);
+        options.Defence.CoolDown = TimeSpan.FromSeconds(host.Defence.CoolDownSeconds);
+        options.Defence.TrustLoopback = host.Defence.TrustLoopback;
+        foreach (var trusted in host.Defence.TrustedAddresses)
+        {
+            options.Defence.TrustedAddresses.Add(IPAddress.Parse(trusted));
+        }
+
+        options.Validate();
+        return options;
+    }
+
+    private static X509Certificate2? LoadCertificate(SipHostOptions host)
+    {
+        if (host.TlsCertificatePath is not { } path)
+        {
+            return null;
+        }
+
+        if (path.EndsWith(".pem", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".crt", StringComparison.OrdinalIgnoreCase))
+        {
+            using var pem = host.TlsKeyPath is { } key ? X509Certificate2.CreateFromPemFile(path, key) : X509Certificate2.CreateFromPemFile(path);
+            // SslStream on Linux wants a certificate whose key is not ephemeral: round-trip through PKCS#12.
+            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+        }
+
+        return X509CertificateLoader.LoadPkcs12FromFile(path, host.TlsCertificatePassword);
+    }
+}
