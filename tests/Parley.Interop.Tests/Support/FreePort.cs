@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Parley.Interop.Tests.Support;
+
+/// <summary>Free loopback ports for peers that need a number on their command line.</summary>
+internal static class FreePort
+{
+    /// <summary>A UDP port free now, and its neighbour (RTP + RTCP), on loopback.</summary>
+    public static int Udp(bool evenPair = false)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+            if (!evenPair || (port % 2 == 0 && port < 65534 && IsFree(port + 1)))
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException("No free UDP port pair on loopback.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
