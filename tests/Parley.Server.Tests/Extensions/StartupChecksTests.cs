@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Parley.Server.Extensions;
+using Parley.Server.Options;
 
 namespace Parley.Server.Tests.Extensions;
 
@@ -31,14 +32,19 @@ public sealed class StartupChecksTests
     }
 
     [Fact]
-    public void DemoOffLoopback_WithOwnPasswords_IsAccepted() =>
+    public void DemoOffLoopback_WithOwnCredentials_IsAccepted()
+    {
+        // Every demo credential, including ones added later, must be replaced.
+        var credentials = typeof(DemoOptions).GetProperties()
+            .Where(p => p.PropertyType == typeof(string) && p.CanWrite && (p.Name.EndsWith("Password", StringComparison.Ordinal) || p.Name.EndsWith("Secret", StringComparison.Ordinal)))
+            .Select(p => ($"Parley:Demo:{p.Name}", $"Own-{p.Name}-0123456789"))
+            .ToArray();
+        Assert.NotEmpty(credentials);
         Assert.Empty(StartupChecks.FindProblems(Configuration(
-            ("Kestrel:Endpoints:Https:Url", "https://0.0.0.0:5443"),
-            ("Parley:Demo:Enabled", "true"),
-            ("Parley:Demo:AdminPassword", "Own-Admin-Password-1"),
-            ("Parley:Demo:SupervisorPassword", "Own-Supervisor-Password-1"),
-            ("Parley:Demo:AgentPassword", "Own-Agent-Password-1"),
-            ("Parley:Demo:ApiClientSecret", "own-api-client-secret-0123456789"))));
+            [("Kestrel:Endpoints:Https:Url", "https://0.0.0.0:5443"), ("Parley:Demo:Enabled", "true"), .. credentials])));
+        Assert.NotEmpty(StartupChecks.FindProblems(Configuration(
+            [("Kestrel:Endpoints:Https:Url", "https://0.0.0.0:5443"), ("Parley:Demo:Enabled", "true"), .. credentials[1..]])));
+    }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
