@@ -8,7 +8,6 @@ using Parley.Domain.Security;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Logging;
 using Parley.Server.Options;
-using Parley.Server.Sip;
 using Parley.Server.Tenants;
 
 namespace Parley.Server.Demo;
@@ -71,7 +70,6 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministrati
         }
 
         await DemoRoutingSeeder.RunAsync(db, tenant.Id, time.GetUtcNow(), cancellationToken);
-        await DemoSipSeeder.RunAsync(db, tenant.Id, scope.ServiceProvider.GetRequiredService<SipRealms>().For(TenantSlug), demo.SipPassword, time.GetUtcNow(), cancellationToken);
         Log.DemoSeeded(logger, TenantSlug);
     }
 }
