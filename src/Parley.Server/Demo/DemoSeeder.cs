@@ -8,6 +8,7 @@ using Parley.Domain.Security;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Logging;
 using Parley.Server.Options;
+using Parley.Server.Sip;
 using Parley.Server.Tenants;
 
 namespace Parley.Server.Demo;
@@ -70,6 +71,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministrati
         }
 
         await DemoRoutingSeeder.RunAsync(db, tenant.Id, time.GetUtcNow(), cancellationToken);
+        await DemoSipSeeder.RunAsync(db, tenant.Id, scope.ServiceProvider.GetRequiredService<SipRealms>().For(TenantSlug), demo.SipPassword, time.GetUtcNow(), cancellationToken);
         Log.DemoSeeded(logger, TenantSlug);
     }
 }
