@@ -72,7 +72,18 @@ public sealed class EchoTestHandler : VoiceCallHandler
         }
 
         session.Echo = true;
-        var dialog = call.Answer(Encoding.ASCII.GetBytes(answer.Description.ToString()));
+        SipDialog dialog;
+        try
+        {
+            dialog = call.Answer(Encoding.ASCII.GetBytes(answer.Description.ToString()));
+        }
+        catch (InvalidOperationException)
+        {
+            // Cancelled (CANCEL) while we negotiated: nothing to answer.
+            await session.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+
         _calls[dialog] = session;
         session.DigitReceived += (_, digit) => OnDigit(dialog, digit);
         session.Start(answer.Audio);
