@@ -1,0 +1,13 @@
+using Parley.Server.Tests.Support;
+
+namespace Parley.Server.Tests.Sip;
+
+/// <summary>A server whose SIP settings cannot work: a host name as bind address and a bad trusted address.</summary>
+public sealed class InvalidSipOptionsAppFactory : ParleyAppFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
+    [
+        new("Parley:Sip:Address", "sip.example.com"),
+        new("Parley:Sip:Defence:TrustedAddresses:0", "not-an-ip"),
+    ];
+}
