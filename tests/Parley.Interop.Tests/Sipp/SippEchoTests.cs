@@ -20,9 +20,9 @@ public sealed class SippEchoTests
 
         // SIPp exits 0 only when every step passed, including receiving Parley's BYE after the '#'.
         Assert.True(exit == 0, $"sipp exited {exit}:\n{sipp.Output}");
-        // 236 packets of 30 ms PCMA (7.05 s) come in; Parley echoes them as 20 ms frames, ~350 packets (silence is off in
+        // 236 packets of 30 ms PCMA (7.05 s) come in; Parley echoes them as 20 ms frames, ~354 packets, at least 250 even on a loaded machine (silence is off in
         // this host, so every packet sent is echoed audio). PacketsReceived restarts with the DTMF pcap's new SSRC.
-        Assert.InRange(statistics.PacketsSent, 300, 400);
+        Assert.InRange(statistics.PacketsSent, 250, 400);
         Assert.Equal(1, statistics.DigitsReceived);
         Assert.Equal(0, parley.Echo.ActiveCalls);
     }
