@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Starts the whole Parley platform on embedded defaults (SQLite under ./data, single-node Orleans) with the demo
-# tenant, listening on loopback. Extra arguments go to the server, e.g. --urls http://127.0.0.1:8080
+# Starts the whole Parley platform on embedded defaults (SQLite under ./data, single-node Orleans, SIP on
+# UDP/TCP 5060) with the demo tenant, HTTP on loopback. Extra arguments go to the server,
+# e.g. --urls http://127.0.0.1:8080 or --Parley:Sip:Port=5070
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/packages.sh
 require_dotnet
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build src/Parley.Server -c Release -v quiet -nologo
-cd src/Parley.Server
-exec dotnet bin/Release/net10.0/Parley.Server.dll --demo --Parley:DataDirectory="$(pwd)/../../data" "$@"
+out="$(pwd)/artifacts/server"
+echo "Building Parley (Release, ReadyToRun)…"
+dotnet publish src/Parley.Server -c Release -r linux-x64 --no-self-contained -p:PublishReadyToRun=true -o "$out" -v quiet -nologo
+data="$(pwd)/data"
+cd "$out"
+exec dotnet Parley.Server.dll --demo --Parley:DataDirectory="$data" "$@"
