@@ -32,14 +32,7 @@ public static class AgentsApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
-        var agent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (agent is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        ETags.Set(http, agent.Version);
-        return TypedResults.Ok(AgentDto.From(agent));
+        return await db.Agents.AsNoTracking().Where(a => a.Id == id).ToETaggedResultAsync(http, AgentDto.From, ct);
     }
 
     private static async Task<IResult> CreateAsync(

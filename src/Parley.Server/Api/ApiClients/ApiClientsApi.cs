@@ -26,14 +26,7 @@ public static class ApiClientsApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
-        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (client is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        ETags.Set(http, client.Version);
-        return TypedResults.Ok(ApiClientDto.From(client));
+        return await db.ApiClients.Where(c => c.Id == id).ToETaggedResultAsync(http, ApiClientDto.From, ct);
     }
 
     private static async Task<IResult> CreateAsync(

@@ -27,14 +27,7 @@ public static class NotReadyReasonsApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
-        var reason = await db.NotReadyReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (reason is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        ETags.Set(http, reason.Version);
-        return TypedResults.Ok(NotReadyReasonDto.From(reason));
+        return await db.NotReadyReasons.AsNoTracking().Where(r => r.Id == id).ToETaggedResultAsync(http, NotReadyReasonDto.From, ct);
     }
 
     private static async Task<IResult> CreateAsync(NotReadyReasonRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)

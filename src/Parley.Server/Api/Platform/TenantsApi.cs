@@ -29,14 +29,7 @@ public static class TenantsApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
-        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (tenant is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        ETags.Set(http, tenant.Version);
-        return TypedResults.Ok(TenantDto.From(tenant));
+        return await db.Tenants.Where(t => t.Id == id).ToETaggedResultAsync(http, TenantDto.From, ct);
     }
 
     private static async Task<IResult> CreateAsync(CreateTenantRequest request, TenantAdministration tenants, AuditScope audit, CancellationToken ct)

@@ -28,14 +28,7 @@ public static class QueuesApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
-        var queue = await db.Queues.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, ct);
-        if (queue is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        ETags.Set(http, queue.Version);
-        return TypedResults.Ok(QueueDto.From(queue));
+        return await db.Queues.AsNoTracking().Where(q => q.Id == id).ToETaggedResultAsync(http, QueueDto.From, ct);
     }
 
     private static async Task<IResult> CreateAsync(

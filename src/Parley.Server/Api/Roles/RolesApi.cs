@@ -28,14 +28,7 @@ public static class RolesApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
-        var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (role is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        ETags.Set(http, role.Version);
-        return TypedResults.Ok(RoleDto.From(role));
+        return await db.Roles.Where(r => r.Id == id).ToETaggedResultAsync(http, RoleDto.From, ct);
     }
 
     private static async Task<IResult> CreateAsync(RoleRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct)

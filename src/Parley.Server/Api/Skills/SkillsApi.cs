@@ -27,14 +27,7 @@ public static class SkillsApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
-        var skill = await db.Skills.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (skill is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        ETags.Set(http, skill.Version);
-        return TypedResults.Ok(SkillDto.From(skill));
+        return await db.Skills.AsNoTracking().Where(s => s.Id == id).ToETaggedResultAsync(http, SkillDto.From, ct);
     }
 
     private static async Task<IResult> CreateAsync(SkillRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)

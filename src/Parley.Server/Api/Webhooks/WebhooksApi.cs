@@ -31,14 +31,7 @@ public static class WebhooksApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
-        var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (subscription is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        ETags.Set(http, subscription.Version);
-        return TypedResults.Ok(WebhookDto.From(subscription));
+        return await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Id == id).ToETaggedResultAsync(http, WebhookDto.From, ct);
     }
 
     private static async Task<IResult> CreateAsync(
