@@ -25,11 +25,13 @@ internal sealed partial class TenantRoutingGrain(
     private Guid _tenantId;
     private long _sequence;
     private IGrainTimer? _heartbeat;
+    private DailyRollover _rollover = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _tenantId = this.GetPrimaryKey();
         _engine = new RoutingEngine(time, _events, options.Value.ToEngineOptions());
+        _rollover = new DailyRollover(time.GetUtcNow());
         var data = await store.LoadAsync(_tenantId, cancellationToken);
         _sequence = data.LastSequence;
         var dropped = Rebuild(data);
@@ -53,6 +55,11 @@ internal sealed partial class TenantRoutingGrain(
 
     private Task HeartbeatAsync()
     {
+        if (_rollover.Crossed(time.GetUtcNow()))
+        {
+            _engine.ResetDailyStatistics();
+        }
+
         _engine.Tick();
         return CompleteAsync(RoutingResult.Ok, null, null);
     }
