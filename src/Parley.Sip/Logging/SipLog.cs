@@ -39,6 +39,12 @@ internal static partial class SipLog
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "SIP registration {Aor} -> {Contact} for {Expires}s from {SourceIp}")]
     public static partial void Registered(ILogger logger, string aor, string contact, int expires, IPAddress sourceIp);
 
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "SIP registrar could not {Operation} the bindings of {Aor}; answering 500 with Retry-After")]
+    public static partial void BindingStoreFailed(ILogger logger, string operation, string aor, Exception exception);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "SIP REGISTER for {Aor} refused: CSeq {CSeq} of Call-ID {CallId} is not above the stored {StoredCSeq}")]
+    public static partial void RegisterOutOfOrder(ILogger logger, string aor, long cseq, string callId, long storedCSeq);
+
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "SIP flood from {SourceIp}: blocked for {CoolDown}")]
     public static partial void FloodBlocked(ILogger logger, IPAddress sourceIp, TimeSpan coolDown);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Parley.Sip.Auth;
@@ -8,37 +7,43 @@ using Parley.Sip.Transport;
 
 namespace Parley.Sip.Registrar;
 
-/// <summary>REGISTER handling with digest authentication and expiring bindings (in memory; one node).</summary>
-public sealed class SipRegistrar
+/// <summary>
+/// REGISTER handling (RFC 3261 §10.3) with digest authentication and expiring bindings. The binding set of an address of
+/// record is read from and written to an <see cref="ISipBindingStore"/> under a per-AOR lock, and written before 200 OK is
+/// sent: a registration that was acknowledged survives a restart when the store does.
+/// </summary>
+public sealed partial class SipRegistrar
 {
     private readonly SipRegistrarOptions _options;
     private readonly SipDigestAuthenticator? _auth;
+    private readonly ISipBindingStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, List<SipBinding>> _bindings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly AorLocks _locks = new();
 
+    /// <summary>A registrar keeping its bindings in memory (<see cref="InMemorySipBindingStore"/>).</summary>
     public SipRegistrar(SipRegistrarOptions options, SipDigestAuthenticator? authenticator, TimeProvider time, ILogger logger)
+        : this(options, authenticator, new InMemorySipBindingStore(), time, logger)
     {
+    }
+
+    public SipRegistrar(SipRegistrarOptions options, SipDigestAuthenticator? authenticator, ISipBindingStore store, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
         _options = options;
         _auth = authenticator;
+        _store = store;
         _time = time;
         _logger = logger;
     }
 
-    /// <summary>Current (unexpired) bindings of an address-of-record such as "sip:alice@example.com".</summary>
-    public IReadOnlyList<SipBinding> Lookup(string aor)
+    /// <summary>Current (unexpired) bindings of an address-of-record such as "sip:alice@example.com", as stored.</summary>
+    public async ValueTask<IReadOnlyList<SipBinding>> LookupAsync(string aor, CancellationToken cancellationToken)
     {
-        if (!_bindings.TryGetValue(aor, out var list))
-        {
-            return [];
-        }
-
+        var stored = await _store.LoadAsync(aor, null, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        lock (list)
-        {
-            list.RemoveAll(b => b.ExpiresAt <= now);
-            return [.. list];
-        }
+        return [.. stored.Where(b => b.ExpiresAt > now)];
     }
 
     /// <summary>Answers a REGISTER.</summary>
@@ -47,6 +52,7 @@ public sealed class SipRegistrar
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(flow);
         string? tenant = null;
+        string? user = null;
         if (_auth is not null)
         {
             var result = await _auth.AuthenticateAsync(request, flow.RemoteEndPoint.Address, cancellationToken).ConfigureAwait(false);
@@ -56,6 +62,7 @@ public sealed class SipRegistrar
             }
 
             tenant = result.TenantId;
+            user = result.Username;
             if (!string.Equals(result.Username, request.To.Uri.User, StringComparison.OrdinalIgnoreCase))
             {
                 // A user may only bind its own address of record.
@@ -63,57 +70,55 @@ public sealed class SipRegistrar
             }
         }
 
-        var aor = AddressOfRecord(request.To.Uri);
-        var now = _time.GetUtcNow();
-        var list = _bindings.GetOrAdd(aor, static _ => []);
-        var contacts = request.Contacts;
-        var headerExpires = request.Expires;
-        lock (list)
+        if (ReadChanges(request, out var changes) is { } rejection)
         {
-            list.RemoveAll(b => b.ExpiresAt <= now);
-            if (contacts.Count == 1 && contacts[0].IsWildcard)
-            {
-                if (headerExpires != 0)
-                {
-                    return SipMessageFactory.CreateResponse(request, 400, "Wildcard needs Expires: 0", SipMessageFactory.NewTag());
-                }
-
-                list.Clear();
-            }
-            else
-            {
-                foreach (var contact in contacts)
-                {
-                    var asked = int.TryParse(contact.Parameters.Get("expires"), NumberStyles.None, CultureInfo.InvariantCulture, out var e) ? e : headerExpires ?? _options.DefaultExpires;
-                    var uri = contact.Uri.ToString();
-                    list.RemoveAll(b => string.Equals(b.Contact, uri, StringComparison.OrdinalIgnoreCase));
-                    if (asked == 0)
-                    {
-                        continue;
-                    }
-
-                    if (asked < _options.MinExpires)
-                    {
-                        var tooBrief = SipMessageFactory.CreateResponse(request, 423, toTag: SipMessageFactory.NewTag());
-                        tooBrief.Headers.Add(SipHeaderKind.MinExpires, _options.MinExpires.ToString(CultureInfo.InvariantCulture));
-                        return tooBrief;
-                    }
-
-                    var granted = Math.Min(asked, _options.MaxExpires);
-                    list.Add(new SipBinding(aor, uri, tenant, now.AddSeconds(granted), request.CallId, request.CSeq.Number, flow.RemoteEndPoint, flow.Transport));
-                    SipLog.Registered(_logger, aor, uri, granted, flow.RemoteEndPoint.Address);
-                }
-            }
-
-            var ok = SipMessageFactory.CreateResponse(request, 200, toTag: SipMessageFactory.NewTag());
-            foreach (var b in list)
-            {
-                var left = (int)Math.Max(0, (b.ExpiresAt - now).TotalSeconds);
-                ok.Headers.Add(SipHeaderKind.Contact, $"<{b.Contact}>;expires={left.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            return ok;
+            return rejection;
         }
+
+        var aor = AddressOfRecord(request.To.Uri);
+        using var held = await _locks.AcquireAsync(aor, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SipBinding> stored;
+        try
+        {
+            stored = await _store.LoadAsync(aor, tenant, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SipLog.BindingStoreFailed(_logger, "load", aor, ex);
+            return StoreUnavailable(request);
+        }
+
+        var now = _time.GetUtcNow();
+        var current = stored.Where(b => b.ExpiresAt > now).ToList();
+        if (changes.Count == 0)
+        {
+            // A query: no Contact, nothing to write (RFC 3261 §10.3 step 6).
+            return Ok(request, current, now);
+        }
+
+        if (OutOfOrder(request, changes, current) is { } stale)
+        {
+            SipLog.RegisterOutOfOrder(_logger, aor, request.CSeq.Number, request.CallId, stale.CSeq);
+            return SipMessageFactory.CreateResponse(request, 500, "Out of order REGISTER", SipMessageFactory.NewTag());
+        }
+
+        var next = Apply(changes, current, aor, tenant, user, request, flow, now);
+        try
+        {
+            await _store.ReplaceAsync(aor, tenant, next, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SipLog.BindingStoreFailed(_logger, "store", aor, ex);
+            return StoreUnavailable(request);
+        }
+
+        foreach (var added in next.Where(b => !current.Contains(b)))
+        {
+            SipLog.Registered(_logger, aor, added.Contact, (int)(added.ExpiresAt - now).TotalSeconds, flow.RemoteEndPoint.Address);
+        }
+
+        return Ok(request, next, now);
     }
 
     /// <summary>Canonical AOR: scheme:user@host, host lower-cased, no port or parameters.</summary>
@@ -121,5 +126,24 @@ public sealed class SipRegistrar
     {
         ArgumentNullException.ThrowIfNull(uri);
         return uri.IsSip ? $"{uri.Scheme}:{uri.User}@{uri.Host.ToLowerInvariant()}" : uri.ToString();
+    }
+
+    private static SipResponse Ok(SipRequest request, IReadOnlyList<SipBinding> bindings, DateTimeOffset now)
+    {
+        var ok = SipMessageFactory.CreateResponse(request, 200, toTag: SipMessageFactory.NewTag());
+        foreach (var b in bindings)
+        {
+            var left = (int)Math.Max(0, (b.ExpiresAt - now).TotalSeconds);
+            ok.Headers.Add(SipHeaderKind.Contact, $"<{b.Contact}>;expires={left.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return ok;
+    }
+
+    private SipResponse StoreUnavailable(SipRequest request)
+    {
+        var failed = SipMessageFactory.CreateResponse(request, 500, "Registration store unavailable", SipMessageFactory.NewTag());
+        failed.Headers.Add(SipHeaderKind.RetryAfter, _options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
+        return failed;
     }
 }

@@ -11,4 +11,7 @@ public sealed class SipRegistrarOptions
 
     /// <summary>Interval when the UA names none. Default 3600 s.</summary>
     public int DefaultExpires { get; set; } = 3600;
+
+    /// <summary>Retry-After (seconds) on the 500 sent when the binding store fails. Default 5 s.</summary>
+    public int RetryAfterSeconds { get; set; } = 5;
 }

@@ -48,7 +48,7 @@ public sealed class BaresipCallTests
         cts.CancelAfter(timeout);
         try
         {
-            while (registrar.Lookup(aor).Count == 0)
+            while ((await registrar.LookupAsync(aor, cts.Token)).Count == 0)
             {
                 await ticker.WaitForNextTickAsync(cts.Token);
             }

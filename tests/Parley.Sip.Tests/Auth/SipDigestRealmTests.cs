@@ -51,7 +51,7 @@ public sealed class SipDigestRealmTests
         var response = await registrar.HandleAsync(await AnsweredAsync("alice", "secret"), new FakeFlow(), TestContext.Current.CancellationToken);
 
         Assert.Equal(403, response.StatusCode);
-        Assert.Empty(registrar.Lookup("sip:echo@parley.test"));
+        Assert.Empty(await registrar.LookupAsync("sip:echo@parley.test", TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class SipDigestRealmTests
         var response = await registrar.HandleAsync(await AnsweredAsync("echo", "echo-secret"), new FakeFlow(), TestContext.Current.CancellationToken);
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Single(registrar.Lookup("sip:echo@parley.test"));
+        Assert.Single(await registrar.LookupAsync("sip:echo@parley.test", TestContext.Current.CancellationToken));
     }
 
     private static List<string> Challenges(SipResponse response) =>

@@ -23,9 +23,9 @@ public sealed class SipRegistrarTests
 
         Assert.Equal(200, response.StatusCode);
         Assert.Contains("expires=120", response.Headers.GetValue(SipHeaderKind.Contact), StringComparison.Ordinal);
-        Assert.Single(_registrar.Lookup("sip:echo@parley.test"));
+        Assert.Single(await _registrar.LookupAsync("sip:echo@parley.test", TestContext.Current.CancellationToken));
         _time.Advance(TimeSpan.FromSeconds(121));
-        Assert.Empty(_registrar.Lookup("sip:echo@parley.test"));
+        Assert.Empty(await _registrar.LookupAsync("sip:echo@parley.test", TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -49,6 +49,6 @@ public sealed class SipRegistrarTests
 
         await _registrar.HandleAsync(remove, new FakeFlow(), TestContext.Current.CancellationToken);
 
-        Assert.Empty(_registrar.Lookup("sip:echo@parley.test"));
+        Assert.Empty(await _registrar.LookupAsync("sip:echo@parley.test", TestContext.Current.CancellationToken));
     }
 }
