@@ -44,6 +44,7 @@ run_sipp parley $PARLEY_PORT 5071
 CPU1=$(cpu_of $PARLEY_PIDS)
 kill $PARLEY_PID 2>/dev/null || true; wait $PARLEY_PID 2>/dev/null || true
 echo "parley: CPU $(echo "$CPU1 - $CPU0" | bc) s for $CALLS calls (pids $PARLEY_PIDS)"
+grep -E "^sip-uas: " "$OUT/parley.log" | sed "s/^/parley: /" || true   # GC counts and pauses, thread pool, lock contention
 
 # Kamailio (stateless responder), never on 5060, stopped afterwards
 timeout $(( SECONDS_BOUND + 10 )) kamailio -f "$ROOT/bench/load/kamailio-responder.cfg" -l "udp:127.0.0.1:$KAMAILIO_PORT" -DD -E -n 2 \

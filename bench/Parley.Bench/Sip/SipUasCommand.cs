@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Parley.Sip.Auth;
 using Parley.Sip.Registrar;
@@ -39,9 +40,16 @@ public sealed class SipUasCommand : IBenchCommand
         Console.WriteLine($"sip-uas listening on {string.Join(", ", stack.Listeners.Select(l => $"{l.Transport} {l.EndPoint}"))}");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
+        var gc = GcSnapshot.Take();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true; // the load script stops us with SIGTERM: print the summary first
+            stop.Cancel();
+        });
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(seconds), stop.Token);
         }
         catch (OperationCanceledException)
         {
@@ -50,10 +58,14 @@ public sealed class SipUasCommand : IBenchCommand
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"sip-uas: {app.Invites} INVITEs answered, {app.Byes} dialogs ended, {stack.DialogCount} open, " +
             $"CPU {used.TotalSeconds:F1} s over {clock.Elapsed.TotalSeconds:F0} s");
+        Console.WriteLine("sip-uas: " + GcSnapshot.Take().Since(gc));
+        Console.WriteLine($"sip-uas: thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.CompletedWorkItemCount} work items, " +
+            $"lock contentions {Monitor.LockContentionCount}");
         if (registrar is not null)
         {
             var aor = "sip:" + args[2].Split(':')[0] + "@" + (args.Length > 3 ? args[3] : "127.0.0.1");
-            Console.WriteLine($"sip-uas: bindings of {aor}: {string.Join(", ", registrar.Lookup(aor).Select(b => b.Contact))}");
+            var bindings = await registrar.LookupAsync(aor, CancellationToken.None);
+            Console.WriteLine($"sip-uas: bindings of {aor}: {string.Join(", ", bindings.Select(b => b.Contact))}");
         }
 
         return 0;

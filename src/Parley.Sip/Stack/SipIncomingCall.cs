@@ -15,13 +15,14 @@ public sealed class SipIncomingCall
     {
         _stack = stack;
         _transaction = transaction;
+        Request = transaction.Request;
         LocalTag = SipMessageFactory.NewTag();
     }
 
     /// <summary>Raised when the caller cancels before the answer.</summary>
     public event Action<SipIncomingCall>? Cancelled;
 
-    public SipRequest Request => _transaction.Request;
+    public SipRequest Request { get; }
 
     /// <summary>The caller's SDP offer (may be empty: offer in the 2xx, answer in the ACK).</summary>
     public ReadOnlyMemory<byte> Offer => Request.Body;

@@ -33,21 +33,30 @@ public sealed class InviteServerTransaction : SipServerTransaction
                 return;
             }
 
-            LastResponse = response;
-            _lastBytes = response.ToBytes();
-            Send(_lastBytes);
-            if (response.StatusCode < 200 || State == SipTransactionState.Accepted)
+            var bytes = response.ToBytes();
+            Send(bytes);
+            if (State == SipTransactionState.Accepted)
             {
+                return; // a 2xx retransmitted by the TU (RFC 6026 §7.1)
+            }
+
+            if (response.StatusCode < 200)
+            {
+                LastResponse = response;
+                _lastBytes = bytes;
                 return;
             }
 
+            ReleaseMessages();
             if (response.StatusCode < 300)
             {
-                State = SipTransactionState.Accepted;
+                State = SipTransactionState.Accepted; // retransmitted INVITEs are absorbed from now on
+                _lastBytes = null;
                 Schedule(Timers.TimeoutInterval, static s => ((InviteServerTransaction)s!).OnTimerL());
                 return;
             }
 
+            _lastBytes = bytes;
             State = SipTransactionState.Completed;
             if (!Flow.IsReliable)
             {

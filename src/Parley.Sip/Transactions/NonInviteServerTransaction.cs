@@ -24,16 +24,17 @@ public sealed class NonInviteServerTransaction : SipServerTransaction
                 return;
             }
 
-            LastResponse = response;
             _lastBytes = response.ToBytes();
             Send(_lastBytes);
             if (response.StatusCode < 200)
             {
+                LastResponse = response;
                 State = SipTransactionState.Proceeding;
                 return;
             }
 
             State = SipTransactionState.Completed;
+            ReleaseMessages();
             Schedule(Flow.IsReliable ? TimeSpan.Zero : Timers.TimeoutInterval, static s => ((NonInviteServerTransaction)s!).OnTimerJ());
         }
     }

@@ -11,11 +11,18 @@ public abstract class SipServerTransaction : SipTransaction
     {
     }
 
-    /// <summary>The last response sent, or null.</summary>
+    /// <summary>The last provisional response sent, or null (null again once the final response is sent).</summary>
     public SipResponse? LastResponse { get; private protected set; }
 
     /// <summary>Sends a response and moves the state machine.</summary>
     public abstract void SendResponse(SipResponse response);
+
+    /// <summary>After the final response only the key, the state and the bytes to re-send are kept (64*T1 of calls).</summary>
+    private protected void ReleaseMessages()
+    {
+        LastResponse = null;
+        ReleaseRequest();
+    }
 
     internal abstract void OnRetransmission(SipRequest request);
 }

@@ -126,5 +126,33 @@ public sealed class ServerTransactionTests : IDisposable
         Assert.Equal(SipRequestDisposition.NewTransaction, afterJ);
     }
 
+    [Fact]
+    public void Invite_Answered_LetsGoOfItsMessagesButStillAbsorbsRetransmissions()
+    {
+        var flow = new FakeFlow();
+        _layer.ProcessRequest(TestMessages.Request("INVITE"), flow, out var tx);
+        tx!.SendResponse(SipMessageFactory.CreateResponse(tx.Request, 200, toTag: "t"));
+
+        var retransmission = _layer.ProcessRequest(TestMessages.Request("INVITE"), flow, out _);
+
+        Assert.Throws<InvalidOperationException>(() => tx.Request);
+        Assert.Null(tx.LastResponse);
+        Assert.Equal(SipRequestDisposition.Absorbed, retransmission);
+        Assert.Equal([100, 200], flow.Responses.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public void Invite_Rejected_RetransmittedInviteGetsTheSameFinalFromBytesKept()
+    {
+        var flow = new FakeFlow();
+        _layer.ProcessRequest(TestMessages.Request("INVITE"), flow, out var tx);
+        tx!.SendResponse(SipMessageFactory.CreateResponse(tx.Request, 486, toTag: "t"));
+
+        _layer.ProcessRequest(TestMessages.Request("INVITE"), flow, out _);
+
+        Assert.Throws<InvalidOperationException>(() => tx.Request);
+        Assert.Equal([100, 486, 486], flow.Responses.Select(r => r.StatusCode));
+    }
+
     public void Dispose() => _scheduler.Dispose();
 }
