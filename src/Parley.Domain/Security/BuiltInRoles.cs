@@ -19,6 +19,7 @@ public static class BuiltInRoles
         [
             UsersRead, AgentsRead, AgentsStateForce, QueuesRead, SkillsRead, FlowsRead, InteractionsRead, RecordingsListen,
             ReportsRead, RealtimeRead, SuperviseListen, SuperviseWhisper, SuperviseBarge, SuperviseIntercept, QualityReview,
+            SipRegistrationsRead,
         ],
         [QualityInspector] = [InteractionsRead, RecordingsListen, ReportsRead, QualityReview],
         [Agent] = [AgentSelf, QueuesRead, SkillsRead],

@@ -35,6 +35,7 @@ public static class Permissions
     public const string QualityReview = "quality.review";
     public const string AuditRead = "audit.read";
     public const string SipCredentialsWrite = "sip-credentials.write";
+    public const string SipRegistrationsRead = "sip-registrations.read";
 
     /// <summary>Platform-operator permissions; only grantable inside the platform tenant.</summary>
     public const string PlatformTenantsRead = "platform.tenants.read";
@@ -71,6 +72,7 @@ public static class Permissions
         new(QualityReview, "Review and score interactions"),
         new(AuditRead, "Read and verify the audit log"),
         new(SipCredentialsWrite, "Manage SIP credentials of users"),
+        new(SipRegistrationsRead, "View registered SIP devices"),
         new(PlatformTenantsRead, "View tenants (platform operators only)", PlatformOnly: true),
         new(PlatformTenantsWrite, "Create, suspend, resume and delete tenants (platform operators only)", PlatformOnly: true),
     ];

@@ -1,0 +1,4 @@
+namespace Parley.Data.Tests;
+
+public sealed class PostgresSipRegistrationTests(PostgresTestDatabase database)
+    : SipRegistrationTests<PostgresTestDatabase>(database), IClassFixture<PostgresTestDatabase>;

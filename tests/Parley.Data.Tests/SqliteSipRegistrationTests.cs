@@ -1,0 +1,4 @@
+namespace Parley.Data.Tests;
+
+public sealed class SqliteSipRegistrationTests(SqliteTestDatabase database)
+    : SipRegistrationTests<SqliteTestDatabase>(database), IClassFixture<SqliteTestDatabase>;
