@@ -4,7 +4,7 @@ using Parley.Media.Scheduling;
 namespace Parley.Bench.Media;
 
 /// <summary>Arguments of <c>media-load</c>.</summary>
-internal sealed record LoadArgs(int Sessions, int Seconds, int Warmup, int PortMin, ClockThreadPriority Priority, string Role, string? PortsFile, int Lanes)
+internal sealed record LoadArgs(int Sessions, int Seconds, int Warmup, int PortMin, ClockThreadPriority Priority, string Role, string? PortsFile, int Lanes, int SippPort, int CallRate)
 {
     public static LoadArgs Parse(string[] args)
     {
@@ -17,7 +17,9 @@ internal sealed record LoadArgs(int Sessions, int Seconds, int Warmup, int PortM
             priority is null ? ClockThreadPriority.High : Enum.Parse<ClockThreadPriority>(priority, ignoreCase: true),
             Str(args, "--role") ?? "both",
             Str(args, "--ports-file"),
-            Int(args, "--lanes", 1));
+            Int(args, "--lanes", 1),
+            Int(args, "--sipp-port", 0),
+            Int(args, "--call-rate", 200));
     }
 
     public static string LoadAverage() =>

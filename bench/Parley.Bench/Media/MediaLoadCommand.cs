@@ -17,14 +17,15 @@ namespace Parley.Bench.Media;
 /// <para>
 /// <c>--role engine</c> runs only the echo sessions (for an external peer such as SIPp or a second <c>media-load</c>
 /// process with <c>--role callers</c>): the engine latches onto whoever sends, so the peer needs only the ports,
-/// which are written to <c>--ports-file</c>.
+/// which are written to <c>--ports-file</c>. <c>--role sipp --sipp-port P</c> calls SIPp's UAS (running with
+/// <c>-rtp_echo</c>) over SIP and uses SIPp as the RTP peer (<see cref="MediaLoadSippPeer"/>).
 /// </para>
 /// </summary>
 public sealed class MediaLoadCommand : IBenchCommand
 {
     public string Name => "media-load";
 
-    public string Description => "N echo RTP sessions on loopback, 50 pkt/s each way: loss %, send jitter p99 [--role engine|both]";
+    public string Description => "N echo RTP sessions on loopback, 50 pkt/s each way: loss %, send jitter p99 [--role engine|callers|both|sipp]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -32,6 +33,11 @@ public sealed class MediaLoadCommand : IBenchCommand
         if (a.Role == "engine")
         {
             return await MediaLoadEngineOnly.RunAsync(a, cancellationToken);
+        }
+
+        if (a.Role == "sipp")
+        {
+            return await MediaLoadSippPeer.RunAsync(a, cancellationToken);
         }
 
         var sessions = a.Sessions;
