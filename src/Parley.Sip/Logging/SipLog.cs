@@ -24,6 +24,9 @@ internal static partial class SipLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "SIP TLS handshake with {Remote} failed")]
     public static partial void TlsHandshakeFailed(ILogger logger, IPEndPoint remote, Exception exception);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "SIP TLS server certificate of {TargetHost} ({Subject}) refused: {Errors}")]
+    public static partial void TlsServerCertificateRefused(ILogger logger, string targetHost, string subject, System.Net.Security.SslPolicyErrors errors);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "SIP message from {Remote} rejected: {Reason} ({StatusCode})")]
     public static partial void MessageRejected(ILogger logger, IPEndPoint remote, string reason, int statusCode);
 

@@ -85,7 +85,8 @@ public sealed partial class SipStack : IAsyncDisposable
 
         if (Options.TlsCertificate is not null)
         {
-            _transports.Add(new StreamSipTransport(new IPEndPoint(Options.BindAddress, Options.TlsPort), _parser, _logger, Options.TlsCertificate, static (_, _, _, _) => true));
+            var serverValidation = new SipTlsServerValidator(Options.TlsTrustedRoots, Options.TlsServerCertificateValidation, _logger);
+            _transports.Add(new StreamSipTransport(new IPEndPoint(Options.BindAddress, Options.TlsPort), _parser, _logger, Options.TlsCertificate, serverValidation.Validate));
         }
 
         foreach (var t in _transports)

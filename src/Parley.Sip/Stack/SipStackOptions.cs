@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Parley.Sip.Defence;
 using Parley.Sip.Parsing;
@@ -24,6 +25,18 @@ public sealed class SipStackOptions
 
     /// <summary>Server certificate (with private key) enabling TLS.</summary>
     public X509Certificate2? TlsCertificate { get; set; }
+
+    /// <summary>
+    /// Extra trust anchors for the certificates of TLS servers Parley connects to, on top of the system's roots
+    /// (a private CA, or a peer's self-signed certificate). The host name must still match. Empty by default.
+    /// </summary>
+    public X509Certificate2Collection TlsTrustedRoots { get; } = [];
+
+    /// <summary>
+    /// Replaces the default check of TLS server certificates (system chain + host name, plus <see cref="TlsTrustedRoots"/>)
+    /// when set, e.g. to pin a carrier's certificate. A refusal is logged (event 1006). Null by default.
+    /// </summary>
+    public RemoteCertificateValidationCallback? TlsServerCertificateValidation { get; set; }
 
     /// <summary>Host written in Via and Contact; defaults to the local address that routes to the peer.</summary>
     public string? PublicHost { get; set; }

@@ -19,18 +19,18 @@ public sealed class StreamSipTransport : ISipTransport
     private readonly SipParser _parser;
     private readonly ILogger _logger;
     private readonly X509Certificate2? _certificate;
-    private readonly RemoteCertificateValidationCallback? _clientValidation;
+    private readonly RemoteCertificateValidationCallback? _serverValidation;
     private readonly ConcurrentDictionary<IPEndPoint, StreamSipConnection> _connections = new();
     private readonly CancellationTokenSource _stop = new();
     private ISipMessageSink? _sink;
     private Task? _accept;
 
-    public StreamSipTransport(IPEndPoint bind, SipParser parser, ILogger logger, X509Certificate2? certificate = null, RemoteCertificateValidationCallback? clientValidation = null)
+    public StreamSipTransport(IPEndPoint bind, SipParser parser, ILogger logger, X509Certificate2? certificate = null, RemoteCertificateValidationCallback? serverValidation = null)
     {
         _parser = parser;
         _logger = logger;
         _certificate = certificate;
-        _clientValidation = clientValidation;
+        _serverValidation = serverValidation;
         _listener = new TcpListener(bind);
         _listener.Start(512);
         LocalEndPoint = (IPEndPoint)_listener.LocalEndpoint;
@@ -61,16 +61,25 @@ public sealed class StreamSipTransport : ISipTransport
         }
 
         var client = new TcpClient(remote.AddressFamily) { NoDelay = true };
-        await client.ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
-        Stream stream = client.GetStream();
-        if (_certificate is not null)
+        try
         {
-            var ssl = new SslStream(stream, false, _clientValidation);
-            await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = serverName ?? remote.Address.ToString() }, cancellationToken).ConfigureAwait(false);
-            stream = ssl;
-        }
+            await client.ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
+            Stream stream = client.GetStream();
+            if (_certificate is not null)
+            {
+                // The server certificate is checked against serverName (the target URI's host) by _serverValidation.
+                var ssl = new SslStream(stream, false, _serverValidation);
+                await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = serverName ?? remote.Address.ToString() }, cancellationToken).ConfigureAwait(false);
+                stream = ssl;
+            }
 
-        return Attach(client, stream, remote);
+            return Attach(client, stream, remote);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

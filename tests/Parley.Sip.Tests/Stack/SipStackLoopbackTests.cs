@@ -79,9 +79,9 @@ public sealed class SipStackLoopbackTests
     [Fact]
     public async Task InviteAsync_OverTls_Answers()
     {
-        using var certificate = CreateCertificate();
+        using var certificate = TestCertificates.SelfSigned("127.0.0.1", IPAddress.Loopback);
         await using var uas = StartStack(new EchoApplication(), certificate);
-        await using var uac = StartStack(new EchoApplication(), certificate);
+        await using var uac = StartStack(new EchoApplication(), certificate, trustedRoot: TestCertificates.PublicPart(certificate));
         var tlsPort = uas.Listeners.Single(l => l.Transport == "TLS").EndPoint.Port;
 
         var result = await uac.InviteAsync($"sip:echo@127.0.0.1:{tlsPort};transport=tls", Sdp, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Timeout, TestContext.Current.CancellationToken);
@@ -157,9 +157,15 @@ public sealed class SipStackLoopbackTests
         Assert.Equal("bad-1", response.CallId);
     }
 
-    private static SipStack StartStack(SipApplication app, X509Certificate2? certificate = null)
+    private static SipStack StartStack(SipApplication app, X509Certificate2? certificate = null, X509Certificate2? trustedRoot = null)
     {
-        var stack = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = 0, TlsPort = 0, TlsCertificate = certificate }, app);
+        var options = new SipStackOptions { BindAddress = IPAddress.Loopback, Port = 0, TlsPort = 0, TlsCertificate = certificate };
+        if (trustedRoot is not null)
+        {
+            options.TlsTrustedRoots.Add(trustedRoot);
+        }
+
+        var stack = new SipStack(options, app);
         stack.Start();
         return stack;
     }
@@ -181,14 +187,5 @@ public sealed class SipStackLoopbackTests
                 return r;
             }
         }
-    }
-
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
-        var now = TimeProvider.System.GetUtcNow();
-        using var cert = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx), null);
     }
 }
