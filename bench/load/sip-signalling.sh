@@ -33,7 +33,9 @@ run_sipp() { # name port localport [rate calls]
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "rate $RATE cps, $CALLS calls; output in $OUT"
 
-# Parley
+# Parley, with the GC settings of src/Parley.Server/Parley.Server.csproj (workstation, concurrent) rather than the bench
+# project's own (non-concurrent), so the figures are those of the server's SIP stack. Override with DOTNET_gc* to compare.
+export DOTNET_gcServer=${DOTNET_gcServer:-0} DOTNET_gcConcurrent=${DOTNET_gcConcurrent:-1}
 timeout $(( SECONDS_BOUND + 10 )) dotnet "$BENCH" sip-uas $PARLEY_PORT $(( SECONDS_BOUND )) > "$OUT/parley.log" 2>&1 &
 PARLEY_PID=$!
 sleep 3
@@ -46,7 +48,8 @@ kill $PARLEY_PID 2>/dev/null || true; wait $PARLEY_PID 2>/dev/null || true
 echo "parley: CPU $(echo "$CPU1 - $CPU0" | bc) s for $CALLS calls (pids $PARLEY_PIDS)"
 grep -E "^sip-uas: " "$OUT/parley.log" | sed "s/^/parley: /" || true   # GC counts and pauses, thread pool, lock contention
 
-# Kamailio (stateless responder), never on 5060, stopped afterwards
+# Kamailio (stateless responder), never on 5060, stopped afterwards (SIP_LOAD_ONLY=parley skips it while tuning)
+[ "${SIP_LOAD_ONLY:-}" = parley ] && exit 0
 timeout $(( SECONDS_BOUND + 10 )) kamailio -f "$ROOT/bench/load/kamailio-responder.cfg" -l "udp:127.0.0.1:$KAMAILIO_PORT" -DD -E -n 2 \
   -P "$OUT/kamailio.pid" -Y "$OUT" > "$OUT/kamailio.log" 2>&1 &
 KAM_PID=$!

@@ -28,6 +28,7 @@ public sealed class SipDialog
         CallId = callId;
         LocalTag = localTag;
         RemoteTag = remoteTag;
+        Id = Key(callId, localTag, remoteTag);
         _localParty = localParty;
         _remoteParty = remoteParty;
         RemoteTarget = remoteTarget;
@@ -41,7 +42,7 @@ public sealed class SipDialog
     /// <summary>Raised once when the dialog ends (BYE either way, no ACK, failure).</summary>
     public event Action<SipDialog>? Terminated;
 
-    public string Id => Key(CallId, LocalTag, RemoteTag);
+    public string Id { get; }
 
     public string CallId { get; }
 

@@ -29,6 +29,15 @@ public sealed partial class SipStack : ISipMessageSink
 
     void ISipMessageSink.OnMessage(SipMessage message, ISipFlow flow)
     {
+        // Receive threads run in parallel; messages of one call are processed one at a time (SipCallStripes).
+        lock (_calls.For(message.CallId))
+        {
+            Process(message, flow);
+        }
+    }
+
+    private void Process(SipMessage message, ISipFlow flow)
+    {
         if (message is SipResponse response)
         {
             OnResponse(response);

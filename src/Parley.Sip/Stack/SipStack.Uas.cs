@@ -10,6 +10,8 @@ public sealed partial class SipStack
 {
     private const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY, REGISTER";
 
+    private Action<InviteServerTransaction>? _forgetTimedOutCall;
+
     internal void ForgetPendingCall(string transactionKey) => _pendingCalls.TryRemove(transactionKey, out _);
 
     internal SipDialog AnswerInvite(InviteServerTransaction transaction, string localTag, ReadOnlyMemory<byte> sdp)
@@ -43,10 +45,10 @@ public sealed partial class SipStack
         };
         _dialogs[dialog.Id] = dialog;
         _pendingCalls.TryRemove(transaction.Key, out _);
-        transaction.SendResponse(response);
+        var sent = transaction.SendAndReturnBytes(response);
         if (!transaction.Flow.IsReliable)
         {
-            Retransmit2xx(dialog, response.ToBytes(), Options.Timers.T1, TimeSpan.Zero);
+            Retransmit2xx(dialog, sent ?? response.ToBytes(), Options.Timers.T1, TimeSpan.Zero);
         }
 
         return dialog;
@@ -163,7 +165,7 @@ public sealed partial class SipStack
 
         var call = new SipIncomingCall(this, transaction);
         _pendingCalls[transaction.Key] = call;
-        transaction.TimedOut += t => _pendingCalls.TryRemove(t.Key, out _);
+        transaction.TimedOut += _forgetTimedOutCall ??= t => _pendingCalls.TryRemove(t.Key, out _);
         await _application.OnInviteAsync(call, _stopping.Token).ConfigureAwait(false);
     }
 

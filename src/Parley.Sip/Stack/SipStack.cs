@@ -32,6 +32,7 @@ public sealed partial class SipStack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, SipIncomingCall> _pendingCalls = new(StringComparer.Ordinal);
     private readonly List<ISipTransport> _transports = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SipCallStripes _calls = new();
 
     public SipStack(SipStackOptions options, SipApplication application, SipRegistrar? registrar = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
@@ -73,7 +74,7 @@ public sealed partial class SipStack : IAsyncDisposable
         var port = Options.Port;
         if (Options.EnableUdp)
         {
-            var udp = new UdpSipTransport(new IPEndPoint(Options.BindAddress, port), _parser, _logger);
+            var udp = new UdpSipTransport(new IPEndPoint(Options.BindAddress, port), _parser, _logger, Options.UdpReceiveThreads);
             port = udp.LocalEndPoint.Port;
             _transports.Add(udp);
         }

@@ -20,6 +20,12 @@ public sealed class SipStackOptions
 
     public bool EnableTcp { get; set; } = true;
 
+    /// <summary>
+    /// Threads blocked in recvfrom on the UDP socket; each datagram goes to one of them, messages of one call are still
+    /// processed one at a time. Default: the processor count, at least 2 and at most 8.
+    /// </summary>
+    public int UdpReceiveThreads { get; set; } = Math.Clamp(Environment.ProcessorCount, 2, 8);
+
     /// <summary>TLS port, used only when <see cref="TlsCertificate"/> is set. Default 5061.</summary>
     public int TlsPort { get; set; } = 5061;
 
@@ -57,6 +63,7 @@ public sealed class SipStackOptions
         ArgumentOutOfRangeException.ThrowIfNegative(Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
         ArgumentOutOfRangeException.ThrowIfNegative(TlsPort);
+        ArgumentOutOfRangeException.ThrowIfLessThan(UdpReceiveThreads, 1);
         if (!EnableUdp && !EnableTcp && TlsCertificate is null)
         {
             throw new ArgumentException("At least one SIP transport must be enabled.");

@@ -23,28 +23,31 @@ public sealed class InviteServerTransaction : SipServerTransaction
     /// <summary>Raised when timer H fires without an ACK.</summary>
     public event Action<InviteServerTransaction>? TimedOut;
 
-    public override void SendResponse(SipResponse response)
+    public override void SendResponse(SipResponse response) => SendAndReturnBytes(response);
+
+    /// <summary>Sends like <see cref="SendResponse"/>; returns the bytes sent (the UAS core re-sends a 2xx from them), or null when nothing was sent.</summary>
+    internal byte[]? SendAndReturnBytes(SipResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
         lock (Sync)
         {
             if (State is SipTransactionState.Terminated or SipTransactionState.Completed or SipTransactionState.Confirmed)
             {
-                return;
+                return null;
             }
 
             var bytes = response.ToBytes();
             Send(bytes);
             if (State == SipTransactionState.Accepted)
             {
-                return; // a 2xx retransmitted by the TU (RFC 6026 §7.1)
+                return bytes; // a 2xx retransmitted by the TU (RFC 6026 §7.1)
             }
 
             if (response.StatusCode < 200)
             {
                 LastResponse = response;
                 _lastBytes = bytes;
-                return;
+                return bytes;
             }
 
             ReleaseMessages();
@@ -53,7 +56,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
                 State = SipTransactionState.Accepted; // retransmitted INVITEs are absorbed from now on
                 _lastBytes = null;
                 Schedule(Timers.TimeoutInterval, static s => ((InviteServerTransaction)s!).OnTimerL());
-                return;
+                return bytes;
             }
 
             _lastBytes = bytes;
@@ -65,6 +68,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
             }
 
             Schedule(Timers.TimeoutInterval, static s => ((InviteServerTransaction)s!).OnTimerH());
+            return bytes;
         }
     }
 

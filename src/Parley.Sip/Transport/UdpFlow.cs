@@ -1,16 +1,19 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace Parley.Sip.Transport;
 
-/// <summary>A UDP peer: the shared socket plus the remote address.</summary>
+/// <summary>A UDP peer: the shared socket plus the remote address (kept serialized, so sending allocates nothing).</summary>
 public sealed class UdpFlow : ISipFlow
 {
     private readonly UdpSipTransport _transport;
+    private SocketAddress? _address;
 
-    internal UdpFlow(UdpSipTransport transport, IPEndPoint remote)
+    internal UdpFlow(UdpSipTransport transport, IPEndPoint remote, SocketAddress? address)
     {
         _transport = transport;
         RemoteEndPoint = remote;
+        _address = address;
     }
 
     public string Transport => "UDP";
@@ -21,8 +24,14 @@ public sealed class UdpFlow : ISipFlow
 
     public IPEndPoint LocalEndPoint => _transport.LocalEndPoint;
 
-    /// <summary>The same socket towards another port (responses without rport go to the Via port).</summary>
-    public UdpFlow WithRemote(IPEndPoint remote) => new(_transport, remote);
+    internal SocketAddress Address => _address ??= _transport.AddressOf(RemoteEndPoint);
 
-    public ValueTask SendAsync(ReadOnlyMemory<byte> message) => _transport.SendToAsync(message, RemoteEndPoint);
+    /// <summary>The same socket towards another port (responses without rport go to the Via port).</summary>
+    public UdpFlow WithRemote(IPEndPoint remote) => new(_transport, remote, null);
+
+    public ValueTask SendAsync(ReadOnlyMemory<byte> message)
+    {
+        _transport.SendTo(message.Span, Address, RemoteEndPoint);
+        return ValueTask.CompletedTask;
+    }
 }

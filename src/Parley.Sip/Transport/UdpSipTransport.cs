@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -7,20 +6,27 @@ using Parley.Sip.Parsing;
 
 namespace Parley.Sip.Transport;
 
-/// <summary>UDP: one socket, one receive loop, one pooled receive buffer; every datagram is one message.</summary>
-public sealed class UdpSipTransport : ISipTransport
+/// <summary>
+/// UDP: one socket read by several dedicated threads blocked in recvfrom (the kernel hands each datagram to one of
+/// them), so a slow message or a descheduled thread does not hold up the others; every datagram is one message.
+/// Sends are synchronous sendto calls on the caller's thread (UDP does not wait for the peer).
+/// </summary>
+public sealed partial class UdpSipTransport : ISipTransport
 {
     private readonly Socket _socket;
     private readonly SipParser _parser;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
+    private readonly int _receiveThreads;
+    private readonly List<Thread> _threads = [];
+    private volatile bool _stopping;
 
-    public UdpSipTransport(IPEndPoint bind, SipParser parser, ILogger logger)
+    public UdpSipTransport(IPEndPoint bind, SipParser parser, ILogger logger, int receiveThreads = 2)
     {
         ArgumentNullException.ThrowIfNull(bind);
+        ArgumentOutOfRangeException.ThrowIfLessThan(receiveThreads, 1);
         _parser = parser;
         _logger = logger;
+        _receiveThreads = receiveThreads;
         _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         if (bind.AddressFamily == AddressFamily.InterNetworkV6)
         {
@@ -28,6 +34,7 @@ public sealed class UdpSipTransport : ISipTransport
         }
 
         _socket.ReceiveBufferSize = 4 * 1024 * 1024;
+        _socket.SendBufferSize = 1024 * 1024;
         _socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
     }
@@ -41,29 +48,41 @@ public sealed class UdpSipTransport : ISipTransport
     public void Start(ISipMessageSink sink)
     {
         SipLog.Listening(_logger, Name, LocalEndPoint);
-        _loop = Task.Run(() => ReceiveLoopAsync(sink));
+        for (var i = 0; i < _receiveThreads; i++)
+        {
+            var thread = new Thread(() => ReceiveLoop(sink)) { IsBackground = true, Name = "SIP UDP receive " + i };
+            _threads.Add(thread);
+            thread.Start();
+        }
     }
 
     public ValueTask<ISipFlow> GetFlowAsync(IPEndPoint remote, string? serverName, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<ISipFlow>(new UdpFlow(this, remote));
+        ValueTask.FromResult<ISipFlow>(new UdpFlow(this, remote, null));
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _socket.Dispose();
-        if (_loop is not null)
+        _stopping = true;
+        WakeReceivers();
+        foreach (var thread in _threads)
         {
-            await _loop.ConfigureAwait(false);
+            thread.Join(TimeSpan.FromSeconds(2));
         }
 
-        _stop.Dispose();
+        _socket.Dispose();
+        return ValueTask.CompletedTask;
     }
 
-    internal async ValueTask SendToAsync(ReadOnlyMemory<byte> message, IPEndPoint remote)
+    /// <summary>The address as this socket sends to it (IPv4 peers mapped to IPv6 on a dual-mode socket).</summary>
+    internal SocketAddress AddressOf(IPEndPoint remote) =>
+        _socket.AddressFamily == AddressFamily.InterNetworkV6 && remote.AddressFamily == AddressFamily.InterNetwork
+            ? new IPEndPoint(remote.Address.MapToIPv6(), remote.Port).Serialize()
+            : remote.Serialize();
+
+    internal void SendTo(ReadOnlySpan<byte> message, SocketAddress address, IPEndPoint remote)
     {
         try
         {
-            await _socket.SendToAsync(message, SocketFlags.None, remote).ConfigureAwait(false);
+            _socket.SendTo(message, SocketFlags.None, address);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -71,65 +90,16 @@ public sealed class UdpSipTransport : ISipTransport
         }
     }
 
-    private async Task ReceiveLoopAsync(ISipMessageSink sink)
+    /// <summary>One empty datagram per receive thread to our own port: each wakes, sees the stop flag and returns.</summary>
+    private void WakeReceivers()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(65_536);
-        EndPoint any = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        try
+        var self = LocalEndPoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback
+            : LocalEndPoint.Address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
+            : LocalEndPoint.Address;
+        var address = AddressOf(new IPEndPoint(self, LocalEndPoint.Port));
+        for (var i = 0; i < _threads.Count; i++)
         {
-            while (!_stop.IsCancellationRequested)
-            {
-                SocketReceiveFromResult result;
-                try
-                {
-                    result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token).ConfigureAwait(false);
-                }
-                catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionReset)
-                {
-                    continue;
-                }
-
-                var flow = new UdpFlow(this, (IPEndPoint)result.RemoteEndPoint);
-                if (!sink.Admit(flow))
-                {
-                    continue;
-                }
-
-                var datagram = buffer.AsSpan(0, result.ReceivedBytes);
-                Dispatch(sink, flow, datagram);
-            }
+            SendTo([], address, LocalEndPoint);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
-            if (!_stop.IsCancellationRequested)
-            {
-                SipLog.ReceiveError(_logger, Name, ex);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private void Dispatch(ISipMessageSink sink, UdpFlow flow, ReadOnlySpan<byte> datagram)
-    {
-        if (datagram.Trim("\r\n"u8).IsEmpty)
-        {
-            return;
-        }
-
-        Messages.SipMessage message;
-        try
-        {
-            message = _parser.ParseDatagram(datagram);
-        }
-        catch (SipParseException ex)
-        {
-            sink.OnRejected(ex, datagram, flow);
-            return;
-        }
-
-        sink.OnMessage(message, flow);
     }
 }
