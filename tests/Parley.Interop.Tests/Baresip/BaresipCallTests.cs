@@ -36,8 +36,8 @@ public sealed class BaresipCallTests
         Assert.True(received.Length > 0, $"baresip recorded no received audio:\n{baresip.Output}");
         var samples = WavReader.Read(received[0]).ToTelephonyPcm();
         Assert.True(samples.Length > 8000 * 3, $"only {samples.Length} samples of received audio in {string.Join(", ", received)}:\n{baresip.Output}");
-        Assert.True(Rms(samples) > 1000, $"received audio is silent (RMS {Rms(samples):F0}):\n{baresip.Output}");
-        Assert.InRange(Goertzel(samples, 440) / Math.Max(1, Goertzel(samples, 1000)), 10, double.MaxValue);
+        Assert.True(AudioAnalysis.Rms(samples) > 1000, $"received audio is silent (RMS {AudioAnalysis.Rms(samples):F0}):\n{baresip.Output}");
+        Assert.InRange(AudioAnalysis.Power(samples, 440) / Math.Max(1, AudioAnalysis.Power(samples, 1000)), 10, double.MaxValue);
     }
 
     /// <summary>Watches the registrar (baresip removes its binding again when it quits).</summary>
@@ -59,31 +59,5 @@ public sealed class BaresipCallTests
         {
             return false;
         }
-    }
-
-    private static double Rms(short[] samples)
-    {
-        double sum = 0;
-        foreach (var s in samples)
-        {
-            sum += (double)s * s;
-        }
-
-        return Math.Sqrt(sum / Math.Max(1, samples.Length));
-    }
-
-    /// <summary>Power of one frequency in 8 kHz audio.</summary>
-    private static double Goertzel(short[] samples, double frequency)
-    {
-        var coefficient = 2 * Math.Cos(2 * Math.PI * frequency / 8000);
-        double previous = 0, beforePrevious = 0;
-        foreach (var sample in samples)
-        {
-            var current = sample + (coefficient * previous) - beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-        }
-
-        return (previous * previous) + (beforePrevious * beforePrevious) - (coefficient * previous * beforePrevious);
     }
 }
