@@ -13,6 +13,7 @@ using Parley.Server.Api.Queues;
 using Parley.Server.Api.Realtime;
 using Parley.Server.Api.Roles;
 using Parley.Server.Api.SipCredentials;
+using Parley.Server.Api.SipRegistrations;
 using Parley.Server.Api.Skills;
 using Parley.Server.Api.Users;
 using Parley.Server.Api.Webhooks;
@@ -83,6 +84,7 @@ public static class ParleyApplicationExtensions
         api.MapRealtimeApi();
         api.MapWebhooksApi();
         api.MapSipCredentialsApi();
+        api.MapSipRegistrationsApi();
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);
         return app;

@@ -19,6 +19,9 @@ internal static class SipHostExtensions
         services.AddParleyVoice();
         services.AddSingleton<SipRealms>();
         services.AddSingleton<ISipCredentialStore, TenantSipCredentialStore>();
+        services.AddSingleton<ISipBindingStore, TenantSipBindingStore>();
+        services.AddSingleton<SipRegistrationSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<SipRegistrationSweeper>());
         services.AddSingleton(sp => new SipDigestOptions { RealmSelector = sp.GetRequiredService<SipRealms>().RealmOf });
         services.AddSingleton(sp =>
         {
@@ -26,8 +29,15 @@ internal static class SipHostExtensions
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             var authenticator = new SipDigestAuthenticator(
                 sp.GetRequiredService<SipDigestOptions>(), sp.GetRequiredService<ISipCredentialStore>(), time, loggers.CreateLogger("Parley.Sip.Auth"));
-            var registrar = new SipRegistrar(new SipRegistrarOptions(), authenticator, time, loggers.CreateLogger("Parley.Sip.Registrar"));
-            var options = SipStackOptionsFactory.Create(sp.GetRequiredService<IOptions<SipHostOptions>>().Value);
+            var host = sp.GetRequiredService<IOptions<SipHostOptions>>().Value;
+            var registrarOptions = new SipRegistrarOptions
+            {
+                MinExpires = host.Registrar.MinExpires,
+                MaxExpires = host.Registrar.MaxExpires,
+                DefaultExpires = host.Registrar.DefaultExpires,
+            };
+            var registrar = new SipRegistrar(registrarOptions, authenticator, sp.GetRequiredService<ISipBindingStore>(), time, loggers.CreateLogger("Parley.Sip.Registrar"));
+            var options = SipStackOptionsFactory.Create(host);
             return new SipStack(options, sp.GetRequiredService<SipApplication>(), registrar, loggers, time);
         });
         services.AddHostedService<SipHostedService>();

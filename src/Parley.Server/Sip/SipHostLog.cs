@@ -14,4 +14,10 @@ internal static partial class SipHostLog
 
     [LoggerMessage(6004, LogLevel.Information, "Demo SIP credentials for {Count} users in realm {Realm}")]
     public static partial void DemoCredentialsSeeded(ILogger logger, int count, string realm);
+
+    [LoggerMessage(6005, LogLevel.Debug, "Swept {Count} expired SIP registrations")]
+    public static partial void ExpiredRegistrationsSwept(ILogger logger, int count);
+
+    [LoggerMessage(6006, LogLevel.Warning, "Sweeping expired SIP registrations failed; trying again next interval")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
 }

@@ -46,4 +46,6 @@ public sealed class SipHostOptions
     public string DomainSuffix { get; set; } = "sip.parley";
 
     public SipDefenceHostOptions Defence { get; set; } = new();
+
+    public SipRegistrarHostOptions Registrar { get; set; } = new();
 }

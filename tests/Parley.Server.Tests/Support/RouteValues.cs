@@ -13,6 +13,7 @@ public static partial class RouteValues
         ("/api/v1/api-clients/", "id", t => t.ApiClientId.ToString()),
         ("/api/v1/platform/tenants/", "id", t => t.TenantId.ToString()),
         ("/api/v1/sip-credentials/", "id", t => ParleyAppFactory.SipCredentialOf(t.TenantId).ToString()),
+        ("/api/v1/sip/registrations/", "id", t => ParleyAppFactory.SipRegistrationOf(t.TenantId).ToString()),
         ("/api/v1/skills/", "id", t => t.Acd.SkillId.ToString()),
         ("/api/v1/agents/", "id", t => t.Acd.AgentId.ToString()),
         ("/api/v1/queues/", "id", t => t.Acd.QueueId.ToString()),

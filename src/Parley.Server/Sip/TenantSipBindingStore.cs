@@ -1,0 +1,140 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Data.Entities.Sip;
+using Parley.Data.Tenancy;
+using Parley.Domain.Tenants;
+using Parley.Sip.Registrar;
+
+namespace Parley.Server.Sip;
+
+/// <summary>
+/// The registrar's bindings in the database (<see cref="SipRegistration"/>), so acknowledged registrations survive
+/// restarts and every node sees them. The AOR's domain names the tenant (<c>{slug}.sip.parley</c>); the unit of work
+/// runs as that tenant, so the tenant query filter and the cross-tenant write guard apply. Suspended tenants, unknown
+/// domains and an AOR outside the authenticated tenant's domain have no bindings and cannot get any.
+/// </summary>
+internal sealed class TenantSipBindingStore(IServiceScopeFactory scopes, SipRealms realms, TimeProvider time) : ISipBindingStore
+{
+    public async ValueTask<IReadOnlyList<SipBinding>> LoadAsync(string aor, string? tenantId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (await EnterTenantAsync(scope, aor, tenantId, cancellationToken) is not { } db)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<SipRegistration>().AsNoTracking().Where(r => r.Aor == aor).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToBinding)];
+    }
+
+    public async ValueTask ReplaceAsync(string aor, string? tenantId, IReadOnlyList<SipBinding> bindings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bindings);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = await EnterTenantAsync(scope, aor, tenantId, cancellationToken)
+            ?? throw new InvalidOperationException($"No active tenant owns the address of record '{aor}'.");
+        var rows = await db.Set<SipRegistration>().Where(r => r.Aor == aor).ToListAsync(cancellationToken);
+        var userIds = await UserIdsAsync(db, bindings, cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var row in rows.Where(r => !bindings.Any(b => SameContact(b.Contact, r.ContactUri))))
+        {
+            db.Remove(row);
+        }
+
+        foreach (var binding in bindings)
+        {
+            var row = rows.Find(r => SameContact(r.ContactUri, binding.Contact));
+            if (row is null)
+            {
+                row = new SipRegistration
+                {
+                    Id = Guid.CreateVersion7(),
+                    TenantId = db.CurrentTenantId!.Value,
+                    Aor = aor,
+                    ContactUri = binding.Contact,
+                    CallId = binding.CallId,
+                    SourceAddress = binding.Source.Address.ToString(),
+                    Transport = binding.Transport,
+                    CreatedAt = now,
+                };
+                db.Add(row);
+            }
+
+            row.ContactUri = binding.Contact;
+            row.ExpiresAt = binding.ExpiresAt;
+            row.CallId = binding.CallId;
+            row.CSeq = binding.CSeq;
+            row.SourceAddress = binding.Source.Address.ToString();
+            row.SourcePort = binding.Source.Port;
+            row.Transport = binding.Transport;
+            row.UserAgent = binding.UserAgent is { } agent ? agent[..Math.Min(agent.Length, 256)] : row.UserAgent;
+            row.UserId = binding.User is { } user && userIds.TryGetValue(user, out var userId) ? userId : row.UserId;
+            row.UpdatedAt = now;
+        }
+
+        // One SaveChanges, one transaction: the whole set is written or none of it.
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async ValueTask<int> RemoveExpiredAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+
+        // The sweep works for every tenant, so it alone bypasses the tenant filter.
+        var expired = await db.Set<SipRegistration>().IgnoreQueryFilters()
+            .Where(r => r.ExpiresAt <= now)
+            .OrderBy(r => r.ExpiresAt)
+            .Select(r => r.Id)
+            .Take(maxCount)
+            .ToListAsync(cancellationToken);
+        return expired.Count == 0
+            ? 0
+            : await db.Set<SipRegistration>().IgnoreQueryFilters().Where(r => expired.Contains(r.Id) && r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The context of the active tenant owning <paramref name="aor"/>'s domain, with the unit of work set to it; null when
+    /// no active tenant owns it or it is not the authenticated tenant's.
+    /// </summary>
+    private async Task<ParleyDbContext?> EnterTenantAsync(AsyncServiceScope scope, string aor, string? tenantId, CancellationToken cancellationToken)
+    {
+        var at = aor.LastIndexOf('@');
+        if (at < 0 || realms.SlugOf(aor[(at + 1)..]) is not { } slug)
+        {
+            return null;
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        var owner = await db.Tenants.AsNoTracking()
+            .Where(t => t.Slug == slug && t.Status == TenantStatus.Active)
+            .Select(t => (Guid?)t.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (owner is not { } id || (tenantId is not null && !string.Equals(tenantId, id.ToString(), StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(id);
+        return db;
+    }
+
+    private static async Task<Dictionary<string, Guid>> UserIdsAsync(ParleyDbContext db, IReadOnlyList<SipBinding> bindings, CancellationToken cancellationToken)
+    {
+        var names = bindings.Select(b => b.User).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return names.Count == 0
+            ? []
+            : await db.Set<SipCredential>().AsNoTracking()
+                .Where(c => names.Contains(c.SipUserName))
+                .ToDictionaryAsync(c => c.SipUserName, c => c.UserId, StringComparer.OrdinalIgnoreCase, cancellationToken);
+    }
+
+    private static SipBinding ToBinding(SipRegistration row) =>
+        new(row.Aor, row.ContactUri, row.TenantId.ToString(), row.ExpiresAt, row.CallId, row.CSeq, new IPEndPoint(IPAddress.Parse(row.SourceAddress), row.SourcePort), row.Transport)
+        {
+            UserAgent = row.UserAgent,
+        };
+
+    private static bool SameContact(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
