@@ -29,4 +29,7 @@ internal static partial class MediaLog
 
     [LoggerMessage(5007, LogLevel.Error, "A media session handler threw")]
     public static partial void HandlerFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(5008, LogLevel.Information, "No RTP on port {LocalPort} for {Seconds} s: the peer stopped sending")]
+    public static partial void ReceiveTimedOut(this ILogger logger, int localPort, double seconds);
 }

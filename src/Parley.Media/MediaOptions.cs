@@ -29,6 +29,13 @@ public sealed class MediaOptions
     /// <summary>Length of each RFC 4733 digit we send. Default 100 ms.</summary>
     public int DigitDurationMs { get; set; } = 100;
 
+    /// <summary>
+    /// How long a session may go without RTP from a peer that should be sending (the negotiated direction includes
+    /// receive) before <see cref="MediaSession.ReceiveTimedOut"/> is raised, so the call can be ended instead of
+    /// lingering after a phone vanished without BYE. Zero disables it. Default 30 s.
+    /// </summary>
+    public TimeSpan ReceiveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Send G.711 silence when there is nothing to play, keeping NAT bindings and peers' jitter buffers alive. Default true.</summary>
     public bool SendSilenceWhenIdle { get; set; } = true;
 
@@ -68,7 +75,7 @@ public sealed class MediaOptions
         GetBindAddress();
         GetAdvertisedAddress();
         _ = new Rtp.RtpPortAllocator(RtpPortMin, RtpPortMax);
-        if (RelatchAfter < TimeSpan.Zero || RtcpInterval < TimeSpan.Zero)
+        if (RelatchAfter < TimeSpan.Zero || RtcpInterval < TimeSpan.Zero || ReceiveTimeout < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RelatchAfter), "Intervals must not be negative.");
         }

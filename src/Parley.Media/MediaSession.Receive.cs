@@ -31,7 +31,9 @@ public sealed partial class MediaSession
         }
 
         var payload = RtpPacket.Payload(datagram, header);
-        var arrival = (_time.GetTimestamp() - _startTimestamp) * 8000 / _time.TimestampFrequency;
+        var now = _time.GetTimestamp();
+        Heard(now);
+        var arrival = (now - _startTimestamp) * 8000 / _time.TimestampFrequency;
         if (header.PayloadType == audio.TelephoneEventPayloadType)
         {
             _stats.Update(header.Ssrc, header.SequenceNumber, header.Timestamp, arrival, updateJitter: false);

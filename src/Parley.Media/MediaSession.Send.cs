@@ -24,6 +24,7 @@ public sealed partial class MediaSession
         }
 
         MaybeSendRtcp(tick.FrameIndex);
+        CheckReceiveTimeout(tick, audio);
         var remote = _remoteRtp;
         if (!audio.CanSend || remote is null)
         {

@@ -58,6 +58,7 @@ public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
         _digitsIn = new TelephoneEventReceiver(OnDigit);
         _digitsOut = new TelephoneEventSender(SamplesPerFrame, engine.Options.DigitDurationMs);
         SendSilenceWhenIdle = engine.Options.SendSilenceWhenIdle;
+        _receiveTimeout = (long)(engine.Options.ReceiveTimeout.TotalSeconds * _time.TimestampFrequency);
         _rtcpIntervalFrames = engine.Options.RtcpInterval <= TimeSpan.Zero
             ? 0
             : (int)Math.Max(1, engine.Options.RtcpInterval / engine.Clock.FrameDuration);
@@ -115,6 +116,7 @@ public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
         }
 
         _talkspurt = true;
+        Heard(_time.GetTimestamp());
     }
 
     /// <summary>Plays linear audio from a source (a prompt, TTS, a mixer); null stops playing.</summary>

@@ -217,6 +217,46 @@ public abstract class MediaSessionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SilentPeer_RaisesReceiveTimedOutOnceAfterTheTimeout()
+    {
+        await using var session = _engine.CreateSession();
+        var timeouts = 0;
+        session.ReceiveTimedOut += _ => timeouts++;
+        session.Start(AudioTo(_peer.Port));
+        _peer.SendAudio(session.LocalPort, 0, 0x11);
+        await WaitUntil(() => session.GetStatistics().PacketsReceived == 1);
+
+        Tick(50 * 29);
+        Assert.Equal(0, timeouts);
+        Tick(50 * 2);
+        Assert.Equal(1, timeouts);
+        Tick(50 * 5);
+        Assert.Equal(1, timeouts);
+
+        // RTP resumes, then stops again: one more timeout after another 30 s.
+        _peer.SendAudio(session.LocalPort, 0, 0x11);
+        await WaitUntil(() => session.GetStatistics().PacketsReceived == 2);
+        Tick(50 * 31);
+        Assert.Equal(2, timeouts);
+    }
+
+    [Fact]
+    public async Task PeerThatShouldNotSend_NeverTimesOut()
+    {
+        await using var session = _engine.CreateSession();
+        var timeouts = 0;
+        session.ReceiveTimedOut += _ => timeouts++;
+        session.Start(AudioTo(_peer.Port, MediaDirection.SendOnly));
+
+        Tick(50 * 40);
+
+        Assert.Equal(0, timeouts);
+        session.Update(AudioTo(_peer.Port));
+        Tick(50 * 31);
+        Assert.Equal(1, timeouts);
+    }
+
+    [Fact]
     public async Task QueuedAudioBeyondOneHundredMs_IsTrimmedToATwoFrameCushion()
     {
         await using var session = _engine.CreateSession();

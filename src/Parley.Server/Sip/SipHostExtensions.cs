@@ -16,7 +16,7 @@ internal static class SipHostExtensions
         services.AddOptions<SipHostOptions>().BindConfiguration(SipHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SipHostOptions>, SipHostOptionsValidator>();
         services.AddParleyMedia(o => builder.Configuration.GetSection(MediaOptions.SectionName).Bind(o));
-        services.AddParleyVoice();
+        services.AddParleyVoice(o => builder.Configuration.GetSection(Parley.Voice.Echo.EchoTestOptions.SectionName).Bind(o));
         services.AddSingleton<SipRealms>();
         services.AddSingleton<ISipCredentialStore, TenantSipCredentialStore>();
         services.AddSingleton<ISipBindingStore, TenantSipBindingStore>();

@@ -14,7 +14,9 @@ namespace Parley.Voice.Echo;
 
 /// <summary>
 /// The echo test: an INVITE to the user <c>echo</c> at any host is answered, the caller's audio comes straight back,
-/// and <c>#</c> (RFC 4733 or SIP INFO <c>application/dtmf-relay</c>) makes Parley hang up with BYE.
+/// and <c>#</c> (RFC 4733 or SIP INFO <c>application/dtmf-relay</c>) makes Parley hang up with BYE. Parley also hangs
+/// up when the caller's RTP stops (a phone gone without BYE) or the call reaches its maximum duration, and answers
+/// 486 beyond the configured number of concurrent echo calls (<see cref="EchoTestOptions"/>).
 /// </summary>
 public sealed class EchoTestHandler : VoiceCallHandler
 {
@@ -25,26 +27,88 @@ public sealed class EchoTestHandler : VoiceCallHandler
     public const char HangUpDigit = '#';
 
     private readonly MediaEngine _engine;
+    private readonly EchoTestOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<SipDialog, MediaSession> _calls = new();
+    private readonly ConcurrentDictionary<SipDialog, EchoCall> _calls = new();
+    private int _admitted;
 
-    public EchoTestHandler(MediaEngine engine, ILogger<EchoTestHandler> logger)
+    public EchoTestHandler(MediaEngine engine, EchoTestOptions options, TimeProvider time, ILogger<EchoTestHandler> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         _engine = engine;
+        _options = options;
+        _time = time;
         _logger = logger;
     }
 
     /// <summary>Echo calls in progress.</summary>
     public int ActiveCalls => _calls.Count;
 
-    /// <summary>Raised after Parley hung up a call because the caller pressed <c>#</c>.</summary>
-    public event Action<SipDialog, MediaSessionStatistics>? HungUp;
+    /// <summary>Raised after Parley hung up a call itself (<c>#</c>, silent caller, maximum duration).</summary>
+    public event Action<SipDialog, EchoHangUpReason, MediaSessionStatistics>? HungUp;
 
     public override bool Handles(string calledUser) => string.Equals(calledUser, User, StringComparison.OrdinalIgnoreCase);
 
     public override async ValueTask<SipDialog?> OnInviteAsync(SipIncomingCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        if (Interlocked.Increment(ref _admitted) > _options.MaxConcurrentCalls)
+        {
+            Interlocked.Decrement(ref _admitted);
+            VoiceLog.EchoBusy(_logger, call.Request.CallId, _options.MaxConcurrentCalls);
+            call.Reject(486, "Echo test busy");
+            return null;
+        }
+
+        var dialog = await AnswerAsync(call).ConfigureAwait(false);
+        if (dialog is null)
+        {
+            Interlocked.Decrement(ref _admitted);
+        }
+
+        return dialog;
+    }
+
+    public override ValueTask<ReadOnlyMemory<byte>?> OnReInviteAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!_calls.TryGetValue(dialog, out var call) || request.Body.IsEmpty)
+        {
+            return ValueTask.FromResult<ReadOnlyMemory<byte>?>(null);
+        }
+
+        var answer = SdpNegotiator.CreateAnswer(SdpParser.Parse(request.Body.Span), new SdpOfferParameters(_engine.AdvertisedAddress, call.Session.LocalPort) { SessionVersion = 2 });
+        call.Session.Update(answer.Audio);
+        return ValueTask.FromResult<ReadOnlyMemory<byte>?>(Encoding.ASCII.GetBytes(answer.Description.ToString()));
+    }
+
+    public override ValueTask<int> OnDialogRequestAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Method == SipMethods.Info && IsDtmfRelay(request.ContentType))
+        {
+            return ValueTask.FromResult(_calls.TryGetValue(dialog, out var call) && call.Session.HandleDtmfRelay(Encoding.UTF8.GetString(request.Body.Span)) ? 200 : 400);
+        }
+
+        return base.OnDialogRequestAsync(dialog, request, cancellationToken);
+    }
+
+    public override async ValueTask OnDialogTerminatedAsync(SipDialog dialog, CancellationToken cancellationToken)
+    {
+        if (_calls.TryRemove(dialog, out var call))
+        {
+            VoiceLog.EchoEnded(_logger, dialog.CallId, call.Session.GetStatistics().PacketsReceived);
+            await EndAsync(call).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsDtmfRelay(string? contentType) =>
+        contentType is not null && contentType.TrimStart().StartsWith("application/dtmf-relay", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<SipDialog?> AnswerAsync(SipIncomingCall call)
+    {
         SessionDescription offer;
         try
         {
@@ -84,67 +148,36 @@ public sealed class EchoTestHandler : VoiceCallHandler
             return null;
         }
 
-        _calls[dialog] = session;
+        var limit = _time.CreateTimer(_ => HangUpElsewhere(dialog, EchoHangUpReason.MaxDuration), null, _options.MaxDuration, Timeout.InfiniteTimeSpan);
+        _calls[dialog] = new EchoCall(session, limit);
         session.DigitReceived += (_, digit) => OnDigit(dialog, digit);
+        session.ReceiveTimedOut += _ => HangUpElsewhere(dialog, EchoHangUpReason.CallerSilent);
         session.Start(answer.Audio);
         VoiceLog.EchoStarted(_logger, dialog.CallId, session.LocalPort);
         return dialog;
     }
-
-    public override ValueTask<ReadOnlyMemory<byte>?> OnReInviteAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!_calls.TryGetValue(dialog, out var session) || request.Body.IsEmpty)
-        {
-            return ValueTask.FromResult<ReadOnlyMemory<byte>?>(null);
-        }
-
-        var answer = SdpNegotiator.CreateAnswer(SdpParser.Parse(request.Body.Span), new SdpOfferParameters(_engine.AdvertisedAddress, session.LocalPort) { SessionVersion = 2 });
-        session.Update(answer.Audio);
-        return ValueTask.FromResult<ReadOnlyMemory<byte>?>(Encoding.ASCII.GetBytes(answer.Description.ToString()));
-    }
-
-    public override ValueTask<int> OnDialogRequestAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Method == SipMethods.Info && IsDtmfRelay(request.ContentType))
-        {
-            return ValueTask.FromResult(_calls.TryGetValue(dialog, out var session) && session.HandleDtmfRelay(Encoding.UTF8.GetString(request.Body.Span)) ? 200 : 400);
-        }
-
-        return base.OnDialogRequestAsync(dialog, request, cancellationToken);
-    }
-
-    public override async ValueTask OnDialogTerminatedAsync(SipDialog dialog, CancellationToken cancellationToken)
-    {
-        if (_calls.TryRemove(dialog, out var session))
-        {
-            VoiceLog.EchoEnded(_logger, dialog.CallId, session.GetStatistics().PacketsReceived);
-            await session.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private static bool IsDtmfRelay(string? contentType) =>
-        contentType is not null && contentType.TrimStart().StartsWith("application/dtmf-relay", StringComparison.OrdinalIgnoreCase);
 
     private void OnDigit(SipDialog dialog, DtmfDigit digit)
     {
         VoiceLog.DigitReceived(_logger, dialog.CallId, digit.Digit);
         if (digit.Digit == HangUpDigit)
         {
-            // Digits arrive on the media receive thread: hang up elsewhere.
-            _ = Task.Run(() => HangUpAsync(dialog));
+            HangUpElsewhere(dialog, EchoHangUpReason.HangUpDigit);
         }
     }
 
-    private async Task HangUpAsync(SipDialog dialog)
+    /// <summary>Digits and timeouts arrive on media threads and timers: the BYE goes out on the thread pool.</summary>
+    private void HangUpElsewhere(SipDialog dialog, EchoHangUpReason reason) => _ = Task.Run(() => HangUpAsync(dialog, reason));
+
+    private async Task HangUpAsync(SipDialog dialog, EchoHangUpReason reason)
     {
-        if (!_calls.TryRemove(dialog, out var session))
+        if (!_calls.TryRemove(dialog, out var call))
         {
             return;
         }
 
-        var statistics = session.GetStatistics();
+        var statistics = call.Session.GetStatistics();
+        VoiceLog.EchoHangingUp(_logger, dialog.CallId, reason);
         try
         {
             await dialog.ByeAsync().ConfigureAwait(false);
@@ -155,10 +188,19 @@ public sealed class EchoTestHandler : VoiceCallHandler
         }
         finally
         {
-            await session.DisposeAsync().ConfigureAwait(false);
+            await EndAsync(call).ConfigureAwait(false);
         }
 
         VoiceLog.EchoEnded(_logger, dialog.CallId, statistics.PacketsReceived);
-        HungUp?.Invoke(dialog, statistics);
+        HungUp?.Invoke(dialog, reason, statistics);
     }
+
+    private async Task EndAsync(EchoCall call)
+    {
+        await call.Limit.DisposeAsync().ConfigureAwait(false);
+        await call.Session.DisposeAsync().ConfigureAwait(false);
+        Interlocked.Decrement(ref _admitted);
+    }
+
+    private sealed record EchoCall(MediaSession Session, ITimer Limit);
 }

@@ -22,4 +22,10 @@ internal static partial class VoiceLog
 
     [LoggerMessage(6005, LogLevel.Warning, "Echo test {CallId}: BYE failed")]
     public static partial void HangUpFailed(ILogger logger, string callId, Exception exception);
+
+    [LoggerMessage(6006, LogLevel.Information, "Echo test {CallId}: Parley hangs up ({Reason})")]
+    public static partial void EchoHangingUp(ILogger logger, string callId, Parley.Voice.Echo.EchoHangUpReason reason);
+
+    [LoggerMessage(6007, LogLevel.Warning, "Echo test busy: {CallId} refused with 486, {MaxCalls} echo calls already running")]
+    public static partial void EchoBusy(ILogger logger, string callId, int maxCalls);
 }

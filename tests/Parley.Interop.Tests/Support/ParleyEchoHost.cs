@@ -16,8 +16,8 @@ internal sealed class ParleyEchoHost : IAsyncDisposable
     public ParleyEchoHost(SipRegistrar? registrar = null)
     {
         Engine = new MediaEngine(new MediaOptions { BindAddress = "127.0.0.1", RtpPortMin = 46000, RtpPortMax = 52000, SendSilenceWhenIdle = false });
-        Echo = new EchoTestHandler(Engine, NullLogger<EchoTestHandler>.Instance);
-        Echo.HungUp += (_, statistics) => _hungUp.TrySetResult(statistics);
+        Echo = new EchoTestHandler(Engine, new EchoTestOptions(), TimeProvider.System, NullLogger<EchoTestHandler>.Instance);
+        Echo.HungUp += (_, _, statistics) => _hungUp.TrySetResult(statistics);
         Router = new VoiceRouter([Echo], NullLogger<VoiceRouter>.Instance);
         Stack = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = 0, PublicHost = "127.0.0.1" }, Router, registrar);
         Stack.Start();

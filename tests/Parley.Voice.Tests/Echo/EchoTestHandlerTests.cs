@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Parley.Media.Sdp;
+using Parley.Voice.Echo;
 using Parley.Voice.Tests.Support;
 
 namespace Parley.Voice.Tests.Echo;
@@ -93,6 +94,67 @@ public sealed class EchoTestHandlerTests
 
         Assert.Equal(488, result.StatusCode);
         Assert.Equal(0, fixture.Engine.ActiveSessions);
+    }
+
+    [Fact]
+    public async Task CallsBeyondTheLimit_Get486_AndTheLimitFreesWhenACallEnds()
+    {
+        await using var fixture = EchoFixture.Start(new EchoTestOptions { MaxConcurrentCalls = 1 });
+        using var peer = new RtpPeer();
+        using var cts = new CancellationTokenSource(Bound);
+        var first = await fixture.Caller.InviteAsync(fixture.Target("echo"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+
+        var second = await fixture.Caller.InviteAsync(fixture.Target("echo"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(486, second.StatusCode);
+        Assert.Equal(1, fixture.Engine.ActiveSessions);
+
+        await first.Dialog!.ByeAsync(cts.Token);
+        await AllCallsReleasedAsync(fixture, cts.Token);
+        var third = await fixture.Caller.InviteAsync(fixture.Target("echo"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+        Assert.Equal(200, third.StatusCode);
+        await third.Dialog!.ByeAsync(cts.Token);
+    }
+
+    [Fact]
+    public async Task CallReachingTheMaximumDuration_IsEndedWithBye()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var fixture = EchoFixture.Start(new EchoTestOptions { MaxDuration = TimeSpan.FromMinutes(10) }, time);
+        using var peer = new RtpPeer();
+        using var cts = new CancellationTokenSource(Bound);
+        var reason = new TaskCompletionSource<EchoHangUpReason>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Echo.HungUp += (_, why, _) => reason.TrySetResult(why);
+        var result = await fixture.Caller.InviteAsync(fixture.Target("echo"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+
+        time.Advance(TimeSpan.FromMinutes(9));
+        await Task.Delay(100, cts.Token);
+        Assert.False(fixture.CallerApplication.Terminated.IsCompleted);
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        var ended = await fixture.CallerApplication.Terminated.WaitAsync(cts.Token);
+        Assert.Equal(result.Dialog!.CallId, ended.CallId);
+        await AllCallsReleasedAsync(fixture, cts.Token);
+        Assert.Equal(EchoHangUpReason.MaxDuration, await reason.Task.WaitAsync(cts.Token));
+    }
+
+    [Fact]
+    public async Task CallerWhoseRtpStops_IsEndedWithBye()
+    {
+        await using var fixture = EchoFixture.Start(receiveTimeout: TimeSpan.FromSeconds(1));
+        using var peer = new RtpPeer();
+        using var cts = new CancellationTokenSource(Bound);
+        var reason = new TaskCompletionSource<EchoHangUpReason>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Echo.HungUp += (_, why, _) => reason.TrySetResult(why);
+        var result = await fixture.Caller.InviteAsync(fixture.Target("echo"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+        peer.Remote = new IPEndPoint(IPAddress.Loopback, SdpParser.Parse(result.Response.Body.Span).Media[0].Port);
+        peer.SendAudio(0x2A);
+
+        var ended = await fixture.CallerApplication.Terminated.WaitAsync(cts.Token);
+
+        Assert.Equal(result.Dialog!.CallId, ended.CallId);
+        await AllCallsReleasedAsync(fixture, cts.Token);
+        Assert.Equal(EchoHangUpReason.CallerSilent, await reason.Task.WaitAsync(cts.Token));
     }
 
     /// <summary>The handler releases a call just after its final message has gone out; wait for it, bounded by the test's token.</summary>

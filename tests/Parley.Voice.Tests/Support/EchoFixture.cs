@@ -32,10 +32,16 @@ internal sealed class EchoFixture : IAsyncDisposable
 
     public string Target(string user) => $"sip:{user}@127.0.0.1:{Parley.Listeners[0].EndPoint.Port}";
 
-    public static EchoFixture Start()
+    /// <summary>
+    /// Starts Parley and the caller. <paramref name="echoTime"/> drives only the echo test's maximum-duration timer
+    /// (SIP and media run on real time); <paramref name="receiveTimeout"/> is the media engine's silent-peer timeout.
+    /// </summary>
+    public static EchoFixture Start(EchoTestOptions? options = null, TimeProvider? echoTime = null, TimeSpan? receiveTimeout = null)
     {
-        var engine = new MediaEngine(new MediaOptions { BindAddress = "127.0.0.1", RtpPortMin = 41000, RtpPortMax = 45000 });
-        var echo = new EchoTestHandler(engine, NullLogger<EchoTestHandler>.Instance);
+        var media = new MediaOptions { BindAddress = "127.0.0.1", RtpPortMin = 41000, RtpPortMax = 45000 };
+        media.ReceiveTimeout = receiveTimeout ?? media.ReceiveTimeout;
+        var engine = new MediaEngine(media);
+        var echo = new EchoTestHandler(engine, options ?? new EchoTestOptions(), echoTime ?? TimeProvider.System, NullLogger<EchoTestHandler>.Instance);
         var router = new VoiceRouter([echo], NullLogger<VoiceRouter>.Instance);
         var parley = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = 0, EnableTcp = false }, router);
         parley.Start();
