@@ -5,6 +5,7 @@ using Parley.Data.Entities.Sip;
 using Parley.Server.Options;
 using Parley.Server.Sip;
 using Parley.Server.Tests.Support;
+using Parley.Sip.Registrar;
 using Parley.Sip.Stack;
 
 namespace Parley.Server.Tests.Sip;
@@ -100,6 +101,20 @@ public sealed class SipRegistrationTests(ParleyAppFactory factory) : IClassFixtu
         Assert.Empty(await LookupAsync(aor));
     }
 
+    [Fact]
+    public async Task TheStore_RefusesAnAorOutsideTheAuthenticatedTenantsDomain()
+    {
+        var aor = await RegisterDemoAsync("agent1", 600);
+        var other = await factory.CreateOtherTenantAsync();
+        var store = factory.Services.GetRequiredService<ISipBindingStore>();
+        var stolen = Assert.Single(await store.LoadAsync(aor, null, Ct)) with { TenantId = other.TenantId.ToString() };
+
+        Assert.Empty(await store.LoadAsync(aor, other.TenantId.ToString(), Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.ReplaceAsync(aor, other.TenantId.ToString(), [stolen], Ct));
+        Assert.False(await factory.WithDatabaseAsync(db => db.Set<SipRegistration>().IgnoreQueryFilters().AnyAsync(r => r.TenantId == other.TenantId && r.Aor == aor, Ct)));
+        Assert.Single(await LookupAsync(aor));
+    }
+
     private int SipPort => factory.Services.GetRequiredService<SipStack>().Listeners[0].EndPoint.Port;
 
     private async Task<string> RegisterDemoAsync(string user, int expires)
@@ -111,7 +126,7 @@ public sealed class SipRegistrationTests(ParleyAppFactory factory) : IClassFixtu
         return $"sip:{user}@{DemoRealm}";
     }
 
-    private async Task<IReadOnlyList<Parley.Sip.Registrar.SipBinding>> LookupAsync(string aor) =>
+    private async Task<IReadOnlyList<SipBinding>> LookupAsync(string aor) =>
         await factory.Services.GetRequiredService<SipStack>().Registrar!.LookupAsync(aor, Ct);
 
     private Task<bool> RowExistsAsync(string aor) =>
