@@ -11,7 +11,7 @@ namespace Parley.Sip.Dialogs;
 /// A UAS or UAC dialog (RFC 3261 §12): identifiers, route set, remote target and CSeq counters, plus the
 /// requests a call needs (BYE, re-INVITE, UPDATE, INFO, REFER, NOTIFY). SDP stays opaque bytes.
 /// </summary>
-public sealed class SipDialog
+public sealed partial class SipDialog
 {
     private readonly SipStack _stack;
     private readonly string _localParty;
@@ -96,7 +96,7 @@ public sealed class SipDialog
     public async Task<SipResponse> ReInviteAsync(ReadOnlyMemory<byte> sdp, CancellationToken cancellationToken = default)
     {
         LocalSdp = sdp;
-        var response = await SendRequestAsync(SipMethods.Invite, sdp, "application/sdp", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await SendRequestAsync(SipMethods.Invite, sdp, sdp.IsEmpty ? null : "application/sdp", cancellationToken: cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess)
         {
             RemoteSdp = response.Body;
@@ -143,6 +143,7 @@ public sealed class SipDialog
     internal bool MarkTerminated()
     {
         RetransmitTimer?.Cancel();
+        StopSessionTimer();
         if (Interlocked.Exchange(ref _terminated, 1) == 1)
         {
             return false;
@@ -178,6 +179,7 @@ public sealed class SipDialog
 
         request.Headers.Add(SipHeaderKind.Contact, _stack.ContactFor(Flow));
         request.Headers.Add(SipHeaderKind.UserAgent, _stack.Options.UserAgent);
+        AddSessionTimerHeaders(request);
         if (headers is not null)
         {
             foreach (var h in headers)

@@ -36,6 +36,12 @@ internal static partial class SipLog
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "SIP stray response {StatusCode} for {CallId} dropped")]
     public static partial void StrayResponse(ILogger logger, int statusCode, string callId);
 
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "SIP session {CallId} was not refreshed within {Seconds}s (RFC 4028): ending it with BYE")]
+    public static partial void SessionExpired(ILogger logger, string callId, int seconds);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "SIP session refresh of {CallId} failed with {StatusCode}")]
+    public static partial void SessionRefreshFailed(ILogger logger, string callId, int statusCode);
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "SIP authentication failed for user {User} realm {Realm} from {SourceIp}: {Failure}")]
     public static partial void AuthenticationFailed(ILogger logger, string user, string realm, IPAddress sourceIp, string failure);
 

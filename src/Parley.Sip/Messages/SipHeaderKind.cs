@@ -44,4 +44,5 @@ public enum SipHeaderKind : byte
     Timestamp,
     Warning,
     ContentDisposition,
+    MinSE,
 }

@@ -47,6 +47,7 @@ public static class SipHeaderNames
         new(SipHeaderKind.Timestamp, "Timestamp", '\0'),
         new(SipHeaderKind.Warning, "Warning", '\0'),
         new(SipHeaderKind.ContentDisposition, "Content-Disposition", '\0'),
+        new(SipHeaderKind.MinSE, "Min-SE", '\0'),
     ];
 
     private static readonly Entry?[] ByKind = BuildByKind();

@@ -66,6 +66,9 @@ public abstract class SipMessage
 
     public IReadOnlyList<string> Supported => ParseTokenList(SipHeaderKind.Supported);
 
+    /// <summary>Methods the sender accepts (Allow), e.g. to know whether a session refresh may use UPDATE.</summary>
+    public IReadOnlyList<string> Allow => ParseTokenList(SipHeaderKind.Allow);
+
     /// <summary>Serializes the message (Content-Length is always written from the body).</summary>
     public byte[] ToBytes() => SipMessageWriter.ToBytes(this);
 

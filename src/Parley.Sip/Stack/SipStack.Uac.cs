@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Parley.Sip.Auth;
@@ -28,12 +29,22 @@ public sealed partial class SipStack
         var from = (options.FromDisplayName is null ? string.Empty : QuotedString.Quote(options.FromDisplayName) + " ")
             + $"<{options.From ?? "sip:parley@" + LocalHost(flow)}>;tag={fromTag}";
         var to = $"<{target}>";
-        var invite = BuildInvite(target, from, to, callId, 1, sdp, flow, options, null);
+        var sessionSeconds = Options.SessionTimers.IntervalSeconds;
+        var invite = BuildInvite(target, from, to, callId, 1, sdp, flow, options, null, sessionSeconds);
         var response = await SendInviteAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
+        string? authorization = null;
         if (response.StatusCode is 401 or 407 && options.Username is not null && options.Password is not null && !cancellationToken.IsCancellationRequested)
         {
-            var authorization = Authorize(response, invite, options.Username, options.Password);
-            invite = BuildInvite(target, from, to, callId, 2, sdp, flow, options, authorization);
+            authorization = Authorize(response, invite, options.Username, options.Password);
+            invite = BuildInvite(target, from, to, callId, invite.CSeq.Number + 1, sdp, flow, options, authorization, sessionSeconds);
+            response = await SendInviteAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response.StatusCode == 422 && SipSessionExpires.TryParseMinimum(response.Headers.GetValue(SipHeaderKind.MinSE), out var minimum)
+            && minimum > sessionSeconds && !cancellationToken.IsCancellationRequested)
+        {
+            // RFC 4028 §7.4: the callee wants a longer interval; ask again with its Min-SE.
+            invite = BuildInvite(target, from, to, callId, invite.CSeq.Number + 1, sdp, flow, options, authorization, minimum);
             response = await SendInviteAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
         }
 
@@ -72,6 +83,8 @@ public sealed partial class SipStack
         }
 
         dialog.AckBytes = ack.ToBytes();
+        dialog.PeerAllowsUpdate = response.Allow.Contains(SipMethods.Update, StringComparer.OrdinalIgnoreCase);
+        ApplySessionTimerAsUac(dialog, response);
         _dialogs[dialog.Id] = dialog;
         await flow.SendAsync(dialog.AckBytes).ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested)
@@ -158,8 +171,12 @@ public sealed partial class SipStack
         return cancel;
     }
 
-    internal Task<SipResponse> SendInDialogAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken) =>
-        SendAsync(request, dialog.Flow, null, cancellationToken);
+    internal async Task<SipResponse> SendInDialogAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(request, dialog.Flow, null, cancellationToken).ConfigureAwait(false);
+        OnInDialogResponse(dialog, request, response);
+        return response;
+    }
 
     private static string Authorize(SipResponse challenge, SipRequest request, string username, string password)
     {
@@ -179,7 +196,7 @@ public sealed partial class SipStack
         return $"Digest username=\"{username}\", realm=\"{c.Realm}\", nonce=\"{c.Nonce}\", uri=\"{request.RequestUri}\", response=\"{digest}\", algorithm={algorithm}{qopPart}";
     }
 
-    private SipRequest BuildInvite(string target, string from, string to, string callId, long cseq, ReadOnlyMemory<byte> sdp, ISipFlow flow, SipInviteOptions options, string? authorization)
+    private SipRequest BuildInvite(string target, string from, string to, string callId, long cseq, ReadOnlyMemory<byte> sdp, ISipFlow flow, SipInviteOptions options, string? authorization, int sessionSeconds)
     {
         var invite = new SipRequest(SipMethods.Invite, target);
         invite.Headers.Add(SipHeaderKind.Via, NewVia(flow));
@@ -191,6 +208,14 @@ public sealed partial class SipStack
         invite.Headers.Add(SipHeaderKind.Contact, ContactFor(flow));
         invite.Headers.Add(SipHeaderKind.UserAgent, Options.UserAgent);
         invite.Headers.Add(SipHeaderKind.Allow, AllowValue);
+        invite.Headers.Add(SipHeaderKind.Supported, TimerOption);
+        if (sessionSeconds > 0)
+        {
+            // No refresher: the callee chooses (RFC 4028 §7.1).
+            invite.Headers.Add(SipHeaderKind.SessionExpires, sessionSeconds.ToString(CultureInfo.InvariantCulture));
+            invite.Headers.Add(SipHeaderKind.MinSE, Options.SessionTimers.MinimumSeconds.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (authorization is not null)
         {
             invite.Headers.Add(SipHeaderKind.Authorization, authorization);

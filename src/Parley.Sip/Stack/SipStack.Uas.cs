@@ -43,6 +43,8 @@ public sealed partial class SipStack
             LocalSdp = sdp,
             RemoteSdp = request.Body,
         };
+        dialog.PeerAllowsUpdate = request.Allow.Contains(SipMethods.Update, StringComparer.OrdinalIgnoreCase);
+        ApplySessionTimerAsUas(dialog, request, response);
         _dialogs[dialog.Id] = dialog;
         _pendingCalls.TryRemove(transaction.Key, out _);
         var sent = transaction.SendAndReturnBytes(response);
@@ -139,6 +141,12 @@ public sealed partial class SipStack
 
     private async Task HandleInviteAsync(SipRequest request, InviteServerTransaction transaction)
     {
+        if (RejectBriefSession(request, transaction.Flow) is { } tooBrief)
+        {
+            transaction.SendResponse(tooBrief);
+            return;
+        }
+
         if (request.To.Tag is { } toTag)
         {
             if (!_dialogs.TryGetValue(SipDialog.Key(request.CallId, toTag, request.From.Tag ?? string.Empty), out var dialog))
@@ -159,6 +167,7 @@ public sealed partial class SipStack
             var ok = CreateResponse(request, 200, null, transaction.Flow);
             ok.Headers.Add(SipHeaderKind.ContentType, "application/sdp");
             ok.Body = dialog.LocalSdp;
+            ApplySessionTimerAsUas(dialog, request, ok);
             transaction.SendResponse(ok);
             return;
         }
@@ -211,14 +220,25 @@ public sealed partial class SipStack
             return;
         }
 
+        if (request.Method == SipMethods.Update && RejectBriefSession(request, transaction.Flow) is { } tooBrief)
+        {
+            transaction.SendResponse(tooBrief);
+            return;
+        }
+
         dialog.RemoteCSeq = request.CSeq.Number;
         var status = await _application.OnDialogRequestAsync(dialog, request, _stopping.Token).ConfigureAwait(false);
         var response = CreateResponse(request, status, null, transaction.Flow);
-        if (request.Method == SipMethods.Update && status == 200 && !request.Body.IsEmpty)
+        if (request.Method == SipMethods.Update && status == 200)
         {
-            dialog.RemoteSdp = request.Body;
-            response.Headers.Add(SipHeaderKind.ContentType, "application/sdp");
-            response.Body = dialog.LocalSdp;
+            if (!request.Body.IsEmpty)
+            {
+                dialog.RemoteSdp = request.Body;
+                response.Headers.Add(SipHeaderKind.ContentType, "application/sdp");
+                response.Body = dialog.LocalSdp;
+            }
+
+            ApplySessionTimerAsUas(dialog, request, response);
         }
 
         transaction.SendResponse(response);

@@ -56,6 +56,9 @@ public sealed class SipStackOptions
 
     public SipDefenceOptions Defence { get; set; } = new();
 
+    /// <summary>Session timers (RFC 4028): interval asked for and granted, and the minimum accepted.</summary>
+    public Dialogs.SipSessionTimerOptions SessionTimers { get; set; } = new();
+
     /// <summary>Throws when the options cannot work.</summary>
     public void Validate()
     {
@@ -75,5 +78,6 @@ public sealed class SipStackOptions
         }
 
         Parser.Validate();
+        SessionTimers.Validate();
     }
 }

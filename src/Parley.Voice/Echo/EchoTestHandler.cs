@@ -136,6 +136,7 @@ public sealed class EchoTestHandler : VoiceCallHandler
         }
 
         session.Echo = true;
+        var answeredAt = _time.GetTimestamp();
         SipDialog dialog;
         try
         {
@@ -148,7 +149,9 @@ public sealed class EchoTestHandler : VoiceCallHandler
             return null;
         }
 
-        var limit = _time.CreateTimer(_ => HangUpElsewhere(dialog, EchoHangUpReason.MaxDuration), null, _options.MaxDuration, Timeout.InfiniteTimeSpan);
+        // The caller may act on the 200 before this line runs: count the duration from the answer, not from here.
+        var left = _options.MaxDuration - _time.GetElapsedTime(answeredAt);
+        var limit = _time.CreateTimer(_ => HangUpElsewhere(dialog, EchoHangUpReason.MaxDuration), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         _calls[dialog] = new EchoCall(session, limit);
         session.DigitReceived += (_, digit) => OnDigit(dialog, digit);
         session.ReceiveTimedOut += _ => HangUpElsewhere(dialog, EchoHangUpReason.CallerSilent);
