@@ -11,7 +11,8 @@ public static class SipServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="SipStack"/> as a singleton. When an <see cref="ISipCredentialStore"/> is registered, a digest-protected
-    /// <see cref="SipRegistrar"/> answers REGISTER (see <see cref="SipStack.Registrar"/>). Call <see cref="SipStack.Start"/> from a hosted service.
+    /// <see cref="SipRegistrar"/> answers REGISTER (see <see cref="SipStack.Registrar"/>), keeping bindings in the registered
+    /// <see cref="ISipBindingStore"/> (in memory when none is). Call <see cref="SipStack.Start"/> from a hosted service.
     /// </summary>
     public static IServiceCollection AddParleySip(this IServiceCollection services, Action<SipStackOptions> configure, Action<SipDigestOptions>? configureDigest = null)
     {
@@ -30,7 +31,12 @@ public static class SipServiceCollectionExtensions
             var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             var registrar = store is null ? null
-                : new SipRegistrar(new SipRegistrarOptions(), new SipDigestAuthenticator(digest, store, time, loggers.CreateLogger("Parley.Sip.Auth")), time, loggers.CreateLogger("Parley.Sip.Registrar"));
+                : new SipRegistrar(
+                    new SipRegistrarOptions(),
+                    new SipDigestAuthenticator(digest, store, time, loggers.CreateLogger("Parley.Sip.Auth")),
+                    sp.GetService<ISipBindingStore>() ?? new InMemorySipBindingStore(),
+                    time,
+                    loggers.CreateLogger("Parley.Sip.Registrar"));
             return new SipStack(options, sp.GetRequiredService<SipApplication>(), registrar, loggers, time);
         });
         return services;
