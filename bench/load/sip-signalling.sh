@@ -22,12 +22,16 @@ cpu_of() { # total CPU seconds (user+sys) of the given pids
   echo "scale=2; $t / $(getconf CLK_TCK)" | bc
 }
 
+udp_drops() { awk '/^Udp:/ { n++ } /^Udp:/ && n == 2 { print $6 }' /proc/net/snmp; }   # RcvbufErrors, host-wide
+
 run_sipp() { # name port localport [rate calls]
+  local drops0; drops0=$(udp_drops)
   timeout $(( SECONDS_BOUND )) sipp -sn uac "127.0.0.1:$2" -i 127.0.0.1 -p "$3" -r "${4:-$RATE}" -rp 1000 -m "${5:-$CALLS}" -l 100000 \
     -nostdin -trace_stat -stf "$OUT/$1-stat.csv" -trace_screen -screen_file "$OUT/$1-screen.txt" >/dev/null 2>&1 || true
   grep -E "Successful call|Failed call|Call Rate" "$OUT/$1-screen.txt" | tail -3 | sed "s/^/$1: /"
   grep -E "Retrans|BYE -|INVITE -" "$OUT/$1-screen.txt" | tail -2 | sed "s/^/$1: /"
   sed -n '/Average Response Time Repartition/,/Average Call Length/p' "$OUT/$1-screen.txt" | tail -11 | sed "s/^/$1: /"
+  echo "$1: UDP datagrams dropped for a full receive buffer (host-wide, during the run): $(( $(udp_drops) - drops0 ))"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -27,6 +27,8 @@ public sealed partial class SipStack : ISipMessageSink
         }
     }
 
+    Lock ISipMessageSink.CallLock(SipMessage message) => _calls.For(message.CallId);
+
     void ISipMessageSink.OnMessage(SipMessage message, ISipFlow flow)
     {
         // Receive threads run in parallel; messages of one call are processed one at a time (SipCallStripes).

@@ -1,11 +1,13 @@
 namespace Parley.Sip.Transactions;
 
-/// <summary>A handle to one scheduled callback; <see cref="Cancel"/> is cheap and idempotent.</summary>
+/// <summary>
+/// A handle to one scheduled callback; <see cref="Cancel"/> is cheap and idempotent. A cancelled timer lets go of its
+/// callback and state at once (it stays queued until its due time, but holds nothing: no dialog, no 2xx bytes).
+/// </summary>
 public sealed class SipTimer
 {
-    private readonly Action<object?> _callback;
-    private readonly object? _state;
-    private volatile bool _cancelled;
+    private Action<object?>? _callback;
+    private object? _state;
 
     internal SipTimer(Action<object?> callback, object? state)
     {
@@ -13,16 +15,23 @@ public sealed class SipTimer
         _state = state;
     }
 
-    public bool IsCancelled => _cancelled;
+    /// <summary>True once cancelled or fired.</summary>
+    public bool IsCancelled => Volatile.Read(ref _callback) is null;
 
-    public void Cancel() => _cancelled = true;
+    public void Cancel()
+    {
+        Volatile.Write(ref _callback, null);
+        Volatile.Write(ref _state, null);
+    }
 
     internal void Fire()
     {
-        if (!_cancelled)
+        var state = Volatile.Read(ref _state);
+        var callback = Interlocked.Exchange(ref _callback, null);
+        if (callback is not null)
         {
-            _cancelled = true;
-            _callback(_state);
+            _state = null;
+            callback(state);
         }
     }
 }

@@ -8,6 +8,13 @@ public interface ISipMessageSink
     /// <summary>True to accept bytes from this flow at all (flood defence runs before parsing).</summary>
     bool Admit(ISipFlow flow);
 
+    /// <summary>
+    /// The lock that <see cref="OnMessage"/> holds while it processes a message of this call (reentrant). A transport
+    /// reading one socket from several threads takes it before the next datagram may be read, so the messages of one
+    /// call are processed in the order they were received.
+    /// </summary>
+    Lock CallLock(Messages.SipMessage message);
+
     /// <summary>One whole message has been framed and parsed.</summary>
     void OnMessage(Messages.SipMessage message, ISipFlow flow);
 

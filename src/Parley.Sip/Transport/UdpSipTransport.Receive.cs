@@ -1,24 +1,65 @@
 using System.Net;
 using System.Net.Sockets;
 using Parley.Sip.Logging;
+using Parley.Sip.Messages;
 using Parley.Sip.Parsing;
 
 namespace Parley.Sip.Transport;
 
 public sealed partial class UdpSipTransport
 {
+    /// <summary>
+    /// Leader/followers: the thread holding the receive turn reads one datagram, parses it and takes its call's lock
+    /// (<see cref="ISipMessageSink.CallLock"/>) before handing the turn on, then processes it while the next thread
+    /// reads. Calls run in parallel; the messages of one call are processed in the order they were read.
+    /// </summary>
     private void ReceiveLoop(ISipMessageSink sink)
     {
         var buffer = GC.AllocateUninitializedArray<byte>(65_536, pinned: true);
         var received = new SocketAddress(_socket.AddressFamily);
         var any = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         UdpFlow? last = null; // one source (a carrier, a proxy, SIPp) sends most datagrams: keep its flow
-        while (!_stopping)
+        while (true)
         {
+            SipMessage? message = null;
+            SipParseException? rejection = null;
+            Lock? call = null;
             int length;
+            _receiveTurn.Enter();
             try
             {
+                if (_stopping)
+                {
+                    return;
+                }
+
                 length = _socket.ReceiveFrom(buffer, SocketFlags.None, received);
+                if (_stopping)
+                {
+                    return;
+                }
+
+                if (last is null || !received.Equals(last.Address))
+                {
+                    last = new UdpFlow(this, (IPEndPoint)any.Create(received), Copy(received));
+                }
+
+                var datagram = buffer.AsSpan(0, length);
+                if (!sink.Admit(last) || datagram.Trim("\r\n"u8).IsEmpty)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    message = _parser.ParseDatagram(datagram);
+                    call = sink.CallLock(message);
+                    call.Enter();
+                }
+                catch (SipParseException ex)
+                {
+                    rejection = ex;
+                }
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
             {
@@ -33,43 +74,36 @@ public sealed partial class UdpSipTransport
 
                 return;
             }
-
-            if (_stopping)
+            finally
             {
-                return;
+                _receiveTurn.Exit();
             }
 
-            if (last is null || !received.Equals(last.Address))
-            {
-                last = new UdpFlow(this, (IPEndPoint)any.Create(received), Copy(received));
-            }
-
-            if (sink.Admit(last))
-            {
-                Dispatch(sink, last, buffer.AsSpan(0, length));
-            }
+            Process(sink, last, message, call, rejection, buffer.AsSpan(0, length));
         }
     }
 
-    private void Dispatch(ISipMessageSink sink, UdpFlow flow, ReadOnlySpan<byte> datagram)
+    private void Process(ISipMessageSink sink, UdpFlow flow, SipMessage? message, Lock? call, SipParseException? rejection, ReadOnlySpan<byte> datagram)
     {
-        if (datagram.Trim("\r\n"u8).IsEmpty)
-        {
-            return;
-        }
-
-        Messages.SipMessage message;
         try
         {
-            message = _parser.ParseDatagram(datagram);
+            if (rejection is not null)
+            {
+                sink.OnRejected(rejection, datagram, flow);
+            }
+            else if (message is not null)
+            {
+                sink.OnMessage(message, flow);
+            }
         }
-        catch (SipParseException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            sink.OnRejected(ex, datagram, flow);
-            return;
+            SipLog.ReceiveError(_logger, Name, ex); // a failing message must not end a receive thread
         }
-
-        sink.OnMessage(message, flow);
+        finally
+        {
+            call?.Exit();
+        }
     }
 
     private static SocketAddress Copy(SocketAddress address)

@@ -7,9 +7,9 @@ using Parley.Sip.Parsing;
 namespace Parley.Sip.Transport;
 
 /// <summary>
-/// UDP: one socket read by several dedicated threads blocked in recvfrom (the kernel hands each datagram to one of
-/// them), so a slow message or a descheduled thread does not hold up the others; every datagram is one message.
-/// Sends are synchronous sendto calls on the caller's thread (UDP does not wait for the peer).
+/// UDP: one socket served by several dedicated threads taking turns in a blocking recvfrom, so a slow message or a
+/// descheduled thread does not hold up the others, while the messages of one call keep their order (see
+/// <c>ReceiveLoop</c>); every datagram is one message. Sends are synchronous sendto calls on the caller's thread.
 /// </summary>
 public sealed partial class UdpSipTransport : ISipTransport
 {
@@ -18,6 +18,7 @@ public sealed partial class UdpSipTransport : ISipTransport
     private readonly ILogger _logger;
     private readonly int _receiveThreads;
     private readonly List<Thread> _threads = [];
+    private readonly Lock _receiveTurn = new();
     private volatile bool _stopping;
 
     public UdpSipTransport(IPEndPoint bind, SipParser parser, ILogger logger, int receiveThreads = 2)

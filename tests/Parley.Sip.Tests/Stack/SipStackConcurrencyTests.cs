@@ -73,6 +73,36 @@ public sealed class SipStackConcurrencyTests
         Assert.Equal(1, app.MaxOverlapWithinOneCall);
     }
 
+    [Fact]
+    public async Task Udp_BurstOfInfosInOneDialogOverFourReceiveThreads_IsHandledInTheOrderSent()
+    {
+        var app = new OverlapProbeApplication();
+        await using var stack = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = 0, EnableTcp = false, UdpReceiveThreads = 4 }, app);
+        stack.Start();
+        var server = stack.Listeners.Single(l => l.Transport == "UDP").EndPoint;
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        var parser = new SipParser();
+        var buffer = new byte[65_536];
+        const string CallId = "ordered@concurrency.test";
+        await socket.SendToAsync(Request("INVITE", CallId, 1, port, null), server);
+        var toTag = (await ReceiveFinalAsync(socket, parser, buffer, "INVITE").WaitAsync(Timeout, TestContext.Current.CancellationToken)).To.Tag;
+        await socket.SendToAsync(Request("ACK", CallId, 1, port, toTag), server);
+
+        for (var cseq = 2; cseq <= 101; cseq++)
+        {
+            await socket.SendToAsync(Request("INFO", CallId, cseq, port, toTag), server);
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            await ReceiveFinalAsync(socket, parser, buffer, "INFO").WaitAsync(Timeout, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(Enumerable.Range(2, 100).Select(n => (long)n), app.InfoCSeqs);
+    }
+
     /// <summary>INVITE, 200, ACK, BYE, 200 for each call, one call after another; returns the number of finals received.</summary>
     private static async Task<int> RunCallsAsync(IPEndPoint server, int sender, int calls)
     {
@@ -112,7 +142,7 @@ public sealed class SipStackConcurrencyTests
     }
 
     private static byte[] Request(string method, string callId, long cseq, int port, string? toTag) => Encoding.ASCII.GetBytes(
-        $"{method} sip:echo@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bK{method}{callId.GetHashCode(StringComparison.Ordinal):x8}\r\n" +
+        $"{method} sip:echo@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bK{method}{cseq}{callId.GetHashCode(StringComparison.Ordinal):x8}\r\n" +
         $"Max-Forwards: 70\r\nFrom: <sip:probe@example.com>;tag=f{port}\r\nTo: <sip:echo@127.0.0.1>{(toTag is null ? string.Empty : ";tag=" + toTag)}\r\n" +
         $"Call-ID: {callId}\r\nCSeq: {cseq} {method}\r\nContact: <sip:probe@127.0.0.1:{port}>\r\nContent-Length: 0\r\n\r\n");
 }
