@@ -45,4 +45,6 @@ public enum SipHeaderKind : byte
     Warning,
     ContentDisposition,
     MinSE,
+    RSeq,
+    RAck,
 }

@@ -48,6 +48,8 @@ public static class SipHeaderNames
         new(SipHeaderKind.Warning, "Warning", '\0'),
         new(SipHeaderKind.ContentDisposition, "Content-Disposition", '\0'),
         new(SipHeaderKind.MinSE, "Min-SE", '\0'),
+        new(SipHeaderKind.RSeq, "RSeq", '\0'),
+        new(SipHeaderKind.RAck, "RAck", '\0'),
     ];
 
     private static readonly Entry?[] ByKind = BuildByKind();

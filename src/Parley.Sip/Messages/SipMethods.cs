@@ -21,7 +21,7 @@ public static class SipMethods
     private static readonly string[] Known = [Invite, Ack, Bye, Cancel, Options, Register, Info, Update, Refer, Notify, Subscribe, Message, Prack, Publish];
 
     /// <summary>Methods the user agent core implements (for Allow and 501 decisions).</summary>
-    public static readonly IReadOnlyList<string> Implemented = [Invite, Ack, Bye, Cancel, Options, Register, Info, Update, Refer, Notify];
+    public static readonly IReadOnlyList<string> Implemented = [Invite, Ack, Bye, Cancel, Options, Register, Info, Update, Refer, Notify, Prack];
 
     /// <summary>Returns the interned name for a known method (case-sensitive, as RFC 3261 requires) or a new string.</summary>
     public static string FromBytes(ReadOnlySpan<byte> method)

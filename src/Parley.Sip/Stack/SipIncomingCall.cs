@@ -5,7 +5,7 @@ using Parley.Sip.Transactions;
 namespace Parley.Sip.Stack;
 
 /// <summary>An incoming INVITE waiting for the application's decision.</summary>
-public sealed class SipIncomingCall
+public sealed partial class SipIncomingCall
 {
     private readonly SipStack _stack;
     private readonly InviteServerTransaction _transaction;
@@ -19,7 +19,7 @@ public sealed class SipIncomingCall
         LocalTag = SipMessageFactory.NewTag();
     }
 
-    /// <summary>Raised when the caller cancels before the answer.</summary>
+    /// <summary>Raised when the caller cancels before the answer, or the call dies unanswered (no PRACK for a reliable 18x).</summary>
     public event Action<SipIncomingCall>? Cancelled;
 
     public SipRequest Request { get; }
@@ -37,13 +37,27 @@ public sealed class SipIncomingCall
     /// <summary>The dialog, once answered.</summary>
     public SipDialog? Dialog { get; private set; }
 
-    /// <summary>Sends 180 Ringing (or another provisional code).</summary>
+    /// <summary>
+    /// Sends 180 Ringing (or another provisional code) — reliably (RFC 3262: RSeq, retransmitted until PRACK) when
+    /// the caller requires 100rel.
+    /// </summary>
     public void Ring(int status = 180)
     {
-        if (Volatile.Read(ref _decided) == 0)
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 101);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 199);
+        if (Volatile.Read(ref _decided) != 0)
         {
-            _transaction.SendResponse(_stack.CreateResponse(Request, status, LocalTag, _transaction.Flow));
+            return;
         }
+
+        var provisional = _stack.CreateResponse(Request, status, LocalTag, _transaction.Flow);
+        if (RequiresReliableProvisional)
+        {
+            SendReliably(provisional);
+            return;
+        }
+
+        _transaction.SendResponse(provisional);
     }
 
     /// <summary>Answers with 200 OK and the SDP answer; returns the dialog (Early until the ACK arrives).</summary>
@@ -54,6 +68,7 @@ public sealed class SipIncomingCall
             throw new InvalidOperationException("The call has already been answered, rejected or cancelled.");
         }
 
+        StopReliableProvisional();
         Dialog = _stack.AnswerInvite(_transaction, LocalTag, sdp);
         return Dialog;
     }
@@ -64,6 +79,7 @@ public sealed class SipIncomingCall
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 300);
         if (Interlocked.Exchange(ref _decided, 1) == 0)
         {
+            StopReliableProvisional();
             _stack.ForgetPendingCall(_transaction.Key);
             _transaction.SendResponse(_stack.CreateResponse(Request, status, LocalTag, _transaction.Flow, reason));
         }
@@ -73,6 +89,7 @@ public sealed class SipIncomingCall
     {
         if (Interlocked.Exchange(ref _decided, 1) == 0)
         {
+            StopReliableProvisional();
             IsCancelled = true;
             _transaction.SendResponse(_stack.CreateResponse(Request, 487, LocalTag, _transaction.Flow));
             Cancelled?.Invoke(this);

@@ -14,7 +14,7 @@ public sealed class SipRequestValidator
 
     public SipRequestValidator(IEnumerable<string>? supportedExtensions = null, IEnumerable<string>? contentTypes = null)
     {
-        _supported = new HashSet<string>(supportedExtensions ?? ["replaces", "timer"], StringComparer.OrdinalIgnoreCase);
+        _supported = new HashSet<string>(supportedExtensions ?? ["replaces", "timer", "100rel"], StringComparer.OrdinalIgnoreCase);
         _contentTypes = new HashSet<string>(
             contentTypes ?? ["application/sdp", "application/dtmf-relay", "application/dtmf", "message/sipfrag", "multipart/mixed", "multipart/alternative", "text/plain"],
             StringComparer.OrdinalIgnoreCase);

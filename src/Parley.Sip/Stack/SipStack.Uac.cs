@@ -31,21 +31,28 @@ public sealed partial class SipStack
         var to = $"<{target}>";
         var sessionSeconds = Options.SessionTimers.IntervalSeconds;
         var invite = BuildInvite(target, from, to, callId, 1, sdp, flow, options, null, sessionSeconds);
-        var response = await SendInviteAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
+        var prack = new SipPrackSender(this, invite, flow);
+        Task<SipResponse> Send(SipRequest request)
+        {
+            prack = new SipPrackSender(this, request, flow);
+            return SendInviteAsync(request, flow, options, prack, cancellationToken);
+        }
+
+        var response = await Send(invite).ConfigureAwait(false);
         string? authorization = null;
         if (response.StatusCode is 401 or 407 && options.Username is not null && options.Password is not null && !cancellationToken.IsCancellationRequested)
         {
             authorization = Authorize(response, invite, options.Username, options.Password);
-            invite = BuildInvite(target, from, to, callId, invite.CSeq.Number + 1, sdp, flow, options, authorization, sessionSeconds);
-            response = await SendInviteAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
+            invite = BuildInvite(target, from, to, callId, prack.LastCSeq + 1, sdp, flow, options, authorization, sessionSeconds);
+            response = await Send(invite).ConfigureAwait(false);
         }
 
         if (response.StatusCode == 422 && SipSessionExpires.TryParseMinimum(response.Headers.GetValue(SipHeaderKind.MinSE), out var minimum)
             && minimum > sessionSeconds && !cancellationToken.IsCancellationRequested)
         {
             // RFC 4028 §7.4: the callee wants a longer interval; ask again with its Min-SE.
-            invite = BuildInvite(target, from, to, callId, invite.CSeq.Number + 1, sdp, flow, options, authorization, minimum);
-            response = await SendInviteAsync(invite, flow, options, cancellationToken).ConfigureAwait(false);
+            invite = BuildInvite(target, from, to, callId, prack.LastCSeq + 1, sdp, flow, options, authorization, minimum);
+            response = await Send(invite).ConfigureAwait(false);
         }
 
         if (!response.IsSuccess)
@@ -65,7 +72,7 @@ public sealed partial class SipStack
 
         var remoteTarget = response.Contacts.Count > 0 ? response.Contacts[0].Uri.ToString() : target;
         var dialog = new SipDialog(this, isUac: true, callId, fromTag, response.To.Tag ?? string.Empty, from,
-            response.Headers.GetValue(SipHeaderKind.To)!, remoteTarget, routeSet, invite.CSeq.Number, 0, flow)
+            response.Headers.GetValue(SipHeaderKind.To)!, remoteTarget, routeSet, prack.LastCSeq, 0, flow)
         {
             LocalSdp = sdp,
             RemoteSdp = response.Body,
@@ -101,7 +108,7 @@ public sealed partial class SipStack
     /// Sends the INVITE and waits for its final response. Cancelling sends CANCEL (after the first provisional, as
     /// RFC 3261 §9.1 asks) and still waits for the final answer (normally 487), so the caller can clean up.
     /// </summary>
-    private async Task<SipResponse> SendInviteAsync(SipRequest invite, ISipFlow flow, SipInviteOptions options, CancellationToken cancellationToken)
+    private async Task<SipResponse> SendInviteAsync(SipRequest invite, ISipFlow flow, SipInviteOptions options, SipPrackSender prack, CancellationToken cancellationToken)
     {
         var final = new TaskCompletionSource<SipResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         var gate = new Lock();
@@ -130,6 +137,7 @@ public sealed partial class SipStack
                     }
                 }
 
+                prack.OnProvisional(response);
                 options.OnProvisional?.Invoke(response.StatusCode);
             }
             else
@@ -208,7 +216,7 @@ public sealed partial class SipStack
         invite.Headers.Add(SipHeaderKind.Contact, ContactFor(flow));
         invite.Headers.Add(SipHeaderKind.UserAgent, Options.UserAgent);
         invite.Headers.Add(SipHeaderKind.Allow, AllowValue);
-        invite.Headers.Add(SipHeaderKind.Supported, TimerOption);
+        invite.Headers.Add(SipHeaderKind.Supported, TimerOption + ", " + ReliableOption);
         if (sessionSeconds > 0)
         {
             // No refresher: the callee chooses (RFC 4028 §7.1).

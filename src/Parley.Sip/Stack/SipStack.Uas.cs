@@ -8,7 +8,7 @@ namespace Parley.Sip.Stack;
 
 public sealed partial class SipStack
 {
-    private const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY, REGISTER";
+    private const string AllowValue = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY, PRACK, REGISTER";
 
     private Action<InviteServerTransaction>? _forgetTimedOutCall;
 
@@ -121,6 +121,9 @@ public sealed partial class SipStack
                     break;
                 case SipMethods.Bye:
                     await HandleByeAsync(request, transaction).ConfigureAwait(false);
+                    break;
+                case SipMethods.Prack:
+                    HandlePrack(request, transaction);
                     break;
                 case SipMethods.Info or SipMethods.Update or SipMethods.Notify or SipMethods.Refer:
                     await HandleInDialogAsync(request, transaction).ConfigureAwait(false);
