@@ -15,7 +15,7 @@ builder.AddParley();
 var app = builder.Build();
 app.UseParley();
 app.MapParley();
-await app.InitializeParleyAsync();
+app.BuildEndpointsInBackground();
 app.PrintDemoBannerOnStart();
 await app.RunAsync();
 return 0;

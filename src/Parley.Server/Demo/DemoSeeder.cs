@@ -41,6 +41,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministrati
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id);
 
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<ParleyUser>>();
+        var missing = new List<(ParleyUser User, string Password, string Role)>();
         foreach (var (userName, displayName, role) in Users)
         {
             if (await manager.FindByNameAsync(userName) is not null)
@@ -55,12 +56,22 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministrati
                 _ => demo.AgentPassword,
             };
             var user = new ParleyUser { Id = Guid.CreateVersion7(), TenantId = tenant.Id, UserName = userName, DisplayName = displayName, CreatedAt = time.GetUtcNow() };
-            var created = await manager.CreateAsync(user, password);
-            if (!created.Succeeded)
+            foreach (var validator in manager.PasswordValidators)
             {
-                throw new InvalidOperationException($"Demo password for '{userName}' is not accepted: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+                ThrowUnlessAccepted(user, await validator.ValidateAsync(manager, user, password));
             }
 
+            missing.Add((user, password, role));
+        }
+
+        // Password hashing (PBKDF2 at Identity's iteration count) dominates a first start: hash on every core at once,
+        // then store the users one by one as UserManager.CreateAsync(user, password) would.
+        var hashes = await Task.WhenAll(missing.Select(m => Task.Run(() => manager.PasswordHasher.HashPassword(m.User, m.Password), cancellationToken)));
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var (user, _, role) = missing[i];
+            user.PasswordHash = hashes[i];
+            ThrowUnlessAccepted(user, await manager.CreateAsync(user));
             await manager.AddToRoleAsync(user, role);
         }
 
@@ -73,5 +84,13 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministrati
         await DemoRoutingSeeder.RunAsync(db, tenant.Id, time.GetUtcNow(), cancellationToken);
         await DemoSipSeeder.RunAsync(db, tenant.Id, scope.ServiceProvider.GetRequiredService<SipRealms>().For(TenantSlug), demo.SipPassword, time.GetUtcNow(), cancellationToken);
         Log.DemoSeeded(logger, TenantSlug);
+    }
+
+    private static void ThrowUnlessAccepted(ParleyUser user, IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo password for '{user.UserName}' is not accepted: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
     }
 }

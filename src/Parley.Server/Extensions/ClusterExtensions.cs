@@ -5,7 +5,6 @@ using Parley.Cluster;
 using Parley.Cluster.Routing.Ports;
 using Parley.Server.Options;
 using Parley.Server.Routing;
-using Parley.Server.Webhooks;
 
 namespace Parley.Server.Extensions;
 
@@ -47,7 +46,6 @@ internal static class ClusterExtensions
         services.AddSingleton<IRoutingEventPublisher>(sp => sp.GetRequiredService<RoutingEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<RoutingEventDispatcher>());
         services.AddScoped<RoutingGateway>();
-        services.AddParleyWebhooks();
         services.AddSignalR();
         return builder;
     }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Parley.Data;
 using Parley.Server.Api.Account;
 using Parley.Server.Api.Agents;
 using Parley.Server.Api.ApiClients;
@@ -21,7 +19,6 @@ using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.Demo;
 using Parley.Server.Hubs;
-using Parley.Server.Logging;
 using Parley.Server.Options;
 using Parley.Server.Tenants;
 using Prometheus;
@@ -88,35 +85,6 @@ public static class ParleyApplicationExtensions
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);
         return app;
-    }
-
-    /// <summary>Migrates the database, creates the first platform operator and, in demo mode, the demo tenant.</summary>
-    public static async Task InitializeParleyAsync(this WebApplication app, CancellationToken cancellationToken = default)
-    {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Parley.Startup");
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-            if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
-            {
-                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-                await db.Database.MigrateAsync(cancellationToken);
-                if (db.Database.IsSqlite())
-                {
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-                }
-
-                Log.DatabaseReady(logger, db.Database.ProviderName ?? "?", pending);
-            }
-
-            await scope.ServiceProvider.GetRequiredService<PlatformBootstrap>().RunAsync(cancellationToken);
-        }
-
-        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
-        if (demo.Enabled)
-        {
-            await app.Services.GetRequiredService<DemoSeeder>().RunAsync(cancellationToken);
-        }
     }
 
     /// <summary>Prints the demo banner once the server listens.</summary>

@@ -6,6 +6,7 @@ using Parley.Server.Health;
 using Parley.Server.Options;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
+using Parley.Server.Webhooks;
 
 namespace Parley.Server.Extensions;
 
@@ -51,7 +52,9 @@ public static class ParleyServiceExtensions
         services.AddParleyIdentity(configuration);
         services.AddParleyApiConventions();
         services.AddParleyRateLimiting(configuration);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
 
         services.AddSingleton<TenantStatusCache>();
         services.AddSingleton<TenantAdministration>();
@@ -60,8 +63,15 @@ public static class ParleyServiceExtensions
         services.AddScoped<ApiClientRegistrar>();
         services.AddScoped<PlatformBootstrap>();
         services.AddSingleton<DemoSeeder>();
-        builder.AddParleySipHost();
         builder.AddParleyCluster();
+
+        // Hosted services start in registration order: the Orleans silo (above) starts while StartupWork migrates the
+        // database; what reads the database (SIP listeners, webhook sender, then the HTTP server) starts once it is
+        // migrated, while the platform operator and the demo tenant are seeded behind the readiness gate.
+        services.AddSingleton<StartupWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
+        builder.AddParleySipHost();
+        services.AddParleyWebhooks();
         return builder;
     }
 

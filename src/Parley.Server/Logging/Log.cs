@@ -18,6 +18,18 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Information, "Created token signing key at {Path}")]
     public static partial void SigningKeyCreated(ILogger logger, string path);
 
+    [LoggerMessage(1006, LogLevel.Information, "Start-up step '{Step}' done in {ElapsedMs:F0} ms")]
+    public static partial void StartupStepDone(ILogger logger, string step, double elapsedMs);
+
+    [LoggerMessage(1007, LogLevel.Information, "Start-up work done; {ElapsedMs:F0} ms since the process started")]
+    public static partial void StartupDone(ILogger logger, double elapsedMs);
+
+    [LoggerMessage(1008, LogLevel.Information, "{Count} endpoints built in {ElapsedMs:F0} ms, before the first request")]
+    public static partial void EndpointsBuilt(ILogger logger, int count, double elapsedMs);
+
+    [LoggerMessage(1009, LogLevel.Warning, "Building the endpoints before the first request failed; the first request will try again")]
+    public static partial void EndpointsNotBuilt(ILogger logger, Exception exception);
+
     [LoggerMessage(2001, LogLevel.Warning, "Sign-in failed for '{UserName}' in tenant '{Tenant}' from {SourceIp}: {Reason}")]
     public static partial void SignInFailed(ILogger logger, string userName, string tenant, string? sourceIp, string reason);
 
