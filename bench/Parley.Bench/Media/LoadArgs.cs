@@ -22,6 +22,16 @@ internal sealed record LoadArgs(int Sessions, int Seconds, int Warmup, int PortM
             Int(args, "--call-rate", 200));
     }
 
+    /// <summary>The engine under test: loopback, one port pair per session (plus slack), silence only when asked.</summary>
+    public Parley.Media.MediaOptions EngineOptions() => new()
+    {
+        BindAddress = "127.0.0.1",
+        RtpPortMin = PortMin,
+        RtpPortMax = PortMin + (Sessions * 2) + 200,
+        SendSilenceWhenIdle = false,
+        Clock = new MediaClockOptions { ThreadPriority = Priority, Lanes = Lanes },
+    };
+
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 

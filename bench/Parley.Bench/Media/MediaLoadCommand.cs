@@ -47,14 +47,7 @@ public sealed class MediaLoadCommand : IBenchCommand
         var priority = a.Priority;
         var clockOptions = new MediaClockOptions { ThreadPriority = priority, Lanes = a.Lanes };
 
-        await using var engine = new MediaEngine(new MediaOptions
-        {
-            BindAddress = "127.0.0.1",
-            RtpPortMin = portMin,
-            RtpPortMax = portMin + (sessions * 2) + 200,
-            SendSilenceWhenIdle = false,
-            Clock = clockOptions,
-        });
+        await using var engine = new MediaEngine(a.EngineOptions());
 
         using var callerSocket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         callerSocket.ReceiveBufferSize = 4 * 1024 * 1024;

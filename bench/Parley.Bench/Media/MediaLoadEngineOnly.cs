@@ -16,14 +16,7 @@ internal static class MediaLoadEngineOnly
     public static async Task<int> RunAsync(LoadArgs a, CancellationToken cancellationToken)
     {
         var portsFile = a.PortsFile ?? Path.Combine(Path.GetTempPath(), "media-load-ports.txt");
-        await using var engine = new MediaEngine(new MediaOptions
-        {
-            BindAddress = "127.0.0.1",
-            RtpPortMin = a.PortMin,
-            RtpPortMax = a.PortMin + (a.Sessions * 2) + 200,
-            SendSilenceWhenIdle = false,
-            Clock = new MediaClockOptions { ThreadPriority = a.Priority, Lanes = a.Lanes },
-        });
+        await using var engine = new MediaEngine(a.EngineOptions());
         var sessions = new List<MediaSession>(a.Sessions);
         for (var i = 0; i < a.Sessions; i++)
         {

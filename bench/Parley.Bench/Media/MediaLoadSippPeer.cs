@@ -25,14 +25,7 @@ internal static class MediaLoadSippPeer
             throw new ArgumentException("--role sipp needs --sipp-port (SIPp's SIP port on 127.0.0.1).");
         }
 
-        await using var engine = new MediaEngine(new MediaOptions
-        {
-            BindAddress = "127.0.0.1",
-            RtpPortMin = a.PortMin,
-            RtpPortMax = a.PortMin + (a.Sessions * 2) + 200,
-            SendSilenceWhenIdle = false,
-            Clock = new MediaClockOptions { ThreadPriority = a.Priority, Lanes = a.Lanes },
-        });
+        await using var engine = new MediaEngine(a.EngineOptions());
         await using var stack = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = 0, PublicHost = "127.0.0.1" }, new NoIncomingCalls());
         stack.Start();
 

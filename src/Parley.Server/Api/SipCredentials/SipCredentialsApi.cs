@@ -103,19 +103,12 @@ public static class SipCredentialsApi
         return TypedResults.Ok(SipCredentialDto.From(credential));
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct)
-    {
-        var credential = await db.Set<SipCredential>().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (credential is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        db.Set<SipCredential>().Remove(credential);
-        await db.SaveChangesAsync(ct);
-        audit.Target("sip-credential", credential.Id).Describe($"deleted SIP credential '{credential.SipUserName}'");
-        return TypedResults.NoContent();
-    }
+    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
+        db.Set<SipCredential>().DeleteSingleAsync(
+            c => c.Id == id,
+            db,
+            c => audit.Target("sip-credential", c.Id).Describe($"deleted SIP credential '{c.SipUserName}'"),
+            ct);
 
     private static async Task<IResult?> CheckAsync(SipCredentialRequest request, Guid? self, ParleyDbContext db, CancellationToken ct)
     {

@@ -41,17 +41,10 @@ public static class SipRegistrationsApi
         return query.ToPageResultAsync(r => r.Aor + " " + r.Id, page, SipRegistrationDto.From, ct);
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct)
-    {
-        var registration = await db.Set<SipRegistration>().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (registration is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        db.Set<SipRegistration>().Remove(registration);
-        await db.SaveChangesAsync(ct);
-        audit.Target("sip-registration", registration.Id).Describe($"removed the SIP registration of '{registration.Aor}' at '{registration.ContactUri}'");
-        return TypedResults.NoContent();
-    }
+    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
+        db.Set<SipRegistration>().DeleteSingleAsync(
+            r => r.Id == id,
+            db,
+            r => audit.Target("sip-registration", r.Id).Describe($"removed the SIP registration of '{r.Aor}' at '{r.ContactUri}'"),
+            ct);
 }

@@ -60,19 +60,8 @@ public static class WebhooksApi
         return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", new CreatedWebhookDto(WebhookDto.From(subscription), secret));
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct)
-    {
-        var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (subscription is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        db.WebhookSubscriptions.Remove(subscription);
-        await db.SaveChangesAsync(ct);
-        audit.Target("webhook", id).Describe("unsubscribed");
-        return TypedResults.NoContent();
-    }
+    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
+        db.WebhookSubscriptions.DeleteSingleAsync(s => s.Id == id, db, _ => audit.Target("webhook", id).Describe("unsubscribed"), ct);
 
     private static async Task<IResult> DeliveriesAsync(Guid id, ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct)
     {
