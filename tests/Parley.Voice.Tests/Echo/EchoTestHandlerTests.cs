@@ -126,6 +126,11 @@ public sealed class EchoTestHandlerTests
         var reason = new TaskCompletionSource<EchoHangUpReason>(TaskCreationOptions.RunContinuationsAsynchronously);
         fixture.Echo.HungUp += (_, why, _) => reason.TrySetResult(why);
         var result = await fixture.Caller.InviteAsync(fixture.Target("echo"), EchoFixture.Offer(peer.Port), cancellationToken: cts.Token);
+        while (fixture.Echo.ActiveCalls == 0)
+        {
+            // The handler arms its max-duration timer just after the 200 has gone out: move the fake clock only once it has.
+            await Task.Delay(10, cts.Token);
+        }
 
         time.Advance(TimeSpan.FromMinutes(9));
         await Task.Delay(100, cts.Token);
