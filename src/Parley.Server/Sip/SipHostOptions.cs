@@ -48,4 +48,7 @@ public sealed class SipHostOptions
     public SipDefenceHostOptions Defence { get; set; } = new();
 
     public SipRegistrarHostOptions Registrar { get; set; } = new();
+
+    /// <summary>Session timers (RFC 4028): <c>IntervalSeconds</c> (1800; 0 = only honour the peer's) and <c>MinimumSeconds</c> (90).</summary>
+    public Parley.Sip.Dialogs.SipSessionTimerOptions SessionTimers { get; set; } = new();
 }

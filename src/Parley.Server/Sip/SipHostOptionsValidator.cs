@@ -47,6 +47,15 @@ internal sealed class SipHostOptionsValidator : IValidateOptions<SipHostOptions>
             failures.Add("Parley:Sip:Registrar needs MinExpires <= DefaultExpires <= MaxExpires.");
         }
 
+        try
+        {
+            options.SessionTimers.Validate();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            failures.Add("Parley:Sip:SessionTimers needs MinimumSeconds >= 90 and IntervalSeconds = 0 or >= MinimumSeconds.");
+        }
+
         if (options.TlsKeyPath is { } key && !File.Exists(key))
         {
             failures.Add($"Parley:Sip:TlsKeyPath '{key}' does not exist.");

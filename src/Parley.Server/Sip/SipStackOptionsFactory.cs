@@ -16,6 +16,7 @@ internal static class SipStackOptionsFactory
             TlsPort = host.TlsPort,
             PublicHost = host.PublicHost,
             TlsCertificate = LoadCertificate(host),
+            SessionTimers = host.SessionTimers,
         };
         options.Defence.MaxMessagesPerWindow = host.Defence.MaxMessagesPerSecond;
         options.Defence.Window = TimeSpan.FromSeconds(1);

@@ -2,12 +2,13 @@ using Parley.Server.Tests.Support;
 
 namespace Parley.Server.Tests.Sip;
 
-/// <summary>A server whose SIP settings cannot work: a host name as bind address and a bad trusted address.</summary>
+/// <summary>A server whose SIP settings cannot work: a host name as bind address, a bad trusted address, a 30 s session timer.</summary>
 public sealed class InvalidSipOptionsAppFactory : ParleyAppFactory
 {
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
     [
         new("Parley:Sip:Address", "sip.example.com"),
         new("Parley:Sip:Defence:TrustedAddresses:0", "not-an-ip"),
+        new("Parley:Sip:SessionTimers:MinimumSeconds", "30"),
     ];
 }

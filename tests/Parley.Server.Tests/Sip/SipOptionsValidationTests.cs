@@ -15,5 +15,6 @@ public sealed class SipOptionsValidationTests
         Assert.True(validation is not null, $"expected an options validation error, got {error}");
         Assert.Contains("Parley:Sip:Address", validation.Message, StringComparison.Ordinal);
         Assert.Contains("TrustedAddresses", validation.Message, StringComparison.Ordinal);
+        Assert.Contains("Parley:Sip:SessionTimers", validation.Message, StringComparison.Ordinal);
     }
 }
