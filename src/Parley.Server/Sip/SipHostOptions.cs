@@ -34,6 +34,12 @@ public sealed class SipHostOptions
     /// <summary>PEM private key file when <see cref="TlsCertificatePath"/> is a PEM certificate without its key.</summary>
     public string? TlsKeyPath { get; set; }
 
+    /// <summary>
+    /// PEM/DER certificate files of extra roots trusted for the TLS servers Parley calls (a carrier's private CA);
+    /// the system roots are always trusted and the host name must always match.
+    /// </summary>
+    public List<string> TlsTrustedRoots { get; set; } = [];
+
     /// <summary>Host written in Via/Contact (the public name or address); default: the local address towards the peer.</summary>
     public string? PublicHost { get; set; }
 

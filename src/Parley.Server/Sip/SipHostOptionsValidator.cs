@@ -56,6 +56,14 @@ internal sealed class SipHostOptionsValidator : IValidateOptions<SipHostOptions>
             failures.Add("Parley:Sip:SessionTimers needs MinimumSeconds >= 90 and IntervalSeconds = 0 or >= MinimumSeconds.");
         }
 
+        foreach (var root in options.TlsTrustedRoots)
+        {
+            if (!File.Exists(root))
+            {
+                failures.Add($"Parley:Sip:TlsTrustedRoots entry '{root}' does not exist.");
+            }
+        }
+
         if (options.TlsKeyPath is { } key && !File.Exists(key))
         {
             failures.Add($"Parley:Sip:TlsKeyPath '{key}' does not exist.");

@@ -27,6 +27,11 @@ internal static class SipStackOptionsFactory
             options.Defence.TrustedAddresses.Add(IPAddress.Parse(trusted));
         }
 
+        foreach (var root in host.TlsTrustedRoots)
+        {
+            options.TlsTrustedRoots.Add(X509CertificateLoader.LoadCertificateFromFile(root));
+        }
+
         options.Validate();
         return options;
     }

@@ -16,5 +16,27 @@ public sealed class SipOptionsValidationTests
         Assert.Contains("Parley:Sip:Address", validation.Message, StringComparison.Ordinal);
         Assert.Contains("TrustedAddresses", validation.Message, StringComparison.Ordinal);
         Assert.Contains("Parley:Sip:SessionTimers", validation.Message, StringComparison.Ordinal);
+        Assert.Contains("Parley:Sip:TlsTrustedRoots", validation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrustedRootFiles_ReachTheStackAsTrustAnchors()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Carrier Root", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var root = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddDays(30));
+        var path = Path.Combine(Path.GetTempPath(), $"parley-root-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(path, root.ExportCertificatePem());
+        try
+        {
+            var options = Parley.Server.Sip.SipStackOptionsFactory.Create(new Parley.Server.Sip.SipHostOptions { TlsTrustedRoots = [path] });
+
+            var anchor = Assert.Single(options.TlsTrustedRoots);
+            Assert.Equal(root.Thumbprint, anchor.Thumbprint);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
