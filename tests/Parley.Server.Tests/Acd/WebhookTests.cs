@@ -39,6 +39,37 @@ public sealed class WebhookTests(AcdAppFactory factory) : IClassFixture<AcdAppFa
         await api.PostAsync($"/api/v1/interactions/{id}/abandon", 204);
     }
 
+    [Fact]
+    public async Task RotatedSecret_SignsTheNextDeliveries_AndTheOldOneNoLonger()
+    {
+        await using var receiver = LoopbackReceiver.Start(failFirst: 0);
+        using var admin = await factory.SignInDemoAsync("admin");
+        var created = await admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, eventTypes = new[] { "interaction.queued" } }, 201);
+        var oldSecret = created.GetProperty("secret").GetString()!;
+        var subscriptionId = created.GetProperty("subscription").GetProperty("id").GetGuid();
+
+        using var rotateStale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhooks/{subscriptionId}/secret") { Headers = { { "If-Match", "\"999\"" } } };
+        using var stale = await admin.SendAsync(rotateStale, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        using var read = await admin.GetAsync($"/api/v1/webhooks/{subscriptionId}", TestContext.Current.CancellationToken);
+        using var rotate = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhooks/{subscriptionId}/secret") { Headers = { { "If-Match", read.Headers.ETag!.Tag } } };
+        using var rotated = await admin.SendAsync(rotate, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        using var body = JsonDocument.Parse(await rotated.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var newSecret = body.RootElement.GetProperty("secret").GetString()!;
+        Assert.NotNull(rotated.Headers.ETag);
+        Assert.StartsWith("whsec_", newSecret, StringComparison.Ordinal);
+        Assert.NotEqual(oldSecret, newSecret);
+
+        using var api = await factory.ApiClientAsync();
+        var id = await api.CreateInteractionAsync(await api.IdByAsync("/api/v1/queues", "name", "Support"), "Email");
+        var hit = await receiver.WaitForAsync(1);
+
+        Assert.True(WebhookSignature.Verify(newSecret, hit.Signature, hit.Body), "the delivery is not signed with the rotated secret");
+        Assert.False(WebhookSignature.Verify(oldSecret, hit.Signature, hit.Body), "the old secret still verifies");
+        await api.PostAsync($"/api/v1/interactions/{id}/abandon", 204);
+    }
+
     [Theory]
     [InlineData("https://127.0.0.1/hook")]
     [InlineData("https://10.1.2.3/hook")]

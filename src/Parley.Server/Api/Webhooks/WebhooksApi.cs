@@ -22,6 +22,7 @@ public static class WebhooksApi
         webhooks.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.WebhooksWrite);
         webhooks.MapPost("/", CreateAsync).RequirePermission(Permissions.WebhooksWrite).Audited("webhooks.create");
         webhooks.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.WebhooksWrite).Audited("webhooks.delete");
+        webhooks.MapPost("/{id:guid}/secret", RotateSecretAsync).RequirePermission(Permissions.WebhooksWrite).Audited("webhooks.rotate-secret");
         webhooks.MapGet("/{id:guid}/deliveries", DeliveriesAsync).RequirePermission(Permissions.WebhooksWrite);
         return api;
     }
@@ -43,7 +44,7 @@ public static class WebhooksApi
             return ApiProblems.Invalid("url", refused);
         }
 
-        var secret = "whsec_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = NewSecret();
         var subscription = new WebhookSubscription
         {
             Id = Guid.CreateVersion7(),
@@ -59,6 +60,34 @@ public static class WebhooksApi
         ETags.Set(http, subscription.Version);
         return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", new CreatedWebhookDto(WebhookDto.From(subscription), secret));
     }
+
+    /// <summary>
+    /// Replaces the signing secret (shown this once): every delivery from now on, retries included, is signed with the
+    /// new one. Honours If-Match, so two administrators cannot rotate over each other unknowingly.
+    /// </summary>
+    private static async Task<IResult> RotateSecretAsync(
+        Guid id, HttpContext http, ParleyDbContext db, IDataProtectionProvider protection, AuditScope audit, CancellationToken ct)
+    {
+        var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (subscription is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        if (ETags.CheckIfMatch(http, subscription.Version) is { } precondition)
+        {
+            return precondition;
+        }
+
+        var secret = NewSecret();
+        subscription.ProtectedSecret = protection.CreateProtector(WebhookSender.SecretPurpose).Protect(secret);
+        await db.SaveChangesAsync(ct);
+        audit.Target("webhook", id).Describe("rotated the signing secret");
+        ETags.Set(http, subscription.Version);
+        return TypedResults.Ok(new RotatedWebhookSecretDto(secret));
+    }
+
+    private static string NewSecret() => "whsec_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
     private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
         db.WebhookSubscriptions.DeleteSingleAsync(s => s.Id == id, db, _ => audit.Target("webhook", id).Describe("unsubscribed"), ct);
