@@ -1,13 +1,19 @@
 using Microsoft.Extensions.Options;
 using Parley.Media;
 using Parley.Sip.Auth;
+using Parley.Sip.Messages;
 using Parley.Sip.Registrar;
 using Parley.Sip.Stack;
 using Parley.Voice;
+using Parley.Voice.Calls;
 
 namespace Parley.Server.Sip;
 
-/// <summary>Hosts Parley.Sip, Parley.Media and Parley.Voice in the server: listeners, echo test, registrar, health.</summary>
+/// <summary>
+/// Hosts Parley.Sip, Parley.Media and Parley.Voice in the server: listeners, echo test, registrar, health. One
+/// <see cref="SipDigestAuthenticator"/> serves the registrar (realm: the To host, the address of record's domain) and the
+/// <see cref="VoiceRouter"/> (INVITE realm: the From host, the caller's own domain).
+/// </summary>
 internal static class SipHostExtensions
 {
     public static WebApplicationBuilder AddParleySipHost(this WebApplicationBuilder builder)
@@ -22,13 +28,29 @@ internal static class SipHostExtensions
         services.AddSingleton<ISipBindingStore, TenantSipBindingStore>();
         services.AddSingleton<SipRegistrationSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<SipRegistrationSweeper>());
-        services.AddSingleton(sp => new SipDigestOptions { RealmSelector = sp.GetRequiredService<SipRealms>().RealmOf });
+        services.AddSingleton(sp =>
+        {
+            var realms = sp.GetRequiredService<SipRealms>();
+            return new SipDigestOptions
+            {
+                RealmSelector = request => request.Method == SipMethods.Invite ? request.From.Uri.Host.ToLowerInvariant() : realms.RealmOf(request),
+            };
+        });
+        services.AddSingleton(sp => new SipDigestAuthenticator(
+            sp.GetRequiredService<SipDigestOptions>(),
+            sp.GetRequiredService<ISipCredentialStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Parley.Sip.Auth")));
+        services.AddSingleton(sp =>
+        {
+            var realms = sp.GetRequiredService<SipRealms>();
+            return new VoiceRouterOptions { IsTenantDomain = host => realms.SlugOf(host) is not null };
+        });
         services.AddSingleton(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var loggers = sp.GetRequiredService<ILoggerFactory>();
-            var authenticator = new SipDigestAuthenticator(
-                sp.GetRequiredService<SipDigestOptions>(), sp.GetRequiredService<ISipCredentialStore>(), time, loggers.CreateLogger("Parley.Sip.Auth"));
+            var authenticator = sp.GetRequiredService<SipDigestAuthenticator>();
             var host = sp.GetRequiredService<IOptions<SipHostOptions>>().Value;
             var registrarOptions = new SipRegistrarOptions
             {

@@ -1,3 +1,5 @@
+using System.Net;
+using Parley.Sip.Auth;
 using Parley.Sip.Dialogs;
 using Parley.Sip.Messages;
 using Parley.Sip.Transactions;
@@ -33,6 +35,12 @@ public sealed partial class SipIncomingCall
     public string LocalTag { get; }
 
     public bool IsCancelled { get; private set; }
+
+    /// <summary>Where the INVITE came from (the transport peer, not the Via).</summary>
+    public IPEndPoint RemoteEndPoint => _transaction.Flow.RemoteEndPoint;
+
+    /// <summary>The authenticated caller, recorded by the application after digest authentication; null when not authenticated.</summary>
+    public SipCaller? Caller { get; set; }
 
     /// <summary>The dialog, once answered.</summary>
     public SipDialog? Dialog { get; private set; }
@@ -83,6 +91,45 @@ public sealed partial class SipIncomingCall
             _stack.ForgetPendingCall(_transaction.Key);
             _transaction.SendResponse(_stack.CreateResponse(Request, status, LocalTag, _transaction.Flow, reason));
         }
+    }
+
+    /// <summary>
+    /// Ends the call with a prepared final response (a 401/407 digest challenge, a 3xx with Contacts, a 4xx–6xx with
+    /// extra headers). Its To-tag is replaced by the call's <see cref="LocalTag"/> and it goes out through the INVITE
+    /// server transaction, which retransmits it and absorbs the caller's ACK. False when the call was already decided.
+    /// </summary>
+    public bool Respond(SipResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentOutOfRangeException.ThrowIfLessThan(response.StatusCode, 300);
+        if (Interlocked.Exchange(ref _decided, 1) != 0)
+        {
+            return false;
+        }
+
+        StopReliableProvisional();
+        _stack.ForgetPendingCall(_transaction.Key);
+        var to = Request.Headers.GetValue(SipHeaderKind.To)!;
+        response.Headers.Set(SipHeaderKind.To, Request.To.Tag is null ? to + ";tag=" + LocalTag : to);
+        if (!response.Headers.Contains(SipHeaderKind.Server))
+        {
+            response.Headers.Add(SipHeaderKind.Server, _stack.Options.UserAgent);
+        }
+
+        _transaction.SendResponse(response);
+        return true;
+    }
+
+    /// <summary>Answers with a digest challenge (401 with WWW-Authenticate, or 407 with Proxy-Authenticate).</summary>
+    public bool Challenge(SipResponse challenge)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        if (challenge.StatusCode is not (401 or 407))
+        {
+            throw new ArgumentException("A challenge is a 401 or a 407.", nameof(challenge));
+        }
+
+        return Respond(challenge);
     }
 
     internal void Cancel()

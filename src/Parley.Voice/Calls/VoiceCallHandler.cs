@@ -10,6 +10,12 @@ namespace Parley.Voice.Calls;
 /// </summary>
 public abstract class VoiceCallHandler
 {
+    /// <summary>
+    /// Whether anyone may call this handler without digest authentication (the echo test). Default false: <see cref="VoiceRouter"/>
+    /// challenges the caller before the handler sees the call.
+    /// </summary>
+    public virtual bool IsPublic => false;
+
     /// <summary>Whether this handler takes calls to <paramref name="calledUser"/> (case-insensitive by convention).</summary>
     public abstract bool Handles(string calledUser);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Parley.Sip.Auth;
 using Parley.Sip.Dialogs;
 using Parley.Sip.Messages;
 using Parley.Sip.Stack;
@@ -9,19 +10,30 @@ namespace Parley.Voice.Calls;
 
 /// <summary>
 /// The server's <see cref="SipApplication"/>: sends each INVITE to the first <see cref="VoiceCallHandler"/> that handles the
-/// called user (404 when none does) and routes the dialog's later requests to the same handler.
+/// called user (404 when none does) and routes the dialog's later requests to the same handler. With a
+/// <see cref="SipDigestAuthenticator"/>, every INVITE not for a public handler is authenticated first (401 challenge, the
+/// same for unknown and known users), the caller is recorded on the call, and a call into another tenant's domain gets 403.
 /// </summary>
 public sealed class VoiceRouter : SipApplication
 {
     private readonly IReadOnlyList<VoiceCallHandler> _handlers;
     private readonly ConcurrentDictionary<SipDialog, VoiceCallHandler> _dialogs = new();
     private readonly ILogger _logger;
+    private readonly SipDigestAuthenticator? _authenticator;
+    private readonly VoiceRouterOptions _options;
 
-    public VoiceRouter(IEnumerable<VoiceCallHandler> handlers, ILogger<VoiceRouter> logger)
+    /// <summary>Without <paramref name="authenticator"/> no INVITE is authenticated (tests, open labs).</summary>
+    public VoiceRouter(
+        IEnumerable<VoiceCallHandler> handlers,
+        ILogger<VoiceRouter> logger,
+        SipDigestAuthenticator? authenticator = null,
+        VoiceRouterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         _handlers = [.. handlers];
         _logger = logger;
+        _authenticator = authenticator;
+        _options = options ?? new VoiceRouterOptions();
     }
 
     /// <summary>Dialogs answered and not yet ended.</summary>
@@ -32,6 +44,11 @@ public sealed class VoiceRouter : SipApplication
         ArgumentNullException.ThrowIfNull(call);
         var user = call.CalledUser ?? string.Empty;
         var handler = Find(user);
+        if (handler is not { IsPublic: true } && !await AuthenticateAsync(call, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (handler is null)
         {
             VoiceLog.NoHandler(_logger, user, call.Request.CallId);
@@ -60,6 +77,35 @@ public sealed class VoiceRouter : SipApplication
         _dialogs.TryRemove(dialog, out var handler)
             ? handler.OnDialogTerminatedAsync(dialog, cancellationToken)
             : ValueTask.CompletedTask;
+
+    /// <summary>True when the call may go on to routing; otherwise it has been answered (401 or 403).</summary>
+    private async ValueTask<bool> AuthenticateAsync(SipIncomingCall call, CancellationToken cancellationToken)
+    {
+        if (_authenticator is null)
+        {
+            return true;
+        }
+
+        var source = call.RemoteEndPoint.Address;
+        var result = await _authenticator.AuthenticateAsync(call.Request, source, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            call.Challenge(result.Challenge!);
+            return false;
+        }
+
+        var realm = _authenticator.RealmOf(call.Request);
+        call.Caller = new SipCaller(result.TenantId!, result.Username!, realm);
+        var host = call.Request.Uri.Host;
+        if (_options.IsForeignTenantDomain(host, realm))
+        {
+            VoiceLog.CrossTenantCallRefused(_logger, result.Username!, realm, host, source, call.Request.CallId);
+            call.Reject(403, "Not your tenant's domain");
+            return false;
+        }
+
+        return true;
+    }
 
     private VoiceCallHandler? Find(string user)
     {

@@ -49,6 +49,9 @@ public sealed class EchoTestHandler : VoiceCallHandler
     /// <summary>Raised after Parley hung up a call itself (<c>#</c>, silent caller, maximum duration).</summary>
     public event Action<SipDialog, EchoHangUpReason, MediaSessionStatistics>? HungUp;
 
+    /// <summary>Open to anyone, so people can test a phone before it has credentials.</summary>
+    public override bool IsPublic => true;
+
     public override bool Handles(string calledUser) => string.Equals(calledUser, User, StringComparison.OrdinalIgnoreCase);
 
     public override async ValueTask<SipDialog?> OnInviteAsync(SipIncomingCall call, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 
 namespace Parley.Voice.Logging;
@@ -28,4 +29,7 @@ internal static partial class VoiceLog
 
     [LoggerMessage(6007, LogLevel.Warning, "Echo test busy: {CallId} refused with 486, {MaxCalls} echo calls already running")]
     public static partial void EchoBusy(ILogger logger, string callId, int maxCalls);
+
+    [LoggerMessage(6008, LogLevel.Warning, "SIP call refused for user {User} realm {Realm} from {SourceIp}: called into domain {Domain} (Call-ID {CallId}), 403")]
+    public static partial void CrossTenantCallRefused(ILogger logger, string user, string realm, string domain, IPAddress sourceIp, string callId);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Parley.Media;
+using Parley.Sip.Auth;
 using Parley.Sip.Stack;
 using Parley.Voice.Calls;
 using Parley.Voice.Echo;
@@ -36,13 +37,26 @@ internal sealed class EchoFixture : IAsyncDisposable
     /// Starts Parley and the caller. <paramref name="echoTime"/> drives only the echo test's maximum-duration timer
     /// (SIP and media run on real time); <paramref name="receiveTimeout"/> is the media engine's silent-peer timeout.
     /// </summary>
-    public static EchoFixture Start(EchoTestOptions? options = null, TimeProvider? echoTime = null, TimeSpan? receiveTimeout = null)
+    public static EchoFixture Start(EchoTestOptions? options = null, TimeProvider? echoTime = null, TimeSpan? receiveTimeout = null) =>
+        Start(options, echoTime, receiveTimeout, authenticator: null, routerOptions: null, []);
+
+    /// <summary>Starts Parley with a router that authenticates INVITEs with <paramref name="authenticator"/> and also has <paramref name="handlers"/>.</summary>
+    public static EchoFixture StartAuthenticated(SipDigestAuthenticator authenticator, VoiceRouterOptions? routerOptions = null, params VoiceCallHandler[] handlers) =>
+        Start(null, null, null, authenticator, routerOptions, handlers);
+
+    private static EchoFixture Start(
+        EchoTestOptions? options,
+        TimeProvider? echoTime,
+        TimeSpan? receiveTimeout,
+        SipDigestAuthenticator? authenticator,
+        VoiceRouterOptions? routerOptions,
+        VoiceCallHandler[] handlers)
     {
         var media = new MediaOptions { BindAddress = "127.0.0.1", RtpPortMin = 41000, RtpPortMax = 45000 };
         media.ReceiveTimeout = receiveTimeout ?? media.ReceiveTimeout;
         var engine = new MediaEngine(media);
         var echo = new EchoTestHandler(engine, options ?? new EchoTestOptions(), echoTime ?? TimeProvider.System, NullLogger<EchoTestHandler>.Instance);
-        var router = new VoiceRouter([echo], NullLogger<VoiceRouter>.Instance);
+        var router = new VoiceRouter([echo, .. handlers], NullLogger<VoiceRouter>.Instance, authenticator, routerOptions);
         var parley = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = 0, EnableTcp = false }, router);
         parley.Start();
         var callerApplication = new CallerApplication();
