@@ -6,18 +6,25 @@ using Parley.Routing.Queues;
 
 namespace Parley.Cluster.Routing;
 
-/// <summary>Derives the durable effects of a command from the events it produced.</summary>
+/// <summary>Derives the durable effects of a command (state changes and the history to record) from the events it produced.</summary>
 internal static class ChangeSet
 {
-    private static readonly RoutingChanges Empty = new([], [], []);
+    private static readonly RoutingChanges Empty = new([], [], [], []);
 
     public static RoutingChanges From(
         RoutingEvent[] events, NewInteraction? added, string? touchedAgent, RoutingEngine engine, DateTimeOffset now)
     {
         List<InteractionChange>? interactions = null;
         HashSet<string>? agents = null;
+        var statistics = 0;
         foreach (var e in events)
         {
+            if (e is QueueStatisticsChanged)
+            {
+                statistics++;
+                continue;
+            }
+
             var change = e switch
             {
                 InteractionQueued q when q.InteractionId.Value != added?.InteractionId =>
@@ -44,7 +51,7 @@ internal static class ChangeSet
             (agents ??= new HashSet<string>(StringComparer.Ordinal)).Add(touchedAgent);
         }
 
-        if (interactions is null && agents is null && added is null)
+        if (interactions is null && agents is null && added is null && statistics == events.Length)
         {
             return Empty;
         }
@@ -59,6 +66,27 @@ internal static class ChangeSet
             }
         }
 
-        return new RoutingChanges(added is null ? [] : [added], (IReadOnlyList<InteractionChange>?)interactions ?? [], presence);
+        return new RoutingChanges(added is null ? [] : [added], (IReadOnlyList<InteractionChange>?)interactions ?? [], presence, Recorded(events, statistics));
+    }
+
+    /// <summary>The events that are history (all but queue statistics), without copying when there is nothing to drop.</summary>
+    private static RoutingEvent[] Recorded(RoutingEvent[] events, int statistics)
+    {
+        if (statistics == 0)
+        {
+            return events;
+        }
+
+        var recorded = new RoutingEvent[events.Length - statistics];
+        var n = 0;
+        foreach (var e in events)
+        {
+            if (e is not QueueStatisticsChanged)
+            {
+                recorded[n++] = e;
+            }
+        }
+
+        return recorded;
     }
 }

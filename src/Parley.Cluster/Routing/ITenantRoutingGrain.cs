@@ -5,7 +5,8 @@ namespace Parley.Cluster.Routing;
 
 /// <summary>
 /// The routing engine of one tenant (key: the tenant id). Commands that change durable facts (arrivals, sign-ins,
-/// accepts, ends) are written through <see cref="Ports.IRoutingStore"/> before the call returns; on activation the
+/// accepts, ends) are written through <see cref="Ports.IRoutingStore"/>, together with the routing events they
+/// produced, before the call returns; a call whose write failed throws and leaves nothing behind. On activation the
 /// grain rebuilds its engine from the store. Ids are the string form of the database ids.
 /// </summary>
 public interface ITenantRoutingGrain : IGrainWithGuidKey

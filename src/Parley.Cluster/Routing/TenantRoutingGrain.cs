@@ -8,8 +8,9 @@ namespace Parley.Cluster.Routing;
 
 /// <summary>
 /// Hosts one tenant's <see cref="RoutingEngine"/>. Orleans runs one call at a time, so the single-threaded engine
-/// needs no locks. Every command ends in <see cref="CompleteAsync"/>: its durable effects are saved through the
-/// store before the reply, then its events go to the publisher. One grain timer is the engine's heartbeat.
+/// needs no locks. Every command ends in <see cref="CompleteAsync"/>: its durable effects and the events it produced
+/// (history, webhook deliveries) are saved through the store in one write before the reply, then the events go to
+/// the publisher for live fan-out. One grain timer is the engine's heartbeat.
 /// </summary>
 internal sealed partial class TenantRoutingGrain(
     IRoutingStore store,
@@ -64,7 +65,7 @@ internal sealed partial class TenantRoutingGrain(
         return CompleteAsync(RoutingResult.Ok, null, null);
     }
 
-    /// <summary>Saves the durable effects of the events the last command produced, then publishes them.</summary>
+    /// <summary>Saves the durable effects and the record of the events the last command produced, then publishes them.</summary>
     private async Task<RoutingResult> CompleteAsync(RoutingResult result, NewInteraction? added, string? touchedAgent)
     {
         if (_events.Count == 0 && added is null && touchedAgent is null)

@@ -9,11 +9,16 @@ using Parley.Routing.Channels;
 using Parley.Routing.Interactions;
 using Parley.Routing.Queues;
 using Parley.Routing.Restore;
+using Parley.Server.Webhooks;
 
 namespace Parley.Server.Routing;
 
-/// <summary>The routing grains' store: configuration, open interactions and presence in the Parley database.</summary>
-internal sealed class EfRoutingStore(IServiceScopeFactory scopes) : IRoutingStore
+/// <summary>
+/// The routing grains' store: configuration, open interactions and presence in the Parley database. A save writes
+/// the state changes, the routing-history rows and the webhook delivery rows of the same command in one
+/// <c>SaveChanges</c>, i.e. one transaction: either all of them are durable before the grain answers, or none is.
+/// </summary>
+internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox webhooks) : IRoutingStore
 {
     public async Task<TenantRoutingData> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
     {
@@ -125,7 +130,24 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes) : IRoutingStor
             }
         }
 
+        var deliveries = 0;
+        if (changes.Events.Count > 0)
+        {
+            var messages = new List<RoutingEventMessage>(changes.Events.Count);
+            foreach (var e in changes.Events)
+            {
+                messages.Add(RoutingEventMessages.From(e));
+            }
+
+            RoutingHistoryRows.Add(db, tenantId, messages);
+            deliveries = await webhooks.AddAsync(db, tenantId, messages, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        if (deliveries > 0)
+        {
+            webhooks.Wake();
+        }
     }
 
     private static void Apply(InteractionRecord row, InteractionChange change)

@@ -1,25 +1,20 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Parley.Cluster.Routing.Ports;
-using Parley.Data;
-using Parley.Data.Entities.Acd;
-using Parley.Data.Tenancy;
 using Parley.Routing.Events;
 using Parley.Server.Hubs;
 using Parley.Server.Logging;
-using Parley.Server.Webhooks;
 
 namespace Parley.Server.Routing;
 
 /// <summary>
-/// The grains' event port. Publishing only queues; one loop drains everything queued at once and, per tenant,
-/// appends the routing history, pushes one SignalR message per group and hands the batch to the webhook outbox.
+/// The grains' event port: live fan-out only. By the time events arrive here their history and webhook delivery
+/// rows are already committed with the state they describe (<see cref="EfRoutingStore"/>). Publishing only queues;
+/// one loop drains everything queued at once and, per tenant, pushes one SignalR message per group. A push lost in
+/// a crash is not acknowledged work: clients re-read <c>/api/v1/realtime</c> on reconnect.
 /// </summary>
 internal sealed class RoutingEventDispatcher(
-    IServiceScopeFactory scopes,
     IHubContext<RoutingHub> hub,
-    WebhookOutbox webhooks,
     ILogger<RoutingEventDispatcher> logger) : BackgroundService, IRoutingEventPublisher
 {
     private const int MaxBatch = 4096;
@@ -44,7 +39,7 @@ internal sealed class RoutingEventDispatcher(
                 var messages = tenant.SelectMany(t => t.Events).Select(RoutingEventMessages.From).ToList();
                 try
                 {
-                    await DispatchAsync(tenant.Key, messages, stoppingToken);
+                    await PushAsync(tenant.Key, messages, stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -54,44 +49,12 @@ internal sealed class RoutingEventDispatcher(
         }
     }
 
-    private async Task DispatchAsync(Guid tenantId, List<RoutingEventMessage> messages, CancellationToken cancellationToken)
+    private async Task PushAsync(Guid tenantId, List<RoutingEventMessage> messages, CancellationToken cancellationToken)
     {
-        await AppendHistoryAsync(tenantId, messages, cancellationToken);
         await hub.Clients.Group(RoutingGroups.Supervisors(tenantId)).SendAsync(RoutingHub.Method, messages, cancellationToken);
         foreach (var agent in messages.Where(m => m.AgentId is not null).GroupBy(m => m.AgentId!))
         {
             await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent.Key)).SendAsync(RoutingHub.Method, agent.ToList(), cancellationToken);
         }
-
-        await webhooks.EnqueueAsync(tenantId, messages, cancellationToken);
     }
-
-    private async Task AppendHistoryAsync(Guid tenantId, List<RoutingEventMessage> messages, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-        foreach (var m in messages)
-        {
-            if (m.Type == RoutingEventMessages.QueueStatistics)
-            {
-                continue;
-            }
-
-            db.RoutingHistory.Add(new RoutingHistoryEntry
-            {
-                TenantId = tenantId,
-                At = m.At,
-                Kind = m.Type,
-                InteractionId = ParseId(m.InteractionId),
-                QueueId = ParseId(m.QueueId),
-                AgentId = ParseId(m.AgentId),
-                Detail = JsonSerializer.Serialize(m.Data),
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static Guid? ParseId(string? id) => Guid.TryParse(id, out var guid) ? guid : null;
 }

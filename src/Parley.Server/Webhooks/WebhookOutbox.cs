@@ -3,31 +3,28 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Entities.Acd;
-using Parley.Data.Tenancy;
 using Parley.Server.Routing;
 
 namespace Parley.Server.Webhooks;
 
-/// <summary>Writes one pending delivery per matching subscription and event, then wakes the sender.</summary>
-public sealed class WebhookOutbox(IServiceScopeFactory scopes, TimeProvider time)
+/// <summary>
+/// Adds one pending delivery per matching subscription and event to the caller's unit of work (the routing store's
+/// transaction, so a delivery row exists exactly when the change it reports was saved), and wakes the sender once
+/// that work is committed. The row's id is the <c>Parley-Delivery-Id</c> every attempt carries.
+/// </summary>
+public sealed class WebhookOutbox(TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     internal ChannelReader<bool> Signal => _signal.Reader;
 
-    internal async Task EnqueueAsync(Guid tenantId, IReadOnlyList<RoutingEventMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Adds the deliveries to <paramref name="db"/> without saving; returns how many were added.</summary>
+    internal async Task<int> AddAsync(ParleyDbContext db, Guid tenantId, IReadOnlyList<RoutingEventMessage> messages, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Active).ToListAsync(cancellationToken);
-        if (subscriptions.Count == 0)
-        {
-            return;
-        }
-
         var now = time.GetUtcNow();
+        var added = 0;
         foreach (var subscription in subscriptions)
         {
             foreach (var message in messages)
@@ -51,10 +48,13 @@ public sealed class WebhookOutbox(IServiceScopeFactory scopes, TimeProvider time
                     CreatedAt = now,
                     NextAttemptAt = now,
                 });
+                added++;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        _signal.Writer.TryWrite(true);
+        return added;
     }
+
+    /// <summary>Tells the sender that committed deliveries are waiting (it also polls, so a lost wake-up only delays).</summary>
+    internal void Wake() => _signal.Writer.TryWrite(true);
 }

@@ -1,6 +1,7 @@
 using Parley.Cluster.Routing.Ports;
 using Parley.Routing.Agents;
 using Parley.Routing.Channels;
+using Parley.Routing.Events;
 using Parley.Routing.Interactions;
 using Parley.Routing.Queues;
 using Parley.Routing.Restore;
@@ -9,7 +10,8 @@ namespace Parley.Cluster.Tests.Support;
 
 /// <summary>
 /// A store that outlives grains and silos (the database of these tests): definitions set by the test, arrivals,
-/// interaction changes and presence written by the grain. Shared by every silo of a test cluster; keyed by tenant.
+/// interaction changes, presence and the routing history written by the grain. Shared by every silo of a test
+/// cluster; keyed by tenant. A save is a transaction: when it fails part-way, what it had applied is rolled back.
 /// </summary>
 public sealed class InMemoryRoutingStore : IRoutingStore
 {
@@ -20,6 +22,21 @@ public sealed class InMemoryRoutingStore : IRoutingStore
 
     /// <summary>Fails every save while set, as a database outage would.</summary>
     public bool FailSaves { get; set; }
+
+    /// <summary>
+    /// Fails saves that carry history while set, after their state changes were applied and before the history is
+    /// written (a crash between the two writes), as a transactional database would: the state is rolled back.
+    /// </summary>
+    public bool FailHistoryWrites { get; set; }
+
+    /// <summary>The routing history recorded for the tenant, in order.</summary>
+    public IReadOnlyList<RoutingEvent> HistoryOf(Guid tenantId)
+    {
+        lock (_lock)
+        {
+            return [.. Of(tenantId).History];
+        }
+    }
 
     /// <summary>How many times a grain loaded the tenant, i.e. how many activations it had.</summary>
     public int LoadsOf(Guid tenantId)
@@ -119,42 +136,81 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         lock (_lock)
         {
             var t = Of(tenantId);
-            foreach (var added in changes.Added)
+            var undo = new List<Action>();
+            try
             {
-                t.Interactions.Add(added.InteractionId, new StoredInteraction(added) { QueueId = added.QueueId });
-            }
-
-            foreach (var change in changes.Interactions)
-            {
-                var i = t.Interactions[change.InteractionId];
-                switch (change.Kind)
+                Apply(t, changes, undo);
+                if (FailHistoryWrites && changes.Events.Count > 0)
                 {
-                    case InteractionChangeKind.MovedToQueue:
-                        i.QueueId = change.QueueId!;
-                        break;
-                    case InteractionChangeKind.Accepted:
-                        (i.Status, i.AgentId, i.AcceptedAt) = ("Active", change.AgentId, change.At);
-                        break;
-                    default:
-                        i.Status = change.Kind.ToString();
-                        break;
+                    throw new IOException("The test database failed while writing the routing history.");
                 }
-            }
 
-            foreach (var p in changes.Presence)
+                t.History.AddRange(changes.Events);
+            }
+            catch
             {
-                if (p.SignedIn)
+                for (var n = undo.Count - 1; n >= 0; n--)
                 {
-                    t.Presence[p.AgentId] = p;
+                    undo[n]();
+                }
+
+                throw;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(TenantData t, RoutingChanges changes, List<Action> undo)
+    {
+        foreach (var added in changes.Added)
+        {
+            t.Interactions.Add(added.InteractionId, new StoredInteraction(added) { QueueId = added.QueueId });
+            undo.Add(() => t.Interactions.Remove(added.InteractionId));
+        }
+
+        foreach (var change in changes.Interactions)
+        {
+            var i = t.Interactions[change.InteractionId];
+            var (queue, status, agent, acceptedAt) = (i.QueueId, i.Status, i.AgentId, i.AcceptedAt);
+            undo.Add(() => (i.QueueId, i.Status, i.AgentId, i.AcceptedAt) = (queue, status, agent, acceptedAt));
+            switch (change.Kind)
+            {
+                case InteractionChangeKind.MovedToQueue:
+                    i.QueueId = change.QueueId!;
+                    break;
+                case InteractionChangeKind.Accepted:
+                    (i.Status, i.AgentId, i.AcceptedAt) = ("Active", change.AgentId, change.At);
+                    break;
+                default:
+                    i.Status = change.Kind.ToString();
+                    break;
+            }
+        }
+
+        foreach (var p in changes.Presence)
+        {
+            var had = t.Presence.TryGetValue(p.AgentId, out var before);
+            undo.Add(() =>
+            {
+                if (had)
+                {
+                    t.Presence[p.AgentId] = before!;
                 }
                 else
                 {
                     t.Presence.Remove(p.AgentId);
                 }
+            });
+            if (p.SignedIn)
+            {
+                t.Presence[p.AgentId] = p;
+            }
+            else
+            {
+                t.Presence.Remove(p.AgentId);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     private TenantData Of(Guid tenantId)
@@ -179,6 +235,8 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         public Dictionary<string, StoredInteraction> Interactions { get; } = [];
 
         public Dictionary<string, PresenceChange> Presence { get; } = [];
+
+        public List<RoutingEvent> History { get; } = [];
     }
 
     private sealed class StoredInteraction(NewInteraction record)

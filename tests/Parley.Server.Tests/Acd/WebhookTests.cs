@@ -70,6 +70,40 @@ public sealed class WebhookTests(AcdAppFactory factory) : IClassFixture<AcdAppFa
         await api.PostAsync($"/api/v1/interactions/{id}/abandon", 204);
     }
 
+    [Fact]
+    public async Task EachDeliveryRow_IsSentOnce_WithItsOwnDeliveryId()
+    {
+        await using var receiver = LoopbackReceiver.Start(failFirst: 0);
+        using var admin = await factory.SignInDemoAsync("admin");
+        var created = await admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, eventTypes = new[] { "interaction.queued" } }, 201);
+        var subscriptionId = created.GetProperty("subscription").GetProperty("id").GetGuid();
+        using var api = await factory.ApiClientAsync();
+        var support = await api.IdByAsync("/api/v1/queues", "name", "Support");
+        var ids = new List<Guid>();
+        for (var n = 0; n < 3; n++)
+        {
+            ids.Add(await api.CreateInteractionAsync(support, "Email"));
+        }
+
+        await receiver.WaitForAsync(3);
+        var logged = await WaitForAllDeliveredAsync(admin, subscriptionId, 3);
+
+        // A later delivery goes through the same sender loop; the three delivered rows must not go out again.
+        factory.Time.Advance(AcdAppFactory.FirstRetryDelay * 8);
+        ids.Add(await api.CreateInteractionAsync(support, "Email"));
+        await receiver.WaitForAsync(4);
+        logged = await WaitForAllDeliveredAsync(admin, subscriptionId, 4);
+
+        var sent = receiver.Hits.Select(h => h.DeliveryId).ToList();
+        Assert.Equal(4, sent.Count);
+        Assert.Equal(logged.Order(StringComparer.Ordinal), sent.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Select(i => i.ToString()).Order(StringComparer.Ordinal), receiver.Hits.Select(h => InteractionOf(h.Body)).Order(StringComparer.Ordinal));
+        foreach (var id in ids)
+        {
+            await api.PostAsync($"/api/v1/interactions/{id}/abandon", 204);
+        }
+    }
+
     [Theory]
     [InlineData("https://127.0.0.1/hook")]
     [InlineData("https://10.1.2.3/hook")]
@@ -113,6 +147,29 @@ public sealed class WebhookTests(AcdAppFactory factory) : IClassFixture<AcdAppFa
         }
     }
 
+    private static string InteractionOf(string body)
+    {
+        using var payload = JsonDocument.Parse(body);
+        return payload.RootElement.GetProperty("interactionId").GetString()!;
+    }
+
+    /// <summary>The ids of the subscription's deliveries once there are <paramref name="count"/> and all are delivered.</summary>
+    private static async Task<List<string>> WaitForAllDeliveredAsync(HttpClient admin, Guid subscriptionId, int count)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var items = (await admin.JsonAsync($"/api/v1/webhooks/{subscriptionId}/deliveries")).GetProperty("items").EnumerateArray().ToArray();
+            if ((items.Length == count && items.All(i => i.GetProperty("status").GetString() == "Delivered")) || attempt == 100)
+            {
+                Assert.Equal(count, items.Length);
+                Assert.All(items, i => Assert.Equal(("Delivered", 1), (i.GetProperty("status").GetString(), i.GetProperty("attempts").GetInt32())));
+                return items.Select(i => i.GetProperty("id").GetGuid().ToString()).ToList();
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>A minimal HTTP/1.1 receiver on loopback that answers 500 to the first N requests, then 200.</summary>
     private sealed class LoopbackReceiver : IAsyncDisposable
     {
@@ -132,6 +189,8 @@ public sealed class WebhookTests(AcdAppFactory factory) : IClassFixture<AcdAppFa
         }
 
         public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/hook";
+
+        public IReadOnlyList<Hit> Hits => [.. _hits];
 
         public static LoopbackReceiver Start(int failFirst) => new(failFirst);
 

@@ -18,5 +18,9 @@ public interface IRoutingStore
     /// <summary>One queue's definition, or null when it no longer exists.</summary>
     Task<QueueDefinition?> LoadQueueAsync(Guid tenantId, string queueId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the state changes and the record of <see cref="RoutingChanges.Events"/> (routing history, webhook
+    /// deliveries) atomically: when it throws, none of them may remain. The grain then fails the call and rebuilds.
+    /// </summary>
     Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken);
 }
