@@ -20,7 +20,9 @@ using Parley.Server.Auth;
 using Parley.Server.Demo;
 using Parley.Server.Hubs;
 using Parley.Server.Options;
+using Parley.Server.Sip;
 using Parley.Server.Tenants;
+using Parley.Sip.Stack;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -102,7 +104,11 @@ public static class ParleyApplicationExtensions
                 ?? app.Urls.FirstOrDefault()?.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)
                 ?? "http://localhost:5000";
             var platform = app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value;
-            Console.Out.Write(DemoBanner.Render(baseUrl.TrimEnd('/'), demo, platform.OperatorUserName, platform.OperatorPassword ?? DemoOptions.DefaultOperatorPassword));
+            var sip = app.Services.GetRequiredService<IOptions<SipHostOptions>>().Value.Enabled
+                ? app.Services.GetRequiredService<SipStack>().Listeners.Select(l => $"{l.Transport} {l.EndPoint}").ToList()
+                : [];
+            var sipDomain = app.Services.GetRequiredService<SipRealms>().For(DemoSeeder.TenantSlug);
+            Console.Out.Write(DemoBanner.Render(baseUrl.TrimEnd('/'), demo, platform.OperatorUserName, platform.OperatorPassword ?? DemoOptions.DefaultOperatorPassword, sip, sipDomain));
             Console.Out.Flush();
         });
     }
