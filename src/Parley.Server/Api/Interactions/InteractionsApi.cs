@@ -13,7 +13,7 @@ using Parley.Server.Routing;
 namespace Parley.Server.Api.Interactions;
 
 /// <summary>
-/// <c>/api/v1/interactions</c>: hand an interaction to routing (PaaS, tests, channel adapters), follow it, and — as
+/// <c>/api/v1/interactions</c>: hand an interaction to routing (PaaS, tests, channel adapters), list and follow them, and — as
 /// the agent it was offered to — accept, reject, end and wrap it up.
 /// </summary>
 public static class InteractionsApi
@@ -21,6 +21,7 @@ public static class InteractionsApi
     public static RouteGroupBuilder MapInteractionsApi(this RouteGroupBuilder api)
     {
         var interactions = api.MapGroup("/interactions").WithTags("Interactions");
+        interactions.MapGet("/", InteractionList.ListAsync).RequirePermission(Permissions.InteractionsRead);
         interactions.MapPost("/", CreateAsync).RequirePermission(Permissions.InteractionsWrite).Audited("interactions.create");
         interactions.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.InteractionsRead);
         interactions.MapPost("/{id:guid}/abandon", AbandonAsync).RequirePermission(Permissions.InteractionsWrite).Audited("interactions.abandon");

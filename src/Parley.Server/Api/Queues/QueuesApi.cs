@@ -17,6 +17,7 @@ public static class QueuesApi
         var queues = api.MapGroup("/queues").WithTags("Queues");
         queues.MapGet("/", ListAsync).RequirePermission(Permissions.QueuesRead);
         queues.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.QueuesRead);
+        queues.MapGet("/{id:guid}/waiting", QueueWaiting.GetAsync).RequirePermission(Permissions.InteractionsRead);
         queues.MapPost("/", CreateAsync).RequirePermission(Permissions.QueuesWrite).Audited("queues.create");
         queues.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.QueuesWrite).Audited("queues.update");
         queues.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.QueuesWrite).Audited("queues.delete");
