@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parley.Cluster.Routing;
 
 namespace Parley.Cluster;
@@ -8,7 +9,8 @@ public static class ClusterServiceExtensions
 {
     /// <summary>
     /// Binds <see cref="RoutingHostOptions"/> from <c>Parley:Routing</c>. The host must also register an
-    /// <see cref="Routing.Ports.IRoutingStore"/> and an <see cref="Routing.Ports.IRoutingEventPublisher"/>.
+    /// <see cref="Routing.Ports.IRoutingStore"/> and an <see cref="Routing.Ports.IRoutingEventPublisher"/>; it may
+    /// register an <see cref="Routing.Ports.ITenantTimeZoneSource"/> (default: every tenant's day is UTC).
     /// </summary>
     public static IServiceCollection AddParleyCluster(this IServiceCollection services)
     {
@@ -16,6 +18,7 @@ public static class ClusterServiceExtensions
             .Validate(o => o.Heartbeat >= TimeSpan.FromMilliseconds(10) && o.Heartbeat <= TimeSpan.FromMinutes(1), "Parley:Routing:Heartbeat must be between 10 ms and 1 minute.")
             .Validate(o => o.AutoNotReadyAfterMissedOffers is >= 0 and <= 100, "Parley:Routing:AutoNotReadyAfterMissedOffers must be 0–100.")
             .ValidateOnStart();
+        services.TryAddSingleton<Routing.Ports.ITenantTimeZoneSource, UtcTimeZoneSource>();
         return services;
     }
 }

@@ -54,6 +54,22 @@ public abstract class DataLayerTests<TDatabase>(TDatabase database)
     }
 
     [Fact]
+    public async Task Tenant_TimeZone_IsUtcByDefault_AndRoundTrips()
+    {
+        var a = await AddTenantAsync();
+        await using (var db = database.For(null))
+        {
+            var tenant = await db.Tenants.SingleAsync(t => t.Id == a, TestContext.Current.CancellationToken);
+            Assert.Equal("UTC", tenant.TimeZone);
+            tenant.TimeZone = "America/New_York";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var again = database.For(null);
+        Assert.Equal("America/New_York", await again.Tenants.Where(t => t.Id == a).Select(t => t.TimeZone).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Save_BumpsVersion_AndStaleUpdateFails()
     {
         var a = await AddTenantAsync();

@@ -17,6 +17,12 @@ public interface ITenantRoutingGrain : IGrainWithGuidKey
     /// <summary>Reloads one queue's definition from the store (removes it when gone).</summary>
     Task<RoutingResult> RefreshQueue(string queueId);
 
+    /// <summary>
+    /// Reloads the tenant's time zone from <see cref="Ports.ITenantTimeZoneSource"/>; "today" then runs to the new
+    /// zone's next local midnight (statistics are not reset by the change). Returns the zone id in use.
+    /// </summary>
+    Task<string> RefreshTimeZone();
+
     Task<RoutingResult> SignIn(string agentId, string? notReadyReason);
 
     Task<RoutingResult> SignOut(string agentId, bool forced);

@@ -13,4 +13,10 @@ internal static partial class Log
 
     [LoggerMessage(6003, LogLevel.Error, "Routing of tenant {TenantId} could not save its changes; the grain rebuilds from the store")]
     public static partial void SaveFailed(ILogger logger, Exception exception, Guid tenantId);
+
+    [LoggerMessage(6004, LogLevel.Information, "Routing of tenant {TenantId} now counts days in {TimeZone}; today is {Day}")]
+    public static partial void TimeZoneChanged(ILogger logger, Guid tenantId, string timeZone, DateOnly day);
+
+    [LoggerMessage(6005, LogLevel.Warning, "Routing of tenant {TenantId}: time zone '{TimeZone}' is unknown on this machine; days are counted in UTC")]
+    public static partial void UnknownTimeZone(ILogger logger, Guid tenantId, string timeZone);
 }

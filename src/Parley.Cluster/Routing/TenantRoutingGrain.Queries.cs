@@ -51,6 +51,7 @@ internal sealed partial class TenantRoutingGrain
         return new QueueView(
             id.Value, s.Waiting, s.OldestWait, c.Available, q.AvailableSlots, s.EstimatedWait, s.AnsweredToday,
             s.AnsweredWithinTargetToday, s.AbandonedToday, s.OverflowedToday, s.ServiceLevelToday, s.AverageHandleTime,
-            new AgentCountsView(c.LoggedOut, c.Available, c.Reserved, c.Busy, c.AfterCallWork, c.NotReady));
+            new AgentCountsView(c.LoggedOut, c.Available, c.Reserved, c.Busy, c.AfterCallWork, c.NotReady),
+            _rollover.Day, _rollover.Zone.Id);
     }
 }

@@ -10,11 +10,13 @@ namespace Parley.Cluster.Routing;
 /// Hosts one tenant's <see cref="RoutingEngine"/>. Orleans runs one call at a time, so the single-threaded engine
 /// needs no locks. Every command ends in <see cref="CompleteAsync"/>: its durable effects and the events it produced
 /// (history, webhook deliveries) are saved through the store in one write before the reply, then the events go to
-/// the publisher for live fan-out. One grain timer is the engine's heartbeat.
+/// the publisher for live fan-out. One grain timer is the engine's heartbeat; it resets "today" statistics at the
+/// tenant's local midnight (<see cref="DailyRollover"/>).
 /// </summary>
 internal sealed partial class TenantRoutingGrain(
     IRoutingStore store,
     IRoutingEventPublisher publisher,
+    ITenantTimeZoneSource timeZones,
     TimeProvider time,
     IOptions<RoutingHostOptions> options,
     ILogger<TenantRoutingGrain> logger) : Grain, ITenantRoutingGrain
@@ -32,7 +34,7 @@ internal sealed partial class TenantRoutingGrain(
     {
         _tenantId = this.GetPrimaryKey();
         _engine = new RoutingEngine(time, _events, options.Value.ToEngineOptions());
-        _rollover = new DailyRollover(time.GetUtcNow());
+        _rollover = new DailyRollover(await LoadZoneAsync(cancellationToken), time.GetUtcNow());
         var data = await store.LoadAsync(_tenantId, cancellationToken);
         _sequence = data.LastSequence;
         var dropped = Rebuild(data);

@@ -11,6 +11,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.ToTable("Tenants");
         builder.Property(t => t.Slug).HasMaxLength(TenantSlug.MaxLength);
         builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.TimeZone).HasMaxLength(TenantTimeZone.MaxLength).HasDefaultValue(TenantTimeZone.Default);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => t.Slug).IsUnique();
     }

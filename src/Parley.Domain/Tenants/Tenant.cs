@@ -13,5 +13,8 @@ public sealed class Tenant : IVersioned
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>IANA id of the zone whose midnight starts the tenant's "today" (queue statistics); "UTC" by default.</summary>
+    public string TimeZone { get; set; } = TenantTimeZone.Default;
+
     public long Version { get; set; }
 }

@@ -84,6 +84,7 @@ public static class ParleyApplicationExtensions
         api.MapWebhooksApi();
         api.MapSipCredentialsApi();
         api.MapSipRegistrationsApi();
+        Api.TenantSettings.TenantSettingsApi.MapTenantSettingsApi(api);
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);
         return app;

@@ -18,9 +18,17 @@ public sealed class TenantAdministration(
     TimeProvider time,
     ILogger<TenantAdministration> logger)
 {
-    /// <summary>Creates the tenant, its built-in roles and, when given, its first administrator.</summary>
+    /// <summary>Creates the tenant (its day in UTC), its built-in roles and, when given, its first administrator.</summary>
+    public Task<(Tenant? Tenant, IdentityResult Result)> CreateAsync(
+        string slug, string name, string? adminUserName, string? adminPassword, CancellationToken cancellationToken) =>
+        CreateAsync(slug, name, adminUserName, adminPassword, null, cancellationToken);
+
+    /// <summary>
+    /// Creates the tenant, its built-in roles and, when given, its first administrator. <paramref name="timeZone"/>
+    /// (an IANA id, validated by the caller) decides where the tenant's "today" starts; UTC when null.
+    /// </summary>
     public async Task<(Tenant? Tenant, IdentityResult Result)> CreateAsync(
-        string slug, string name, string? adminUserName, string? adminPassword, CancellationToken cancellationToken)
+        string slug, string name, string? adminUserName, string? adminPassword, string? timeZone, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
@@ -29,7 +37,14 @@ public sealed class TenantAdministration(
             return (null, IdentityResult.Failed(new IdentityError { Code = "slug", Description = $"Tenant '{slug}' already exists." }));
         }
 
-        var tenant = new Tenant { Id = Guid.CreateVersion7(), Slug = slug, Name = name, CreatedAt = time.GetUtcNow() };
+        var tenant = new Tenant
+        {
+            Id = Guid.CreateVersion7(),
+            Slug = slug,
+            Name = name,
+            TimeZone = timeZone ?? TenantTimeZone.Default,
+            CreatedAt = time.GetUtcNow(),
+        };
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id);
         db.Tenants.Add(tenant);
         var roles = slug == TenantSlug.Platform

@@ -12,6 +12,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         services.AddParleyCluster();
         services.AddSingleton<IRoutingStore>(InMemoryRoutingStore.Shared);
         services.AddSingleton<IRoutingEventPublisher>(RecordingPublisher.Shared);
+        services.AddSingleton<ITenantTimeZoneSource>(InMemoryTimeZones.Shared);
         services.AddSingleton(TimeProvider.System);
     });
 }

@@ -8,6 +8,7 @@ using Parley.Server.Api.Queues;
 using Parley.Server.Api.Roles;
 using Parley.Server.Api.SipCredentials;
 using Parley.Server.Api.Skills;
+using Parley.Server.Api.TenantSettings;
 using Parley.Server.Api.Users;
 using Parley.Server.Api.Webhooks;
 
@@ -37,6 +38,8 @@ public static class SampleBodies
         [typeof(WrapUpRequest)] = """{"code":"resolved"}""",
         [typeof(WebhookRequest)] = """{"url":"https://203.0.113.10/sample","eventTypes":["interaction.offered"]}""",
         [typeof(SipCredentialRequest)] = """{"userId":"0199a8e4-0000-7000-8000-000000000001","sipUserName":"sample-sip","password":"Sample-Sip-2026"}""",
+        [typeof(UpdateTenantRequest)] = """{"name":"Changed by another tenant","timeZone":"Asia/Shanghai"}""",
+        [typeof(TenantSettingsRequest)] = """{"timeZone":"UTC"}""",
         [typeof(CreateTenantRequest)] = """{"slug":"sample-tenant","name":"Sample","adminUserName":"sample-admin","adminPassword":"Sample-Password-2026"}""",
     };
 

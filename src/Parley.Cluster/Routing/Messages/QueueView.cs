@@ -1,6 +1,9 @@
 namespace Parley.Cluster.Routing.Messages;
 
-/// <summary>Real-time metrics of one queue.</summary>
+/// <summary>
+/// Real-time metrics of one queue. The "…Today" figures count since local midnight of <see cref="Day"/> in the
+/// tenant's <see cref="TimeZone"/> (an IANA id).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record QueueView(
     string QueueId,
@@ -15,4 +18,6 @@ public sealed record QueueView(
     int OverflowedToday,
     double? ServiceLevelToday,
     TimeSpan AverageHandleTime,
-    AgentCountsView Agents);
+    AgentCountsView Agents,
+    DateOnly Day,
+    string TimeZone);

@@ -18,6 +18,7 @@ public static class TenantsApi
         tenants.MapGet("/", ListAsync).RequirePermission(Permissions.PlatformTenantsRead);
         tenants.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.PlatformTenantsRead);
         tenants.MapPost("/", CreateAsync).RequirePermission(Permissions.PlatformTenantsWrite).Audited("tenants.create");
+        tenants.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.PlatformTenantsWrite).Audited("tenants.update");
         tenants.MapPost("/{id:guid}/suspend", SuspendAsync).RequirePermission(Permissions.PlatformTenantsWrite).Audited("tenants.suspend");
         tenants.MapPost("/{id:guid}/resume", ResumeAsync).RequirePermission(Permissions.PlatformTenantsWrite).Audited("tenants.resume");
         tenants.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.PlatformTenantsWrite).Audited("tenants.delete");
@@ -39,7 +40,12 @@ public static class TenantsApi
             return ApiProblems.Invalid("slug", "This name is reserved.");
         }
 
-        var (tenant, result) = await tenants.CreateAsync(request.Slug, request.Name, request.AdminUserName, request.AdminPassword, ct);
+        if (request.TimeZone is not null && TenantTimeZones.Validate(request.TimeZone) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (tenant, result) = await tenants.CreateAsync(request.Slug, request.Name, request.AdminUserName, request.AdminPassword, request.TimeZone, ct);
         if (tenant is null)
         {
             return result.Errors.Any(e => e.Code == "slug") ? ApiProblems.Conflict($"Tenant '{request.Slug}' exists.") : IdentityProblems.From(result);
@@ -47,6 +53,39 @@ public static class TenantsApi
 
         audit.Target("tenant", tenant.Id).Describe($"created tenant '{tenant.Slug}' with administrator '{request.AdminUserName}'");
         return TypedResults.Created($"/api/v1/platform/tenants/{tenant.Id}", TenantDto.From(tenant));
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        Guid id, UpdateTenantRequest request, HttpContext http, ParleyDbContext db, IGrainFactory grains, AuditScope audit, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (tenant is null || tenant.Slug == TenantSlug.Platform)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        if (ETags.CheckIfMatch(http, tenant.Version) is { } precondition)
+        {
+            return precondition;
+        }
+
+        if (TenantTimeZones.Validate(request.TimeZone) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var zoneChanged = tenant.TimeZone != request.TimeZone;
+        tenant.Name = request.Name;
+        tenant.TimeZone = request.TimeZone;
+        await db.SaveChangesAsync(ct);
+        if (zoneChanged)
+        {
+            await TenantTimeZones.RefreshRoutingAsync(grains, tenant.Id);
+        }
+
+        audit.Target("tenant", tenant.Id).Describe($"updated tenant '{tenant.Slug}': name '{tenant.Name}', time zone {tenant.TimeZone}");
+        ETags.Set(http, tenant.Version);
+        return TypedResults.Ok(TenantDto.From(tenant));
     }
 
     private static async Task<IResult> SuspendAsync(Guid id, TenantAdministration tenants, AuditScope audit, CancellationToken ct) =>

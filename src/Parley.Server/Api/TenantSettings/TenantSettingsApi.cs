@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Domain.Security;
+using Parley.Server.Api.Conventions;
+using Parley.Server.Audit;
+using Parley.Server.Auth;
+using Parley.Server.Tenants;
+
+namespace Parley.Server.Api.TenantSettings;
+
+/// <summary>
+/// <c>/api/v1/tenant/settings</c>: the caller's own tenant (from the credentials, never from the request). The time
+/// zone decides when "today" queue statistics start again, so it takes the queue permissions.
+/// </summary>
+public static class TenantSettingsApi
+{
+    public static RouteGroupBuilder MapTenantSettingsApi(this RouteGroupBuilder api)
+    {
+        var settings = api.MapGroup("/tenant/settings").WithTags("Tenant settings");
+        settings.MapGet("/", GetAsync).RequirePermission(Permissions.QueuesRead);
+        settings.MapPut("/", UpdateAsync).RequirePermission(Permissions.QueuesWrite).Audited("tenant.settings.update");
+        return api;
+    }
+
+    private static Task<IResult> GetAsync(HttpContext http, ParleyDbContext db, CancellationToken ct)
+    {
+        var tenantId = CurrentActor.Require(http.User).TenantId;
+        return db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).ToETaggedResultAsync(http, TenantSettingsDto.From, ct);
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        TenantSettingsRequest request, HttpContext http, ParleyDbContext db, IGrainFactory grains, AuditScope audit, CancellationToken ct)
+    {
+        var tenantId = CurrentActor.Require(http.User).TenantId;
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == tenantId, ct);
+        if (tenant is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        if (ETags.CheckIfMatch(http, tenant.Version) is { } precondition)
+        {
+            return precondition;
+        }
+
+        if (TenantTimeZones.Validate(request.TimeZone) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var previous = tenant.TimeZone;
+        tenant.TimeZone = request.TimeZone;
+        await db.SaveChangesAsync(ct);
+        if (previous != request.TimeZone)
+        {
+            await TenantTimeZones.RefreshRoutingAsync(grains, tenant.Id);
+        }
+
+        audit.Target("tenant", tenant.Id).Describe($"changed time zone from {previous} to {tenant.TimeZone}");
+        ETags.Set(http, tenant.Version);
+        return TypedResults.Ok(TenantSettingsDto.From(tenant));
+    }
+}
