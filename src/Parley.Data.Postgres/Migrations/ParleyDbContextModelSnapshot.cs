@@ -460,6 +460,8 @@ namespace Parley.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "Sequence");
+
                     b.HasIndex("TenantId", "Status", "EnqueuedAt", "Sequence");
 
                     b.ToTable("Interactions", (string)null);

@@ -450,6 +450,8 @@ namespace Parley.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "Sequence");
+
                     b.HasIndex("TenantId", "Status", "EnqueuedAt", "Sequence");
 
                     b.ToTable("Interactions", (string)null);

@@ -16,6 +16,8 @@ internal sealed class InteractionRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(i => i.Outcome).HasMaxLength(40);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.TenantId, i.Status, i.EnqueuedAt, i.Sequence });
+        // GET /api/v1/interactions pages newest first by the per-tenant arrival sequence.
+        builder.HasIndex(i => new { i.TenantId, i.Sequence });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
