@@ -64,11 +64,11 @@ public sealed class OperatorEndpointsTests(OperatorEndpointsTests.ManagedAppFact
         await using var on = new ConfiguredAppFactory();
         using var served = on.CreateAnonymousClient();
         Assert.Equal(200, await StatusAsync(served, "/openapi/v1.json", peer: null));
-        Assert.Equal(200, await StatusAsync(served, "/scalar", peer: null));
+        Assert.Equal(200, await StatusAsync(served, "/scalar/", peer: null));
 
         using var client = factory.CreateAnonymousClient();
         Assert.Equal(404, await StatusAsync(client, "/openapi/v1.json", peer: null));
-        Assert.Equal(404, await StatusAsync(client, "/scalar", peer: null));
+        Assert.Equal(404, await StatusAsync(client, "/scalar/", peer: null));
     }
 
     private static async Task<int> StatusAsync(HttpClient client, string path, string? peer, string? token = null, int? localPort = null)
