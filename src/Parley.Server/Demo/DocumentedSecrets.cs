@@ -26,6 +26,7 @@ internal static class DocumentedSecrets
     public static readonly FrozenSet<string> All = new[]
     {
         AdminPassword, SupervisorPassword, AgentPassword, ApiClientSecret, OperatorPassword, SipPassword,
+        "Acme-Admin-2026!", // the tenant admin of docs/api.md's platform example
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool Contains(string? secret) => secret is not null && All.Contains(secret);
