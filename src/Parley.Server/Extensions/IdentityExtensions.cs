@@ -58,6 +58,12 @@ internal static class IdentityExtensions
             .AddServer(options =>
             {
                 options.SetTokenEndpointUris("connect/token").SetRevocationEndpointUris("connect/revoke");
+                if (Uri.TryCreate(configuration[$"{ParleyOptions.Section}:{nameof(ParleyOptions.PublicUrl)}"], UriKind.Absolute, out var issuer))
+                {
+                    // Never the Host header: required off loopback by StartupChecks.
+                    options.SetIssuer(issuer);
+                }
+
                 options.AllowClientCredentialsFlow();
                 options.SetAccessTokenLifetime(tokenOptions.AccessTokenLifetime);
                 options.AddSigningKey(signingKey);

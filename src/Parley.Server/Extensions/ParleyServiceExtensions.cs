@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Audit;
 using Parley.Server.Demo;
@@ -33,6 +34,7 @@ public static class ParleyServiceExtensions
         AddValidatedOptions<HttpOptions>(services, HttpOptions.Section);
         AddValidatedOptions<DemoOptions>(services, DemoOptions.Section);
         AddValidatedOptions<PlatformOptions>(services, PlatformOptions.Section);
+        AddValidatedOptions<MetricsOptions>(services, MetricsOptions.Section);
 
         var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -62,7 +64,12 @@ public static class ParleyServiceExtensions
         services.AddScoped<AuditScope>();
         services.AddScoped<ApiClientRegistrar>();
         services.AddScoped<PlatformBootstrap>();
+        services.AddScoped<KnownSecretsAudit>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton(sp => DemoSecretsFile.Resolve(
+            sp.GetRequiredService<IOptions<ParleyOptions>>().Value.DataDirectory,
+            sp.GetRequiredService<IOptions<DemoOptions>>().Value,
+            sp.GetRequiredService<IOptions<PlatformOptions>>().Value));
         builder.AddParleyCluster();
 
         // Hosted services start in registration order: the Orleans silo (above) starts while StartupWork migrates the

@@ -15,7 +15,7 @@ public sealed class SignInTests(ParleyAppFactory factory) : IClassFixture<Parley
     public async Task SignIn_WithTheRightPassword_GivesAnHttpOnlyCookieThatWorks()
     {
         using var client = factory.CreateCookieClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenant = "demo", userName = "agent1", password = DemoOptions.DefaultAgentPassword }, Ct);
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenant = "demo", userName = "agent1", password = ParleyAppFactory.DemoAgentPassword }, Ct);
         await response.ExpectAsync(204);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("parley.auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -28,9 +28,9 @@ public sealed class SignInTests(ParleyAppFactory factory) : IClassFixture<Parley
 
     [Theory]
     [InlineData("demo", "admin", "wrong-password")]
-    [InlineData("nowhere", "admin", DemoOptions.DefaultAdminPassword)]
-    [InlineData("platform", "admin", DemoOptions.DefaultAdminPassword)]
-    [InlineData("demo", "operator", DemoOptions.DefaultOperatorPassword)]
+    [InlineData("nowhere", "admin", ParleyAppFactory.DemoAdminPassword)]
+    [InlineData("platform", "admin", ParleyAppFactory.DemoAdminPassword)]
+    [InlineData("demo", "operator", ParleyAppFactory.OperatorPassword)]
     public async Task SignIn_WithWrongTenantUserOrPassword_Is401WithTheSameAnswer(string tenant, string userName, string password)
     {
         using var client = factory.CreateCookieClient();
