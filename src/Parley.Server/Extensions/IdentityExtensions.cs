@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Parley.Data;
 using Parley.Data.Entities;
 using Parley.Data.Tenancy;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Guessing;
 using Parley.Server.Options;
 
 namespace Parley.Server.Extensions;
@@ -34,6 +36,8 @@ internal static class IdentityExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ParleyUserClaimsFactory>();
 
+        services.AddSingleton<GuessBudgets>();
+        services.AddSingleton<DummyPassword>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthentication(options =>
@@ -63,6 +67,10 @@ internal static class IdentityExtensions
                 options.AddSigningKey(signingKey);
                 options.AddEphemeralEncryptionKey();
                 options.DisableAccessTokenEncryption();
+                options.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler
+                    .UseSingletonHandler<ClientAuthenticationFailureLogger>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom));
+                options.AddEventHandler<OpenIddictServerEvents.ApplyRevocationResponseContext>(handler => handler
+                    .UseSingletonHandler<ClientAuthenticationFailureLogger>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom));
                 options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .DisableTransportSecurityRequirement(); // plain HTTP is refused off loopback by StartupChecks

@@ -31,6 +31,7 @@ public static class ParleyServiceExtensions
         AddValidatedOptions<AccessTokenOptions>(services, AccessTokenOptions.Section);
         AddValidatedOptions<RateLimitOptions>(services, RateLimitOptions.Section);
         AddValidatedOptions<HttpOptions>(services, HttpOptions.Section);
+        AddValidatedOptions<CredentialLimitOptions>(services, CredentialLimitOptions.Section);
         AddValidatedOptions<DemoOptions>(services, DemoOptions.Section);
         AddValidatedOptions<PlatformOptions>(services, PlatformOptions.Section);
 
