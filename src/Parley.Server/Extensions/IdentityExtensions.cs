@@ -8,6 +8,7 @@ using Parley.Data.Entities;
 using Parley.Data.Tenancy;
 using Parley.Server.Auth;
 using Parley.Server.Auth.Guessing;
+using Parley.Server.Auth.Sessions;
 using Parley.Server.Options;
 
 namespace Parley.Server.Extensions;
@@ -39,6 +40,9 @@ internal static class IdentityExtensions
         services.AddSingleton<GuessBudgets>();
         services.AddSingleton<DummyPassword>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<DbTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DbTicketStore>((cookie, store) => cookie.SessionStore = store);
 
         services.AddAuthentication(options =>
             {

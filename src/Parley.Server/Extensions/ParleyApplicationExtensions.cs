@@ -47,6 +47,7 @@ public static class ParleyApplicationExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseHttpMetrics();
+        app.UseMiddleware<SameOriginMiddleware>();
         app.UseMiddleware<ClientAuthenticationGuard>();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -3,6 +3,7 @@ using Parley.Server.Api.ApiClients;
 using Parley.Server.Audit;
 using Parley.Server.Demo;
 using Parley.Server.Health;
+using Parley.Server.Hubs;
 using Parley.Server.Options;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
@@ -58,6 +59,9 @@ public static class ParleyServiceExtensions
             .AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
 
         services.AddSingleton<TenantStatusCache>();
+        services.AddSingleton<HubConnections>();
+        services.AddSingleton<HubConnectionRevalidator>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubConnectionRevalidator>());
         services.AddSingleton<TenantAdministration>();
         services.AddSingleton<AuditWriter>();
         services.AddScoped<AuditScope>();

@@ -48,8 +48,8 @@ internal static partial class Log
     [LoggerMessage(2022, LogLevel.Information, "Hub connection {ConnectionId} of {ActorType} '{ActorId}' closed: {Reason}")]
     public static partial void HubConnectionClosed(ILogger logger, string connectionId, string actorType, string actorId, string reason);
 
-    [LoggerMessage(2023, LogLevel.Warning, "Cross-site {Method} {Path} refused (Origin '{Origin}', Sec-Fetch-Site '{FetchSite}')")]
-    public static partial void CrossSiteRefused(ILogger logger, string method, string path, string? origin, string? fetchSite);
+    [LoggerMessage(2023, LogLevel.Error, "Revalidating hub connections failed; trying again at the next interval")]
+    public static partial void HubRevalidationFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3001, LogLevel.Warning, "Audit append for tenant {TenantId} raced another writer (attempt {Attempt}); retrying")]
     public static partial void AuditAppendRetried(ILogger logger, Guid tenantId, int attempt);

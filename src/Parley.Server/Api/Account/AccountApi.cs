@@ -8,6 +8,8 @@ using Parley.Domain.Security;
 using Parley.Domain.Tenants;
 using Parley.Server.Auth;
 using Parley.Server.Auth.Guessing;
+using Parley.Server.Auth.Sessions;
+using Parley.Server.Hubs;
 using Parley.Server.Logging;
 
 namespace Parley.Server.Api.Account;
@@ -77,9 +79,16 @@ public static class AccountApi
             : Refused();
     }
 
-    private static async Task<IResult> SignOutAsync(SignInManager<ParleyUser> signIn)
+    /// <summary>Ends the server-side session (a saved cookie stops working) and closes this node's hub connections of it.</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, SignInManager<ParleyUser> signIn, HubConnections connections, ILoggerFactory loggers)
     {
+        var session = SessionClaims.SessionOf(http.User);
         await signIn.SignOutAsync();
+        if (session is not null && CurrentActor.From(http.User) is { } actor)
+        {
+            Log.SessionEnded(loggers.CreateLogger(typeof(AccountApi)), actor.ActorId, "signed out", connections.CloseSession(session));
+        }
+
         return TypedResults.NoContent();
     }
 

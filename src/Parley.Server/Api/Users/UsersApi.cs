@@ -6,6 +6,7 @@ using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Guessing;
 
 namespace Parley.Server.Api.Users;
 
@@ -160,8 +161,9 @@ public static class UsersApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>Lifts an admin lock and forgets this node's failed sign-ins of the account from every address.</summary>
     private static async Task<IResult> UnlockAsync(
-        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, AuditScope audit, CancellationToken ct)
+        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, GuessBudgets guesses, AuditScope audit, CancellationToken ct)
     {
         var user = await manager.FindByIdAsync(id.ToString());
         if (user is null)
@@ -176,6 +178,10 @@ public static class UsersApi
 
         await manager.SetLockoutEndDateAsync(user, null);
         await manager.ResetAccessFailedCountAsync(user);
+        if (http.User.FindFirst(ParleyClaims.TenantSlug)?.Value is { } tenant)
+        {
+            guesses.ForgiveAccount(tenant, user.UserName!);
+        }
         audit.Target("user", user.Id).Describe($"unlocked user '{user.UserName}'");
         return TypedResults.NoContent();
     }
