@@ -38,7 +38,7 @@ internal static class IdentityExtensions
             .AddClaimsPrincipalFactory<ParleyUserClaimsFactory>();
 
         services.AddSingleton<GuessBudgets>();
-        services.AddSingleton<DummyPassword>();
+        services.AddScoped<DummyPassword>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<DbTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -10,7 +10,12 @@ namespace Parley.Server.Auth.Guessing;
 /// </summary>
 public sealed class DummyPassword(IPasswordHasher<ParleyUser> hasher)
 {
-    private readonly Lazy<string> _hash = new(() => hasher.HashPassword(new ParleyUser(), Convert.ToHexString(RandomNumberGenerator.GetBytes(32))));
+    private static string? _hash;
 
-    public void Check(string password) => hasher.VerifyHashedPassword(new ParleyUser(), _hash.Value, password);
+    public void Check(string password)
+    {
+        var hash = LazyInitializer.EnsureInitialized(
+            ref _hash, () => hasher.HashPassword(new ParleyUser(), Convert.ToHexString(RandomNumberGenerator.GetBytes(32))));
+        hasher.VerifyHashedPassword(new ParleyUser(), hash, password);
+    }
 }
