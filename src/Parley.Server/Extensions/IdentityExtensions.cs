@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -112,7 +113,13 @@ internal static class IdentityExtensions
                 context.HttpContext.RequestServices.GetRequiredService<TenantContext>().Set(actor.TenantId);
             }
 
+            // A principal the stamp check rebuilds keeps its session key, so hub connections opened with it can be found.
+            var session = SessionClaims.SessionOf(context.Principal);
             await SecurityStampValidator.ValidatePrincipalAsync(context);
+            if (session is not null && SessionClaims.SessionOf(context.Principal) is null && context.Principal?.Identity is ClaimsIdentity identity)
+            {
+                identity.AddClaim(new Claim(SessionClaims.SessionId, session));
+            }
         };
     }
 
