@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Wrong OAuth client secrets and sign-in passwords answered per minute from one address (loopback), against the
 # server published from a source tree (default: this one; pass another checkout to measure "before").
-#   bench/load/auth-guessing.sh [source-tree] [seconds-per-scenario] [workers]
+#   [PARLEY_SERVER_DIR=dir] bench/load/auth-guessing.sh [source-tree] [seconds-per-scenario] [workers]
 # For each scenario (secrets, account, spray) starts the server in demo mode on an ephemeral loopback port with a
 # fresh data directory, runs `Parley.Bench auth-guessing` against it for the given time and stops the server, so one
 # scenario's failures do not spend the next one's budget.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tree=$(cd "${1:-.}" && pwd); seconds=${2:-60}; workers=${3:-8}
-out="$tree/artifacts/server"
+# PARLEY_SERVER_DIR: an already published server of that tree (else it is published to a temp directory).
+out=${PARLEY_SERVER_DIR:-$(mktemp -d)/server}
 [[ -f "$out/Parley.Server.dll" ]] || dotnet publish "$tree/src/Parley.Server" -c Release -o "$out" -v quiet -nologo >/dev/null
 dotnet build bench/Parley.Bench -c Release -v quiet -nologo >/dev/null
 echo "server from $tree ($(git -C "$tree" rev-parse --short HEAD)), $seconds s per scenario, $workers workers"
