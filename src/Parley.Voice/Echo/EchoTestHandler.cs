@@ -82,7 +82,7 @@ public sealed class EchoTestHandler : VoiceCallHandler
             return ValueTask.FromResult<ReadOnlyMemory<byte>?>(null);
         }
 
-        var answer = SdpNegotiator.CreateAnswer(SdpParser.Parse(request.Body.Span), new SdpOfferParameters(_engine.AdvertisedAddress, call.Session.LocalPort) { SessionVersion = 2 });
+        var answer = SdpNegotiator.CreateAnswer(SdpParser.Parse(request.Body.Span), new SdpOfferParameters(_engine.AdvertisedAddressFor(dialog.Flow.LocalEndPoint.Address), call.Session.LocalPort) { SessionVersion = 2 });
         call.Session.Update(answer.Audio);
         return ValueTask.FromResult<ReadOnlyMemory<byte>?>(Encoding.ASCII.GetBytes(answer.Description.ToString()));
     }
@@ -128,7 +128,7 @@ public sealed class EchoTestHandler : VoiceCallHandler
         SdpAnswer answer;
         try
         {
-            answer = SdpNegotiator.CreateAnswer(offer, new SdpOfferParameters(_engine.AdvertisedAddress, session.LocalPort));
+            answer = SdpNegotiator.CreateAnswer(offer, new SdpOfferParameters(_engine.AdvertisedAddressFor(call.LocalEndPoint.Address), session.LocalPort));
         }
         catch (SdpException ex)
         {
