@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Parley.Sip.Messages;
 using Parley.Sip.Stack;
 using Parley.Sip.Tests.Support;
@@ -19,13 +20,15 @@ public sealed class SipArrivalAddressTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("")]
-    [InlineData(";transport=tcp")]
-    public async Task InviteToASecondLocalAddress_OnAWildcardListener_ArrivesOnThatAddress_AndTheContactNamesIt(string transport)
+    [InlineData("0.0.0.0", "")]
+    [InlineData("0.0.0.0", ";transport=tcp")]
+    [InlineData("::", "")] // dual-mode: IPv4 datagrams on an IPv6 socket
+    public async Task InviteToASecondLocalAddress_OnAWildcardListener_ArrivesOnThatAddress_AndTheContactNamesIt(string bind, string transport)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "127.0.0.2 is a local address without setup on Linux only");
+        Assert.SkipWhen(bind == "::" && !Socket.OSSupportsIPv6, "no IPv6");
         var callee = new EchoApplication();
-        await using var uas = Start(callee, IPAddress.Any);
+        await using var uas = Start(callee, IPAddress.Parse(bind));
         await using var uac = Start(new EchoApplication(), IPAddress.Loopback);
         var port = uas.Listeners[0].EndPoint.Port;
 
