@@ -19,7 +19,7 @@ public sealed partial class UdpSipTransport
         return BinaryPrimitives.ReadUInt128BigEndian(bytes);
     }
 
-    internal static IPAddress AddressOf(UInt128 key)
+    internal static IPAddress LocalAddressOf(UInt128 key)
     {
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteUInt128BigEndian(bytes, key);

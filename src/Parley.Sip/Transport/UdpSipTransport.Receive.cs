@@ -48,7 +48,7 @@ public sealed partial class UdpSipTransport
 
                 if (last is null || !received.Equals(last.Address) || local != last.LocalKey)
                 {
-                    var localEndPoint = local == _boundKey ? LocalEndPoint : new IPEndPoint(AddressOf(local), LocalEndPoint.Port);
+                    var localEndPoint = local == _boundKey ? LocalEndPoint : new IPEndPoint(LocalAddressOf(local), LocalEndPoint.Port);
                     last = new UdpFlow(this, (IPEndPoint)any.Create(received), Copy(received), localEndPoint, local);
                 }
 
