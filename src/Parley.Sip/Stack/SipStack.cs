@@ -65,6 +65,8 @@ public sealed partial class SipStack : IAsyncDisposable
 
     public SipTransactionLayer Transactions => _transactions;
 
+    internal SipTimerScheduler Scheduler => _scheduler;
+
     public SipFloodGuard Defence => _guard;
 
     /// <summary>Binds the listeners and starts receiving.</summary>
