@@ -56,7 +56,7 @@ public sealed class SipAuthGuard
     /// <summary>Blocks started since start.</summary>
     public long Blocks => Interlocked.Read(ref _blocks);
 
-    /// <summary>Failures not tracked because a table was full of live entries.</summary>
+    /// <summary>Times a failure was not tracked because a table was full of live entries (counted per table).</summary>
     public long Untracked => Interlocked.Read(ref _untracked);
 
     /// <summary>(source, account) entries plus source entries held now.</summary>
