@@ -61,12 +61,26 @@ public sealed class SipDigestAuthenticator
         var user = c!.Username!;
         var realm = RealmOf(request);
         var account = Account(user, realm);
-        if (Guard.Check(source, account) is not null)
+        if (Guard.Begin(source, account) is not null)
         {
             // Refused without looking at the answer: a right password does not help during the cool-down.
             return SipAuthResult.Fail(SipMessageFactory.CreateResponse(request, 403, RefusedReason, SipMessageFactory.NewTag()));
         }
 
+        try
+        {
+            return await VerifyAsync(request, source, c, user, realm, account, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Guard.Refund(source, account);
+            throw;
+        }
+    }
+
+    private async ValueTask<SipAuthResult> VerifyAsync(
+        SipRequest request, IPAddress source, SipDigestCredentials c, string user, string realm, string account, CancellationToken cancellationToken)
+    {
         if (!string.Equals(c.Realm, realm, StringComparison.Ordinal))
         {
             return Failure(request, source, user, "wrong realm", stale: false);
@@ -99,12 +113,14 @@ public sealed class SipDigestAuthenticator
 
         if (_time.GetUtcNow() - issued > _options.NonceLifetime)
         {
+            Guard.Refund(source, account);
             return Failure(request, source, user, "stale nonce", stale: true);
         }
 
         if (!AcceptNonceUse(c.Nonce!, c.Qop is not null, c.Nc))
         {
             // The password was right (a captured header): not counted as guessing, just refused.
+            Guard.Refund(source, account);
             SipLog.AuthenticationFailed(_logger, user, realm, source, c.Qop is null ? "replayed nonce" : "replayed nonce-count");
             return SipAuthResult.Fail(CreateChallenge(request, stale: false));
         }

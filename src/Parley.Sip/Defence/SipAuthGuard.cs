@@ -62,8 +62,13 @@ public sealed class SipAuthGuard
     /// <summary>(source, account) entries plus source entries held now.</summary>
     public int TrackedEntries => _accounts.Count + _sources.Count;
 
-    /// <summary>The block that refuses this source for this account now, or null when it may try.</summary>
-    public SipAuthBlockScope? Check(IPAddress source, string account)
+    /// <summary>
+    /// Starts an attempt of this source on this account: the block that refuses it, or null when its answer may be
+    /// checked. An admitted attempt holds one of the account's <see cref="SipDefenceOptions.AuthMaxFailures"/> slots until
+    /// <see cref="RecordFailure"/>, <see cref="RecordSuccess"/> or <see cref="Refund"/>, so parallel guesses cannot
+    /// get more answers checked than the limit.
+    /// </summary>
+    public SipAuthBlockScope? Begin(IPAddress source, string account)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(account);
@@ -74,7 +79,7 @@ public sealed class SipAuthGuard
         {
             scope = SipAuthBlockScope.Source;
         }
-        else if (_accounts.TryGetValue((ip, Cut(account)), out var a) && a.IsBlocked(now))
+        else if (Track(_accounts, (ip, Cut(account))) is { } a && !a.TryReserve(now, _options))
         {
             scope = SipAuthBlockScope.Account;
         }
@@ -86,6 +91,17 @@ public sealed class SipAuthGuard
         }
 
         return scope;
+    }
+
+    /// <summary>An attempt that neither failed nor succeeded (a stale nonce or a replay of a right answer): frees its slot.</summary>
+    public void Refund(IPAddress source, string account)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(account);
+        if (_accounts.TryGetValue((Key(source), Cut(account)), out var a))
+        {
+            a.Release();
+        }
     }
 
     /// <summary>Counts one failure; returns the block it started (the source-wide one when both start), else null.</summary>
@@ -232,6 +248,7 @@ public sealed class SipAuthGuard
         private readonly Lock _gate = new();
         private long _windowStart;
         private int _failures;
+        private int _attempts;
         private long _blockedUntil;
 
         public bool IsBlocked(DateTimeOffset now) => now.UtcTicks < Volatile.Read(ref _blockedUntil);
@@ -241,6 +258,41 @@ public sealed class SipAuthGuard
             lock (_gate)
             {
                 return !IsBlocked(now) && now.UtcTicks - _windowStart >= options.AuthFailureWindow.Ticks;
+            }
+        }
+
+        /// <summary>Holds a slot for an attempt; false while blocked or while every slot of the window is taken.</summary>
+        public bool TryReserve(DateTimeOffset now, SipDefenceOptions options)
+        {
+            lock (_gate)
+            {
+                if (IsBlocked(now))
+                {
+                    return false;
+                }
+
+                if (now.UtcTicks - _windowStart >= options.AuthFailureWindow.Ticks)
+                {
+                    _windowStart = now.UtcTicks;
+                    _failures = 0;
+                    _attempts = 0;
+                }
+
+                if (_attempts >= options.AuthMaxFailures)
+                {
+                    return false;
+                }
+
+                _attempts++;
+                return true;
+            }
+        }
+
+        public void Release()
+        {
+            lock (_gate)
+            {
+                _attempts = Math.Max(0, _attempts - 1);
             }
         }
 
@@ -264,6 +316,7 @@ public sealed class SipAuthGuard
             {
                 _windowStart = now.UtcTicks;
                 _failures = 0;
+                _attempts = 0;
             }
 
             if (++_failures < options.AuthMaxFailures)
@@ -272,6 +325,7 @@ public sealed class SipAuthGuard
             }
 
             _failures = 0;
+            _attempts = 0;
             _windowStart = now.UtcTicks;
             Volatile.Write(ref _blockedUntil, (now + options.AuthCoolDown).UtcTicks);
             return true;

@@ -22,9 +22,23 @@ public sealed class SipAuthGuardTests
         Assert.All(blocks.Take(9), Assert.Null);
         var block = Assert.IsType<SipAuthBlock>(blocks[9]);
         Assert.Equal((SipAuthBlockScope.Account, Alice, 10, TimeSpan.FromMinutes(15)), (block.Scope, block.Account, block.Failures, block.CoolDown));
-        Assert.Equal(SipAuthBlockScope.Account, guard.Check(Attacker, Alice));
-        Assert.Null(guard.Check(Attacker, "bob@parley.test"));
-        Assert.Null(guard.Check(Office, Alice));
+        Assert.Equal(SipAuthBlockScope.Account, guard.Begin(Attacker, Alice));
+        Assert.Null(guard.Begin(Attacker, "bob@parley.test"));
+        Assert.Null(guard.Begin(Office, Alice));
+    }
+
+    [Fact]
+    public void ParallelAttempts_GetNoMoreAnswersCheckedThanTheLimit_UntilOneIsRefunded()
+    {
+        var guard = new SipAuthGuard(new SipDefenceOptions(), _time);
+
+        var admitted = Enumerable.Range(0, 15).Count(_ => guard.Begin(Attacker, Alice) is null);
+        guard.Refund(Attacker, Alice);
+
+        Assert.Equal(10, admitted);
+        Assert.Null(guard.Begin(Attacker, Alice));
+        Assert.Equal(SipAuthBlockScope.Account, guard.Begin(Attacker, Alice));
+        Assert.Equal(6, guard.Refusals);
     }
 
     [Fact]
@@ -39,8 +53,8 @@ public sealed class SipAuthGuardTests
             guard.RecordFailure(IPAddress.Loopback, Alice);
         }
 
-        Assert.Equal(SipAuthBlockScope.Account, guard.Check(IPAddress.Loopback, Alice));
-        Assert.Equal(SipAuthBlockScope.Account, guard.Check(IPAddress.Parse("::ffff:127.0.0.1"), Alice));
+        Assert.Equal(SipAuthBlockScope.Account, guard.Begin(IPAddress.Loopback, Alice));
+        Assert.Equal(SipAuthBlockScope.Account, guard.Begin(IPAddress.Parse("::ffff:127.0.0.1"), Alice));
     }
 
     [Fact]
@@ -58,7 +72,7 @@ public sealed class SipAuthGuardTests
             _time.Advance(TimeSpan.FromMinutes(5));
         }
 
-        Assert.Null(guard.Check(Attacker, Alice));
+        Assert.Null(guard.Begin(Attacker, Alice));
     }
 
     [Fact]
@@ -71,11 +85,11 @@ public sealed class SipAuthGuardTests
         }
 
         _time.Advance(TimeSpan.FromSeconds(119));
-        var during = guard.Check(Attacker, Alice);
+        var during = guard.Begin(Attacker, Alice);
         _time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(SipAuthBlockScope.Account, during);
-        Assert.Null(guard.Check(Attacker, Alice));
+        Assert.Null(guard.Begin(Attacker, Alice));
         Assert.Null(guard.RecordFailure(Attacker, Alice));
     }
 
@@ -89,8 +103,8 @@ public sealed class SipAuthGuardTests
         Assert.All(blocks.Take(9), Assert.Null);
         Assert.Equal(SipAuthBlockScope.Source, blocks[9]!.Scope);
         Assert.Equal("*", blocks[9]!.Account);
-        Assert.Equal(SipAuthBlockScope.Source, guard.Check(Attacker, "never-tried@parley.test"));
-        Assert.Null(guard.Check(Office, "user1@parley.test"));
+        Assert.Equal(SipAuthBlockScope.Source, guard.Begin(Attacker, "never-tried@parley.test"));
+        Assert.Null(guard.Begin(Office, "user1@parley.test"));
     }
 
     [Fact]
@@ -105,7 +119,7 @@ public sealed class SipAuthGuardTests
         guard.RecordSuccess(Office, Alice);
 
         Assert.Null(guard.RecordFailure(Office, Alice));
-        Assert.Null(guard.Check(Office, Alice));
+        Assert.Null(guard.Begin(Office, Alice));
     }
 
     [Fact]
@@ -118,8 +132,8 @@ public sealed class SipAuthGuardTests
             guard.RecordFailure(IPAddress.Parse($"2001:db8:1:2::{i:x}"), Alice);
         }
 
-        Assert.Equal(SipAuthBlockScope.Account, guard.Check(IPAddress.Parse("2001:db8:1:2:ffff::1"), Alice));
-        Assert.Null(guard.Check(IPAddress.Parse("2001:db8:1:3::1"), Alice));
+        Assert.Equal(SipAuthBlockScope.Account, guard.Begin(IPAddress.Parse("2001:db8:1:2:ffff::1"), Alice));
+        Assert.Null(guard.Begin(IPAddress.Parse("2001:db8:1:3::1"), Alice));
     }
 
     [Fact]
