@@ -84,7 +84,7 @@ public sealed partial class SipGuessCommand : IBenchCommand
                 await socket.SendToAsync(Encoding.ASCII.GetBytes(request), target, stop);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 timeout.CancelAfter(TimeSpan.FromSeconds(1));
-                text = await ReceiveFinalAsync(socket, buffer, timeout.Token);
+                text = await ReceiveFinalAsync(socket, buffer, $"CSeq: {cseq} REGISTER", timeout.Token);
             }
             catch (OperationCanceledException)
             {
@@ -113,13 +113,14 @@ public sealed partial class SipGuessCommand : IBenchCommand
         }
     }
 
-    private static async Task<string> ReceiveFinalAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>The final response to this CSeq (late answers to earlier requests, after a timeout, are skipped).</summary>
+    private static async Task<string> ReceiveFinalAsync(Socket socket, byte[] buffer, string cseq, CancellationToken cancellationToken)
     {
         while (true)
         {
             var n = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
             var text = Encoding.ASCII.GetString(buffer, 0, n);
-            if (!text.StartsWith("SIP/2.0 1", StringComparison.Ordinal))
+            if (!text.StartsWith("SIP/2.0 1", StringComparison.Ordinal) && text.Contains(cseq + "\r\n", StringComparison.Ordinal))
             {
                 return text;
             }
