@@ -21,6 +21,7 @@ namespace Parley.Sip.Auth;
 public sealed class SipDigestAuthenticator
 {
     private const int NonceBytes = 8 + 8 + 16;
+    private const string RefusedReason = "Too many failed authentications";
 
     /// <summary>Stored for a nonce answered without qop: any later use of it is a replay.</summary>
     private const long UsedWithoutQop = long.MaxValue;
@@ -189,8 +190,6 @@ public sealed class SipDigestAuthenticator
 
     /// <summary>The guard's key: user@realm, lower-case.</summary>
     private static string Account(string user, string realm) => (user + "@" + realm).ToLowerInvariant();
-
-    private const string RefusedReason = "Too many failed authentications";
 
     private SipAuthResult Failure(SipRequest request, IPAddress source, string user, string failure, bool stale)
     {
