@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Branches on a tenant's business-hours schedule (a separate resource referenced by id).</summary>
 public sealed class BusinessHoursBlock : FlowBlock
 {
-    public override string Kind => "businessHours";
+    protected override string TypeName => "businessHours";
     public string? ScheduleId { get; init; }
     public string? Open { get; init; }
     public string? Closed { get; init; }

@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Plays a prompt and collects a number of digits into a variable.</summary>
 public sealed class CollectDigitsBlock : FlowBlock
 {
-    public override string Kind => "collectDigits";
+    protected override string TypeName => "collectDigits";
     public FlowPrompt? Prompt { get; init; }
     /// <summary>Variable that receives the digits (without the terminator).</summary>
     public string? Variable { get; init; }
@@ -25,7 +25,7 @@ public sealed class CollectDigitsBlock : FlowBlock
     public string? OnNoInput { get; init; }
     public string? OnInvalid { get; init; }
 
-    public override bool WaitsForCallerInput => true;
+    protected override bool WaitsForInput => true;
 
     public override IEnumerable<FlowTransition> Transitions() =>
         [new("next", Next), new("onNoInput", OnNoInput), new("onInvalid", OnInvalid)];

@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Condition/switch: the first case whose expression holds is taken, else <see cref="Otherwise"/>.</summary>
 public sealed class ConditionBlock : FlowBlock
 {
-    public override string Kind => "condition";
+    protected override string TypeName => "condition";
     public List<ConditionCase>? Cases { get; init; }
     public string? Otherwise { get; init; }
 

@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Sends calls down branches by percentage (the percentages add up to 100).</summary>
 public sealed class DistributeBlock : FlowBlock
 {
-    public override string Kind => "distribute";
+    protected override string TypeName => "distribute";
     public List<DistributionBranch>? Branches { get; init; }
 
     public override IEnumerable<FlowTransition> Transitions()

@@ -39,11 +39,15 @@ public abstract class FlowBlock
 
     /// <summary>The block's <c>type</c> name, as written in JSON.</summary>
     [JsonIgnore]
-    public abstract string Kind { get; }
+    public string Kind => TypeName;
 
     /// <summary>True when the block waits for the caller (a key press or words), which breaks a cycle.</summary>
     [JsonIgnore]
-    public virtual bool WaitsForCallerInput => false;
+    public bool WaitsForCallerInput => WaitsForInput;
+
+    protected abstract string TypeName { get; }
+
+    protected virtual bool WaitsForInput => false;
 
     /// <summary>Every edge out of this block, including absent optional ones (target null).</summary>
     public virtual IEnumerable<FlowTransition> Transitions() => [];

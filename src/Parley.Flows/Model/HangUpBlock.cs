@@ -3,6 +3,6 @@ namespace Parley.Flows.Model;
 /// <summary>Ends the call.</summary>
 public sealed class HangUpBlock : FlowBlock
 {
-    public override string Kind => "hangUp";
+    protected override string TypeName => "hangUp";
     public string? Reason { get; init; }
 }

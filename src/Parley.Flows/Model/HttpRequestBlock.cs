@@ -7,7 +7,7 @@ public sealed class HttpRequestBlock : FlowBlock
 {
     public const double MaxTimeoutSeconds = 10;
 
-    public override string Kind => "httpRequest";
+    protected override string TypeName => "httpRequest";
     /// <summary>GET, POST, PUT, PATCH or DELETE (default GET).</summary>
     public string? Method { get; init; }
     /// <summary>URL template; substituted values are URL-encoded.</summary>

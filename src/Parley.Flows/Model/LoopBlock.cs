@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Goes to <see cref="Body"/> <see cref="Times"/> times (the body leads back here), then to <see cref="Exit"/> and resets.</summary>
 public sealed class LoopBlock : FlowBlock
 {
-    public override string Kind => "loop";
+    protected override string TypeName => "loop";
     public int? Times { get; init; }
     /// <summary>Optional variable that holds the 1-based iteration number while in the body.</summary>
     public string? Variable { get; init; }

@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Plays a prompt and waits for a key or a keyword; retries on no input or an invalid choice.</summary>
 public sealed class MenuBlock : FlowBlock
 {
-    public override string Kind => "menu";
+    protected override string TypeName => "menu";
     public FlowPrompt? Prompt { get; init; }
     public List<MenuOption>? Options { get; init; }
     /// <summary>Seconds to wait for input after the prompt (default 5).</summary>
@@ -21,7 +21,7 @@ public sealed class MenuBlock : FlowBlock
     /// <summary>Where to go when the retries are spent and the last attempt was invalid; absent: hang up.</summary>
     public string? OnInvalid { get; init; }
 
-    public override bool WaitsForCallerInput => true;
+    protected override bool WaitsForInput => true;
 
     public override IEnumerable<FlowTransition> Transitions()
     {

@@ -3,5 +3,5 @@ namespace Parley.Flows.Model;
 /// <summary>Returns from a subflow to the caller's <c>next</c>; in a top-level flow it ends the execution.</summary>
 public sealed class ReturnBlock : FlowBlock
 {
-    public override string Kind => "return";
+    protected override string TypeName => "return";
 }

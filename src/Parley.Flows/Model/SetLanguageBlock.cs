@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Changes the language (and optionally the voice) used by later prompts and recognition.</summary>
 public sealed class SetLanguageBlock : FlowBlock
 {
-    public override string Kind => "setLanguage";
+    protected override string TypeName => "setLanguage";
     public string? Language { get; init; }
     public string? Voice { get; init; }
     public string? Next { get; init; }

@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Sets variables; each value is a template (<c>"{call.caller}"</c>, <c>"gold"</c>).</summary>
 public sealed class SetVariablesBlock : FlowBlock
 {
-    public override string Kind => "setVariables";
+    protected override string TypeName => "setVariables";
     public Dictionary<string, string>? Values { get; init; }
     public string? Next { get; init; }
     public override IEnumerable<FlowTransition> Transitions() => [new("next", Next)];

@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Ends the flow by offering the call to one agent.</summary>
 public sealed class TransferToAgentBlock : FlowBlock
 {
-    public override string Kind => "transferToAgent";
+    protected override string TypeName => "transferToAgent";
     /// <summary>Agent id (a template).</summary>
     public string? Agent { get; init; }
     public string? OnFailure { get; init; }

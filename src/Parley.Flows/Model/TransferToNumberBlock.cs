@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Ends the flow by calling an external number through the tenant's trunk.</summary>
 public sealed class TransferToNumberBlock : FlowBlock
 {
-    public override string Kind => "transferToNumber";
+    protected override string TypeName => "transferToNumber";
     /// <summary>E.164 number (a template).</summary>
     public string? Number { get; init; }
     /// <summary>Caller id to present (a template); absent: the trunk's policy.</summary>

@@ -3,7 +3,7 @@ namespace Parley.Flows.Model;
 /// <summary>Ends the flow by putting the call in a queue.</summary>
 public sealed class TransferToQueueBlock : FlowBlock
 {
-    public override string Kind => "transferToQueue";
+    protected override string TypeName => "transferToQueue";
     /// <summary>Queue id or name as the tenant knows it.</summary>
     public string? Queue { get; init; }
     public int? Priority { get; init; }

@@ -175,7 +175,7 @@ public sealed class ControlFlowTests
     [Fact]
     public void Execution_state_survives_serialisation_in_the_middle_of_a_menu()
     {
-        var flow = Samples.DemoFlow.Create();
+        var flow = global::Parley.Flows.Samples.DemoFlow.Create();
         var interpreter = Interpreter();
         var state = interpreter.Start("demo", flow, Call);
         interpreter.Step(flow, state, FlowInput.Begin);
