@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Parley.Flows.Execution;
@@ -11,6 +12,12 @@ namespace Parley.Flows.Json;
 /// <summary>Reading and writing flows, schedules and execution state as JSON.</summary>
 public static class FlowJson
 {
+    /// <summary>Writes <c>+</c>, <c>&lt;</c> and non-ASCII text as-is: flows are JSON documents, never embedded in HTML.</summary>
+    private static readonly FlowJsonContext Writer = new(new JsonSerializerOptions(FlowJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     /// <summary>
     /// Reads a flow. Never throws on bad input: malformed JSON, wrong shapes and unknown block types come back as
     /// errors with pointers; blocks that could be read are kept so that validation can report everything at once.
@@ -94,11 +101,11 @@ public static class FlowJson
         return result.Document;
     }
 
-    public static string Serialize(FlowDocument document) => JsonSerializer.Serialize(document, FlowJsonContext.Default.FlowDocument);
+    public static string Serialize(FlowDocument document) => JsonSerializer.Serialize(document, Writer.FlowDocument);
 
     public static BusinessSchedule? ParseSchedule(string json) => JsonSerializer.Deserialize(json, FlowJsonContext.Default.BusinessSchedule);
 
-    public static string Serialize(BusinessSchedule schedule) => JsonSerializer.Serialize(schedule, FlowJsonContext.Default.BusinessSchedule);
+    public static string Serialize(BusinessSchedule schedule) => JsonSerializer.Serialize(schedule, Writer.BusinessSchedule);
 
     public static string Serialize(FlowExecutionState state) => JsonSerializer.Serialize(state, FlowJsonContext.Default.FlowExecutionState);
 

@@ -69,4 +69,19 @@ public sealed class CollectDigitsTests
         Assert.True(end.IsFinal);
         Assert.Equal("onNoInput", state.Path.Single(p => p.BlockId == "c").Branch);
     }
+
+    [Fact]
+    public void A_pattern_that_backtracks_catastrophically_times_out_as_invalid_input()
+    {
+        var flow = Parse(
+            "{'type':'start','id':'s','next':'c'}",
+            "{'type':'collectDigits','id':'c','prompt':{'text':'x'},'variable':'v','maxDigits':64,'terminator':'','pattern':'^(\\\\d|\\\\d\\\\d)+$','retries':0,'next':'ok','onInvalid':'bad'}",
+            "{'type':'hangUp','id':'ok','reason':'ok'}",
+            "{'type':'hangUp','id':'bad','reason':'bad'}");
+        var interpreter = new FlowInterpreter(new FlowOptions { RegexTimeout = TimeSpan.FromMilliseconds(20) }, TimeProvider.System, FlowRandom.FromSeed(1));
+        var state = interpreter.Start("f", flow, Call);
+        interpreter.Step(flow, state, FlowInput.Begin);
+        var end = interpreter.Step(flow, state, new DigitsInput(new string('1', 60) + "*"));
+        Assert.Equal("bad", Assert.IsType<HangUpAction>(end).Reason);
+    }
 }
