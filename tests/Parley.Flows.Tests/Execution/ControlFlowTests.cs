@@ -186,4 +186,19 @@ public sealed class ControlFlowTests
         Assert.Equal("Support", Assert.IsType<TransferToQueueAction>(action).Queue);
         Assert.Equal("+15551234567", copy.Call["caller"]);
     }
+
+    [Fact]
+    public void Time_references_read_the_tenant_zone()
+    {
+        // 2026-07-06 (a Monday) 13:30Z is 09:30 in New York (EDT).
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 7, 6, 13, 30, 0, TimeSpan.Zero));
+        var flow = Parse(
+            "{'type':'start','id':'s','next':'c'}",
+            "{'type':'condition','id':'c','cases':[{'when':'time.dayOfWeek == \\'monday\\' and time.time >= \\'09:00\\' and time.hour == 9','next':'yes'}],'otherwise':'no'}",
+            "{'type':'hangUp','id':'yes','reason':'yes'}",
+            "{'type':'hangUp','id':'no','reason':'no'}");
+        var interpreter = Interpreter(time);
+        var state = interpreter.Start("f", flow, Call);
+        Assert.Equal("yes", Assert.IsType<HangUpAction>(interpreter.Step(flow, state, FlowInput.Begin)).Reason);
+    }
 }

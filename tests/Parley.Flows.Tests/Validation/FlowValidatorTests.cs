@@ -223,4 +223,13 @@ public sealed class FlowValidatorTests
         Assert.True(map.ContainsKey("/blocks/0/next"));
         Assert.True(map.ContainsKey("/blocks/1"));
     }
+
+    [Fact]
+    public void Pointers_stay_on_the_source_index_after_an_unreadable_block()
+    {
+        var result = Validate(Flow("{'type':'start','id':'s','next':'h'}", "{'type':'teleport','id':'x'}", "{'type':'hangUp','id':'h'}", "{'type':'hangUp','id':'lost'}"));
+        Assert.Equal(2, result.Errors.Count);
+        AssertError(result, "/blocks/1/type", FlowErrorKind.UnknownBlockType);
+        AssertError(result, "/blocks/3", FlowErrorKind.UnreachableBlock);
+    }
 }
