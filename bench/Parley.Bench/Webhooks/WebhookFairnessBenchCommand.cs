@@ -59,7 +59,7 @@ public sealed class WebhookFairnessBenchCommand : IBenchCommand
                 ["ConnectionStrings:Parley"] = $"Data Source={Path.Combine(directory.FullName, "parley.db")};Pooling=True;Default Timeout=30",
                 ["Parley:Webhooks:AllowPrivateTargets"] = "true",
                 ["Parley:Webhooks:AllowInsecureHttp"] = "true",
-            }).Build();
+            }).AddEnvironmentVariables().Build();
             var services = new ServiceCollection();
             services.AddSingleton<IConfiguration>(configuration);
             services.AddSingleton(TimeProvider.System);
@@ -107,6 +107,7 @@ public sealed class WebhookFairnessBenchCommand : IBenchCommand
             var latencies = created.Where(c => arrivals.ContainsKey(c.Key))
                 .Select(c => Stopwatch.GetElapsedTime(c.Value, arrivals[c.Key]).TotalMilliseconds).Order().ToArray();
             var within1s = latencies.Count(l => l < 1000);
+            Console.WriteLine($"  min {(latencies.Length == 0 ? 0 : latencies[0]):F0} ms, p90 {Percentile(latencies, 0.90):F0} ms");
             Console.WriteLine($"  {events} events every {interval.TotalMilliseconds:F0} ms; answering receiver got {latencies.Length} of {created.Count} within {wait.TotalSeconds:F0} s after the last event ({within1s} under 1 s); hanging receiver got {Volatile.Read(ref hung)} request(s)");
             Console.WriteLine($"webhooks: other subscriber's creation→arrival p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {(latencies.Length == 0 ? 0 : latencies[^1]):F0} ms, "
                 + $"{latencies.Length}/{created.Count} arrived (one subscriber hanging)");
