@@ -107,6 +107,7 @@ public sealed class PromptCache
                     break;
                 }
 
+                var length = file.Length;
                 try
                 {
                     file.Delete();
@@ -116,8 +117,8 @@ public sealed class PromptCache
                     continue;
                 }
 
-                total -= file.Length;
-                removedBytes += file.Length;
+                total -= length;
+                removedBytes += length;
                 removed++;
             }
 
