@@ -54,9 +54,11 @@ public sealed class SpeechBenchCommand : IBenchCommand
             var utterance = new short[2400 + word.Length + 8000];
             word.CopyTo(utterance, 2400);
             using var stt = new PocketSphinxSpeechToText(options);
+            var rssBefore = Environment.WorkingSet;
             var load = Stopwatch.GetTimestamp();
             await stt.WarmUpAsync(maxConcurrent, cancellationToken);
-            Console.WriteLine($"asr {maxConcurrent} decoders loaded in {Stopwatch.GetElapsedTime(load).TotalMilliseconds:F0} ms");
+            var rssPerDecoder = (Environment.WorkingSet - rssBefore) / (double)maxConcurrent / (1024 * 1024);
+            Console.WriteLine($"asr {maxConcurrent} decoders loaded in {Stopwatch.GetElapsedTime(load).TotalMilliseconds:F0} ms, ≈ {rssPerDecoder:F0} MiB resident each");
 
             string summary = string.Empty;
             for (var parallel = 1; parallel <= maxConcurrent; parallel *= 2)
