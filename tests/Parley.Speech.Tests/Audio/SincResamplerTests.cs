@@ -19,6 +19,17 @@ public sealed class SincResamplerTests
         Assert.True(Rms(output.AsSpan(500, 7000)) < 100, "a 6 kHz tone would alias to 2 kHz");
     }
 
+    [Theory]
+    [InlineData(16000, 8000)]
+    [InlineData(8000, 16000)]
+    [InlineData(44100, 8000)]
+    public void Resample_KeepsLengthAndLevelForOtherRatePairs(int from, int to)
+    {
+        var output = SincResampler.Resample(Tone(440, from, from), from, to);
+        Assert.Equal(to, output.Length);
+        Assert.InRange(Rms(output.AsSpan(to / 10, to * 8 / 10)), 0.95 * 7071, 1.05 * 7071);
+    }
+
     private static short[] Tone(double frequency, int rate, int count) =>
         Enumerable.Range(0, count).Select(i => (short)(10000 * Math.Sin(2 * Math.PI * frequency * i / rate))).ToArray();
 
