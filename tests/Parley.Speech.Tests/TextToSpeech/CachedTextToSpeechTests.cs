@@ -44,6 +44,16 @@ public sealed class CachedTextToSpeechTests : IDisposable
     }
 
     [Fact]
+    public async Task CacheFileNamesAreHashes_SoTextCannotChooseAPath()
+    {
+        SpeechEngines.RequireEspeak();
+        var tts = Cached(maxBytes: 64L * 1024 * 1024);
+        await tts.SynthesizeAsync("../../etc/passwd", "en-us", TestContext.Current.CancellationToken);
+        var name = Path.GetFileNameWithoutExtension(Directory.GetFiles(_temp.Path, "*.wav").Single());
+        Assert.Matches("^[0-9a-f]{64}$", name);
+    }
+
+    [Fact]
     public async Task Prerender_RendersOnlyPromptsNotYetCached_AndLaterCallsHitTheCache()
     {
         SpeechEngines.RequireEspeak();

@@ -42,6 +42,16 @@ public sealed class EspeakTextToSpeechTests
     }
 
     [Fact]
+    public async Task Synthesize_TextThatLooksLikeAnOption_IsSpokenNotObeyed()
+    {
+        SpeechEngines.RequireEspeak();
+        using var tts = new EspeakTextToSpeech(new SpeechOptions());
+        var speech = await tts.SynthesizeAsync("--version -w /tmp/parley-owned.wav", "en-us", TestContext.Current.CancellationToken);
+        Assert.True(speech.Duration > TimeSpan.FromSeconds(1));
+        Assert.False(File.Exists("/tmp/parley-owned.wav"));
+    }
+
+    [Fact]
     public async Task Synthesize_TextLongerThanTheLimit_IsRefused()
     {
         SpeechEngines.RequireEspeak();
