@@ -17,7 +17,7 @@ internal sealed class PocketSphinxSession : IRecognitionSession
     private readonly IReadOnlyList<string> _phrases;
     private readonly double _threshold;
     private readonly long _maxSamples;
-    private readonly Action<PocketSphinxDecoder> _return;
+    private readonly Action<PocketSphinxDecoder, bool> _return;
     private readonly ILogger _logger;
     private readonly Channel<(short[] Buffer, int Length)> _queue;
     private readonly TaskCompletionSource<RecognitionResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -30,7 +30,7 @@ internal sealed class PocketSphinxSession : IRecognitionSession
         double threshold,
         long maxSamples,
         int queueFrames,
-        Action<PocketSphinxDecoder> returnDecoder,
+        Action<PocketSphinxDecoder, bool> returnDecoder,
         ILogger logger)
     {
         _decoder = decoder;
@@ -136,7 +136,7 @@ internal sealed class PocketSphinxSession : IRecognitionSession
                 ArrayPool<short>.Shared.Return(left.Buffer);
             }
 
-            _return(_decoder);
+            _return(_decoder, failure is null);
         }
 
         // The decoder is back in the pool before anyone hears the result.

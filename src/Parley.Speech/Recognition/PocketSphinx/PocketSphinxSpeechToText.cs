@@ -56,7 +56,7 @@ public sealed class PocketSphinxSpeechToText : ISpeechToText, IDisposable
 
         foreach (var decoder in decoders)
         {
-            Return(decoder);
+            Return(decoder, healthy: true);
         }
     }
 
@@ -86,12 +86,21 @@ public sealed class PocketSphinxSpeechToText : ISpeechToText, IDisposable
         try
         {
             decoder = await RentLoadedAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            _slots.Release();
+            throw;
+        }
+
+        try
+        {
             decoder.UseKeywords(phrases);
             decoder.StartUtterance();
         }
         catch
         {
-            _slots.Release();
+            Return(decoder, healthy: true);
             throw;
         }
 
@@ -122,11 +131,16 @@ public sealed class PocketSphinxSpeechToText : ISpeechToText, IDisposable
         return loaded;
     }
 
-    private void Return(PocketSphinxDecoder decoder)
+    /// <summary>Puts a decoder back in the pool; one that failed mid-utterance is freed instead (the next session loads a new one).</summary>
+    private void Return(PocketSphinxDecoder decoder, bool healthy)
     {
-        if (_disposed)
+        if (_disposed || !healthy)
         {
             decoder.Dispose();
+            if (!healthy)
+            {
+                Interlocked.Decrement(ref _loaded);
+            }
         }
         else
         {
