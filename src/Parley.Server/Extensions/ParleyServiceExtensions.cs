@@ -4,6 +4,7 @@ using Parley.Server.Audit;
 using Parley.Server.Demo;
 using Parley.Server.Health;
 using Parley.Server.Options;
+using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
 using Parley.Server.Webhooks;
@@ -26,13 +27,13 @@ public static class ParleyServiceExtensions
             o.UseUtcTimestamp = true;
         });
 
-        AddValidatedOptions<ParleyOptions>(services, ParleyOptions.Section);
-        AddValidatedOptions<DatabaseOptions>(services, DatabaseOptions.Section);
-        AddValidatedOptions<AccessTokenOptions>(services, AccessTokenOptions.Section);
-        AddValidatedOptions<RateLimitOptions>(services, RateLimitOptions.Section);
-        AddValidatedOptions<HttpOptions>(services, HttpOptions.Section);
-        AddValidatedOptions<DemoOptions>(services, DemoOptions.Section);
-        AddValidatedOptions<PlatformOptions>(services, PlatformOptions.Section);
+        services.AddValidatedOptions<ParleyOptions, ParleyOptionsValidator>(ParleyOptions.Section);
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
+        services.AddValidatedOptions<AccessTokenOptions, AccessTokenOptionsValidator>(AccessTokenOptions.Section);
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
+        services.AddValidatedOptions<HttpOptions, HttpOptionsValidator>(HttpOptions.Section);
+        services.AddValidatedOptions<DemoOptions, DemoOptionsValidator>(DemoOptions.Section);
+        services.AddValidatedOptions<PlatformOptions, PlatformOptionsValidator>(PlatformOptions.Section);
 
         var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -74,8 +75,4 @@ public static class ParleyServiceExtensions
         services.AddParleyWebhooks();
         return builder;
     }
-
-    private static void AddValidatedOptions<T>(IServiceCollection services, string section)
-        where T : class =>
-        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

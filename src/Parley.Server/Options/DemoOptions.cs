@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Parley.Server.Options;
 
 /// <summary><c>Parley:Demo</c>: seeds tenant <c>demo</c> with users and an API client. Enabled by <c>--demo</c>.</summary>
@@ -13,15 +15,20 @@ public sealed class DemoOptions
 
     public bool Enabled { get; set; }
 
+    [Required]
     public string AdminPassword { get; set; } = DefaultAdminPassword;
 
+    [Required]
     public string SupervisorPassword { get; set; } = DefaultSupervisorPassword;
 
+    [Required]
     public string AgentPassword { get; set; } = DefaultAgentPassword;
 
+    [Required]
     public string ApiClientSecret { get; set; } = DefaultApiClientSecret;
 
     /// <summary>SIP password of the demo agents agent1..3 (realm <c>demo.sip.parley</c>).</summary>
+    [Required]
     public string SipPassword { get; set; } = DefaultSipPassword;
 
     /// <summary>Allow the documented default credentials while listening on a non-loopback address. Off by default.</summary>

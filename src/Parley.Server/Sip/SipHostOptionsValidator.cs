@@ -36,12 +36,6 @@ internal sealed class SipHostOptionsValidator : IValidateOptions<SipHostOptions>
         }
 
         var registrar = options.Registrar;
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(registrar, new(registrar), results, validateAllProperties: true))
-        {
-            failures.AddRange(results.Select(r => $"Parley:Sip:Registrar: {r.ErrorMessage}"));
-        }
-
         if (registrar.MinExpires > registrar.MaxExpires || registrar.DefaultExpires < registrar.MinExpires || registrar.DefaultExpires > registrar.MaxExpires)
         {
             failures.Add("Parley:Sip:Registrar needs MinExpires <= DefaultExpires <= MaxExpires.");

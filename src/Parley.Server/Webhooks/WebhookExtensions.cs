@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Parley.Server.Options.Validation;
 
 namespace Parley.Server.Webhooks;
 
@@ -7,9 +8,7 @@ internal static class WebhookExtensions
 {
     public static IServiceCollection AddParleyWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
-            .Validate(o => o.MaxAttempts is >= 1 and <= 20, "Parley:Webhooks:MaxAttempts must be 1–20.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.Section);
         services.AddSingleton<WebhookUrlGuard>();
         services.AddSingleton<WebhookOutbox>();
         services.AddHostedService<WebhookSender>();
