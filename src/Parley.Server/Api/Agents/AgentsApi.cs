@@ -19,21 +19,11 @@ public static class AgentsApi
     public static RouteGroupBuilder MapAgentsApi(this RouteGroupBuilder api)
     {
         var agents = api.MapGroup("/agents").WithTags("Agents");
-        agents.MapGet("/", ListAsync).RequirePermission(Permissions.AgentsRead);
-        agents.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.AgentsRead);
-        agents.MapPost("/", CreateAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.create");
-        agents.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.update");
-        agents.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.delete");
+        Agents.MapRoutes(agents, Permissions.AgentsRead, Permissions.AgentsWrite, "agents", a => a.DisplayName, CreateAsync, UpdateAsync, DeleteAsync);
         agents.MapPost("/{id:guid}/state", ForceStateAsync).RequirePermission(Permissions.AgentsStateForce).Audited("agents.state.force");
         agents.MapAgentSelfApi();
         return api;
     }
-
-    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
-        Agents.ListAsync(db, a => a.DisplayName, page, ct);
-
-    private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) =>
-        Agents.GetAsync(db, id, http, ct);
 
     private static Task<IResult> CreateAsync(
         AgentRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, TimeProvider time, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Domain.Tenants;
 using Parley.Server.Audit;
+using Parley.Server.Auth;
 
 namespace Parley.Server.Api.Conventions;
 
@@ -22,6 +23,22 @@ public sealed record VersionedResource<T, TDto>(
     string Kind, string Path, Func<ParleyDbContext, DbSet<T>> Set, Func<T, Guid> IdOf, Func<T, TDto> Map)
     where T : class, IVersioned
 {
+    /// <summary>
+    /// Maps the five routes on <paramref name="group"/>: <c>GET /</c> (paged by <paramref name="orderBy"/>) and
+    /// <c>GET /{id}</c> need <paramref name="read"/>; create, update and delete need <paramref name="write"/> and are
+    /// audited as <c>{audit}.create</c>, <c>.update</c>, <c>.delete</c>.
+    /// </summary>
+    public RouteGroupBuilder MapRoutes(
+        RouteGroupBuilder group, string read, string write, string audit, Expression<Func<T, string>> orderBy, Delegate create, Delegate update, Delegate delete)
+    {
+        group.MapGet("/", (ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) => ListAsync(db, orderBy, page, ct)).RequirePermission(read);
+        group.MapGet("/{id:guid}", (Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) => GetAsync(db, id, http, ct)).RequirePermission(read);
+        group.MapPost("/", create).RequirePermission(write).Audited(audit + ".create");
+        group.MapPut("/{id:guid}", update).RequirePermission(write).Audited(audit + ".update");
+        group.MapDelete("/{id:guid}", delete).RequirePermission(write).Audited(audit + ".delete");
+        return group;
+    }
+
     public Task<IResult> ListAsync(ParleyDbContext db, Expression<Func<T, string>> orderBy, PageRequest page, CancellationToken ct) =>
         Set(db).AsNoTracking().ToPageResultAsync(orderBy, page, Map, ct);
 

@@ -17,19 +17,9 @@ public static class NotReadyReasonsApi
     public static RouteGroupBuilder MapNotReadyReasonsApi(this RouteGroupBuilder api)
     {
         var reasons = api.MapGroup("/not-ready-reasons").WithTags("Agents");
-        reasons.MapGet("/", ListAsync).RequirePermission(Permissions.AgentsRead);
-        reasons.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.AgentsRead);
-        reasons.MapPost("/", CreateAsync).RequirePermission(Permissions.AgentsWrite).Audited("not-ready-reasons.create");
-        reasons.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.AgentsWrite).Audited("not-ready-reasons.update");
-        reasons.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.AgentsWrite).Audited("not-ready-reasons.delete");
+        Reasons.MapRoutes(reasons, Permissions.AgentsRead, Permissions.AgentsWrite, "not-ready-reasons", r => r.Code, CreateAsync, UpdateAsync, DeleteAsync);
         return api;
     }
-
-    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
-        Reasons.ListAsync(db, r => r.Code, page, ct);
-
-    private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) =>
-        Reasons.GetAsync(db, id, http, ct);
 
     private static Task<IResult> CreateAsync(NotReadyReasonRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
     {

@@ -17,20 +17,10 @@ public static class QueuesApi
     public static RouteGroupBuilder MapQueuesApi(this RouteGroupBuilder api)
     {
         var queues = api.MapGroup("/queues").WithTags("Queues");
-        queues.MapGet("/", ListAsync).RequirePermission(Permissions.QueuesRead);
-        queues.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.QueuesRead);
+        Queues.MapRoutes(queues, Permissions.QueuesRead, Permissions.QueuesWrite, "queues", q => q.Name, CreateAsync, UpdateAsync, DeleteAsync);
         queues.MapGet("/{id:guid}/waiting", QueueWaiting.GetAsync).RequirePermission(Permissions.InteractionsRead);
-        queues.MapPost("/", CreateAsync).RequirePermission(Permissions.QueuesWrite).Audited("queues.create");
-        queues.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.QueuesWrite).Audited("queues.update");
-        queues.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.QueuesWrite).Audited("queues.delete");
         return api;
     }
-
-    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
-        Queues.ListAsync(db, q => q.Name, page, ct);
-
-    private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) =>
-        Queues.GetAsync(db, id, http, ct);
 
     private static Task<IResult> CreateAsync(
         QueueRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, TimeProvider time, CancellationToken ct)

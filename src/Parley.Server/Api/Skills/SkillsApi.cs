@@ -16,19 +16,9 @@ public static class SkillsApi
     public static RouteGroupBuilder MapSkillsApi(this RouteGroupBuilder api)
     {
         var skills = api.MapGroup("/skills").WithTags("Skills");
-        skills.MapGet("/", ListAsync).RequirePermission(Permissions.SkillsRead);
-        skills.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.SkillsRead);
-        skills.MapPost("/", CreateAsync).RequirePermission(Permissions.SkillsWrite).Audited("skills.create");
-        skills.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.SkillsWrite).Audited("skills.update");
-        skills.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.SkillsWrite).Audited("skills.delete");
+        Skills.MapRoutes(skills, Permissions.SkillsRead, Permissions.SkillsWrite, "skills", s => s.Name, CreateAsync, UpdateAsync, DeleteAsync);
         return api;
     }
-
-    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
-        Skills.ListAsync(db, s => s.Name, page, ct);
-
-    private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) =>
-        Skills.GetAsync(db, id, http, ct);
 
     private static Task<IResult> CreateAsync(SkillRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
     {
