@@ -36,6 +36,7 @@ public static class Permissions
     public const string AuditRead = "audit.read";
     public const string SipCredentialsWrite = "sip-credentials.write";
     public const string SipRegistrationsRead = "sip-registrations.read";
+    public const string TenantSettingsWrite = "tenant.settings.write";
 
     /// <summary>Platform-operator permissions; only grantable inside the platform tenant.</summary>
     public const string PlatformTenantsRead = "platform.tenants.read";
@@ -73,6 +74,7 @@ public static class Permissions
         new(AuditRead, "Read and verify the audit log"),
         new(SipCredentialsWrite, "Manage SIP credentials of users"),
         new(SipRegistrationsRead, "View registered SIP devices"),
+        new(TenantSettingsWrite, "Change the tenant's own settings (time zone)"),
         new(PlatformTenantsRead, "View tenants (platform operators only)", PlatformOnly: true),
         new(PlatformTenantsWrite, "Create, suspend, resume and delete tenants (platform operators only)", PlatformOnly: true),
     ];

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Parley.Data;
 using Parley.Data.Entities;
 using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Logging;
-using Parley.Server.Options;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
 
@@ -17,7 +15,7 @@ namespace Parley.Server.Demo;
 /// Seeds tenant <c>demo</c>: an admin, a supervisor, three agents (with skills, in queues Sales and Support) and the API
 /// client <c>demo-api</c>. Idempotent.
 /// </summary>
-internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministration tenants, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoSeeder> logger)
+internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministration tenants, IServiceProvider services, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     public const string TenantSlug = "demo";
     public const string ApiClientId = "demo-api";
@@ -33,7 +31,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministrati
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var demo = options.Value;
+        var demo = services.GetRequiredService<DemoCredentials>();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Slug == TenantSlug, cancellationToken)

@@ -17,6 +17,7 @@ using Parley.Server.Api.Users;
 using Parley.Server.Api.Webhooks;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Guessing;
 using Parley.Server.Demo;
 using Parley.Server.Hubs;
 using Parley.Server.Options;
@@ -25,6 +26,7 @@ using Parley.Server.Tenants;
 using Parley.Sip.Stack;
 using Prometheus;
 using Scalar.AspNetCore;
+using HttpOptions = Parley.Server.Options.HttpOptions;
 
 namespace Parley.Server.Extensions;
 
@@ -33,6 +35,7 @@ public static class ParleyApplicationExtensions
 {
     public static WebApplication UseParley(this WebApplication app)
     {
+        app.UseParleyForwardedHeaders(app.Services.GetRequiredService<IOptions<HttpOptions>>().Value);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
@@ -42,10 +45,13 @@ public static class ParleyApplicationExtensions
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseMiddleware<OperatorEndpointsMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseHttpMetrics();
+        app.UseMiddleware<SameOriginMiddleware>();
+        app.UseMiddleware<ClientAuthenticationGuard>();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         if (app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled)
@@ -62,9 +68,22 @@ public static class ParleyApplicationExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapMetrics("/metrics").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar").AllowAnonymous();
+        var http = app.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
+        if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
+        {
+            app.MapMetrics("/metrics").AllowAnonymous(); // who may scrape: OperatorEndpointsMiddleware
+        }
+
+        if (http.OpenApiEnabled)
+        {
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        }
+
+        if (http.ScalarEnabled)
+        {
+            app.MapScalarApiReference("/scalar").AllowAnonymous();
+        }
+
         app.MapGet("/sign-in", () => Results.File("sign-in.html", "text/html")).AllowAnonymous().ExcludeFromDescription();
         app.MapTokenEndpoint();
 
@@ -109,7 +128,9 @@ public static class ParleyApplicationExtensions
                 ? app.Services.GetRequiredService<SipStack>().Listeners.Select(l => $"{l.Transport} {l.EndPoint}").ToList()
                 : [];
             var sipDomain = app.Services.GetRequiredService<SipRealms>().For(DemoSeeder.TenantSlug);
-            Console.Out.Write(DemoBanner.Render(baseUrl.TrimEnd('/'), demo, platform.OperatorUserName, platform.OperatorPassword ?? DemoOptions.DefaultOperatorPassword, sip, sipDomain));
+            var secrets = app.Services.GetRequiredService<DemoCredentials>();
+            var http = app.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
+            Console.Out.Write(DemoBanner.Render(baseUrl.TrimEnd('/'), secrets, platform.OperatorUserName, sip, sipDomain, http));
             Console.Out.Flush();
         });
     }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Audit;
 using Parley.Server.Demo;
 using Parley.Server.Health;
+using Parley.Server.Hubs;
 using Parley.Server.Options;
 using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
@@ -32,8 +34,11 @@ public static class ParleyServiceExtensions
         services.AddValidatedOptions<AccessTokenOptions, AccessTokenOptionsValidator>(AccessTokenOptions.Section);
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
         services.AddValidatedOptions<HttpOptions, HttpOptionsValidator>(HttpOptions.Section);
-        services.AddValidatedOptions<DemoOptions, DemoOptionsValidator>(DemoOptions.Section);
+        services.AddValidatedOptions<CredentialLimitOptions, CredentialLimitOptionsValidator>(CredentialLimitOptions.Section);
+        // Nothing to annotate: an unset demo secret is generated, a set one is checked by Identity's policy when seeded.
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddValidatedOptions<PlatformOptions, PlatformOptionsValidator>(PlatformOptions.Section);
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
 
         var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -58,12 +63,20 @@ public static class ParleyServiceExtensions
             .AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
 
         services.AddSingleton<TenantStatusCache>();
+        services.AddSingleton<HubConnections>();
+        services.AddSingleton<HubConnectionRevalidator>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubConnectionRevalidator>());
         services.AddSingleton<TenantAdministration>();
         services.AddSingleton<AuditWriter>();
         services.AddScoped<AuditScope>();
         services.AddScoped<ApiClientRegistrar>();
         services.AddScoped<PlatformBootstrap>();
+        services.AddScoped<KnownSecretsAudit>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton(sp => DemoSecretsFile.Resolve(
+            sp.GetRequiredService<IOptions<ParleyOptions>>().Value.DataDirectory,
+            sp.GetRequiredService<IOptions<DemoOptions>>().Value,
+            sp.GetRequiredService<IOptions<PlatformOptions>>().Value));
         builder.AddParleyCluster();
 
         // Hosted services start in registration order: the Orleans silo (above) starts while StartupWork migrates the

@@ -27,6 +27,7 @@ internal sealed class StartupWork(
     IOptions<DatabaseOptions> database,
     IOptions<DemoOptions> demo,
     DemoSeeder demoSeeder,
+    IConfiguration configuration,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedLifecycleService, IAsyncDisposable
 {
@@ -39,7 +40,7 @@ internal sealed class StartupWork(
     {
         _abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = _abandon.Token;
-        _migrated = Task.Run(() => MigrateAsync(token), token);
+        _migrated = Task.Run(() => MigrateAndAuditAsync(token), token);
         _done = SeedAsync(_migrated, token);
         return Task.CompletedTask;
     }
@@ -71,6 +72,38 @@ internal sealed class StartupWork(
         await abandon.CancelAsync();
         await _done.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         abandon.Dispose();
+    }
+
+    private async Task MigrateAndAuditAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        await RefuseDocumentedSecretsOffLoopbackAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Before anything listens: accounts seeded with secrets published in the docs (an older demo data directory, or
+    /// documented secrets set on loopback) must not be reachable off loopback, demo mode or not.
+    /// </summary>
+    private async Task RefuseDocumentedSecretsOffLoopbackAsync(CancellationToken cancellationToken)
+    {
+        var addresses = ListenAddresses.All(configuration);
+        var http = addresses.FirstOrDefault(a => a.Service == "HTTP" && !a.IsLoopback);
+        var sip = addresses.FirstOrDefault(a => a.Service == "SIP" && !a.IsLoopback);
+        if (http is null && sip is null)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var found = await scope.ServiceProvider.GetRequiredService<KnownSecretsAudit>().FindAsync(http is not null, sip is not null, cancellationToken);
+        if (found.Count > 0)
+        {
+            var exposed = http ?? sip!;
+            var reason = $"{string.Join(", ", found)} still hold a secret published in Parley's documentation and {exposed.Service} listens off loopback "
+                + $"({exposed.Address}, {exposed.Source}); start on loopback and change them (or suspend tenant demo), or start with a new data directory";
+            Log.RefusingToStart(_logger, reason);
+            throw new InvalidOperationException("Parley refuses to start: " + reason);
+        }
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)

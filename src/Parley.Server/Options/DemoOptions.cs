@@ -1,40 +1,24 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Parley.Server.Options;
 
-/// <summary><c>Parley:Demo</c>: seeds tenant <c>demo</c> with users and an API client. Enabled by <c>--demo</c>.</summary>
+/// <summary>
+/// <c>Parley:Demo</c>: seeds tenant <c>demo</c> with users and an API client. Enabled by <c>--demo</c>. A secret left
+/// unset is generated on first start for the data directory and kept in <c>{DataDirectory}/demo-secrets.json</c>
+/// (owner-only); a secret set here wins.
+/// </summary>
 public sealed class DemoOptions
 {
     public const string Section = "Parley:Demo";
-    public const string DefaultAdminPassword = "Demo-Admin-2026!";
-    public const string DefaultSupervisorPassword = "Demo-Supervisor-2026!";
-    public const string DefaultAgentPassword = "Demo-Agent-2026!";
-    public const string DefaultApiClientSecret = "demo-api-secret-0123456789";
-    public const string DefaultOperatorPassword = "Demo-Operator-2026!";
-    public const string DefaultSipPassword = "Demo-Sip-2026!";
 
     public bool Enabled { get; set; }
 
-    [Required]
-    public string AdminPassword { get; set; } = DefaultAdminPassword;
+    public string? AdminPassword { get; set; }
 
-    [Required]
-    public string SupervisorPassword { get; set; } = DefaultSupervisorPassword;
+    public string? SupervisorPassword { get; set; }
 
-    [Required]
-    public string AgentPassword { get; set; } = DefaultAgentPassword;
+    public string? AgentPassword { get; set; }
 
-    [Required]
-    public string ApiClientSecret { get; set; } = DefaultApiClientSecret;
+    public string? ApiClientSecret { get; set; }
 
     /// <summary>SIP password of the demo agents agent1..3 (realm <c>demo.sip.parley</c>).</summary>
-    [Required]
-    public string SipPassword { get; set; } = DefaultSipPassword;
-
-    /// <summary>Allow the documented default credentials while listening on a non-loopback address. Off by default.</summary>
-    public bool AllowDefaultsOnNonLoopback { get; set; }
-
-    public bool UsesDefaultCredentials =>
-        AdminPassword == DefaultAdminPassword || SupervisorPassword == DefaultSupervisorPassword
-        || AgentPassword == DefaultAgentPassword || ApiClientSecret == DefaultApiClientSecret || SipPassword == DefaultSipPassword;
+    public string? SipPassword { get; set; }
 }

@@ -4,7 +4,7 @@ namespace Parley.Server.Options;
 
 /// <summary>
 /// <c>Parley:Platform</c>: the first platform operator, created at start-up when no operator exists and a password
-/// is configured (in demo mode the documented default is used).
+/// is configured (in demo mode a generated one, kept in the demo secrets file).
 /// </summary>
 public sealed class PlatformOptions
 {

@@ -2,14 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Data;
 using Parley.Domain.Tenants;
+using Parley.Server.Demo;
 using Parley.Server.Logging;
 using Parley.Server.Options;
 
 namespace Parley.Server.Tenants;
 
-/// <summary>Creates the platform tenant and its first operator on first start, when an operator password is configured.</summary>
+/// <summary>
+/// Creates the platform tenant and its first operator on first start, when an operator password is configured (in demo
+/// mode: the generated one in the demo secrets file).
+/// </summary>
 internal sealed class PlatformBootstrap(
-    ParleyDbContext db, TenantAdministration tenants, IOptions<PlatformOptions> platform, IOptions<DemoOptions> demo, ILogger<PlatformBootstrap> logger)
+    ParleyDbContext db, TenantAdministration tenants, IOptions<PlatformOptions> platform, IOptions<DemoOptions> demo, IServiceProvider services, ILogger<PlatformBootstrap> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +22,7 @@ internal sealed class PlatformBootstrap(
             return;
         }
 
-        var password = platform.Value.OperatorPassword ?? (demo.Value.Enabled ? DemoOptions.DefaultOperatorPassword : null);
+        var password = platform.Value.OperatorPassword ?? (demo.Value.Enabled ? services.GetRequiredService<DemoCredentials>().OperatorPassword : null);
         if (password is null)
         {
             return;

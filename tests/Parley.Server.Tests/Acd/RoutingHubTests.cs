@@ -16,8 +16,8 @@ public sealed class RoutingHubTests(AcdAppFactory factory) : IClassFixture<AcdAp
     {
         var tenantB = await factory.CreateOtherTenantAsync();
         var supervisor = await ConnectAsync("/hubs/routing", bearer: await factory.GetDemoTokenAsync());
-        var agent1 = await ConnectAsync("/hubs/agent", cookie: await CookieAsync(ParleyAppFactory.DemoTenant, "agent1", Options.DemoOptions.DefaultAgentPassword));
-        var agent2 = await ConnectAsync("/hubs/agent", cookie: await CookieAsync(ParleyAppFactory.DemoTenant, "agent2", Options.DemoOptions.DefaultAgentPassword));
+        var agent1 = await ConnectAsync("/hubs/agent", cookie: await CookieAsync(ParleyAppFactory.DemoTenant, "agent1", ParleyAppFactory.DemoAgentPassword));
+        var agent2 = await ConnectAsync("/hubs/agent", cookie: await CookieAsync(ParleyAppFactory.DemoTenant, "agent2", ParleyAppFactory.DemoAgentPassword));
         var otherTenant = await ConnectAsync("/hubs/routing", cookie: await CookieAsync(tenantB.Slug, tenantB.AdminUserName, tenantB.AdminPassword));
         try
         {
@@ -53,7 +53,7 @@ public sealed class RoutingHubTests(AcdAppFactory factory) : IClassFixture<AcdAp
     [Fact]
     public async Task Agents_CannotOpenTheSupervisorHub_AndAnonymousCannotConnect()
     {
-        var cookie = await CookieAsync(ParleyAppFactory.DemoTenant, "agent3", Options.DemoOptions.DefaultAgentPassword);
+        var cookie = await CookieAsync(ParleyAppFactory.DemoTenant, "agent3", ParleyAppFactory.DemoAgentPassword);
         var refused = await Assert.ThrowsAnyAsync<HttpRequestException>(() => ConnectAsync("/hubs/routing", cookie: cookie));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var anonymous = await Assert.ThrowsAnyAsync<HttpRequestException>(() => ConnectAsync("/hubs/agent"));

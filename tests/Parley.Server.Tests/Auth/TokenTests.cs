@@ -13,7 +13,7 @@ public sealed class TokenTests(ParleyAppFactory factory) : IClassFixture<ParleyA
     [Fact]
     public async Task Token_ForAValidClient_IsAFifteenMinuteBearerTokenThatWorks()
     {
-        using var response = await factory.RequestTokenAsync(ParleyAppFactory.DemoApiClientId, DemoOptions.DefaultApiClientSecret);
+        using var response = await factory.RequestTokenAsync(ParleyAppFactory.DemoApiClientId, ParleyAppFactory.DemoApiClientSecret);
         await response.ExpectAsync(200);
         var body = await response.ReadJsonAsync();
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
@@ -35,7 +35,7 @@ public sealed class TokenTests(ParleyAppFactory factory) : IClassFixture<ParleyA
     [Fact]
     public async Task Token_ForAnUnknownClient_IsRefusedAsInvalidClient()
     {
-        using var response = await factory.RequestTokenAsync("pc_nobody", DemoOptions.DefaultApiClientSecret);
+        using var response = await factory.RequestTokenAsync("pc_nobody", ParleyAppFactory.DemoApiClientSecret);
         await AssertInvalidClientAsync(response);
     }
 
@@ -47,9 +47,9 @@ public sealed class TokenTests(ParleyAppFactory factory) : IClassFixture<ParleyA
         {
             ["grant_type"] = "password",
             ["username"] = "admin",
-            ["password"] = DemoOptions.DefaultAdminPassword,
+            ["password"] = ParleyAppFactory.DemoAdminPassword,
             ["client_id"] = ParleyAppFactory.DemoApiClientId,
-            ["client_secret"] = DemoOptions.DefaultApiClientSecret,
+            ["client_secret"] = ParleyAppFactory.DemoApiClientSecret,
         });
         using var response = await client.PostAsync("/connect/token", form, Ct);
         await response.ExpectAsync(400);

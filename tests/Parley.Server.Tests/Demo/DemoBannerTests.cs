@@ -5,24 +5,33 @@ namespace Parley.Server.Tests.Demo;
 
 public sealed class DemoBannerTests
 {
+    private static readonly DemoCredentials Secrets = new("A-secret-1", "S-secret-1", "G-secret-1", "api-secret-1", "sip-secret-1", "O-secret-1", "/data/demo-secrets.json");
+
     [Fact]
     public void WithSipListening_TheBannerSaysWhereAndHowToCallTheEchoTest()
     {
-        var demo = new DemoOptions();
-
-        var text = DemoBanner.Render("http://127.0.0.1:5080", demo, "operator", "secret", ["UDP 0.0.0.0:5060", "TCP 0.0.0.0:5060"], "demo.sip.parley");
+        var text = DemoBanner.Render("http://127.0.0.1:5080", Secrets, "operator", ["UDP 0.0.0.0:5060", "TCP 0.0.0.0:5060"], "demo.sip.parley", new HttpOptions());
 
         Assert.Contains("UDP 0.0.0.0:5060, TCP 0.0.0.0:5060", text, StringComparison.Ordinal);
-        Assert.Contains($"agent1@demo.sip.parley / {demo.SipPassword}", text, StringComparison.Ordinal);
+        Assert.Contains($"agent1@demo.sip.parley / {Secrets.SipPassword}", text, StringComparison.Ordinal);
         Assert.Contains("call 'echo'", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void WithSipOff_TheBannerHasNoSipLines()
     {
-        var text = DemoBanner.Render("http://127.0.0.1:5080", new DemoOptions(), "operator", "secret", [], "demo.sip.parley");
+        var text = DemoBanner.Render("http://127.0.0.1:5080", Secrets, "operator", [], "demo.sip.parley", new HttpOptions());
 
         Assert.DoesNotContain("SIP", text, StringComparison.Ordinal);
         Assert.Contains("/sign-in", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithTheApiReferenceTurnedOff_TheBannerDoesNotLinkIt()
+    {
+        var text = DemoBanner.Render("http://127.0.0.1:5080", Secrets, "operator", [], "demo.sip.parley", new HttpOptions { OpenApiEnabled = false, ScalarEnabled = false });
+
+        Assert.DoesNotContain("/scalar", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/openapi", text, StringComparison.Ordinal);
     }
 }

@@ -52,7 +52,7 @@ public sealed class StartupTests
         using var admin = await factory.SignInDemoAsync("admin");
         using var agent = await factory.SignInDemoAsync("agent3");
         using var operatorClient = await factory.SignInOperatorAsync();
-        using var token = await factory.RequestTokenAsync(ParleyAppFactory.DemoApiClientId, DemoOptions.DefaultApiClientSecret);
+        using var token = await factory.RequestTokenAsync(ParleyAppFactory.DemoApiClientId, ParleyAppFactory.DemoApiClientSecret);
         await token.ExpectAsync(200);
         using var agents = await admin.GetAsync("/api/v1/agents", Ct);
         await agents.ExpectAsync(200);

@@ -21,7 +21,7 @@ public sealed class SipInviteAuthenticationTests(ParleyAppFactory factory) : ICl
     {
         using var phone = new SipDigestInvite(SipPort);
 
-        var answers = await phone.CallAsync("agent1", DemoRealm, DemoOptions.DefaultSipPassword, Agent2, Ct);
+        var answers = await phone.CallAsync("agent1", DemoRealm, ParleyAppFactory.DemoSipPassword, Agent2, Ct);
 
         Assert.Equal(2, answers.Count);
         Assert.StartsWith("SIP/2.0 401", answers[0], StringComparison.Ordinal);

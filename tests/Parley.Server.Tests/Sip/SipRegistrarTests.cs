@@ -18,7 +18,7 @@ public sealed partial class SipRegistrarTests(ParleyAppFactory factory) : IClass
     [Fact]
     public async Task DemoAgent_RegistersWithDigest_AndGets200()
     {
-        var response = await RegisterAsync("agent1", DemoRealm, DemoOptions.DefaultSipPassword);
+        var response = await RegisterAsync("agent1", DemoRealm, ParleyAppFactory.DemoSipPassword);
 
         Assert.StartsWith("SIP/2.0 200", response, StringComparison.Ordinal);
         Assert.Contains("expires=", response, StringComparison.OrdinalIgnoreCase);
@@ -35,7 +35,7 @@ public sealed partial class SipRegistrarTests(ParleyAppFactory factory) : IClass
     [Fact]
     public async Task WebPassword_IsNotASipPassword()
     {
-        var response = await RegisterAsync("agent3", DemoRealm, DemoOptions.DefaultAgentPassword);
+        var response = await RegisterAsync("agent3", DemoRealm, ParleyAppFactory.DemoAgentPassword);
 
         Assert.StartsWith("SIP/2.0 401", response, StringComparison.Ordinal);
     }
@@ -45,7 +45,7 @@ public sealed partial class SipRegistrarTests(ParleyAppFactory factory) : IClass
     {
         var other = await factory.CreateOtherTenantAsync();
 
-        var response = await RegisterAsync("agent1", $"{other.Slug}.sip.parley", DemoOptions.DefaultSipPassword);
+        var response = await RegisterAsync("agent1", $"{other.Slug}.sip.parley", ParleyAppFactory.DemoSipPassword);
 
         Assert.StartsWith("SIP/2.0 401", response, StringComparison.Ordinal);
     }

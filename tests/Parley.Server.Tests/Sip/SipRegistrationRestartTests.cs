@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Parley.Server.Options;
+using Parley.Server.Tests.Support;
 using Parley.Sip.Stack;
 
 namespace Parley.Server.Tests.Sip;
@@ -20,7 +20,7 @@ public sealed class SipRegistrationRestartTests
         {
             await using (var first = new SharedDatabaseAppFactory(dataDirectory))
             {
-                var answer = await SipDigestRegistration.RegisterAsync(await SipPortAsync(first), "agent1", "demo.sip.parley", DemoOptions.DefaultSipPassword, 3600, Ct);
+                var answer = await SipDigestRegistration.RegisterAsync(await SipPortAsync(first), "agent1", "demo.sip.parley", ParleyAppFactory.DemoSipPassword, 3600, Ct);
                 Assert.StartsWith("SIP/2.0 200", answer, StringComparison.Ordinal);
             }
 

@@ -121,7 +121,7 @@ public sealed class SipRegistrationTests(ParleyAppFactory factory) : IClassFixtu
     {
         using var client = factory.CreateAnonymousClient();
         using var ready = await client.GetAsync("/health/ready", Ct);
-        var answer = await SipDigestRegistration.RegisterAsync(SipPort, user, DemoRealm, DemoOptions.DefaultSipPassword, expires, Ct);
+        var answer = await SipDigestRegistration.RegisterAsync(SipPort, user, DemoRealm, ParleyAppFactory.DemoSipPassword, expires, Ct);
         Assert.StartsWith("SIP/2.0 200", answer, StringComparison.Ordinal);
         return $"sip:{user}@{DemoRealm}";
     }

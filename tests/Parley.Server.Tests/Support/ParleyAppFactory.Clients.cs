@@ -43,12 +43,12 @@ public partial class ParleyAppFactory
 
     public Task<HttpClient> SignInDemoAsync(string userName) => SignInAsync(DemoTenant, userName, userName switch
     {
-        "admin" => DemoOptions.DefaultAdminPassword,
-        "supervisor" => DemoOptions.DefaultSupervisorPassword,
-        _ => DemoOptions.DefaultAgentPassword,
+        "admin" => DemoAdminPassword,
+        "supervisor" => DemoSupervisorPassword,
+        _ => DemoAgentPassword,
     });
 
-    public Task<HttpClient> SignInOperatorAsync() => SignInAsync(PlatformTenant, "operator", DemoOptions.DefaultOperatorPassword);
+    public Task<HttpClient> SignInOperatorAsync() => SignInAsync(PlatformTenant, "operator", OperatorPassword);
 
     public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string clientSecret)
     {
@@ -76,5 +76,5 @@ public partial class ParleyAppFactory
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    public Task<string> GetDemoTokenAsync() => GetTokenAsync(DemoApiClientId, DemoOptions.DefaultApiClientSecret);
+    public Task<string> GetDemoTokenAsync() => GetTokenAsync(DemoApiClientId, DemoApiClientSecret);
 }

@@ -27,6 +27,17 @@ public partial class ParleyAppFactory : WebApplicationFactory<Program>
     /// <summary>The server's clock; starts at the real time so tokens it signs also look current to anyone else.</summary>
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
+    /// <summary>The demo secrets the tests set (a server left to itself generates its own, see DemoSecretsTests).</summary>
+    public const string DemoAdminPassword = "Test-Admin-Secret-1";
+    public const string DemoSupervisorPassword = "Test-Supervisor-Secret-1";
+    public const string DemoAgentPassword = "Test-Agent-Secret-1";
+    public const string DemoApiClientSecret = "test-api-client-secret-0123456789";
+    public const string DemoSipPassword = "Test-Sip-Secret-1";
+    public const string OperatorPassword = "Test-Operator-Secret-1";
+
+    /// <summary>False for a server that must generate its demo secrets itself.</summary>
+    protected virtual bool SetsDemoSecrets => true;
+
     /// <summary>Settings a subclass wants on top of the defaults (configuration keys as in appsettings.json).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
@@ -39,6 +50,16 @@ public partial class ParleyAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Parley:Sip:Address", "127.0.0.1");
         builder.UseSetting("Parley:Sip:Port", "0");
         builder.UseSetting("Parley:Media:BindAddress", "127.0.0.1");
+        if (SetsDemoSecrets)
+        {
+            builder.UseSetting("Parley:Demo:AdminPassword", DemoAdminPassword);
+            builder.UseSetting("Parley:Demo:SupervisorPassword", DemoSupervisorPassword);
+            builder.UseSetting("Parley:Demo:AgentPassword", DemoAgentPassword);
+            builder.UseSetting("Parley:Demo:ApiClientSecret", DemoApiClientSecret);
+            builder.UseSetting("Parley:Demo:SipPassword", DemoSipPassword);
+            builder.UseSetting("Parley:Platform:OperatorPassword", OperatorPassword);
+        }
+
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

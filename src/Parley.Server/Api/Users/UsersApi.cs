@@ -6,6 +6,7 @@ using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Guessing;
 
 namespace Parley.Server.Api.Users;
 
@@ -96,6 +97,11 @@ public static class UsersApi
         }
 
         var actor = CurrentActor.Require(http.User);
+        if (await RoleGrants.CheckCanActOnAsync(db, actor, user.Id, ct) is { } above)
+        {
+            return above;
+        }
+
         if (await RoleGrants.CheckAsync(db, actor, request.Roles, ct) is { } refused)
         {
             return refused;
@@ -113,7 +119,8 @@ public static class UsersApi
         return TypedResults.Ok(UserDto.From(user, request.Roles, time.GetUtcNow()));
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, UserManager<ParleyUser> manager, AuditScope audit)
+    private static async Task<IResult> DeleteAsync(
+        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, AuditScope audit, CancellationToken ct)
     {
         var user = await manager.FindByIdAsync(id.ToString());
         if (user is null)
@@ -121,9 +128,15 @@ public static class UsersApi
             return ApiProblems.NotFound();
         }
 
-        if (CurrentActor.Require(http.User).ActorId == user.Id.ToString())
+        var actor = CurrentActor.Require(http.User);
+        if (actor.ActorId == user.Id.ToString())
         {
             return ApiProblems.Conflict("You cannot delete yourself.");
+        }
+
+        if (await RoleGrants.CheckCanActOnAsync(db, actor, user.Id, ct) is { } above)
+        {
+            return above;
         }
 
         var deleted = await manager.DeleteAsync(user);
@@ -136,7 +149,9 @@ public static class UsersApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> UnlockAsync(Guid id, ParleyDbContext db, UserManager<ParleyUser> manager, AuditScope audit, CancellationToken ct)
+    /// <summary>Lifts an admin lock and forgets this node's failed sign-ins of the account from every address.</summary>
+    private static async Task<IResult> UnlockAsync(
+        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, GuessBudgets guesses, AuditScope audit, CancellationToken ct)
     {
         var user = await manager.FindByIdAsync(id.ToString());
         if (user is null)
@@ -144,11 +159,21 @@ public static class UsersApi
             return ApiProblems.NotFound();
         }
 
+        if (await RoleGrants.CheckCanActOnAsync(db, CurrentActor.Require(http.User), user.Id, ct) is { } above)
+        {
+            return above;
+        }
+
         var unlocked = await IdentitySteps.RunAsync(
             db, ct, () => manager.SetLockoutEndDateAsync(user, null), () => manager.ResetAccessFailedCountAsync(user));
         if (!unlocked.Succeeded)
         {
             return IdentityProblems.From(unlocked);
+        }
+
+        if (http.User.FindFirst(ParleyClaims.TenantSlug)?.Value is { } tenant)
+        {
+            guesses.ForgiveAccount(tenant, user.UserName!);
         }
 
         audit.Target("user", user.Id).Describe($"unlocked user '{user.UserName}'");

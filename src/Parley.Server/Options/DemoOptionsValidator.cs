@@ -1,7 +1,0 @@
-using Microsoft.Extensions.Options;
-
-namespace Parley.Server.Options;
-
-/// <summary>Data annotations of <see cref="DemoOptions"/>, nested options included; generated at build time.</summary>
-[OptionsValidator]
-internal sealed partial class DemoOptionsValidator : IValidateOptions<DemoOptions>;
