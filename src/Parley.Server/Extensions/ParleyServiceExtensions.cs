@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Parley.Server.Api.ApiClients;
+using Parley.Server.Api.Flows;
 using Parley.Server.Audit;
 using Parley.Server.Demo;
 using Parley.Server.Health;
@@ -37,6 +38,7 @@ public static class ParleyServiceExtensions
         AddValidatedOptions<DemoOptions>(services, DemoOptions.Section);
         AddValidatedOptions<PlatformOptions>(services, PlatformOptions.Section);
         AddValidatedOptions<MetricsOptions>(services, MetricsOptions.Section);
+        AddValidatedOptions<FlowStoreOptions>(services, FlowStoreOptions.Section);
 
         var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -84,6 +86,7 @@ public static class ParleyServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
         builder.AddParleySipHost();
         services.AddParleyWebhooks();
+        services.AddParleyFlowStore();
         return builder;
     }
 
