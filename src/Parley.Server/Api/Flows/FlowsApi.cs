@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Entities.Flows;
@@ -25,8 +26,8 @@ public static partial class FlowsApi
         flows.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.FlowsRead);
         flows.MapGet("/{id:guid}/versions", ListVersionsAsync).RequirePermission(Permissions.FlowsRead);
         flows.MapGet("/{id:guid}/versions/{n:int}", GetVersionAsync).RequirePermission(Permissions.FlowsRead);
-        flows.MapPost("/", CreateAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.create").Accepts<object>("application/json");
-        flows.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.update").Accepts<object>("application/json");
+        flows.MapPost("/", CreateAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.create").Accepts<JsonElement>("application/json");
+        flows.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.update").Accepts<JsonElement>("application/json");
         flows.MapPost("/{id:guid}/publish", PublishAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.publish");
         flows.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.delete");
         return api;
