@@ -12,6 +12,9 @@ namespace Parley.Server.Api.Schedules;
 /// <summary><c>/api/v1/schedules</c>: business hours that flows' <c>businessHours</c> blocks read, by id.</summary>
 public static class SchedulesApi
 {
+    private static readonly VersionedResource<Schedule, ScheduleDto> Schedules =
+        new("schedule", "/api/v1/schedules", db => db.Schedules, s => s.Id, ScheduleDto.From);
+
     public static RouteGroupBuilder MapSchedulesApi(this RouteGroupBuilder api)
     {
         var schedules = api.MapGroup("/schedules").WithTags("Schedules");
@@ -25,10 +28,10 @@ public static class SchedulesApi
     }
 
     private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
-        db.Schedules.AsNoTracking().ToPageResultAsync(s => s.Name, page, ScheduleDto.From, ct);
+        Schedules.ListAsync(db, s => s.Name, page, ct);
 
     private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) =>
-        db.Schedules.AsNoTracking().Where(s => s.Id == id).ToETaggedResultAsync(http, ScheduleDto.From, ct);
+        Schedules.GetAsync(db, id, http, ct);
 
     /// <summary>Open, closed or holiday at <c>?at=</c> (an ISO 8601 instant; absent: now), as a flow would see it.</summary>
     private static async Task<IResult> StatusAsync(Guid id, DateTimeOffset? at, HttpContext http, ParleyDbContext db, TimeProvider time, CancellationToken ct)
@@ -47,7 +50,7 @@ public static class SchedulesApi
         return TypedResults.Ok(new ScheduleStatusDto(hours.Evaluate(instant), instant, hours.TimeZone, local));
     }
 
-    private static async Task<IResult> CreateAsync(ScheduleRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
+    private static Task<IResult> CreateAsync(ScheduleRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
     {
         var schedule = new Schedule
         {
@@ -57,66 +60,15 @@ public static class SchedulesApi
             Json = "{}",
             CreatedAt = time.GetUtcNow(),
         };
-        if (await ScheduleRules.ApplyAsync(request, schedule, db, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        db.Schedules.Add(schedule);
-        await db.SaveChangesAsync(ct);
-        audit.Target("schedule", schedule.Id).Describe($"created schedule '{schedule.Name}'");
-        ETags.Set(http, schedule.Version);
-        return TypedResults.Created($"/api/v1/schedules/{schedule.Id}", ScheduleDto.From(schedule));
+        return Schedules.CreateAsync(db, http, audit, schedule, s => ScheduleRules.ApplyAsync(request, s, db, ct), s => $"created schedule '{s.Name}'", ct);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, ScheduleRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct)
-    {
-        var schedule = await db.Schedules.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (schedule is null)
-        {
-            return ApiProblems.NotFound();
-        }
+    private static Task<IResult> UpdateAsync(Guid id, ScheduleRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
+        Schedules.UpdateAsync(db, http, audit, id, s => ScheduleRules.ApplyAsync(request, s, db, ct), s => $"updated schedule '{s.Name}'", ct);
 
-        if (ETags.CheckIfMatch(http, schedule.Version) is { } precondition)
-        {
-            return precondition;
-        }
+    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
+        Schedules.DeleteAsync(db, audit, id, _ => ReadByPublishedFlowAsync(id, db, ct), s => $"deleted schedule '{s.Name}'", ct);
 
-        if (await ScheduleRules.ApplyAsync(request, schedule, db, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ETags.StalePrecondition();
-        }
-
-        audit.Target("schedule", schedule.Id).Describe($"updated schedule '{schedule.Name}'");
-        ETags.Set(http, schedule.Version);
-        return TypedResults.Ok(ScheduleDto.From(schedule));
-    }
-
-    private static async Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct)
-    {
-        var schedule = await db.Schedules.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (schedule is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (await FlowUsage.FindScheduleUserAsync(db, id, ct) is { } user)
-        {
-            return ApiProblems.Conflict($"{user} reads this schedule; change it first.");
-        }
-
-        db.Schedules.Remove(schedule);
-        await db.SaveChangesAsync(ct);
-        audit.Target("schedule", id).Describe($"deleted schedule '{schedule.Name}'");
-        return TypedResults.NoContent();
-    }
+    private static async Task<IResult?> ReadByPublishedFlowAsync(Guid id, ParleyDbContext db, CancellationToken ct) =>
+        await FlowUsage.FindScheduleUserAsync(db, id, ct) is { } user ? ApiProblems.Conflict($"{user} reads this schedule; change it first.") : null;
 }
