@@ -20,6 +20,9 @@ public static partial class RouteValues
         ("/api/v1/not-ready-reasons/", "id", t => t.Acd.NotReadyReasonId.ToString()),
         ("/api/v1/interactions/", "id", t => t.Acd.InteractionId.ToString()),
         ("/api/v1/webhooks/", "id", t => t.Acd.WebhookId.ToString()),
+        ("/api/v1/numbers/", "id", t => ParleyAppFactory.NumberOf(t.TenantId).ToString()),
+        ("/api/v1/platform/numbers/", "id", t => ParleyAppFactory.NumberOf(t.TenantId).ToString()),
+        ("/api/v1/trunks/", "id", t => ParleyAppFactory.TrunkOf(t.TenantId).ToString()),
     ];
 
     /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>

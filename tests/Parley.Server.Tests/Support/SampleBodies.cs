@@ -3,12 +3,14 @@ using Parley.Server.Api.Agents;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Api.Interactions;
 using Parley.Server.Api.NotReadyReasons;
+using Parley.Server.Api.Numbers;
 using Parley.Server.Api.Platform;
 using Parley.Server.Api.Queues;
 using Parley.Server.Api.Roles;
 using Parley.Server.Api.SipCredentials;
 using Parley.Server.Api.Skills;
 using Parley.Server.Api.TenantSettings;
+using Parley.Server.Api.Trunks;
 using Parley.Server.Api.Users;
 using Parley.Server.Api.Webhooks;
 
@@ -40,6 +42,10 @@ public static class SampleBodies
         [typeof(SipCredentialRequest)] = """{"userId":"0199a8e4-0000-7000-8000-000000000001","sipUserName":"sample-sip","password":"Sample-Sip-2026"}""",
         [typeof(UpdateTenantRequest)] = """{"name":"Changed by another tenant","timeZone":"Asia/Shanghai"}""",
         [typeof(TenantSettingsRequest)] = """{"timeZone":"UTC"}""",
+        [typeof(PointNumberRequest)] = """{"number":"+15550199999","targetKind":"None"}""",
+        [typeof(NumberTargetRequest)] = """{"targetKind":"None"}""",
+        [typeof(AssignNumberRequest)] = """{"number":"+15550188888","tenantId":"0199a8e4-0000-7000-8000-000000000003"}""",
+        [typeof(TrunkRequest)] = """{"name":"Sample trunk","allowedAddresses":["198.51.100.0/24"]}""",
         [typeof(CreateTenantRequest)] = """{"slug":"sample-tenant","name":"Sample","adminUserName":"sample-admin","adminPassword":"Sample-Password-2026"}""",
     };
 
