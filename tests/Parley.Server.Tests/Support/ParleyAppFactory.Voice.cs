@@ -38,7 +38,7 @@ public partial class ParleyAppFactory
     private static async Task CreateOtherVoiceObjectsAsync(HttpClient platform, HttpClient admin, Guid tenantId, string canary, Guid queueId)
     {
         OtherNumbers[tenantId] = await AssignNumberAsync(platform, UniqueNumber(), tenantId, canary);
-        using var pointed = await admin.PutAsJsonAsync($"/api/v1/numbers/{OtherNumbers[tenantId]}", new { targetKind = "Queue", targetId = queueId, description = canary });
+        using var pointed = await admin.PutJsonAsync($"/api/v1/numbers/{OtherNumbers[tenantId]}", new { targetKind = "Queue", targetId = queueId, description = canary }, "\"1\"");
         if (!pointed.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Tenant B could not point its number: {await pointed.Content.ReadAsStringAsync()}");

@@ -17,7 +17,9 @@ internal static class TrunkAddresses
                 text += single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? "/32" : "/128";
             }
 
-            if (!IPNetwork.TryParse(text, out var network))
+            var slash = text.IndexOf('/', StringComparison.Ordinal);
+            if (slash < 0 || !IPAddress.TryParse(text.AsSpan(0, slash), out var address) || !IPNetwork.TryParse(text, out var network)
+                || !network.BaseAddress.Equals(address))
             {
                 return (null, entry);
             }

@@ -86,9 +86,9 @@ public sealed class NumbersApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
         var id = await factory.AssignNumberAsync(ParleyAppFactory.UniqueNumber(), await factory.DemoTenantIdAsync());
         using var admin = await factory.SignInDemoAsync("admin");
 
-        using var unknownKind = await admin.PutJsonAsync($"/api/v1/numbers/{id}", new { targetKind = "Agent", targetId = Guid.NewGuid() }, null);
-        using var noQueue = await admin.PutJsonAsync($"/api/v1/numbers/{id}", new { targetKind = "Queue", targetId = Guid.NewGuid() }, null);
-        using var flow = await admin.PutJsonAsync($"/api/v1/numbers/{id}", new { targetKind = "Flow", targetId = Guid.NewGuid() }, null);
+        using var unknownKind = await admin.PutJsonAsync($"/api/v1/numbers/{id}", new { targetKind = "Agent", targetId = Guid.NewGuid() }, "\"1\"");
+        using var noQueue = await admin.PutJsonAsync($"/api/v1/numbers/{id}", new { targetKind = "Queue", targetId = Guid.NewGuid() }, "\"1\"");
+        using var flow = await admin.PutJsonAsync($"/api/v1/numbers/{id}", new { targetKind = "Flow", targetId = Guid.NewGuid() }, "\"1\"");
         using var unpointed = await admin.DeleteAsync($"/api/v1/numbers/{id}", Ct);
 
         await unknownKind.ExpectAsync(400);

@@ -23,11 +23,11 @@ public sealed class AgentPhoneTests(AcdAppFactory factory) : IClassFixture<AcdAp
         var agent = await admin.PostJsonAsync("/api/v1/agents", new { userId, phone = new { kind = "Uri", uri = "sips:2001@pbx.example.com" } }, 201);
         var id = agent.GetProperty("id").GetGuid();
         using var registered = await admin.PutJsonAsync(
-            $"/api/v1/agents/{id}", new { userId, phone = new { kind = "Registered", sipCredentialId = own.GetProperty("id").GetGuid() } }, null);
+            $"/api/v1/agents/{id}", new { userId, phone = new { kind = "Registered", sipCredentialId = own.GetProperty("id").GetGuid() } }, "\"1\"");
         using var someoneElses = await admin.PutJsonAsync(
-            $"/api/v1/agents/{id}", new { userId, phone = new { kind = "Registered", sipCredentialId = foreign.GetProperty("id").GetGuid() } }, null);
-        using var notSip = await admin.PutJsonAsync($"/api/v1/agents/{id}", new { userId, phone = new { kind = "Uri", uri = "http://example.com/" } }, null);
-        using var mixed = await admin.PutJsonAsync($"/api/v1/agents/{id}", new { userId, phone = new { kind = "Uri" } }, null);
+            $"/api/v1/agents/{id}", new { userId, phone = new { kind = "Registered", sipCredentialId = foreign.GetProperty("id").GetGuid() } }, "\"2\"");
+        using var notSip = await admin.PutJsonAsync($"/api/v1/agents/{id}", new { userId, phone = new { kind = "Uri", uri = "http://example.com/" } }, "\"2\"");
+        using var mixed = await admin.PutJsonAsync($"/api/v1/agents/{id}", new { userId, phone = new { kind = "Uri" } }, "\"2\"");
 
         Assert.Equal(("Uri", "sips:2001@pbx.example.com"), (agent.GetProperty("phone").GetProperty("kind").GetString(), agent.GetProperty("phone").GetProperty("uri").GetString()));
         var phone = (await (await registered.ExpectAsync(200)).ReadJsonAsync()).GetProperty("phone");
