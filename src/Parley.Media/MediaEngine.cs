@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Parley.Media.Rtp;
@@ -11,7 +13,7 @@ namespace Parley.Media;
 /// </summary>
 public sealed class MediaEngine : IAsyncDisposable
 {
-    private readonly System.Net.IPAddress _bindAddress;
+    private readonly IPAddress _bindAddress;
     private readonly Lock _lock = new();
     private EpollReceiveHost? _receiveHost;
     private int _activeSessions;
@@ -38,8 +40,34 @@ public sealed class MediaEngine : IAsyncDisposable
 
     public RtpPortAllocator Ports { get; }
 
-    /// <summary>The address to write into SDP <c>c=</c> lines.</summary>
-    public System.Net.IPAddress AdvertisedAddress { get; }
+    /// <summary>
+    /// The address for SDP <c>c=</c> lines when the call's arrival address is unknown: the configured
+    /// <see cref="MediaOptions.AdvertisedAddress"/>, else a specific bind address, else loopback. Answers to calls use
+    /// <see cref="AdvertisedAddressFor"/>.
+    /// </summary>
+    public IPAddress AdvertisedAddress { get; }
+
+    /// <summary>
+    /// The address for the <c>c=</c> line of an SDP answer to a call whose SIP request arrived on
+    /// <paramref name="arrivedOn"/>: the configured <see cref="MediaOptions.AdvertisedAddress"/> (NAT) when set; else a
+    /// specific <see cref="MediaOptions.BindAddress"/> (the only address RTP listens on); else, with RTP on a wildcard,
+    /// <paramref name="arrivedOn"/> itself, so the caller sends media where it reached the signalling. Falls back to
+    /// <see cref="AdvertisedAddress"/> when <paramref name="arrivedOn"/> is unknown, a wildcard, or IPv6 while RTP binds
+    /// IPv4 only.
+    /// </summary>
+    public IPAddress AdvertisedAddressFor(IPAddress? arrivedOn)
+    {
+        var wildcardBind = _bindAddress.Equals(IPAddress.Any) || _bindAddress.Equals(IPAddress.IPv6Any);
+        if (Options.AdvertisedAddress is not null || !wildcardBind || arrivedOn is null)
+        {
+            return AdvertisedAddress;
+        }
+
+        var local = arrivedOn.IsIPv4MappedToIPv6 ? arrivedOn.MapToIPv4() : arrivedOn;
+        var unusable = local.Equals(IPAddress.Any) || local.Equals(IPAddress.IPv6Any)
+            || (local.AddressFamily == AddressFamily.InterNetworkV6 && _bindAddress.Equals(IPAddress.Any));
+        return unusable ? AdvertisedAddress : local;
+    }
 
     public int ActiveSessions => Volatile.Read(ref _activeSessions);
 

@@ -11,7 +11,11 @@ public sealed class MediaOptions
     /// <summary>Address RTP sockets bind to. Default <c>0.0.0.0</c> (all IPv4 interfaces); <c>::</c> binds dual-stack.</summary>
     public string BindAddress { get; set; } = "0.0.0.0";
 
-    /// <summary>Address written into SDP <c>c=</c>. Default: <see cref="BindAddress"/>, or 127.0.0.1 when that is a wildcard.</summary>
+    /// <summary>
+    /// Address written into SDP <c>c=</c>, for a node behind NAT (its public address). Default: none, and then a
+    /// specific <see cref="BindAddress"/>, or with a wildcard bind the local address on which the call's SIP request
+    /// arrived (<see cref="MediaEngine.AdvertisedAddressFor"/>); 127.0.0.1 only when neither is known.
+    /// </summary>
     public string? AdvertisedAddress { get; set; }
 
     /// <summary>Lowest RTP port (rounded up to even). Default 10000.</summary>

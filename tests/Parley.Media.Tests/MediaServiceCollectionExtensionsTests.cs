@@ -35,6 +35,6 @@ public sealed class MediaServiceCollectionExtensionsTests
         }));
 
     [Fact]
-    public void AdvertisedAddress_DefaultsToLoopbackForAWildcardBind() =>
+    public void AdvertisedAddress_WithoutACallToGoBy_IsLoopbackForAWildcardBind() =>
         Assert.Equal("127.0.0.1", new MediaOptions().GetAdvertisedAddress().ToString());
 }

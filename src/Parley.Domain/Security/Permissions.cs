@@ -40,6 +40,7 @@ public static class Permissions
     public const string NumbersWrite = "numbers.write";
     public const string TrunksRead = "trunks.read";
     public const string TrunksWrite = "trunks.write";
+    public const string TenantSettingsWrite = "tenant.settings.write";
 
     /// <summary>Platform-operator permissions; only grantable inside the platform tenant.</summary>
     public const string PlatformTenantsRead = "platform.tenants.read";
@@ -83,6 +84,7 @@ public static class Permissions
         new(NumbersWrite, "Point the tenant's phone numbers at flows and queues"),
         new(TrunksRead, "View SIP trunks"),
         new(TrunksWrite, "Create, change and delete SIP trunks"),
+        new(TenantSettingsWrite, "Change the tenant's own settings (time zone)"),
         new(PlatformTenantsRead, "View tenants (platform operators only)", PlatformOnly: true),
         new(PlatformTenantsWrite, "Create, suspend, resume and delete tenants (platform operators only)", PlatformOnly: true),
         new(PlatformNumbersRead, "View all phone numbers and their owners (platform operators only)", PlatformOnly: true),

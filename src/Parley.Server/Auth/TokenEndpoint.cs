@@ -7,7 +7,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Parley.Data;
 using Parley.Domain.Tenants;
-using Parley.Server.Logging;
+using Parley.Server.Auth.Guessing;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Parley.Server.Auth;
@@ -24,7 +24,7 @@ public static class TokenEndpoint
         return app;
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext http, ParleyDbContext db, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> IssueAsync(HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var client = await db.ApiClients.IgnoreQueryFilters().SingleOrDefaultAsync(c => c.ClientId == request.ClientId, ct);
@@ -35,7 +35,7 @@ public static class TokenEndpoint
             : null;
         if (refusal is not null || client is null || tenant is null)
         {
-            Log.TokenRefused(loggers.CreateLogger(typeof(TokenEndpoint)), request.ClientId, http.Connection.RemoteIpAddress?.ToString(), refusal ?? "unknown client");
+            http.Items[ClientAuthenticationFailureLogger.ReasonItem] = refusal ?? "unknown client";
             return Results.Forbid(
                 new AuthenticationProperties(new Dictionary<string, string?>
                 {

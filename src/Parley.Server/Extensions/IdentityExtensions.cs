@@ -1,11 +1,15 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Parley.Data;
 using Parley.Data.Entities;
 using Parley.Data.Tenancy;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Guessing;
+using Parley.Server.Auth.Sessions;
 using Parley.Server.Options;
 
 namespace Parley.Server.Extensions;
@@ -34,7 +38,12 @@ internal static class IdentityExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ParleyUserClaimsFactory>();
 
+        services.AddSingleton<GuessBudgets>();
+        services.AddScoped<DummyPassword>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<DbTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DbTicketStore>((cookie, store) => cookie.SessionStore = store);
 
         services.AddAuthentication(options =>
             {
@@ -69,6 +78,10 @@ internal static class IdentityExtensions
                 options.AddSigningKey(signingKey);
                 options.AddEphemeralEncryptionKey();
                 options.DisableAccessTokenEncryption();
+                options.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler
+                    .UseSingletonHandler<ClientAuthenticationFailureLogger>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom));
+                options.AddEventHandler<OpenIddictServerEvents.ApplyRevocationResponseContext>(handler => handler
+                    .UseSingletonHandler<ClientAuthenticationFailureLogger>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom));
                 options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .DisableTransportSecurityRequirement(); // plain HTTP is refused off loopback by StartupChecks
@@ -106,7 +119,13 @@ internal static class IdentityExtensions
                 context.HttpContext.RequestServices.GetRequiredService<TenantContext>().Set(actor.TenantId);
             }
 
+            // A principal the stamp check rebuilds keeps its session key, so hub connections opened with it can be found.
+            var session = SessionClaims.SessionOf(context.Principal);
             await SecurityStampValidator.ValidatePrincipalAsync(context);
+            if (session is not null && SessionClaims.SessionOf(context.Principal) is null && context.Principal?.Identity is ClaimsIdentity identity)
+            {
+                identity.AddClaim(new Claim(SessionClaims.SessionId, session));
+            }
         };
     }
 

@@ -19,6 +19,7 @@ using Parley.Server.Api.Users;
 using Parley.Server.Api.Webhooks;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Guessing;
 using Parley.Server.Demo;
 using Parley.Server.Hubs;
 using Parley.Server.Options;
@@ -51,6 +52,8 @@ public static class ParleyApplicationExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseHttpMetrics();
+        app.UseMiddleware<SameOriginMiddleware>();
+        app.UseMiddleware<ClientAuthenticationGuard>();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         if (app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled)

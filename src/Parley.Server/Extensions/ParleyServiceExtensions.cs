@@ -4,6 +4,7 @@ using Parley.Server.Api.ApiClients;
 using Parley.Server.Audit;
 using Parley.Server.Demo;
 using Parley.Server.Health;
+using Parley.Server.Hubs;
 using Parley.Server.Options;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
@@ -32,6 +33,7 @@ public static class ParleyServiceExtensions
         AddValidatedOptions<AccessTokenOptions>(services, AccessTokenOptions.Section);
         AddValidatedOptions<RateLimitOptions>(services, RateLimitOptions.Section);
         AddValidatedOptions<HttpOptions>(services, HttpOptions.Section);
+        AddValidatedOptions<CredentialLimitOptions>(services, CredentialLimitOptions.Section);
         AddValidatedOptions<DemoOptions>(services, DemoOptions.Section);
         AddValidatedOptions<PlatformOptions>(services, PlatformOptions.Section);
         AddValidatedOptions<MetricsOptions>(services, MetricsOptions.Section);
@@ -59,6 +61,9 @@ public static class ParleyServiceExtensions
             .AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
 
         services.AddSingleton<TenantStatusCache>();
+        services.AddSingleton<HubConnections>();
+        services.AddSingleton<HubConnectionRevalidator>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubConnectionRevalidator>());
         services.AddSingleton<TenantAdministration>();
         services.AddSingleton<AuditWriter>();
         services.AddScoped<AuditScope>();

@@ -13,6 +13,8 @@ internal static class RateLimitingExtensions
     public static IServiceCollection AddParleyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddSingleton<RefusalLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<RefusalLog>());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -30,8 +32,8 @@ internal static class RateLimitingExtensions
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
                 var http = context.HttpContext;
                 http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                Log.RateLimited(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitingExtensions)),
-                    CurrentActor.From(http.User)?.TenantId.ToString() ?? http.Connection.RemoteIpAddress?.ToString() ?? "local", http.Request.Path);
+                http.RequestServices.GetRequiredService<RefusalLog>().Count(
+                    "rate-limit", CurrentActor.From(http.User) is { } actor ? "tenant " + actor.TenantId : http.Connection.RemoteIpAddress?.ToString());
                 await Results.Problem(
                         statusCode: StatusCodes.Status429TooManyRequests,
                         title: "Too many requests",

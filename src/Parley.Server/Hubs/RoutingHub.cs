@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using Parley.Data;
 using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Sessions;
 
 namespace Parley.Server.Hubs;
 
@@ -11,9 +15,10 @@ namespace Parley.Server.Hubs;
 /// Pushes routing events (method <c>routing</c>, an array of events) to the caller's groups. The server decides the
 /// groups from the credentials alone: <c>realtime.read</c> joins the tenant's supervisors group (every event);
 /// <c>agent.self</c> of a user linked to an agent joins that agent's group (its own offers, work and state).
-/// Clients cannot join or leave groups.
+/// Clients cannot join or leave groups. Connections are tracked so <see cref="HubConnectionRevalidator"/> can close them
+/// when the access they were opened with ends.
 /// </summary>
-public sealed class RoutingHub(IServiceScopeFactory scopes) : Hub
+public sealed class RoutingHub(IServiceScopeFactory scopes, HubConnections connections, IOptions<IdentityOptions> identity) : Hub
 {
     public const string Method = "routing";
     public const string SupervisorPath = "/hubs/routing";
@@ -26,6 +31,15 @@ public sealed class RoutingHub(IServiceScopeFactory scopes) : Hub
             Context.Abort();
             return;
         }
+
+        var path = Context.GetHttpContext()?.Request.Path ?? default;
+        connections.Add(new TrackedConnection(
+            Context,
+            actor,
+            path.StartsWithSegments(AgentPath) ? Permissions.AgentSelf : Permissions.RealtimeRead,
+            SessionClaims.SessionOf(Context.User),
+            Context.User.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value,
+            Context.User.GetExpirationDate()));
 
         if (actor.Permissions.Contains(Permissions.RealtimeRead))
         {
@@ -45,5 +59,11 @@ public sealed class RoutingHub(IServiceScopeFactory scopes) : Hub
         }
 
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }

@@ -33,14 +33,23 @@ internal static partial class Log
     [LoggerMessage(2001, LogLevel.Warning, "Sign-in failed for '{UserName}' in tenant '{Tenant}' from {SourceIp}: {Reason}")]
     public static partial void SignInFailed(ILogger logger, string userName, string tenant, string? sourceIp, string reason);
 
-    [LoggerMessage(2002, LogLevel.Warning, "Token request refused for client '{ClientId}' from {SourceIp}: {Reason}")]
-    public static partial void TokenRefused(ILogger logger, string? clientId, string? sourceIp, string reason);
-
-    [LoggerMessage(2003, LogLevel.Information, "Rate limit hit by {Partition} on {Path}")]
-    public static partial void RateLimited(ILogger logger, string partition, string path);
+    [LoggerMessage(2003, LogLevel.Warning, "{Count} requests refused ({Kind}) in the last {IntervalSeconds} s from {Sources} sources; most from {TopSource} ({TopCount})")]
+    public static partial void RequestsRefused(ILogger logger, long count, string kind, double intervalSeconds, int sources, string topSource, long topCount);
 
     [LoggerMessage(2004, LogLevel.Error, "Unhandled error on {Method} {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(2020, LogLevel.Warning, "Client authentication failed for '{ClientId}' from {SourceIp} at {Path}: {Error} {Description}")]
+    public static partial void ClientAuthenticationFailed(ILogger logger, string? clientId, string? sourceIp, string path, string error, string? description);
+
+    [LoggerMessage(2021, LogLevel.Information, "Session of user {UserId} ended ({Reason}); {Connections} hub connections closed")]
+    public static partial void SessionEnded(ILogger logger, string userId, string reason, int connections);
+
+    [LoggerMessage(2022, LogLevel.Information, "Hub connection {ConnectionId} of {ActorType} '{ActorId}' closed: {Reason}")]
+    public static partial void HubConnectionClosed(ILogger logger, string connectionId, string actorType, string actorId, string reason);
+
+    [LoggerMessage(2023, LogLevel.Error, "Revalidating hub connections failed; trying again at the next interval")]
+    public static partial void HubRevalidationFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3001, LogLevel.Warning, "Audit append for tenant {TenantId} raced another writer (attempt {Attempt}); retrying")]
     public static partial void AuditAppendRetried(ILogger logger, Guid tenantId, int attempt);
@@ -56,4 +65,10 @@ internal static partial class Log
 
     [LoggerMessage(5003, LogLevel.Error, "Webhook sender loop failed")]
     public static partial void WebhookLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5004, LogLevel.Warning, "Webhook delivery {DeliveryId} to subscription {SubscriptionId} given up after {Attempts} attempt(s): {Reason}")]
+    public static partial void WebhookDeliveryFailed(ILogger logger, Guid deliveryId, Guid subscriptionId, int attempts, string reason);
+
+    [LoggerMessage(5005, LogLevel.Error, "Webhook deliveries of subscription {SubscriptionId} stopped; they stay pending and are picked up again")]
+    public static partial void WebhookLaneFailed(ILogger logger, Exception exception, Guid subscriptionId);
 }

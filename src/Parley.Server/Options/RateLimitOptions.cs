@@ -23,4 +23,8 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int PerIpBurst { get; set; } = 1000;
+
+    /// <summary>Refused requests are logged as one line per kind per interval (default 10 s), not one per request.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RefusalLogInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

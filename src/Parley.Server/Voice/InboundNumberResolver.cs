@@ -3,6 +3,7 @@ using Parley.Domain.Tenants;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
 using Parley.Sip.Auth;
+using Parley.Sip.Defence;
 using Parley.Sip.Stack;
 using Parley.Voice.Numbers;
 
@@ -22,13 +23,15 @@ internal sealed class InboundNumberResolver : IInboundNumberResolver
     private readonly SipRealms _realms;
     private readonly SipDigestAuthenticator _trunkAuthenticator;
 
-    public InboundNumberResolver(NumberDirectory directory, TenantStatusCache tenants, SipRealms realms, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>Trunk digest failures count in the same <paramref name="guard"/> as users' (blocked sources, metrics, fail2ban line).</summary>
+    public InboundNumberResolver(
+        NumberDirectory directory, TenantStatusCache tenants, SipRealms realms, SipAuthGuard guard, TimeProvider time, ILoggerFactory loggers)
     {
         _directory = directory;
         _tenants = tenants;
         _realms = realms;
         var options = new SipDigestOptions { RealmSelector = _ => ChallengeRealm.Value };
-        _trunkAuthenticator = new SipDigestAuthenticator(options, new TrunkCredentialStore(directory), time, loggers.CreateLogger("Parley.Sip.Auth"));
+        _trunkAuthenticator = new SipDigestAuthenticator(options, new TrunkCredentialStore(directory), time, loggers.CreateLogger("Parley.Sip.Auth"), guard);
     }
 
     public async ValueTask<InboundResolution> ResolveAsync(SipIncomingCall call, CancellationToken cancellationToken)

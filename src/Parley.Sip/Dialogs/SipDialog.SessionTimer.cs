@@ -25,6 +25,21 @@ public sealed partial class SipDialog
     /// <summary>True when Parley refreshes the session; false when the peer must (Parley hangs up if it does not).</summary>
     public bool RefreshesSession { get; private set; }
 
+    /// <summary>
+    /// How long until the session timer acts (the refresh when <see cref="RefreshesSession"/>, else the BYE); null when
+    /// none is pending. Lets tests check the due time instead of waiting to see that nothing happened.
+    /// </summary>
+    internal TimeSpan? SessionTimerDueIn
+    {
+        get
+        {
+            lock (_sessionLock)
+            {
+                return _sessionTimer is null ? null : _stack.Scheduler.TimeUntil(_sessionTimer);
+            }
+        }
+    }
+
     /// <summary>The peer listed UPDATE in Allow, so a refresh can be an UPDATE without a new offer.</summary>
     internal bool PeerAllowsUpdate { get; set; }
 

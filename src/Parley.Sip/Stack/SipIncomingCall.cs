@@ -39,6 +39,12 @@ public sealed partial class SipIncomingCall
     /// <summary>Where the INVITE came from (the transport peer, not the Via).</summary>
     public IPEndPoint RemoteEndPoint => _transaction.Flow.RemoteEndPoint;
 
+    /// <summary>
+    /// Where the INVITE arrived: the connection's local end for TCP/TLS; for UDP the address the caller sent to (its
+    /// destination, even when the listener is bound to a wildcard address). The SDP answer advertises this address.
+    /// </summary>
+    public IPEndPoint LocalEndPoint => _transaction.Flow.LocalEndPoint;
+
     /// <summary>The authenticated caller, recorded by the application after digest authentication; null when not authenticated.</summary>
     public SipCaller? Caller { get; set; }
 

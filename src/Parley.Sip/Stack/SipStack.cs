@@ -49,6 +49,7 @@ public sealed partial class SipStack : IAsyncDisposable
         _guard.Blocked += ip => SipLog.FloodBlocked(_logger, ip, options.Defence.CoolDown);
         _scheduler = new SipTimerScheduler(TimeProvider, options.Timers.Tick);
         _transactions = new SipTransactionLayer(_scheduler, options.Timers);
+        registrar?.Authenticator?.Guard.SweepOn(_scheduler);
     }
 
     public SipStackOptions Options { get; }
@@ -64,6 +65,8 @@ public sealed partial class SipStack : IAsyncDisposable
     public int DialogCount => _dialogs.Count;
 
     public SipTransactionLayer Transactions => _transactions;
+
+    internal SipTimerScheduler Scheduler => _scheduler;
 
     public SipFloodGuard Defence => _guard;
 

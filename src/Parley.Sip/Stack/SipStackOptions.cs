@@ -78,6 +78,7 @@ public sealed class SipStackOptions
         }
 
         Parser.Validate();
+        Defence.Validate();
         SessionTimers.Validate();
     }
 }

@@ -15,6 +15,9 @@ public sealed class SipTimer
         _state = state;
     }
 
+    /// <summary>When it is due, in the milliseconds of its <see cref="SipTimerScheduler"/>.</summary>
+    internal long DueMs { get; init; }
+
     /// <summary>True once cancelled or fired.</summary>
     public bool IsCancelled => Volatile.Read(ref _callback) is null;
 

@@ -36,8 +36,8 @@ public sealed class SipTimerScheduler : IDisposable
     /// <summary>Runs <paramref name="callback"/> once after <paramref name="delay"/>.</summary>
     public SipTimer Schedule(TimeSpan delay, Action<object?> callback, object? state)
     {
-        var timer = new SipTimer(callback, state);
         var due = NowMs() + (long)delay.TotalMilliseconds;
+        var timer = new SipTimer(callback, state) { DueMs = due };
         lock (_lock)
         {
             _queue.Enqueue(timer, due);
@@ -80,6 +80,13 @@ public sealed class SipTimerScheduler : IDisposable
         {
             Volatile.Write(ref _ticking, 0);
         }
+    }
+
+    /// <summary>How long until <paramref name="timer"/> is due (negative when overdue); null once it fired or was cancelled.</summary>
+    public TimeSpan? TimeUntil(SipTimer timer)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        return timer.IsCancelled ? null : TimeSpan.FromMilliseconds(timer.DueMs - NowMs());
     }
 
     public void Dispose() => _heartbeat.Dispose();

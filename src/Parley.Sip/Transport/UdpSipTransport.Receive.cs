@@ -18,7 +18,9 @@ public sealed partial class UdpSipTransport
         var buffer = GC.AllocateUninitializedArray<byte>(65_536, pinned: true);
         var received = new SocketAddress(_socket.AddressFamily);
         var any = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        UdpFlow? last = null; // one source (a carrier, a proxy, SIPp) sends most datagrams: keep its flow
+        var control = _packetInfo ? GC.AllocateUninitializedArray<byte>(UdpPacketInfoNative.ControlLength, pinned: true) : [];
+        var local = _boundKey;
+        UdpFlow? last = null; // one source (a carrier, a proxy, SIPp) sends most datagrams to one address: keep its flow
         while (true)
         {
             SipMessage? message = null;
@@ -33,15 +35,21 @@ public sealed partial class UdpSipTransport
                     return;
                 }
 
-                length = _socket.ReceiveFrom(buffer, SocketFlags.None, received);
+                length = _packetInfo ? ReceiveWithPacketInfo(buffer, received, control, ref local) : _socket.ReceiveFrom(buffer, SocketFlags.None, received);
                 if (_stopping)
                 {
                     return;
                 }
 
-                if (last is null || !received.Equals(last.Address))
+                if (length < 0)
                 {
-                    last = new UdpFlow(this, (IPEndPoint)any.Create(received), Copy(received));
+                    continue;
+                }
+
+                if (last is null || !received.Equals(last.Address) || local != last.LocalKey)
+                {
+                    var localEndPoint = local == _boundKey ? LocalEndPoint : new IPEndPoint(LocalAddressOf(local), LocalEndPoint.Port);
+                    last = new UdpFlow(this, (IPEndPoint)any.Create(received), Copy(received), localEndPoint, local);
                 }
 
                 var datagram = buffer.AsSpan(0, length);

@@ -10,6 +10,8 @@ namespace Parley.Sip.Transport;
 /// UDP: one socket served by several dedicated threads taking turns in a blocking recvfrom, so a slow message or a
 /// descheduled thread does not hold up the others, while the messages of one call keep their order (see
 /// <c>ReceiveLoop</c>); every datagram is one message. Sends are synchronous sendto calls on the caller's thread.
+/// Bound to a wildcard address (on Linux), each flow also knows the local address its datagrams were sent to
+/// (<c>IP_PKTINFO</c>), which Contact, Via and the SDP answer's media address use.
 /// </summary>
 public sealed partial class UdpSipTransport : ISipTransport
 {
@@ -19,6 +21,9 @@ public sealed partial class UdpSipTransport : ISipTransport
     private readonly int _receiveThreads;
     private readonly List<Thread> _threads = [];
     private readonly Lock _receiveTurn = new();
+    private readonly bool _packetInfo;
+    private readonly UInt128 _boundKey;
+    private readonly int _fd;
     private volatile bool _stopping;
 
     public UdpSipTransport(IPEndPoint bind, SipParser parser, ILogger logger, int receiveThreads = 2)
@@ -36,8 +41,11 @@ public sealed partial class UdpSipTransport : ISipTransport
 
         _socket.ReceiveBufferSize = 4 * 1024 * 1024;
         _socket.SendBufferSize = 1024 * 1024;
+        _packetInfo = EnablePacketInfo(_socket, bind.Address);
         _socket.Bind(bind);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        _boundKey = KeyOf(LocalEndPoint.Address);
+        _fd = _packetInfo ? (int)_socket.SafeHandle.DangerousGetHandle() : -1;
     }
 
     public string Name => "UDP";
@@ -58,7 +66,7 @@ public sealed partial class UdpSipTransport : ISipTransport
     }
 
     public ValueTask<ISipFlow> GetFlowAsync(IPEndPoint remote, string? serverName, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<ISipFlow>(new UdpFlow(this, remote, null));
+        ValueTask.FromResult<ISipFlow>(new UdpFlow(this, remote, null, LocalEndPoint, _boundKey));
 
     public ValueTask DisposeAsync()
     {

@@ -102,7 +102,8 @@ public sealed class VoiceRouter : SipApplication
         switch (resolution.Outcome)
         {
             case InboundOutcome.Challenge:
-                call.Challenge(resolution.Challenge!);
+                // A 401 challenge, or the 403 of a source refused for guessing (SipAuthGuard).
+                call.Respond(resolution.Challenge!);
                 return;
             case InboundOutcome.AuthenticateAsUser:
                 if (!await AuthenticateAsync(call, cancellationToken).ConfigureAwait(false))
@@ -143,7 +144,8 @@ public sealed class VoiceRouter : SipApplication
         var result = await _authenticator.AuthenticateAsync(call.Request, source, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            call.Challenge(result.Challenge!);
+            // A 401 challenge, or the 403 of a source refused for guessing (SipAuthGuard).
+            call.Respond(result.Challenge!);
             return false;
         }
 

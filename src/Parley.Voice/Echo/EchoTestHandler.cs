@@ -82,7 +82,7 @@ public sealed class EchoTestHandler : VoiceCallHandler
             return ValueTask.FromResult<ReadOnlyMemory<byte>?>(null);
         }
 
-        var answer = SdpNegotiator.CreateAnswer(SdpParser.Parse(request.Body.Span), new SdpOfferParameters(_engine.AdvertisedAddress, call.Session.LocalPort) { SessionVersion = 2 });
+        var answer = SdpNegotiator.CreateAnswer(SdpParser.Parse(request.Body.Span), new SdpOfferParameters(_engine.AdvertisedAddressFor(dialog.Flow.LocalEndPoint.Address), call.Session.LocalPort) { SessionVersion = 2 });
         call.Session.Update(answer.Audio);
         return ValueTask.FromResult<ReadOnlyMemory<byte>?>(Encoding.ASCII.GetBytes(answer.Description.ToString()));
     }
@@ -128,7 +128,7 @@ public sealed class EchoTestHandler : VoiceCallHandler
         SdpAnswer answer;
         try
         {
-            answer = SdpNegotiator.CreateAnswer(offer, new SdpOfferParameters(_engine.AdvertisedAddress, session.LocalPort));
+            answer = SdpNegotiator.CreateAnswer(offer, new SdpOfferParameters(_engine.AdvertisedAddressFor(call.LocalEndPoint.Address), session.LocalPort));
         }
         catch (SdpException ex)
         {
@@ -172,16 +172,20 @@ public sealed class EchoTestHandler : VoiceCallHandler
         }
     }
 
-    /// <summary>Digits and timeouts arrive on media threads and timers: the BYE goes out on the thread pool.</summary>
-    private void HangUpElsewhere(SipDialog dialog, EchoHangUpReason reason) => _ = Task.Run(() => HangUpAsync(dialog, reason));
-
-    private async Task HangUpAsync(SipDialog dialog, EchoHangUpReason reason)
+    /// <summary>
+    /// Digits and timeouts arrive on media threads and timers: the call leaves <see cref="ActiveCalls"/> there and then
+    /// (the first reason wins), and the BYE goes out on the thread pool.
+    /// </summary>
+    private void HangUpElsewhere(SipDialog dialog, EchoHangUpReason reason)
     {
-        if (!_calls.TryRemove(dialog, out var call))
+        if (_calls.TryRemove(dialog, out var call))
         {
-            return;
+            _ = Task.Run(() => HangUpAsync(dialog, call, reason));
         }
+    }
 
+    private async Task HangUpAsync(SipDialog dialog, EchoCall call, EchoHangUpReason reason)
+    {
         var statistics = call.Session.GetStatistics();
         VoiceLog.EchoHangingUp(_logger, dialog.CallId, reason);
         try

@@ -12,7 +12,7 @@ public enum InboundOutcome
     /// <summary>The caller claims to be a phone of the number's tenant (From host is its SIP domain): authenticate as a user.</summary>
     AuthenticateAsUser = 2,
 
-    /// <summary>The source is not a trunk address but a trunk of the tenant accepts digest: send <see cref="InboundResolution.Challenge"/>.</summary>
+    /// <summary>The source is not a trunk address but a trunk of the tenant accepts digest: send <see cref="InboundResolution.Challenge"/> (a 401, or a 403 when the source is blocked for guessing).</summary>
     Challenge = 3,
 
     /// <summary>No tenant owns the number: 404.</summary>

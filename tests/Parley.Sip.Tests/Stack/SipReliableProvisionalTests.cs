@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Parley.Sip.Messages;
 using Parley.Sip.Parsing;
 using Parley.Sip.Stack;
@@ -14,6 +15,7 @@ namespace Parley.Sip.Tests.Stack;
 public sealed class SipReliableProvisionalTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan T1 = TimeSpan.FromMilliseconds(150);
     private static readonly byte[] Sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n"u8.ToArray();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -21,8 +23,9 @@ public sealed class SipReliableProvisionalTests
     [Fact]
     public async Task CallerRequiring100rel_GetsRingingWithRSeq_RetransmittedUntilTheMatchingPrack()
     {
+        var time = new FakeTimeProvider();
         var callee = new HoldingApplication();
-        await using var uas = Start(callee);
+        await using var uas = Start(callee, time);
         using var caller = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var uasEndPoint = uas.Listeners[0].EndPoint;
         await caller.SendAsync(Invite(caller, "100rel"), uasEndPoint, Ct);
@@ -30,6 +33,7 @@ public sealed class SipReliableProvisionalTests
         var ringing = await ReceiveAsync(caller, 180);
         var rseq = long.Parse(ringing.Headers.GetValue(SipHeaderKind.RSeq)!, CultureInfo.InvariantCulture);
         Assert.Contains("100rel", ringing.Require);
+        time.Advance(T1);
         var again = await ReceiveAsync(caller, 180); // no PRACK yet: T1 later the same 180 comes again
         Assert.Equal(rseq.ToString(CultureInfo.InvariantCulture), again.Headers.GetValue(SipHeaderKind.RSeq));
 
@@ -40,7 +44,13 @@ public sealed class SipReliableProvisionalTests
 
         Assert.Equal(SipMethods.Prack, wrong.CSeq.Method);
         Assert.Equal(SipMethods.Prack, ok.CSeq.Method);
-        Assert.False(await ReceivesWithinAsync(caller, TimeSpan.FromMilliseconds(700)), "the 180 was re-sent after its PRACK");
+
+        // Well past every retransmission the 180 would have had: a 180 re-sent then leaves inside Advance, before the
+        // OPTIONS is even sent, so it would arrive ahead of the OPTIONS' 200.
+        time.Advance(T1 * 64);
+        await caller.SendAsync(Options(caller), uasEndPoint, Ct);
+        var next = new SipParser().ParseDatagram((await caller.ReceiveAsync(Ct).AsTask().WaitAsync(Timeout, Ct)).Buffer);
+        Assert.Equal((SipMethods.Options, 200), (next.CSeq.Method, ((SipResponse)next).StatusCode));
         (await callee.FirstCall.Task.WaitAsync(Timeout, Ct)).Reject(486);
     }
 
@@ -136,31 +146,25 @@ public sealed class SipReliableProvisionalTests
         }
     }
 
-    private static async Task<bool> ReceivesWithinAsync(UdpClient client, TimeSpan window)
+    /// <summary>An out-of-dialog OPTIONS: the marker whose 200 must come after anything the UAS sent before it.</summary>
+    private static byte[] Options(UdpClient caller)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cts.CancelAfter(window);
-        try
-        {
-            await client.ReceiveAsync(cts.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        var port = ((IPEndPoint)caller.Client.LocalEndPoint!).Port;
+        return Encoding.ASCII.GetBytes(
+            $"OPTIONS sip:agent@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{port};branch=z9hG4bK-marker-{port}\r\nMax-Forwards: 70\r\n" +
+            $"From: <sip:caller@127.0.0.1>;tag=marker1\r\nTo: <sip:agent@127.0.0.1>\r\nCall-ID: marker-{port}@test\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
     }
 
-    private static SipStack Start(SipApplication application)
+    private static SipStack Start(SipApplication application, TimeProvider? time = null)
     {
         var options = new SipStackOptions
         {
             BindAddress = IPAddress.Loopback,
             Port = 0,
             EnableTcp = false,
-            Timers = new SipTimerOptions { T1 = TimeSpan.FromMilliseconds(150) },
+            Timers = new SipTimerOptions { T1 = T1 },
         };
-        var stack = new SipStack(options, application);
+        var stack = new SipStack(options, application, timeProvider: time);
         stack.Start();
         return stack;
     }

@@ -33,8 +33,7 @@ public sealed class SipSessionTimerTests
         Assert.False(answered.RefreshesSession);
 
         callerTime.Advance(TimeSpan.FromSeconds(44));
-        await Task.Delay(200, Ct);
-        Assert.False(callee.Info.Task.IsCompleted);
+        Assert.Equal(TimeSpan.FromSeconds(1), call.Dialog.SessionTimerDueIn); // not fired: the refresh is due at 45 s
         callerTime.Advance(TimeSpan.FromSeconds(2));
         var refresh = await callee.Info.Task.WaitAsync(Timeout, Ct);
 
@@ -48,15 +47,16 @@ public sealed class SipSessionTimerTests
     {
         var calleeTime = new FakeTimeProvider();
         var caller = new EchoApplication();
-        await using var uas = Start(new EchoApplication(), new SipSessionTimerOptions(), calleeTime);
+        var callee = new EchoApplication();
+        await using var uas = Start(callee, new SipSessionTimerOptions(), calleeTime);
         await using var uac = Start(caller, new SipSessionTimerOptions { IntervalSeconds = 90 });
         var call = await uac.InviteAsync(Target(uas), Sdp, cancellationToken: Ct).WaitAsync(Timeout, Ct);
         Assert.Equal(200, call.StatusCode);
+        var answered = await callee.Answered.Task.WaitAsync(Timeout, Ct);
 
         // The caller's own clock never reaches its refresh; the callee gives up at 90 - min(32, 90/3) = 60 s.
         calleeTime.Advance(TimeSpan.FromSeconds(59));
-        await Task.Delay(200, Ct);
-        Assert.False(caller.Ended.Task.IsCompleted);
+        Assert.Equal(TimeSpan.FromSeconds(1), answered.SessionTimerDueIn); // not fired: the BYE is due at 60 s
         calleeTime.Advance(TimeSpan.FromSeconds(2));
         var ended = await caller.Ended.Task.WaitAsync(Timeout, Ct);
 

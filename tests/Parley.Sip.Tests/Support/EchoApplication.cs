@@ -1,3 +1,4 @@
+using System.Net;
 using System.Collections.Concurrent;
 using Parley.Sip.Dialogs;
 using Parley.Sip.Messages;
@@ -16,9 +17,13 @@ public sealed class EchoApplication : SipApplication
 
     public ConcurrentQueue<string> CalledUsers { get; } = new();
 
+    /// <summary>Where each INVITE arrived (<see cref="SipIncomingCall.LocalEndPoint"/>).</summary>
+    public ConcurrentQueue<IPEndPoint> Arrivals { get; } = new();
+
     public override ValueTask OnInviteAsync(SipIncomingCall call, CancellationToken cancellationToken)
     {
         CalledUsers.Enqueue(call.CalledUser ?? string.Empty);
+        Arrivals.Enqueue(call.LocalEndPoint);
         if (call.CalledUser == "busy")
         {
             call.Reject(486);

@@ -40,6 +40,10 @@ internal sealed class EchoFixture : IAsyncDisposable
     public static EchoFixture Start(EchoTestOptions? options = null, TimeProvider? echoTime = null, TimeSpan? receiveTimeout = null) =>
         Start(options, echoTime, receiveTimeout, authenticator: null, routerOptions: null, []);
 
+    /// <summary>Starts Parley with SIP and RTP bound to 0.0.0.0 and no advertised address configured (the default deployment).</summary>
+    public static EchoFixture StartOnWildcard() =>
+        Start(null, null, null, authenticator: null, routerOptions: null, [], IPAddress.Any);
+
     /// <summary>Starts Parley with a router that authenticates INVITEs with <paramref name="authenticator"/> and also has <paramref name="handlers"/>.</summary>
     public static EchoFixture StartAuthenticated(SipDigestAuthenticator authenticator, VoiceRouterOptions? routerOptions = null, params VoiceCallHandler[] handlers) =>
         Start(null, null, null, authenticator, routerOptions, handlers);
@@ -50,14 +54,16 @@ internal sealed class EchoFixture : IAsyncDisposable
         TimeSpan? receiveTimeout,
         SipDigestAuthenticator? authenticator,
         VoiceRouterOptions? routerOptions,
-        VoiceCallHandler[] handlers)
+        VoiceCallHandler[] handlers,
+        IPAddress? parleyBind = null)
     {
-        var media = new MediaOptions { BindAddress = "127.0.0.1", RtpPortMin = 41000, RtpPortMax = 45000 };
+        parleyBind ??= IPAddress.Loopback;
+        var media = new MediaOptions { BindAddress = parleyBind.ToString(), RtpPortMin = 41000, RtpPortMax = 45000 };
         media.ReceiveTimeout = receiveTimeout ?? media.ReceiveTimeout;
         var engine = new MediaEngine(media);
         var echo = new EchoTestHandler(engine, options ?? new EchoTestOptions(), echoTime ?? TimeProvider.System, NullLogger<EchoTestHandler>.Instance);
         var router = new VoiceRouter([echo, .. handlers], NullLogger<VoiceRouter>.Instance, authenticator, routerOptions);
-        var parley = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = 0, EnableTcp = false }, router);
+        var parley = new SipStack(new SipStackOptions { BindAddress = parleyBind, Port = 0, EnableTcp = false }, router);
         parley.Start();
         var callerApplication = new CallerApplication();
         var caller = new SipStack(new SipStackOptions { BindAddress = IPAddress.Loopback, Port = 0, EnableTcp = false }, callerApplication);

@@ -7,6 +7,9 @@ using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Domain.Tenants;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Guessing;
+using Parley.Server.Auth.Sessions;
+using Parley.Server.Hubs;
 using Parley.Server.Logging;
 
 namespace Parley.Server.Api.Account;
@@ -24,37 +27,68 @@ public static class AccountApi
         return api;
     }
 
+    /// <summary>
+    /// Checks the password only while the source, the account from that source and the account from anywhere all have
+    /// failures left (<see cref="GuessBudgets"/>); a right password gives its failure back. Unknown tenants and users
+    /// are checked against a dummy hash, so they cost the same time and get the same answers as known ones.
+    /// </summary>
     private static async Task<IResult> SignInAsync(
-        SignInRequest request, HttpContext http, ParleyDbContext db, TenantContext tenantContext,
-        SignInManager<ParleyUser> signIn, ILoggerFactory loggers, CancellationToken ct)
+        SignInRequest request, HttpContext http, ParleyDbContext db, TenantContext tenantContext, SignInManager<ParleyUser> signIn,
+        GuessBudgets guesses, DummyPassword dummy, RefusalLog refusals, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(AccountApi));
-        var source = http.Connection.RemoteIpAddress?.ToString();
+        var address = http.Connection.RemoteIpAddress;
+        var source = address?.ToString();
+        var budgets = guesses.ForSignIn(address, request.Tenant, request.UserName);
+        var admission = guesses.TryBegin(budgets);
+        if (!admission.Admitted)
+        {
+            refusals.Count("sign-in", source);
+            await GuessRefusal.WriteAsync(http, admission);
+            return TypedResults.Empty;
+        }
+
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Slug == request.Tenant, ct);
         if (tenant is null || tenant.Status != TenantStatus.Active)
         {
-            // Hash a password anyway so an unknown tenant costs the same time as a wrong password.
-            signIn.UserManager.PasswordHasher.HashPassword(new ParleyUser(), request.Password);
+            dummy.Check(request.Password);
             Log.SignInFailed(logger, request.UserName, request.Tenant, source, tenant is null ? "unknown tenant" : "tenant suspended");
             return Refused();
         }
 
         tenantContext.Set(tenant.Id);
-        var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByNameAsync(request.UserName);
+        if (user is null)
+        {
+            dummy.Check(request.Password);
+            Log.SignInFailed(logger, request.UserName, request.Tenant, source, "unknown user");
+            return Refused();
+        }
+
+        // Identity's own lockout counter is not used: any anonymous source could lock anyone with it.
+        var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            guesses.Refund(budgets);
             return TypedResults.NoContent();
         }
 
-        Log.SignInFailed(logger, request.UserName, request.Tenant, source, result.IsLockedOut ? "locked out" : "bad credentials");
+        Log.SignInFailed(logger, request.UserName, request.Tenant, source, result.IsLockedOut ? "locked by an admin" : "bad credentials");
         return result.IsLockedOut
-            ? TypedResults.Problem(statusCode: StatusCodes.Status423Locked, title: "Locked", detail: "Too many failed attempts; try again later.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status423Locked, title: "Locked", detail: "The account is locked; ask an administrator.")
             : Refused();
     }
 
-    private static async Task<IResult> SignOutAsync(SignInManager<ParleyUser> signIn)
+    /// <summary>Ends the server-side session (a saved cookie stops working) and closes this node's hub connections of it.</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, SignInManager<ParleyUser> signIn, HubConnections connections, ILoggerFactory loggers)
     {
+        var session = SessionClaims.SessionOf(http.User);
         await signIn.SignOutAsync();
+        if (session is not null && CurrentActor.From(http.User) is { } actor)
+        {
+            Log.SessionEnded(loggers.CreateLogger(typeof(AccountApi)), actor.ActorId, "signed out", connections.CloseSession(session));
+        }
+
         return TypedResults.NoContent();
     }
 

@@ -21,4 +21,9 @@ public static class ApiProblems
         statusCode: StatusCodes.Status403Forbidden,
         title: "Cannot grant permissions you do not hold",
         detail: "Missing: " + string.Join(", ", missing));
+
+    public static IResult CannotActOn(IReadOnlyList<string> missing) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Cannot act on a user who holds permissions you do not hold",
+        detail: "Missing: " + string.Join(", ", missing));
 }

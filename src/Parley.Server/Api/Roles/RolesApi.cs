@@ -41,7 +41,7 @@ public static class RolesApi
 
         if (await db.Roles.AnyAsync(r => r.NormalizedName == request.Name.ToUpperInvariant(), ct))
         {
-            return ApiProblems.Conflict($"A role named '{request.Name}' exists.");
+            return NameTaken(request.Name);
         }
 
         var role = new ParleyRole
@@ -84,6 +84,17 @@ public static class RolesApi
             return refused;
         }
 
+        if (actor.MissingFrom(role.GetPermissions()) is { Count: > 0 } above)
+        {
+            return ApiProblems.CannotGrant(above);
+        }
+
+        var normalized = request.Name.ToUpperInvariant();
+        if (await db.Roles.AnyAsync(r => r.NormalizedName == normalized && r.Id != role.Id, ct))
+        {
+            return NameTaken(request.Name);
+        }
+
         var before = role.PermissionList;
         role.Name = request.Name;
         role.NormalizedName = request.Name.ToUpperInvariant();
@@ -97,6 +108,11 @@ public static class RolesApi
         {
             return ETags.StalePrecondition();
         }
+        catch (DbUpdateException)
+        {
+            // Another request took the name between the check and the save: the unique index refused it.
+            return NameTaken(request.Name);
+        }
 
         // Members keep their session: the security-stamp check rebuilds their permissions within its interval.
         audit.Target("role", role.Id).Describe($"changed role '{role.Name}' permissions from [{before}] to [{role.PermissionList}]");
@@ -104,7 +120,7 @@ public static class RolesApi
         return TypedResults.Ok(RoleDto.From(role));
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct)
     {
         var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (role is null)
@@ -115,6 +131,11 @@ public static class RolesApi
         if (role.IsBuiltIn)
         {
             return ApiProblems.Conflict("Built-in roles cannot be deleted.");
+        }
+
+        if (CurrentActor.Require(http.User).MissingFrom(role.GetPermissions()) is { Count: > 0 } above)
+        {
+            return ApiProblems.CannotGrant(above);
         }
 
         db.Roles.Remove(role);
@@ -141,4 +162,6 @@ public static class RolesApi
         var missing = actor.MissingFrom(request.Permissions);
         return missing.Count > 0 ? ApiProblems.CannotGrant(missing) : null;
     }
+
+    private static IResult NameTaken(string name) => ApiProblems.Conflict($"A role named '{name}' exists.");
 }

@@ -10,7 +10,8 @@ namespace Parley.Server.Api.TenantSettings;
 
 /// <summary>
 /// <c>/api/v1/tenant/settings</c>: the caller's own tenant (from the credentials, never from the request). The time
-/// zone decides when "today" queue statistics start again, so it takes the queue permissions.
+/// zone decides when "today" queue statistics start again: reading it takes <c>queues.read</c>, changing it
+/// <c>tenant.settings.write</c> (tenant admins hold it).
 /// </summary>
 public static class TenantSettingsApi
 {
@@ -18,7 +19,7 @@ public static class TenantSettingsApi
     {
         var settings = api.MapGroup("/tenant/settings").WithTags("Tenant settings");
         settings.MapGet("/", GetAsync).RequirePermission(Permissions.QueuesRead);
-        settings.MapPut("/", UpdateAsync).RequirePermission(Permissions.QueuesWrite).Audited("tenant.settings.update");
+        settings.MapPut("/", UpdateAsync).RequirePermission(Permissions.TenantSettingsWrite).Audited("tenant.settings.update");
         return api;
     }
 

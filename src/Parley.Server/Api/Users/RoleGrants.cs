@@ -6,7 +6,10 @@ using Parley.Server.Auth;
 
 namespace Parley.Server.Api.Users;
 
-/// <summary>Checks that roles to assign exist in the tenant and grant nothing the acting user does not hold.</summary>
+/// <summary>
+/// The privilege rule between users: roles to assign must exist in the tenant and grant nothing the acting user does
+/// not hold, and acting on a user (change, reset password, delete, unlock) needs every permission that user holds.
+/// </summary>
 internal static class RoleGrants
 {
     public static async Task<IResult?> CheckAsync(ParleyDbContext db, CurrentActor actor, IReadOnlyList<string> roleNames, CancellationToken cancellationToken)
@@ -20,5 +23,16 @@ internal static class RoleGrants
 
         var missing = actor.MissingFrom(roles.SelectMany(r => PermissionCodec.Split(r.PermissionList)));
         return missing.Count > 0 ? ApiProblems.CannotGrant(missing) : null;
+    }
+
+    /// <summary>403 unless <paramref name="actor"/> holds every permission <paramref name="userId"/> holds through its roles.</summary>
+    public static async Task<IResult?> CheckCanActOnAsync(ParleyDbContext db, CurrentActor actor, Guid userId, CancellationToken cancellationToken)
+    {
+        var lists = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == userId
+                           select r.PermissionList).ToListAsync(cancellationToken);
+        var missing = actor.MissingFrom(lists.SelectMany(PermissionCodec.Split));
+        return missing.Count > 0 ? ApiProblems.CannotActOn(missing) : null;
     }
 }

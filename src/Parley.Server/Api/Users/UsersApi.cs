@@ -6,6 +6,7 @@ using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Guessing;
 
 namespace Parley.Server.Api.Users;
 
@@ -97,6 +98,11 @@ public static class UsersApi
         }
 
         var actor = CurrentActor.Require(http.User);
+        if (await RoleGrants.CheckCanActOnAsync(db, actor, user.Id, ct) is { } above)
+        {
+            return above;
+        }
+
         if (await RoleGrants.CheckAsync(db, actor, request.Roles, ct) is { } refused)
         {
             return refused;
@@ -130,7 +136,8 @@ public static class UsersApi
         return TypedResults.Ok(UserDto.From(user, request.Roles, time.GetUtcNow()));
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, UserManager<ParleyUser> manager, AuditScope audit)
+    private static async Task<IResult> DeleteAsync(
+        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, AuditScope audit, CancellationToken ct)
     {
         var user = await manager.FindByIdAsync(id.ToString());
         if (user is null)
@@ -138,9 +145,15 @@ public static class UsersApi
             return ApiProblems.NotFound();
         }
 
-        if (CurrentActor.Require(http.User).ActorId == user.Id.ToString())
+        var actor = CurrentActor.Require(http.User);
+        if (actor.ActorId == user.Id.ToString())
         {
             return ApiProblems.Conflict("You cannot delete yourself.");
+        }
+
+        if (await RoleGrants.CheckCanActOnAsync(db, actor, user.Id, ct) is { } above)
+        {
+            return above;
         }
 
         await manager.DeleteAsync(user);
@@ -148,7 +161,9 @@ public static class UsersApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> UnlockAsync(Guid id, UserManager<ParleyUser> manager, AuditScope audit)
+    /// <summary>Lifts an admin lock and forgets this node's failed sign-ins of the account from every address.</summary>
+    private static async Task<IResult> UnlockAsync(
+        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, GuessBudgets guesses, AuditScope audit, CancellationToken ct)
     {
         var user = await manager.FindByIdAsync(id.ToString());
         if (user is null)
@@ -156,8 +171,17 @@ public static class UsersApi
             return ApiProblems.NotFound();
         }
 
+        if (await RoleGrants.CheckCanActOnAsync(db, CurrentActor.Require(http.User), user.Id, ct) is { } above)
+        {
+            return above;
+        }
+
         await manager.SetLockoutEndDateAsync(user, null);
         await manager.ResetAccessFailedCountAsync(user);
+        if (http.User.FindFirst(ParleyClaims.TenantSlug)?.Value is { } tenant)
+        {
+            guesses.ForgiveAccount(tenant, user.UserName!);
+        }
         audit.Target("user", user.Id).Describe($"unlocked user '{user.UserName}'");
         return TypedResults.NoContent();
     }

@@ -6,7 +6,7 @@ using Parley.Server.Tests.Support;
 
 namespace Parley.Server.Tests.Api.Account;
 
-/// <summary>Cookie sign-in: the tenant decides where the user name is looked up; repeated failures lock the account.</summary>
+/// <summary>Cookie sign-in: the tenant decides where the user name is looked up (guessing limits: CredentialGuessingTests).</summary>
 public sealed class SignInTests(ParleyAppFactory factory) : IClassFixture<ParleyAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -41,63 +41,11 @@ public sealed class SignInTests(ParleyAppFactory factory) : IClassFixture<Parley
     }
 
     [Fact]
-    public async Task FiveFailedSignIns_LockTheAccount_UntilAnAdminUnlocksIt()
-    {
-        using var admin = await factory.SignInDemoAsync("admin");
-        var userName = Names.Unique("forgetful");
-        var user = await admin.CreateUserAsync(userName, BuiltInRoles.Agent);
-
-        for (var attempt = 1; attempt <= 4; attempt++)
-        {
-            await (await SignInAsync(userName, "Wrong-Password-2026")).ExpectAsync(401);
-        }
-
-        await (await SignInAsync(userName, "Wrong-Password-2026")).ExpectAsync(423);
-        using (var locked = await SignInAsync(userName, HttpClientExtensions.UserPassword))
-        {
-            await locked.ExpectAsync(423);
-            Assert.Equal("application/problem+json", locked.ContentType());
-        }
-
-        var id = user.GetProperty("id").GetGuid();
-        Assert.True((await admin.GetJsonAsync($"/api/v1/users/{id}")).GetProperty("lockedOut").GetBoolean());
-        await (await admin.PostAsync($"/api/v1/users/{id}/unlock", null, Ct)).ExpectAsync(204);
-        Assert.False((await admin.GetJsonAsync($"/api/v1/users/{id}")).GetProperty("lockedOut").GetBoolean());
-        await (await SignInAsync(userName, HttpClientExtensions.UserPassword)).ExpectAsync(204);
-    }
-
-    [Fact]
-    public async Task ALockout_LastsFifteenMinutes()
-    {
-        using var admin = await factory.SignInDemoAsync("admin");
-        var userName = Names.Unique("patient");
-        var user = await admin.CreateUserAsync(userName, BuiltInRoles.Agent);
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            using var failed = await SignInAsync(userName, "Wrong-Password-2026");
-        }
-
-        // Identity's lockout reads the system clock, not the injected one: check the end it recorded.
-        var id = user.GetProperty("id").GetGuid();
-        var end = await factory.WithDatabaseAsync(db => db.Users.IgnoreQueryFilters().Where(u => u.Id == id).Select(u => u.LockoutEnd).SingleAsync(Ct));
-        Assert.NotNull(end);
-        var now = TimeProvider.System.GetUtcNow();
-        Assert.InRange(end.Value, now.AddMinutes(14), now.AddMinutes(15));
-        await (await SignInAsync(userName, HttpClientExtensions.UserPassword)).ExpectAsync(423);
-    }
-
-    [Fact]
     public async Task InvalidSignInRequest_Is400WithFieldErrors()
     {
         using var client = factory.CreateCookieClient();
         using var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenant = "", userName = "", password = "" }, Ct);
         await response.ExpectAsync(400);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").EnumerateObject().Any());
-    }
-
-    private async Task<HttpResponseMessage> SignInAsync(string userName, string password)
-    {
-        using var client = factory.CreateCookieClient();
-        return await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenant = ParleyAppFactory.DemoTenant, userName, password }, Ct);
     }
 }

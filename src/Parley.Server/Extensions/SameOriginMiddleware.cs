@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using Parley.Server.Logging;
+using Parley.Server.Options;
+
+namespace Parley.Server.Extensions;
+
+/// <summary>
+/// Refuses state-changing requests a browser sent from another site (403 problem details), so a cookie cannot be
+/// ridden by a cross-site form post. <c>Sec-Fetch-Site</c> decides when the browser sends it (<c>same-origin</c> and
+/// <c>none</c> pass); otherwise <c>Origin</c> must be this server's origin or <c>Parley:PublicUrl</c>'s. Requests
+/// with neither header (curl, SDKs) and bearer-token requests (a browser cannot add <c>Authorization</c> cross-site)
+/// pass untouched, as do the OAuth endpoints, whose clients authenticate in the body. Sits beside ASP.NET Core
+/// antiforgery, which the web app's forms can add.
+/// </summary>
+internal sealed class SameOriginMiddleware(RequestDelegate next, IOptions<ParleyOptions> parley, RefusalLog refusals)
+{
+    private readonly string? _publicOrigin = Uri.TryCreate(parley.Value.PublicUrl, UriKind.Absolute, out var uri)
+        ? uri.GetLeftPart(UriPartial.Authority)
+        : null;
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+            || HttpMethods.IsTrace(request.Method)
+            || request.Path.StartsWithSegments("/connect")
+            || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || IsSameOrigin(request))
+        {
+            return next(http);
+        }
+
+        refusals.Count("cross-site", request.Headers.Origin.ToString() is { Length: > 0 } origin ? origin : request.Headers["Sec-Fetch-Site"].ToString());
+        return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Cross-site request refused",
+                detail: "State-changing requests are accepted only from this site's own pages.")
+            .ExecuteAsync(http);
+    }
+
+    private bool IsSameOrigin(HttpRequest request)
+    {
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite.Length > 0)
+        {
+            return fetchSite is "same-origin" or "none";
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return true;
+        }
+
+        return string.Equals(origin, request.Scheme + "://" + request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(origin, _publicOrigin, StringComparison.OrdinalIgnoreCase);
+    }
+}
