@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Parley.Server.Sip;
 
@@ -51,8 +52,10 @@ public sealed class SipHostOptions
     [RegularExpression("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$")]
     public string DomainSuffix { get; set; } = "sip.parley";
 
+    [ValidateObjectMembers]
     public SipDefenceHostOptions Defence { get; set; } = new();
 
+    [ValidateObjectMembers]
     public SipRegistrarHostOptions Registrar { get; set; } = new();
 
     /// <summary>Session timers (RFC 4028): <c>IntervalSeconds</c> (1800; 0 = only honour the peer's) and <c>MinimumSeconds</c> (90).</summary>
