@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Entities.Voice;
 using Parley.Domain.Security;
@@ -11,81 +10,49 @@ using Parley.Server.Voice;
 
 namespace Parley.Server.Api.Trunks;
 
-/// <summary><c>/api/v1/trunks</c>: the tenant's SIP trunks — who may send calls to its numbers, and how calls go out.</summary>
+/// <summary>
+/// <c>/api/v1/trunks</c>: the tenant's SIP trunks — who may send calls to its numbers, and how calls go out. Every write
+/// makes this node's SIP edge reload its <see cref="NumberDirectory"/>.
+/// </summary>
 public static class TrunksApi
 {
+    private static readonly VersionedResource<SipTrunk, TrunkDto> Trunks = new("trunk", "/api/v1/trunks", db => db.Set<SipTrunk>(), t => t.Id, TrunkDto.From);
+
     public static RouteGroupBuilder MapTrunksApi(this RouteGroupBuilder api)
     {
         var trunks = api.MapGroup("/trunks").WithTags("Trunks");
-        trunks.MapGet("/", ListAsync).RequirePermission(Permissions.TrunksRead);
-        trunks.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.TrunksRead);
-        trunks.MapPost("/", CreateAsync).RequirePermission(Permissions.TrunksWrite).Audited("trunks.create");
-        trunks.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.TrunksWrite).Audited("trunks.update");
-        trunks.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.TrunksWrite).Audited("trunks.delete");
+        Trunks.MapRoutes(trunks, Permissions.TrunksRead, Permissions.TrunksWrite, "trunks", t => t.Name, CreateAsync, UpdateAsync, DeleteAsync);
         return api;
     }
 
-    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
-        db.Set<SipTrunk>().AsNoTracking().ToPageResultAsync(t => t.Name, page, TrunkDto.From, ct);
-
-    private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) =>
-        db.Set<SipTrunk>().AsNoTracking().Where(t => t.Id == id).ToETaggedResultAsync(http, TrunkDto.From, ct);
-
-    private static async Task<IResult> CreateAsync(
+    private static Task<IResult> CreateAsync(
         TrunkRequest request, HttpContext http, ParleyDbContext db, SipRealms realms, IDataProtectionProvider protection, NumberDirectory directory,
         AuditScope audit, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var trunk = new SipTrunk { Id = Guid.CreateVersion7(), TenantId = CurrentActor.Require(http.User).TenantId, Name = "", CreatedAt = now, UpdatedAt = now };
-        if (await TrunkRequestRules.ApplyAsync(request, trunk, db, realms, protection, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        db.Set<SipTrunk>().Add(trunk);
-        await db.SaveChangesAsync(ct);
-        directory.Invalidate();
-        audit.Target("trunk", trunk.Id).Describe($"created trunk '{trunk.Name}' ({trunk.AllowedAddresses.Count} address blocks)");
-        ETags.Set(http, trunk.Version);
-        return TypedResults.Created($"/api/v1/trunks/{trunk.Id}", TrunkDto.From(trunk));
+        return Trunks.CreateAsync(
+            db, http, audit, trunk, t => TrunkRequestRules.ApplyAsync(request, t, db, realms, protection, ct),
+            t => $"created trunk '{t.Name}' ({t.AllowedAddresses.Count} address blocks)", ct, _ => Reload(directory));
     }
 
-    private static async Task<IResult> UpdateAsync(
+    private static Task<IResult> UpdateAsync(
         Guid id, TrunkRequest request, HttpContext http, ParleyDbContext db, SipRealms realms, IDataProtectionProvider protection, NumberDirectory directory,
-        AuditScope audit, TimeProvider time, CancellationToken ct)
+        AuditScope audit, TimeProvider time, CancellationToken ct) =>
+        Trunks.UpdateAsync(
+            db, http, audit, id, async t =>
+            {
+                t.UpdatedAt = time.GetUtcNow();
+                return await TrunkRequestRules.ApplyAsync(request, t, db, realms, protection, ct);
+            },
+            t => $"updated trunk '{t.Name}'", ct, _ => Reload(directory));
+
+    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, NumberDirectory directory, AuditScope audit, CancellationToken ct) =>
+        Trunks.DeleteAsync(db, audit, id, VersionedResource<SipTrunk, TrunkDto>.Allowed, t => $"deleted trunk '{t.Name}'", ct, _ => Reload(directory));
+
+    private static Task Reload(NumberDirectory directory)
     {
-        var trunk = await db.Set<SipTrunk>().SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (trunk is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (ETags.CheckIfMatch(http, trunk.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        if (await TrunkRequestRules.ApplyAsync(request, trunk, db, realms, protection, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        trunk.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
         directory.Invalidate();
-        audit.Target("trunk", trunk.Id).Describe($"updated trunk '{trunk.Name}'");
-        ETags.Set(http, trunk.Version);
-        return TypedResults.Ok(TrunkDto.From(trunk));
-    }
-
-    private static async Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, NumberDirectory directory, AuditScope audit, CancellationToken ct)
-    {
-        var result = await db.Set<SipTrunk>().DeleteSingleAsync(
-            t => t.Id == id,
-            db,
-            t => audit.Target("trunk", t.Id).Describe($"deleted trunk '{t.Name}'"),
-            ct);
-        directory.Invalidate();
-        return result;
+        return Task.CompletedTask;
     }
 }
