@@ -20,10 +20,21 @@ public static class TrunksApi
 
     public static RouteGroupBuilder MapTrunksApi(this RouteGroupBuilder api)
     {
+        // Mapped one by one, not through VersionedResource.MapRoutes: the validation generator sees a handler's body type
+        // (TrunkRequest's ranges and patterns) only when the handler is a method group at the Map call.
         var trunks = api.MapGroup("/trunks").WithTags("Trunks");
-        Trunks.MapRoutes(trunks, Permissions.TrunksRead, Permissions.TrunksWrite, "trunks", t => t.Name, CreateAsync, UpdateAsync, DeleteAsync);
+        trunks.MapGet("/", ListAsync).RequirePermission(Permissions.TrunksRead);
+        trunks.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.TrunksRead);
+        trunks.MapPost("/", CreateAsync).RequirePermission(Permissions.TrunksWrite).Audited("trunks.create");
+        trunks.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.TrunksWrite).Audited("trunks.update");
+        trunks.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.TrunksWrite).Audited("trunks.delete");
         return api;
     }
+
+    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
+        Trunks.ListAsync(db, t => t.Name, page, ct);
+
+    private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) => Trunks.GetAsync(db, id, http, ct);
 
     private static Task<IResult> CreateAsync(
         TrunkRequest request, HttpContext http, ParleyDbContext db, SipRealms realms, IDataProtectionProvider protection, NumberDirectory directory,
