@@ -36,11 +36,17 @@ public static class Permissions
     public const string AuditRead = "audit.read";
     public const string SipCredentialsWrite = "sip-credentials.write";
     public const string SipRegistrationsRead = "sip-registrations.read";
+    public const string NumbersRead = "numbers.read";
+    public const string NumbersWrite = "numbers.write";
+    public const string TrunksRead = "trunks.read";
+    public const string TrunksWrite = "trunks.write";
     public const string TenantSettingsWrite = "tenant.settings.write";
 
     /// <summary>Platform-operator permissions; only grantable inside the platform tenant.</summary>
     public const string PlatformTenantsRead = "platform.tenants.read";
     public const string PlatformTenantsWrite = "platform.tenants.write";
+    public const string PlatformNumbersRead = "platform.numbers.read";
+    public const string PlatformNumbersWrite = "platform.numbers.write";
 
     public static IReadOnlyList<PermissionInfo> Catalogue { get; } =
     [
@@ -74,9 +80,15 @@ public static class Permissions
         new(AuditRead, "Read and verify the audit log"),
         new(SipCredentialsWrite, "Manage SIP credentials of users"),
         new(SipRegistrationsRead, "View registered SIP devices"),
+        new(NumbersRead, "View the tenant's phone numbers and where they point"),
+        new(NumbersWrite, "Point the tenant's phone numbers at flows and queues"),
+        new(TrunksRead, "View SIP trunks"),
+        new(TrunksWrite, "Create, change and delete SIP trunks"),
         new(TenantSettingsWrite, "Change the tenant's own settings (time zone)"),
         new(PlatformTenantsRead, "View tenants (platform operators only)", PlatformOnly: true),
         new(PlatformTenantsWrite, "Create, suspend, resume and delete tenants (platform operators only)", PlatformOnly: true),
+        new(PlatformNumbersRead, "View all phone numbers and their owners (platform operators only)", PlatformOnly: true),
+        new(PlatformNumbersWrite, "Assign phone numbers to tenants and release them (platform operators only)", PlatformOnly: true),
     ];
 
     private static readonly HashSet<string> Known = Catalogue.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

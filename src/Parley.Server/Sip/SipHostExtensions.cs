@@ -7,7 +7,9 @@ using Parley.Sip.Messages;
 using Parley.Sip.Registrar;
 using Parley.Sip.Stack;
 using Parley.Voice;
+using Parley.Server.Voice;
 using Parley.Voice.Calls;
+using Parley.Voice.Numbers;
 
 namespace Parley.Server.Sip;
 
@@ -28,6 +30,8 @@ internal static class SipHostExtensions
         services.AddSingleton<SipRealms>();
         services.AddSingleton<ISipCredentialStore, TenantSipCredentialStore>();
         services.AddSingleton<ISipBindingStore, TenantSipBindingStore>();
+        services.AddSingleton<NumberDirectory>();
+        services.AddSingleton<IInboundNumberResolver, InboundNumberResolver>();
         services.AddSingleton<SipRegistrationSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<SipRegistrationSweeper>());
         services.AddSingleton(sp =>

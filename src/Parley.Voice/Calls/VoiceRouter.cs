@@ -5,6 +5,7 @@ using Parley.Sip.Dialogs;
 using Parley.Sip.Messages;
 using Parley.Sip.Stack;
 using Parley.Voice.Logging;
+using Parley.Voice.Numbers;
 
 namespace Parley.Voice.Calls;
 
@@ -13,6 +14,9 @@ namespace Parley.Voice.Calls;
 /// called user (404 when none does) and routes the dialog's later requests to the same handler. With a
 /// <see cref="SipDigestAuthenticator"/>, every INVITE not for a public handler is authenticated first (401 challenge, the
 /// same for unknown and known users), the caller is recorded on the call, and a call into another tenant's domain gets 403.
+/// With an <see cref="IInboundNumberResolver"/>, an INVITE to a phone number no handler takes is resolved first, before any
+/// media: unknown number 404, source not allowed 403, suspended tenant 403; a resolved number answers 480 until the call
+/// model takes such calls.
 /// </summary>
 public sealed class VoiceRouter : SipApplication
 {
@@ -21,19 +25,22 @@ public sealed class VoiceRouter : SipApplication
     private readonly ILogger _logger;
     private readonly SipDigestAuthenticator? _authenticator;
     private readonly VoiceRouterOptions _options;
+    private readonly IInboundNumberResolver? _numbers;
 
-    /// <summary>Without <paramref name="authenticator"/> no INVITE is authenticated (tests, open labs).</summary>
+    /// <summary>Without <paramref name="authenticator"/> no INVITE is authenticated (tests, open labs); without <paramref name="numbers"/> no number is resolved.</summary>
     public VoiceRouter(
         IEnumerable<VoiceCallHandler> handlers,
         ILogger<VoiceRouter> logger,
         SipDigestAuthenticator? authenticator = null,
-        VoiceRouterOptions? options = null)
+        VoiceRouterOptions? options = null,
+        IInboundNumberResolver? numbers = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         _handlers = [.. handlers];
         _logger = logger;
         _authenticator = authenticator;
         _options = options ?? new VoiceRouterOptions();
+        _numbers = numbers;
     }
 
     /// <summary>Dialogs answered and not yet ended.</summary>
@@ -44,6 +51,16 @@ public sealed class VoiceRouter : SipApplication
         ArgumentNullException.ThrowIfNull(call);
         var user = call.CalledUser ?? string.Empty;
         var handler = Find(user);
+        if (handler is null && _numbers is not null)
+        {
+            var resolution = await _numbers.ResolveAsync(call, cancellationToken).ConfigureAwait(false);
+            if (resolution.Outcome != InboundOutcome.NotANumber)
+            {
+                await OnNumberAsync(call, resolution, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
         if (handler is not { IsPublic: true } && !await AuthenticateAsync(call, cancellationToken).ConfigureAwait(false))
         {
             return;
@@ -77,6 +94,43 @@ public sealed class VoiceRouter : SipApplication
         _dialogs.TryRemove(dialog, out var handler)
             ? handler.OnDialogTerminatedAsync(dialog, cancellationToken)
             : ValueTask.CompletedTask;
+
+    /// <summary>Answers an INVITE to a phone number from the resolver's decision.</summary>
+    private async ValueTask OnNumberAsync(SipIncomingCall call, InboundResolution resolution, CancellationToken cancellationToken)
+    {
+        var source = call.RemoteEndPoint.Address;
+        switch (resolution.Outcome)
+        {
+            case InboundOutcome.Challenge:
+                // A 401 challenge, or the 403 of a source refused for guessing (SipAuthGuard).
+                call.Respond(resolution.Challenge!);
+                return;
+            case InboundOutcome.AuthenticateAsUser:
+                if (!await AuthenticateAsync(call, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                if (call.Caller?.TenantId != resolution.TenantId?.ToString())
+                {
+                    VoiceLog.NumberRefused(_logger, resolution.Number!, source, call.Request.CallId, 403);
+                    call.Reject(403, "Not your tenant's number");
+                    return;
+                }
+
+                break;
+            case InboundOutcome.Accepted:
+                break;
+            default:
+                VoiceLog.NumberRefused(_logger, resolution.Number ?? call.CalledUser ?? string.Empty, source, call.Request.CallId, resolution.RejectStatus);
+                call.Reject(resolution.RejectStatus);
+                return;
+        }
+
+        // The number, tenant, target and trunk are known; the call model (queue, flow, agent) comes later.
+        VoiceLog.NumberResolved(_logger, resolution.Number!, resolution.TenantId!.Value, resolution.TargetKind, resolution.TrunkId, call.Request.CallId);
+        call.Reject(480, "Temporarily Unavailable");
+    }
 
     /// <summary>True when the call may go on to routing; otherwise it has been answered (401 or 403).</summary>
     private async ValueTask<bool> AuthenticateAsync(SipIncomingCall call, CancellationToken cancellationToken)

@@ -32,4 +32,10 @@ internal static partial class VoiceLog
 
     [LoggerMessage(6008, LogLevel.Warning, "SIP call refused for user {User} realm {Realm} from {SourceIp}: called into domain {Domain} (Call-ID {CallId}), 403")]
     public static partial void CrossTenantCallRefused(ILogger logger, string user, string realm, string domain, IPAddress sourceIp, string callId);
+
+    [LoggerMessage(6009, LogLevel.Information, "INVITE to {Number} from {SourceIp} (Call-ID {CallId}) answered {Status} at the edge")]
+    public static partial void NumberRefused(ILogger logger, string number, IPAddress sourceIp, string callId, int status);
+
+    [LoggerMessage(6010, LogLevel.Information, "INVITE to {Number} resolved to tenant {TenantId}, target {TargetKind}, trunk {TrunkId} (Call-ID {CallId})")]
+    public static partial void NumberResolved(ILogger logger, string number, Guid tenantId, Parley.Voice.Numbers.InboundTargetKind targetKind, Guid? trunkId, string callId);
 }

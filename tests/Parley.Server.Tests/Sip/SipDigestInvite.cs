@@ -14,10 +14,13 @@ internal sealed partial class SipDigestInvite : IDisposable
 {
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly IPEndPoint _server;
+    private readonly IPAddress _local;
 
-    public SipDigestInvite(int serverPort)
+    /// <summary>A phone on <paramref name="local"/> (default 127.0.0.1; other 127.0.0.x addresses play other sources).</summary>
+    public SipDigestInvite(int serverPort, IPAddress? local = null)
     {
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _local = local ?? IPAddress.Loopback;
+        _socket.Bind(new IPEndPoint(_local, 0));
         _server = new IPEndPoint(IPAddress.Loopback, serverPort);
     }
 
@@ -45,10 +48,10 @@ internal sealed partial class SipDigestInvite : IDisposable
 
     private async Task<string> TransactAsync(string target, string from, string callId, int cseq, string? authorization, CancellationToken cancellationToken)
     {
-        var via = $"Via: SIP/2.0/UDP 127.0.0.1:{Port};branch=z9hG4bK{Guid.NewGuid():N};rport\r\n";
+        var via = $"Via: SIP/2.0/UDP {_local}:{Port};branch=z9hG4bK{Guid.NewGuid():N};rport\r\n";
         var invite =
             $"INVITE {target} SIP/2.0\r\n{via}Max-Forwards: 70\r\nFrom: {from}\r\nTo: <{target}>\r\nCall-ID: {callId}\r\n" +
-            $"CSeq: {cseq} INVITE\r\nContact: <sip:phone@127.0.0.1:{Port}>\r\nUser-Agent: Parley test phone\r\n{authorization}Content-Length: 0\r\n\r\n";
+            $"CSeq: {cseq} INVITE\r\nContact: <sip:phone@{_local}:{Port}>\r\nUser-Agent: Parley test phone\r\n{authorization}Content-Length: 0\r\n\r\n";
         await _socket.SendToAsync(Encoding.ASCII.GetBytes(invite), _server, cancellationToken);
         var final = await ReceiveFinalAsync(cseq, cancellationToken);
         var to = ToHeader().Match(final).Groups[1].Value.Trim();

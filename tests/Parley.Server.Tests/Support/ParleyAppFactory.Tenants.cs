@@ -50,6 +50,7 @@ public partial class ParleyAppFactory
         var client = created.GetProperty("client");
         await CreateOtherSipCredentialAsync(admin, tenant.GetProperty("id").GetGuid(), user.GetProperty("id").GetGuid(), canary);
         var acd = await CreateAcdObjectsAsync(admin, canary, user.GetProperty("id").GetGuid());
+        await CreateOtherVoiceObjectsAsync(platform, admin, tenant.GetProperty("id").GetGuid(), canary, acd.QueueId);
         return new OtherTenant(
             tenant.GetProperty("id").GetGuid(),
             slug,

@@ -23,6 +23,9 @@ public static partial class RouteValues
         ("/api/v1/flows/", "id", t => t.Acd.FlowId.ToString()),
         ("/api/v1/flows/", "n", _ => "1"),
         ("/api/v1/schedules/", "id", t => t.Acd.ScheduleId.ToString()),
+        ("/api/v1/numbers/", "id", t => ParleyAppFactory.NumberOf(t.TenantId).ToString()),
+        ("/api/v1/platform/numbers/", "id", t => ParleyAppFactory.NumberOf(t.TenantId).ToString()),
+        ("/api/v1/trunks/", "id", t => ParleyAppFactory.TrunkOf(t.TenantId).ToString()),
     ];
 
     /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>

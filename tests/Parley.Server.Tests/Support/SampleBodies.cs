@@ -5,6 +5,7 @@ using Parley.Server.Api.ApiClients;
 using Parley.Server.Api.Flows;
 using Parley.Server.Api.Interactions;
 using Parley.Server.Api.NotReadyReasons;
+using Parley.Server.Api.Numbers;
 using Parley.Server.Api.Platform;
 using Parley.Server.Api.Queues;
 using Parley.Server.Api.Roles;
@@ -12,6 +13,7 @@ using Parley.Server.Api.Schedules;
 using Parley.Server.Api.SipCredentials;
 using Parley.Server.Api.Skills;
 using Parley.Server.Api.TenantSettings;
+using Parley.Server.Api.Trunks;
 using Parley.Server.Api.Users;
 using Parley.Server.Api.Webhooks;
 
@@ -47,6 +49,10 @@ public static class SampleBodies
         [typeof(JsonElement)] = """{"name":"Sample flow","blocks":[{"type":"start","id":"start","next":"bye"},{"type":"hangUp","id":"bye"}]}""",
         [typeof(FlowPublishRequest)] = """{"version":1}""",
         [typeof(ScheduleRequest)] = """{"name":"Sample hours","timeZone":"UTC","weekly":[{"day":"Monday","open":"09:00","close":"17:00"}],"holidays":[]}""",
+        [typeof(PointNumberRequest)] = """{"number":"+15550199999","targetKind":"None"}""",
+        [typeof(NumberTargetRequest)] = """{"targetKind":"None"}""",
+        [typeof(AssignNumberRequest)] = """{"number":"+15550188888","tenantId":"0199a8e4-0000-7000-8000-000000000003"}""",
+        [typeof(TrunkRequest)] = """{"name":"Sample trunk","allowedAddresses":["198.51.100.0/24"]}""",
         [typeof(CreateTenantRequest)] = """{"slug":"sample-tenant","name":"Sample","adminUserName":"sample-admin","adminPassword":"Sample-Password-2026"}""",
     };
 

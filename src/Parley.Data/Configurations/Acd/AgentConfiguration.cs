@@ -14,6 +14,8 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         builder.Property(a => a.DisplayName).HasMaxLength(256);
         builder.Property(a => a.Extension).HasMaxLength(32);
         builder.Property(a => a.CrossChannelRule).HasMaxLength(40);
+        builder.Property(a => a.PhoneKind).HasMaxLength(12).HasDefaultValue("None");
+        builder.Property(a => a.PhoneUri).HasMaxLength(256);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.OwnsMany(a => a.Skills, s => s.ToJson());
         builder.OwnsMany(a => a.Capacities, c =>

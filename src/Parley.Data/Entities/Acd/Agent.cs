@@ -24,6 +24,15 @@ public sealed class Agent : ITenantOwned, IVersioned
 
     public string CrossChannelRule { get; set; } = "RealTimeBlocksOthers";
 
+    /// <summary>How the agent's phone is reached: <c>None</c>, <c>Registered</c> (their SIP credential) or <c>Uri</c>.</summary>
+    public string PhoneKind { get; set; } = "None";
+
+    /// <summary>The SIP credential whose registered devices ring, when <see cref="PhoneKind"/> is <c>Registered</c>.</summary>
+    public Guid? PhoneSipCredentialId { get; set; }
+
+    /// <summary>A fixed <c>sip:</c>/<c>sips:</c> URI (desk phone, remote number), when <see cref="PhoneKind"/> is <c>Uri</c>.</summary>
+    public string? PhoneUri { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public long Version { get; set; }

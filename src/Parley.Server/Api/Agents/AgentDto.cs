@@ -10,6 +10,7 @@ public sealed record AgentDto(
     IReadOnlyList<AgentSkillLevel> Skills,
     IReadOnlyDictionary<string, int> Capacities,
     string CrossChannelRule,
+    AgentPhone Phone,
     long Version)
 {
     public static AgentDto From(Agent agent) => new(
@@ -20,5 +21,6 @@ public sealed record AgentDto(
         agent.Skills.Select(s => new AgentSkillLevel(s.SkillId, s.Proficiency)).ToArray(),
         agent.Capacities.ToDictionary(c => c.Channel, c => c.Capacity),
         agent.CrossChannelRule,
+        new AgentPhone(agent.PhoneKind, agent.PhoneSipCredentialId, agent.PhoneUri),
         agent.Version);
 }

@@ -5,7 +5,8 @@ namespace Parley.Server.Api.Agents;
 /// <summary>
 /// Body of creating or replacing an agent: the user it works as, extension, skills, capacity per channel
 /// (<c>Voice</c>, <c>Video</c>, <c>Chat</c>, <c>Email</c>, <c>Messaging</c>) and the cross-channel rule
-/// (<c>Independent</c>, <c>RealTimeBlocksOthers</c> — the default —, <c>Exclusive</c>).
+/// (<c>Independent</c>, <c>RealTimeBlocksOthers</c> — the default —, <c>Exclusive</c>) and the phone that rings for voice
+/// offers (<see cref="AgentPhone"/>; left out: none).
 /// </summary>
 public sealed record AgentRequest(
     [property: Required] Guid UserId,
@@ -13,4 +14,5 @@ public sealed record AgentRequest(
     [property: StringLength(32), RegularExpression("^[0-9*#+]+$")] string? Extension,
     [property: MaxLength(50)] IReadOnlyList<AgentSkillLevel>? Skills,
     IReadOnlyDictionary<string, int>? Capacities,
-    string? CrossChannelRule);
+    string? CrossChannelRule,
+    AgentPhone? Phone = null);

@@ -54,12 +54,20 @@ internal static class AgentRequestRules
             return ApiProblems.Invalid("crossChannelRule", "Independent, RealTimeBlocksOthers or Exclusive.");
         }
 
+        if (await AgentPhoneRules.CheckAsync(request.Phone, request.UserId, db, ct) is { } badPhone)
+        {
+            return badPhone;
+        }
+
         agent.UserId = request.UserId;
         agent.DisplayName = request.DisplayName ?? (string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName);
         agent.Extension = request.Extension;
         agent.Skills = skills.Select(s => new AgentSkillEntry { SkillId = s.SkillId, Proficiency = s.Proficiency }).ToList();
         agent.Capacities = capacities.Select(c => new ChannelCapacityEntry { Channel = Enum.Parse<Channel>(c.Key).ToString(), Capacity = c.Value }).ToList();
         agent.CrossChannelRule = Enum.Parse<CrossChannelRule>(rule).ToString();
+        agent.PhoneKind = request.Phone?.Kind ?? "None";
+        agent.PhoneSipCredentialId = request.Phone?.Kind == "Registered" ? request.Phone.SipCredentialId : null;
+        agent.PhoneUri = request.Phone?.Kind == "Uri" ? request.Phone.Uri : null;
         return null;
     }
 }

@@ -1,0 +1,50 @@
+using System.Collections.Frozen;
+using System.Net;
+
+namespace Parley.Server.Voice;
+
+/// <summary>All assigned numbers and all trunks at one moment; immutable, swapped whole on reload.</summary>
+internal sealed class NumberDirectorySnapshot(
+    FrozenDictionary<string, DirectoryNumber> numbers, IReadOnlyList<DirectoryTrunk> trunks, long generation, DateTimeOffset expires)
+{
+    private readonly FrozenDictionary<Guid, DirectoryTrunk[]> _byTenant =
+        trunks.GroupBy(t => t.TenantId).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
+    private readonly DirectoryTrunk[] _withAddresses = trunks.Where(t => t.AllowedAddresses.Count > 0).ToArray();
+
+    public long Generation { get; } = generation;
+
+    public DateTimeOffset Expires { get; } = expires;
+
+    public bool TryGetNumber(string e164, out DirectoryNumber number) => numbers.TryGetValue(e164, out number!);
+
+    public IReadOnlyList<DirectoryTrunk> TrunksOf(Guid tenantId) => _byTenant.TryGetValue(tenantId, out var list) ? list : [];
+
+    /// <summary>Every trunk (of any tenant) whose allowed addresses contain <paramref name="source"/>.</summary>
+    public List<DirectoryTrunk> TrunksAllowing(IPAddress source)
+    {
+        var found = new List<DirectoryTrunk>();
+        foreach (var trunk in _withAddresses)
+        {
+            if (trunk.Allows(source))
+            {
+                found.Add(trunk);
+            }
+        }
+
+        return found;
+    }
+
+    public DirectoryTrunk? InboundCredential(string realm, string userName)
+    {
+        foreach (var trunk in trunks)
+        {
+            if (trunk.InboundUserName == userName && string.Equals(trunk.InboundRealm, realm, StringComparison.OrdinalIgnoreCase))
+            {
+                return trunk;
+            }
+        }
+
+        return null;
+    }
+}
