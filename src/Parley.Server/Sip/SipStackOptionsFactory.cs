@@ -27,6 +27,7 @@ internal static class SipStackOptionsFactory
             options.Defence.TrustedAddresses.Add(IPAddress.Parse(trusted));
         }
 
+        options.Admission = SipAdmissionValidation.ToStack(host.Admission);
         foreach (var root in host.TlsTrustedRoots)
         {
             options.TlsTrustedRoots.Add(X509CertificateLoader.LoadCertificateFromFile(root));
