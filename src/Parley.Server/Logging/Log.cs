@@ -65,4 +65,10 @@ internal static partial class Log
 
     [LoggerMessage(5003, LogLevel.Error, "Webhook sender loop failed")]
     public static partial void WebhookLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5004, LogLevel.Warning, "Webhook delivery {DeliveryId} to subscription {SubscriptionId} given up after {Attempts} attempt(s): {Reason}")]
+    public static partial void WebhookDeliveryFailed(ILogger logger, Guid deliveryId, Guid subscriptionId, int attempts, string reason);
+
+    [LoggerMessage(5005, LogLevel.Error, "Webhook deliveries of subscription {SubscriptionId} stopped; they stay pending and are picked up again")]
+    public static partial void WebhookLaneFailed(ILogger logger, Exception exception, Guid subscriptionId);
 }

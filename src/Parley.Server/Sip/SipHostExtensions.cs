@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Parley.Media;
 using Parley.Sip.Auth;
+using Parley.Sip.Defence;
 using Parley.Sip.Messages;
 using Parley.Sip.Registrar;
 using Parley.Sip.Stack;
@@ -37,11 +38,14 @@ internal static class SipHostExtensions
                 RealmSelector = request => request.Method == SipMethods.Invite ? request.From.Uri.Host.ToLowerInvariant() : realms.RealmOf(request),
             };
         });
+        services.AddSingleton(sp => SipAuthMetrics.Publish(new SipAuthGuard(
+            SipStackOptionsFactory.Defence(sp.GetRequiredService<IOptions<SipHostOptions>>().Value.Defence), sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton(sp => new SipDigestAuthenticator(
             sp.GetRequiredService<SipDigestOptions>(),
             sp.GetRequiredService<ISipCredentialStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Parley.Sip.Auth")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Parley.Sip.Auth"),
+            sp.GetRequiredService<SipAuthGuard>()));
         services.AddSingleton(sp =>
         {
             var realms = sp.GetRequiredService<SipRealms>();

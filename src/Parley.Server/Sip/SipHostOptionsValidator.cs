@@ -35,8 +35,14 @@ internal sealed class SipHostOptionsValidator : IValidateOptions<SipHostOptions>
             }
         }
 
-        var registrar = options.Registrar;
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options.Defence, new(options.Defence), results, validateAllProperties: true))
+        {
+            failures.AddRange(results.Select(r => $"Parley:Sip:Defence: {r.ErrorMessage}"));
+            results.Clear();
+        }
+
+        var registrar = options.Registrar;
         if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(registrar, new(registrar), results, validateAllProperties: true))
         {
             failures.AddRange(results.Select(r => $"Parley:Sip:Registrar: {r.ErrorMessage}"));

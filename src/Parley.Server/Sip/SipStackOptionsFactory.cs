@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Parley.Sip.Defence;
 using Parley.Sip.Stack;
 
 namespace Parley.Server.Sip;
@@ -18,14 +19,7 @@ internal static class SipStackOptionsFactory
             TlsCertificate = LoadCertificate(host),
             SessionTimers = host.SessionTimers,
         };
-        options.Defence.MaxMessagesPerWindow = host.Defence.MaxMessagesPerSecond;
-        options.Defence.Window = TimeSpan.FromSeconds(1);
-        options.Defence.CoolDown = TimeSpan.FromSeconds(host.Defence.CoolDownSeconds);
-        options.Defence.TrustLoopback = host.Defence.TrustLoopback;
-        foreach (var trusted in host.Defence.TrustedAddresses)
-        {
-            options.Defence.TrustedAddresses.Add(IPAddress.Parse(trusted));
-        }
+        options.Defence = Defence(host.Defence);
 
         options.Admission = SipAdmissionValidation.ToStack(host.Admission);
         foreach (var root in host.TlsTrustedRoots)
@@ -35,6 +29,29 @@ internal static class SipStackOptionsFactory
 
         options.Validate();
         return options;
+    }
+
+    /// <summary>The stack's flood and digest-guessing defence from <c>Parley:Sip:Defence</c>.</summary>
+    public static SipDefenceOptions Defence(SipDefenceHostOptions host)
+    {
+        var defence = new SipDefenceOptions
+        {
+            MaxMessagesPerWindow = host.MaxMessagesPerSecond,
+            Window = TimeSpan.FromSeconds(1),
+            CoolDown = TimeSpan.FromSeconds(host.CoolDownSeconds),
+            TrustLoopback = host.TrustLoopback,
+            AuthMaxFailures = host.AuthMaxFailures,
+            AuthFailureWindow = TimeSpan.FromSeconds(host.AuthFailureWindowSeconds),
+            AuthCoolDown = TimeSpan.FromSeconds(host.AuthCoolDownSeconds),
+            AuthMaxAccountsPerSource = host.AuthMaxAccountsPerSource,
+            AuthMaxTrackedEntries = host.AuthMaxTrackedEntries,
+        };
+        foreach (var trusted in host.TrustedAddresses)
+        {
+            defence.TrustedAddresses.Add(IPAddress.Parse(trusted));
+        }
+
+        return defence;
     }
 
     private static X509Certificate2? LoadCertificate(SipHostOptions host)

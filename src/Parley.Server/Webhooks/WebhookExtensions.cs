@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Parley.Server.Net;
 
 namespace Parley.Server.Webhooks;
 
@@ -9,37 +8,22 @@ internal static class WebhookExtensions
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
             .Validate(o => o.MaxAttempts is >= 1 and <= 20, "Parley:Webhooks:MaxAttempts must be 1–20.")
+            .Validate(o => o.MaxConcurrentRequests is >= 1 and <= 1000, "Parley:Webhooks:MaxConcurrentRequests must be 1–1000.")
+            .Validate(o => o.RequestTimeout >= TimeSpan.FromSeconds(1) && o.RequestTimeout <= TimeSpan.FromMinutes(5), "Parley:Webhooks:RequestTimeout must be 1 s – 5 min.")
+            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero, "Parley:Webhooks:FirstRetryDelay must be positive.")
             .ValidateOnStart();
         services.AddSingleton<WebhookUrlGuard>();
         services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<WebhookDeliverer>();
         services.AddHostedService<WebhookSender>();
-        services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp =>
+        services.AddHttpClient(WebhookDeliverer.ClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // each attempt is timed by WebhookDeliverer's Polly pipeline
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
-                var guard = sp.GetRequiredService<WebhookUrlGuard>();
-                return new SocketsHttpHandler
-                {
-                    AllowAutoRedirect = false,
-                    UseCookies = false,
-                    // Checked again at connect time, so a DNS answer that changed since subscribing cannot reach private ranges.
-                    ConnectCallback = async (context, cancellationToken) =>
-                    {
-                        var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
-                        var allowed = addresses.FirstOrDefault(guard.IsAllowed)
-                            ?? throw new HttpRequestException("The webhook URL resolves to a loopback or private address.");
-                        var socket = new Socket(allowed.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                        try
-                        {
-                            await socket.ConnectAsync(new IPEndPoint(allowed, context.DnsEndPoint.Port), cancellationToken);
-                            return new NetworkStream(socket, ownsSocket: true);
-                        }
-                        catch
-                        {
-                            socket.Dispose();
-                            throw;
-                        }
-                    },
-                };
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                // Checked again at connect time, so a DNS answer that changed since subscribing cannot reach private ranges.
+                ConnectCallback = GuardedConnect.Callback(sp.GetRequiredService<WebhookUrlGuard>().Rules),
             });
         return services;
     }

@@ -14,8 +14,11 @@ public sealed class WebhookOptions
     /// <summary>Attempts per delivery before it is marked failed. Default 6.</summary>
     public int MaxAttempts { get; set; } = 6;
 
-    /// <summary>Wait before the first retry; each further retry waits twice as long. Default 10 s.</summary>
+    /// <summary>Wait before the first retry; each further retry waits twice as long (at most a day). Default 10 s.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Requests in flight at once over all subscriptions (each subscription sends one at a time). Default 32.</summary>
+    public int MaxConcurrentRequests { get; set; } = 32;
 
     /// <summary>Timeout of one HTTP attempt. Default 10 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);

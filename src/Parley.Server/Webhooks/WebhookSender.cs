@@ -1,6 +1,4 @@
-using System.Net;
-using System.Text;
-using Microsoft.AspNetCore.DataProtection;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Data;
@@ -10,131 +8,137 @@ using Parley.Server.Logging;
 namespace Parley.Server.Webhooks;
 
 /// <summary>
-/// Sends pending deliveries of every tenant, signed with the subscription's secret; failed attempts are retried
-/// with exponential back-off (<see cref="WebhookOptions.FirstRetryDelay"/>, doubled each time) up to
-/// <see cref="WebhookOptions.MaxAttempts"/>, and every attempt's outcome is kept in the delivery log.
+/// Sends pending deliveries of every tenant, one lane per subscription: a lane sends its subscription's pending
+/// deliveries in the order they were created, each until delivered or given up (<see cref="WebhookDeliverer"/>), so
+/// an endpoint that is slow, failing or hanging delays only its own deliveries. The loop here starts a lane for every
+/// subscription that has a due delivery and no lane yet, when woken by the outbox or every
+/// <see cref="WebhookOptions.PollInterval"/>.
 /// </summary>
 internal sealed class WebhookSender(
     IServiceScopeFactory scopes,
-    IHttpClientFactory clients,
-    IDataProtectionProvider protection,
+    WebhookDeliverer deliverer,
     WebhookOutbox outbox,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookSender> logger) : BackgroundService
 {
-    public const string ClientName = "webhooks";
     public const string SecretPurpose = "Parley.Webhooks.Secret";
+
+    private const int LaneBatch = 50;
+
+    private readonly ConcurrentDictionary<Guid, Task> _lanes = new();
+
+    /// <summary>Subscriptions with a lane running (for tests and diagnostics).</summary>
+    internal int ActiveLanes => _lanes.Count;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                while (await SendDueAsync(stoppingToken) > 0)
+                try
                 {
+                    await StartDueLanesAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Log.WebhookLoopFailed(logger, exception);
+                }
+
+                using var poll = new CancellationTokenSource(options.Value.PollInterval, time);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
+                try
+                {
+                    await outbox.Signal.WaitToReadAsync(wait.Token);
+                    outbox.Signal.TryRead(out _);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Poll interval elapsed: look for retries that became due (after a restart, say).
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.WebhookLoopFailed(logger, exception);
-            }
-
-            using var poll = new CancellationTokenSource(options.Value.PollInterval, time);
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
-            try
-            {
-                await outbox.Signal.WaitToReadAsync(wait.Token);
-                outbox.Signal.TryRead(out _);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Poll interval elapsed: look for retries that became due.
-            }
+        }
+        finally
+        {
+            await Task.WhenAll(_lanes.Values);
         }
     }
 
-    private async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    private async Task StartDueLanesAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var now = time.GetUtcNow();
+        var busy = _lanes.Keys.ToList();
         var due = await db.WebhookDeliveries.IgnoreQueryFilters()
-            .Where(d => d.Status == "Pending" && d.NextAttemptAt <= now)
-            .OrderBy(d => d.NextAttemptAt)
-            .Take(100)
+            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && !busy.Contains(d.SubscriptionId))
+            .Select(d => d.SubscriptionId)
+            .Distinct()
+            .Take(1000)
             .ToListAsync(cancellationToken);
-        if (due.Count == 0)
+        foreach (var subscriptionId in due)
         {
-            return 0;
-        }
-
-        var ids = due.Select(d => d.SubscriptionId).Distinct().ToList();
-        var subscriptions = await db.WebhookSubscriptions.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var protector = protection.CreateProtector(SecretPurpose);
-        var client = clients.CreateClient(ClientName);
-        foreach (var delivery in due)
-        {
-            if (!subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription) || !subscription.Active)
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_lanes.TryAdd(subscriptionId, done.Task))
             {
-                delivery.Status = "Failed";
-                delivery.LastError = "The subscription was removed or disabled.";
-                delivery.NextAttemptAt = null;
-                continue;
+                _ = RunLaneAsync(subscriptionId, done, cancellationToken);
             }
-
-            await AttemptAsync(client, delivery, subscription, protector.Unprotect(subscription.ProtectedSecret), cancellationToken);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
     }
 
-    private async Task AttemptAsync(HttpClient client, WebhookDelivery delivery, WebhookSubscription subscription, string secret, CancellationToken cancellationToken)
+    /// <summary>Sends the subscription's pending deliveries oldest first, one at a time, until none is left.</summary>
+    private async Task RunLaneAsync(Guid subscriptionId, TaskCompletionSource done, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        delivery.Attempts++;
-        string? error;
+        var wake = true;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+            await Task.Yield();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+            while (!cancellationToken.IsCancellationRequested)
             {
-                Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, now, delivery.Payload));
-            request.Headers.Add(WebhookSignature.DeliveryHeader, delivery.Id.ToString());
-            request.Headers.Add(WebhookSignature.EventHeader, delivery.EventType);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Value.RequestTimeout);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            delivery.LastStatusCode = (int)response.StatusCode;
-            error = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or WebException)
-        {
-            error = exception.Message.Length > 400 ? exception.Message[..400] : exception.Message;
-        }
+                var pending = await db.WebhookDeliveries.IgnoreQueryFilters()
+                    .Where(d => d.SubscriptionId == subscriptionId && d.Status == WebhookDeliveryStatus.Pending)
+                    .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
+                    .Take(LaneBatch)
+                    .ToListAsync(cancellationToken);
+                if (pending.Count == 0)
+                {
+                    break;
+                }
 
-        if (error is null)
-        {
-            delivery.Status = "Delivered";
-            delivery.DeliveredAt = now;
-            delivery.NextAttemptAt = null;
-            delivery.LastError = null;
-            return;
-        }
+                foreach (var delivery in pending)
+                {
+                    await deliverer.DeliverAsync(db, delivery, cancellationToken);
+                }
 
-        delivery.LastError = error;
-        Log.WebhookAttemptFailed(logger, delivery.Id, delivery.SubscriptionId, delivery.Attempts, error);
-        if (delivery.Attempts >= options.Value.MaxAttempts)
-        {
-            delivery.Status = "Failed";
-            delivery.NextAttemptAt = null;
+                db.ChangeTracker.Clear();
+            }
         }
-        else
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            delivery.NextAttemptAt = now + (options.Value.FirstRetryDelay * Math.Pow(2, delivery.Attempts - 1));
+            // Stopping: what is not delivered stays pending with its schedule.
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The subscription was deleted while its delivery was in flight: its rows went with it.
+        }
+        catch (Exception exception)
+        {
+            // The database failed under this lane: its rows stay pending and the next poll starts it again.
+            Log.WebhookLaneFailed(logger, exception, subscriptionId);
+            wake = false;
+        }
+        finally
+        {
+            _lanes.TryRemove(subscriptionId, out _);
+            done.TrySetResult();
+            if (wake)
+            {
+                // A delivery committed after this lane's last look was skipped by the loop while the lane ran.
+                outbox.Wake();
+            }
         }
     }
 }

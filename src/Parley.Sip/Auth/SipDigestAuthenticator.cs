@@ -5,6 +5,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Parley.Sip.Defence;
 using Parley.Sip.Logging;
 using Parley.Sip.Messages;
 
@@ -13,11 +14,17 @@ namespace Parley.Sip.Auth;
 /// <summary>
 /// Digest authentication for UAS requests (REGISTER, INVITE). Challenges offer SHA-256 first and MD5 second
 /// (RFC 8760 §2.4), nonces are stateless HMACs carrying their issue time (expired ones answer stale=true),
-/// and nonce-counts must increase (replays are refused). Unknown and known users get the same 401.
+/// nonce-counts must increase per nonce, and a nonce answered without qop is single-use (replays are refused).
+/// Unknown and known users get the same 401. Failures are counted by a <see cref="SipAuthGuard"/>: a source that
+/// keeps guessing is refused (403, the same for every account) for a cool-down.
 /// </summary>
 public sealed class SipDigestAuthenticator
 {
     private const int NonceBytes = 8 + 8 + 16;
+    private const string RefusedReason = "Too many failed authentications";
+
+    /// <summary>Stored for a nonce answered without qop: any later use of it is a replay.</summary>
+    private const long UsedWithoutQop = long.MaxValue;
     private readonly SipDigestOptions _options;
     private readonly ISipCredentialStore _store;
     private readonly TimeProvider _time;
@@ -25,9 +32,11 @@ public sealed class SipDigestAuthenticator
     private readonly byte[] _secret;
     private readonly ConcurrentDictionary<string, long> _nonceCounts = new(StringComparer.Ordinal);
 
-    public SipDigestAuthenticator(SipDigestOptions options, ISipCredentialStore store, TimeProvider time, ILogger logger)
+    /// <summary>Without <paramref name="guard"/>, failures are counted by a guard with the default <see cref="SipDefenceOptions"/>.</summary>
+    public SipDigestAuthenticator(SipDigestOptions options, ISipCredentialStore store, TimeProvider time, ILogger logger, SipAuthGuard? guard = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Guard = guard ?? new SipAuthGuard(new SipDefenceOptions(), time);
         _options = options;
         _store = store;
         _time = time;
@@ -36,6 +45,9 @@ public sealed class SipDigestAuthenticator
     }
 
     public string Realm => _options.Realm;
+
+    /// <summary>Counts this authenticator's failures and holds its blocks.</summary>
+    public SipAuthGuard Guard { get; }
 
     /// <summary>Checks the Authorization header; on failure returns the 401 to send (and logs one line).</summary>
     public async ValueTask<SipAuthResult> AuthenticateAsync(SipRequest request, IPAddress source, CancellationToken cancellationToken)
@@ -49,6 +61,27 @@ public sealed class SipDigestAuthenticator
 
         var user = c!.Username!;
         var realm = RealmOf(request);
+        var account = Account(user, realm);
+        if (Guard.Begin(source, account) is not null)
+        {
+            // Refused without looking at the answer: a right password does not help during the cool-down.
+            return SipAuthResult.Fail(SipMessageFactory.CreateResponse(request, 403, RefusedReason, SipMessageFactory.NewTag()));
+        }
+
+        try
+        {
+            return await VerifyAsync(request, source, c, user, realm, account, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Guard.Refund(source, account);
+            throw;
+        }
+    }
+
+    private async ValueTask<SipAuthResult> VerifyAsync(
+        SipRequest request, IPAddress source, SipDigestCredentials c, string user, string realm, string account, CancellationToken cancellationToken)
+    {
         if (!string.Equals(c.Realm, realm, StringComparison.Ordinal))
         {
             return Failure(request, source, user, "wrong realm", stale: false);
@@ -81,14 +114,19 @@ public sealed class SipDigestAuthenticator
 
         if (_time.GetUtcNow() - issued > _options.NonceLifetime)
         {
+            Guard.Refund(source, account);
             return Failure(request, source, user, "stale nonce", stale: true);
         }
 
-        if (c.Qop is not null && !AcceptNonceCount(c.Nonce!, c.Nc))
+        if (!AcceptNonceUse(c.Nonce!, c.Qop is not null, c.Nc))
         {
-            return Failure(request, source, user, "replayed nonce-count", stale: false);
+            // The password was right (a captured header): not counted as guessing, just refused.
+            Guard.Refund(source, account);
+            SipLog.AuthenticationFailed(_logger, user, realm, source, c.Qop is null ? "replayed nonce" : "replayed nonce-count");
+            return SipAuthResult.Fail(CreateChallenge(request, stale: false));
         }
 
+        Guard.RecordSuccess(source, account);
         return SipAuthResult.Success(credential!.TenantId, user);
     }
 
@@ -150,15 +188,33 @@ public sealed class SipDigestAuthenticator
         return Convert.ToHexStringLower(hash);
     }
 
+    /// <summary>The guard's key: user@realm, lower-case.</summary>
+    private static string Account(string user, string realm) => (user + "@" + realm).ToLowerInvariant();
+
     private SipAuthResult Failure(SipRequest request, IPAddress source, string user, string failure, bool stale)
     {
-        SipLog.AuthenticationFailed(_logger, user, RealmOf(request), source, failure);
+        var realm = RealmOf(request);
+        SipLog.AuthenticationFailed(_logger, user, realm, source, failure);
+        if (!stale && Guard.RecordFailure(source, Account(user, realm)) is { } block)
+        {
+            SipLog.AuthenticationBlocked(_logger, source, SipLogText.Token(block.Account), block.Scope, block.Failures, (int)block.CoolDown.TotalSeconds);
+        }
+
         return SipAuthResult.Fail(CreateChallenge(request, stale));
     }
 
-    private bool AcceptNonceCount(string nonce, string? ncText)
+    /// <summary>
+    /// False for a replay: a nonce already answered without qop (single-use), or with qop a nonce-count not above the
+    /// last one accepted for the nonce.
+    /// </summary>
+    private bool AcceptNonceUse(string nonce, bool withQop, string? ncText)
     {
-        if (!long.TryParse(ncText, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var nc) || nc <= 0)
+        long nc;
+        if (!withQop)
+        {
+            nc = UsedWithoutQop;
+        }
+        else if (!long.TryParse(ncText, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out nc) || nc <= 0 || nc == UsedWithoutQop)
         {
             return false;
         }
@@ -180,7 +236,7 @@ public sealed class SipDigestAuthenticator
                 continue;
             }
 
-            if (nc <= last)
+            if (nc <= last || !withQop)
             {
                 return false;
             }

@@ -33,7 +33,7 @@ public static class SipServiceCollectionExtensions
             var registrar = store is null ? null
                 : new SipRegistrar(
                     new SipRegistrarOptions(),
-                    new SipDigestAuthenticator(digest, store, time, loggers.CreateLogger("Parley.Sip.Auth")),
+                    new SipDigestAuthenticator(digest, store, time, loggers.CreateLogger("Parley.Sip.Auth"), new Defence.SipAuthGuard(options.Defence, time)),
                     sp.GetService<ISipBindingStore>() ?? new InMemorySipBindingStore(),
                     time,
                     loggers.CreateLogger("Parley.Sip.Registrar"));

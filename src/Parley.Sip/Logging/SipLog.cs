@@ -57,6 +57,13 @@ internal static partial class SipLog
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "SIP flood from {SourceIp}: blocked for {CoolDown}")]
     public static partial void FloodBlocked(ILogger logger, IPAddress sourceIp, TimeSpan coolDown);
 
+    /// <summary>
+    /// The fail2ban line (docs/sip.md): fixed text, one per block, the source as given by the socket, the account
+    /// (user@realm, or * for every account) reduced to <c>[A-Za-z0-9._@+-]</c>.
+    /// </summary>
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "SIP authentication blocked: source={SourceIp} account={Account} scope={Scope} failures={Failures} cooldown={CoolDownSeconds}s")]
+    public static partial void AuthenticationBlocked(ILogger logger, IPAddress sourceIp, string account, Parley.Sip.Defence.SipAuthBlockScope scope, int failures, int coolDownSeconds);
+
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "SIP scanner {UserAgent} from {SourceIp} dropped")]
     public static partial void ScannerDropped(ILogger logger, string userAgent, IPAddress sourceIp);
 

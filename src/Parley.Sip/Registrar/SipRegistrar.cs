@@ -38,6 +38,9 @@ public sealed partial class SipRegistrar
         _logger = logger;
     }
 
+    /// <summary>The digest authenticator guarding REGISTER, if any.</summary>
+    public SipDigestAuthenticator? Authenticator => _auth;
+
     /// <summary>Current (unexpired) bindings of an address-of-record such as "sip:alice@example.com", as stored.</summary>
     public async ValueTask<IReadOnlyList<SipBinding>> LookupAsync(string aor, CancellationToken cancellationToken)
     {

@@ -58,6 +58,7 @@ public sealed partial class SipStack : IAsyncDisposable
         {
             _transactions.AdmitInvite = AdmitInvite;
         }
+        registrar?.Authenticator?.Guard.SweepOn(_scheduler);
     }
 
     public SipStackOptions Options { get; }

@@ -83,6 +83,7 @@ public sealed class SipStackOptions
 
         Parser.Validate();
         Admission.Validate();
+        Defence.Validate();
         SessionTimers.Validate();
     }
 }

@@ -90,7 +90,8 @@ public sealed class VoiceRouter : SipApplication
         var result = await _authenticator.AuthenticateAsync(call.Request, source, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            call.Challenge(result.Challenge!);
+            // A 401 challenge, or the 403 of a source refused for guessing (SipAuthGuard).
+            call.Respond(result.Challenge!);
             return false;
         }
 

@@ -17,6 +17,23 @@ public sealed class SipOptionsValidationTests
         Assert.Contains("TrustedAddresses", validation.Message, StringComparison.Ordinal);
         Assert.Contains("Parley:Sip:SessionTimers", validation.Message, StringComparison.Ordinal);
         Assert.Contains("Parley:Sip:TlsTrustedRoots", validation.Message, StringComparison.Ordinal);
+        Assert.Contains("Parley:Sip:Defence: The field AuthMaxFailures", validation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheGuessingSettings_ReachTheStacksDefence()
+    {
+        var host = new Parley.Server.Sip.SipHostOptions();
+        host.Defence.AuthMaxFailures = 4;
+        host.Defence.AuthFailureWindowSeconds = 60;
+        host.Defence.AuthCoolDownSeconds = 3600;
+        host.Defence.AuthMaxAccountsPerSource = 3;
+        host.Defence.AuthMaxTrackedEntries = 5000;
+
+        var defence = Parley.Server.Sip.SipStackOptionsFactory.Create(host).Defence;
+
+        Assert.Equal((4, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), 3, 5000),
+            (defence.AuthMaxFailures, defence.AuthFailureWindow, defence.AuthCoolDown, defence.AuthMaxAccountsPerSource, defence.AuthMaxTrackedEntries));
     }
 
     [Fact]

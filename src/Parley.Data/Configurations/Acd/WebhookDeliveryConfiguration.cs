@@ -12,7 +12,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.ToTable("WebhookDeliveries");
         builder.Property(d => d.EventType).HasMaxLength(60);
         builder.Property(d => d.Payload).HasMaxLength(16000);
-        builder.Property(d => d.Status).HasMaxLength(20);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.LastError).HasMaxLength(500);
         builder.HasIndex(d => new { d.TenantId, d.SubscriptionId, d.CreatedAt });
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt });

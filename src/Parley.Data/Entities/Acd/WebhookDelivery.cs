@@ -15,8 +15,7 @@ public sealed class WebhookDelivery : ITenantOwned
 
     public required string Payload { get; set; }
 
-    /// <summary><c>Pending</c>, <c>Delivered</c> or <c>Failed</c> (gave up).</summary>
-    public string Status { get; set; } = "Pending";
+    public WebhookDeliveryStatus Status { get; set; } = WebhookDeliveryStatus.Pending;
 
     public int Attempts { get; set; }
 

@@ -4,7 +4,7 @@ namespace Parley.Server.Api.Webhooks;
 
 /// <summary>One entry of a subscription's delivery log.</summary>
 public sealed record WebhookDeliveryDto(
-    Guid Id, string EventType, string Status, int Attempts, int? LastStatusCode, string? LastError,
+    Guid Id, string EventType, WebhookDeliveryStatus Status, int Attempts, int? LastStatusCode, string? LastError,
     DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt)
 {
     public static WebhookDeliveryDto From(WebhookDelivery d) =>

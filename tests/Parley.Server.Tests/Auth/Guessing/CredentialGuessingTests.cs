@@ -94,13 +94,13 @@ public sealed class CredentialGuessingTests(GuessingAppFactory factory) : IClass
             Assert.InRange((int)wrong.StatusCode, 400, 401);
         }
 
-        using (var slowed = await TokenAsync("192.0.2.51", DemoOptions.DefaultApiClientSecret))
+        using (var slowed = await TokenAsync("192.0.2.51", ParleyAppFactory.DemoApiClientSecret))
         {
             await slowed.ExpectAsync(429);
             Assert.NotNull(slowed.Headers.RetryAfter);
         }
 
-        await (await TokenAsync("192.0.2.52", DemoOptions.DefaultApiClientSecret)).ExpectAsync(200);
+        await (await TokenAsync("192.0.2.52", ParleyAppFactory.DemoApiClientSecret)).ExpectAsync(200);
         Assert.Contains(factory.Logs.WithEventId(2020), l => l.Message.Contains("'demo-api' from 192.0.2.51", StringComparison.Ordinal));
 
         for (var i = 0; i < 99; i++)

@@ -19,7 +19,7 @@ public sealed class SessionEndTests(ParleyAppFactory factory) : IClassFixture<Pa
     [Fact]
     public async Task SignOut_EndsTheSessionOnTheServer_SoASavedCookieIsRefused()
     {
-        var cookie = await CookieAsync("agent1", DemoOptions.DefaultAgentPassword);
+        var cookie = await CookieAsync("agent1", ParleyAppFactory.DemoAgentPassword);
         using var client = factory.CreateAnonymousClient();
         await (await SendAsync(client, HttpMethod.Get, "/api/v1/me", cookie)).ExpectAsync(200);
         await (await SendAsync(client, HttpMethod.Post, "/api/v1/auth/sign-out", cookie)).ExpectAsync(204);
@@ -29,7 +29,7 @@ public sealed class SessionEndTests(ParleyAppFactory factory) : IClassFixture<Pa
     [Fact]
     public async Task SigningOut_ClosesTheSessionsHubConnections_AtOnce()
     {
-        var cookie = await CookieAsync("agent2", DemoOptions.DefaultAgentPassword);
+        var cookie = await CookieAsync("agent2", ParleyAppFactory.DemoAgentPassword);
         var (connection, closed) = await ConnectAsync("/hubs/agent", cookie: cookie);
         await using (connection)
         {

@@ -1,0 +1,9 @@
+namespace Parley.Flows.Expressions;
+
+public enum ExpressionValueKind
+{
+    Null,
+    Text,
+    Number,
+    Boolean,
+}

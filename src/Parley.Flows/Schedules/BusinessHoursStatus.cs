@@ -1,0 +1,8 @@
+namespace Parley.Flows.Schedules;
+
+public enum BusinessHoursStatus
+{
+    Open,
+    Closed,
+    Holiday,
+}

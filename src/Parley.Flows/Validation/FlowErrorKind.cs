@@ -1,0 +1,22 @@
+namespace Parley.Flows.Validation;
+
+public enum FlowErrorKind
+{
+    MalformedJson,
+    UnknownBlockType,
+    MissingField,
+    InvalidValue,
+    DuplicateBlockId,
+    MissingStart,
+    MissingTarget,
+    UnreachableBlock,
+    InputlessLoop,
+    UnknownVoice,
+    UnknownLanguage,
+    UnknownQueue,
+    UnknownFlow,
+    UnknownSchedule,
+    BadExpression,
+    BadRegularExpression,
+    TooManyBlocks,
+}

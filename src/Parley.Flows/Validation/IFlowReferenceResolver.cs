@@ -1,0 +1,9 @@
+namespace Parley.Flows.Validation;
+
+/// <summary>Answers whether the tenant has the things a flow names. The host loads them before validating.</summary>
+public interface IFlowReferenceResolver
+{
+    bool QueueExists(string queue);
+    bool FlowExists(string flowId);
+    bool ScheduleExists(string scheduleId);
+}
