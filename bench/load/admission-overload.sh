@@ -4,6 +4,7 @@
 # FACTOR x RATE for SECS seconds, each admitted call held CALL_MS and hung up with BYE; refused calls get 503 and are
 # acknowledged. Then a recovery run at RATE/2 for 10 s must see no 503. Reports admitted/failed/refused calls, time to
 # 503 (SIPp response time 1, every call traced), the server's RSS (sampled each second) and its admission metrics.
+# The echo test's own cap (Parley:Voice:Echo:MaxConcurrentCalls, 100) is raised so that only admission refuses.
 # Loopback only, every process bounded in time.
 #   bench/load/admission-overload.sh [RATE=50] [FACTOR=3] [SECS=30] [CALL_MS=2000] [SERVER_DIR=src/Parley.Server/bin/Release/net10.0]
 set -euo pipefail
@@ -21,7 +22,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "server: $SERVER_DIR; admission $RATE cps, offered $(( RATE * FACTOR )) cps for $SECS s, calls of $CALL_MS ms; output in $OUT"
 (cd "$SERVER_DIR" && exec timeout $(( SECS + 180 )) dotnet Parley.Server.dll --demo --Parley:DataDirectory="$OUT/data" \
   --urls "http://127.0.0.1:$HTTP_PORT" --Parley:Sip:Address=127.0.0.1 --Parley:Sip:Port=0 \
-  --Parley:Sip:Admission:CallsPerSecond="$RATE" --Parley:Media:BindAddress=127.0.0.1 > "$OUT/server.log" 2>&1) &
+  --Parley:Sip:Admission:CallsPerSecond="$RATE" --Parley:Media:BindAddress=127.0.0.1 \
+  --Parley:Voice:Echo:MaxConcurrentCalls=10000 > "$OUT/server.log" 2>&1) &
 SERVER=$!
 for _ in $(seq 1 900); do
   curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/health/ready" && break
@@ -29,7 +31,7 @@ for _ in $(seq 1 900); do
 done
 SIP_PORT=$(grep -oE 'SIP UDP listening on 127.0.0.1:[0-9]+' "$OUT/server.log" | head -1 | sed 's/.*://')
 [ -n "$SIP_PORT" ] || { echo "server did not start"; tail -5 "$OUT/server.log"; kill "$SERVER"; exit 1; }
-PID=$(pgrep -f "Parley.Server.dll --demo --Parley:DataDirectory=$OUT/data" | head -1)
+PID=$(pgrep -n -f "^dotnet Parley.Server.dll --demo --Parley:DataDirectory=$OUT/data")
 rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/"$PID"/status 2>/dev/null || echo 0; }
 ( while kill -0 "$PID" 2>/dev/null; do echo "$(date +%s) $(rss)" >> "$OUT/rss.txt"; sleep 1; done ) &
 SAMPLER=$!
@@ -42,7 +44,7 @@ run() { # name rate seconds
     -trace_screen -screen_file "$OUT/$1-screen.txt" -trace_stat -stf "$OUT/$1-stat.csv" >/dev/null 2>&1 || true)
   mv "$OUT"/admission-uac_*_rtt.csv "$OUT/$1-rtt.csv" 2>/dev/null || true
   grep -E "Successful call|Failed call" "$OUT/$1-screen.txt" | tail -2 | sed "s/^/$1: /"
-  grep -E "^ +(INVITE|503|200) " "$OUT/$1-screen.txt" | head -4 | sed "s/^/$1: /"
+  grep -E -- "---------->|<----------" "$OUT/$1-screen.txt" | head -12 | sed "s/^/$1: /"
   python3 - "$OUT/$1-rtt.csv" "$1" <<'PY'
 import sys
 values = []
