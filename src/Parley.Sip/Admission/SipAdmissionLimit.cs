@@ -15,10 +15,6 @@ public sealed class SipAdmissionLimit
     /// <summary>The bucket's capacity: <see cref="Burst"/>, else one second of calls (at least one).</summary>
     public double Capacity => Burst > 0 ? Burst : Math.Max(1, Math.Ceiling(CallsPerSecond));
 
-    internal bool HasRate => CallsPerSecond > 0;
-
-    internal bool HasCap => MaxConcurrentCalls > 0;
-
     /// <summary>Throws when a value is out of range; <paramref name="name"/> prefixes the message.</summary>
     public void Validate(string name)
     {
