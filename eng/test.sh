@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source eng/packages.sh
 require_dotnet
-require_packages postgresql sip-tester baresip-core tzdata
+require_packages postgresql sip-tester baresip-core tzdata espeak-ng libespeak-ng1 pocketsphinx libpocketsphinx3 pocketsphinx-en-us
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$(mktemp -d "${TMPDIR:-/tmp}/parley-tests.XXXXXX")"
