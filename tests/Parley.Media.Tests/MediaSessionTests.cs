@@ -286,7 +286,7 @@ public abstract class MediaSessionTests : IAsyncDisposable
         var packet = await _peer.ReceiveAsync();
         RtpPacket.TryParse(packet, out var h);
         Assert.Equal(8, h.PayloadType);
-        Assert.Equal(ALaw.Encode(1000), RtpPacket.Payload(packet, h)[0]);
+        Assert.Equal(G711.ALaw.Encode(1000), RtpPacket.Payload(packet, h)[0]);
     }
 
     [Fact]

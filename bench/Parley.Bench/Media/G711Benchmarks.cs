@@ -19,21 +19,21 @@ public class G711Benchmarks
             _pcm[i] = (short)random.Next(short.MinValue, short.MaxValue);
         }
 
-        MuLaw.Encode(_pcm, _codes);
+        G711.MuLaw.Encode(_pcm, _codes);
     }
 
     [Benchmark]
-    public void MuLawEncodeOneSecond() => MuLaw.Encode(_pcm, _codes);
+    public void MuLawEncodeOneSecond() => G711.MuLaw.Encode(_pcm, _codes);
 
     [Benchmark]
-    public void MuLawDecodeOneSecond() => MuLaw.Decode(_codes, _pcm);
+    public void MuLawDecodeOneSecond() => G711.MuLaw.Decode(_codes, _pcm);
 
     [Benchmark]
-    public void ALawEncodeOneSecond() => ALaw.Encode(_pcm, _codes);
+    public void ALawEncodeOneSecond() => G711.ALaw.Encode(_pcm, _codes);
 
     [Benchmark]
-    public void ALawDecodeOneSecond() => ALaw.Decode(_codes, _pcm);
+    public void ALawDecodeOneSecond() => G711.ALaw.Decode(_codes, _pcm);
 
     [Benchmark]
-    public void MuLawEncodeOneFrame() => MuLaw.Encode(_pcm.AsSpan(0, 160), _codes);
+    public void MuLawEncodeOneFrame() => G711.MuLaw.Encode(_pcm.AsSpan(0, 160), _codes);
 }

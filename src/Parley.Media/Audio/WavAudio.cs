@@ -27,11 +27,11 @@ public sealed class WavAudio
         {
             case WavEncoding.MuLaw:
                 var mu = new short[Data.Length];
-                MuLaw.Decode(Data, mu);
+                G711.MuLaw.Decode(Data, mu);
                 return mu;
             case WavEncoding.ALaw:
                 var a = new short[Data.Length];
-                ALaw.Decode(Data, a);
+                G711.ALaw.Decode(Data, a);
                 return a;
             default:
                 var pcm = new short[Data.Length / 2];

@@ -44,10 +44,10 @@ public sealed class WavWriter : IDisposable
             switch (Format.Encoding)
             {
                 case WavEncoding.MuLaw:
-                    MuLaw.Encode(samples, buffer);
+                    G711.MuLaw.Encode(samples, buffer);
                     break;
                 case WavEncoding.ALaw:
-                    ALaw.Encode(samples, buffer);
+                    G711.ALaw.Encode(samples, buffer);
                     break;
                 default:
                     for (var i = 0; i < samples.Length; i++)

@@ -6,6 +6,7 @@ using Parley.Server.Demo;
 using Parley.Server.Health;
 using Parley.Server.Hubs;
 using Parley.Server.Options;
+using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
 using Parley.Server.Webhooks;
@@ -28,15 +29,16 @@ public static class ParleyServiceExtensions
             o.UseUtcTimestamp = true;
         });
 
-        AddValidatedOptions<ParleyOptions>(services, ParleyOptions.Section);
-        AddValidatedOptions<DatabaseOptions>(services, DatabaseOptions.Section);
-        AddValidatedOptions<AccessTokenOptions>(services, AccessTokenOptions.Section);
-        AddValidatedOptions<RateLimitOptions>(services, RateLimitOptions.Section);
-        AddValidatedOptions<HttpOptions>(services, HttpOptions.Section);
-        AddValidatedOptions<CredentialLimitOptions>(services, CredentialLimitOptions.Section);
-        AddValidatedOptions<DemoOptions>(services, DemoOptions.Section);
-        AddValidatedOptions<PlatformOptions>(services, PlatformOptions.Section);
-        AddValidatedOptions<MetricsOptions>(services, MetricsOptions.Section);
+        services.AddValidatedOptions<ParleyOptions, ParleyOptionsValidator>(ParleyOptions.Section);
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
+        services.AddValidatedOptions<AccessTokenOptions, AccessTokenOptionsValidator>(AccessTokenOptions.Section);
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
+        services.AddValidatedOptions<HttpOptions, HttpOptionsValidator>(HttpOptions.Section);
+        services.AddValidatedOptions<CredentialLimitOptions, CredentialLimitOptionsValidator>(CredentialLimitOptions.Section);
+        // Nothing to annotate: an unset demo secret is generated, a set one is checked by Identity's policy when seeded.
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddValidatedOptions<PlatformOptions, PlatformOptionsValidator>(PlatformOptions.Section);
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
 
         var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -86,8 +88,4 @@ public static class ParleyServiceExtensions
         services.AddParleyWebhooks();
         return builder;
     }
-
-    private static void AddValidatedOptions<T>(IServiceCollection services, string section)
-        where T : class =>
-        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Parley.Server.Options;
 
 /// <summary>
@@ -8,6 +10,7 @@ public sealed class PlatformOptions
 {
     public const string Section = "Parley:Platform";
 
+    [Required]
     public string OperatorUserName { get; set; } = "operator";
 
     public string? OperatorPassword { get; set; }

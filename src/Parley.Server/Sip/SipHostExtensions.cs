@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Parley.Media;
+using Parley.Server.Options.Validation;
 using Parley.Sip.Auth;
 using Parley.Sip.Defence;
 using Parley.Sip.Messages;
@@ -20,7 +21,7 @@ internal static class SipHostExtensions
     public static WebApplicationBuilder AddParleySipHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SipHostOptions>().BindConfiguration(SipHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SipHostOptions, SipHostAnnotationsValidator>(SipHostOptions.Section);
         services.AddSingleton<IValidateOptions<SipHostOptions>, SipHostOptionsValidator>();
         services.AddParleyMedia(o => builder.Configuration.GetSection(MediaOptions.SectionName).Bind(o));
         services.AddParleyVoice(o => builder.Configuration.GetSection(Parley.Voice.Echo.EchoTestOptions.SectionName).Bind(o));

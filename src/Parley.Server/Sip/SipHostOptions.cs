@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Parley.Server.Sip;
 
@@ -51,8 +52,10 @@ public sealed class SipHostOptions
     [RegularExpression("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$")]
     public string DomainSuffix { get; set; } = "sip.parley";
 
+    [ValidateObjectMembers]
     public SipDefenceHostOptions Defence { get; set; } = new();
 
+    [ValidateObjectMembers]
     public SipRegistrarHostOptions Registrar { get; set; } = new();
 
     /// <summary>Admission control of new calls (<c>Parley:Sip:Admission</c>).</summary>

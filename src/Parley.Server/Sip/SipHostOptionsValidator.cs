@@ -35,19 +35,7 @@ internal sealed class SipHostOptionsValidator : IValidateOptions<SipHostOptions>
             }
         }
 
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options.Defence, new(options.Defence), results, validateAllProperties: true))
-        {
-            failures.AddRange(results.Select(r => $"Parley:Sip:Defence: {r.ErrorMessage}"));
-            results.Clear();
-        }
-
         var registrar = options.Registrar;
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(registrar, new(registrar), results, validateAllProperties: true))
-        {
-            failures.AddRange(results.Select(r => $"Parley:Sip:Registrar: {r.ErrorMessage}"));
-        }
-
         if (registrar.MinExpires > registrar.MaxExpires || registrar.DefaultExpires < registrar.MinExpires || registrar.DefaultExpires > registrar.MaxExpires)
         {
             failures.Add("Parley:Sip:Registrar needs MinExpires <= DefaultExpires <= MaxExpires.");

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -24,7 +23,8 @@ public sealed class TenantAdministration(
         CreateAsync(slug, name, adminUserName, adminPassword, null, cancellationToken);
 
     /// <summary>
-    /// Creates the tenant, its built-in roles and, when given, its first administrator. <paramref name="timeZone"/>
+    /// Creates the tenant, its built-in roles and, when given, its first administrator, in one transaction: when
+    /// Identity refuses the administrator (password policy, name) nothing is kept. <paramref name="timeZone"/>
     /// (an IANA id, validated by the caller) decides where the tenant's "today" starts; UTC when null.
     /// </summary>
     public async Task<(Tenant? Tenant, IdentityResult Result)> CreateAsync(
@@ -34,7 +34,7 @@ public sealed class TenantAdministration(
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         if (await db.Tenants.AnyAsync(t => t.Slug == slug, cancellationToken))
         {
-            return (null, IdentityResult.Failed(new IdentityError { Code = "slug", Description = $"Tenant '{slug}' already exists." }));
+            return (null, SlugTaken(slug));
         }
 
         var tenant = new Tenant
@@ -46,8 +46,50 @@ public sealed class TenantAdministration(
             CreatedAt = time.GetUtcNow(),
         };
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Tenants.Add(tenant);
-        var roles = slug == TenantSlug.Platform
+        AddBuiltInRoles(db, tenant);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (await SlugExistsElsewhereAsync(slug, cancellationToken))
+            {
+                return (null, SlugTaken(slug));
+            }
+
+            throw;
+        }
+
+        if (adminUserName is not null && adminPassword is not null)
+        {
+            var result = await CreateAdministratorAsync(scope.ServiceProvider, tenant, adminUserName, adminPassword);
+            if (!result.Succeeded)
+            {
+                return (null, result);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        Log.TenantChanged(logger, slug, tenant.Id, "created");
+        return (tenant, IdentityResult.Success);
+    }
+
+    private static IdentityResult SlugTaken(string slug) =>
+        IdentityResult.Failed(new IdentityError { Code = "slug", Description = $"Tenant '{slug}' already exists." });
+
+    /// <summary>A concurrent create of the same slug won the unique index: that is a conflict, not a server error.</summary>
+    private async Task<bool> SlugExistsElsewhereAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ParleyDbContext>().Tenants.AnyAsync(t => t.Slug == slug, cancellationToken);
+    }
+
+    private static void AddBuiltInRoles(ParleyDbContext db, Tenant tenant)
+    {
+        var roles = tenant.Slug == TenantSlug.Platform
             ? new Dictionary<string, IReadOnlyList<string>> { [BuiltInRoles.PlatformOperator] = BuiltInRoles.ForPlatform }
             : BuiltInRoles.ForTenant;
         foreach (var (roleName, permissions) in roles)
@@ -64,33 +106,23 @@ public sealed class TenantAdministration(
             role.SetPermissions(permissions);
             db.Roles.Add(role);
         }
+    }
 
-        await db.SaveChangesAsync(cancellationToken);
-        Log.TenantChanged(logger, slug, tenant.Id, "created");
-
-        if (adminUserName is not null && adminPassword is not null)
+    private async Task<IdentityResult> CreateAdministratorAsync(IServiceProvider services, Tenant tenant, string userName, string password)
+    {
+        var users = services.GetRequiredService<UserManager<ParleyUser>>();
+        var admin = new ParleyUser
         {
-            var adminRole = slug == TenantSlug.Platform ? BuiltInRoles.PlatformOperator : BuiltInRoles.TenantAdmin;
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ParleyUser>>();
-            var admin = new ParleyUser
-            {
-                Id = Guid.CreateVersion7(),
-                TenantId = tenant.Id,
-                UserName = adminUserName,
-                DisplayName = adminUserName,
-                CreatedAt = time.GetUtcNow(),
-            };
-            var result = await users.CreateAsync(admin, adminPassword);
-            if (!result.Succeeded)
-            {
-                await DeleteAsync(tenant.Id, cancellationToken);
-                return (null, result);
-            }
-
-            await users.AddToRoleAsync(admin, adminRole);
-        }
-
-        return (tenant, IdentityResult.Success);
+            Id = Guid.CreateVersion7(),
+            TenantId = tenant.Id,
+            UserName = userName,
+            DisplayName = userName,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(admin, password);
+        return created.Succeeded
+            ? await users.AddToRoleAsync(admin, tenant.Slug == TenantSlug.Platform ? BuiltInRoles.PlatformOperator : BuiltInRoles.TenantAdmin)
+            : created;
     }
 
     public Task<Tenant?> SuspendAsync(Guid tenantId, CancellationToken cancellationToken) =>
@@ -121,8 +153,9 @@ public sealed class TenantAdministration(
     }
 
     /// <summary>
-    /// Erases the tenant and every row it owns: each tenant-owned table is emptied of its rows (so a table added
-    /// later is erased too), the OpenIddict applications and tokens of its API clients go with them.
+    /// Erases the tenant and every row it owns in one transaction: the OpenIddict applications (with their tokens)
+    /// of its API clients, then every table the EF model maps for an <see cref="ITenantOwned"/> entity (so a table
+    /// added later is erased too), then the tenant.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid tenantId, CancellationToken cancellationToken)
     {
@@ -134,6 +167,7 @@ public sealed class TenantAdministration(
             return false;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var clientIds = await db.ApiClients.IgnoreQueryFilters().Where(c => c.TenantId == tenantId).Select(c => c.ClientId).ToListAsync(cancellationToken);
         foreach (var clientId in clientIds)
@@ -144,14 +178,9 @@ public sealed class TenantAdministration(
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var erase = typeof(TenantAdministration).GetMethod(nameof(EraseRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-        foreach (var entityType in db.Model.GetEntityTypes())
+        foreach (var table in TenantTables.Of(db.Model))
         {
-            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
-            {
-                await (Task)erase.MakeGenericMethod(entityType.ClrType).Invoke(null, [db, tenantId, cancellationToken])!;
-            }
+            await table.EraseAsync(db, tenantId, cancellationToken);
         }
 
         await db.Tenants.Where(t => t.Id == tenantId).ExecuteDeleteAsync(cancellationToken);
@@ -160,8 +189,4 @@ public sealed class TenantAdministration(
         Log.TenantChanged(logger, tenant.Slug, tenantId, "deleted and erased");
         return true;
     }
-
-    private static Task<int> EraseRowsAsync<T>(ParleyDbContext db, Guid tenantId, CancellationToken cancellationToken)
-        where T : class, ITenantOwned =>
-        db.Set<T>().IgnoreQueryFilters().Where(e => e.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Parley.Server.Net;
+using Parley.Server.Options.Validation;
 
 namespace Parley.Server.Webhooks;
 
@@ -6,12 +7,7 @@ internal static class WebhookExtensions
 {
     public static IServiceCollection AddParleyWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
-            .Validate(o => o.MaxAttempts is >= 1 and <= 20, "Parley:Webhooks:MaxAttempts must be 1–20.")
-            .Validate(o => o.MaxConcurrentRequests is >= 1 and <= 1000, "Parley:Webhooks:MaxConcurrentRequests must be 1–1000.")
-            .Validate(o => o.RequestTimeout >= TimeSpan.FromSeconds(1) && o.RequestTimeout <= TimeSpan.FromMinutes(5), "Parley:Webhooks:RequestTimeout must be 1 s – 5 min.")
-            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero, "Parley:Webhooks:FirstRetryDelay must be positive.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.Section);
         services.AddSingleton<WebhookUrlGuard>();
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<WebhookDeliverer>();

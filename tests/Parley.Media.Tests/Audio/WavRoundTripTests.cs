@@ -31,8 +31,8 @@ public sealed class WavRoundTripTests
         Assert.Equal(801, audio.FrameCount);
         var expected = encoding switch
         {
-            WavEncoding.MuLaw => samples.Select(s => MuLaw.Decode(MuLaw.Encode(s))).ToArray(),
-            WavEncoding.ALaw => samples.Select(s => ALaw.Decode(ALaw.Encode(s))).ToArray(),
+            WavEncoding.MuLaw => samples.Select(s => G711.MuLaw.Decode(G711.MuLaw.Encode(s))).ToArray(),
+            WavEncoding.ALaw => samples.Select(s => G711.ALaw.Decode(G711.ALaw.Encode(s))).ToArray(),
             _ => samples,
         };
         Assert.Equal(expected, audio.ToPcm16());

@@ -11,7 +11,7 @@ public sealed class ALawTests
     [InlineData(0x2A, -32256)]
     [InlineData(0xD4, 24)]
     public void Decode_ReferenceCodes_GiveTheG191Values(byte code, short expected) =>
-        Assert.Equal(expected, ALaw.Decode(code));
+        Assert.Equal(expected, G711.ALaw.Decode(code));
 
     [Theory]
     [InlineData(0, 0xD5)]
@@ -20,14 +20,14 @@ public sealed class ALawTests
     [InlineData(32767, 0xAA)]
     [InlineData(-32768, 0x2A)]
     public void Encode_ReferenceSamples_GiveTheG191Codes(short sample, byte expected) =>
-        Assert.Equal(expected, ALaw.Encode(sample));
+        Assert.Equal(expected, G711.ALaw.Encode(sample));
 
     [Fact]
     public void RoundTrip_All256Codes_ComeBack()
     {
         for (var code = 0; code < 256; code++)
         {
-            Assert.Equal(code, ALaw.Encode(ALaw.Decode((byte)code)));
+            Assert.Equal(code, G711.ALaw.Encode(G711.ALaw.Decode((byte)code)));
         }
     }
 
@@ -37,7 +37,7 @@ public sealed class ALawTests
         var previous = short.MinValue;
         for (int x = short.MinValue; x <= short.MaxValue; x++)
         {
-            var decoded = ALaw.Decode(ALaw.Encode((short)x));
+            var decoded = G711.ALaw.Decode(G711.ALaw.Encode((short)x));
             Assert.True(decoded >= previous, $"not monotone at {x}");
             Assert.True(Math.Abs(decoded - x) <= 512, $"error too large at {x}");
             previous = decoded;
@@ -54,9 +54,9 @@ public sealed class ALawTests
         G711.Encode(AudioCodec.Pcmu, samples, mu);
         G711.Encode(AudioCodec.Pcma, samples, a);
 
-        Assert.Equal([MuLaw.Encode(0), MuLaw.Encode(1000), MuLaw.Encode(-1000)], mu);
-        Assert.Equal([ALaw.Encode(0), ALaw.Encode(1000), ALaw.Encode(-1000)], a);
-        Assert.Equal(0, MuLaw.Decode(G711.Silence(AudioCodec.Pcmu)));
-        Assert.Equal(8, ALaw.Decode(G711.Silence(AudioCodec.Pcma)));
+        Assert.Equal([G711.MuLaw.Encode(0), G711.MuLaw.Encode(1000), G711.MuLaw.Encode(-1000)], mu);
+        Assert.Equal([G711.ALaw.Encode(0), G711.ALaw.Encode(1000), G711.ALaw.Encode(-1000)], a);
+        Assert.Equal(0, G711.MuLaw.Decode(G711.Silence(AudioCodec.Pcmu)));
+        Assert.Equal(8, G711.ALaw.Decode(G711.Silence(AudioCodec.Pcma)));
     }
 }

@@ -12,7 +12,7 @@ public sealed class MuLawTests
     [InlineData(0xFE, 8)]
     [InlineData(0xCE, 988)]
     public void Decode_ReferenceCodes_GiveTheG191Values(byte code, short expected) =>
-        Assert.Equal(expected, MuLaw.Decode(code));
+        Assert.Equal(expected, G711.MuLaw.Decode(code));
 
     [Theory]
     [InlineData(0, 0xFF)]
@@ -22,7 +22,7 @@ public sealed class MuLawTests
     [InlineData(32767, 0x80)]
     [InlineData(-32768, 0x00)]
     public void Encode_ReferenceSamples_GiveTheG191Codes(short sample, byte expected) =>
-        Assert.Equal(expected, MuLaw.Encode(sample));
+        Assert.Equal(expected, G711.MuLaw.Encode(sample));
 
     [Fact]
     public void RoundTrip_All256Codes_ComeBackExceptNegativeZero()
@@ -30,7 +30,7 @@ public sealed class MuLawTests
         for (var code = 0; code < 256; code++)
         {
             var expected = code == 0x7F ? 0xFF : code;
-            Assert.Equal(expected, MuLaw.Encode(MuLaw.Decode((byte)code)));
+            Assert.Equal(expected, G711.MuLaw.Encode(G711.MuLaw.Decode((byte)code)));
         }
     }
 
@@ -40,7 +40,7 @@ public sealed class MuLawTests
         var previous = short.MinValue;
         for (int x = short.MinValue; x <= short.MaxValue; x++)
         {
-            var decoded = MuLaw.Decode(MuLaw.Encode((short)x));
+            var decoded = G711.MuLaw.Decode(G711.MuLaw.Encode((short)x));
             Assert.True(decoded >= previous, $"not monotone at {x}");
             Assert.True(Math.Abs(decoded - x) <= Math.Max(516, Math.Abs(x) - 32124 + 512), $"error too large at {x}");
             previous = decoded;
@@ -59,17 +59,17 @@ public sealed class MuLawTests
 
         var codes = new byte[samples.Length];
         var decoded = new short[samples.Length];
-        MuLaw.Encode(samples, codes);
-        MuLaw.Decode(codes, decoded);
+        G711.MuLaw.Encode(samples, codes);
+        G711.MuLaw.Decode(codes, decoded);
 
         for (var i = 0; i < samples.Length; i++)
         {
-            Assert.Equal(MuLaw.Encode(samples[i]), codes[i]);
-            Assert.Equal(MuLaw.Decode(codes[i]), decoded[i]);
+            Assert.Equal(G711.MuLaw.Encode(samples[i]), codes[i]);
+            Assert.Equal(G711.MuLaw.Decode(codes[i]), decoded[i]);
         }
     }
 
     [Fact]
     public void Encode_DestinationTooShort_Throws() =>
-        Assert.Throws<ArgumentException>(() => MuLaw.Encode(new short[10], new byte[9]));
+        Assert.Throws<ArgumentException>(() => G711.MuLaw.Encode(new short[10], new byte[9]));
 }

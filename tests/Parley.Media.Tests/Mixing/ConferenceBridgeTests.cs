@@ -32,7 +32,7 @@ public sealed class ConferenceBridgeTests : IAsyncDisposable
     private static short FirstSample(byte[] packet)
     {
         Assert.True(RtpPacket.TryParse(packet, out var h));
-        return MuLaw.Decode(RtpPacket.Payload(packet, h)[0]);
+        return G711.MuLaw.Decode(RtpPacket.Payload(packet, h)[0]);
     }
 
     [Fact]
@@ -53,9 +53,9 @@ public sealed class ConferenceBridgeTests : IAsyncDisposable
         bridge.Join(c);
         bridge.Start(_engine);
 
-        peerA.SendAudio(a.LocalPort, 0, MuLaw.Encode(1000));
-        peerB.SendAudio(b.LocalPort, 0, MuLaw.Encode(-500));
-        peerC.SendAudio(c.LocalPort, 0, MuLaw.Encode(0));
+        peerA.SendAudio(a.LocalPort, 0, G711.MuLaw.Encode(1000));
+        peerB.SendAudio(b.LocalPort, 0, G711.MuLaw.Encode(-500));
+        peerC.SendAudio(c.LocalPort, 0, G711.MuLaw.Encode(0));
         await WaitUntil(() => a.GetStatistics().PacketsReceived + b.GetStatistics().PacketsReceived + c.GetStatistics().PacketsReceived == 3);
         for (var ms = 0; ms < 40; ms++)
         {
@@ -63,11 +63,11 @@ public sealed class ConferenceBridgeTests : IAsyncDisposable
             _time.Advance(TimeSpan.FromMilliseconds(1));
         }
 
-        var decodedA = MuLaw.Decode(MuLaw.Encode(1000));
-        var decodedB = MuLaw.Decode(MuLaw.Encode(-500));
-        Assert.Equal(MuLaw.Decode(MuLaw.Encode((short)decodedB)), FirstSample(await peerA.ReceiveAsync()));
-        Assert.Equal(MuLaw.Decode(MuLaw.Encode((short)decodedA)), FirstSample(await peerB.ReceiveAsync()));
-        Assert.Equal(MuLaw.Decode(MuLaw.Encode((short)(decodedA + decodedB))), FirstSample(await peerC.ReceiveAsync()));
+        var decodedA = G711.MuLaw.Decode(G711.MuLaw.Encode(1000));
+        var decodedB = G711.MuLaw.Decode(G711.MuLaw.Encode(-500));
+        Assert.Equal(G711.MuLaw.Decode(G711.MuLaw.Encode((short)decodedB)), FirstSample(await peerA.ReceiveAsync()));
+        Assert.Equal(G711.MuLaw.Decode(G711.MuLaw.Encode((short)decodedA)), FirstSample(await peerB.ReceiveAsync()));
+        Assert.Equal(G711.MuLaw.Decode(G711.MuLaw.Encode((short)(decodedA + decodedB))), FirstSample(await peerC.ReceiveAsync()));
         Assert.Equal(3, bridge.MemberCount);
         Assert.True(bridge.Leave(b));
         Assert.Null(b.AudioReceived);

@@ -34,7 +34,7 @@ public sealed class StereoWavRecorderTests
     {
         using var stream = new MemoryStream();
         var payload = new byte[160];
-        MuLaw.Encode(Enumerable.Repeat((short)1000, 160).ToArray(), payload);
+        G711.MuLaw.Encode(Enumerable.Repeat((short)1000, 160).ToArray(), payload);
         using (var recorder = new StereoWavRecorder(stream, leaveOpen: true))
         {
             recorder.WriteFrame(AudioCodec.Pcmu, payload, ReadOnlySpan<byte>.Empty);

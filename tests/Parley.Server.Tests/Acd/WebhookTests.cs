@@ -104,7 +104,7 @@ public sealed partial class WebhookTests(AcdAppFactory factory) : IClassFixture<
     [Fact]
     public async Task DefaultGuard_RefusesLoopbackPrivateAndUnsafeUrls()
     {
-        await using var strict = new ParleyAppFactory();
+        await using var strict = new GuardedWebhooksAppFactory();
         using var admin = await strict.SignInDemoAsync("admin");
         foreach (var url in new[]
         {
@@ -158,5 +158,11 @@ public sealed partial class WebhookTests(AcdAppFactory factory) : IClassFixture<
 
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>The server as shipped: webhook targets guarded (the test factories allow loopback receivers).</summary>
+    private sealed class GuardedWebhooksAppFactory : ParleyAppFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("Parley:Webhooks:AllowPrivateTargets", "false")];
     }
 }

@@ -9,9 +9,31 @@ public sealed class OptionsValidationTests
     public async Task AnOutOfRangeSetting_StopsStartUp_NamingTheSetting()
     {
         await using var factory = new InvalidOptionsAppFactory();
+        var validation = StartUpFailure(factory);
+        Assert.Contains("PerIpBurst", validation.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Parley:Sip:Defence:MaxMessagesPerSecond", "0")]
+    [InlineData("Parley:Sip:Defence:CoolDownSeconds", "0")]
+    [InlineData("Parley:Sip:Registrar:SweepBatchSize", "0")]
+    [InlineData("Parley:Webhooks:RequestTimeout", "00:00:00")]
+    [InlineData("Parley:Webhooks:PollInterval", "00:00:00")]
+    [InlineData("Parley:Webhooks:MaxAttempts", "0")]
+    [InlineData("Parley:RateLimits:PerTenantPerSecond", "0")]
+    [InlineData("Parley:Tokens:AccessTokenLifetime", "00:00:01")]
+    public async Task ABadNestedOrTopLevelSetting_StopsStartUp_WithAMessageNamingItsKey(string key, string value)
+    {
+        await using var factory = new OneSettingAppFactory(key, value);
+        var validation = StartUpFailure(factory);
+        Assert.Contains(key, validation.Message, StringComparison.Ordinal);
+    }
+
+    private static OptionsValidationException StartUpFailure(ParleyAppFactory factory)
+    {
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
         Assert.True(validation is not null, $"expected an options validation error, got {error}");
-        Assert.Contains("PerIpBurst", validation.Message, StringComparison.Ordinal);
+        return validation;
     }
 }

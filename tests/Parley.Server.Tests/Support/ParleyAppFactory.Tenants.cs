@@ -91,7 +91,7 @@ public partial class ParleyAppFactory
             channel = "Voice",
             attributes = new Dictionary<string, string> { ["note"] = canary },
         }));
-        var webhook = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = $"https://203.0.113.9/{canary}" }));
+        var webhook = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = $"https://127.0.0.1:9/{canary}" }));
         return new AcdObjects(
             skillId,
             agent.GetProperty("id").GetGuid(),

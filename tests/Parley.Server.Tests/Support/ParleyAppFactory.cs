@@ -50,6 +50,10 @@ public partial class ParleyAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Parley:Sip:Address", "127.0.0.1");
         builder.UseSetting("Parley:Sip:Port", "0");
         builder.UseSetting("Parley:Media:BindAddress", "127.0.0.1");
+
+        // Test webhooks point at loopback (a receiver, or a closed port), so no delivery ever leaves the machine;
+        // the guard itself is tested with a factory that turns this back off.
+        builder.UseSetting("Parley:Webhooks:AllowPrivateTargets", "true");
         if (SetsDemoSecrets)
         {
             builder.UseSetting("Parley:Demo:AdminPassword", DemoAdminPassword);

@@ -38,6 +38,20 @@ public sealed class TenantLifecycleTests(ParleyAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task CreatingATenant_WhoseAdministratorIdentityRefuses_KeepsNoTenantAndNoOrphanRoles()
+    {
+        var slug = Names.Unique("half");
+        using var platform = await factory.SignInOperatorAsync();
+        using var response = await platform.PostAsJsonAsync(
+            "/api/v1/platform/tenants", new { slug, name = "Half", adminUserName = "boss", adminPassword = "weak" }, Ct);
+
+        await response.ExpectAsync(400);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("password", out _));
+        Assert.False(await factory.WithDatabaseAsync(db => db.Tenants.AnyAsync(t => t.Slug == slug, Ct)));
+        Assert.Equal(0, await factory.WithDatabaseAsync(db => db.Roles.IgnoreQueryFilters().CountAsync(r => !db.Tenants.Any(t => t.Id == r.TenantId), Ct)));
+    }
+
+    [Fact]
     public async Task SuspendedTenant_IsLockedOut_UntilResumed()
     {
         var tenant = await factory.CreateOtherTenantAsync("suspended");

@@ -14,89 +14,39 @@ namespace Parley.Server.Api.Agents;
 /// <summary><c>/api/v1/agents</c>: agents, their skills and capacities, and supervisor-forced state changes.</summary>
 public static class AgentsApi
 {
+    private static readonly VersionedResource<Agent, AgentDto> Agents = new("agent", "/api/v1/agents", db => db.Agents, a => a.Id, AgentDto.From);
+
     public static RouteGroupBuilder MapAgentsApi(this RouteGroupBuilder api)
     {
         var agents = api.MapGroup("/agents").WithTags("Agents");
-        agents.MapGet("/", ListAsync).RequirePermission(Permissions.AgentsRead);
-        agents.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.AgentsRead);
-        agents.MapPost("/", CreateAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.create");
-        agents.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.update");
-        agents.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.delete");
+        Agents.MapRoutes(agents, Permissions.AgentsRead, Permissions.AgentsWrite, "agents", a => a.DisplayName, CreateAsync, UpdateAsync, DeleteAsync);
         agents.MapPost("/{id:guid}/state", ForceStateAsync).RequirePermission(Permissions.AgentsStateForce).Audited("agents.state.force");
         agents.MapAgentSelfApi();
         return api;
     }
 
-    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
-        db.Agents.AsNoTracking().ToPageResultAsync(a => a.DisplayName, page, AgentDto.From, ct);
-
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
-    {
-        return await db.Agents.AsNoTracking().Where(a => a.Id == id).ToETaggedResultAsync(http, AgentDto.From, ct);
-    }
-
-    private static async Task<IResult> CreateAsync(
+    private static Task<IResult> CreateAsync(
         AgentRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, TimeProvider time, CancellationToken ct)
     {
         var agent = new Agent { Id = Guid.CreateVersion7(), TenantId = routing.TenantId, DisplayName = "", CreatedAt = time.GetUtcNow() };
-        if (await AgentRequestRules.ApplyAsync(request, agent, db, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        db.Agents.Add(agent);
-        await db.SaveChangesAsync(ct);
-        await routing.Grain.RefreshAgent(RoutingDefinitions.Key(agent.Id));
-        audit.Target("agent", agent.Id).Describe($"created agent '{agent.DisplayName}' ({agent.Skills.Count} skills)");
-        ETags.Set(http, agent.Version);
-        return TypedResults.Created($"/api/v1/agents/{agent.Id}", AgentDto.From(agent));
+        return Agents.CreateAsync(
+            db, http, audit, agent, a => AgentRequestRules.ApplyAsync(request, a, db, ct), a => $"created agent '{a.DisplayName}' ({a.Skills.Count} skills)", ct, Refresh(routing));
     }
 
-    private static async Task<IResult> UpdateAsync(
-        Guid id, AgentRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
-    {
-        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (agent is null)
-        {
-            return ApiProblems.NotFound();
-        }
+    private static Task<IResult> UpdateAsync(
+        Guid id, AgentRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
+        Agents.UpdateAsync(db, http, audit, id, a => AgentRequestRules.ApplyAsync(request, a, db, ct), a => $"updated agent '{a.DisplayName}'", ct, Refresh(routing));
 
-        if (ETags.CheckIfMatch(http, agent.Version) is { } precondition)
-        {
-            return precondition;
-        }
+    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
+        Agents.DeleteAsync(db, audit, id, _ => HasWorkAsync(routing, id), a => $"deleted agent '{a.DisplayName}'", ct, Refresh(routing));
 
-        if (await AgentRequestRules.ApplyAsync(request, agent, db, ct) is { } invalid)
-        {
-            return invalid;
-        }
+    private static async Task<IResult?> HasWorkAsync(RoutingGateway routing, Guid id) =>
+        await routing.Grain.GetAgent(RoutingDefinitions.Key(id)) is { State: not AgentState.LoggedOut }
+            ? RoutingProblems.From(RoutingResult.AgentHasWork)
+            : null;
 
-        await db.SaveChangesAsync(ct);
-        await routing.Grain.RefreshAgent(RoutingDefinitions.Key(agent.Id));
-        audit.Target("agent", agent.Id).Describe($"updated agent '{agent.DisplayName}'");
-        ETags.Set(http, agent.Version);
-        return TypedResults.Ok(AgentDto.From(agent));
-    }
-
-    private static async Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
-    {
-        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (agent is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (await routing.Grain.GetAgent(RoutingDefinitions.Key(id)) is { State: not AgentState.LoggedOut })
-        {
-            return RoutingProblems.From(RoutingResult.AgentHasWork)!;
-        }
-
-        db.Agents.Remove(agent);
-        await db.SaveChangesAsync(ct);
-        await routing.Grain.RefreshAgent(RoutingDefinitions.Key(id));
-        audit.Target("agent", agent.Id).Describe($"deleted agent '{agent.DisplayName}'");
-        return TypedResults.NoContent();
-    }
+    /// <summary>Every change reaches the tenant's routing engine once it is saved.</summary>
+    private static Func<Agent, Task> Refresh(RoutingGateway routing) => agent => routing.Grain.RefreshAgent(RoutingDefinitions.Key(agent.Id));
 
     private static async Task<IResult> ForceStateAsync(
         Guid id, AgentStateRequest request, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)

@@ -1,26 +1,22 @@
-using System.Text.Json;
 using Parley.Cluster.Routing.Messages;
 using Parley.Data.Entities.Acd;
 
 namespace Parley.Server.Api.Interactions;
 
-/// <summary>An interaction as stored, with its live position while it waits and its routing history.</summary>
-public sealed record InteractionDto(
-    Guid Id,
-    Guid QueueId,
-    string Channel,
-    int Priority,
-    IReadOnlyDictionary<string, string> Attributes,
-    DateTimeOffset EnqueuedAt,
-    string Status,
-    Guid? AgentId,
-    DateTimeOffset? AcceptedAt,
-    DateTimeOffset? ClosedAt,
-    string? Outcome,
-    PositionView? Position,
-    IReadOnlyList<RoutingHistoryDto> History)
+/// <summary>An interaction as stored (its <see cref="InteractionSummaryDto"/>), with its live position while it waits and its routing history.</summary>
+public sealed record InteractionDto : InteractionSummaryDto
 {
-    public static InteractionDto From(InteractionRecord i, PositionView? position, IReadOnlyList<RoutingHistoryDto> history) => new(
-        i.Id, i.QueueId, i.Channel, i.Priority, JsonSerializer.Deserialize<Dictionary<string, string>>(i.Attributes) ?? [], i.EnqueuedAt,
-        i.Status, i.AgentId, i.AcceptedAt, i.ClosedAt, i.Outcome, position, history);
+    private InteractionDto(InteractionSummaryDto stored, PositionView? position, IReadOnlyList<RoutingHistoryDto> history)
+        : base(stored)
+    {
+        Position = position;
+        History = history;
+    }
+
+    public PositionView? Position { get; init; }
+
+    public IReadOnlyList<RoutingHistoryDto> History { get; init; }
+
+    public static InteractionDto From(InteractionRecord i, PositionView? position, IReadOnlyList<RoutingHistoryDto> history) =>
+        new(InteractionSummaryDto.From(i), position, history);
 }

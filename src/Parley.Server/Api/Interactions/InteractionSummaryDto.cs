@@ -4,7 +4,7 @@ using Parley.Data.Entities.Acd;
 namespace Parley.Server.Api.Interactions;
 
 /// <summary>An interaction in a list: the stored record without live position or history (read one for those).</summary>
-public sealed record InteractionSummaryDto(
+public record InteractionSummaryDto(
     Guid Id,
     Guid QueueId,
     string Channel,

@@ -11,32 +11,18 @@ namespace Parley.Server.Api.NotReadyReasons;
 /// <summary><c>/api/v1/not-ready-reasons</c>: the tenant's reasons for being signed in but not ready.</summary>
 public static class NotReadyReasonsApi
 {
+    private static readonly VersionedResource<NotReadyReason, NotReadyReasonDto> Reasons =
+        new("not-ready-reason", "/api/v1/not-ready-reasons", db => db.NotReadyReasons, r => r.Id, NotReadyReasonDto.From);
+
     public static RouteGroupBuilder MapNotReadyReasonsApi(this RouteGroupBuilder api)
     {
         var reasons = api.MapGroup("/not-ready-reasons").WithTags("Agents");
-        reasons.MapGet("/", ListAsync).RequirePermission(Permissions.AgentsRead);
-        reasons.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.AgentsRead);
-        reasons.MapPost("/", CreateAsync).RequirePermission(Permissions.AgentsWrite).Audited("not-ready-reasons.create");
-        reasons.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.AgentsWrite).Audited("not-ready-reasons.update");
-        reasons.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.AgentsWrite).Audited("not-ready-reasons.delete");
+        Reasons.MapRoutes(reasons, Permissions.AgentsRead, Permissions.AgentsWrite, "not-ready-reasons", r => r.Code, CreateAsync, UpdateAsync, DeleteAsync);
         return api;
     }
 
-    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
-        db.NotReadyReasons.AsNoTracking().ToPageResultAsync(r => r.Code, page, NotReadyReasonDto.From, ct);
-
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    private static Task<IResult> CreateAsync(NotReadyReasonRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
     {
-        return await db.NotReadyReasons.AsNoTracking().Where(r => r.Id == id).ToETaggedResultAsync(http, NotReadyReasonDto.From, ct);
-    }
-
-    private static async Task<IResult> CreateAsync(NotReadyReasonRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
-    {
-        if (await db.NotReadyReasons.AnyAsync(r => r.Code == request.Code, ct))
-        {
-            return ApiProblems.Conflict($"A reason with code '{request.Code}' exists already.");
-        }
-
         var reason = new NotReadyReason
         {
             Id = Guid.CreateVersion7(),
@@ -45,50 +31,24 @@ public static class NotReadyReasonsApi
             Name = request.Name,
             CreatedAt = time.GetUtcNow(),
         };
-        db.NotReadyReasons.Add(reason);
-        await db.SaveChangesAsync(ct);
-        audit.Target("not-ready-reason", reason.Id).Describe($"created not-ready reason '{reason.Code}'");
-        ETags.Set(http, reason.Version);
-        return TypedResults.Created($"/api/v1/not-ready-reasons/{reason.Id}", NotReadyReasonDto.From(reason));
+        return Reasons.CreateAsync(db, http, audit, reason, r => ApplyAsync(request, r, db, ct), r => $"created not-ready reason '{r.Code}'", ct);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, NotReadyReasonRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct)
+    private static Task<IResult> UpdateAsync(Guid id, NotReadyReasonRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
+        Reasons.UpdateAsync(db, http, audit, id, r => ApplyAsync(request, r, db, ct), r => $"updated not-ready reason '{r.Code}'", ct);
+
+    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
+        Reasons.DeleteAsync(db, audit, id, VersionedResource<NotReadyReason, NotReadyReasonDto>.Allowed, r => $"deleted not-ready reason '{r.Code}'", ct);
+
+    private static async Task<IResult?> ApplyAsync(NotReadyReasonRequest request, NotReadyReason reason, ParleyDbContext db, CancellationToken ct)
     {
-        var reason = await db.NotReadyReasons.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (reason is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (ETags.CheckIfMatch(http, reason.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        if (await db.NotReadyReasons.AnyAsync(r => r.Code == request.Code && r.Id != id, ct))
+        if (await db.NotReadyReasons.AnyAsync(r => r.Code == request.Code && r.Id != reason.Id, ct))
         {
             return ApiProblems.Conflict($"A reason with code '{request.Code}' exists already.");
         }
 
         reason.Code = request.Code;
         reason.Name = request.Name;
-        await db.SaveChangesAsync(ct);
-        audit.Target("not-ready-reason", reason.Id).Describe($"updated not-ready reason '{reason.Code}'");
-        ETags.Set(http, reason.Version);
-        return TypedResults.Ok(NotReadyReasonDto.From(reason));
-    }
-
-    private static async Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct)
-    {
-        var reason = await db.NotReadyReasons.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (reason is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        db.NotReadyReasons.Remove(reason);
-        await db.SaveChangesAsync(ct);
-        audit.Target("not-ready-reason", reason.Id).Describe($"deleted not-ready reason '{reason.Code}'");
-        return TypedResults.NoContent();
+        return null;
     }
 }

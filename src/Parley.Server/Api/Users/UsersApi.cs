@@ -67,15 +67,14 @@ public static class UsersApi
             Email = request.Email,
             CreatedAt = time.GetUtcNow(),
         };
-        var created = await manager.CreateAsync(user, request.Password);
+        var created = await IdentitySteps.RunAsync(
+            db,
+            ct,
+            () => manager.CreateAsync(user, request.Password),
+            () => roles.Count > 0 ? manager.AddToRolesAsync(user, roles) : Task.FromResult(IdentityResult.Success));
         if (!created.Succeeded)
         {
             return IdentityProblems.From(created);
-        }
-
-        if (roles.Count > 0)
-        {
-            await manager.AddToRolesAsync(user, roles);
         }
 
         audit.Target("user", user.Id).Describe($"created user '{user.UserName}' with roles [{string.Join(", ", roles)}]");
@@ -108,27 +107,11 @@ public static class UsersApi
             return refused;
         }
 
-        user.DisplayName = request.DisplayName;
-        user.Email = request.Email;
-        var updated = await manager.UpdateAsync(user);
+        var updated = await IdentitySteps.RunAsync(db, ct, UserUpdate.Steps(manager, user, request));
         if (!updated.Succeeded)
         {
             return IdentityProblems.From(updated);
         }
-
-        if (request.NewPassword is not null)
-        {
-            var reset = await manager.ResetPasswordAsync(user, await manager.GeneratePasswordResetTokenAsync(user), request.NewPassword);
-            if (!reset.Succeeded)
-            {
-                return IdentityProblems.From(reset);
-            }
-        }
-
-        var current = await manager.GetRolesAsync(user);
-        await manager.RemoveFromRolesAsync(user, current.Except(request.Roles));
-        await manager.AddToRolesAsync(user, request.Roles.Except(current));
-        await manager.UpdateSecurityStampAsync(user);
 
         audit.Target("user", user.Id).Describe(
             $"updated user '{user.UserName}': roles [{string.Join(", ", request.Roles)}]{(request.NewPassword is null ? "" : ", password reset")}");
@@ -156,7 +139,12 @@ public static class UsersApi
             return above;
         }
 
-        await manager.DeleteAsync(user);
+        var deleted = await manager.DeleteAsync(user);
+        if (!deleted.Succeeded)
+        {
+            return IdentityProblems.From(deleted);
+        }
+
         audit.Target("user", user.Id).Describe($"deleted user '{user.UserName}'");
         return TypedResults.NoContent();
     }
@@ -176,12 +164,18 @@ public static class UsersApi
             return above;
         }
 
-        await manager.SetLockoutEndDateAsync(user, null);
-        await manager.ResetAccessFailedCountAsync(user);
+        var unlocked = await IdentitySteps.RunAsync(
+            db, ct, () => manager.SetLockoutEndDateAsync(user, null), () => manager.ResetAccessFailedCountAsync(user));
+        if (!unlocked.Succeeded)
+        {
+            return IdentityProblems.From(unlocked);
+        }
+
         if (http.User.FindFirst(ParleyClaims.TenantSlug)?.Value is { } tenant)
         {
             guesses.ForgiveAccount(tenant, user.UserName!);
         }
+
         audit.Target("user", user.Id).Describe($"unlocked user '{user.UserName}'");
         return TypedResults.NoContent();
     }
