@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Parley.Server.Sip;
 
@@ -28,12 +29,17 @@ public sealed class SipAdmissionHostOptions
     public int RetryAfterSeconds { get; set; } = 1;
 
     /// <summary>Each tenant's limit unless <see cref="Tenants"/> names it. Default: none (only the node's).</summary>
+    [ValidateObjectMembers]
     public SipAdmissionLimitHostOptions PerTenant { get; set; } = new();
 
-    /// <summary>Limits of named tenants, keyed by tenant slug (<c>Parley:Sip:Admission:Tenants:acme:CallsPerSecond</c>).</summary>
+    /// <summary>
+    /// Limits of named tenants, keyed by tenant slug (<c>Parley:Sip:Admission:Tenants:acme:CallsPerSecond</c>); checked by
+    /// <see cref="SipHostOptionsValidator"/> (the generated validator does not follow dictionary values).
+    /// </summary>
     public Dictionary<string, SipAdmissionLimitHostOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A trunk's limit when the trunk itself sets none. Default: none.</summary>
+    [ValidateObjectMembers]
     public SipAdmissionLimitHostOptions PerTrunk { get; set; } = new();
 
     /// <summary>Tenants and trunks tracked before idle ones are forgotten. Default 10,000.</summary>

@@ -3,33 +3,21 @@ using Parley.Sip.Admission;
 
 namespace Parley.Server.Sip;
 
-/// <summary>Checks <c>Parley:Sip:Admission</c> (messages name the key) and turns it into the stack's admission options.</summary>
+/// <summary>Checks the named tenants of <c>Parley:Sip:Admission</c> (messages name the key) and turns the section into the stack's admission options.</summary>
 internal static class SipAdmissionValidation
 {
     private const string Section = "Parley:Sip:Admission";
 
+    /// <summary>The named tenants' limits (the rest is annotated and checked by the generated validator).</summary>
     public static IEnumerable<string> Failures(SipAdmissionHostOptions admission)
     {
-        foreach (var failure in Annotations(admission, Section))
-        {
-            yield return failure;
-        }
-
-        foreach (var failure in Annotations(admission.PerTenant, Section + ":PerTenant"))
-        {
-            yield return failure;
-        }
-
-        foreach (var failure in Annotations(admission.PerTrunk, Section + ":PerTrunk"))
-        {
-            yield return failure;
-        }
-
         foreach (var (tenant, limit) in admission.Tenants)
         {
-            foreach (var failure in Annotations(limit, $"{Section}:Tenants:{tenant}"))
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(limit, new ValidationContext(limit), results, validateAllProperties: true);
+            foreach (var result in results)
             {
-                yield return failure;
+                yield return $"{Section}:Tenants:{tenant}:{string.Join(",", result.MemberNames)}: {result.ErrorMessage}";
             }
         }
     }
@@ -57,11 +45,4 @@ internal static class SipAdmissionValidation
 
     private static SipAdmissionLimit Limit(double callsPerSecond, int burst, int maxConcurrentCalls) =>
         new() { CallsPerSecond = callsPerSecond, Burst = burst, MaxConcurrentCalls = maxConcurrentCalls };
-
-    private static IEnumerable<string> Annotations(object options, string key)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return results.Select(r => $"{key}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}");
-    }
 }

@@ -45,6 +45,7 @@ public sealed class SipAdmissionHostingTests(AdmissionAppFactory factory) : ICla
         Assert.Contains("Parley:Sip:Admission:CallsPerSecond", validation.Message, StringComparison.Ordinal);
         Assert.Contains("Parley:Sip:Admission:RetryAfterSeconds", validation.Message, StringComparison.Ordinal);
         Assert.Contains("Parley:Sip:Admission:Tenants:acme:MaxConcurrentCalls", validation.Message, StringComparison.Ordinal);
+        Assert.Contains("Parley:Sip:Admission:PerTenant:CallsPerSecond", validation.Message, StringComparison.Ordinal);
     }
 
     [Fact]
