@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/packages.sh
 require_dotnet
-require_packages tzdata espeak-ng libespeak-ng1 pocketsphinx libpocketsphinx3 pocketsphinx-en-us   # time zones; speech: prompts (TTS) and spoken menus (ASR)
+require_packages tzdata espeak-ng libespeak-ng1 pocketsphinx libpocketsphinx3 pocketsphinx-en-us jq   # jq: the README reads the demo secrets file; time zones; speech: prompts (TTS) and spoken menus (ASR)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out="$(pwd)/artifacts/server"
 echo "Building Parley (Release, ReadyToRun)…"

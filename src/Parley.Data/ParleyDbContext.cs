@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Parley.Data.Entities;
 using Parley.Data.Entities.Acd;
+using Parley.Data.Entities.Flows;
 using Parley.Data.Tenancy;
 using Parley.Domain.Tenants;
 
@@ -44,6 +45,12 @@ public sealed partial class ParleyDbContext(DbContextOptions<ParleyDbContext> op
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<Flow> Flows => Set<Flow>();
+
+    public DbSet<FlowVersion> FlowVersions => Set<FlowVersion>();
+
+    public DbSet<Schedule> Schedules => Set<Schedule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

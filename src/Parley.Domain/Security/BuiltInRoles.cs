@@ -25,7 +25,7 @@ public static class BuiltInRoles
         [Agent] = [AgentSelf, QueuesRead, SkillsRead],
         [ApiClient] =
         [
-            UsersRead, AgentsRead, AgentsWrite, QueuesRead, QueuesWrite, SkillsRead, SkillsWrite, InteractionsRead,
+            UsersRead, AgentsRead, AgentsWrite, QueuesRead, QueuesWrite, SkillsRead, SkillsWrite, FlowsRead, FlowsWrite, InteractionsRead,
             InteractionsWrite, ReportsRead, RealtimeRead, WebhooksWrite,
         ],
     };

@@ -33,6 +33,10 @@ public sealed class BusinessSchedule
             {
                 problems.Add($"holidays/{i}: date must be yyyy-MM-dd.");
             }
+            else if (HolidayRange(Holidays[i]) is not (int from, int until) || from >= until)
+            {
+                problems.Add($"holidays/{i}: from and until must be HH:mm (00:00 to 24:00), from before until.");
+            }
         }
         return problems;
     }
@@ -43,11 +47,11 @@ public sealed class BusinessSchedule
         var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
         var date = DateOnly.FromDateTime(local);
         var holidayText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (Holidays.Exists(h => h.Date == holidayText))
+        var minute = local.Hour * 60 + local.Minute;
+        if (Holidays.Exists(h => h.Date == holidayText && HolidayRange(h) is (int from, int until) && minute >= from && minute < until))
         {
             return BusinessHoursStatus.Holiday;
         }
-        var minute = local.Hour * 60 + local.Minute;
         var yesterday = date.AddDays(-1).DayOfWeek;
         foreach (var hours in Weekly)
         {
@@ -66,6 +70,12 @@ public sealed class BusinessSchedule
         }
         return BusinessHoursStatus.Closed;
     }
+
+    /// <summary>The closed part of a holiday in minutes after midnight, [from, until); null when a time is malformed.</summary>
+    private static (int From, int Until)? HolidayRange(Holiday holiday) =>
+        (holiday.From is null ? 0 : ParseTime(holiday.From), holiday.Until is null ? 24 * 60 : ParseTime(holiday.Until)) is (int from, int until)
+            ? (from, until)
+            : null;
 
     /// <summary>Minutes after midnight for <c>HH:mm</c> (24:00 allowed), else null.</summary>
     internal static int? ParseTime(string text)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Parley.Server.Api.Account;
+using Parley.Server.Api.Flows;
 using Parley.Server.Api.Agents;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Api.Audit;
@@ -10,6 +11,7 @@ using Parley.Server.Api.Platform;
 using Parley.Server.Api.Queues;
 using Parley.Server.Api.Realtime;
 using Parley.Server.Api.Roles;
+using Parley.Server.Api.Schedules;
 using Parley.Server.Api.SipCredentials;
 using Parley.Server.Api.SipRegistrations;
 using Parley.Server.Api.Skills;
@@ -98,6 +100,8 @@ public static class ParleyApplicationExtensions
         api.MapAgentsApi();
         api.MapNotReadyReasonsApi();
         api.MapQueuesApi();
+        api.MapFlowsApi();
+        api.MapSchedulesApi();
         api.MapInteractionsApi();
         api.MapRealtimeApi();
         api.MapWebhooksApi();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Parley.Server.Api.ApiClients;
+using Parley.Server.Api.Flows;
 using Parley.Server.Audit;
 using Parley.Server.Demo;
 using Parley.Server.Health;
@@ -39,6 +40,7 @@ public static class ParleyServiceExtensions
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddValidatedOptions<PlatformOptions, PlatformOptionsValidator>(PlatformOptions.Section);
         services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(MetricsOptions.Section);
+        services.AddValidatedOptions<FlowStoreOptions, FlowStoreOptionsValidator>(FlowStoreOptions.Section);
 
         var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -86,6 +88,7 @@ public static class ParleyServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
         builder.AddParleySipHost();
         services.AddParleyWebhooks();
+        services.AddParleyFlowStore();
         return builder;
     }
 }

@@ -59,6 +59,33 @@ public sealed class BusinessScheduleTests
     }
 
     [Theory]
+    [InlineData("2026-12-24T15:00:00Z", BusinessHoursStatus.Open)]    // 10:00 EST, before the afternoon off
+    [InlineData("2026-12-24T17:00:00Z", BusinessHoursStatus.Holiday)] // 12:00 EST
+    [InlineData("2026-12-31T21:00:00Z", BusinessHoursStatus.Holiday)] // 16:00 EST, "until" left out: to the end of the day
+    [InlineData("2026-12-31T14:30:00Z", BusinessHoursStatus.Open)]
+    public void A_partial_day_holiday_closes_only_its_part_of_the_day(string instant, BusinessHoursStatus expected)
+    {
+        var schedule = new BusinessSchedule
+        {
+            TimeZone = "America/New_York",
+            Weekly = [new WeeklyHours { Day = DayOfWeek.Thursday, Open = "09:00", Close = "17:00" }],
+            Holidays = [new Holiday { Date = "2026-12-24", From = "12:00", Until = "24:00" }, new Holiday { Date = "2026-12-31", From = "15:00" }],
+        };
+        Assert.Empty(schedule.Problems());
+        Assert.Equal(expected, schedule.Evaluate(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void A_partial_day_holiday_with_a_bad_or_empty_range_is_a_problem()
+    {
+        var schedule = new BusinessSchedule
+        {
+            Holidays = [new Holiday { Date = "2026-12-24", From = "noon" }, new Holiday { Date = "2026-12-24", From = "15:00", Until = "12:00" }],
+        };
+        Assert.Equal(2, schedule.Problems().Count);
+    }
+
+    [Theory]
     [InlineData("2026-03-08T13:30:00Z", "open")]
     [InlineData("2026-03-07T13:30:00Z", "closed")]
     [InlineData("2026-12-25T15:00:00Z", "holiday")]

@@ -17,7 +17,7 @@ public sealed class SipOptionsValidationTests
         Assert.Contains("TrustedAddresses", validation.Message, StringComparison.Ordinal);
         Assert.Contains("Parley:Sip:SessionTimers", validation.Message, StringComparison.Ordinal);
         Assert.Contains("Parley:Sip:TlsTrustedRoots", validation.Message, StringComparison.Ordinal);
-        Assert.Contains("Parley:Sip:Defence: The field AuthMaxFailures", validation.Message, StringComparison.Ordinal);
+        Assert.Contains("Parley:Sip:Defence:AuthMaxFailures", validation.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
 namespace Parley.Server.Tests.Support;
 
-/// <summary>Tenant B's contact-center objects, all named with its canary.</summary>
-public sealed record AcdObjects(Guid SkillId, Guid AgentId, Guid QueueId, Guid NotReadyReasonId, Guid InteractionId, Guid WebhookId);
+/// <summary>Tenant B's contact-center objects, all named with its canary (the flow is published once, as version 1).</summary>
+public sealed record AcdObjects(Guid SkillId, Guid AgentId, Guid QueueId, Guid NotReadyReasonId, Guid InteractionId, Guid WebhookId, Guid FlowId, Guid ScheduleId);

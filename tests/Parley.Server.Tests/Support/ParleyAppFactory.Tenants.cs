@@ -92,13 +92,37 @@ public partial class ParleyAppFactory
             attributes = new Dictionary<string, string> { ["note"] = canary },
         }));
         var webhook = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = $"https://127.0.0.1:9/{canary}" }));
+        var schedule = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/schedules", new
+        {
+            name = $"Hours {canary}",
+            weekly = new[] { new { day = "Monday", open = "09:00", close = "17:00" } },
+            holidays = new[] { new { date = "2026-12-25", name = canary } },
+        }));
+        var flow = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/flows", new
+        {
+            name = $"Flow {canary}",
+            blocks = new object[]
+            {
+                new { type = "start", id = "start", next = "hours" },
+                new { type = "businessHours", id = "hours", scheduleId = schedule.GetProperty("id").GetGuid(), open = "queue", closed = "bye" },
+                new { type = "transferToQueue", id = "queue", queue = $"Queue {canary}" },
+                new { type = "hangUp", id = "bye", reason = canary },
+            },
+        }));
+        using (var published = await admin.PostAsync($"/api/v1/flows/{flow.GetProperty("id").GetGuid()}/publish", null))
+        {
+            await published.ExpectAsync(200);
+        }
+
         return new AcdObjects(
             skillId,
             agent.GetProperty("id").GetGuid(),
             queue.GetProperty("id").GetGuid(),
             reason.GetProperty("id").GetGuid(),
             interaction.GetProperty("id").GetGuid(),
-            webhook.GetProperty("subscription").GetProperty("id").GetGuid());
+            webhook.GetProperty("subscription").GetProperty("id").GetGuid(),
+            flow.GetProperty("id").GetGuid(),
+            schedule.GetProperty("id").GetGuid());
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)

@@ -20,6 +20,9 @@ public static partial class RouteValues
         ("/api/v1/not-ready-reasons/", "id", t => t.Acd.NotReadyReasonId.ToString()),
         ("/api/v1/interactions/", "id", t => t.Acd.InteractionId.ToString()),
         ("/api/v1/webhooks/", "id", t => t.Acd.WebhookId.ToString()),
+        ("/api/v1/flows/", "id", t => t.Acd.FlowId.ToString()),
+        ("/api/v1/flows/", "n", _ => "1"),
+        ("/api/v1/schedules/", "id", t => t.Acd.ScheduleId.ToString()),
     ];
 
     /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>

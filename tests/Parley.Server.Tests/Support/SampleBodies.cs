@@ -1,11 +1,14 @@
 using Parley.Server.Api.Account;
+using System.Text.Json;
 using Parley.Server.Api.Agents;
 using Parley.Server.Api.ApiClients;
+using Parley.Server.Api.Flows;
 using Parley.Server.Api.Interactions;
 using Parley.Server.Api.NotReadyReasons;
 using Parley.Server.Api.Platform;
 using Parley.Server.Api.Queues;
 using Parley.Server.Api.Roles;
+using Parley.Server.Api.Schedules;
 using Parley.Server.Api.SipCredentials;
 using Parley.Server.Api.Skills;
 using Parley.Server.Api.TenantSettings;
@@ -40,6 +43,10 @@ public static class SampleBodies
         [typeof(SipCredentialRequest)] = """{"userId":"0199a8e4-0000-7000-8000-000000000001","sipUserName":"sample-sip","password":"Sample-Sip-2026"}""",
         [typeof(UpdateTenantRequest)] = """{"name":"Changed by another tenant","timeZone":"Asia/Shanghai"}""",
         [typeof(TenantSettingsRequest)] = """{"timeZone":"UTC"}""",
+        // A flow document (the flows API takes the document itself as its body).
+        [typeof(JsonElement)] = """{"name":"Sample flow","blocks":[{"type":"start","id":"start","next":"bye"},{"type":"hangUp","id":"bye"}]}""",
+        [typeof(FlowPublishRequest)] = """{"version":1}""",
+        [typeof(ScheduleRequest)] = """{"name":"Sample hours","timeZone":"UTC","weekly":[{"day":"Monday","open":"09:00","close":"17:00"}],"holidays":[]}""",
         [typeof(CreateTenantRequest)] = """{"slug":"sample-tenant","name":"Sample","adminUserName":"sample-admin","adminPassword":"Sample-Password-2026"}""",
     };
 

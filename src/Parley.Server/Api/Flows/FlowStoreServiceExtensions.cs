@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parley.Flows;
+using Parley.Flows.Execution;
+
+namespace Parley.Server.Api.Flows;
+
+/// <summary>The flow library (options from <c>Parley:Flows</c>, validated at start-up) and what the <c>/flows</c> API needs.</summary>
+public static class FlowStoreServiceExtensions
+{
+    public static IServiceCollection AddParleyFlowStore(this IServiceCollection services)
+    {
+        services.AddOptions<FlowOptions>().BindConfiguration(FlowOptions.Section);
+        services.AddParleyFlows();
+        services.TryAddSingleton<IFlowSpeechCatalog, ConfiguredSpeechCatalog>();
+        services.AddSingleton<FlowBody>();
+        services.AddScoped<FlowChecks>();
+        return services;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Data.Entities.Flows;
+using Parley.Domain.Security;
+using Parley.Server.Api.Conventions;
+using Parley.Server.Api.Flows;
+using Parley.Server.Audit;
+using Parley.Server.Auth;
+
+namespace Parley.Server.Api.Schedules;
+
+/// <summary><c>/api/v1/schedules</c>: business hours that flows' <c>businessHours</c> blocks read, by id.</summary>
+public static class SchedulesApi
+{
+    private static readonly VersionedResource<Schedule, ScheduleDto> Schedules =
+        new("schedule", "/api/v1/schedules", db => db.Schedules, s => s.Id, ScheduleDto.From);
+
+    public static RouteGroupBuilder MapSchedulesApi(this RouteGroupBuilder api)
+    {
+        var schedules = api.MapGroup("/schedules").WithTags("Schedules");
+        schedules.MapGet("/", ListAsync).RequirePermission(Permissions.FlowsRead);
+        schedules.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.FlowsRead);
+        schedules.MapGet("/{id:guid}/status", StatusAsync).RequirePermission(Permissions.FlowsRead);
+        schedules.MapPost("/", CreateAsync).RequirePermission(Permissions.FlowsWrite).Audited("schedules.create");
+        schedules.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.FlowsWrite).Audited("schedules.update");
+        schedules.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.FlowsWrite).Audited("schedules.delete");
+        return api;
+    }
+
+    private static Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) =>
+        Schedules.ListAsync(db, s => s.Name, page, ct);
+
+    private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) =>
+        Schedules.GetAsync(db, id, http, ct);
+
+    /// <summary>Open, closed or holiday at <c>?at=</c> (an ISO 8601 instant; absent: now), as a flow would see it.</summary>
+    private static async Task<IResult> StatusAsync(Guid id, DateTimeOffset? at, HttpContext http, ParleyDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (schedule is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        var tenantId = CurrentActor.Require(http.User).TenantId;
+        var tenantZone = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(ct);
+        var hours = ScheduleRules.ToBusinessSchedule(schedule, tenantZone);
+        var instant = at ?? time.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(hours.TimeZone)).DateTime;
+        return TypedResults.Ok(new ScheduleStatusDto(hours.Evaluate(instant), instant, hours.TimeZone, local));
+    }
+
+    private static Task<IResult> CreateAsync(ScheduleRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
+    {
+        var schedule = new Schedule
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = CurrentActor.Require(http.User).TenantId,
+            Name = "",
+            Json = "{}",
+            CreatedAt = time.GetUtcNow(),
+        };
+        return Schedules.CreateAsync(db, http, audit, schedule, s => ScheduleRules.ApplyAsync(request, s, db, ct), s => $"created schedule '{s.Name}'", ct);
+    }
+
+    private static Task<IResult> UpdateAsync(Guid id, ScheduleRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
+        Schedules.UpdateAsync(db, http, audit, id, s => ScheduleRules.ApplyAsync(request, s, db, ct), s => $"updated schedule '{s.Name}'", ct);
+
+    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
+        Schedules.DeleteAsync(db, audit, id, _ => ReadByPublishedFlowAsync(id, db, ct), s => $"deleted schedule '{s.Name}'", ct);
+
+    private static async Task<IResult?> ReadByPublishedFlowAsync(Guid id, ParleyDbContext db, CancellationToken ct) =>
+        await FlowUsage.FindScheduleUserAsync(db, id, ct) is { } user ? ApiProblems.Conflict($"{user} reads this schedule; change it first.") : null;
+}
