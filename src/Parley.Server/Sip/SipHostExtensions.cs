@@ -28,6 +28,7 @@ internal static class SipHostExtensions
         services.AddParleyMedia(o => builder.Configuration.GetSection(MediaOptions.SectionName).Bind(o));
         services.AddParleyVoice(o => builder.Configuration.GetSection(Parley.Voice.Echo.EchoTestOptions.SectionName).Bind(o));
         services.AddSingleton<SipRealms>();
+        services.AddSingleton<SipAdmissionScopes>();
         services.AddSingleton<ISipCredentialStore, TenantSipCredentialStore>();
         services.AddSingleton<ISipBindingStore, TenantSipBindingStore>();
         services.AddSingleton<NumberDirectory>();
@@ -69,7 +70,10 @@ internal static class SipHostExtensions
             };
             var registrar = new SipRegistrar(registrarOptions, authenticator, sp.GetRequiredService<ISipBindingStore>(), time, loggers.CreateLogger("Parley.Sip.Registrar"));
             var options = SipStackOptionsFactory.Create(host);
-            return new SipStack(options, sp.GetRequiredService<SipApplication>(), registrar, loggers, time);
+            options.Admission.ScopeResolver = sp.GetRequiredService<SipAdmissionScopes>().Resolve;
+            var stack = new SipStack(options, sp.GetRequiredService<SipApplication>(), registrar, loggers, time);
+            SipAdmissionMetrics.Publish(stack.Admission);
+            return stack;
         });
         services.AddHostedService<SipHostedService>();
         services.AddHealthChecks().AddCheck<SipListenersHealthCheck>("sip", tags: ["ready"]);

@@ -58,6 +58,10 @@ public sealed class SipHostOptions
     [ValidateObjectMembers]
     public SipRegistrarHostOptions Registrar { get; set; } = new();
 
+    /// <summary>Admission control of new calls (<c>Parley:Sip:Admission</c>).</summary>
+    [ValidateObjectMembers]
+    public SipAdmissionHostOptions Admission { get; set; } = new();
+
     /// <summary>Session timers (RFC 4028): <c>IntervalSeconds</c> (1800; 0 = only honour the peer's) and <c>MinimumSeconds</c> (90).</summary>
     public Parley.Sip.Dialogs.SipSessionTimerOptions SessionTimers { get; set; } = new();
 }

@@ -41,6 +41,8 @@ internal sealed class SipHostOptionsValidator : IValidateOptions<SipHostOptions>
             failures.Add("Parley:Sip:Registrar needs MinExpires <= DefaultExpires <= MaxExpires.");
         }
 
+        failures.AddRange(SipAdmissionValidation.Failures(options.Admission));
+
         try
         {
             options.SessionTimers.Validate();

@@ -21,6 +21,7 @@ internal static class SipStackOptionsFactory
         };
         options.Defence = Defence(host.Defence);
 
+        options.Admission = SipAdmissionValidation.ToStack(host.Admission);
         foreach (var root in host.TlsTrustedRoots)
         {
             options.TlsTrustedRoots.Add(X509CertificateLoader.LoadCertificateFromFile(root));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Parley.Sip.Admission;
 using Parley.Sip.Messages;
 using Parley.Sip.Stack;
 using Parley.Sip.Transactions;
@@ -19,6 +20,7 @@ public sealed partial class SipDialog
     private readonly List<string> _routeSet;
     private long _localCSeq;
     private int _terminated;
+    private SipAdmissionLease? _admission;
 
     internal SipDialog(SipStack stack, bool isUac, string callId, string localTag, string remoteTag, string localParty, string remoteParty,
         string remoteTarget, List<string> routeSet, long localCSeq, long remoteCSeq, ISipFlow flow)
@@ -41,6 +43,13 @@ public sealed partial class SipDialog
 
     /// <summary>Raised once when the dialog ends (BYE either way, no ACK, failure).</summary>
     public event Action<SipDialog>? Terminated;
+
+    /// <summary>The admission slot of the call that created the dialog (UAS side); given back when the dialog ends.</summary>
+    internal SipAdmissionLease? Admission
+    {
+        get => Volatile.Read(ref _admission);
+        set => Volatile.Write(ref _admission, value);
+    }
 
     public string Id { get; }
 
@@ -142,6 +151,7 @@ public sealed partial class SipDialog
 
     internal bool MarkTerminated()
     {
+        Interlocked.Exchange(ref _admission, null)?.Release();
         RetransmitTimer?.Cancel();
         StopSessionTimer();
         if (Interlocked.Exchange(ref _terminated, 1) == 1)

@@ -66,4 +66,7 @@ internal static partial class SipLog
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "SIP scanner {UserAgent} from {SourceIp} dropped")]
     public static partial void ScannerDropped(ILogger logger, string userAgent, IPAddress sourceIp);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "SIP admission refused {Count} new calls with 503 in the last {Seconds}s (last: {Reason}); admitted calls held: {Concurrent}")]
+    public static partial void AdmissionRefusing(ILogger logger, long count, int seconds, string reason, int concurrent);
 }

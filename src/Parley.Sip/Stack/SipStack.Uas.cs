@@ -45,6 +45,7 @@ public sealed partial class SipStack
         };
         dialog.PeerAllowsUpdate = request.Allow.Contains(SipMethods.Update, StringComparer.OrdinalIgnoreCase);
         ApplySessionTimerAsUas(dialog, request, response);
+        dialog.Admission = transaction.TakeAdmission();
         _dialogs[dialog.Id] = dialog;
         _pendingCalls.TryRemove(transaction.Key, out _);
         var sent = transaction.SendAndReturnBytes(response);

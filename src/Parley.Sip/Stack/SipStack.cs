@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Parley.Sip.Admission;
 using Parley.Sip.Defence;
 using Parley.Sip.Dialogs;
 using Parley.Sip.Logging;
@@ -33,6 +34,8 @@ public sealed partial class SipStack : IAsyncDisposable
     private readonly List<ISipTransport> _transports = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly SipCallStripes _calls = new();
+    private readonly SipAdmissionController _admission;
+    private readonly SipRefusedInvites _refusedInvites;
 
     public SipStack(SipStackOptions options, SipApplication application, SipRegistrar? registrar = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
@@ -49,6 +52,12 @@ public sealed partial class SipStack : IAsyncDisposable
         _guard.Blocked += ip => SipLog.FloodBlocked(_logger, ip, options.Defence.CoolDown);
         _scheduler = new SipTimerScheduler(TimeProvider, options.Timers.Tick);
         _transactions = new SipTransactionLayer(_scheduler, options.Timers);
+        _admission = new SipAdmissionController(options.Admission, TimeProvider);
+        _refusedInvites = new SipRefusedInvites(options.Admission.RefusedMemorySlots, options.Timers.TimeoutInterval, TimeProvider);
+        if (options.Admission.Enabled)
+        {
+            _transactions.AdmitInvite = AdmitInvite;
+        }
         registrar?.Authenticator?.Guard.SweepOn(_scheduler);
     }
 
@@ -69,6 +78,9 @@ public sealed partial class SipStack : IAsyncDisposable
     internal SipTimerScheduler Scheduler => _scheduler;
 
     public SipFloodGuard Defence => _guard;
+
+    /// <summary>Admission control of new calls (counts, bucket level, admitted/refused events).</summary>
+    public SipAdmissionController Admission => _admission;
 
     /// <summary>Binds the listeners and starts receiving.</summary>
     public void Start()

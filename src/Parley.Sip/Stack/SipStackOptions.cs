@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Parley.Sip.Admission;
 using Parley.Sip.Defence;
 using Parley.Sip.Parsing;
 using Parley.Sip.Transactions;
@@ -56,6 +57,9 @@ public sealed class SipStackOptions
 
     public SipDefenceOptions Defence { get; set; } = new();
 
+    /// <summary>Admission control of new INVITEs (node, tenant and trunk limits). Default: no limit.</summary>
+    public SipAdmissionOptions Admission { get; set; } = new();
+
     /// <summary>Session timers (RFC 4028): interval asked for and granted, and the minimum accepted.</summary>
     public Dialogs.SipSessionTimerOptions SessionTimers { get; set; } = new();
 
@@ -78,6 +82,7 @@ public sealed class SipStackOptions
         }
 
         Parser.Validate();
+        Admission.Validate();
         Defence.Validate();
         SessionTimers.Validate();
     }

@@ -1,3 +1,4 @@
+using Parley.Sip.Admission;
 using Parley.Sip.Messages;
 using Parley.Sip.Transport;
 
@@ -12,10 +13,12 @@ public sealed class InviteServerTransaction : SipServerTransaction
     private byte[]? _lastBytes;
     private SipTimer? _timerG;
     private TimeSpan _gInterval;
+    private SipAdmissionLease? _admission;
 
-    internal InviteServerTransaction(SipTransactionLayer layer, string key, SipRequest request, ISipFlow flow)
+    internal InviteServerTransaction(SipTransactionLayer layer, string key, SipRequest request, ISipFlow flow, SipAdmissionLease? admission = null)
         : base(layer, key, request, flow)
     {
+        _admission = admission;
         State = SipTransactionState.Proceeding;
         SendResponse(SipMessageFactory.CreateResponse(request, 100));
     }
@@ -24,6 +27,12 @@ public sealed class InviteServerTransaction : SipServerTransaction
     public event Action<InviteServerTransaction>? TimedOut;
 
     public override void SendResponse(SipResponse response) => SendAndReturnBytes(response);
+
+    /// <summary>Hands the call's admission slot to its dialog (on the 2xx); null when there is none.</summary>
+    internal SipAdmissionLease? TakeAdmission() => Interlocked.Exchange(ref _admission, null);
+
+    /// <summary>The call did not become a dialog (3xx-6xx, timeout, end of the transaction): its admission slot is free.</summary>
+    private void ReleaseAdmission() => TakeAdmission()?.Release();
 
     /// <summary>Sends like <see cref="SendResponse"/>; returns the bytes sent (the UAS core re-sends a 2xx from them), or null when nothing was sent.</summary>
     internal byte[]? SendAndReturnBytes(SipResponse response)
@@ -61,6 +70,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
 
             _lastBytes = bytes;
             State = SipTransactionState.Completed;
+            ReleaseAdmission();
             if (!Flow.IsReliable)
             {
                 _gInterval = Timers.T1;
@@ -123,6 +133,8 @@ public sealed class InviteServerTransaction : SipServerTransaction
             Terminate();
         }
 
+        ReleaseAdmission();
+
         TimedOut?.Invoke(this);
     }
 
@@ -132,6 +144,8 @@ public sealed class InviteServerTransaction : SipServerTransaction
         {
             Terminate();
         }
+
+        ReleaseAdmission();
     }
 
     private void OnTimerL()
@@ -140,5 +154,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
         {
             Terminate();
         }
+
+        ReleaseAdmission();
     }
 }

@@ -11,4 +11,7 @@ public enum SipRequestDisposition
 
     /// <summary>An ACK matching no transaction: the ACK for a 2xx, which belongs to the dialog layer.</summary>
     AckForDialog,
+
+    /// <summary>A new INVITE refused by admission control: answered 503 statelessly, no transaction kept.</summary>
+    Refused,
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Parley.Sip.Admission;
 using Parley.Sip.Messages;
 using Parley.Sip.Transport;
 
@@ -28,6 +29,13 @@ public sealed class SipTransactionLayer
 
     public int ClientTransactionCount => _client.Count;
 
+    /// <summary>
+    /// Consulted for a new out-of-dialog INVITE (no transaction matches it) before its transaction exists; refusing
+    /// answers it statelessly and keeps nothing. Retransmissions of an admitted INVITE match their transaction and are
+    /// never consulted again.
+    /// </summary>
+    internal SipInviteAdmission? AdmitInvite { get; set; }
+
     /// <summary>Routes an incoming request: to an existing transaction, a new one, or the dialog layer (ACK for 2xx).</summary>
     public SipRequestDisposition ProcessRequest(SipRequest request, ISipFlow flow, out SipServerTransaction? transaction)
     {
@@ -51,11 +59,19 @@ public sealed class SipTransactionLayer
             return SipRequestDisposition.AckForDialog;
         }
 
+        SipAdmissionLease? lease = null;
+        if (request.Method == SipMethods.Invite && request.To.Tag is null && AdmitInvite is { } admit && !admit(request, key, flow, out lease))
+        {
+            transaction = null;
+            return SipRequestDisposition.Refused;
+        }
+
         SipServerTransaction created = request.Method == SipMethods.Invite
-            ? new InviteServerTransaction(this, key, request, flow)
+            ? new InviteServerTransaction(this, key, request, flow, lease)
             : new NonInviteServerTransaction(this, key, request, flow);
         if (!_server.TryAdd(key, created))
         {
+            lease?.Release();
             transaction = null;
             return SipRequestDisposition.Absorbed;
         }

@@ -1,0 +1,11 @@
+namespace Parley.Sip.Admission;
+
+/// <summary>
+/// Whom a new call counts against besides the node: its tenant and the trunk it arrived on (either may be null). A trunk
+/// brings its own <see cref="TrunkLimit"/>; without one the options' per-trunk default applies.
+/// </summary>
+public readonly record struct SipAdmissionScope(string? Tenant = null, string? Trunk = null, SipAdmissionLimit? TrunkLimit = null)
+{
+    /// <summary>Node limits only.</summary>
+    public static SipAdmissionScope NodeOnly => default;
+}
