@@ -19,7 +19,11 @@ public static class AgentsApi
     public static RouteGroupBuilder MapAgentsApi(this RouteGroupBuilder api)
     {
         var agents = api.MapGroup("/agents").WithTags("Agents");
-        Agents.MapRoutes(agents, Permissions.AgentsRead, Permissions.AgentsWrite, "agents", a => a.DisplayName, CreateAsync, UpdateAsync, DeleteAsync);
+        Agents.MapReads(agents, Permissions.AgentsRead, a => a.DisplayName);
+        // Writes are mapped here, as method groups, so the request validation generator sees their bodies.
+        agents.MapPost("/", CreateAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.create");
+        agents.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.update");
+        agents.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.delete");
         agents.MapPost("/{id:guid}/state", ForceStateAsync).RequirePermission(Permissions.AgentsStateForce).Audited("agents.state.force");
         agents.MapAgentSelfApi();
         return api;

@@ -24,18 +24,15 @@ public sealed record VersionedResource<T, TDto>(
     where T : class, IVersioned
 {
     /// <summary>
-    /// Maps the five routes on <paramref name="group"/>: <c>GET /</c> (paged by <paramref name="orderBy"/>) and
-    /// <c>GET /{id}</c> need <paramref name="read"/>; create, update and delete need <paramref name="write"/> and are
-    /// audited as <c>{audit}.create</c>, <c>.update</c>, <c>.delete</c>.
+    /// Maps the two reads on <paramref name="group"/>: <c>GET /</c> (paged by <paramref name="orderBy"/>) and
+    /// <c>GET /{id}</c>, both needing <paramref name="read"/>. Each API maps its own create, update and delete with
+    /// method groups (a <see cref="Delegate"/> passed through here would hide the request body from the validation
+    /// generator) and calls <see cref="CreateAsync"/>, <see cref="UpdateAsync"/> and <see cref="DeleteAsync"/>.
     /// </summary>
-    public RouteGroupBuilder MapRoutes(
-        RouteGroupBuilder group, string read, string write, string audit, Expression<Func<T, string>> orderBy, Delegate create, Delegate update, Delegate delete)
+    public RouteGroupBuilder MapReads(RouteGroupBuilder group, string read, Expression<Func<T, string>> orderBy)
     {
         group.MapGet("/", (ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct) => ListAsync(db, orderBy, page, ct)).RequirePermission(read);
         group.MapGet("/{id:guid}", (Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) => GetAsync(db, id, http, ct)).RequirePermission(read);
-        group.MapPost("/", create).RequirePermission(write).Audited(audit + ".create");
-        group.MapPut("/{id:guid}", update).RequirePermission(write).Audited(audit + ".update");
-        group.MapDelete("/{id:guid}", delete).RequirePermission(write).Audited(audit + ".delete");
         return group;
     }
 

@@ -17,7 +17,11 @@ public static class NotReadyReasonsApi
     public static RouteGroupBuilder MapNotReadyReasonsApi(this RouteGroupBuilder api)
     {
         var reasons = api.MapGroup("/not-ready-reasons").WithTags("Agents");
-        Reasons.MapRoutes(reasons, Permissions.AgentsRead, Permissions.AgentsWrite, "not-ready-reasons", r => r.Code, CreateAsync, UpdateAsync, DeleteAsync);
+        Reasons.MapReads(reasons, Permissions.AgentsRead, r => r.Code);
+        // Writes are mapped here, as method groups, so the request validation generator sees their bodies.
+        reasons.MapPost("/", CreateAsync).RequirePermission(Permissions.AgentsWrite).Audited("not-ready-reasons.create");
+        reasons.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.AgentsWrite).Audited("not-ready-reasons.update");
+        reasons.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.AgentsWrite).Audited("not-ready-reasons.delete");
         return api;
     }
 

@@ -17,7 +17,11 @@ public static class QueuesApi
     public static RouteGroupBuilder MapQueuesApi(this RouteGroupBuilder api)
     {
         var queues = api.MapGroup("/queues").WithTags("Queues");
-        Queues.MapRoutes(queues, Permissions.QueuesRead, Permissions.QueuesWrite, "queues", q => q.Name, CreateAsync, UpdateAsync, DeleteAsync);
+        Queues.MapReads(queues, Permissions.QueuesRead, q => q.Name);
+        // Writes are mapped here, as method groups, so the request validation generator sees their bodies.
+        queues.MapPost("/", CreateAsync).RequirePermission(Permissions.QueuesWrite).Audited("queues.create");
+        queues.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.QueuesWrite).Audited("queues.update");
+        queues.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.QueuesWrite).Audited("queues.delete");
         queues.MapGet("/{id:guid}/waiting", QueueWaiting.GetAsync).RequirePermission(Permissions.InteractionsRead);
         return api;
     }

@@ -16,7 +16,11 @@ public static class SkillsApi
     public static RouteGroupBuilder MapSkillsApi(this RouteGroupBuilder api)
     {
         var skills = api.MapGroup("/skills").WithTags("Skills");
-        Skills.MapRoutes(skills, Permissions.SkillsRead, Permissions.SkillsWrite, "skills", s => s.Name, CreateAsync, UpdateAsync, DeleteAsync);
+        Skills.MapReads(skills, Permissions.SkillsRead, s => s.Name);
+        // Writes are mapped here, as method groups, so the request validation generator sees their bodies.
+        skills.MapPost("/", CreateAsync).RequirePermission(Permissions.SkillsWrite).Audited("skills.create");
+        skills.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.SkillsWrite).Audited("skills.update");
+        skills.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.SkillsWrite).Audited("skills.delete");
         return api;
     }
 
