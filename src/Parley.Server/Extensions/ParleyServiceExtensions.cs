@@ -11,6 +11,7 @@ using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
 using Parley.Server.Webhooks;
+using Parley.Speech;
 
 namespace Parley.Server.Extensions;
 
@@ -88,6 +89,11 @@ public static class ParleyServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
         builder.AddParleySipHost();
         services.AddParleyWebhooks();
+        services.AddParleySpeech(o =>
+        {
+            o.CacheDirectory = Path.Combine(dataDirectory, "speech-cache");
+            configuration.GetSection(SpeechOptions.SectionName).Bind(o);
+        });
         services.AddParleyFlowStore();
         return builder;
     }

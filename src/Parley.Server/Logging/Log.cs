@@ -71,4 +71,7 @@ internal static partial class Log
 
     [LoggerMessage(5005, LogLevel.Error, "Webhook deliveries of subscription {SubscriptionId} stopped; they stay pending and are picked up again")]
     public static partial void WebhookLaneFailed(ILogger logger, Exception exception, Guid subscriptionId);
+
+    [LoggerMessage(5101, LogLevel.Warning, "The speech engine could not list its voices; flows may name the {Count} built-in voices")]
+    public static partial void SpeechVoicesUnavailable(ILogger logger, Exception exception, int count);
 }

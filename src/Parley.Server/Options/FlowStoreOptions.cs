@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Parley.Server.Options;
 
 /// <summary>
-/// <c>Parley:FlowStore</c>: limits of the <c>/flows</c> API and the voice and language names flows may use (until a
-/// speech engine lists its own, the configured lists are the catalogue).
+/// <c>Parley:FlowStore</c>: limits of the <c>/flows</c> API and the voice and language names flows may use (voices come
+/// from the speech engine unless <see cref="Voices"/> is set).
 /// </summary>
 public sealed class FlowStoreOptions
 {
@@ -14,9 +14,14 @@ public sealed class FlowStoreOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxDocumentBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Text-to-speech voices a flow may name (espeak-ng voice names, compared ignoring case).</summary>
-    [MinLength(1)]
-    public string[] Voices { get; set; } = ["en-us", "en-gb", "en", "cmn", "yue", "fr-fr", "de", "es", "it", "pt-br", "nl", "ja"];
+    /// <summary>Voices used when the speech engine cannot list its own (espeak-ng not installed).</summary>
+    public static readonly string[] FallbackVoices = ["en-us", "en-gb", "en", "cmn", "yue", "fr-fr", "de", "es", "it", "pt-br", "nl", "ja"];
+
+    /// <summary>
+    /// Text-to-speech voices a flow may name (compared ignoring case). Empty (the default): the speech engine's voice
+    /// list; set, it overrides that list.
+    /// </summary>
+    public string[] Voices { get; set; } = [];
 
     /// <summary>Languages a flow may set for prompts and recognition (BCP 47 tags, compared ignoring case).</summary>
     [MinLength(1)]

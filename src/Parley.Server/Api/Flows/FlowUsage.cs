@@ -1,22 +1,33 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
+using Parley.Data.Entities.Voice;
 using Parley.Flows.Json;
 using Parley.Flows.Model;
+using Parley.Voice.Numbers;
 
 namespace Parley.Server.Api.Flows;
 
 /// <summary>
 /// What still runs a flow, so it cannot be deleted from under it: another flow's published version calling it as a
-/// subflow, or a schedule from under a published flow's business-hours block. Phone numbers pointing at a flow join
-/// this check when the numbers table exists.
+/// subflow, a phone number pointing at it, or a schedule from under a published flow's business-hours block.
 /// </summary>
 internal static class FlowUsage
 {
     /// <summary>A sentence naming the first user of <paramref name="flowId"/>, or null when nothing uses it.</summary>
-    public static Task<string?> FindAsync(ParleyDbContext db, Guid flowId, CancellationToken ct)
+    public static async Task<string?> FindAsync(ParleyDbContext db, Guid flowId, CancellationToken ct)
     {
+        var flowKind = nameof(InboundTargetKind.Flow);
+        var number = await db.Set<PhoneNumber>().AsNoTracking()
+            .Where(n => n.TargetKind == flowKind && n.TargetId == flowId)
+            .Select(n => n.Number)
+            .FirstOrDefaultAsync(ct);
+        if (number is not null)
+        {
+            return $"The phone number {number}";
+        }
+
         var text = flowId.ToString();
-        return FindPublishedAsync(db, text, flowId, blocks => blocks.OfType<SubflowBlock>().Any(b => b.FlowId == text), ct);
+        return await FindPublishedAsync(db, text, flowId, blocks => blocks.OfType<SubflowBlock>().Any(b => b.FlowId == text), ct);
     }
 
     /// <summary>A sentence naming the first published flow whose blocks use schedule <paramref name="scheduleId"/>, or null.</summary>

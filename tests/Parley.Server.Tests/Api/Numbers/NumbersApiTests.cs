@@ -93,7 +93,7 @@ public sealed class NumbersApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
 
         await unknownKind.ExpectAsync(400);
         await noQueue.ExpectAsync(400);
-        await flow.ExpectAsync(200);
+        await flow.ExpectAsync(400);
         await unpointed.ExpectAsync(204);
         Assert.Equal("None", (await admin.JsonAsync($"/api/v1/numbers/{id}")).GetProperty("targetKind").GetString());
     }
