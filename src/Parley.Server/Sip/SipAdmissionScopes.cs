@@ -1,22 +1,63 @@
 using System.Net;
+using Parley.Server.Voice;
 using Parley.Sip.Admission;
 using Parley.Sip.Messages;
+using Parley.Voice.Numbers;
 
 namespace Parley.Server.Sip;
 
 /// <summary>
-/// Which tenant a new INVITE counts against, decided from the message alone (no database, no wait): the tenant whose SIP
-/// domain the Request-URI names (a call into <c>acme.sip.parley</c>), else the caller's own domain (a registered agent
-/// calling out). Calls to numbers and calls arriving on trunks are resolved here too once the number/trunk directory
-/// exists in memory: return <see cref="SipAdmissionScope"/> with the number's tenant and the trunk's id and limits
-/// (the seam for per-trunk limits; keyed by tenant slug and trunk id).
+/// Which tenant and trunk a new INVITE counts against, decided from the message and the in-memory
+/// <see cref="NumberDirectory"/> alone (no database, no wait). A call to an assigned number counts against the number's
+/// tenant and, when the source lies in an allowed address block of one of that tenant's trunks, against that trunk and
+/// its own limits (as <see cref="InboundNumberResolver"/> would match it). A call to no known number from the address of
+/// exactly one trunk counts against that trunk and its tenant (a trunk flooding unknown numbers spends its own
+/// budget). Otherwise the tenant is the one whose SIP domain the Request-URI names, else the caller's own domain (a
+/// registered phone calling out), else the called number's tenant.
+/// Tenants are keyed by slug (as <c>Parley:Sip:Admission:Tenants:{slug}</c>), trunks by id.
 /// </summary>
-public sealed class SipAdmissionScopes(SipRealms realms)
+public sealed class SipAdmissionScopes(SipRealms realms, NumberDirectory directory)
 {
     public SipAdmissionScope Resolve(SipRequest request, IPEndPoint source)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var tenant = realms.SlugOf(request.Uri.Host) ?? realms.SlugOf(request.From.Uri.Host);
+        ArgumentNullException.ThrowIfNull(source);
+        var fromDirectory = directory.Latest is { } snapshot ? FromDirectory(snapshot, request, source.Address) : default;
+        if (fromDirectory.Trunk is not null)
+        {
+            return fromDirectory;
+        }
+
+        var tenant = realms.SlugOf(request.Uri.Host) ?? realms.SlugOf(request.From.Uri.Host) ?? fromDirectory.Tenant;
         return new SipAdmissionScope(Tenant: tenant);
     }
+
+    /// <summary>
+    /// The scope the directory gives: the number's tenant with the trunk it came from (or with none), a lone trunk's
+    /// scope for an unknown number, else <see cref="SipAdmissionScope.NodeOnly"/>.
+    /// </summary>
+    internal static SipAdmissionScope FromDirectory(NumberDirectorySnapshot snapshot, SipRequest request, IPAddress source)
+    {
+        if (source.IsIPv4MappedToIPv6)
+        {
+            source = source.MapToIPv4();
+        }
+
+        var fromTrunks = snapshot.TrunksAllowing(source);
+        var called = request.Uri.User;
+        if (!E164.TryNormalise(called, NumberingRule.None, out _) && request.To.Uri.User is { } toUser)
+        {
+            called = toUser;
+        }
+
+        if (!string.IsNullOrEmpty(called) && snapshot.TryFindNumber(called, fromTrunks, out _, out var number))
+        {
+            var trunk = fromTrunks.Find(t => t.TenantId == number.TenantId);
+            return trunk is null ? new SipAdmissionScope(Tenant: number.TenantSlug) : Of(trunk);
+        }
+
+        return fromTrunks.Count == 1 ? Of(fromTrunks[0]) : SipAdmissionScope.NodeOnly;
+    }
+
+    private static SipAdmissionScope Of(DirectoryTrunk trunk) => new(trunk.TenantSlug, trunk.AdmissionKey, trunk.Limit);
 }

@@ -20,4 +20,7 @@ internal static partial class SipHostLog
 
     [LoggerMessage(6006, LogLevel.Warning, "Sweeping expired SIP registrations failed; trying again next interval")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6011, LogLevel.Warning, "Reloading the number directory for admission control failed; the previous numbers and trunks stay in use")]
+    public static partial void DirectoryReloadFailed(ILogger logger, Exception exception);
 }

@@ -57,7 +57,7 @@ internal sealed class InboundNumberResolver : IInboundNumberResolver
 
         var directory = await _directory.GetAsync(cancellationToken).ConfigureAwait(false);
         var fromTrunks = directory.TrunksAllowing(source);
-        if (!Find(called, directory, fromTrunks, out var e164, out var number))
+        if (!directory.TryFindNumber(called, fromTrunks, out var e164, out var number))
         {
             return e164 is null ? InboundResolution.NotANumber : InboundResolution.Unknown(e164);
         }
@@ -87,36 +87,6 @@ internal sealed class InboundNumberResolver : IInboundNumberResolver
         }
 
         return await AuthenticateTrunkAsync(call, source, e164!, number, directory, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Tries the number as written (international), then with the numbering rule of each trunk the source belongs to.</summary>
-    private static bool Find(string called, NumberDirectorySnapshot directory, List<DirectoryTrunk> fromTrunks, out string? e164, out DirectoryNumber number)
-    {
-        e164 = null;
-        number = null!;
-        if (E164.TryNormalise(called, NumberingRule.None, out var plain))
-        {
-            e164 = plain;
-            if (directory.TryGetNumber(plain, out number))
-            {
-                return true;
-            }
-        }
-
-        foreach (var trunk in fromTrunks)
-        {
-            if (E164.TryNormalise(called, trunk.Rule, out var national))
-            {
-                e164 ??= national;
-                if (directory.TryGetNumber(national, out number))
-                {
-                    e164 = national;
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     private async ValueTask<InboundResolution> AuthenticateTrunkAsync(

@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Entities.Voice;
+using Parley.Server.Sip;
+using Parley.Sip.Admission;
 using Parley.Voice.Numbers;
 
 namespace Parley.Server.Voice;
@@ -12,7 +14,7 @@ namespace Parley.Server.Voice;
 /// this node invalidates it (<see cref="Invalidate"/>) or it ages out (<see cref="Lifetime"/>, so writes on other nodes
 /// are seen within that time). Loads are single-flight.
 /// </summary>
-public sealed class NumberDirectory(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class NumberDirectory(IServiceScopeFactory scopes, TimeProvider time, ILogger<NumberDirectory> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -24,6 +26,24 @@ public sealed class NumberDirectory(IServiceScopeFactory scopes, TimeProvider ti
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
     internal NumberDirectorySnapshot? Current => Fresh(Volatile.Read(ref _snapshot));
+
+    /// <summary>
+    /// For admission control, which must not wait: the loaded snapshot even when stale (null before the first load);
+    /// when it is stale or missing a reload starts in the background, so the next INVITEs see the change.
+    /// </summary>
+    internal NumberDirectorySnapshot? Latest
+    {
+        get
+        {
+            var snapshot = Volatile.Read(ref _snapshot);
+            if (Fresh(snapshot) is null && _loading.CurrentCount > 0)
+            {
+                _ = ReloadAsync();
+            }
+
+            return snapshot;
+        }
+    }
 
     internal async ValueTask<NumberDirectorySnapshot> GetAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +70,36 @@ public sealed class NumberDirectory(IServiceScopeFactory scopes, TimeProvider ti
         }
     }
 
+    private static DirectoryTrunk ToDirectory(SipTrunk t, string tenantSlug) => new(
+        t.Id,
+        t.TenantId,
+        tenantSlug,
+        t.AllowedAddresses.Select(a => IPNetwork.Parse(a)).ToArray(),
+        t.InboundUserName,
+        t.InboundRealm,
+        t.InboundHa1Md5,
+        t.InboundHa1Sha256,
+        new NumberingRule(t.CountryCode, t.NationalPrefix),
+        LimitOf(t));
+
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            await GetAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SipHostLog.DirectoryReloadFailed(logger, ex);
+        }
+    }
+
+    /// <summary>The trunk's own admission limit; null when it sets neither part (the configured per-trunk default applies).</summary>
+    private static SipAdmissionLimit? LimitOf(SipTrunk trunk) =>
+        trunk.MaxCallsPerSecond <= 0 && trunk.MaxConcurrentCalls <= 0
+            ? null
+            : new SipAdmissionLimit { CallsPerSecond = Math.Max(0, trunk.MaxCallsPerSecond), MaxConcurrentCalls = Math.Max(0, trunk.MaxConcurrentCalls) };
+
     private NumberDirectorySnapshot? Fresh(NumberDirectorySnapshot? snapshot) =>
         snapshot is not null && snapshot.Generation == Interlocked.Read(ref _generation) && snapshot.Expires > time.GetUtcNow() ? snapshot : null;
 
@@ -62,21 +112,15 @@ public sealed class NumberDirectory(IServiceScopeFactory scopes, TimeProvider ti
         var numbers = await db.Set<PhoneNumber>().IgnoreQueryFilters().AsNoTracking()
             .Join(db.Tenants, n => n.TenantId, t => t.Id, (n, t) => new { n.Id, n.Number, n.TenantId, t.Slug, n.TargetKind, n.TargetId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var trunks = await db.Set<SipTrunk>().IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var trunks = await db.Set<SipTrunk>().IgnoreQueryFilters().AsNoTracking()
+            .Join(db.Tenants, k => k.TenantId, t => t.Id, (k, t) => new { Trunk = k, t.Slug })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new NumberDirectorySnapshot(
             numbers.ToFrozenDictionary(
                 n => n.Number,
                 n => new DirectoryNumber(n.Id, n.TenantId, n.Slug, Enum.Parse<InboundTargetKind>(n.TargetKind), n.TargetId),
                 StringComparer.Ordinal),
-            trunks.Select(t => new DirectoryTrunk(
-                t.Id,
-                t.TenantId,
-                t.AllowedAddresses.Select(a => IPNetwork.Parse(a)).ToArray(),
-                t.InboundUserName,
-                t.InboundRealm,
-                t.InboundHa1Md5,
-                t.InboundHa1Sha256,
-                new NumberingRule(t.CountryCode, t.NationalPrefix))).ToArray(),
+            trunks.Select(row => ToDirectory(row.Trunk, row.Slug)).ToArray(),
             generation,
             expires);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Net;
+using Parley.Voice.Numbers;
 
 namespace Parley.Server.Voice;
 
@@ -17,6 +18,36 @@ internal sealed class NumberDirectorySnapshot(
     public DateTimeOffset Expires { get; } = expires;
 
     public bool TryGetNumber(string e164, out DirectoryNumber number) => numbers.TryGetValue(e164, out number!);
+
+    /// <summary>Tries the number as written (international), then with the numbering rule of each trunk the source belongs to.</summary>
+    public bool TryFindNumber(string called, List<DirectoryTrunk> fromTrunks, out string? e164, out DirectoryNumber number)
+    {
+        e164 = null;
+        number = null!;
+        if (E164.TryNormalise(called, NumberingRule.None, out var plain))
+        {
+            e164 = plain;
+            if (TryGetNumber(plain, out number))
+            {
+                return true;
+            }
+        }
+
+        foreach (var trunk in fromTrunks)
+        {
+            if (E164.TryNormalise(called, trunk.Rule, out var national))
+            {
+                e164 ??= national;
+                if (TryGetNumber(national, out number))
+                {
+                    e164 = national;
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     public IReadOnlyList<DirectoryTrunk> TrunksOf(Guid tenantId) => _byTenant.TryGetValue(tenantId, out var list) ? list : [];
 

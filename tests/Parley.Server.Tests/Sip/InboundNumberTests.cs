@@ -129,6 +129,29 @@ public sealed class InboundNumberTests(AcdAppFactory factory) : IClassFixture<Ac
         Assert.StartsWith("SIP/2.0 480", after[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ASecondInviteWithinTheSecond_FromATrunkAllowingOneCallPerSecond_Gets503WithRetryAfter_AnotherTenantsTrunkIsUnaffected()
+    {
+        var number = await NumberWithTrunkAsync(new { allowedAddresses = new[] { "127.0.0.8/32" }, maxCallsPerSecond = 1 });
+        var other = await factory.CreateOtherTenantAsync();
+        var otherNumber = ParleyAppFactory.UniqueNumber();
+        await factory.AssignNumberAsync(otherNumber, other.TenantId);
+        using var boss = await factory.SignInAsync(other.Slug, other.AdminUserName, other.AdminPassword);
+        await boss.PostJsonAsync("/api/v1/trunks", new { name = "Carrier", allowedAddresses = new[] { "127.0.0.9/32" }, maxCallsPerSecond = 1 }, 201);
+        await factory.Services.GetRequiredService<Parley.Server.Voice.NumberDirectory>().GetAsync(Ct); // the writes are loaded
+        using var carrier = new SipDigestInvite(SipPort, Loopback(8));
+        using var otherCarrier = new SipDigestInvite(SipPort, Loopback(9));
+
+        var first = await carrier.CallAsync("carrier", "carrier.example", null, $"sip:{number}@127.0.0.1", Ct);
+        var second = await carrier.CallAsync("carrier", "carrier.example", null, $"sip:{number}@127.0.0.1", Ct);
+        var others = await otherCarrier.CallAsync("carrier", "carrier.example", null, $"sip:{otherNumber}@127.0.0.1", Ct);
+
+        Assert.StartsWith("SIP/2.0 480", first[0], StringComparison.Ordinal);
+        Assert.StartsWith("SIP/2.0 503", second[0], StringComparison.Ordinal);
+        Assert.Contains("\r\nRetry-After: ", second[0], StringComparison.Ordinal);
+        Assert.StartsWith("SIP/2.0 480", others[0], StringComparison.Ordinal);
+    }
+
     /// <summary>A fresh number of the demo tenant pointed at Support, and a demo trunk made of <paramref name="trunk"/>.</summary>
     private async Task<string> NumberWithTrunkAsync(object trunk)
     {
