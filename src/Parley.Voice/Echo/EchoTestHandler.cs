@@ -100,7 +100,7 @@ public sealed class EchoTestHandler : VoiceCallHandler
 
     public override async ValueTask OnDialogTerminatedAsync(SipDialog dialog, CancellationToken cancellationToken)
     {
-        if (_calls.TryRemove(dialog, out var call))
+        if (TryEnd(dialog, out var call))
         {
             VoiceLog.EchoEnded(_logger, dialog.CallId, call.Session.GetStatistics().PacketsReceived);
             await EndAsync(call).ConfigureAwait(false);
@@ -178,7 +178,7 @@ public sealed class EchoTestHandler : VoiceCallHandler
     /// </summary>
     private void HangUpElsewhere(SipDialog dialog, EchoHangUpReason reason)
     {
-        if (_calls.TryRemove(dialog, out var call))
+        if (TryEnd(dialog, out var call))
         {
             _ = Task.Run(() => HangUpAsync(dialog, call, reason));
         }
@@ -205,11 +205,25 @@ public sealed class EchoTestHandler : VoiceCallHandler
         HungUp?.Invoke(dialog, reason, statistics);
     }
 
-    private async Task EndAsync(EchoCall call)
+    /// <summary>
+    /// Takes the call out of <see cref="ActiveCalls"/> and frees its admission slot in the same step, so a caller who sees
+    /// no active call is never turned away by a slot still held (its session is disposed afterwards).
+    /// </summary>
+    private bool TryEnd(SipDialog dialog, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EchoCall? call)
+    {
+        if (!_calls.TryRemove(dialog, out call))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _admitted);
+        return true;
+    }
+
+    private static async Task EndAsync(EchoCall call)
     {
         await call.Limit.DisposeAsync().ConfigureAwait(false);
         await call.Session.DisposeAsync().ConfigureAwait(false);
-        Interlocked.Decrement(ref _admitted);
     }
 
     private sealed record EchoCall(MediaSession Session, ITimer Limit);
