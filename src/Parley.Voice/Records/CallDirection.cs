@@ -1,0 +1,8 @@
+namespace Parley.Voice.Records;
+
+public enum CallDirection
+{
+    Inbound,
+    Outbound,
+    Internal,
+}
