@@ -1,4 +1,5 @@
 using Parley.Cluster.Routing.Messages;
+using Parley.Cluster.Routing.Watching;
 using Parley.Routing;
 
 namespace Parley.Cluster.Routing;
@@ -57,4 +58,12 @@ public interface ITenantRoutingGrain : IGrainWithGuidKey
     Task<PositionView?> GetPosition(string interactionId);
 
     Task<WaitingView[]> GetWaiting(string queueId);
+
+    /// <summary>
+    /// (Re)attaches a watcher to an interaction still in routing (false when it is not); watchers are not durable, so
+    /// a call re-watches now and then in case the grain was rebuilt elsewhere.
+    /// </summary>
+    Task<bool> Watch(string interactionId, IInteractionWatcher watcher);
+
+    Task Unwatch(string interactionId);
 }

@@ -1,5 +1,6 @@
 using Parley.Cluster.Routing.Messages;
 using Parley.Cluster.Routing.Ports;
+using Parley.Cluster.Routing.Watching;
 using Parley.Routing;
 using Parley.Routing.Agents;
 using Parley.Routing.Interactions;
@@ -71,6 +72,12 @@ internal sealed partial class TenantRoutingGrain
     public Task<RoutingResult> Enqueue(EnqueueCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (command.Watcher is not null)
+        {
+            // Watch before the engine runs: an agent may be offered the interaction within this very command.
+            _watchers.Watch(command.InteractionId, command.Watcher);
+        }
+
         var now = time.GetUtcNow();
         var enqueuedAt = command.EnqueuedAt is { } at && at < now ? at : now;
         var request = new InteractionRequest(
@@ -81,6 +88,11 @@ internal sealed partial class TenantRoutingGrain
             command.PreferredAgentId is null ? null : new AgentId(command.PreferredAgentId),
             enqueuedAt);
         var result = _engine.Enqueue(request);
+        if (result != RoutingResult.Ok)
+        {
+            _watchers.Forget(command.InteractionId);
+        }
+
         var added = result == RoutingResult.Ok
             ? new NewInteraction(command.InteractionId, command.QueueId, command.Channel, command.Priority, command.Attributes, enqueuedAt, ++_sequence)
             : null;
@@ -101,4 +113,22 @@ internal sealed partial class TenantRoutingGrain
 
     public Task<RoutingResult> CompleteWrapUp(string agentId, string interactionId, string? code) =>
         CompleteAsync(_engine.CompleteWrapUp(new AgentId(agentId), new InteractionId(interactionId), code), null, null);
+
+    public Task<bool> Watch(string interactionId, IInteractionWatcher watcher)
+    {
+        ArgumentNullException.ThrowIfNull(watcher);
+        if (_engine.GetPosition(new InteractionId(interactionId)) is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        _watchers.Watch(interactionId, watcher);
+        return Task.FromResult(true);
+    }
+
+    public Task Unwatch(string interactionId)
+    {
+        _watchers.Forget(interactionId);
+        return Task.CompletedTask;
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Cluster.Routing.Ports;
+using Parley.Cluster.Routing.Watching;
 using Parley.Routing;
 using Parley.Routing.Events;
 
@@ -22,6 +23,7 @@ internal sealed partial class TenantRoutingGrain(
     ILogger<TenantRoutingGrain> logger) : Grain, ITenantRoutingGrain
 {
     private readonly RoutingEventBuffer _events = new();
+    private readonly InteractionWatchers _watchers = new();
     private readonly HashSet<string> _agentIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _queueIds = new(StringComparer.Ordinal);
     private RoutingEngine _engine = null!;
@@ -95,6 +97,7 @@ internal sealed partial class TenantRoutingGrain(
         if (events.Length > 0)
         {
             publisher.Publish(_tenantId, events);
+            _watchers.Notify(events);
         }
 
         return result;

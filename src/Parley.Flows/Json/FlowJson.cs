@@ -107,6 +107,9 @@ public static class FlowJson
 
     public static string Serialize(BusinessSchedule schedule) => JsonSerializer.Serialize(schedule, Writer.BusinessSchedule);
 
+    /// <summary>The blocks an execution visited, as the JSON kept on the call's record.</summary>
+    public static string SerializePath(List<FlowPathEntry> path) => JsonSerializer.Serialize(path, FlowJsonContext.Default.ListFlowPathEntry);
+
     public static string Serialize(FlowExecutionState state) => JsonSerializer.Serialize(state, FlowJsonContext.Default.FlowExecutionState);
 
     public static FlowExecutionState DeserializeState(string json) =>

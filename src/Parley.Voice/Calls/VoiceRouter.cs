@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Parley.Sip.Auth;
 using Parley.Sip.Dialogs;
@@ -15,17 +14,18 @@ namespace Parley.Voice.Calls;
 /// <see cref="SipDigestAuthenticator"/>, every INVITE not for a public handler is authenticated first (401 challenge, the
 /// same for unknown and known users), the caller is recorded on the call, and a call into another tenant's domain gets 403.
 /// With an <see cref="IInboundNumberResolver"/>, an INVITE to a phone number no handler takes is resolved first, before any
-/// media: unknown number 404, source not allowed 403, suspended tenant 403; a resolved number answers 480 until the call
-/// model takes such calls.
+/// media: unknown number 404, source not allowed 403, suspended tenant 403; a resolved number goes to
+/// <see cref="InboundCalls"/> (480 when the node has none).
 /// </summary>
 public sealed class VoiceRouter : SipApplication
 {
     private readonly IReadOnlyList<VoiceCallHandler> _handlers;
-    private readonly ConcurrentDictionary<SipDialog, VoiceCallHandler> _dialogs = new();
+    private readonly VoiceDialogs _dialogs;
     private readonly ILogger _logger;
     private readonly SipDigestAuthenticator? _authenticator;
     private readonly VoiceRouterOptions _options;
     private readonly IInboundNumberResolver? _numbers;
+    private readonly InboundCalls? _inbound;
 
     /// <summary>Without <paramref name="authenticator"/> no INVITE is authenticated (tests, open labs); without <paramref name="numbers"/> no number is resolved.</summary>
     public VoiceRouter(
@@ -33,9 +33,13 @@ public sealed class VoiceRouter : SipApplication
         ILogger<VoiceRouter> logger,
         SipDigestAuthenticator? authenticator = null,
         VoiceRouterOptions? options = null,
-        IInboundNumberResolver? numbers = null)
+        IInboundNumberResolver? numbers = null,
+        VoiceDialogs? dialogs = null,
+        InboundCalls? inbound = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
+        _dialogs = dialogs ?? new VoiceDialogs();
+        _inbound = inbound;
         _handlers = [.. handlers];
         _logger = logger;
         _authenticator = authenticator;
@@ -76,17 +80,17 @@ public sealed class VoiceRouter : SipApplication
         var dialog = await handler.OnInviteAsync(call, cancellationToken).ConfigureAwait(false);
         if (dialog is not null)
         {
-            _dialogs[dialog] = handler;
+            _dialogs.Track(dialog, handler);
         }
     }
 
     public override ValueTask<ReadOnlyMemory<byte>?> OnReInviteAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken) =>
-        _dialogs.TryGetValue(dialog, out var handler)
+        _dialogs.TryGetOwner(dialog, out var handler)
             ? handler.OnReInviteAsync(dialog, request, cancellationToken)
             : base.OnReInviteAsync(dialog, request, cancellationToken);
 
     public override ValueTask<int> OnDialogRequestAsync(SipDialog dialog, SipRequest request, CancellationToken cancellationToken) =>
-        _dialogs.TryGetValue(dialog, out var handler)
+        _dialogs.TryGetOwner(dialog, out var handler)
             ? handler.OnDialogRequestAsync(dialog, request, cancellationToken)
             : base.OnDialogRequestAsync(dialog, request, cancellationToken);
 
@@ -127,9 +131,17 @@ public sealed class VoiceRouter : SipApplication
                 return;
         }
 
-        // The number, tenant, target and trunk are known; the call model (queue, flow, agent) comes later.
         VoiceLog.NumberResolved(_logger, resolution.Number!, resolution.TenantId!.Value, resolution.TargetKind, resolution.TrunkId, call.Request.CallId);
-        call.Reject(480, "Temporarily Unavailable");
+        if (_inbound is null || resolution.TargetKind == InboundTargetKind.None)
+        {
+            call.Reject(480, "Temporarily Unavailable");
+            return;
+        }
+
+        if (await _inbound.AnswerAsync(call, resolution).ConfigureAwait(false) is { } dialog)
+        {
+            _dialogs.Track(dialog, _inbound);
+        }
     }
 
     /// <summary>True when the call may go on to routing; otherwise it has been answered (401 or 403).</summary>

@@ -1,8 +1,12 @@
+using Parley.Cluster.Routing.Watching;
 using Parley.Routing.Channels;
 
 namespace Parley.Cluster.Routing.Messages;
 
-/// <summary>"Here is an interaction for queue Q": persisted with its attributes before the grain acknowledges it.</summary>
+/// <summary>
+/// "Here is an interaction for queue Q": persisted with its attributes before the grain acknowledges it. A
+/// <paramref name="Watcher"/> (a call on its node) is told about the interaction's offers and end from then on.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record EnqueueCommand(
     string InteractionId,
@@ -11,4 +15,5 @@ public sealed record EnqueueCommand(
     int Priority,
     Dictionary<string, string> Attributes,
     string? PreferredAgentId = null,
-    DateTimeOffset? EnqueuedAt = null);
+    DateTimeOffset? EnqueuedAt = null,
+    IInteractionWatcher? Watcher = null);

@@ -1,0 +1,21 @@
+namespace Parley.Voice.Calls;
+
+/// <summary>Everything that happens to a call, posted to its mailbox and handled one at a time by <see cref="InboundCall"/>.</summary>
+internal abstract record CallSignal
+{
+    internal sealed record CallerHungUp(string Cause) : CallSignal;
+
+    internal sealed record Offered(Guid AgentId, DateTimeOffset ExpiresAt) : CallSignal;
+
+    internal sealed record OfferWithdrawn(Guid AgentId, string Reason) : CallSignal;
+
+    internal sealed record Moved(Guid QueueId) : CallSignal;
+
+    internal sealed record RoutingEnded(string Reason) : CallSignal;
+
+    internal sealed record AgentAnswered(AgentLeg Leg) : CallSignal;
+
+    internal sealed record AgentFailed(AgentLeg Leg, int Status) : CallSignal;
+
+    internal sealed record AgentHungUp(AgentLeg Leg, string Cause) : CallSignal;
+}

@@ -1,0 +1,220 @@
+using Parley.Sip.Stack;
+using Parley.Voice.Records;
+
+namespace Parley.Voice.Calls;
+
+internal sealed partial class InboundCall
+{
+    /// <summary>
+    /// The queue phase and the conversation: music while waiting, ring each agent the ACD offers the call to, bridge the
+    /// one who answers, and end when either side hangs up or routing ends the interaction.
+    /// </summary>
+    private async Task ConnectAsync()
+    {
+        await PlayWaitingAsync().ConfigureAwait(false);
+        await foreach (var signal in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            if (await HandleAsync(signal).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles one signal; true when the call is over.</summary>
+    private async Task<bool> HandleAsync(CallSignal signal)
+    {
+        switch (signal)
+        {
+            case CallSignal.CallerHungUp hungUp when _agent is not null:
+                await ReleaseBridgedAsync(hungUp.Cause, CallParty.Caller, hangUpCaller: false).ConfigureAwait(false);
+                return true;
+            case CallSignal.CallerHungUp hungUp:
+                await ReleaseWaitingAsync(hungUp.Cause, CallParty.Caller).ConfigureAwait(false);
+                return true;
+            case CallSignal.Offered offered:
+                await RingAsync(offered).ConfigureAwait(false);
+                return false;
+            case CallSignal.OfferWithdrawn withdrawn when _ringing?.AgentId == withdrawn.AgentId:
+                CallLog.RingCancelled(_services.Logger, Id, withdrawn.AgentId, withdrawn.Reason);
+                _ringing.Cancel();
+                return false;
+            case CallSignal.AgentAnswered answered:
+                return await OnAgentAnsweredAsync(answered.Leg).ConfigureAwait(false);
+            case CallSignal.AgentFailed failed:
+                await OnAgentFailedAsync(failed.Leg, failed.Status).ConfigureAwait(false);
+                return false;
+            case CallSignal.AgentHungUp hungUp when hungUp.Leg == _agent:
+                await ReleaseBridgedAsync(hungUp.Cause, CallParty.Agent, hangUpCaller: true).ConfigureAwait(false);
+                return true;
+            case CallSignal.RoutingEnded ended when _agent is not null:
+                // Ended from outside (a supervisor, the API): both legs go.
+                await ReleaseBridgedAsync("ended_" + ended.Reason, CallParty.System, hangUpCaller: true, endInRouting: false).ConfigureAwait(false);
+                return true;
+            case CallSignal.RoutingEnded ended:
+                _record = _record with { Disposition = CallDisposition.NotAnswered, ReleaseCause = ended.Reason, ReleasedBy = CallParty.System };
+                await StopRingingAsync().ConfigureAwait(false);
+                await HangUpCallerAsync().ConfigureAwait(false);
+                return true;
+            case CallSignal.Moved moved:
+                _record = _record with { QueueId = moved.QueueId };
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private async Task PlayWaitingAsync()
+    {
+        try
+        {
+            Session.Play(await _services.Audio.OpenMusicOnHoldAsync(TenantId, _life.Token).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException)
+        {
+            CallLog.MusicUnavailable(_services.Logger, Id, ex);
+        }
+    }
+
+    /// <summary>The ACD offers the call to an agent: INVITE their phone for the offer's ring time.</summary>
+    private async Task RingAsync(CallSignal.Offered offered)
+    {
+        if (_ringing is not null || _agent is not null)
+        {
+            // One phone rings at a time; a second offer for the same call cannot stand.
+            await _services.Routing.RejectAsync(TenantId, Id, offered.AgentId).ConfigureAwait(false);
+            return;
+        }
+
+        var phone = await _services.Phones.FindAsync(TenantId, offered.AgentId).ConfigureAwait(false);
+        if (phone is null)
+        {
+            CallLog.NoPhone(_services.Logger, Id, offered.AgentId);
+            await _services.Routing.RejectAsync(TenantId, Id, offered.AgentId).ConfigureAwait(false);
+            return;
+        }
+
+        var options = new SipInviteOptions
+        {
+            From = $"sip:{_record.CallerNumber ?? "anonymous"}@{_localAddress}",
+            FromDisplayName = $"{_queue?.QueueName ?? "Queue"}: {_record.CallerNumber ?? "anonymous"}",
+        };
+        var leg = new CallLegRecord
+        {
+            Id = Guid.CreateVersion7(),
+            CallId = Id,
+            TenantId = TenantId,
+            Party = CallParty.Agent,
+            SipCallId = string.Empty,
+            Address = phone.Uri,
+            AgentId = offered.AgentId,
+            CreatedAt = Now,
+            RingingAt = Now,
+        };
+        _record = _record with { OfferedAt = _record.OfferedAt ?? Now, AgentId = offered.AgentId };
+        CallLog.Ringing(_services.Logger, Id, offered.AgentId, phone.Uri);
+        _ringing = AgentLeg.Ring(_services.Engine, Stack, _localAddress, offered.AgentId, phone.Uri, options, leg, Post);
+        var ringFor = offered.ExpiresAt - Now + _services.Options.RingGrace;
+        var ringing = _ringing;
+        _ = Task.Delay(ringFor > TimeSpan.Zero ? ringFor : TimeSpan.Zero, _services.Time, CancellationToken.None)
+            .ContinueWith(_ => ringing.Cancel(), TaskScheduler.Default);
+        await SaveAsync().ConfigureAwait(false);
+    }
+
+    private async Task<bool> OnAgentAnsweredAsync(AgentLeg leg)
+    {
+        if (leg != _ringing)
+        {
+            await leg.HangUpAsync().ConfigureAwait(false);
+            await leg.DisposeAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        _ringing = null;
+        leg.Record = leg.Record with { AnsweredAt = Now, SipStatus = 200, SipCallId = leg.Dialog!.CallId };
+        if (leg.CancelRequested || !await _services.Routing.AcceptAsync(TenantId, Id, leg.AgentId).ConfigureAwait(false))
+        {
+            // The offer ended while the phone was answering: this agent does not get the call.
+            leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "offer_withdrawn" };
+            await SaveLegAsync(leg).ConfigureAwait(false);
+            await leg.HangUpAsync().ConfigureAwait(false);
+            await leg.DisposeAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        _agent = leg;
+        _services.Dialogs.Track(leg.Dialog!, _services.Owner);
+        _services.Owner.AttachAgentLeg(leg.Dialog!, this, leg);
+        _bridge = AudioBridge.Connect(Session, leg.Session);
+        _record = _record with { AnsweredAt = Now, AgentId = leg.AgentId, Disposition = CallDisposition.Answered };
+        CallLog.Bridged(_services.Logger, Id, leg.AgentId);
+        await SaveLegAsync(leg).ConfigureAwait(false);
+        await SaveAsync().ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task OnAgentFailedAsync(AgentLeg leg, int status)
+    {
+        leg.Record = leg.Record with { EndedAt = Now, SipStatus = status, ReleaseCause = status == 487 ? "cancelled" : "phone_" + status };
+        await SaveLegAsync(leg).ConfigureAwait(false);
+        if (leg == _ringing)
+        {
+            _ringing = null;
+            CallLog.RingFailed(_services.Logger, Id, leg.AgentId, status);
+            if (!leg.CancelRequested || status != 487)
+            {
+                // Busy, declined, unreachable, or rung out by our own guard: the ACD's reject rules decide what next.
+                await _services.Routing.RejectAsync(TenantId, Id, leg.AgentId).ConfigureAwait(false);
+            }
+        }
+
+        await leg.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task StopRingingAsync()
+    {
+        if (_ringing is { } leg)
+        {
+            leg.Cancel();
+            _ringing = null;
+            leg.Record = leg.Record with { EndedAt = Now, SipStatus = 487, ReleaseCause = "caller_gone" };
+            await SaveLegAsync(leg).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The caller left (or was released) before any agent answered.</summary>
+    private async Task ReleaseWaitingAsync(string cause, CallParty by)
+    {
+        await StopRingingAsync().ConfigureAwait(false);
+        _record = _record with { Disposition = CallDisposition.AbandonedInQueue, ReleaseCause = cause, ReleasedBy = by };
+        await _services.Routing.AbandonAsync(TenantId, Id).ConfigureAwait(false);
+    }
+
+    /// <summary>One side of a bridged call hung up: end the other and the interaction (the agent goes to wrap-up).</summary>
+    private async Task ReleaseBridgedAsync(string cause, CallParty by, bool hangUpCaller, bool endInRouting = true)
+    {
+        _bridge?.Disconnect();
+        _bridge = null;
+        var leg = _agent!;
+        _services.Owner.DetachAgentLeg(leg.Dialog!);
+        if (by != CallParty.Agent)
+        {
+            await leg.HangUpAsync().ConfigureAwait(false);
+        }
+
+        if (hangUpCaller)
+        {
+            await HangUpCallerAsync().ConfigureAwait(false);
+        }
+
+        leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = cause };
+        await SaveLegAsync(leg).ConfigureAwait(false);
+        _record = _record with { ReleaseCause = cause, ReleasedBy = by };
+        if (endInRouting)
+        {
+            await _services.Routing.EndAsync(TenantId, Id).ConfigureAwait(false);
+        }
+    }
+
+    private Task SaveLegAsync(AgentLeg leg) => _services.Records.SaveLegAsync(leg.Record).AsTask();
+}

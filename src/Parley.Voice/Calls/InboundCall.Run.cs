@@ -1,0 +1,157 @@
+using Parley.Sip.Stack;
+using Parley.Voice.Calls.Ports;
+using Parley.Voice.Numbers;
+using Parley.Voice.Records;
+
+namespace Parley.Voice.Calls;
+
+internal sealed partial class InboundCall
+{
+    private CallQueueResult? _queue;
+    private AgentLeg? _ringing;
+    private AgentLeg? _agent;
+    private AudioBridge? _bridge;
+
+    private async Task RunAsync(Guid? targetId, InboundTargetKind targetKind)
+    {
+        try
+        {
+            await SaveAsync().ConfigureAwait(false);
+            await SaveCallerLegAsync().ConfigureAwait(false);
+            var queued = targetKind switch
+            {
+                InboundTargetKind.Queue when targetId is { } queueId => await EnqueueAsync(queueId.ToString(), 0, []).ConfigureAwait(false),
+                InboundTargetKind.Flow when targetId is { } flowId => await RunFlowAsync(flowId).ConfigureAwait(false),
+                _ => null,
+            };
+            if (queued is { Queued: true } && !_life.IsCancellationRequested)
+            {
+                await ConnectAsync().ConfigureAwait(false);
+            }
+            else if (queued is { Queued: true })
+            {
+                await ReleaseWaitingAsync("caller_hangup", CallParty.Caller).ConfigureAwait(false);
+            }
+            else
+            {
+                await EndUnqueuedAsync(queued).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            CallLog.CallFailed(_services.Logger, Id, Dialog.CallId, ex);
+            _record = _record with { ReleaseCause = _record.ReleaseCause ?? "error", ReleasedBy = _record.ReleasedBy ?? CallParty.System };
+            await HangUpCallerAsync().ConfigureAwait(false);
+            if (_queue is { Queued: true } && _record.AnsweredAt is null)
+            {
+                await TryAsync(() => _services.Routing.AbandonAsync(TenantId, Id).AsTask()).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Queues the call; the routing listener (this call) hears offers from then on.</summary>
+    private async Task<CallQueueResult> EnqueueAsync(string queue, int priority, Dictionary<string, string> attributes)
+    {
+        attributes.TryAdd("callerNumber", _record.CallerNumber ?? string.Empty);
+        attributes.TryAdd("calledNumber", _record.CalledNumber ?? string.Empty);
+        attributes.TryAdd("sipCallId", Dialog.CallId);
+        var result = await _services.Routing.EnqueueAsync(new CallQueueRequest(TenantId, Id, queue, priority, attributes), this, _life.Token).ConfigureAwait(false);
+        if (result.Queued)
+        {
+            _queue = result;
+            _record = _record with { QueuedAt = Now, QueueId = result.QueueId, InteractionId = Id, IvrExitAt = _record.IvrExitAt ?? (_record.FlowId is null ? null : Now) };
+            await SaveAsync().ConfigureAwait(false);
+            CallLog.Queued(_services.Logger, Id, result.QueueName ?? queue);
+        }
+        else
+        {
+            CallLog.QueueRefused(_services.Logger, Id, queue, result.Refusal ?? "refused");
+        }
+
+        return result;
+    }
+
+    /// <summary>The flow ended the call, or the queue refused it: Parley hangs up.</summary>
+    private async Task EndUnqueuedAsync(CallQueueResult? refused)
+    {
+        if (_life.IsCancellationRequested)
+        {
+            _record = _record with { Disposition = CallDisposition.AbandonedInIvr, ReleaseCause = "caller_hangup", ReleasedBy = CallParty.Caller };
+            return;
+        }
+
+        _record = refused is { Queued: false }
+            ? _record with { Disposition = CallDisposition.NotAnswered, ReleaseCause = "queue_" + refused.Refusal, ReleasedBy = CallParty.System }
+            : _record with
+            {
+                Disposition = _record.Disposition ?? CallDisposition.EndedByFlow,
+                ReleaseCause = _record.ReleaseCause ?? "flow_end",
+                ReleasedBy = CallParty.System,
+            };
+        await HangUpCallerAsync().ConfigureAwait(false);
+    }
+
+    private async Task HangUpCallerAsync()
+    {
+        try
+        {
+            await Dialog.ByeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException)
+        {
+            // The caller is already gone.
+        }
+    }
+
+    /// <summary>Releases everything the call holds and closes its records (called once, at the very end).</summary>
+    private async Task CloseAsync()
+    {
+        _bridge?.Disconnect();
+        foreach (var leg in new[] { _ringing, _agent })
+        {
+            if (leg is not null)
+            {
+                leg.Cancel();
+                await leg.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (_queue is { Queued: true })
+        {
+            await TryAsync(() => _services.Routing.ForgetAsync(TenantId, Id).AsTask()).ConfigureAwait(false);
+        }
+
+        var now = Now;
+        _record = _record with { EndedAt = now, ReleaseCause = _record.ReleaseCause ?? "normal" };
+        _callerLeg = _callerLeg with { EndedAt = now, ReleaseCause = _record.ReleaseCause };
+        _services.Dialogs.TryRemove(Dialog, out _);
+        await TryAsync(() => SaveCallerLegAsync()).ConfigureAwait(false);
+        await TryAsync(() => SaveAsync()).ConfigureAwait(false);
+        _mailbox.Writer.TryComplete();
+        await Session.DisposeAsync().ConfigureAwait(false);
+        _life.Dispose();
+        CallLog.CallEnded(_services.Logger, Id, _record.ReleaseCause!, _record.Disposition?.ToString() ?? "none");
+    }
+
+    private Task SaveAsync() => _services.Records.SaveCallAsync(_record).AsTask();
+
+    private Task SaveCallerLegAsync() => _services.Records.SaveLegAsync(_callerLeg).AsTask();
+
+    private async Task TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            CallLog.CleanupFailed(_services.Logger, Id, ex);
+        }
+    }
+
+    private SipStack Stack => _services.Stack();
+}

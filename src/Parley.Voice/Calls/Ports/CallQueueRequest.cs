@@ -1,0 +1,9 @@
+namespace Parley.Voice.Calls.Ports;
+
+/// <summary>Put <paramref name="InteractionId"/> in <paramref name="Queue"/> (an id or a name of the tenant's queues).</summary>
+public sealed record CallQueueRequest(
+    Guid TenantId,
+    Guid InteractionId,
+    string Queue,
+    int Priority,
+    IReadOnlyDictionary<string, string> Attributes);

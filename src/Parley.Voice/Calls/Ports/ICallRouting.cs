@@ -1,0 +1,30 @@
+namespace Parley.Voice.Calls.Ports;
+
+/// <summary>
+/// The ACD as a call sees it: a call that reaches a queue becomes an interaction (channel Voice) of its tenant's routing,
+/// and hears about offers and its end through an <see cref="ICallRoutingListener"/> wherever routing runs (the call stays
+/// on the node that answered it). Every method is tenant-scoped by <c>tenantId</c>.
+/// </summary>
+public interface ICallRouting
+{
+    /// <summary>Queues the interaction (queue by id or name) and starts telling <paramref name="listener"/> about it.</summary>
+    ValueTask<CallQueueResult> EnqueueAsync(CallQueueRequest request, ICallRoutingListener listener, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent's phone answered: true when the offer still stood and the interaction is now the agent's.</summary>
+    ValueTask<bool> AcceptAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent's phone refused or could not be reached: the ACD's reject rules apply.</summary>
+    ValueTask RejectAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The conversation is over; the agent goes to wrap-up per the queue.</summary>
+    ValueTask EndAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The caller left before talking to an agent.</summary>
+    ValueTask AbandonAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Position and estimated wait, or null when the interaction is no longer waiting.</summary>
+    ValueTask<CallQueuePosition?> GetPositionAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops telling the call's listener anything.</summary>
+    ValueTask ForgetAsync(Guid tenantId, Guid interactionId);
+}
