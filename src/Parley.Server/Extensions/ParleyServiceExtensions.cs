@@ -10,6 +10,7 @@ using Parley.Server.Options;
 using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
+using Parley.Server.Voice.Calls;
 using Parley.Server.Webhooks;
 using Parley.Speech;
 
@@ -88,6 +89,7 @@ public static class ParleyServiceExtensions
         services.AddSingleton<StartupWork>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
         builder.AddParleySipHost();
+        services.AddParleyCalls(configuration);
         services.AddParleyWebhooks();
         services.AddParleySpeech(o =>
         {

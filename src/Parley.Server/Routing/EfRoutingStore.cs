@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Cluster.Routing.Ports;
 using Parley.Data;
 using Parley.Data.Entities.Acd;
-using Parley.Data.Tenancy;
 using Parley.Routing.Agents;
 using Parley.Routing.Channels;
 using Parley.Routing.Interactions;
 using Parley.Routing.Queues;
 using Parley.Routing.Restore;
+using Parley.Server.Tenants;
+using Parley.Server.Voice.Calls;
 using Parley.Server.Webhooks;
 
 namespace Parley.Server.Routing;
@@ -18,13 +19,14 @@ namespace Parley.Server.Routing;
 /// the state changes, the routing-history rows and the webhook delivery rows of the same command in one
 /// <c>SaveChanges</c>, i.e. one transaction: either all of them are durable before the grain answers, or none is.
 /// </summary>
-internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox webhooks) : IRoutingStore
+internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox webhooks, TimeProvider time) : IRoutingStore
 {
     public async Task<TenantRoutingData> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         await using var scope = Open(tenantId, out var db);
         var queues = await db.Queues.AsNoTracking().ToListAsync(cancellationToken);
         var agents = await db.Agents.AsNoTracking().ToListAsync(cancellationToken);
+        var registered = await AgentPhoneReach.RegisteredCredentialsAsync(db, agents, time.GetUtcNow(), cancellationToken);
         var presence = await db.AgentPresence.AsNoTracking().ToListAsync(cancellationToken);
         var open = await db.Interactions.AsNoTracking()
             .Where(i => i.Status == InteractionRecord.Waiting || i.Status == InteractionRecord.Active)
@@ -42,7 +44,7 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
         var signedIn = presence.Select(p => new AgentRestore(new AgentId(RoutingDefinitions.Key(p.AgentId)), p.NotReadyReason, p.StateSince, p.SignOutPending)).ToList();
         return new TenantRoutingData(
             queues.Select(RoutingDefinitions.ToDefinition).ToList(),
-            agents.Select(RoutingDefinitions.ToDefinition).ToList(),
+            agents.Select(a => RoutingDefinitions.ToDefinition(a, AgentPhoneReach.OffersVoice(a, registered))).ToList(),
             new RoutingRestoreState(signedIn, waiting, active),
             last);
     }
@@ -52,7 +54,13 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
         await using var scope = Open(tenantId, out var db);
         var id = Guid.Parse(agentId);
         var agent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return agent is null ? null : RoutingDefinitions.ToDefinition(agent);
+        if (agent is null)
+        {
+            return null;
+        }
+
+        var registered = await AgentPhoneReach.RegisteredCredentialsAsync(db, [agent], time.GetUtcNow(), cancellationToken);
+        return RoutingDefinitions.ToDefinition(agent, AgentPhoneReach.OffersVoice(agent, registered));
     }
 
     public async Task<QueueDefinition?> LoadQueueAsync(Guid tenantId, string queueId, CancellationToken cancellationToken)
@@ -171,11 +179,5 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
         }
     }
 
-    private AsyncServiceScope Open(Guid tenantId, out ParleyDbContext db)
-    {
-        var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
-        db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-        return scope;
-    }
+    private AsyncServiceScope Open(Guid tenantId, out ParleyDbContext db) => scopes.OpenTenant(tenantId, out db);
 }

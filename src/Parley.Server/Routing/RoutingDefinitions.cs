@@ -11,12 +11,13 @@ internal static class RoutingDefinitions
 {
     public static string Key(Guid id) => id.ToString();
 
-    public static AgentDefinition ToDefinition(Agent agent)
+    /// <summary>The agent's definition; without <paramref name="offersVoice"/> (their registered phone is offline) voice is left out.</summary>
+    public static AgentDefinition ToDefinition(Agent agent, bool offersVoice = true)
     {
         var capacities = new Dictionary<Channel, int>();
         foreach (var c in agent.Capacities)
         {
-            if (Enum.TryParse<Channel>(c.Channel, out var channel))
+            if (Enum.TryParse<Channel>(c.Channel, out var channel) && (offersVoice || channel != Channel.Voice))
             {
                 capacities[channel] = c.Capacity;
             }

@@ -4,6 +4,7 @@ using Parley.Data;
 using Parley.Data.Entities.Sip;
 using Parley.Data.Tenancy;
 using Parley.Domain.Tenants;
+using Parley.Server.Voice.Calls;
 using Parley.Sip.Registrar;
 
 namespace Parley.Server.Sip;
@@ -14,7 +15,7 @@ namespace Parley.Server.Sip;
 /// runs as that tenant, so the tenant query filter and the cross-tenant write guard apply. Suspended tenants, unknown
 /// domains and an AOR outside the authenticated tenant's domain have no bindings and cannot get any.
 /// </summary>
-internal sealed class TenantSipBindingStore(IServiceScopeFactory scopes, SipRealms realms, TimeProvider time) : ISipBindingStore
+internal sealed class TenantSipBindingStore(IServiceScopeFactory scopes, SipRealms realms, TimeProvider time, AgentPhonePresence phones) : ISipBindingStore
 {
     public async ValueTask<IReadOnlyList<SipBinding>> LoadAsync(string aor, string? tenantId, CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ internal sealed class TenantSipBindingStore(IServiceScopeFactory scopes, SipReal
         var rows = await db.Set<SipRegistration>().Where(r => r.Aor == aor).ToListAsync(cancellationToken);
         var userIds = await UserIdsAsync(db, bindings, cancellationToken);
         var now = time.GetUtcNow();
+        var wasLive = rows.Any(r => r.ExpiresAt > now);
         foreach (var row in rows.Where(r => !bindings.Any(b => SameContact(b.Contact, r.ContactUri))))
         {
             db.Remove(row);
@@ -75,6 +77,11 @@ internal sealed class TenantSipBindingStore(IServiceScopeFactory scopes, SipReal
 
         // One SaveChanges, one transaction: the whole set is written or none of it.
         await db.SaveChangesAsync(cancellationToken);
+        if (wasLive != bindings.Any(b => b.ExpiresAt > now) && AgentPhoneReach.UserOf(aor) is { } phoneUser)
+        {
+            // The agent's phone came online or went away: routing offers them voice, or stops.
+            await phones.ChangedAsync(db.CurrentTenantId!.Value, [phoneUser], cancellationToken);
+        }
     }
 
     public async ValueTask<int> RemoveExpiredAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
@@ -86,12 +93,22 @@ internal sealed class TenantSipBindingStore(IServiceScopeFactory scopes, SipReal
         var expired = await db.Set<SipRegistration>().IgnoreQueryFilters()
             .Where(r => r.ExpiresAt <= now)
             .OrderBy(r => r.ExpiresAt)
-            .Select(r => r.Id)
+            .Select(r => new { r.Id, r.TenantId, r.Aor })
             .Take(maxCount)
             .ToListAsync(cancellationToken);
-        return expired.Count == 0
-            ? 0
-            : await db.Set<SipRegistration>().IgnoreQueryFilters().Where(r => expired.Contains(r.Id) && r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        if (expired.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = expired.Select(e => e.Id).ToList();
+        var removed = await db.Set<SipRegistration>().IgnoreQueryFilters().Where(r => ids.Contains(r.Id) && r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        foreach (var tenant in expired.GroupBy(e => e.TenantId))
+        {
+            await phones.ChangedAsync(tenant.Key, [.. tenant.Select(e => AgentPhoneReach.UserOf(e.Aor)).OfType<string>().Distinct()], cancellationToken);
+        }
+
+        return removed;
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ public sealed class InteractionListTests(AcdAppFactory factory) : IClassFixture<
     [Fact]
     public async Task List_IsNewestFirst_AndEachFilterNarrowsIt()
     {
+        await factory.GiveDemoAgentsDeskPhonesAsync();
         using var admin = await factory.SignInDemoAsync("admin");
         using var api = await factory.ApiClientAsync();
         using var agent = await factory.SignInDemoAsync("agent1");

@@ -20,6 +20,7 @@ public sealed class RoutingApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
     [Fact]
     public async Task Interaction_IsOfferedAcceptedEndedAndWrappedUp_WithHistoryInOrder()
     {
+        await factory.GiveDemoAgentsDeskPhonesAsync();
         using var api = await factory.ApiClientAsync();
         using var agent = await factory.SignInDemoAsync("agent1");
         var sales = await api.IdByAsync("/api/v1/queues", "name", "Sales");
@@ -47,6 +48,7 @@ public sealed class RoutingApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
     [Fact]
     public async Task Reject_ReturnsTheInteractionToTheQueue_AndAnotherAgentGetsIt()
     {
+        await factory.GiveDemoAgentsDeskPhonesAsync();
         using var api = await factory.ApiClientAsync();
         using var first = await factory.SignInDemoAsync("agent2");
         using var second = await factory.SignInDemoAsync("agent3");
@@ -70,6 +72,7 @@ public sealed class RoutingApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
     [Fact]
     public async Task SupervisorForcedState_IsAppliedAndAudited_AgentsCannotForce()
     {
+        await factory.GiveDemoAgentsDeskPhonesAsync();
         using var supervisor = await factory.SignInDemoAsync("supervisor");
         using var admin = await factory.SignInDemoAsync("admin");
         using var agent = await factory.SignInDemoAsync("agent1");

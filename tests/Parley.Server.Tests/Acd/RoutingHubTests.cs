@@ -14,6 +14,7 @@ public sealed class RoutingHubTests(AcdAppFactory factory) : IClassFixture<AcdAp
     [Fact]
     public async Task Events_ReachTheTenantsSupervisorsAndTheOfferedAgent_Only()
     {
+        await factory.GiveDemoAgentsDeskPhonesAsync();
         var tenantB = await factory.CreateOtherTenantAsync();
         var supervisor = await ConnectAsync("/hubs/routing", bearer: await factory.GetDemoTokenAsync());
         var agent1 = await ConnectAsync("/hubs/agent", cookie: await CookieAsync(ParleyAppFactory.DemoTenant, "agent1", ParleyAppFactory.DemoAgentPassword));

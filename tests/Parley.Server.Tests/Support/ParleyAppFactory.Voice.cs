@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Parley.Server.Tests.Support;
 
@@ -30,6 +32,31 @@ public partial class ParleyAppFactory
     {
         using var admin = await SignInDemoAsync("admin");
         return (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me")).GetProperty("tenantId").GetGuid();
+    }
+
+    /// <summary>
+    /// Gives the demo agents desk phones at fixed URIs (nothing answers there), so routing offers them voice without a
+    /// registered softphone: for tests of the ACD itself, where the phone is beside the point.
+    /// </summary>
+    public async Task GiveDemoAgentsDeskPhonesAsync()
+    {
+        var tenantId = await DemoTenantIdAsync();
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>();
+        var agents = await db.Agents.IgnoreQueryFilters().Where(a => a.TenantId == tenantId && a.PhoneKind != "Uri").ToListAsync();
+        foreach (var agent in agents)
+        {
+            agent.PhoneKind = "Uri";
+            agent.PhoneUri = $"sip:{agent.Extension ?? "desk"}@127.0.0.1:9";
+            agent.PhoneSipCredentialId = null;
+        }
+
+        await db.SaveChangesAsync();
+        var grain = Services.GetRequiredService<IGrainFactory>().GetGrain<Parley.Cluster.Routing.ITenantRoutingGrain>(tenantId);
+        foreach (var agent in agents)
+        {
+            await grain.RefreshAgent(agent.Id.ToString());
+        }
     }
 
     private static async Task<Guid> AssignNumberAsync(HttpClient platform, string number, Guid tenantId, string? description) =>

@@ -1,0 +1,14 @@
+namespace Parley.Server.Voice.Calls;
+
+/// <summary>Log lines of the server's call adapters; event ids 52xx.</summary>
+internal static partial class CallHostLog
+{
+    [LoggerMessage(5200, LogLevel.Warning, "Routing could not be told that phones of tenant {TenantId} registered or unregistered")]
+    public static partial void PhonePresenceFailed(ILogger logger, Exception exception, Guid tenantId);
+
+    [LoggerMessage(5201, LogLevel.Warning, "Re-watching call interactions failed")]
+    public static partial void RewatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5202, LogLevel.Warning, "Routing command {Command} for call {CallId} of tenant {TenantId} answered {Result}")]
+    public static partial void CommandRefused(ILogger logger, string command, Guid callId, Guid tenantId, string result);
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Parley.Cluster.Routing;
+using Parley.Cluster.Routing.Messages;
+using Parley.Cluster.Routing.Watching;
+using Parley.Routing;
+using Parley.Routing.Channels;
+using Parley.Server.Tenants;
+using Parley.Voice.Calls.Ports;
+
+namespace Parley.Server.Voice.Calls;
+
+/// <summary>
+/// The server's <see cref="ICallRouting"/> over the tenant routing grains. Each queued call watches its interaction with
+/// an Orleans observer on this node, so offers reach the call wherever the grain runs; watchers are not durable, so a
+/// background loop re-attaches them every <see cref="RewatchInterval"/> (a grain rebuilt on another node forgets them).
+/// </summary>
+internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactory scopes, TimeProvider time, ILogger<GrainCallRouting> logger)
+    : BackgroundService, ICallRouting
+{
+    public static readonly TimeSpan RewatchInterval = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<Guid, CallWatcher> _watchers = new();
+
+    public int Watching => _watchers.Count;
+
+    public async ValueTask<CallQueueResult> EnqueueAsync(CallQueueRequest request, ICallRoutingListener listener, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var queue = await FindQueueAsync(request.TenantId, request.Queue, cancellationToken);
+        if (queue is null)
+        {
+            return CallQueueResult.Refused("unknown_queue");
+        }
+
+        var watcher = new CallWatcher(request.TenantId, listener);
+        watcher.Reference = grains.CreateObjectReference<IInteractionWatcher>(watcher);
+        _watchers[request.InteractionId] = watcher;
+        var command = new EnqueueCommand(
+            request.InteractionId.ToString(), queue.Value.Id.ToString(), Channel.Voice, request.Priority,
+            new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal), Watcher: watcher.Reference);
+        var result = await Grain(request.TenantId).Enqueue(command);
+        if (result == RoutingResult.Ok)
+        {
+            return new CallQueueResult(queue.Value.Id, queue.Value.Name, null);
+        }
+
+        Drop(request.InteractionId);
+        return CallQueueResult.Refused(result.ToString());
+    }
+
+    public async ValueTask<bool> AcceptAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default) =>
+        Check("accept", tenantId, interactionId, await Grain(tenantId).Accept(interactionId.ToString(), agentId.ToString()));
+
+    public async ValueTask RejectAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default) =>
+        Check("reject", tenantId, interactionId, await Grain(tenantId).Reject(interactionId.ToString(), agentId.ToString()));
+
+    public async ValueTask EndAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default) =>
+        Check("end", tenantId, interactionId, await Grain(tenantId).End(interactionId.ToString()));
+
+    public async ValueTask AbandonAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default) =>
+        Check("abandon", tenantId, interactionId, await Grain(tenantId).Abandon(interactionId.ToString()));
+
+    public async ValueTask<CallQueuePosition?> GetPositionAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default)
+    {
+        var position = await Grain(tenantId).GetPosition(interactionId.ToString());
+        return position is { Status: Parley.Routing.Interactions.InteractionStatus.Waiting }
+            ? new CallQueuePosition(position.Position, position.EstimatedWait)
+            : null;
+    }
+
+    public async ValueTask ForgetAsync(Guid tenantId, Guid interactionId)
+    {
+        if (Drop(interactionId))
+        {
+            await Grain(tenantId).Unwatch(interactionId.ToString());
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RewatchInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var (interactionId, watcher) in _watchers)
+            {
+                try
+                {
+                    await Grain(watcher.TenantId).Watch(interactionId.ToString(), watcher.Reference!);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    CallHostLog.RewatchFailed(logger, ex);
+                }
+            }
+        }
+    }
+
+    private ITenantRoutingGrain Grain(Guid tenantId) => grains.GetGrain<ITenantRoutingGrain>(tenantId);
+
+    private bool Check(string command, Guid tenantId, Guid interactionId, RoutingResult result)
+    {
+        if (result != RoutingResult.Ok)
+        {
+            CallHostLog.CommandRefused(logger, command, interactionId, tenantId, result.ToString());
+        }
+
+        return result == RoutingResult.Ok;
+    }
+
+    private bool Drop(Guid interactionId)
+    {
+        if (!_watchers.TryRemove(interactionId, out var watcher))
+        {
+            return false;
+        }
+
+        grains.DeleteObjectReference<IInteractionWatcher>(watcher.Reference!);
+        return true;
+    }
+
+    private async Task<(Guid Id, string Name)?> FindQueueAsync(Guid tenantId, string queue, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.OpenTenant(tenantId, out var db);
+        var byId = Guid.TryParse(queue, out var id);
+        var row = await db.Queues.AsNoTracking()
+            .Where(q => byId ? q.Id == id : q.Name == queue)
+            .Select(q => new { q.Id, q.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.Id, row.Name);
+    }
+}
