@@ -27,6 +27,7 @@ public sealed class QueueWaitPlayer(
     /// <summary>Plays until the breakout key or cancellation.</summary>
     public async Task<QueueWaitOutcome> RunAsync(CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.AnnouncementInterval, TimeSpan.Zero, nameof(settings));
         var breakout = new TaskCompletionSource<char>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sequence = new PromptSequence(session, tenantId, audio, logger);
         void OnDigit(MediaSession s, DtmfDigit digit)
@@ -41,19 +42,25 @@ public sealed class QueueWaitPlayer(
         IAudioFrameSource? music = null;
         try
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var onBreakout = breakout.Task.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            while (!stop.IsCancellationRequested)
+            while (!breakout.Task.IsCompleted)
             {
-                await AnnounceAsync(sequence, stop.Token).ConfigureAwait(false);
-                music ??= await audio.OpenMusicOnHoldAsync(tenantId, stop.Token).ConfigureAwait(false);
+                await AnnounceAsync(sequence, cancellationToken).ConfigureAwait(false);
+                if (breakout.Task.IsCompleted)
+                {
+                    break;
+                }
+
+                music ??= await audio.OpenMusicOnHoldAsync(tenantId, cancellationToken).ConfigureAwait(false);
                 session.Play(music);
-                await Task.Delay(settings.AnnouncementInterval, time, stop.Token).ConfigureAwait(false);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                await Task.WhenAny(Task.Delay(settings.AnnouncementInterval, time, wait.Token), breakout.Task).ConfigureAwait(false);
+                await wait.CancelAsync().ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || breakout.Task.IsCompleted)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Agent answered, caller hung up, or breakout.
+            // An agent answered or the caller hung up.
         }
         finally
         {
