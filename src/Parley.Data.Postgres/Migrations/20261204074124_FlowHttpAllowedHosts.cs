@@ -15,7 +15,8 @@ namespace Parley.Data.Postgres.Migrations
                 name: "FlowHttpAllowedHosts",
                 table: "Tenants",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValue: new List<string>()); // existing tenants get an empty allow-list (added by hand: EF emits none)
         }
 
         /// <inheritdoc />

@@ -10,6 +10,7 @@ using Parley.Server.Options;
 using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
+using Parley.Server.Voice.Http;
 using Parley.Server.Webhooks;
 using Parley.Speech;
 
@@ -89,6 +90,7 @@ public static class ParleyServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
         builder.AddParleySipHost();
         services.AddParleyWebhooks();
+        services.AddParleyFlowHttp();
         services.AddParleySpeech(o =>
         {
             o.CacheDirectory = Path.Combine(dataDirectory, "speech-cache");
