@@ -16,21 +16,14 @@ public sealed partial class VoiceFlowHost
     /// </summary>
     private async Task<FlowInput> GatherAsync(GatherAction action, CancellationToken cancellationToken)
     {
-        var starting = StartRecognitionAsync(action, cancellationToken);
-        SpeechListener? listener = null;
+        await PlayAsync(action.Prompts, action.BargeIn, cancellationToken).ConfigureAwait(false);
+
+        // The recogniser is taken only now, so a decoder is not held while prompts play (keys pressed while waiting
+        // for one stay buffered and are read first).
+        var recognition = _digits.Reader.TryPeek(out _) ? null : await StartRecognitionAsync(action, cancellationToken).ConfigureAwait(false);
+        var listener = recognition is null ? null : new SpeechListener(_session, recognition);
         try
         {
-            await PlayAsync(action.Prompts, action.BargeIn, cancellationToken).ConfigureAwait(false);
-            var recognition = await starting.ConfigureAwait(false);
-            if (recognition is not null && !_digits.Reader.TryPeek(out _))
-            {
-                listener = new SpeechListener(_session, recognition);
-            }
-            else if (recognition is not null)
-            {
-                await recognition.DisposeAsync().ConfigureAwait(false); // A key came first.
-            }
-
             var input = await CollectAsync(action, listener, cancellationToken).ConfigureAwait(false);
             VoiceLog.GatherEnded(_logger, _tenantId, input.ToString());
             return input;
@@ -40,10 +33,6 @@ public sealed partial class VoiceFlowHost
             if (listener is not null)
             {
                 await listener.DisposeAsync().ConfigureAwait(false);
-            }
-            else if (!starting.IsCompleted || starting.IsCompletedSuccessfully)
-            {
-                await DisposeQuietlyAsync(starting).ConfigureAwait(false);
             }
         }
     }
@@ -143,21 +132,6 @@ public sealed partial class VoiceFlowHost
         {
             VoiceLog.RecognitionFailed(_logger, _tenantId, exception);
             return null;
-        }
-    }
-
-    private static async Task DisposeQuietlyAsync(Task<IRecognitionSession?> starting)
-    {
-        try
-        {
-            if (await starting.ConfigureAwait(false) is { } recognition)
-            {
-                await recognition.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException)
-        {
-            // Cancelled before a decoder was handed out: nothing to free.
         }
     }
 

@@ -121,15 +121,10 @@ public sealed partial class VoiceFlowHost : IFlowHost, IDisposable
         var sequence = new PromptSequence(_session, _tenantId, _audio, _logger);
         if (bargeIn)
         {
-            if (_digits.Reader.TryPeek(out _))
-            {
-                return; // The caller already typed ahead.
-            }
-
             Volatile.Write(ref _bargeable, sequence);
             if (_digits.Reader.TryPeek(out _))
             {
-                return;
+                sequence.BargeIn(); // The caller already typed ahead: nothing to play.
             }
         }
 
