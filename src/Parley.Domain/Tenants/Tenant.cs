@@ -16,5 +16,11 @@ public sealed class Tenant : IVersioned
     /// <summary>IANA id of the zone whose midnight starts the tenant's "today" (queue statistics); "UTC" by default.</summary>
     public string TimeZone { get; set; } = TenantTimeZone.Default;
 
+    /// <summary>
+    /// Hosts a flow's HTTP request block may call (<see cref="FlowHttpHosts"/>): names or <c>*.domain</c> patterns.
+    /// Empty (the default): HTTP blocks may call nothing.
+    /// </summary>
+    public List<string> FlowHttpAllowedHosts { get; set; } = [];
+
     public long Version { get; set; }
 }

@@ -11,6 +11,7 @@ using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
 using Parley.Server.Voice.Calls;
+using Parley.Server.Voice.Http;
 using Parley.Server.Webhooks;
 using Parley.Speech;
 
@@ -91,6 +92,7 @@ public static class ParleyServiceExtensions
         builder.AddParleySipHost();
         services.AddParleyCalls(configuration);
         services.AddParleyWebhooks();
+        services.AddParleyFlowHttp();
         services.AddParleySpeech(o =>
         {
             o.CacheDirectory = Path.Combine(dataDirectory, "speech-cache");

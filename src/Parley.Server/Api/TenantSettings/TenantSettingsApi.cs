@@ -10,8 +10,8 @@ namespace Parley.Server.Api.TenantSettings;
 
 /// <summary>
 /// <c>/api/v1/tenant/settings</c>: the caller's own tenant (from the credentials, never from the request). The time
-/// zone decides when "today" queue statistics start again: reading it takes <c>queues.read</c>, changing it
-/// <c>tenant.settings.write</c> (tenant admins hold it).
+/// zone decides when "today" queue statistics start again; <c>flowHttpAllowedHosts</c> lists the hosts flows' HTTP
+/// request blocks may call. Reading takes <c>queues.read</c>, changing <c>tenant.settings.write</c> (tenant admins hold it).
 /// </summary>
 public static class TenantSettingsApi
 {
@@ -49,15 +49,33 @@ public static class TenantSettingsApi
             return invalid;
         }
 
+        List<string>? hosts = null;
+        if (request.FlowHttpAllowedHosts is { } requested)
+        {
+            (hosts, var badHosts) = FlowHttpAllowList.Validate(requested);
+            if (badHosts is not null)
+            {
+                return badHosts;
+            }
+        }
+
         var previous = tenant.TimeZone;
+        var previousHosts = tenant.FlowHttpAllowedHosts;
         tenant.TimeZone = request.TimeZone;
+        tenant.FlowHttpAllowedHosts = hosts ?? tenant.FlowHttpAllowedHosts;
         await db.SaveChangesAsync(ct);
         if (previous != request.TimeZone)
         {
             await TenantTimeZones.RefreshRoutingAsync(grains, tenant.Id);
         }
 
-        audit.Target("tenant", tenant.Id).Describe($"changed time zone from {previous} to {tenant.TimeZone}");
+        var change = $"changed time zone from {previous} to {tenant.TimeZone}";
+        if (hosts is not null && !hosts.SequenceEqual(previousHosts))
+        {
+            change += $"; flow HTTP hosts from [{string.Join(", ", previousHosts)}] to [{string.Join(", ", hosts)}]";
+        }
+
+        audit.Target("tenant", tenant.Id).Describe(change);
         ETags.Set(http, tenant.Version);
         return TypedResults.Ok(TenantSettingsDto.From(tenant));
     }

@@ -2,8 +2,11 @@ using Parley.Domain.Tenants;
 
 namespace Parley.Server.Api.TenantSettings;
 
-/// <summary>The caller's own tenant's settings; <see cref="TimeZone"/> is the IANA zone whose midnight starts "today".</summary>
-public sealed record TenantSettingsDto(string Slug, string Name, string TimeZone, long Version)
+/// <summary>
+/// The caller's own tenant's settings; <see cref="TimeZone"/> is the IANA zone whose midnight starts "today";
+/// <see cref="FlowHttpAllowedHosts"/> the hosts flows' HTTP request blocks may call (empty: none).
+/// </summary>
+public sealed record TenantSettingsDto(string Slug, string Name, string TimeZone, IReadOnlyList<string> FlowHttpAllowedHosts, long Version)
 {
-    public static TenantSettingsDto From(Tenant t) => new(t.Slug, t.Name, t.TimeZone, t.Version);
+    public static TenantSettingsDto From(Tenant t) => new(t.Slug, t.Name, t.TimeZone, t.FlowHttpAllowedHosts, t.Version);
 }

@@ -3,6 +3,10 @@ using Parley.Domain.Tenants;
 
 namespace Parley.Server.Api.TenantSettings;
 
-/// <summary>What a tenant admin may change on their own tenant: its time zone (IANA id).</summary>
+/// <summary>
+/// What a tenant admin may change on their own tenant: its time zone (IANA id) and the hosts its flows' HTTP request
+/// blocks may call (<see cref="FlowHttpHosts"/>; omitted or null leaves the list as it is, <c>[]</c> empties it).
+/// </summary>
 public sealed record TenantSettingsRequest(
-    [property: Required, StringLength(TenantTimeZone.MaxLength, MinimumLength = 1)] string TimeZone);
+    [property: Required, StringLength(TenantTimeZone.MaxLength, MinimumLength = 1)] string TimeZone,
+    IReadOnlyList<string>? FlowHttpAllowedHosts = null);
