@@ -3,7 +3,9 @@ using Parley.Flows.Execution;
 using Parley.Media;
 using Parley.Sip.Stack;
 using Parley.Voice.Audio;
+using Parley.Speech.Recognition;
 using Parley.Voice.Calls.Ports;
+using Parley.Voice.Ivr;
 using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls;
@@ -16,11 +18,14 @@ internal sealed record CallServices(
     InboundCalls Owner,
     ICallRouting Routing,
     IAgentPhones Phones,
+    IQueueWaitSettings Waiting,
     IPublishedFlows Flows,
-    ICallFlowHosts FlowHosts,
+    ISpeechToText Speech,
+    IFlowHttpClient Http,
     FlowInterpreter Interpreter,
     ICallAudio Audio,
     ICallRecordStore Records,
     InboundCallOptions Options,
     TimeProvider Time,
+    ILoggerFactory Loggers,
     ILogger Logger);

@@ -18,4 +18,7 @@ internal abstract record CallSignal
     internal sealed record AgentFailed(AgentLeg Leg, int Status) : CallSignal;
 
     internal sealed record AgentHungUp(AgentLeg Leg, string Cause) : CallSignal;
+
+    /// <summary>The caller pressed the queue's breakout key.</summary>
+    internal sealed record BrokeOut : CallSignal;
 }

@@ -9,16 +9,25 @@ internal sealed partial class InboundCall
     /// The queue phase and the conversation: music while waiting, ring each agent the ACD offers the call to, bridge the
     /// one who answers, and end when either side hangs up or routing ends the interaction.
     /// </summary>
-    private async Task ConnectAsync()
+    /// <returns>The flow to run next when the caller pressed the queue's breakout key; null when the call is over.</returns>
+    private async Task<Guid?> ConnectAsync()
     {
-        await PlayWaitingAsync().ConfigureAwait(false);
+        await StartWaitingAsync().ConfigureAwait(false);
         await foreach (var signal in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            if (signal is CallSignal.BrokeOut && _agent is null && _waitSettings?.BreakoutFlowId is { } flow)
+            {
+                await LeaveQueueAsync().ConfigureAwait(false);
+                return flow;
+            }
+
             if (await HandleAsync(signal).ConfigureAwait(false))
             {
-                return;
+                return null;
             }
         }
+
+        return null;
     }
 
     /// <summary>Handles one signal; true when the call is over.</summary>
@@ -53,6 +62,7 @@ internal sealed partial class InboundCall
                 return true;
             case CallSignal.RoutingEnded ended:
                 _record = _record with { Disposition = CallDisposition.NotAnswered, ReleaseCause = ended.Reason, ReleasedBy = CallParty.System };
+                await StopWaitingAsync().ConfigureAwait(false);
                 await StopRingingAsync().ConfigureAwait(false);
                 await HangUpCallerAsync().ConfigureAwait(false);
                 return true;
@@ -64,25 +74,13 @@ internal sealed partial class InboundCall
         }
     }
 
-    private async Task PlayWaitingAsync()
-    {
-        try
-        {
-            Session.Play(await _services.Audio.OpenMusicOnHoldAsync(TenantId, _life.Token).ConfigureAwait(false));
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException)
-        {
-            CallLog.MusicUnavailable(_services.Logger, Id, ex);
-        }
-    }
-
     /// <summary>The ACD offers the call to an agent: INVITE their phone for the offer's ring time.</summary>
     private async Task RingAsync(CallSignal.Offered offered)
     {
         if (_ringing is not null || _agent is not null)
         {
             // One phone rings at a time; a second offer for the same call cannot stand.
-            await _services.Routing.RejectAsync(TenantId, Id, offered.AgentId).ConfigureAwait(false);
+            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId).ConfigureAwait(false);
             return;
         }
 
@@ -90,7 +88,7 @@ internal sealed partial class InboundCall
         if (phone is null)
         {
             CallLog.NoPhone(_services.Logger, Id, offered.AgentId);
-            await _services.Routing.RejectAsync(TenantId, Id, offered.AgentId).ConfigureAwait(false);
+            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId).ConfigureAwait(false);
             return;
         }
 
@@ -132,7 +130,7 @@ internal sealed partial class InboundCall
 
         _ringing = null;
         leg.Record = leg.Record with { AnsweredAt = Now, SipStatus = 200, SipCallId = leg.Dialog!.CallId };
-        if (leg.CancelRequested || !await _services.Routing.AcceptAsync(TenantId, Id, leg.AgentId).ConfigureAwait(false))
+        if (leg.CancelRequested || !await _services.Routing.AcceptAsync(TenantId, InteractionId, leg.AgentId).ConfigureAwait(false))
         {
             // The offer ended while the phone was answering: this agent does not get the call.
             leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "offer_withdrawn" };
@@ -142,6 +140,7 @@ internal sealed partial class InboundCall
             return false;
         }
 
+        await StopWaitingAsync().ConfigureAwait(false);
         _agent = leg;
         _services.Dialogs.Track(leg.Dialog!, _services.Owner);
         _services.Owner.AttachAgentLeg(leg.Dialog!, this, leg);
@@ -164,7 +163,7 @@ internal sealed partial class InboundCall
             if (!leg.CancelRequested || status != 487)
             {
                 // Busy, declined, unreachable, or rung out by our own guard: the ACD's reject rules decide what next.
-                await _services.Routing.RejectAsync(TenantId, Id, leg.AgentId).ConfigureAwait(false);
+                await _services.Routing.RejectAsync(TenantId, InteractionId, leg.AgentId).ConfigureAwait(false);
             }
         }
 
@@ -185,9 +184,10 @@ internal sealed partial class InboundCall
     /// <summary>The caller left (or was released) before any agent answered.</summary>
     private async Task ReleaseWaitingAsync(string cause, CallParty by)
     {
+        await StopWaitingAsync().ConfigureAwait(false);
         await StopRingingAsync().ConfigureAwait(false);
         _record = _record with { Disposition = CallDisposition.AbandonedInQueue, ReleaseCause = cause, ReleasedBy = by };
-        await _services.Routing.AbandonAsync(TenantId, Id).ConfigureAwait(false);
+        await _services.Routing.AbandonAsync(TenantId, InteractionId).ConfigureAwait(false);
     }
 
     /// <summary>One side of a bridged call hung up: end the other and the interaction (the agent goes to wrap-up).</summary>
@@ -212,7 +212,7 @@ internal sealed partial class InboundCall
         _record = _record with { ReleaseCause = cause, ReleasedBy = by };
         if (endInRouting)
         {
-            await _services.Routing.EndAsync(TenantId, Id).ConfigureAwait(false);
+            await _services.Routing.EndAsync(TenantId, InteractionId).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,8 @@
 using Parley.Flows.Execution;
 using Parley.Flows.Json;
+using Microsoft.Extensions.Logging;
 using Parley.Voice.Calls.Ports;
+using Parley.Voice.Ivr;
 
 namespace Parley.Voice.Calls;
 
@@ -42,7 +44,8 @@ internal sealed partial class InboundCall
             return FlowInput.PromptFinished;
         }
 
-        var host = _services.FlowHosts.Create(new CallFlowContext(Session, TenantId, Id, TransferAsync));
+        using var host = new VoiceFlowHost(
+            Session, TenantId, _services.Audio, _services.Speech, _services.Http, TransferAsync, _services.Time, _services.Loggers.CreateLogger<VoiceFlowHost>());
         var runner = new FlowRunner(_services.Interpreter);
         try
         {
@@ -51,6 +54,10 @@ internal sealed partial class InboundCall
             {
                 _record = _record with { ReleaseCause = "flow_" + hangUp.Reason, Disposition = Records.CallDisposition.EndedByFlow, ReleasedBy = Records.CallParty.System };
             }
+        }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested)
+        {
+            // The caller hung up in the flow; a queue the flow already chose is left by the caller below.
         }
         finally
         {

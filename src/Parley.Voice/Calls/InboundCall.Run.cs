@@ -8,6 +8,9 @@ namespace Parley.Voice.Calls;
 internal sealed partial class InboundCall
 {
     private CallQueueResult? _queue;
+
+    /// <summary>The ACD interaction the call is in now (a breakout and a second queue make a new one).</summary>
+    private Guid InteractionId { get; set; }
     private AgentLeg? _ringing;
     private AgentLeg? _agent;
     private AudioBridge? _bridge;
@@ -24,15 +27,16 @@ internal sealed partial class InboundCall
                 InboundTargetKind.Flow when targetId is { } flowId => await RunFlowAsync(flowId).ConfigureAwait(false),
                 _ => null,
             };
-            if (queued is { Queued: true } && !_life.IsCancellationRequested)
+            while (queued is { Queued: true } && !_life.IsCancellationRequested && await ConnectAsync().ConfigureAwait(false) is { } breakoutFlow)
             {
-                await ConnectAsync().ConfigureAwait(false);
+                queued = await RunFlowAsync(breakoutFlow).ConfigureAwait(false);
             }
-            else if (queued is { Queued: true })
+
+            if (queued is { Queued: true } && _life.IsCancellationRequested && _record.EndedAt is null && _record.ReleaseCause is null)
             {
                 await ReleaseWaitingAsync("caller_hangup", CallParty.Caller).ConfigureAwait(false);
             }
-            else
+            else if (queued is not { Queued: true })
             {
                 await EndUnqueuedAsync(queued).ConfigureAwait(false);
             }
@@ -44,7 +48,7 @@ internal sealed partial class InboundCall
             await HangUpCallerAsync().ConfigureAwait(false);
             if (_queue is { Queued: true } && _record.AnsweredAt is null)
             {
-                await TryAsync(() => _services.Routing.AbandonAsync(TenantId, Id).AsTask()).ConfigureAwait(false);
+                await TryAsync(() => _services.Routing.AbandonAsync(TenantId, InteractionId).AsTask()).ConfigureAwait(false);
             }
         }
         finally
@@ -59,11 +63,13 @@ internal sealed partial class InboundCall
         attributes.TryAdd("callerNumber", _record.CallerNumber ?? string.Empty);
         attributes.TryAdd("calledNumber", _record.CalledNumber ?? string.Empty);
         attributes.TryAdd("sipCallId", Dialog.CallId);
-        var result = await _services.Routing.EnqueueAsync(new CallQueueRequest(TenantId, Id, queue, priority, attributes), this, _life.Token).ConfigureAwait(false);
+        var interactionId = Guid.CreateVersion7();
+        var result = await _services.Routing.EnqueueAsync(new CallQueueRequest(TenantId, interactionId, queue, priority, attributes), this, _life.Token).ConfigureAwait(false);
         if (result.Queued)
         {
             _queue = result;
-            _record = _record with { QueuedAt = Now, QueueId = result.QueueId, InteractionId = Id, IvrExitAt = _record.IvrExitAt ?? (_record.FlowId is null ? null : Now) };
+            InteractionId = interactionId;
+            _record = _record with { QueuedAt = _record.QueuedAt ?? Now, QueueId = result.QueueId, InteractionId = interactionId, IvrExitAt = _record.IvrExitAt ?? (_record.FlowId is null ? null : Now) };
             await SaveAsync().ConfigureAwait(false);
             CallLog.Queued(_services.Logger, Id, result.QueueName ?? queue);
         }
@@ -120,9 +126,10 @@ internal sealed partial class InboundCall
             }
         }
 
+        await StopWaitingAsync().ConfigureAwait(false);
         if (_queue is { Queued: true })
         {
-            await TryAsync(() => _services.Routing.ForgetAsync(TenantId, Id).AsTask()).ConfigureAwait(false);
+            await TryAsync(() => _services.Routing.ForgetAsync(TenantId, InteractionId).AsTask()).ConfigureAwait(false);
         }
 
         var now = Now;

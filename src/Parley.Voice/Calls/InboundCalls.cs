@@ -8,7 +8,9 @@ using Parley.Sip.Dialogs;
 using Parley.Sip.Messages;
 using Parley.Sip.Stack;
 using Parley.Voice.Audio;
+using Parley.Speech.Recognition;
 using Parley.Voice.Calls.Ports;
+using Parley.Voice.Ivr;
 using Parley.Voice.Numbers;
 using Parley.Voice.Records;
 
@@ -33,17 +35,20 @@ public sealed class InboundCalls : VoiceCallHandler
         VoiceDialogs dialogs,
         ICallRouting routing,
         IAgentPhones phones,
+        IQueueWaitSettings waiting,
         IPublishedFlows flows,
-        ICallFlowHosts flowHosts,
+        ISpeechToText speech,
+        IFlowHttpClient http,
         FlowInterpreter interpreter,
         ICallAudio audio,
         ICallRecordStore records,
         InboundCallOptions options,
         TimeProvider time,
-        ILogger<InboundCalls> logger)
+        ILoggerFactory loggers)
     {
-        _logger = logger;
-        _services = new CallServices(engine, stack, dialogs, this, routing, phones, flows, flowHosts, interpreter, audio, records, options, time, logger);
+        ArgumentNullException.ThrowIfNull(loggers);
+        _logger = loggers.CreateLogger<InboundCalls>();
+        _services = new CallServices(engine, stack, dialogs, this, routing, phones, waiting, flows, speech, http, interpreter, audio, records, options, time, loggers, _logger);
     }
 
     /// <summary>Calls to numbers in progress on this node.</summary>

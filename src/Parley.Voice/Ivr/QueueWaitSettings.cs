@@ -9,6 +9,9 @@ public sealed record QueueWaitSettings
     /// <summary>The key that takes the caller out of the queue (<see cref="QueueWaitOutcome.Breakout"/>); null for none.</summary>
     public char? BreakoutDigit { get; init; }
 
+    /// <summary>The flow a caller who pressed <see cref="BreakoutDigit"/> goes to (a published flow of the tenant).</summary>
+    public Guid? BreakoutFlowId { get; init; }
+
     /// <summary>The voice of the announcements (a text-to-speech voice, e.g. <c>en-us</c>).</summary>
     public string? Voice { get; init; }
 

@@ -1,3 +1,5 @@
+using Parley.Voice.Ivr;
+
 namespace Parley.Voice.Calls.Ports;
 
 /// <summary>
@@ -23,7 +25,7 @@ public interface ICallRouting
     ValueTask AbandonAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
 
     /// <summary>Position and estimated wait, or null when the interaction is no longer waiting.</summary>
-    ValueTask<CallQueuePosition?> GetPositionAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
+    ValueTask<QueuePosition?> GetPositionAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
 
     /// <summary>Stops telling the call's listener anything.</summary>
     ValueTask ForgetAsync(Guid tenantId, Guid interactionId);
