@@ -35,7 +35,7 @@ internal sealed class SipUdpProbe : IDisposable
         }
     }
 
-    public string Request(string method, string uri, string to, string callId, int cseq, string? extraHeaders = null) =>
+    public string Request(string method, string uri, string to, string callId, int cseq, string? extraHeaders = null, string? contact = null) =>
         $"{method} {uri} SIP/2.0\r\n" +
         $"Via: SIP/2.0/UDP 127.0.0.1:{Port};branch=z9hG4bK{Guid.NewGuid():N};rport\r\n" +
         "Max-Forwards: 70\r\n" +
@@ -43,7 +43,7 @@ internal sealed class SipUdpProbe : IDisposable
         $"To: <{to}>\r\n" +
         $"Call-ID: {callId}\r\n" +
         $"CSeq: {cseq} {method}\r\n" +
-        $"Contact: <sip:probe@127.0.0.1:{Port}>\r\n" +
+        $"Contact: <{contact ?? $"sip:probe@127.0.0.1:{Port}"}>\r\n" +
         (extraHeaders ?? string.Empty) +
         "Content-Length: 0\r\n\r\n";
 

@@ -27,6 +27,9 @@ public partial class ParleyAppFactory : WebApplicationFactory<Program>
     /// <summary>The server's clock; starts at the real time so tokens it signs also look current to anyone else.</summary>
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
+    /// <summary>The server's clock: the fake <see cref="Time"/>, unless a factory needs real time (live calls).</summary>
+    protected virtual TimeProvider Clock => Time;
+
     /// <summary>The demo secrets the tests set (a server left to itself generates its own, see DemoSecretsTests).</summary>
     public const string DemoAdminPassword = "Test-Admin-Secret-1";
     public const string DemoSupervisorPassword = "Test-Supervisor-Secret-1";
@@ -72,7 +75,7 @@ public partial class ParleyAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(Clock);
             services.RemoveAll<ILoggerProvider>();
             services.AddSingleton<IStartupFilter, LoopbackPeerStartupFilter>();
         });

@@ -61,11 +61,11 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
     public async ValueTask AbandonAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default) =>
         Check("abandon", tenantId, interactionId, await Grain(tenantId).Abandon(interactionId.ToString()));
 
-    public async ValueTask<CallQueuePosition?> GetPositionAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default)
+    public async ValueTask<Parley.Voice.Ivr.QueuePosition?> GetPositionAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default)
     {
         var position = await Grain(tenantId).GetPosition(interactionId.ToString());
         return position is { Status: Parley.Routing.Interactions.InteractionStatus.Waiting }
-            ? new CallQueuePosition(position.Position, position.EstimatedWait)
+            ? new Parley.Voice.Ivr.QueuePosition(position.Position, position.EstimatedWait)
             : null;
     }
 

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text;
+using System.Threading.Channels;
+using Parley.Media;
+using Parley.Media.Sdp;
+using Parley.Sip.Dialogs;
+using Parley.Sip.Stack;
+
+namespace Parley.Server.Tests.Voice.Calls;
+
+/// <summary>
+/// A SIP phone on loopback built from Parley's own stack and media engine: it answers (or refuses) incoming calls,
+/// places calls, plays a tone and listens for the other side's tone and digits. Plays a caller or an agent's phone.
+/// </summary>
+internal sealed class TestPhone : SipApplication, IAsyncDisposable
+{
+    private readonly MediaEngine _engine;
+    private readonly Channel<PhoneCall> _incoming = Channel.CreateUnbounded<PhoneCall>();
+    private readonly Dictionary<SipDialog, PhoneCall> _calls = [];
+    private readonly Lock _gate = new();
+
+    private TestPhone(string user, IPAddress address, int rtpBase)
+    {
+        User = user;
+        Address = address;
+        _engine = new MediaEngine(new MediaOptions { BindAddress = address.ToString(), RtpPortMin = rtpBase, RtpPortMax = rtpBase + 400, SendSilenceWhenIdle = true });
+        Stack = new SipStack(new SipStackOptions { BindAddress = address, Port = 0, EnableTcp = false }, this);
+        Stack.Start();
+    }
+
+    public string User { get; }
+
+    public IPAddress Address { get; }
+
+    public SipStack Stack { get; }
+
+    public string Uri => $"sip:{User}@{Address}:{Stack.Listeners[0].EndPoint.Port}";
+
+    /// <summary>The final answer to incoming calls: 200 answers, anything else refuses.</summary>
+    public int AnswerStatus { get; set; } = 200;
+
+    public static TestPhone Start(string user, IPAddress? address = null, int rtpBase = 52000) => new(user, address ?? IPAddress.Loopback, rtpBase);
+
+    public async Task<PhoneCall> NextIncomingAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        return await _incoming.Reader.ReadAsync(cts.Token);
+    }
+
+    /// <summary>True when nothing rang within <paramref name="wait"/>.</summary>
+    public async Task<bool> StaysQuietAsync(TimeSpan wait)
+    {
+        using var cts = new CancellationTokenSource(wait);
+        try
+        {
+            await _incoming.Reader.WaitToReadAsync(cts.Token);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    public async Task<PhoneCall> CallAsync(string target, CancellationToken cancellationToken)
+    {
+        var session = _engine.CreateSession();
+        var local = new SdpOfferParameters(Address, session.LocalPort);
+        var offer = SdpNegotiator.CreateOffer(local);
+        var result = await Stack.InviteAsync(target, Encoding.ASCII.GetBytes(offer.ToString()), new SipInviteOptions { From = $"sip:+15557654321@{Address}" }, cancellationToken);
+        if (result.Dialog is not { } dialog)
+        {
+            await session.DisposeAsync();
+            throw new InvalidOperationException($"The call was answered {result.StatusCode}.");
+        }
+
+        var call = new PhoneCall(dialog, session, null);
+        lock (_gate)
+        {
+            _calls[dialog] = call;
+        }
+
+        session.Start(SdpNegotiator.ProcessAnswer(offer, SdpParser.Parse(dialog.RemoteSdp.Span), local));
+        return call;
+    }
+
+    public override ValueTask OnInviteAsync(SipIncomingCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (AnswerStatus != 200)
+        {
+            call.Reject(AnswerStatus);
+            _incoming.Writer.TryWrite(new PhoneCall(null, null, call.Request.From.DisplayName));
+            return ValueTask.CompletedTask;
+        }
+
+        var session = _engine.CreateSession();
+        var answer = SdpNegotiator.CreateAnswer(SdpParser.Parse(call.Offer.Span), new SdpOfferParameters(Address, session.LocalPort));
+        var dialog = call.Answer(Encoding.ASCII.GetBytes(answer.Description.ToString()));
+        session.Start(answer.Audio);
+        var answered = new PhoneCall(dialog, session, call.Request.From.DisplayName);
+        lock (_gate)
+        {
+            _calls[dialog] = answered;
+        }
+
+        _incoming.Writer.TryWrite(answered);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask OnDialogTerminatedAsync(SipDialog dialog, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_calls.Remove(dialog, out var call))
+            {
+                call.MarkEnded();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        List<PhoneCall> calls;
+        lock (_gate)
+        {
+            calls = [.. _calls.Values];
+        }
+
+        foreach (var call in calls)
+        {
+            await call.DisposeAsync();
+        }
+
+        await Stack.DisposeAsync();
+        await _engine.DisposeAsync();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Cluster.Routing;
+using Parley.Server.Tests.Acd;
+using Parley.Sip.Stack;
+
+namespace Parley.Server.Tests.Voice.Calls;
+
+/// <summary>The demo server on the real clock (calls ring, wait and time out for real), with helpers to wire phones to numbers.</summary>
+public sealed class VoiceCallAppFactory : AcdAppFactory
+{
+    protected override TimeProvider Clock => TimeProvider.System;
+
+    public int SipPort => Services.GetRequiredService<SipStack>().Listeners[0].EndPoint.Port;
+
+    /// <summary>Points the demo agent's phone at <paramref name="uri"/> (a desk phone) and reloads them in routing.</summary>
+    public async Task SetDemoAgentPhoneAsync(string userName, string? uri, Guid? sipCredentialId = null)
+    {
+        var tenantId = await DemoTenantIdAsync();
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>();
+        var userId = await db.Users.IgnoreQueryFilters().Where(u => u.TenantId == tenantId && u.UserName == userName).Select(u => u.Id).SingleAsync();
+        var agent = await db.Agents.IgnoreQueryFilters().SingleAsync(a => a.TenantId == tenantId && a.UserId == userId);
+        agent.PhoneKind = uri is not null ? "Uri" : sipCredentialId is not null ? "Registered" : "None";
+        agent.PhoneUri = uri;
+        agent.PhoneSipCredentialId = sipCredentialId;
+        await db.SaveChangesAsync();
+        await Services.GetRequiredService<IGrainFactory>().GetGrain<ITenantRoutingGrain>(tenantId).RefreshAgent(agent.Id.ToString());
+    }
+
+    /// <summary>A new number of the demo tenant pointed at <paramref name="targetKind"/>/<paramref name="targetId"/>, reachable from a trunk at <paramref name="trunkAddress"/>.</summary>
+    public async Task<string> DemoNumberAsync(string targetKind, Guid targetId, string trunkAddress)
+    {
+        var number = UniqueNumber();
+        var numberId = await AssignNumberAsync(number, await DemoTenantIdAsync());
+        using var admin = await SignInDemoAsync("admin");
+        using var pointed = await admin.PutJsonAsync($"/api/v1/numbers/{numberId}", new { targetKind, targetId }, "\"1\"");
+        pointed.EnsureSuccessStatusCode();
+        await admin.PostJsonAsync("/api/v1/trunks", new { name = $"Carrier {number}", allowedAddresses = new[] { trunkAddress + "/32" } }, 201);
+        Services.GetRequiredService<Parley.Server.Voice.NumberDirectory>().Invalidate();
+        return number;
+    }
+
+    public async Task<Guid> QueueIdAsync(string name)
+    {
+        using var api = await this.ApiClientAsync();
+        return await api.IdByAsync("/api/v1/queues", "name", name);
+    }
+
+    public async Task<string> AgentStateAsync(string userName)
+    {
+        using var agent = await SignInDemoAsync(userName);
+        return (await agent.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/agents/me")).GetProperty("state").GetProperty("state").GetString()!;
+    }
+}
