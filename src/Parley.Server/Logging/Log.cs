@@ -74,4 +74,7 @@ internal static partial class Log
 
     [LoggerMessage(5101, LogLevel.Warning, "The speech engine could not list its voices; flows may name the {Count} built-in voices")]
     public static partial void SpeechVoicesUnavailable(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(5102, LogLevel.Warning, "A published flow's prompts could not be rendered ahead of time; calls will render them")]
+    public static partial void PrerenderFailed(ILogger logger, Exception exception);
 }
