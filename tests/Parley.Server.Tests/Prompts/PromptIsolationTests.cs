@@ -16,7 +16,7 @@ public sealed class PromptIsolationTests(ParleyAppFactory factory) : IClassFixtu
     {
         var b = await factory.CreateOtherTenantAsync();
         using var boss = await factory.SignInAsync(b.Slug, b.AdminUserName, b.AdminPassword);
-        var prompt = (await boss.CreatePromptAsync($"Prompt {b.Canary}")).GetProperty("id").GetGuid();
+        var prompt = (await boss.CreatePromptAsync($"Own {b.Canary}")).GetProperty("id").GetGuid();
         using (var moh = await boss.UploadAsync(Wav(8000, 1, 0.5), "audio/wav", null, HttpMethod.Put, "/api/v1/music-on-hold"))
         {
             await moh.ExpectAsync(200);

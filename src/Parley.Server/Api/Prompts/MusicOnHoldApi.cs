@@ -19,8 +19,7 @@ public static class MusicOnHoldApi
     {
         var moh = api.MapGroup("/music-on-hold").WithTags("Prompts");
         moh.MapGet("/", Get).RequirePermission(Permissions.FlowsRead);
-        moh.MapPut("/", ReplaceAsync).RequirePermission(Permissions.FlowsWrite).Audited("music-on-hold.replace")
-            .Accepts<byte[]>("audio/wav", "audio/mpeg", "multipart/form-data").DisableAntiforgery();
+        moh.MapPut("/", ReplaceAsync).RequirePermission(Permissions.FlowsWrite).Audited("music-on-hold.replace");
         moh.MapDelete("/", Reset).RequirePermission(Permissions.FlowsWrite).Audited("music-on-hold.reset");
         return api;
     }

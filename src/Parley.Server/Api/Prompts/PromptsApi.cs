@@ -12,7 +12,9 @@ namespace Parley.Server.Api.Prompts;
 
 /// <summary>
 /// <c>/api/v1/prompts</c>: a tenant's uploaded prompts (WAV or MP3, stored as 8 kHz mono WAV), named by id in flows'
-/// play, menu and collect blocks. Reading needs <c>flows.read</c>, changing <c>flows.write</c>.
+/// play, menu and collect blocks. Reading needs <c>flows.read</c>, changing <c>flows.write</c>. Uploads declare no
+/// <c>Accepts</c> content types on purpose: routing would answer 415 before authentication, telling anonymous callers
+/// about the endpoint; the handler checks the media type itself.
 /// </summary>
 public static class PromptsApi
 {
@@ -24,8 +26,7 @@ public static class PromptsApi
         prompts.MapGet("/", ListAsync).RequirePermission(Permissions.FlowsRead);
         prompts.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.FlowsRead);
         prompts.MapGet("/{id:guid}/audio", GetAudioAsync).RequirePermission(Permissions.FlowsRead);
-        prompts.MapPost("/", CreateAsync).RequirePermission(Permissions.FlowsWrite).Audited("prompts.create")
-            .Accepts<byte[]>("audio/wav", "audio/mpeg", "multipart/form-data").DisableAntiforgery();
+        prompts.MapPost("/", CreateAsync).RequirePermission(Permissions.FlowsWrite).Audited("prompts.create");
         prompts.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.FlowsWrite).Audited("prompts.delete");
         return api;
     }

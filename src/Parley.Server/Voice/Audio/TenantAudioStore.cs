@@ -64,7 +64,14 @@ public sealed class TenantAudioStore(IOptions<ParleyOptions> options)
         }
     }
 
-    public static void Delete(string path) => File.Delete(path);
+    /// <summary>Deletes the file if it is there (its folder may not exist yet).</summary>
+    public static void Delete(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
 
     /// <summary>Removes every file of the tenant (its deletion).</summary>
     public void DeleteTenant(Guid tenantId)
