@@ -57,6 +57,9 @@ internal static partial class Log
     [LoggerMessage(4001, LogLevel.Information, "Tenant '{Slug}' ({TenantId}) {Change}")]
     public static partial void TenantChanged(ILogger logger, string slug, Guid tenantId, string change);
 
+    [LoggerMessage(4002, LogLevel.Warning, "The audio files of deleted tenant {TenantId} could not all be removed from {Directory}; remove them by hand")]
+    public static partial void TenantFilesLeft(ILogger logger, Exception exception, Guid tenantId, string directory);
+
     [LoggerMessage(5001, LogLevel.Error, "Dispatching {Count} routing events of tenant {TenantId} failed")]
     public static partial void RoutingDispatchFailed(ILogger logger, Exception exception, Guid tenantId, int count);
 

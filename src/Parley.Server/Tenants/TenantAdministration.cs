@@ -188,7 +188,15 @@ public sealed class TenantAdministration(
         await db.Tenants.Where(t => t.Id == tenantId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         statuses.Forget(tenantId);
-        audio.DeleteTenant(tenantId);
+        try
+        {
+            audio.DeleteTenant(tenantId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.TenantFilesLeft(logger, e, tenantId, audio.TenantDirectory(tenantId));
+        }
+
         Log.TenantChanged(logger, tenant.Slug, tenantId, "deleted and erased");
         return true;
     }

@@ -82,25 +82,27 @@ public static class PromptAudioDecoder
                 throw new InvalidPromptAudioException("The file is not an MP3 file Parley can read.");
             }
 
-            var pcm = new List<short>(capacity: (int)Math.Min(maxDuration.TotalSeconds * rate * channels, file.Length * 12L));
-            var buffer = new float[4608];
+            // Mixed to mono while decoding, so a long stereo file costs half the memory; grows as it decodes.
+            var mono = new List<short>(capacity: 1 << 16);
+            var buffer = new float[1152 * 2 * channels];
             int read;
             while ((read = mpeg.ReadSamples(buffer, 0, buffer.Length)) > 0)
             {
-                for (var i = 0; i < read; i++)
+                for (var i = 0; i + channels <= read; i += channels)
                 {
-                    pcm.Add((short)Math.Clamp(MathF.Round(buffer[i] * 32767f), short.MinValue, short.MaxValue));
+                    var sample = channels == 2 ? (buffer[i] + buffer[i + 1]) * 0.5f : buffer[i];
+                    mono.Add((short)Math.Clamp(MathF.Round(sample * 32767f), short.MinValue, short.MaxValue));
                 }
 
-                CheckDuration(TimeSpan.FromSeconds(pcm.Count / (double)(rate * channels)), maxDuration);
+                CheckDuration(TimeSpan.FromSeconds(mono.Count / (double)rate), maxDuration);
             }
 
-            if (pcm.Count == 0)
+            if (mono.Count == 0)
             {
                 throw new InvalidPromptAudioException("The file is not an MP3 file Parley can read: it has no audio frames.");
             }
 
-            return ToTelephony([.. pcm], channels, rate);
+            return ToTelephony([.. mono], 1, rate);
         }
         catch (Exception e) when (e is not InvalidPromptAudioException and not OutOfMemoryException)
         {
