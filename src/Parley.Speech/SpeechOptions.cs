@@ -8,6 +8,9 @@ public sealed class SpeechOptions
     /// <summary>The espeak-ng executable (a name on PATH or a full path). Default <c>espeak-ng</c>.</summary>
     public string EspeakPath { get; set; } = "espeak-ng";
 
+    /// <summary>Voice for prompts that name neither a voice nor a language. Default <c>en-us</c>.</summary>
+    public string DefaultVoice { get; set; } = "en-us";
+
     /// <summary>Speaking rate in words per minute (espeak-ng <c>-s</c>), 80..450. Default 160.</summary>
     public int WordsPerMinute { get; set; } = 160;
 
@@ -51,6 +54,7 @@ public sealed class SpeechOptions
     public void Validate()
     {
         Require(!string.IsNullOrWhiteSpace(EspeakPath), nameof(EspeakPath), "must name the espeak-ng executable.");
+        Require(!string.IsNullOrWhiteSpace(DefaultVoice), nameof(DefaultVoice), "must name a voice.");
         Require(WordsPerMinute is >= 80 and <= 450, nameof(WordsPerMinute), "must be 80..450.");
         Require(MaxTextLength is >= 1 and <= 100_000, nameof(MaxTextLength), "must be 1..100000.");
         Require(MaxConcurrentSyntheses is >= 1 and <= 64, nameof(MaxConcurrentSyntheses), "must be 1..64.");

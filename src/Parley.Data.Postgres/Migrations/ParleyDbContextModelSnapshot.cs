@@ -521,6 +521,16 @@ namespace Parley.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AnnouncementIntervalSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BreakoutDigit")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<Guid?>("BreakoutFlowId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<List<string>>("Channels")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -533,6 +543,9 @@ namespace Parley.Data.Postgres.Migrations
 
                     b.Property<int?>("MaxWaitSeconds")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("MusicOnHoldPromptId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1326,6 +1339,47 @@ namespace Parley.Data.Postgres.Migrations
                     b.ToTable("PhoneNumbers", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Voice.Prompt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Prompts", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Voice.SipTrunk", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1830,6 +1884,15 @@ namespace Parley.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Parley.Data.Entities.Voice.PhoneNumber", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Voice.Prompt", b =>
                 {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()

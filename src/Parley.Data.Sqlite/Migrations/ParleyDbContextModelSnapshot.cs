@@ -511,6 +511,16 @@ namespace Parley.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AnnouncementIntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BreakoutDigit")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BreakoutFlowId")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Channels")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -523,6 +533,9 @@ namespace Parley.Data.Sqlite.Migrations
 
                     b.Property<int?>("MaxWaitSeconds")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MusicOnHoldPromptId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1312,6 +1325,47 @@ namespace Parley.Data.Sqlite.Migrations
                     b.ToTable("PhoneNumbers", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Voice.Prompt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Prompts", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Voice.SipTrunk", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1816,6 +1870,15 @@ namespace Parley.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Parley.Data.Entities.Voice.PhoneNumber", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Voice.Prompt", b =>
                 {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -16,6 +16,7 @@ public enum FlowErrorKind
     UnknownQueue,
     UnknownFlow,
     UnknownSchedule,
+    UnknownPrompt,
     BadExpression,
     BadRegularExpression,
     TooManyBlocks,

@@ -24,6 +24,10 @@ public sealed partial class FlowValidator
         {
             CheckTemplate(prompt.Text, p + "/text", errors);
         }
+        if (!string.IsNullOrEmpty(prompt.PromptId) && context.References is { } refs && !refs.PromptExists(prompt.PromptId))
+        {
+            errors.Add(new(p + "/promptId", FlowErrorKind.UnknownPrompt, $"'{prompt.PromptId}' is not an uploaded prompt of this tenant."));
+        }
         CheckVoice(prompt.Voice, p + "/voice", context, errors);
         CheckLanguage(prompt.Language, p + "/language", context, errors);
     }

@@ -9,6 +9,7 @@ using Parley.Server.Api.Interactions;
 using Parley.Server.Api.NotReadyReasons;
 using Parley.Server.Api.Numbers;
 using Parley.Server.Api.Platform;
+using Parley.Server.Api.Prompts;
 using Parley.Server.Api.Queues;
 using Parley.Server.Api.Realtime;
 using Parley.Server.Api.Roles;
@@ -104,6 +105,8 @@ public static class ParleyApplicationExtensions
         api.MapQueuesApi();
         api.MapFlowsApi();
         api.MapSchedulesApi();
+        api.MapPromptsApi();
+        api.MapMusicOnHoldApi();
         api.MapInteractionsApi();
         api.MapRealtimeApi();
         api.MapWebhooksApi();

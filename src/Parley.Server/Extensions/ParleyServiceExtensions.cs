@@ -10,6 +10,7 @@ using Parley.Server.Options;
 using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
+using Parley.Server.Voice.Audio;
 using Parley.Server.Voice.Calls;
 using Parley.Server.Voice.Http;
 using Parley.Server.Webhooks;
@@ -99,6 +100,7 @@ public static class ParleyServiceExtensions
             configuration.GetSection(SpeechOptions.SectionName).Bind(o);
         });
         services.AddParleyFlowStore();
+        services.AddParleyCallAudio();
         return builder;
     }
 }

@@ -57,6 +57,9 @@ internal static partial class Log
     [LoggerMessage(4001, LogLevel.Information, "Tenant '{Slug}' ({TenantId}) {Change}")]
     public static partial void TenantChanged(ILogger logger, string slug, Guid tenantId, string change);
 
+    [LoggerMessage(4002, LogLevel.Warning, "The audio files of deleted tenant {TenantId} could not all be removed from {Directory}; remove them by hand")]
+    public static partial void TenantFilesLeft(ILogger logger, Exception exception, Guid tenantId, string directory);
+
     [LoggerMessage(5001, LogLevel.Error, "Dispatching {Count} routing events of tenant {TenantId} failed")]
     public static partial void RoutingDispatchFailed(ILogger logger, Exception exception, Guid tenantId, int count);
 
@@ -74,4 +77,7 @@ internal static partial class Log
 
     [LoggerMessage(5101, LogLevel.Warning, "The speech engine could not list its voices; flows may name the {Count} built-in voices")]
     public static partial void SpeechVoicesUnavailable(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(5102, LogLevel.Warning, "A published flow's prompts could not be rendered ahead of time; calls will render them")]
+    public static partial void PrerenderFailed(ILogger logger, Exception exception);
 }

@@ -7,6 +7,7 @@ using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Domain.Tenants;
 using Parley.Server.Logging;
+using Parley.Server.Voice.Audio;
 
 namespace Parley.Server.Tenants;
 
@@ -15,6 +16,7 @@ public sealed class TenantAdministration(
     IServiceScopeFactory scopes,
     TenantStatusCache statuses,
     TimeProvider time,
+    TenantAudioStore audio,
     ILogger<TenantAdministration> logger)
 {
     /// <summary>Creates the tenant (its day in UTC), its built-in roles and, when given, its first administrator.</summary>
@@ -155,7 +157,7 @@ public sealed class TenantAdministration(
     /// <summary>
     /// Erases the tenant and every row it owns in one transaction: the OpenIddict applications (with their tokens)
     /// of its API clients, then every table the EF model maps for an <see cref="ITenantOwned"/> entity (so a table
-    /// added later is erased too), then the tenant.
+    /// added later is erased too), then the tenant; once that is committed, its audio files (prompts, music on hold).
     /// </summary>
     public async Task<bool> DeleteAsync(Guid tenantId, CancellationToken cancellationToken)
     {
@@ -186,6 +188,15 @@ public sealed class TenantAdministration(
         await db.Tenants.Where(t => t.Id == tenantId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         statuses.Forget(tenantId);
+        try
+        {
+            audio.DeleteTenant(tenantId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.TenantFilesLeft(logger, e, tenantId, audio.TenantDirectory(tenantId));
+        }
+
         Log.TenantChanged(logger, tenant.Slug, tenantId, "deleted and erased");
         return true;
     }

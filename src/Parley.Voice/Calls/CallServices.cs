@@ -6,6 +6,7 @@ using Parley.Voice.Audio;
 using Parley.Speech.Recognition;
 using Parley.Voice.Calls.Ports;
 using Parley.Voice.Ivr;
+using Parley.Voice.Queues;
 using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls;
@@ -18,7 +19,7 @@ internal sealed record CallServices(
     InboundCalls Owner,
     ICallRouting Routing,
     IAgentPhones Phones,
-    IQueueWaitSettings Waiting,
+    IQueueCallerSettings Waiting,
     IPublishedFlows Flows,
     ISpeechToText Speech,
     IFlowHttpClient Http,

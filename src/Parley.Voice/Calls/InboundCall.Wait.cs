@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Parley.Voice.Ivr;
+using Parley.Voice.Queues;
 
 namespace Parley.Voice.Calls;
 
@@ -12,7 +13,16 @@ internal sealed partial class InboundCall
     /// <summary>Music on hold with position and estimated-wait announcements, while routing looks for an agent.</summary>
     private async Task StartWaitingAsync()
     {
-        _waitSettings = _queue?.QueueId is { } queueId ? await _services.Waiting.GetAsync(TenantId, queueId, _life.Token).ConfigureAwait(false) : new QueueWaitSettings();
+        var queue = _queue?.QueueId is { } queueId ? await _services.Waiting.GetAsync(TenantId, queueId, _life.Token).ConfigureAwait(false) : null;
+        queue ??= QueueCallerSettings.Default;
+        _waitSettings = new QueueWaitSettings
+        {
+            Announcements = queue.AnnouncementInterval is { } every && every > TimeSpan.Zero,
+            AnnouncementInterval = queue.AnnouncementInterval is { } interval && interval > TimeSpan.Zero ? interval : TimeSpan.FromSeconds(30),
+            BreakoutDigit = queue.BreakoutDigit,
+            BreakoutFlowId = queue.BreakoutFlowId,
+            MusicOnHoldPromptId = queue.MusicOnHoldPromptId,
+        };
         _waitStop = CancellationTokenSource.CreateLinkedTokenSource(_life.Token);
         var interactionId = InteractionId;
         var player = new QueueWaitPlayer(

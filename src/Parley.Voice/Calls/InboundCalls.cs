@@ -11,6 +11,7 @@ using Parley.Voice.Audio;
 using Parley.Speech.Recognition;
 using Parley.Voice.Calls.Ports;
 using Parley.Voice.Ivr;
+using Parley.Voice.Queues;
 using Parley.Voice.Numbers;
 using Parley.Voice.Records;
 
@@ -35,7 +36,7 @@ public sealed class InboundCalls : VoiceCallHandler
         VoiceDialogs dialogs,
         ICallRouting routing,
         IAgentPhones phones,
-        IQueueWaitSettings waiting,
+        IQueueCallerSettings waiting,
         IPublishedFlows flows,
         ISpeechToText speech,
         IFlowHttpClient http,

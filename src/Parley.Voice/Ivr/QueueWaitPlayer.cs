@@ -44,16 +44,20 @@ public sealed class QueueWaitPlayer(
         {
             while (!breakout.Task.IsCompleted)
             {
-                await AnnounceAsync(sequence, cancellationToken).ConfigureAwait(false);
+                if (settings.Announcements)
+                {
+                    await AnnounceAsync(sequence, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (breakout.Task.IsCompleted)
                 {
                     break;
                 }
 
-                music ??= await audio.OpenMusicOnHoldAsync(tenantId, cancellationToken).ConfigureAwait(false);
+                music ??= await audio.OpenMusicOnHoldAsync(tenantId, settings.MusicOnHoldPromptId, cancellationToken).ConfigureAwait(false);
                 session.Play(music);
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                await Task.WhenAny(Task.Delay(settings.AnnouncementInterval, time, wait.Token), breakout.Task).ConfigureAwait(false);
+                await Task.WhenAny(Task.Delay(settings.Announcements ? settings.AnnouncementInterval : Timeout.InfiniteTimeSpan, time, wait.Token), breakout.Task).ConfigureAwait(false);
                 await wait.CancelAsync().ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
             }

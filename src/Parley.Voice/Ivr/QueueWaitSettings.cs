@@ -12,6 +12,12 @@ public sealed record QueueWaitSettings
     /// <summary>The flow a caller who pressed <see cref="BreakoutDigit"/> goes to (a published flow of the tenant).</summary>
     public Guid? BreakoutFlowId { get; init; }
 
+    /// <summary>False: music only, no position announcements (a queue's interval of 0).</summary>
+    public bool Announcements { get; init; } = true;
+
+    /// <summary>The queue's own music on hold (an uploaded prompt), or null for the tenant's.</summary>
+    public Guid? MusicOnHoldPromptId { get; init; }
+
     /// <summary>The voice of the announcements (a text-to-speech voice, e.g. <c>en-us</c>).</summary>
     public string? Voice { get; init; }
 

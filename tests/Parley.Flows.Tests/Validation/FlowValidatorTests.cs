@@ -232,4 +232,20 @@ public sealed class FlowValidatorTests
         AssertError(result, "/blocks/1/type", FlowErrorKind.UnknownBlockType);
         AssertError(result, "/blocks/3", FlowErrorKind.UnreachableBlock);
     }
+
+    [Fact]
+    public void Unknown_uploaded_prompt_is_reported_when_the_resolver_knows_the_tenants_prompts()
+    {
+        var json = Flow(
+            "{'type':'start','id':'s','next':'p'}",
+            "{'type':'play','id':'p','prompt':{'promptId':'A1B2'},'next':'m'}",
+            "{'type':'menu','id':'m','prompt':{'promptId':'gone'},'options':[{'digit':'1','next':'h'}]}",
+            "{'type':'hangUp','id':'h'}");
+        var withPrompts = new FlowValidationContext { References = new FlowReferenceSet(prompts: ["a1b2"]) };
+        var result = new FlowValidator(new FlowOptions()).Validate(json, withPrompts);
+        Assert.Equal(["/blocks/2/prompt/promptId"], result.Errors.Select(e => e.Pointer).ToArray());
+        AssertError(result, "/blocks/2/prompt/promptId", FlowErrorKind.UnknownPrompt);
+
+        Assert.True(Validate(json).IsValid, "a resolver that does not list prompts accepts any id");
+    }
 }

@@ -22,6 +22,8 @@ public sealed class OptionsValidationTests
     [InlineData("Parley:Webhooks:MaxAttempts", "0")]
     [InlineData("Parley:RateLimits:PerTenantPerSecond", "0")]
     [InlineData("Parley:Tokens:AccessTokenLifetime", "00:00:01")]
+    [InlineData("Parley:Prompts:MaxUploadBytes", "1000")]
+    [InlineData("Parley:Prompts:MaxDurationSeconds", "0")]
     public async Task ABadNestedOrTopLevelSetting_StopsStartUp_WithAMessageNamingItsKey(string key, string value)
     {
         await using var factory = new OneSettingAppFactory(key, value);

@@ -11,12 +11,16 @@ public partial class ParleyAppFactory
 {
     private static readonly ConcurrentDictionary<Guid, Guid> OtherNumbers = new();
     private static readonly ConcurrentDictionary<Guid, Guid> OtherTrunks = new();
+    private static readonly ConcurrentDictionary<Guid, Guid> OtherPrompts = new();
 
     /// <summary>The number assigned to <paramref name="tenantId"/> by <see cref="CreateOtherTenantAsync"/>.</summary>
     public static Guid NumberOf(Guid tenantId) => OtherNumbers.TryGetValue(tenantId, out var id) ? id : Guid.Empty;
 
     /// <summary>The trunk created for <paramref name="tenantId"/> by <see cref="CreateOtherTenantAsync"/>.</summary>
     public static Guid TrunkOf(Guid tenantId) => OtherTrunks.TryGetValue(tenantId, out var id) ? id : Guid.Empty;
+
+    /// <summary>The uploaded prompt created for <paramref name="tenantId"/> by <see cref="CreateOtherTenantAsync"/>.</summary>
+    public static Guid PromptOf(Guid tenantId) => OtherPrompts.TryGetValue(tenantId, out var id) ? id : Guid.Empty;
 
     /// <summary>A fresh North American test number (+1 555 then 7 random digits).</summary>
     public static string UniqueNumber() => "+1555" + RandomNumberGenerator.GetInt32(0, 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
@@ -79,5 +83,6 @@ public partial class ParleyAppFactory
             inboundPassword = "Trunk-Inbound-2026",
         }));
         OtherTrunks[tenantId] = trunk.GetProperty("id").GetGuid();
+        OtherPrompts[tenantId] = (await Prompts.PromptAudio.CreatePromptAsync(admin, $"Prompt {canary}")).GetProperty("id").GetGuid();
     }
 }

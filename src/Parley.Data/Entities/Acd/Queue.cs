@@ -40,6 +40,18 @@ public sealed class Queue : ITenantOwned, IVersioned
 
     public int OfferTimeoutSeconds { get; set; } = 20;
 
+    /// <summary>Seconds between spoken position and estimated wait for a waiting caller; 0 = never.</summary>
+    public int AnnouncementIntervalSeconds { get; set; } = 30;
+
+    /// <summary>The key (0-9, *, #) that takes a waiting caller out of the queue into <see cref="BreakoutFlowId"/>.</summary>
+    public string? BreakoutDigit { get; set; }
+
+    /// <summary>The published flow a caller pressing <see cref="BreakoutDigit"/> goes to.</summary>
+    public Guid? BreakoutFlowId { get; set; }
+
+    /// <summary>An uploaded prompt played while waiting instead of the tenant's music on hold; null = the tenant's.</summary>
+    public Guid? MusicOnHoldPromptId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public long Version { get; set; }

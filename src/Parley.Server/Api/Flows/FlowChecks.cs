@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
+using Parley.Data.Entities.Voice;
 using Parley.Flows.Validation;
 
 namespace Parley.Server.Api.Flows;
 
 /// <summary>
 /// Runs the flow validator against what the calling tenant has: its queues (by name or id), its published flows (by
-/// id, for subflows), its schedules (by id) and the speech catalogue's voices and languages.
+/// id, for subflows), its schedules (by id), its uploaded prompts (by id) and the speech catalogue's voices and languages.
 /// </summary>
 public sealed class FlowChecks(ParleyDbContext db, FlowValidator validator, IFlowSpeechCatalog speech)
 {
@@ -15,6 +16,7 @@ public sealed class FlowChecks(ParleyDbContext db, FlowValidator validator, IFlo
         var queues = await db.Queues.AsNoTracking().Select(q => new { q.Id, q.Name }).ToListAsync(cancellationToken);
         var flows = await db.Flows.AsNoTracking().Where(f => f.PublishedVersion != null).Select(f => f.Id).ToListAsync(cancellationToken);
         var schedules = await db.Schedules.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
+        var prompts = await db.Set<Prompt>().AsNoTracking().Select(p => p.Id).ToListAsync(cancellationToken);
         var names = await speech.GetAsync(cancellationToken);
         var context = new FlowValidationContext
         {
@@ -23,7 +25,8 @@ public sealed class FlowChecks(ParleyDbContext db, FlowValidator validator, IFlo
             References = new FlowReferenceSet(
                 queues.SelectMany(q => new[] { q.Name, q.Id.ToString() }),
                 flows.Select(id => id.ToString()),
-                schedules.Select(id => id.ToString())),
+                schedules.Select(id => id.ToString()),
+                prompts.Select(id => id.ToString())),
         };
         return validator.Validate(json, context);
     }

@@ -15,6 +15,7 @@ public static class FlowStoreServiceExtensions
         services.TryAddSingleton<IFlowSpeechCatalog, EngineSpeechCatalog>();
         services.AddSingleton<FlowBody>();
         services.AddScoped<FlowChecks>();
+        services.AddSingleton<FlowPromptPrerender>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ namespace Parley.Server.Api.Flows;
 
 /// <summary>
 /// What still runs a flow, so it cannot be deleted from under it: another flow's published version calling it as a
-/// subflow, a phone number pointing at it, or a schedule from under a published flow's business-hours block.
+/// subflow, a phone number pointing at it, a queue's breakout key, or a schedule from under a published flow's business-hours block.
 /// </summary>
 internal static class FlowUsage
 {
@@ -24,6 +24,12 @@ internal static class FlowUsage
         if (number is not null)
         {
             return $"The phone number {number}";
+        }
+
+        var queue = await db.Queues.AsNoTracking().Where(q => q.BreakoutFlowId == flowId).Select(q => q.Name).FirstOrDefaultAsync(ct);
+        if (queue is not null)
+        {
+            return $"The queue '{queue}' (its breakout key)";
         }
 
         var text = flowId.ToString();

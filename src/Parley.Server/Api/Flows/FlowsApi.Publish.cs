@@ -13,11 +13,12 @@ public static partial class FlowsApi
     /// <summary>
     /// Without a body (or without <c>version</c>): validates the draft and publishes it as a new version (the latest
     /// version again when the draft is unchanged since). With <c>version</c>: republishes that version after checking
-    /// it against today's queues, flows and schedules. If-Match is checked when sent.
+    /// it against today's queues, flows and schedules. If-Match is checked when sent. The published version's static
+    /// prompts are rendered into the speech cache before the answer.
     /// </summary>
     private static async Task<IResult> PublishAsync(
         Guid id, FlowPublishRequest? request, HttpContext http,
-        ParleyDbContext db, FlowChecks checks, AuditScope audit, TimeProvider time, CancellationToken ct)
+        ParleyDbContext db, FlowChecks checks, FlowPromptPrerender prerender, AuditScope audit, TimeProvider time, CancellationToken ct)
     {
         var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == id, ct);
         if (flow is null)
@@ -77,6 +78,8 @@ public static partial class FlowsApi
             return stale;
         }
 
+        // Before answering: once a number points at this version, no caller waits for a static prompt's synthesis.
+        await prerender.RunAsync(version.Json, ct);
         audit.Target("flow", flow.Id).Describe(
             $"published version {version.Number} of flow '{flow.Name}' (was {(previous is { } p ? $"version {p}" : "unpublished")})");
         ETags.Set(http, flow.Version);

@@ -18,10 +18,14 @@ public sealed record QueueDto(
     int? WrapUpTimeLimitSeconds,
     IReadOnlyList<string> WrapUpCodes,
     int OfferTimeoutSeconds,
+    int AnnouncementIntervalSeconds,
+    string? BreakoutDigit,
+    Guid? BreakoutFlowId,
+    Guid? MusicOnHold,
     long Version)
 {
     public static QueueDto From(Queue q) => new(
         q.Id, q.Name, q.Channels, q.Strategy, q.RequiredSkills.Select(s => new QueueSkillRequirement(s.SkillId, s.MinProficiency)).ToArray(),
         q.ServiceLevelTargetSeconds, q.Priority, q.MaxSize, q.MaxWaitSeconds, q.OverflowTarget, q.OverflowQueueId, q.WrapUpMode,
-        q.WrapUpTimeLimitSeconds, q.WrapUpCodes, q.OfferTimeoutSeconds, q.Version);
+        q.WrapUpTimeLimitSeconds, q.WrapUpCodes, q.OfferTimeoutSeconds, q.AnnouncementIntervalSeconds, q.BreakoutDigit, q.BreakoutFlowId, q.MusicOnHoldPromptId, q.Version);
 }

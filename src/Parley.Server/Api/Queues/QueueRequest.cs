@@ -7,6 +7,9 @@ namespace Parley.Server.Api.Queues;
 /// <c>BestSkillMatch</c>, <c>RoundRobin</c>. <c>OverflowTarget</c>: <c>Disconnect</c> (default), <c>Queue</c> (with
 /// <c>OverflowQueueId</c>), <c>Voicemail</c>, <c>Callback</c>. <c>WrapUpMode</c>: <c>None</c> (default),
 /// <c>Optional</c>, <c>Mandatory</c>, <c>MandatoryWithTimeLimit</c>. Times in seconds.
+/// Caller settings (voice): <c>AnnouncementIntervalSeconds</c> 0 (off) or 10..600 (default 30); <c>BreakoutDigit</c>
+/// (0-9, *, #) together with <c>BreakoutFlowId</c> (a published flow); <c>MusicOnHold</c> an uploaded prompt id
+/// (null: the tenant's music on hold).
 /// </summary>
 public sealed record QueueRequest(
     [property: Required, StringLength(100, MinimumLength = 1)] string Name,
@@ -22,4 +25,8 @@ public sealed record QueueRequest(
     string? WrapUpMode,
     [property: Range(1, 3600)] int? WrapUpTimeLimitSeconds,
     [property: MaxLength(100)] IReadOnlyList<string>? WrapUpCodes,
-    [property: Range(1, 600)] int? OfferTimeoutSeconds);
+    [property: Range(1, 600)] int? OfferTimeoutSeconds,
+    [property: Range(0, 600)] int? AnnouncementIntervalSeconds = null,
+    [property: StringLength(1)] string? BreakoutDigit = null,
+    Guid? BreakoutFlowId = null,
+    Guid? MusicOnHold = null);

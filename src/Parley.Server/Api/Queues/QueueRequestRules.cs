@@ -48,6 +48,11 @@ internal static class QueueRequestRules
             return ApiProblems.Invalid("requiredSkills", "Existing skills, each once, with a minimum proficiency from 1 to 5.");
         }
 
+        if (await QueueCallerRules.CheckAsync(r, db, ct) is { } callerProblem)
+        {
+            return callerProblem;
+        }
+
         if (await db.Queues.AnyAsync(q => q.Name == r.Name && q.Id != queue.Id, ct))
         {
             return ApiProblems.Conflict($"A queue named '{r.Name}' exists already.");
@@ -67,6 +72,10 @@ internal static class QueueRequestRules
         queue.WrapUpTimeLimitSeconds = r.WrapUpTimeLimitSeconds;
         queue.WrapUpCodes = [.. (r.WrapUpCodes ?? []).Distinct()];
         queue.OfferTimeoutSeconds = r.OfferTimeoutSeconds ?? 20;
+        queue.AnnouncementIntervalSeconds = r.AnnouncementIntervalSeconds ?? 30;
+        queue.BreakoutDigit = r.BreakoutDigit;
+        queue.BreakoutFlowId = r.BreakoutFlowId;
+        queue.MusicOnHoldPromptId = r.MusicOnHold;
         return null;
     }
 

@@ -6,6 +6,7 @@ using Parley.Server.Api.Conventions;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.Routing;
+using Parley.Server.Voice;
 
 namespace Parley.Server.Api.Queues;
 
@@ -27,24 +28,28 @@ public static class QueuesApi
     }
 
     private static Task<IResult> CreateAsync(
-        QueueRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, TimeProvider time, CancellationToken ct)
+        QueueRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, QueueCallerSettingsCache callers, AuditScope audit, TimeProvider time, CancellationToken ct)
     {
         var queue = new Queue { Id = Guid.CreateVersion7(), TenantId = CurrentActor.Require(http.User).TenantId, Name = request.Name, CreatedAt = time.GetUtcNow() };
         return Queues.CreateAsync(
-            db, http, audit, queue, q => QueueRequestRules.ApplyAsync(request, q, db, ct), q => $"created queue '{q.Name}' ({string.Join("+", q.Channels)}, {q.Strategy})", ct, Refresh(routing));
+            db, http, audit, queue, q => QueueRequestRules.ApplyAsync(request, q, db, ct), q => $"created queue '{q.Name}' ({string.Join("+", q.Channels)}, {q.Strategy})", ct, Refresh(routing, callers));
     }
 
     private static Task<IResult> UpdateAsync(
-        Guid id, QueueRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
-        Queues.UpdateAsync(db, http, audit, id, q => QueueRequestRules.ApplyAsync(request, q, db, ct), q => $"updated queue '{q.Name}'", ct, Refresh(routing));
+        Guid id, QueueRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, QueueCallerSettingsCache callers, AuditScope audit, CancellationToken ct) =>
+        Queues.UpdateAsync(db, http, audit, id, q => QueueRequestRules.ApplyAsync(request, q, db, ct), q => $"updated queue '{q.Name}'", ct, Refresh(routing, callers));
 
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
+    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, RoutingGateway routing, QueueCallerSettingsCache callers, AuditScope audit, CancellationToken ct) =>
         Queues.DeleteAsync(
-            db, audit, id, _ => OverflowTargetAsync(id, db, ct), q => $"deleted queue '{q.Name}'; its waiting interactions were disconnected", ct, Refresh(routing));
+            db, audit, id, _ => OverflowTargetAsync(id, db, ct), q => $"deleted queue '{q.Name}'; its waiting interactions were disconnected", ct, Refresh(routing, callers));
 
     private static async Task<IResult?> OverflowTargetAsync(Guid id, ParleyDbContext db, CancellationToken ct) =>
         await db.Queues.AnyAsync(q => q.OverflowQueueId == id, ct) ? ApiProblems.Conflict("Other queues overflow to this one; change them first.") : null;
 
-    /// <summary>Every change reaches the tenant's routing engine once it is saved.</summary>
-    private static Func<Queue, Task> Refresh(RoutingGateway routing) => queue => routing.Grain.RefreshQueue(RoutingDefinitions.Key(queue.Id));
+    /// <summary>Every change reaches the tenant's routing engine and the callers' settings once it is saved.</summary>
+    private static Func<Queue, Task> Refresh(RoutingGateway routing, QueueCallerSettingsCache callers) => queue =>
+    {
+        callers.Invalidate(queue.TenantId, queue.Id);
+        return routing.Grain.RefreshQueue(RoutingDefinitions.Key(queue.Id));
+    };
 }

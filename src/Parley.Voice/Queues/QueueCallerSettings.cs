@@ -1,0 +1,17 @@
+namespace Parley.Voice.Queues;
+
+/// <summary>
+/// What a caller waiting in a queue hears and may do: position and estimated wait spoken every
+/// <see cref="AnnouncementInterval"/> (null = never); <see cref="BreakoutDigit"/> takes them to the published flow
+/// <see cref="BreakoutFlowId"/>; <see cref="MusicOnHoldPromptId"/> is an uploaded prompt looped instead of the tenant's
+/// music on hold (null = the tenant's, <see cref="Audio.ICallAudio.OpenMusicOnHoldAsync"/>).
+/// </summary>
+public sealed record QueueCallerSettings(
+    TimeSpan? AnnouncementInterval,
+    char? BreakoutDigit,
+    Guid? BreakoutFlowId,
+    Guid? MusicOnHoldPromptId)
+{
+    /// <summary>What a queue created without caller settings has.</summary>
+    public static QueueCallerSettings Default { get; } = new(TimeSpan.FromSeconds(30), null, null, null);
+}
