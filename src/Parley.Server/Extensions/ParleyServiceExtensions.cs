@@ -10,6 +10,7 @@ using Parley.Server.Options;
 using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
 using Parley.Server.Tenants;
+using Parley.Server.Voice.Records;
 using Parley.Server.Webhooks;
 using Parley.Speech;
 
@@ -85,6 +86,7 @@ public static class ParleyServiceExtensions
         // Hosted services start in registration order: the Orleans silo (above) starts while StartupWork migrates the
         // database; what reads the database (SIP listeners, webhook sender, then the HTTP server) starts once it is
         // migrated, while the platform operator and the demo tenant are seeded behind the readiness gate.
+        services.AddParleyCallRecords();
         services.AddSingleton<StartupWork>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
         builder.AddParleySipHost();
