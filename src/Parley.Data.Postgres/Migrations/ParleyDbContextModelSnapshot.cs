@@ -1293,6 +1293,194 @@ namespace Parley.Data.Postgres.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Voice.CallLegRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ReleaseCause")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("RingMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RingingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SipCallId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("SipStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TalkMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "EndedAt");
+
+                    b.HasIndex("TenantId", "CallId");
+
+                    b.ToTable("CallLegs", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Voice.CallRecordRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AnsweredByIvrAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalledNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FlowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FlowPathJson")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FlowVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HoldMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("InteractionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("IvrExitAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("IvrMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("NumberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("QueueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleaseCause")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("RingMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SipCallId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("TalkMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TrunkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("WaitMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("WrapUpEndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("WrapUpMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId", "EndedAt");
+
+                    b.HasIndex("TenantId", "AgentId");
+
+                    b.HasIndex("TenantId", "InteractionId");
+
+                    b.HasIndex("TenantId", "QueueId");
+
+                    b.HasIndex("TenantId", "ArrivedAt", "Id");
+
+                    b.ToTable("CallRecords", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Voice.PhoneNumber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1879,6 +2067,24 @@ namespace Parley.Data.Postgres.Migrations
                     b.HasOne("Parley.Data.Entities.ParleyUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Voice.CallLegRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Voice.CallRecordRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

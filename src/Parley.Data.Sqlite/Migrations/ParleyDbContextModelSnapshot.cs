@@ -1279,6 +1279,194 @@ namespace Parley.Data.Sqlite.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Voice.CallLegRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseCause")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RingMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RingingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SipCallId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SipStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TalkMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "EndedAt");
+
+                    b.HasIndex("TenantId", "CallId");
+
+                    b.ToTable("CallLegs", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Voice.CallRecordRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredByIvrAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalledNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FlowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlowPathJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FlowVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HoldMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("InteractionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IvrExitAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IvrMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("QueueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleaseCause")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RingMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SipCallId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TalkMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TrunkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaitMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WrapUpEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WrapUpMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId", "EndedAt");
+
+                    b.HasIndex("TenantId", "AgentId");
+
+                    b.HasIndex("TenantId", "InteractionId");
+
+                    b.HasIndex("TenantId", "QueueId");
+
+                    b.HasIndex("TenantId", "ArrivedAt", "Id");
+
+                    b.ToTable("CallRecords", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Voice.PhoneNumber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1865,6 +2053,24 @@ namespace Parley.Data.Sqlite.Migrations
                     b.HasOne("Parley.Data.Entities.ParleyUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Voice.CallLegRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Voice.CallRecordRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

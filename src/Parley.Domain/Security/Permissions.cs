@@ -41,6 +41,7 @@ public static class Permissions
     public const string TrunksRead = "trunks.read";
     public const string TrunksWrite = "trunks.write";
     public const string TenantSettingsWrite = "tenant.settings.write";
+    public const string CallsRead = "calls.read";
 
     /// <summary>Platform-operator permissions; only grantable inside the platform tenant.</summary>
     public const string PlatformTenantsRead = "platform.tenants.read";
@@ -85,6 +86,7 @@ public static class Permissions
         new(TrunksRead, "View SIP trunks"),
         new(TrunksWrite, "Create, change and delete SIP trunks"),
         new(TenantSettingsWrite, "Change the tenant's own settings (time zone)"),
+        new(CallsRead, "View call records (CDRs) with their legs and IVR path"),
         new(PlatformTenantsRead, "View tenants (platform operators only)", PlatformOnly: true),
         new(PlatformTenantsWrite, "Create, suspend, resume and delete tenants (platform operators only)", PlatformOnly: true),
         new(PlatformNumbersRead, "View all phone numbers and their owners (platform operators only)", PlatformOnly: true),

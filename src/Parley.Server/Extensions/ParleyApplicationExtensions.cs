@@ -4,6 +4,7 @@ using Parley.Server.Api.Account;
 using Parley.Server.Api.Flows;
 using Parley.Server.Api.Agents;
 using Parley.Server.Api.ApiClients;
+using Parley.Server.Api.Calls;
 using Parley.Server.Api.Audit;
 using Parley.Server.Api.Interactions;
 using Parley.Server.Api.NotReadyReasons;
@@ -115,6 +116,7 @@ public static class ParleyApplicationExtensions
         api.MapPlatformNumbersApi();
         api.MapNumbersApi();
         api.MapTrunksApi();
+        api.MapCallsApi();
         Api.TenantSettings.TenantSettingsApi.MapTenantSettingsApi(api);
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);

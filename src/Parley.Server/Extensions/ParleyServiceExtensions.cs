@@ -13,6 +13,7 @@ using Parley.Server.Tenants;
 using Parley.Server.Voice.Audio;
 using Parley.Server.Voice.Calls;
 using Parley.Server.Voice.Http;
+using Parley.Server.Voice.Records;
 using Parley.Server.Webhooks;
 using Parley.Speech;
 
@@ -88,6 +89,7 @@ public static class ParleyServiceExtensions
         // Hosted services start in registration order: the Orleans silo (above) starts while StartupWork migrates the
         // database; what reads the database (SIP listeners, webhook sender, then the HTTP server) starts once it is
         // migrated, while the platform operator and the demo tenant are seeded behind the readiness gate.
+        services.AddParleyCallRecords();
         services.AddSingleton<StartupWork>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
         builder.AddParleySipHost();

@@ -6,11 +6,13 @@ using Parley.Server.Demo;
 using Parley.Server.Logging;
 using Parley.Server.Options;
 using Parley.Server.Tenants;
+using Parley.Server.Voice.Records;
 
 namespace Parley.Server.Extensions;
 
 /// <summary>
-/// Migrates the database, creates the first platform operator and, in demo mode, the demo tenant — behind the
+/// Migrates the database, closes the call records this node left open (<see cref="OpenCallCloser"/>, before SIP
+/// listens), creates the first platform operator and, in demo mode, the demo tenant — behind the
 /// readiness gate instead of before the host starts. The host starts its services one after another:
 /// <list type="number">
 /// <item><see cref="StartingAsync"/> runs before any service starts and only launches the work;</item>
@@ -27,6 +29,7 @@ internal sealed class StartupWork(
     IOptions<DatabaseOptions> database,
     IOptions<DemoOptions> demo,
     DemoSeeder demoSeeder,
+    OpenCallCloser openCalls,
     IConfiguration configuration,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedLifecycleService, IAsyncDisposable
@@ -78,6 +81,7 @@ internal sealed class StartupWork(
     {
         await MigrateAsync(cancellationToken);
         await RefuseDocumentedSecretsOffLoopbackAsync(cancellationToken);
+        await openCalls.RunAsync(cancellationToken);
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ using Parley.Routing.Queues;
 using Parley.Routing.Restore;
 using Parley.Server.Tenants;
 using Parley.Server.Voice.Calls;
+using Parley.Server.Voice.Records;
 using Parley.Server.Webhooks;
 
 namespace Parley.Server.Routing;
@@ -17,7 +18,8 @@ namespace Parley.Server.Routing;
 /// <summary>
 /// The routing grains' store: configuration, open interactions and presence in the Parley database. A save writes
 /// the state changes, the routing-history rows and the webhook delivery rows of the same command in one
-/// <c>SaveChanges</c>, i.e. one transaction: either all of them are durable before the grain answers, or none is.
+/// <c>SaveChanges</c>, i.e. one transaction: either all of them are durable before the grain answers, or none is. A
+/// wrap-up that completes also closes the wrap-up of the call record of its interaction (<see cref="CallWrapUps"/>).
 /// </summary>
 internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox webhooks, TimeProvider time) : IRoutingStore
 {
@@ -148,6 +150,7 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
             }
 
             RoutingHistoryRows.Add(db, tenantId, messages);
+            await CallWrapUps.ApplyAsync(db, changes.Events, cancellationToken);
             deliveries = await webhooks.AddAsync(db, tenantId, messages, cancellationToken);
         }
 

@@ -51,6 +51,7 @@ public partial class ParleyAppFactory
         await CreateOtherSipCredentialAsync(admin, tenant.GetProperty("id").GetGuid(), user.GetProperty("id").GetGuid(), canary);
         var acd = await CreateAcdObjectsAsync(admin, canary, user.GetProperty("id").GetGuid());
         await CreateOtherVoiceObjectsAsync(platform, admin, tenant.GetProperty("id").GetGuid(), canary, acd.QueueId);
+        await CreateOtherCallAsync(tenant.GetProperty("id").GetGuid(), canary);
         return new OtherTenant(
             tenant.GetProperty("id").GetGuid(),
             slug,

@@ -27,6 +27,7 @@ public static partial class RouteValues
         ("/api/v1/platform/numbers/", "id", t => ParleyAppFactory.NumberOf(t.TenantId).ToString()),
         ("/api/v1/trunks/", "id", t => ParleyAppFactory.TrunkOf(t.TenantId).ToString()),
         ("/api/v1/prompts/", "id", t => ParleyAppFactory.PromptOf(t.TenantId).ToString()),
+        ("/api/v1/calls/", "id", t => ParleyAppFactory.CallOf(t.TenantId).ToString()),
     ];
 
     /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>

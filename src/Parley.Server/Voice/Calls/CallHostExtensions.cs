@@ -1,5 +1,14 @@
+using Parley.Flows.Execution;
+using Parley.Media;
+using Parley.Sip.Stack;
+using Parley.Speech.Recognition;
+using Parley.Voice.Audio;
 using Parley.Voice.Calls;
 using Parley.Voice.Calls.Ports;
+using Parley.Voice.Ivr;
+using Parley.Voice.Nodes;
+using Parley.Voice.Queues;
+using Parley.Voice.Records;
 
 namespace Parley.Server.Voice.Calls;
 
@@ -19,8 +28,25 @@ internal static class CallHostExtensions
         {
             var options = new InboundCallOptions();
             configuration.GetSection("Parley:Calls").Bind(options);
+            options.NodeId = sp.GetRequiredService<IVoiceNode>().Id;
             return options;
         });
+        services.AddSingleton(sp => new InboundCalls(
+            sp.GetRequiredService<MediaEngine>(),
+            () => sp.GetRequiredService<SipStack>(),
+            sp.GetRequiredService<VoiceDialogs>(),
+            sp.GetRequiredService<ICallRouting>(),
+            sp.GetRequiredService<IAgentPhones>(),
+            sp.GetRequiredService<IQueueCallerSettings>(),
+            sp.GetRequiredService<IPublishedFlows>(),
+            sp.GetRequiredService<ISpeechToText>(),
+            sp.GetRequiredService<IFlowHttpClient>(),
+            sp.GetRequiredService<FlowInterpreter>(),
+            sp.GetRequiredService<ICallAudio>(),
+            sp.GetRequiredService<ICallRecordStore>(),
+            sp.GetRequiredService<InboundCallOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
         return services;
     }
 }

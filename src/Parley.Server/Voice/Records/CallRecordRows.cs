@@ -1,0 +1,86 @@
+using Parley.Data.Entities.Voice;
+using Parley.Voice.Records;
+
+namespace Parley.Server.Voice.Records;
+
+/// <summary>Copies the call model's records onto stored rows (an upsert: later values win) and closes their durations.</summary>
+internal static class CallRecordRows
+{
+    public static CallRecordRow Create(CallRecord record) => new()
+    {
+        Id = record.Id,
+        TenantId = record.TenantId,
+        NodeId = record.NodeId,
+        Direction = record.Direction.ToString(),
+        SipCallId = record.SipCallId,
+    };
+
+    public static CallLegRow Create(CallLegRecord leg) => new()
+    {
+        Id = leg.Id,
+        CallId = leg.CallId,
+        TenantId = leg.TenantId,
+        Party = leg.Party.ToString(),
+        SipCallId = leg.SipCallId,
+    };
+
+    /// <summary>
+    /// Every field of <paramref name="record"/> except the tenant (a record never moves) and the wrap-up end, which the
+    /// routing store sets and a later save of the call (which does not know it) must not clear. EF writes only the
+    /// columns whose values changed.
+    /// </summary>
+    public static void Apply(CallRecordRow row, CallRecord record)
+    {
+        row.NodeId = record.NodeId;
+        row.Direction = record.Direction.ToString();
+        row.SipCallId = record.SipCallId;
+        row.CallerNumber = record.CallerNumber;
+        row.CalledNumber = record.CalledNumber;
+        row.NumberId = record.NumberId;
+        row.TrunkId = record.TrunkId;
+        row.ArrivedAt = Utc(record.ArrivedAt);
+        row.AnsweredByIvrAt = Utc(record.AnsweredByIvrAt);
+        row.IvrExitAt = Utc(record.IvrExitAt);
+        row.QueuedAt = Utc(record.QueuedAt);
+        row.OfferedAt = Utc(record.OfferedAt);
+        row.AnsweredAt = Utc(record.AnsweredAt);
+        row.EndedAt = Utc(record.EndedAt);
+        if (record.WrapUpEndedAt is { } wrapped)
+        {
+            row.WrapUpEndedAt = wrapped.ToUniversalTime();
+        }
+
+        row.FlowId = record.FlowId;
+        row.FlowVersion = record.FlowVersion;
+        row.FlowPathJson = record.FlowPathJson;
+        row.QueueId = record.QueueId;
+        row.AgentId = record.AgentId;
+        row.InteractionId = record.InteractionId;
+        row.Disposition = record.Disposition?.ToString();
+        row.ReleaseCause = record.ReleaseCause;
+        row.ReleasedBy = record.ReleasedBy?.ToString();
+        row.HoldMs = (long)record.HoldDuration.TotalMilliseconds;
+        CallDurations.Compute(row);
+    }
+
+    public static void Apply(CallLegRow row, CallLegRecord leg)
+    {
+        row.CallId = leg.CallId;
+        row.Party = leg.Party.ToString();
+        row.SipCallId = leg.SipCallId;
+        row.Address = leg.Address;
+        row.AgentId = leg.AgentId;
+        row.CreatedAt = Utc(leg.CreatedAt);
+        row.RingingAt = Utc(leg.RingingAt);
+        row.AnsweredAt = Utc(leg.AnsweredAt);
+        row.EndedAt = Utc(leg.EndedAt);
+        row.SipStatus = leg.SipStatus;
+        row.ReleaseCause = leg.ReleaseCause;
+        CallDurations.Compute(row);
+    }
+
+    /// <summary>Stored in UTC, so that rows compare and page by instant on every provider.</summary>
+    private static DateTimeOffset Utc(DateTimeOffset value) => value.ToUniversalTime();
+
+    private static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
+}
