@@ -80,7 +80,7 @@ internal sealed partial class InboundCall
         if (_ringing is not null || _agent is not null)
         {
             // One phone rings at a time; a second offer for the same call cannot stand.
-            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId).ConfigureAwait(false);
+            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId, missed: false).ConfigureAwait(false);
             return;
         }
 
@@ -88,7 +88,7 @@ internal sealed partial class InboundCall
         if (phone is null)
         {
             CallLog.NoPhone(_services.Logger, Id, offered.AgentId);
-            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId).ConfigureAwait(false);
+            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId, missed: true).ConfigureAwait(false);
             return;
         }
 
@@ -162,8 +162,9 @@ internal sealed partial class InboundCall
             CallLog.RingFailed(_services.Logger, Id, leg.AgentId, status);
             if (!leg.CancelRequested || status != 487)
             {
-                // Busy, declined, unreachable, or rung out by our own guard: the ACD's reject rules decide what next.
-                await _services.Routing.RejectAsync(TenantId, InteractionId, leg.AgentId).ConfigureAwait(false);
+                // Busy, declined, unreachable, or rung out by our own guard: a missed offer, so an agent whose phone keeps
+                // failing goes not ready instead of being offered the call again and again.
+                await _services.Routing.RejectAsync(TenantId, InteractionId, leg.AgentId, missed: true).ConfigureAwait(false);
             }
         }
 

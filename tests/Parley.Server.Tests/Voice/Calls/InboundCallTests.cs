@@ -19,11 +19,10 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.21"), rtpBase: 53000);
         await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
         var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.21");
-        using var agent = await factory.SignInDemoAsync("agent2");
-        await agent.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
 
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
         await call.WaitUntilAsync(c => c.LoudFrames > 10, "the caller hears the queue (announcement or music)");
+        using var agent = await factory.SignInToRoutingAsync("agent2");
         var ringing = await agentPhone.NextIncomingAsync();
         Assert.Equal("Support: +15557654321", ringing.FromDisplayName);
 
@@ -38,8 +37,24 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
 
         await call.HangUpAsync();
         await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Contains(await factory.AgentStateAsync("agent2"), new[] { "AfterCallWork", "Available" });
+        Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent2"));
+        var record = await factory.CallRecordAsync(number);
+        await agent.PostJsonAsync($"/api/v1/interactions/{record.GetProperty("interactionId").GetString()}/wrap-up", new { code = "resolved" }, 204);
+        Assert.Equal("Available", await factory.AgentStateAsync("agent2"));
         await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+
+        var closed = await factory.CallRecordAsync(number, r => r.TryGetProperty("wrapUpEndedAt", out var w) && w.ValueKind == System.Text.Json.JsonValueKind.String);
+        foreach (var milestone in new[] { "arrivedAt", "queuedAt", "offeredAt", "answeredAt", "endedAt", "wrapUpEndedAt" })
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.String, closed.GetProperty(milestone).ValueKind);
+        }
+
+        Assert.Equal(("Answered", "caller_hangup", "Caller"), (closed.GetProperty("disposition").GetString(), closed.GetProperty("releaseCause").GetString(), closed.GetProperty("releasedBy").GetString()));
+        Assert.Equal("+15557654321", closed.GetProperty("callerNumber").GetString());
+        Assert.True(closed.GetProperty("talkSeconds").GetDouble() > 0);
+        using var admin = await factory.SignInDemoAsync("admin");
+        var detail = await admin.JsonAsync($"/api/v1/calls/{closed.GetProperty("id").GetGuid()}");
+        Assert.Equal(["Caller", "Agent"], detail.GetProperty("legs").EnumerateArray().Select(l => l.GetProperty("party").GetString()));
     }
 
     [Fact]
@@ -52,14 +67,14 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         await factory.SetDemoAgentPhoneAsync("agent1", busyPhone.Uri);
         await factory.SetDemoAgentPhoneAsync("agent3", otherPhone.Uri);
         var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Sales"), "127.0.0.22");
-        using var first = await factory.SignInDemoAsync("agent1");
-        await first.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
+        using var first = await factory.SignInToRoutingAsync("agent1");
 
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
         var refused = await busyPhone.NextIncomingAsync();
         Assert.Null(refused.Dialog);
-        using var second = await factory.SignInDemoAsync("agent3");
-        await second.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
+        await busyPhone.NextIncomingAsync();
+        Assert.Equal("NotReady", await factory.AgentStateAsync("agent1")); // two misses in a row: routing stops offering to agent1
+        using var second = await factory.SignInToRoutingAsync("agent3");
         var answered = await otherPhone.NextIncomingAsync();
 
         await answered.HangUpAsync();
@@ -75,8 +90,7 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.23"), rtpBase: 54400);
         await factory.SetDemoAgentPhoneAsync("agent2", null, await SipCredentialIdAsync("agent2"));
         var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.23");
-        using var agent = await factory.SignInDemoAsync("agent2");
-        await agent.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
+        using var agent = await factory.SignInToRoutingAsync("agent2");
 
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
         Assert.True(await softphone.StaysQuietAsync(TimeSpan.FromSeconds(2)), "an unregistered phone must not ring");
