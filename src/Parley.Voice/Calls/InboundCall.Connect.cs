@@ -111,7 +111,11 @@ internal sealed partial class InboundCall
         };
         _record = _record with { OfferedAt = _record.OfferedAt ?? Now, AgentId = offered.AgentId };
         CallLog.Ringing(_services.Logger, Id, offered.AgentId, phone.Uri);
-        _ringing = AgentLeg.Ring(_services.Engine, Stack, _localAddress, offered.AgentId, phone.Uri, options, leg, Post);
+        _ringing = AgentLeg.Ring(_services.Engine, Stack, _localAddress, offered.AgentId, phone.Uri, options, leg, Post, answered =>
+        {
+            _services.Dialogs.Track(answered.Dialog!, _services.Owner);
+            _services.Owner.AttachAgentLeg(answered.Dialog!, this, answered);
+        });
         var ringFor = offered.ExpiresAt - Now + _services.Options.RingGrace;
         var ringing = _ringing;
         _ = Task.Delay(ringFor > TimeSpan.Zero ? ringFor : TimeSpan.Zero, _services.Time, CancellationToken.None)
@@ -123,6 +127,7 @@ internal sealed partial class InboundCall
     {
         if (leg != _ringing)
         {
+            _services.Owner.DetachAgentLeg(leg.Dialog!);
             await leg.HangUpAsync().ConfigureAwait(false);
             await leg.DisposeAsync().ConfigureAwait(false);
             return false;
@@ -133,6 +138,7 @@ internal sealed partial class InboundCall
         if (leg.CancelRequested || !await _services.Routing.AcceptAsync(TenantId, InteractionId, leg.AgentId).ConfigureAwait(false))
         {
             // The offer ended while the phone was answering: this agent does not get the call.
+            _services.Owner.DetachAgentLeg(leg.Dialog!);
             leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "offer_withdrawn" };
             await SaveLegAsync(leg).ConfigureAwait(false);
             await leg.HangUpAsync().ConfigureAwait(false);
@@ -142,8 +148,6 @@ internal sealed partial class InboundCall
 
         await StopWaitingAsync().ConfigureAwait(false);
         _agent = leg;
-        _services.Dialogs.Track(leg.Dialog!, _services.Owner);
-        _services.Owner.AttachAgentLeg(leg.Dialog!, this, leg);
         _bridge = AudioBridge.Connect(Session, leg.Session);
         _record = _record with { AnsweredAt = Now, AgentId = leg.AgentId, Disposition = CallDisposition.Answered };
         CallLog.Bridged(_services.Logger, Id, leg.AgentId);
