@@ -65,6 +65,7 @@ public static class ParleyApplicationExtensions
 
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 
@@ -115,6 +116,7 @@ public static class ParleyApplicationExtensions
         Api.TenantSettings.TenantSettingsApi.MapTenantSettingsApi(api);
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);
+        app.MapParleyWeb();
         return app;
     }
 

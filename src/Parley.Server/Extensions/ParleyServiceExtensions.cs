@@ -23,13 +23,7 @@ public static class ParleyServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o =>
-        {
-            o.IncludeScopes = false;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            o.UseUtcTimestamp = true;
-        });
+        builder.AddParleyLogging();
 
         services.AddValidatedOptions<ParleyOptions, ParleyOptionsValidator>(ParleyOptions.Section);
         services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
@@ -95,6 +89,7 @@ public static class ParleyServiceExtensions
             configuration.GetSection(SpeechOptions.SectionName).Bind(o);
         });
         services.AddParleyFlowStore();
+        services.AddParleyWeb();
         return builder;
     }
 }

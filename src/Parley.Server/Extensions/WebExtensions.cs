@@ -1,0 +1,30 @@
+using Parley.Server.Application;
+using Parley.Server.Application.Agents;
+using Parley.Server.Web;
+using Parley.Server.Web.Workspace;
+using Radzen;
+
+namespace Parley.Server.Extensions;
+
+/// <summary>The web app: Blazor components with interactive server rendering, Radzen, and the application layer they share with the REST API.</summary>
+internal static class WebExtensions
+{
+    public static IServiceCollection AddParleyWeb(this IServiceCollection services)
+    {
+        services.AddScoped<AgentWorkspace>();
+        services.AddSingleton<ApplicationRunner>();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddRadzenComponents();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
+        return services;
+    }
+
+    public static WebApplication MapParleyWeb(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
