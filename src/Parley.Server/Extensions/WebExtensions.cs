@@ -24,7 +24,8 @@ internal static class WebExtensions
     public static WebApplication MapParleyWeb(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeadersMiddleware already sends frame-ancestors 'none' in the one CSP header; Blazor would add a second one.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
