@@ -59,7 +59,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         return ClientOptions.BaseAddress;
     }
 
-    public HttpClient CookieClient() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+    public HttpClient CookieClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
 
     public async Task<HttpClient> SignInAsync(string userName, string password = AgentPassword)
     {
@@ -76,7 +76,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
     /// <summary>The demo API client (interactions.write and more) with a bearer token.</summary>
     public async Task<HttpClient> ApiClientAsync()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = false, AllowAutoRedirect = false });
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = "demo-api", ["client_secret"] = ApiClientSecret,
