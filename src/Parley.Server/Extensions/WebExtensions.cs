@@ -23,9 +23,10 @@ internal static class WebExtensions
 
     public static WebApplication MapParleyWeb(this WebApplication app)
     {
-        app.MapStaticAssets().AllowAnonymous();
         // SecurityHeadersMiddleware already sends frame-ancestors 'none' in the one CSP header; Blazor would add a second one.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        // Every endpoint of the app — pages, the circuit's hub (/_blazor…) and Blazor's redirect helper — needs a signed-in person;
+        // each page then names its permission, and the application layer checks again on every call.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).RequireAuthorization();
         return app;
     }
 }
