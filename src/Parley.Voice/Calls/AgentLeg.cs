@@ -74,6 +74,14 @@ internal sealed class AgentLeg : IAsyncDisposable
             {
                 Dialog = dialog;
                 answered(this);
+                if (_cancel.IsCancellationRequested)
+                {
+                    // The call stopped ringing this phone just as it answered.
+                    await HangUpAsync().ConfigureAwait(false);
+                    post(new CallSignal.AgentFailed(this, 487));
+                    return;
+                }
+
                 try
                 {
                     Session.Start(SdpNegotiator.ProcessAnswer(offer, SdpParser.Parse(dialog.RemoteSdp.Span), local));

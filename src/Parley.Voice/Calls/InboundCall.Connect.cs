@@ -116,6 +116,7 @@ internal sealed partial class InboundCall
             _services.Dialogs.Track(answered.Dialog!, _services.Owner);
             _services.Owner.AttachAgentLeg(answered.Dialog!, this, answered);
         });
+        _legs.Add(_ringing);
         var ringFor = offered.ExpiresAt - Now + _services.Options.RingGrace;
         var ringing = _ringing;
         _ = Task.Delay(ringFor > TimeSpan.Zero ? ringFor : TimeSpan.Zero, _services.Time, CancellationToken.None)
@@ -181,6 +182,13 @@ internal sealed partial class InboundCall
         {
             leg.Cancel();
             _ringing = null;
+            if (leg.Dialog is not null)
+            {
+                // It answered a moment ago; its answer is still in the mailbox.
+                _services.Owner.DetachAgentLeg(leg.Dialog);
+                await leg.HangUpAsync().ConfigureAwait(false);
+            }
+
             leg.Record = leg.Record with { EndedAt = Now, SipStatus = 487, ReleaseCause = "caller_gone" };
             await SaveLegAsync(leg).ConfigureAwait(false);
         }

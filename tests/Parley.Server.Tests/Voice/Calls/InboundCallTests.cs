@@ -99,6 +99,8 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
             factory.SipPort, "agent2", "demo.sip.parley", Support.ParleyAppFactory.DemoSipPassword, 300, Ct, softphone.Uri);
         Assert.StartsWith("SIP/2.0 200", registered, StringComparison.Ordinal);
         var ringing = await softphone.NextIncomingAsync();
+        ringing.PlayTone(1000);
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > 10, "the caller hears the registered phone");
 
         await call.HangUpAsync();
         await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
