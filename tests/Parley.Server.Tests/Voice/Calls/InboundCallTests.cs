@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Tests.Acd;
 using Parley.Server.Tests.Sip;
 
@@ -106,6 +107,51 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         await SipDigestRegistration.RegisterAsync(factory.SipPort, "agent2", "demo.sip.parley", Support.ParleyAppFactory.DemoSipPassword, 0, Ct, softphone.Uri);
         await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+    }
+
+    [Fact]
+    public async Task TheDemoNumber_GreetsTheCaller_AndPressing2_RingsSupport()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 54800);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.24"), rtpBase: 55200);
+        await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+        using var admin = await factory.SignInDemoAsync("admin");
+        await admin.PostJsonAsync("/api/v1/trunks", new { name = "Demo carrier", allowedAddresses = new[] { "127.0.0.24/32" } }, 201);
+        factory.Services.GetRequiredService<Parley.Server.Voice.NumberDirectory>().Invalidate();
+        using var agent = await factory.SignInToRoutingAsync("agent2");
+        var path = new List<string>();
+
+        var call = await caller.CallAsync($"sip:+15550100@127.0.0.1:{factory.SipPort}", Ct);
+        await call.WaitUntilAsync(c => c.LoudFrames > 50, "the caller hears the greeting");
+        call.Session!.SendDigits("2");
+        var ringing = await agentPhone.NextIncomingAsync();
+
+        Assert.Equal("Support: +15557654321", ringing.FromDisplayName);
+        await call.HangUpAsync();
+        await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var record = await factory.CallRecordAsync("+15550100");
+        Assert.Equal(System.Text.Json.JsonValueKind.String, record.GetProperty("ivrExitAt").ValueKind);
+        var detail = await admin.JsonAsync($"/api/v1/calls/{record.GetProperty("id").GetGuid()}");
+        path.AddRange(detail.GetProperty("flowPath").EnumerateArray().Select(p => p.GetProperty("blockType").GetString()!));
+        Assert.Contains("menu", path);
+        Assert.Contains("transferToQueue", path);
+    }
+
+    [Fact]
+    public async Task ACallerWhoHangsUpWhileWaiting_IsRecordedAsAbandonedInTheQueue()
+    {
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.25"), rtpBase: 55600);
+        using var admin = await factory.SignInDemoAsync("admin");
+        var number = await factory.DemoNumberAsync("Queue", await admin.CreateUnservedQueueAsync("Voice"), "127.0.0.25");
+
+        var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
+        await call.WaitUntilAsync(c => c.LoudFrames > 10, "the caller hears the queue");
+        await call.HangUpAsync();
+
+        var record = await factory.CallRecordAsync(number);
+        Assert.Equal(("AbandonedInQueue", "caller_hangup", "Caller"), (record.GetProperty("disposition").GetString(), record.GetProperty("releaseCause").GetString(), record.GetProperty("releasedBy").GetString()));
+        var interaction = await admin.JsonAsync($"/api/v1/interactions/{record.GetProperty("interactionId").GetString()}");
+        Assert.Equal("Abandoned", interaction.GetProperty("status").GetString());
     }
 
     private async Task<Guid> SipCredentialIdAsync(string userName)

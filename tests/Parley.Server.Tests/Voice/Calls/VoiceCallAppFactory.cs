@@ -23,12 +23,6 @@ public sealed class VoiceCallAppFactory : AcdAppFactory
         builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
     }
 
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await File.WriteAllLinesAsync("/tmp/voice-logs.txt", Logs.Entries.Select(e => $"{e.EventId} {e.Level} {e.Message}"));
-    }
-
     public int SipPort => Services.GetRequiredService<SipStack>().Listeners[0].EndPoint.Port;
 
     /// <summary>Points the demo agent's phone at <paramref name="uri"/> (a desk phone) and reloads them in routing.</summary>
@@ -69,6 +63,14 @@ public sealed class VoiceCallAppFactory : AcdAppFactory
     public async Task<HttpClient> SignInToRoutingAsync(string userName)
     {
         var agent = await SignInDemoAsync(userName);
+        var answer = await agent.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/agents/me/interactions");
+        var work = answer.ValueKind == System.Text.Json.JsonValueKind.Array ? answer : answer.GetProperty("items");
+        foreach (var owed in work.EnumerateArray().Where(w => w.GetProperty("status").ToString() is "WrapUp" or "2"))
+        {
+            // A previous test's call left this agent in wrap-up.
+            using var done = await agent.PostAsJsonAsync($"/api/v1/interactions/{owed.GetProperty("interactionId").GetGuid()}/wrap-up", new { code = "resolved" });
+        }
+
         using var _ = await agent.PostAsJsonAsync("/api/v1/agents/me/sign-out", new { forced = false });
         await agent.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
         return agent;
