@@ -33,6 +33,8 @@ internal static class DemoBanner
         {
             text.AppendLine($"  SIP              {string.Join(", ", sipListeners)}");
             text.AppendLine($"  Softphone        agent1@{sipDomain} / {secrets.SipPassword} (also agent2, agent3); call 'echo' to hear yourself, # hangs up");
+            text.AppendLine($"  Phone number     dial {DemoVoiceSeeder.Number.TrimStart('+')}: press 1 or say \"sales\", 2 or \"support\"; an agent's softphone rings once they");
+            text.AppendLine("                   sign in to routing (workspace, or POST /api/v1/agents/me/sign-in) — see docs/voice.md");
         }
 
         text.AppendLine();
