@@ -33,7 +33,11 @@ internal sealed partial class InboundCall
                 queued = await RunFlowAsync(breakoutFlow).ConfigureAwait(false);
             }
 
-            if (queued is { Queued: true } && _life.IsCancellationRequested && _record.EndedAt is null && _record.ReleaseCause is null)
+            if (_outside is not null)
+            {
+                await TalkOutsideAsync().ConfigureAwait(false);
+            }
+            else if (queued is { Queued: true } && _life.IsCancellationRequested && _record.EndedAt is null && _record.ReleaseCause is null)
             {
                 await ReleaseWaitingAsync("caller_hangup", CallParty.Caller).ConfigureAwait(false);
             }

@@ -154,6 +154,51 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         Assert.Equal("Abandoned", interaction.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task AFlowsTransferToANumber_CallsItThroughTheTenantsTrunk_WithTheTrunksCallerId_AndBridges()
+    {
+        await using var outside = TestPhone.Start("+15559990000", rtpBase: 56000);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.26"), rtpBase: 56400);
+        using var admin = await factory.SignInDemoAsync("admin");
+        await admin.PostJsonAsync("/api/v1/trunks", new
+        {
+            name = "Carrier out",
+            allowedAddresses = new[] { "127.0.0.26/32" },
+            outboundHost = "127.0.0.1",
+            outboundPort = outside.Stack.Listeners[0].EndPoint.Port,
+            callerIdPolicy = "Fixed",
+            callerIdNumber = "+15550100",
+        }, 201);
+        var flow = await Parley.Server.Tests.Flows.FlowsApi.CreateFlowAsync(admin, $$"""
+            {
+              "name": "To the field team {{Guid.NewGuid():N}}",
+              "blocks": [
+                { "type": "start", "id": "start", "next": "out" },
+                { "type": "transferToNumber", "id": "out", "number": "+15559990000", "onFailure": "bye" },
+                { "type": "hangUp", "id": "bye" }
+              ]
+            }
+            """);
+        var flowId = flow.GetProperty("id").GetGuid();
+        Assert.Equal(200, (await Parley.Server.Tests.Flows.FlowsApi.PublishAsync(admin, flowId)).Status);
+        var number = await factory.DemoNumberAsync("Flow", flowId, "127.0.0.26");
+
+        var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
+        var ringing = await outside.NextIncomingAsync();
+        ringing.PlayTone(1000);
+        call.PlayTone(440);
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the caller hears the outside number");
+        await ringing.WaitUntilAsync(c => c.FramesOf(440) > 25, "the outside number hears the caller");
+
+        await ringing.HangUpAsync();
+        await call.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var record = await factory.CallRecordAsync(number);
+        Assert.Equal(("Answered", "far_end_hangup", "External"), (record.GetProperty("disposition").GetString(), record.GetProperty("releaseCause").GetString(), record.GetProperty("releasedBy").GetString()));
+        var legs = (await admin.JsonAsync($"/api/v1/calls/{record.GetProperty("id").GetGuid()}")).GetProperty("legs");
+        Assert.Equal(["Caller", "External"], legs.EnumerateArray().Select(l => l.GetProperty("party").GetString()));
+        Assert.Equal("+15550100", outside.LastCallerNumber);
+    }
+
     private async Task<Guid> SipCredentialIdAsync(string userName)
     {
         using var admin = await factory.SignInDemoAsync("admin");
