@@ -42,7 +42,7 @@ public sealed class InboundNumberTests(AcdAppFactory factory) : IClassFixture<Ac
         var fromTrunk = await carrier.CallAsync("carrier", "carrier.example", null, $"sip:{number}@127.0.0.1;user=phone", Ct);
         var fromStranger = await stranger.CallAsync("carrier", "carrier.example", null, $"sip:{number}@127.0.0.1", Ct);
 
-        Assert.StartsWith("SIP/2.0 480", fromTrunk[0], StringComparison.Ordinal); // resolved; the call model answers later
+        Assert.StartsWith("SIP/2.0 480", fromTrunk[0], StringComparison.Ordinal); // resolved; the number is not in service
         Assert.StartsWith("SIP/2.0 403", fromStranger[0], StringComparison.Ordinal);
     }
 
@@ -158,8 +158,8 @@ public sealed class InboundNumberTests(AcdAppFactory factory) : IClassFixture<Ac
         var number = ParleyAppFactory.UniqueNumber();
         await factory.AssignNumberAsync(number, await factory.DemoTenantIdAsync());
         using var admin = await factory.SignInDemoAsync("admin");
-        var support = await admin.IdByAsync("/api/v1/queues", "name", "Support");
-        await admin.PostJsonAsync("/api/v1/numbers", new { number, targetKind = "Queue", targetId = support }, 200);
+        // Not in service (target None): a resolved INVITE answers 480 at the edge, without the call model.
+        await admin.PostJsonAsync("/api/v1/numbers", new { number, targetKind = "None" }, 200);
         var body = System.Text.Json.JsonSerializer.SerializeToNode(trunk)!.AsObject();
         body["name"] = Names.Unique("trunk");
         using var created = await admin.PostAsJsonAsync("/api/v1/trunks", body, Ct);

@@ -25,6 +25,7 @@ public sealed class WorkspaceEndToEndTests : IAsyncLifetime
     public async Task Agent_signs_in_goes_available_accepts_an_api_interaction_ends_and_wraps_up()
     {
         var baseUrl = _server.StartOnLoopback();
+        await _server.GiveDemoAgentsDeskPhonesAsync();
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),

@@ -52,6 +52,33 @@ public class WebAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Serves on a free loopback port (Kestrel) and returns its base address, for a real browser.</summary>
+    /// <summary>
+    /// Gives the demo agents desk phones at fixed URIs, so routing offers them voice interactions created through the
+    /// API without a registered softphone (demo agents' phones are their SIP accounts).
+    /// </summary>
+    public async Task GiveDemoAgentsDeskPhonesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>();
+        var tenantId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Tenants.Where(t => t.Slug == Tenant).Select(t => t.Id));
+        var agents = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Agents).Where(a => a.TenantId == tenantId && a.PhoneKind != "Uri"));
+        foreach (var agent in agents)
+        {
+            agent.PhoneKind = "Uri";
+            agent.PhoneUri = $"sip:{agent.Extension ?? "desk"}@127.0.0.1:9";
+            agent.PhoneSipCredentialId = null;
+        }
+
+        await db.SaveChangesAsync();
+        var grain = Services.GetRequiredService<IGrainFactory>().GetGrain<Parley.Cluster.Routing.ITenantRoutingGrain>(tenantId);
+        foreach (var agent in agents)
+        {
+            await grain.RefreshAgent(agent.Id.ToString());
+        }
+    }
+
     public Uri StartOnLoopback()
     {
         UseKestrel(0);

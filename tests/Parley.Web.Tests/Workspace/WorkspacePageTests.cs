@@ -37,7 +37,7 @@ public sealed class WorkspacePageTests : IAsyncLifetime
         var page = _bunit.Render<WorkspacePage>();
         page.WaitForAssertion(() => Assert.Contains("Signed out of routing", page.Find(".parley-state").TextContent), Wait);
 
-        Button(page, "Sign in to routing").Click();
+        page.WaitForAssertion(() => Button(page, "Sign in to routing").Click(), Wait);
         page.WaitForAssertion(() => Assert.Equal("Available", page.Find(".parley-state-name").TextContent), Wait);
         Assert.Equal("0:00", page.Find(".parley-state-time").TextContent);
 
@@ -49,9 +49,10 @@ public sealed class WorkspacePageTests : IAsyncLifetime
     public async Task An_interaction_created_through_the_api_rings_with_a_countdown_then_is_accepted_ended_and_wrapped_up_with_notes()
     {
         await _bunit.AuthorizeAsAsync(_server, "agent1");
+        await _server.GiveDemoAgentsDeskPhonesAsync();
         var page = _bunit.Render<WorkspacePage>();
         page.WaitForAssertion(() => Button(page, "Sign in to routing"), Wait);
-        Button(page, "Sign in to routing").Click();
+        page.WaitForAssertion(() => Button(page, "Sign in to routing").Click(), Wait);
         page.WaitForAssertion(() => Assert.Equal("Available", page.Find(".parley-state-name").TextContent), Wait);
 
         using var api = await _server.ApiClientAsync();
@@ -64,15 +65,16 @@ public sealed class WorkspacePageTests : IAsyncLifetime
         _server.Time.Advance(TimeSpan.FromSeconds(5));
         page.WaitForAssertion(() => Assert.Contains("15 s left", page.Find(".parley-countdown").TextContent), Wait);
 
-        Button(page, "Accept").Click();
+        page.WaitForAssertion(() => Button(page, "Accept").Click(), Wait);
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".parley-offer")), Wait);
         page.WaitForAssertion(() => Assert.Contains("+15550100", page.Find(".parley-call").TextContent), Wait);
         Assert.Contains("Connected", page.Find(".parley-call").TextContent);
 
-        Button(page, "Hang up").Click();
+        page.WaitForAssertion(() => Button(page, "Hang up").Click(), Wait);
         page.WaitForAssertion(() => page.Find(".parley-wrapup"), Wait);
-        page.Find(".parley-wrapup textarea").Change("Wants a callback on Monday");
-        Button(page, "Complete wrap-up").Click();
+        // The live clock re-renders every second: find and act in one retried step, never on a stale element.
+        page.WaitForAssertion(() => page.Find(".parley-wrapup textarea").Change("Wants a callback on Monday"), Wait);
+        page.WaitForAssertion(() => Button(page, "Complete wrap-up").Click(), Wait);
         page.WaitForAssertion(() => Assert.Contains("Waiting for the next interaction", page.Find(".parley-idle").TextContent), Wait);
 
         var stored = await api.JsonAsync($"/api/v1/interactions/{id}");

@@ -12,6 +12,7 @@ public sealed class CallWrapUpTests(CallRecordsAppFactory factory) : IClassFixtu
     [Fact]
     public async Task WrapUpCompleted_SetsTheCallRecordsWrapUpEndAndDuration_AndALaterSaveOfTheCallKeepsIt()
     {
+        await factory.GiveDemoAgentsDeskPhonesAsync();
         using var api = await factory.ApiClientAsync();
         using var agent = await factory.SignInDemoAsync("agent1");
         var tenant = await factory.DemoTenantIdAsync();
