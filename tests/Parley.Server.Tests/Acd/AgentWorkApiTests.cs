@@ -8,6 +8,7 @@ public sealed class AgentWorkApiTests(AcdAppFactory factory) : IClassFixture<Acd
     [Fact]
     public async Task My_interactions_show_the_offer_with_queue_expiry_and_the_customers_earlier_interactions()
     {
+        await factory.GiveDemoAgentsDeskPhonesAsync();
         using var api = await factory.ApiClientAsync();
         using var agent = await factory.SignInDemoAsync("agent1");
         var sales = await api.IdByAsync("/api/v1/queues", "name", "Sales");
