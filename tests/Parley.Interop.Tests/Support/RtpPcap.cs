@@ -13,8 +13,16 @@ internal sealed class RtpPcap
     private const int FrameSamples = 160;
     private const byte EventPayloadType = 101;
     private readonly List<(TimeSpan At, byte[] Rtp)> _packets = [];
+    private readonly List<(TimeSpan From, TimeSpan To)> _digits = [];
+    private readonly short[] _timeline;
 
-    /// <summary>An RFC 4733 key press (event <paramref name="digit"/>, 160 ms, three end packets) at <paramref name="at"/>.</summary>
+    /// <summary>A continuous stream of <paramref name="length"/> (silence until something is said), as a phone sends.</summary>
+    public RtpPcap(TimeSpan length)
+    {
+        _timeline = new short[(int)(8000 * length.TotalSeconds) / FrameSamples * FrameSamples];
+    }
+
+    /// <summary>An RFC 4733 key press (event <paramref name="digit"/>, 160 ms, three end packets) at <paramref name="at"/>, in place of the audio.</summary>
     public RtpPcap Digit(TimeSpan at, char digit)
     {
         var eventCode = digit switch { '*' => 10, '#' => 11, _ => digit - '0' };
@@ -29,20 +37,16 @@ internal sealed class RtpPcap
             Add(at + TimeSpan.FromMilliseconds(160 + (20 * i)), EventPayloadType, marker: false, timestamp, Event(eventCode, end: true, 8 * FrameSamples));
         }
 
+        _digits.Add((at, at + TimeSpan.FromMilliseconds(220)));
         return this;
     }
 
-    /// <summary>8 kHz audio as PCMU in 20 ms packets, starting at <paramref name="at"/>.</summary>
+    /// <summary>8 kHz audio said from <paramref name="at"/> on (cut at the end of the stream).</summary>
     public RtpPcap Audio(TimeSpan at, ReadOnlySpan<short> samples)
     {
-        for (var offset = 0; offset + FrameSamples <= samples.Length; offset += FrameSamples)
-        {
-            var when = at + TimeSpan.FromMilliseconds(offset / 8.0);
-            var payload = new byte[FrameSamples];
-            G711.Encode(AudioCodec.Pcmu, samples.Slice(offset, FrameSamples), payload);
-            Add(when, 0, marker: offset == 0, Timestamp(when), payload);
-        }
-
+        var start = (int)(at.TotalSeconds * 8000);
+        var length = Math.Min(samples.Length, _timeline.Length - start);
+        samples[..length].CopyTo(_timeline.AsSpan(start));
         return this;
     }
 
@@ -68,7 +72,21 @@ internal sealed class RtpPcap
         file.Write(0u);
         file.Write(65535u);
         file.Write(1u);
-        var sorted = _packets.OrderBy(p => p.At).ToList();
+        var packets = new List<(TimeSpan At, byte[] Rtp)>(_packets);
+        for (var offset = 0; offset < _timeline.Length; offset += FrameSamples)
+        {
+            var when = TimeSpan.FromMilliseconds(offset / 8.0);
+            if (_digits.Any(d => when >= d.From && when < d.To))
+            {
+                continue;
+            }
+
+            var payload = new byte[FrameSamples];
+            G711.Encode(AudioCodec.Pcmu, _timeline.AsSpan(offset, FrameSamples), payload);
+            packets.Add((when, Rtp(0, offset == 0, Timestamp(when), payload)));
+        }
+
+        var sorted = packets.OrderBy(p => p.At).ToList();
         var sequence = (ushort)1000;
         foreach (var (at, rtp) in sorted)
         {
@@ -94,7 +112,10 @@ internal sealed class RtpPcap
         return payload;
     }
 
-    private void Add(TimeSpan at, byte payloadType, bool marker, uint timestamp, byte[] payload)
+    private void Add(TimeSpan at, byte payloadType, bool marker, uint timestamp, byte[] payload) =>
+        _packets.Add((at, Rtp(payloadType, marker, timestamp, payload)));
+
+    private static byte[] Rtp(byte payloadType, bool marker, uint timestamp, byte[] payload)
     {
         var rtp = new byte[12 + payload.Length];
         rtp[0] = 0x80;
@@ -102,7 +123,7 @@ internal sealed class RtpPcap
         BinaryPrimitives.WriteUInt32BigEndian(rtp.AsSpan(4), timestamp);
         BinaryPrimitives.WriteUInt32BigEndian(rtp.AsSpan(8), 0x5A5A0001);
         payload.CopyTo(rtp, 12);
-        _packets.Add((at, rtp));
+        return rtp;
     }
 
     private static byte[] Frame(byte[] rtp)
