@@ -78,6 +78,9 @@ public sealed class DemoNumberTests(ParleyServer server) : IClassFixture<ParleyS
         Assert.Equal(support, record.GetProperty("queueId").GetGuid());
         Assert.True(record.Has("agentId"), $"no agent on the record: {record}");
         Assert.Equal("Caller", record.GetProperty("releasedBy").GetString());
+        var metrics = await server.CreateClient().GetStringAsync("/metrics", Ct);
+        Assert.Matches(@"parley_media_send_jitter_samples_total [1-9]", metrics);
+        Assert.Contains("parley_media_send_jitter_seconds{quantile=\"0.99\"}", metrics, StringComparison.Ordinal);
         using var signedOut = await agent.PostAsJsonAsync("/api/v1/agents/me/sign-out", new { }, Ct);
     }
 
