@@ -38,6 +38,9 @@ public interface ITenantRoutingGrain : IGrainWithGuidKey
 
     Task<RoutingResult> Reject(string interactionId, string agentId);
 
+    /// <summary>The agent's phone was busy, refused or unreachable: a reject that counts as a missed offer.</summary>
+    Task<RoutingResult> Miss(string interactionId, string agentId);
+
     Task<RoutingResult> End(string interactionId);
 
     Task<RoutingResult> Abandon(string interactionId);

@@ -105,6 +105,9 @@ internal sealed partial class TenantRoutingGrain
     public Task<RoutingResult> Reject(string interactionId, string agentId) =>
         CompleteAsync(_engine.Reject(new InteractionId(interactionId), new AgentId(agentId)), null, null);
 
+    public Task<RoutingResult> Miss(string interactionId, string agentId) =>
+        CompleteAsync(_engine.Reject(new InteractionId(interactionId), new AgentId(agentId), missed: true), null, null);
+
     public Task<RoutingResult> End(string interactionId) =>
         CompleteAsync(_engine.End(new InteractionId(interactionId)), null, null);
 

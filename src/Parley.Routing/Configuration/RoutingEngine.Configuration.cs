@@ -72,7 +72,7 @@ public sealed partial class RoutingEngine
 
         if (!_agents.TryGetValue(definition.Id, out var agent))
         {
-            agent = new AgentRuntime(definition, ++_agentOrder);
+            agent = new AgentRuntime(definition, ++_agentOrder) { StateSinceTicks = _now };
             agent.Configure(definition, _skills);
             BuildEntries(agent);
             _agents.Add(definition.Id, agent);

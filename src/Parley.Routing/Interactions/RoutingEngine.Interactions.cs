@@ -79,7 +79,13 @@ public sealed partial class RoutingEngine
     }
 
     /// <summary>The agent declines the offer; the interaction goes back to the head of its queue.</summary>
-    public RoutingResult Reject(InteractionId interactionId, AgentId agentId)
+    public RoutingResult Reject(InteractionId interactionId, AgentId agentId) => Reject(interactionId, agentId, missed: false);
+
+    /// <summary>
+    /// The offer was refused; with <paramref name="missed"/> it counts as a missed offer whatever
+    /// <see cref="RoutingOptions.RejectCountsAsMissed"/> says (an agent's phone that was busy or unreachable).
+    /// </summary>
+    public RoutingResult Reject(InteractionId interactionId, AgentId agentId, bool missed)
     {
         var result = FindOffer(interactionId, agentId, out var i);
         if (result != RoutingResult.Ok)
@@ -89,7 +95,7 @@ public sealed partial class RoutingEngine
 
         var agent = i.Agent!;
         ReturnToQueue(i, OfferOutcome.Rejected);
-        var forced = Options.RejectCountsAsMissed && CountMissed(agent);
+        var forced = (missed || Options.RejectCountsAsMissed) && CountMissed(agent);
         Relink(agent);
         TryRoute(i);
         Settle(agent, forced);

@@ -54,7 +54,7 @@ internal sealed class AuditMiddleware(RequestDelegate next)
         }
     }
 
-    private static string OutcomeOf(int status) => status switch
+    internal static string OutcomeOf(int status) => status switch
     {
         < 400 => "success",
         401 or 403 => "denied",

@@ -16,6 +16,7 @@ internal static class DemoBanner
         text.AppendLine();
         text.AppendLine("  Parley is running in demo mode");
         text.AppendLine($"  Web sign-in      {baseUrl}/sign-in        (tenant: {DemoSeeder.TenantSlug})");
+        text.AppendLine($"  Agent workspace  {baseUrl}/workspace      (sign in as agent1, agent2 or agent3)");
         if (http.ScalarEnabled)
         {
             text.AppendLine($"  API reference    {baseUrl}/scalar");
@@ -32,6 +33,8 @@ internal static class DemoBanner
         {
             text.AppendLine($"  SIP              {string.Join(", ", sipListeners)}");
             text.AppendLine($"  Softphone        agent1@{sipDomain} / {secrets.SipPassword} (also agent2, agent3); call 'echo' to hear yourself, # hangs up");
+            text.AppendLine($"  Phone number     dial {DemoVoiceSeeder.Number.TrimStart('+')}: press 1 or say \"sales\", 2 or \"support\"; an agent's softphone rings once they");
+            text.AppendLine("                   sign in to routing (workspace, or POST /api/v1/agents/me/sign-in) — see docs/voice.md");
         }
 
         text.AppendLine();

@@ -47,6 +47,7 @@ internal static class ClusterExtensions
         services.AddSingleton<IRoutingEventPublisher>(sp => sp.GetRequiredService<RoutingEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<RoutingEventDispatcher>());
         services.AddScoped<RoutingGateway>();
+        services.AddSingleton<AgentEventSubscriptions>();
         services.AddSignalR();
         return builder;
     }

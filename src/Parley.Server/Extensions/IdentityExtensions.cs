@@ -131,7 +131,8 @@ internal static class IdentityExtensions
 
     private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        // APIs, hubs and the web app's circuit answer with a status; pages redirect a browser to the sign-in page.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs") || context.Request.Path.StartsWithSegments("/_blazor"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -67,6 +67,7 @@ public static class ParleyApplicationExtensions
 
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 
@@ -120,6 +121,7 @@ public static class ParleyApplicationExtensions
         Api.TenantSettings.TenantSettingsApi.MapTenantSettingsApi(api);
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);
+        app.MapParleyWeb();
         return app;
     }
 

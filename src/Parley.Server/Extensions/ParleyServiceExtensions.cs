@@ -27,13 +27,7 @@ public static class ParleyServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o =>
-        {
-            o.IncludeScopes = false;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            o.UseUtcTimestamp = true;
-        });
+        builder.AddParleyLogging();
 
         services.AddValidatedOptions<ParleyOptions, ParleyOptionsValidator>(ParleyOptions.Section);
         services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
@@ -103,6 +97,7 @@ public static class ParleyServiceExtensions
         });
         services.AddParleyFlowStore();
         services.AddParleyCallAudio();
+        services.AddParleyWeb();
         return builder;
     }
 }

@@ -1,6 +1,6 @@
 namespace Parley.Server.Logging;
 
-/// <summary>Every log message of the server, source-generated. Event ids: 1xxx start-up, 2xxx security, 3xxx audit, 4xxx tenants, 5xxx routing and webhooks.</summary>
+/// <summary>Every log message of the server, source-generated. Event ids: 1xxx start-up, 2xxx security, 3xxx audit, 4xxx tenants, 5xxx routing and webhooks, 8xxx web app.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Information, "Database ready ({Provider}); {Count} migrations applied")]
@@ -80,4 +80,9 @@ internal static partial class Log
 
     [LoggerMessage(5102, LogLevel.Warning, "A published flow's prompts could not be rendered ahead of time; calls will render them")]
     public static partial void PrerenderFailed(ILogger logger, Exception exception);
+    [LoggerMessage(8001, LogLevel.Warning, "A web workspace subscriber of agent {AgentId} failed to take routing events")]
+    public static partial void AgentSubscriberFailed(ILogger logger, Exception exception, string agentId);
+
+    [LoggerMessage(8002, LogLevel.Warning, "The web workspace of agent {AgentId} could not re-read its state after routing events")]
+    public static partial void WorkspaceRefreshFailed(ILogger logger, Exception exception, string agentId);
 }

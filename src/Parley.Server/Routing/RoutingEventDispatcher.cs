@@ -10,11 +10,13 @@ namespace Parley.Server.Routing;
 /// <summary>
 /// The grains' event port: live fan-out only. By the time events arrive here their history and webhook delivery
 /// rows are already committed with the state they describe (<see cref="EfRoutingStore"/>). Publishing only queues;
-/// one loop drains everything queued at once and, per tenant, pushes one SignalR message per group. A push lost in
+/// one loop drains everything queued at once and, per tenant, pushes one SignalR message per group and hands each agent's events to the web workspace's circuits
+/// (<see cref="AgentEventSubscriptions"/>). A push lost in
 /// a crash is not acknowledged work: clients re-read <c>/api/v1/realtime</c> on reconnect.
 /// </summary>
 internal sealed class RoutingEventDispatcher(
     IHubContext<RoutingHub> hub,
+    AgentEventSubscriptions circuits,
     ILogger<RoutingEventDispatcher> logger) : BackgroundService, IRoutingEventPublisher
 {
     private const int MaxBatch = 4096;
@@ -54,7 +56,9 @@ internal sealed class RoutingEventDispatcher(
         await hub.Clients.Group(RoutingGroups.Supervisors(tenantId)).SendAsync(RoutingHub.Method, messages, cancellationToken);
         foreach (var agent in messages.Where(m => m.AgentId is not null).GroupBy(m => m.AgentId!))
         {
-            await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent.Key)).SendAsync(RoutingHub.Method, agent.ToList(), cancellationToken);
+            var events = agent.ToList();
+            await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent.Key)).SendAsync(RoutingHub.Method, events, cancellationToken);
+            await circuits.PublishAsync(tenantId, agent.Key, events);
         }
     }
 }

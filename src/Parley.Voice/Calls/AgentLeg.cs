@@ -40,12 +40,16 @@ internal sealed class AgentLeg : IAsyncDisposable
     public bool CancelRequested => _cancel.IsCancellationRequested;
 
     /// <summary>Creates the leg and starts ringing; the result arrives in the call's mailbox.</summary>
+    /// <param name="answered">
+    /// Called with the dialog the moment the phone answers, before the call hears of it, so a BYE that follows at once
+    /// already finds its leg.
+    /// </param>
     public static AgentLeg Ring(
         MediaEngine engine, SipStack stack, IPAddress localAddress, Guid agentId, string target, SipInviteOptions options,
-        CallLegRecord record, Action<CallSignal> post)
+        CallLegRecord record, Action<CallSignal> post, Action<AgentLeg> answered)
     {
         var leg = new AgentLeg(agentId, target, engine.CreateSession(), record);
-        _ = leg.InviteAsync(engine, stack, localAddress, options, post);
+        _ = leg.InviteAsync(engine, stack, localAddress, options, post, answered);
         return leg;
     }
 
@@ -57,7 +61,8 @@ internal sealed class AgentLeg : IAsyncDisposable
         }
     }
 
-    private async Task InviteAsync(MediaEngine engine, SipStack stack, IPAddress localAddress, SipInviteOptions options, Action<CallSignal> post)
+    private async Task InviteAsync(
+        MediaEngine engine, SipStack stack, IPAddress localAddress, SipInviteOptions options, Action<CallSignal> post, Action<AgentLeg> answered)
     {
         var local = new SdpOfferParameters(engine.AdvertisedAddressFor(localAddress), Session.LocalPort);
         var offer = SdpNegotiator.CreateOffer(local);
@@ -68,6 +73,15 @@ internal sealed class AgentLeg : IAsyncDisposable
             if (result.Dialog is { } dialog)
             {
                 Dialog = dialog;
+                answered(this);
+                if (_cancel.IsCancellationRequested)
+                {
+                    // The call stopped ringing this phone just as it answered.
+                    await HangUpAsync().ConfigureAwait(false);
+                    post(new CallSignal.AgentFailed(this, 487));
+                    return;
+                }
+
                 try
                 {
                     Session.Start(SdpNegotiator.ProcessAnswer(offer, SdpParser.Parse(dialog.RemoteSdp.Span), local));
@@ -79,6 +93,12 @@ internal sealed class AgentLeg : IAsyncDisposable
                 }
 
                 post(new CallSignal.AgentAnswered(this));
+                if (dialog.State == Parley.Sip.Dialogs.SipDialogState.Terminated)
+                {
+                    // The phone hung up before its leg was known: nobody else will say so.
+                    post(new CallSignal.AgentHungUp(this, "agent_hangup"));
+                }
+
                 return;
             }
 

@@ -19,6 +19,7 @@ internal sealed record CallServices(
     InboundCalls Owner,
     ICallRouting Routing,
     IAgentPhones Phones,
+    IOutboundTrunks Trunks,
     IQueueCallerSettings Waiting,
     IPublishedFlows Flows,
     ISpeechToText Speech,

@@ -80,7 +80,7 @@ internal sealed partial class InboundCall
         if (_ringing is not null || _agent is not null)
         {
             // One phone rings at a time; a second offer for the same call cannot stand.
-            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId).ConfigureAwait(false);
+            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId, missed: false).ConfigureAwait(false);
             return;
         }
 
@@ -88,7 +88,7 @@ internal sealed partial class InboundCall
         if (phone is null)
         {
             CallLog.NoPhone(_services.Logger, Id, offered.AgentId);
-            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId).ConfigureAwait(false);
+            await _services.Routing.RejectAsync(TenantId, InteractionId, offered.AgentId, missed: true).ConfigureAwait(false);
             return;
         }
 
@@ -111,7 +111,12 @@ internal sealed partial class InboundCall
         };
         _record = _record with { OfferedAt = _record.OfferedAt ?? Now, AgentId = offered.AgentId };
         CallLog.Ringing(_services.Logger, Id, offered.AgentId, phone.Uri);
-        _ringing = AgentLeg.Ring(_services.Engine, Stack, _localAddress, offered.AgentId, phone.Uri, options, leg, Post);
+        _ringing = AgentLeg.Ring(_services.Engine, Stack, _localAddress, offered.AgentId, phone.Uri, options, leg, Post, answered =>
+        {
+            _services.Dialogs.Track(answered.Dialog!, _services.Owner);
+            _services.Owner.AttachAgentLeg(answered.Dialog!, this, answered);
+        });
+        _legs.Add(_ringing);
         var ringFor = offered.ExpiresAt - Now + _services.Options.RingGrace;
         var ringing = _ringing;
         _ = Task.Delay(ringFor > TimeSpan.Zero ? ringFor : TimeSpan.Zero, _services.Time, CancellationToken.None)
@@ -123,6 +128,7 @@ internal sealed partial class InboundCall
     {
         if (leg != _ringing)
         {
+            _services.Owner.DetachAgentLeg(leg.Dialog!);
             await leg.HangUpAsync().ConfigureAwait(false);
             await leg.DisposeAsync().ConfigureAwait(false);
             return false;
@@ -133,6 +139,7 @@ internal sealed partial class InboundCall
         if (leg.CancelRequested || !await _services.Routing.AcceptAsync(TenantId, InteractionId, leg.AgentId).ConfigureAwait(false))
         {
             // The offer ended while the phone was answering: this agent does not get the call.
+            _services.Owner.DetachAgentLeg(leg.Dialog!);
             leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "offer_withdrawn" };
             await SaveLegAsync(leg).ConfigureAwait(false);
             await leg.HangUpAsync().ConfigureAwait(false);
@@ -142,8 +149,6 @@ internal sealed partial class InboundCall
 
         await StopWaitingAsync().ConfigureAwait(false);
         _agent = leg;
-        _services.Dialogs.Track(leg.Dialog!, _services.Owner);
-        _services.Owner.AttachAgentLeg(leg.Dialog!, this, leg);
         _bridge = AudioBridge.Connect(Session, leg.Session);
         _record = _record with { AnsweredAt = Now, AgentId = leg.AgentId, Disposition = CallDisposition.Answered };
         CallLog.Bridged(_services.Logger, Id, leg.AgentId);
@@ -162,8 +167,9 @@ internal sealed partial class InboundCall
             CallLog.RingFailed(_services.Logger, Id, leg.AgentId, status);
             if (!leg.CancelRequested || status != 487)
             {
-                // Busy, declined, unreachable, or rung out by our own guard: the ACD's reject rules decide what next.
-                await _services.Routing.RejectAsync(TenantId, InteractionId, leg.AgentId).ConfigureAwait(false);
+                // Busy, declined, unreachable, or rung out by our own guard: a missed offer, so an agent whose phone keeps
+                // failing goes not ready instead of being offered the call again and again.
+                await _services.Routing.RejectAsync(TenantId, InteractionId, leg.AgentId, missed: true).ConfigureAwait(false);
             }
         }
 
@@ -176,6 +182,13 @@ internal sealed partial class InboundCall
         {
             leg.Cancel();
             _ringing = null;
+            if (leg.Dialog is not null)
+            {
+                // It answered a moment ago; its answer is still in the mailbox.
+                _services.Owner.DetachAgentLeg(leg.Dialog);
+                await leg.HangUpAsync().ConfigureAwait(false);
+            }
+
             leg.Record = leg.Record with { EndedAt = Now, SipStatus = 487, ReleaseCause = "caller_gone" };
             await SaveLegAsync(leg).ConfigureAwait(false);
         }

@@ -27,9 +27,14 @@ internal sealed partial class InboundCall
         CallQueueResult? queued = null;
         async ValueTask<FlowInput> TransferAsync(FlowAction action, CancellationToken cancellationToken)
         {
+            if (action is TransferToNumberAction toNumber)
+            {
+                return await CallOutsideAsync(toNumber).ConfigureAwait(false);
+            }
+
             if (action is not TransferToQueueAction toQueue)
             {
-                // Transfers to one agent or to an outside number arrive with the trunk and call-control work.
+                // A transfer to one named agent arrives with agent call control.
                 return new TransferFailedInput("not_supported");
             }
 

@@ -11,6 +11,7 @@ internal sealed partial class InboundCall
 
     /// <summary>The ACD interaction the call is in now (a breakout and a second queue make a new one).</summary>
     private Guid InteractionId { get; set; }
+    private readonly List<AgentLeg> _legs = [];
     private AgentLeg? _ringing;
     private AgentLeg? _agent;
     private AudioBridge? _bridge;
@@ -32,7 +33,11 @@ internal sealed partial class InboundCall
                 queued = await RunFlowAsync(breakoutFlow).ConfigureAwait(false);
             }
 
-            if (queued is { Queued: true } && _life.IsCancellationRequested && _record.EndedAt is null && _record.ReleaseCause is null)
+            if (_outside is not null)
+            {
+                await TalkOutsideAsync().ConfigureAwait(false);
+            }
+            else if (queued is { Queued: true } && _life.IsCancellationRequested && _record.EndedAt is null && _record.ReleaseCause is null)
             {
                 await ReleaseWaitingAsync("caller_hangup", CallParty.Caller).ConfigureAwait(false);
             }
@@ -117,13 +122,17 @@ internal sealed partial class InboundCall
     private async Task CloseAsync()
     {
         _bridge?.Disconnect();
-        foreach (var leg in new[] { _ringing, _agent })
+        foreach (var leg in _legs)
         {
-            if (leg is not null)
+            // Every leg this call rang, including ones whose outcome arrived after the call was over.
+            leg.Cancel();
+            if (leg.Dialog is { } dialog)
             {
-                leg.Cancel();
-                await leg.DisposeAsync().ConfigureAwait(false);
+                _services.Owner.DetachAgentLeg(dialog);
+                _services.Dialogs.TryRemove(dialog, out _);
             }
+
+            await leg.DisposeAsync().ConfigureAwait(false);
         }
 
         await StopWaitingAsync().ConfigureAwait(false);

@@ -36,6 +36,7 @@ public sealed class InboundCalls : VoiceCallHandler
         VoiceDialogs dialogs,
         ICallRouting routing,
         IAgentPhones phones,
+        IOutboundTrunks trunks,
         IQueueCallerSettings waiting,
         IPublishedFlows flows,
         ISpeechToText speech,
@@ -49,7 +50,7 @@ public sealed class InboundCalls : VoiceCallHandler
     {
         ArgumentNullException.ThrowIfNull(loggers);
         _logger = loggers.CreateLogger<InboundCalls>();
-        _services = new CallServices(engine, stack, dialogs, this, routing, phones, waiting, flows, speech, http, interpreter, audio, records, options, time, loggers, _logger);
+        _services = new CallServices(engine, stack, dialogs, this, routing, phones, trunks, waiting, flows, speech, http, interpreter, audio, records, options, time, loggers, _logger);
     }
 
     /// <summary>Calls to numbers in progress on this node.</summary>

@@ -6,4 +6,7 @@ public enum CallParty
     Caller,
     Agent,
     System,
+
+    /// <summary>An outside number Parley called through the tenant's trunk (a flow's transfer to a number).</summary>
+    External,
 }

@@ -91,6 +91,15 @@ public sealed class DefinitionChangeTests
     }
 
     [Fact]
+    public void ANewAgentWhoNeverSignedIn_HasBeenLoggedOutSinceTheyWereDefined_NotSinceYearOne()
+    {
+        var center = new TestCenter();
+        center.Agent("ann", [], signIn: false);
+
+        Assert.Equal(TimeSpan.Zero, center.Engine.GetAgent(new AgentId("ann"))!.TimeInState);
+    }
+
+    [Fact]
     public void BullseyeRingsThatNarrow_AreRejected()
     {
         var center = new TestCenter();

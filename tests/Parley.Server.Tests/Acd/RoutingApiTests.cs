@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Parley.Server.Tests.Support;
 
 namespace Parley.Server.Tests.Acd;
@@ -67,6 +68,16 @@ public sealed class RoutingApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
         Assert.Equal("Abandoned", (await api.JsonAsync($"/api/v1/interactions/{id}")).GetProperty("status").GetString());
         await first.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
         await second.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+    }
+
+    [Fact]
+    public async Task SigningOut_AnAgentWhoNeverSignedIn_IsAConflict_NotAServerError()
+    {
+        using var agent = await factory.SignInDemoAsync("agent3");
+        using var first = await agent.PostAsJsonAsync("/api/v1/agents/me/sign-out", new { }, TestContext.Current.CancellationToken);
+        using var again = await agent.PostAsJsonAsync("/api/v1/agents/me/sign-out", new { }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
     }
 
     [Fact]

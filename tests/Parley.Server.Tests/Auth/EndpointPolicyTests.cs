@@ -10,8 +10,14 @@ namespace Parley.Server.Tests.Auth;
 /// <summary>No endpoint can be mapped without saying who may call it.</summary>
 public sealed class EndpointPolicyTests(ParleyAppFactory factory) : IClassFixture<ParleyAppFactory>
 {
-    /// <summary>Endpoints any authenticated principal of an active tenant may call: they show the caller only itself.</summary>
-    private static readonly HashSet<string> AnyAuthenticated = new(StringComparer.Ordinal) { "/api/v1/me", "/api/v1/permissions" };
+    /// <summary>Endpoints any authenticated principal of an active tenant may call: they show the caller only itself (<c>/</c>: the web app's home, listing what the caller's permissions open).</summary>
+    private static readonly HashSet<string> AnyAuthenticated = new(StringComparer.Ordinal)
+    {
+        "/api/v1/me", "/api/v1/permissions", "/",
+        // The web app's circuit (Blazor's hub) and redirect helper: any signed-in person; each page names its permission and the
+        // application layer checks it again on every call.
+        "/_blazor", "/_blazor/negotiate", "/_blazor/disconnect/", "/_blazor/initializers/", "/_framework/opaque-redirect",
+    };
 
     [Fact]
     public void EveryEndpoint_RequiresANamedPermission_OrIsAnonymousByDesign()

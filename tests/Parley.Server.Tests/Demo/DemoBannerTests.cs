@@ -15,6 +15,7 @@ public sealed class DemoBannerTests
         Assert.Contains("UDP 0.0.0.0:5060, TCP 0.0.0.0:5060", text, StringComparison.Ordinal);
         Assert.Contains($"agent1@demo.sip.parley / {Secrets.SipPassword}", text, StringComparison.Ordinal);
         Assert.Contains("call 'echo'", text, StringComparison.Ordinal);
+        Assert.Contains("dial 15550100", text, StringComparison.Ordinal);
     }
 
     [Fact]

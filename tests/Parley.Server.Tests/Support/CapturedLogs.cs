@@ -26,6 +26,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._entries.Enqueue(new CapturedLog(eventId.Id, logLevel, formatter(state, exception)));
+            owner._entries.Enqueue(new CapturedLog(eventId.Id, logLevel, formatter(state, exception) + (exception is null ? string.Empty : " | " + exception)));
     }
 }

@@ -14,6 +14,7 @@ internal sealed class InteractionRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(i => i.Attributes).HasMaxLength(8000);
         builder.Property(i => i.Status).HasMaxLength(20);
         builder.Property(i => i.Outcome).HasMaxLength(40);
+        builder.Property(i => i.WrapUpNotes).HasMaxLength(2000);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.TenantId, i.Status, i.EnqueuedAt, i.Sequence });
         // GET /api/v1/interactions pages newest first by the per-tenant arrival sequence.

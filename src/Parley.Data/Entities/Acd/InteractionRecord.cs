@@ -41,5 +41,8 @@ public sealed class InteractionRecord : ITenantOwned, IVersioned
     /// <summary>For <c>Overflowed</c>: the target kind (voicemail, callback, disconnect).</summary>
     public string? Outcome { get; set; }
 
+    /// <summary>The agent's wrap-up notes (free text, at most 2,000 characters), saved when wrap-up is completed.</summary>
+    public string? WrapUpNotes { get; set; }
+
     public long Version { get; set; }
 }

@@ -1,89 +1,39 @@
-using Microsoft.EntityFrameworkCore;
-using Parley.Data;
-using Parley.Data.Entities.Acd;
 using Parley.Domain.Security;
-using Parley.Server.Api.Conventions;
-using Parley.Server.Api.NotReadyReasons;
+using Parley.Server.Application;
+using Parley.Server.Application.Agents;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
-using Parley.Server.Routing;
 
 namespace Parley.Server.Api.Agents;
 
-/// <summary><c>/api/v1/agents/me</c>: the calling user's own agent — profile, live state, sign-in and state changes.</summary>
+/// <summary>
+/// <c>/api/v1/agents/me</c>: the calling user's own agent — profile, live state, sign-in and state changes, work in hand.
+/// Every handler is a thin adapter over <see cref="AgentWorkspace"/>, the same code the web workspace calls.
+/// </summary>
 internal static class AgentSelfApi
 {
     public static RouteGroupBuilder MapAgentSelfApi(this RouteGroupBuilder agents)
     {
         agents.MapGet("/me", GetAsync).RequirePermission(Permissions.AgentSelf);
+        agents.MapGet("/me/interactions", WorkAsync).RequirePermission(Permissions.AgentSelf);
         agents.MapPost("/me/sign-in", SignInAsync).RequirePermission(Permissions.AgentSelf).Audited("agent.sign-in");
         agents.MapPost("/me/sign-out", SignOutAsync).RequirePermission(Permissions.AgentSelf).Audited("agent.sign-out");
         agents.MapPost("/me/state", SetStateAsync).RequirePermission(Permissions.AgentSelf).Audited("agent.state");
         return agents;
     }
 
-    /// <summary>The agent row of the calling user, or null (API clients and users who are not agents).</summary>
-    public static async Task<Agent?> FindAsync(HttpContext http, ParleyDbContext db, CancellationToken ct)
-    {
-        var actor = CurrentActor.Require(http.User);
-        return actor.ActorType == ParleyClaims.ActorUser && Guid.TryParse(actor.ActorId, out var userId)
-            ? await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, ct)
-            : null;
-    }
+    private static async Task<IResult> GetAsync(HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.GetMeAsync(CurrentActor.Require(http.User), ct)).ToHttp(TypedResults.Ok);
 
-    private static async Task<IResult> GetAsync(HttpContext http, ParleyDbContext db, RoutingGateway routing, CancellationToken ct)
-    {
-        if (await FindAsync(http, db, ct) is not { } agent)
-        {
-            return ApiProblems.NotFound();
-        }
+    private static async Task<IResult> WorkAsync(HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.GetWorkAsync(CurrentActor.Require(http.User), ct)).ToHttp(items => TypedResults.Ok(new { items }));
 
-        var reasons = await db.NotReadyReasons.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
-        return TypedResults.Ok(new
-        {
-            agent = AgentDto.From(agent),
-            state = await routing.Grain.GetAgent(RoutingDefinitions.Key(agent.Id)),
-            notReadyReasons = reasons.Select(NotReadyReasonDto.From).ToArray(),
-        });
-    }
+    private static async Task<IResult> SignInAsync(AgentSignInRequest request, HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.SignInAsync(CurrentActor.Require(http.User), request.Reason, ct)).ToHttp(TypedResults.Ok);
 
-    private static async Task<IResult> SignInAsync(AgentSignInRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
-    {
-        if (await FindAsync(http, db, ct) is not { } agent)
-        {
-            return ApiProblems.NotFound();
-        }
+    private static async Task<IResult> SignOutAsync(HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.SignOutAsync(CurrentActor.Require(http.User), ct)).ToHttp(TypedResults.Ok);
 
-        if (request.Reason is not null && await AgentStates.CheckReasonAsync(request.Reason, db, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var id = RoutingDefinitions.Key(agent.Id);
-        audit.Target("agent", agent.Id).Describe("signed in" + (request.Reason is null ? "" : $" not ready ({request.Reason})"));
-        return RoutingProblems.From(await routing.Grain.SignIn(id, request.Reason)) ?? TypedResults.Ok(await routing.Grain.GetAgent(id));
-    }
-
-    private static async Task<IResult> SignOutAsync(HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
-    {
-        if (await FindAsync(http, db, ct) is not { } agent)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        var id = RoutingDefinitions.Key(agent.Id);
-        audit.Target("agent", agent.Id).Describe("signed out");
-        return RoutingProblems.From(await routing.Grain.SignOut(id, forced: false)) ?? TypedResults.Ok(await routing.Grain.GetAgent(id));
-    }
-
-    private static async Task<IResult> SetStateAsync(AgentStateRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
-    {
-        if (await FindAsync(http, db, ct) is not { } agent)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        audit.Target("agent", agent.Id).Describe($"selected {request.State}{(request.Reason is null ? "" : $" ({request.Reason})")}");
-        return await AgentStates.SelectAsync(routing.Grain, agent.Id, request, forced: false, db, ct);
-    }
+    private static async Task<IResult> SetStateAsync(AgentStateRequest request, HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.SetStateAsync(CurrentActor.Require(http.User), request.State, request.Reason, ct)).ToHttp(TypedResults.Ok);
 }

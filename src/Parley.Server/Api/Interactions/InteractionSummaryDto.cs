@@ -15,9 +15,10 @@ public record InteractionSummaryDto(
     Guid? AgentId,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? ClosedAt,
-    string? Outcome)
+    string? Outcome,
+    string? WrapUpNotes)
 {
     public static InteractionSummaryDto From(InteractionRecord i) => new(
         i.Id, i.QueueId, i.Channel, i.Priority, JsonSerializer.Deserialize<Dictionary<string, string>>(i.Attributes) ?? [], i.EnqueuedAt,
-        i.Status, i.AgentId, i.AcceptedAt, i.ClosedAt, i.Outcome);
+        i.Status, i.AgentId, i.AcceptedAt, i.ClosedAt, i.Outcome, i.WrapUpNotes);
 }

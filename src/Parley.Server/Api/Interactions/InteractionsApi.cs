@@ -4,8 +4,9 @@ using Parley.Data;
 using Parley.Data.Entities.Acd;
 using Parley.Domain.Security;
 using Parley.Routing.Channels;
-using Parley.Server.Api.Agents;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Agents;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.Routing;
@@ -14,7 +15,7 @@ namespace Parley.Server.Api.Interactions;
 
 /// <summary>
 /// <c>/api/v1/interactions</c>: hand an interaction to routing (PaaS, tests, channel adapters), list and follow them, and — as
-/// the agent it was offered to — accept, reject, end and wrap it up.
+/// the agent it was offered to — accept, reject, end and wrap it up (through <see cref="AgentWorkspace"/>, as the web workspace does).
 /// </summary>
 public static class InteractionsApi
 {
@@ -84,39 +85,15 @@ public static class InteractionsApi
         return RoutingProblems.From(await routing.Grain.Abandon(RoutingDefinitions.Key(id))) ?? TypedResults.NoContent();
     }
 
-    private static Task<IResult> AcceptAsync(Guid id, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
-        AsAgentAsync(id, http, db, audit, "accepted", ct, agent => routing.Grain.Accept(RoutingDefinitions.Key(id), agent));
+    private static async Task<IResult> AcceptAsync(Guid id, HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.AcceptAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
 
-    private static Task<IResult> RejectAsync(Guid id, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
-        AsAgentAsync(id, http, db, audit, "rejected", ct, agent => routing.Grain.Reject(RoutingDefinitions.Key(id), agent));
+    private static async Task<IResult> RejectAsync(Guid id, HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.RejectAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
 
-    private static async Task<IResult> EndAsync(Guid id, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
-    {
-        var mine = await AgentSelfApi.FindAsync(http, db, ct);
-        if (mine is null || !await db.Interactions.AnyAsync(i => i.Id == id && i.AgentId == mine.Id && i.Status == InteractionRecord.Active, ct))
-        {
-            return ApiProblems.NotFound();
-        }
+    private static async Task<IResult> EndAsync(Guid id, HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.EndAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
 
-        audit.Target("interaction", id).Describe("ended");
-        return RoutingProblems.From(await routing.Grain.End(RoutingDefinitions.Key(id))) ?? TypedResults.NoContent();
-    }
-
-    private static Task<IResult> WrapUpAsync(Guid id, WrapUpRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
-        AsAgentAsync(id, http, db, audit, $"wrapped up{(request.Code is null ? "" : $" ({request.Code})")}", ct,
-            agent => routing.Grain.CompleteWrapUp(agent, RoutingDefinitions.Key(id), request.Code));
-
-    /// <summary>Runs an agent's command on an interaction of the tenant; anything not theirs answers 404.</summary>
-    private static async Task<IResult> AsAgentAsync(
-        Guid id, HttpContext http, ParleyDbContext db, AuditScope audit, string summary, CancellationToken ct, Func<string, Task<Parley.Routing.RoutingResult>> command)
-    {
-        var mine = await AgentSelfApi.FindAsync(http, db, ct);
-        if (mine is null || !await db.Interactions.AnyAsync(i => i.Id == id, ct))
-        {
-            return ApiProblems.NotFound();
-        }
-
-        audit.Target("interaction", id).Describe(summary);
-        return RoutingProblems.From(await command(RoutingDefinitions.Key(mine.Id))) ?? TypedResults.NoContent();
-    }
+    private static async Task<IResult> WrapUpAsync(Guid id, WrapUpRequest request, HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.CompleteWrapUpAsync(CurrentActor.Require(http.User), id, request.Code, request.Notes, ct)).ToHttp();
 }

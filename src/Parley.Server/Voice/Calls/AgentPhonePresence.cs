@@ -31,6 +31,7 @@ internal sealed class AgentPhonePresence(IServiceScopeFactory scopes, IGrainFact
                 .Where(a => a.PhoneKind == AgentPhoneReach.Registered && a.PhoneSipCredentialId != null && credentials.Contains(a.PhoneSipCredentialId.Value))
                 .Select(a => a.Id)
                 .ToListAsync(cancellationToken);
+            CallHostLog.PhonePresenceChanged(logger, string.Join(", ", sipUserNames), tenantId, agents.Count);
             var grain = grains.GetGrain<ITenantRoutingGrain>(tenantId);
             foreach (var agent in agents)
             {

@@ -19,6 +19,7 @@ internal static class CallHostExtensions
     {
         services.AddSingleton<AgentPhonePresence>();
         services.AddSingleton<IAgentPhones, AgentPhones>();
+        services.AddSingleton<IOutboundTrunks, OutboundTrunks>();
         services.AddSingleton<IPublishedFlows, PublishedFlows>();
         services.AddSingleton<GrainCallRouting>();
         services.AddSingleton<ICallRouting>(sp => sp.GetRequiredService<GrainCallRouting>());
@@ -37,6 +38,7 @@ internal static class CallHostExtensions
             sp.GetRequiredService<VoiceDialogs>(),
             sp.GetRequiredService<ICallRouting>(),
             sp.GetRequiredService<IAgentPhones>(),
+            sp.GetRequiredService<IOutboundTrunks>(),
             sp.GetRequiredService<IQueueCallerSettings>(),
             sp.GetRequiredService<IPublishedFlows>(),
             sp.GetRequiredService<ISpeechToText>(),

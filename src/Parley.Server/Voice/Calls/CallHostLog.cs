@@ -6,6 +6,9 @@ internal static partial class CallHostLog
     [LoggerMessage(5200, LogLevel.Warning, "Routing could not be told that phones of tenant {TenantId} registered or unregistered")]
     public static partial void PhonePresenceFailed(ILogger logger, Exception exception, Guid tenantId);
 
+    [LoggerMessage(5203, LogLevel.Information, "Phones of {UserNames} in tenant {TenantId} came online or went away: {Count} agent(s) reloaded in routing")]
+    public static partial void PhonePresenceChanged(ILogger logger, string userNames, Guid tenantId, int count);
+
     [LoggerMessage(5201, LogLevel.Warning, "Re-watching call interactions failed")]
     public static partial void RewatchFailed(ILogger logger, Exception exception);
 

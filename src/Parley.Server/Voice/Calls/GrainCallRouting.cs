@@ -52,8 +52,10 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
     public async ValueTask<bool> AcceptAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default) =>
         Check("accept", tenantId, interactionId, await Grain(tenantId).Accept(interactionId.ToString(), agentId.ToString()));
 
-    public async ValueTask RejectAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default) =>
-        Check("reject", tenantId, interactionId, await Grain(tenantId).Reject(interactionId.ToString(), agentId.ToString()));
+    public async ValueTask RejectAsync(Guid tenantId, Guid interactionId, Guid agentId, bool missed, CancellationToken cancellationToken = default) =>
+        Check(missed ? "miss" : "reject", tenantId, interactionId, missed
+            ? await Grain(tenantId).Miss(interactionId.ToString(), agentId.ToString())
+            : await Grain(tenantId).Reject(interactionId.ToString(), agentId.ToString()));
 
     public async ValueTask EndAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default) =>
         Check("end", tenantId, interactionId, await Grain(tenantId).End(interactionId.ToString()));

@@ -38,16 +38,16 @@ internal static class CallRecordRows
         row.CalledNumber = record.CalledNumber;
         row.NumberId = record.NumberId;
         row.TrunkId = record.TrunkId;
-        row.ArrivedAt = Utc(record.ArrivedAt);
-        row.AnsweredByIvrAt = Utc(record.AnsweredByIvrAt);
-        row.IvrExitAt = Utc(record.IvrExitAt);
-        row.QueuedAt = Utc(record.QueuedAt);
-        row.OfferedAt = Utc(record.OfferedAt);
-        row.AnsweredAt = Utc(record.AnsweredAt);
-        row.EndedAt = Utc(record.EndedAt);
+        row.ArrivedAt = CallTimes.Stored(record.ArrivedAt);
+        row.AnsweredByIvrAt = CallTimes.Stored(record.AnsweredByIvrAt);
+        row.IvrExitAt = CallTimes.Stored(record.IvrExitAt);
+        row.QueuedAt = CallTimes.Stored(record.QueuedAt);
+        row.OfferedAt = CallTimes.Stored(record.OfferedAt);
+        row.AnsweredAt = CallTimes.Stored(record.AnsweredAt);
+        row.EndedAt = CallTimes.Stored(record.EndedAt);
         if (record.WrapUpEndedAt is { } wrapped)
         {
-            row.WrapUpEndedAt = wrapped.ToUniversalTime();
+            row.WrapUpEndedAt = CallTimes.Stored(wrapped);
         }
 
         row.FlowId = record.FlowId;
@@ -70,17 +70,12 @@ internal static class CallRecordRows
         row.SipCallId = leg.SipCallId;
         row.Address = leg.Address;
         row.AgentId = leg.AgentId;
-        row.CreatedAt = Utc(leg.CreatedAt);
-        row.RingingAt = Utc(leg.RingingAt);
-        row.AnsweredAt = Utc(leg.AnsweredAt);
-        row.EndedAt = Utc(leg.EndedAt);
+        row.CreatedAt = CallTimes.Stored(leg.CreatedAt);
+        row.RingingAt = CallTimes.Stored(leg.RingingAt);
+        row.AnsweredAt = CallTimes.Stored(leg.AnsweredAt);
+        row.EndedAt = CallTimes.Stored(leg.EndedAt);
         row.SipStatus = leg.SipStatus;
         row.ReleaseCause = leg.ReleaseCause;
         CallDurations.Compute(row);
     }
-
-    /// <summary>Stored in UTC, so that rows compare and page by instant on every provider.</summary>
-    private static DateTimeOffset Utc(DateTimeOffset value) => value.ToUniversalTime();
-
-    private static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
 }

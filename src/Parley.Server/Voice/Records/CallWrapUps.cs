@@ -19,7 +19,7 @@ internal static class CallWrapUps
         {
             if (e is WrapUpCompleted wrapUp && Guid.TryParse(wrapUp.InteractionId.Value, out var interaction))
             {
-                (ends ??= [])[interaction] = wrapUp.At;
+                (ends ??= [])[interaction] = CallTimes.Stored(wrapUp.At);
             }
         }
 

@@ -22,7 +22,7 @@ internal sealed class OpenCallCloser(IServiceScopeFactory scopes, IVoiceNode nod
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var nodeId = node.Id;
-        var now = time.GetUtcNow();
+        var now = CallTimes.Stored(time.GetUtcNow());
         var calls = db.Set<CallRecordRow>().IgnoreQueryFilters();
         var open = await calls.Where(c => c.NodeId == nodeId && c.EndedAt == null).ToListAsync(cancellationToken);
         var legs = await db.Set<CallLegRow>().IgnoreQueryFilters()

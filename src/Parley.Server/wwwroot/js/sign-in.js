@@ -8,8 +8,9 @@ document.getElementById('sign-in').addEventListener('submit', async (event) => {
     body: JSON.stringify(Object.fromEntries(form.entries())),
   });
   if (response.ok) {
-    const me = await (await fetch('/api/v1/me')).json();
-    message.textContent = `Signed in as ${me.name} (${me.tenant}).`;
+    // Back to the page that sent the person here: a path on this site only, never another origin.
+    const back = new URLSearchParams(location.search).get('ReturnUrl');
+    location.assign(back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/');
   } else {
     const problem = await response.json();
     message.textContent = problem.detail ?? problem.title;

@@ -15,8 +15,11 @@ public interface ICallRouting
     /// <summary>The agent's phone answered: true when the offer still stood and the interaction is now the agent's.</summary>
     ValueTask<bool> AcceptAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default);
 
-    /// <summary>The agent's phone refused or could not be reached: the ACD's reject rules apply.</summary>
-    ValueTask RejectAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The call cannot go to this agent now: with <paramref name="missed"/> (their phone was busy, refused or unreachable)
+    /// it counts as a missed offer, so repeated misses set the agent not ready as the ACD does for timeouts.
+    /// </summary>
+    ValueTask RejectAsync(Guid tenantId, Guid interactionId, Guid agentId, bool missed, CancellationToken cancellationToken = default);
 
     /// <summary>The conversation is over; the agent goes to wrap-up per the queue.</summary>
     ValueTask EndAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);

@@ -54,10 +54,10 @@ internal sealed class PhoneCall : IAsyncDisposable
 
     public async Task WaitUntilAsync(Func<PhoneCall, bool> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(20));
         while (!condition(this))
         {
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"Timed out waiting until {what} (loud frames {LoudFrames}, 440 Hz {FramesOf(440)}, 1 kHz {FramesOf(1000)}, digits '{Digits}').");
             }

@@ -36,6 +36,9 @@ internal sealed class TestPhone : SipApplication, IAsyncDisposable
 
     public string Uri => $"sip:{User}@{Address}:{Stack.Listeners[0].EndPoint.Port}";
 
+    /// <summary>The From user of the last call that rang this phone.</summary>
+    public string? LastCallerNumber { get; private set; }
+
     /// <summary>The final answer to incoming calls: 200 answers, anything else refuses.</summary>
     public int AnswerStatus { get; set; } = 200;
 
@@ -87,6 +90,7 @@ internal sealed class TestPhone : SipApplication, IAsyncDisposable
     public override ValueTask OnInviteAsync(SipIncomingCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        LastCallerNumber = call.Request.From.Uri.User;
         if (AnswerStatus != 200)
         {
             call.Reject(AnswerStatus);

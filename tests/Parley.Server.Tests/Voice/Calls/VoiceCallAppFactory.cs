@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Cluster.Routing;
 using Parley.Server.Tests.Acd;
+using Parley.Server.Tests.Support;
 using Parley.Sip.Stack;
 
 namespace Parley.Server.Tests.Voice.Calls;
@@ -11,6 +13,15 @@ namespace Parley.Server.Tests.Voice.Calls;
 public sealed class VoiceCallAppFactory : AcdAppFactory
 {
     protected override TimeProvider Clock => TimeProvider.System;
+
+    /// <summary>What the server logged (call progress is asserted on it when the phones cannot tell).</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
+    }
 
     public int SipPort => Services.GetRequiredService<SipStack>().Listeners[0].EndPoint.Port;
 
@@ -46,6 +57,45 @@ public sealed class VoiceCallAppFactory : AcdAppFactory
     {
         using var api = await this.ApiClientAsync();
         return await api.IdByAsync("/api/v1/queues", "name", name);
+    }
+
+    /// <summary>Signs the demo agent in to routing afresh (out first if a previous test left them in), available.</summary>
+    public async Task<HttpClient> SignInToRoutingAsync(string userName)
+    {
+        var agent = await SignInDemoAsync(userName);
+        var answer = await agent.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/agents/me/interactions");
+        var work = answer.ValueKind == System.Text.Json.JsonValueKind.Array ? answer : answer.GetProperty("items");
+        foreach (var owed in work.EnumerateArray().Where(w => w.GetProperty("status").ToString() is "WrapUp" or "2"))
+        {
+            // A previous test's call left this agent in wrap-up.
+            using var done = await agent.PostAsJsonAsync($"/api/v1/interactions/{owed.GetProperty("interactionId").GetGuid()}/wrap-up", new { code = "resolved" });
+        }
+
+        using var _ = await agent.PostAsJsonAsync("/api/v1/agents/me/sign-out", new { forced = false });
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
+        return agent;
+    }
+
+    /// <summary>The newest call record to <paramref name="calledNumber"/> once it is closed (and matches <paramref name="until"/>).</summary>
+    public async Task<System.Text.Json.JsonElement> CallRecordAsync(string calledNumber, Func<System.Text.Json.JsonElement, bool>? until = null)
+    {
+        using var admin = await SignInDemoAsync("admin");
+        for (var attempt = 0; ; attempt++)
+        {
+            var page = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/calls?calledNumber={Uri.EscapeDataString(calledNumber)}&limit=1");
+            var items = page.GetProperty("items");
+            if (items.GetArrayLength() == 1 && items[0].GetProperty("endedAt").ValueKind == System.Text.Json.JsonValueKind.String && (until?.Invoke(items[0]) ?? true))
+            {
+                return items[0];
+            }
+
+            if (attempt == 100)
+            {
+                throw new TimeoutException($"No closed call record to {calledNumber}: {page}");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     public async Task<string> AgentStateAsync(string userName)

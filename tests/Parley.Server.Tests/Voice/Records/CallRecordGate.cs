@@ -13,6 +13,7 @@ public sealed class CallRecordGate : DbCommandInterceptor
 {
     private readonly ConcurrentDictionary<DbTransaction, byte> _insertTransactions = new(ReferenceEqualityComparer.Instance);
     private TaskCompletionSource? _hold;
+    private TaskCompletionSource? _release;
     private volatile bool _failInserts;
 
     /// <summary>Inserts into <c>CallRecords</c> seen outside any transaction.</summary>
@@ -34,10 +35,11 @@ public sealed class CallRecordGate : DbCommandInterceptor
     public void HoldNext()
     {
         Held = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        _hold = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hold = _release;
     }
 
-    public void Release() => _hold?.TrySetResult();
+    public void Release() => _release?.TrySetResult();
 
     public void FailInserts(bool fail) => _failInserts = fail;
 

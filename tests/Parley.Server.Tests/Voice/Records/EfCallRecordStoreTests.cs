@@ -101,7 +101,8 @@ public sealed class EfCallRecordStoreTests(CallRecordsAppFactory factory) : ICla
         factory.Gate.FailInserts(true);
         try
         {
-            await Assert.ThrowsAsync<IOException>(() => factory.Store.SaveCallAsync(call, Ct).AsTask());
+            var failed = await Assert.ThrowsAsync<DbUpdateException>(() => factory.Store.SaveCallAsync(call, Ct).AsTask());
+            Assert.IsType<IOException>(failed.InnerException);
         }
         finally
         {

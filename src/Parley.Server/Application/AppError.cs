@@ -1,0 +1,31 @@
+using Parley.Routing;
+
+namespace Parley.Server.Application;
+
+/// <summary>A refusal of the application layer: its kind, a sentence for a person, and the field it concerns (if any).</summary>
+public sealed record AppError(AppErrorKind Kind, string Detail, string? Field = null)
+{
+    public static AppError NotFound() => new(AppErrorKind.NotFound, "No such resource.");
+
+    public static AppError Invalid(string field, string detail) => new(AppErrorKind.Invalid, detail, field);
+
+    public static AppError Conflict(string detail) => new(AppErrorKind.Conflict, detail);
+
+    public static AppError Forbidden(string permission) => new(AppErrorKind.Forbidden, $"This needs the permission '{permission}'.");
+
+    /// <summary>The engine's refusals; unknown (or another tenant's) objects are not found. Null for success.</summary>
+    public static AppError? From(RoutingResult result) => result switch
+    {
+        RoutingResult.Ok => null,
+        RoutingResult.UnknownAgent or RoutingResult.UnknownQueue or RoutingResult.UnknownInteraction or RoutingResult.WrongAgent => NotFound(),
+        RoutingResult.ChannelNotServed => Invalid("channel", "The queue does not serve this channel."),
+        RoutingResult.WrapUpCodeRequired => Invalid("code", "This queue requires a wrap-up code."),
+        RoutingResult.InvalidWrapUpCode => Invalid("code", "The code is not one of the queue's wrap-up codes."),
+        RoutingResult.InvalidDefinition => Invalid("request", "The routing engine refused the definition."),
+        RoutingResult.AgentNotSignedIn => Conflict("The agent is not signed in."),
+        RoutingResult.AgentAlreadySignedIn => Conflict("The agent is already signed in."),
+        RoutingResult.AgentHasWork => Conflict("The agent is signed in; sign them out first."),
+        RoutingResult.DuplicateInteraction => Conflict("The interaction already exists."),
+        _ => Conflict("The interaction or agent is not in a state that allows this."),
+    };
+}

@@ -1,0 +1,17 @@
+namespace Parley.Server.Application;
+
+/// <summary>Why a command or query of the application layer was refused; each maps to one HTTP status.</summary>
+public enum AppErrorKind
+{
+    /// <summary>Missing, another tenant's, or not the actor's own (404: they answer alike).</summary>
+    NotFound,
+
+    /// <summary>A field is wrong (400 validation problem).</summary>
+    Invalid,
+
+    /// <summary>The object is not in a state that allows this (409).</summary>
+    Conflict,
+
+    /// <summary>The actor lacks the permission (403).</summary>
+    Forbidden,
+}

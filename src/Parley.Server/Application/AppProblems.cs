@@ -1,0 +1,31 @@
+using Parley.Server.Api.Conventions;
+
+namespace Parley.Server.Application;
+
+/// <summary>How the REST API answers the application layer's results: RFC 9457 problem details for refusals.</summary>
+internal static class AppProblems
+{
+    public static IResult ToProblem(this AppError error) => error.Kind switch
+    {
+        AppErrorKind.NotFound => ApiProblems.NotFound(),
+        AppErrorKind.Invalid => ApiProblems.Invalid(error.Field ?? "request", error.Detail),
+        AppErrorKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: error.Detail),
+        _ => ApiProblems.Conflict(error.Detail),
+    };
+
+    /// <summary>The status the REST API would answer; the UI's audit entries record the same.</summary>
+    public static int StatusOf(AppError? error) => error?.Kind switch
+    {
+        null => StatusCodes.Status200OK,
+        AppErrorKind.NotFound => StatusCodes.Status404NotFound,
+        AppErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        AppErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    public static IResult ToHttp<T>(this AppResult<T> result, Func<T, IResult> ok) =>
+        result.Error is { } error ? error.ToProblem() : ok(result.Value!);
+
+    public static IResult ToHttp(this AppResult<Done> result) =>
+        result.Error is { } error ? error.ToProblem() : TypedResults.NoContent();
+}

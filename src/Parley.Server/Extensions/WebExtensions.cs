@@ -1,0 +1,34 @@
+using Parley.Server.Application;
+using Parley.Server.Application.Agents;
+using Parley.Server.Web;
+using Parley.Server.Web.Workspace;
+using Radzen;
+
+namespace Parley.Server.Extensions;
+
+/// <summary>The web app: Blazor components with interactive server rendering, Radzen, and the application layer they share with the REST API.</summary>
+internal static class WebExtensions
+{
+    public static IServiceCollection AddParleyWeb(this IServiceCollection services)
+    {
+        services.AddScoped<AgentWorkspace>();
+        services.AddSingleton<ApplicationRunner>();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CircuitAuthenticationRevalidator>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(sp => sp.GetRequiredService<CircuitAuthenticationRevalidator>());
+        services.AddRadzenComponents();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
+        return services;
+    }
+
+    public static WebApplication MapParleyWeb(this WebApplication app)
+    {
+        // SecurityHeadersMiddleware already sends frame-ancestors 'none' in the one CSP header; Blazor would add a second one.
+        // Every endpoint of the app — pages, the circuit's hub (/_blazor…) and Blazor's redirect helper — needs a signed-in person;
+        // each page then names its permission, and the application layer checks again on every call.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).RequireAuthorization();
+        return app;
+    }
+}

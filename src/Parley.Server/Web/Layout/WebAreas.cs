@@ -1,0 +1,16 @@
+using Parley.Domain.Security;
+using Parley.Server.Auth;
+
+namespace Parley.Server.Web.Layout;
+
+/// <summary>Navigation by permission: the areas an actor may open, in menu order.</summary>
+public static class WebAreas
+{
+    public static readonly IReadOnlyList<WebArea> All =
+    [
+        new("Workspace", "/workspace", Permissions.AgentSelf, "Sign in to routing, take offers, handle and wrap up interactions."),
+    ];
+
+    public static IReadOnlyList<WebArea> For(CurrentActor? actor) =>
+        actor is null ? [] : All.Where(a => actor.Permissions.Contains(a.Permission)).ToArray();
+}

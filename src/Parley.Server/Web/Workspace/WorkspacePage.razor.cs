@@ -1,0 +1,195 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using Parley.Routing.Agents;
+using Parley.Server.Application;
+using Parley.Server.Application.Agents;
+using Parley.Server.Auth;
+using Parley.Server.Logging;
+using Parley.Server.Routing;
+
+namespace Parley.Server.Web.Workspace;
+
+/// <summary>
+/// The agent workspace. Everything it shows is read through <see cref="AgentWorkspace"/> (the REST API's code) and re-read
+/// when the server pushes one of the agent's routing events to this circuit, or when the circuit reconnects; nothing polls.
+/// A one-second local tick only advances the displayed clocks (time in state, offer countdown, handle time).
+/// </summary>
+public sealed partial class WorkspacePage
+{
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private AgentSelfView? _me;
+    private IReadOnlyList<WorkItemView> _work = [];
+    private CurrentActor _actor = null!;
+    private IDisposable? _subscription;
+    private ITimer? _tick;
+    private DateTimeOffset _now;
+    private DateTimeOffset _readAt;
+    private bool _loaded;
+    private bool _busy;
+    private string? _error;
+    private int _tab;
+    private readonly CancellationTokenSource _disposed = new();
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    [Inject]
+    private ApplicationRunner Runner { get; set; } = null!;
+
+    [Inject]
+    private AgentEventSubscriptions Events { get; set; } = null!;
+
+    [Inject]
+    private CircuitConnection Connection { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = null!;
+
+    [Inject]
+    private ILogger<WorkspacePage> Logger { get; set; } = null!;
+
+    private IEnumerable<WorkItemView> Offers => _work.Where(w => w.Status == WorkItemStatus.Offered);
+
+    private List<WorkItemView> Handling => _work.Where(w => w.Status != WorkItemStatus.Offered).ToList();
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = CurrentActor.Require((await Authentication).User);
+        _now = Time.GetUtcNow();
+        await RefreshAsync();
+        if (_me is not null)
+        {
+            _subscription = Events.Subscribe(_actor.TenantId, RoutingDefinitions.Key(_me.Agent.Id), OnEventsAsync);
+        }
+
+        Connection.Reconnected += RefreshAndRenderAsync;
+        _tick = Time.CreateTimer(_ => _ = InvokeAsync(() => { _now = Time.GetUtcNow(); StateHasChanged(); }), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _loaded = true;
+    }
+
+    private async Task OnEventsAsync(IReadOnlyList<RoutingEventMessage> events)
+    {
+        await RefreshAndRenderAsync();
+        if (events.FirstOrDefault(e => e.Type == "interaction.offered") is { } offered
+            && _work.FirstOrDefault(w => w.InteractionId.ToString() == offered.InteractionId) is { } item)
+        {
+            await NotifyAsync(item);
+        }
+    }
+
+    private Task RefreshAndRenderAsync() => InvokeAsync(async () =>
+    {
+        try
+        {
+            await RefreshAsync();
+            StateHasChanged();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.WorkspaceRefreshFailed(Logger, exception, _me?.Agent.Id.ToString() ?? _actor.ActorId);
+        }
+    });
+
+    /// <summary>Re-reads the agent and the work in hand (one at a time; a refresh asked for during one runs after it).</summary>
+    private async Task RefreshAsync()
+    {
+        await _refreshing.WaitAsync(_disposed.Token);
+        try
+        {
+            var me = await Runner.QueryAsync<AgentWorkspace, AppResult<AgentSelfView>>(_actor, (w, ct) => w.GetMeAsync(_actor, ct), _disposed.Token);
+            var work = await Runner.QueryAsync<AgentWorkspace, AppResult<IReadOnlyList<WorkItemView>>>(_actor, (w, ct) => w.GetWorkAsync(_actor, ct), _disposed.Token);
+            _me = me.Value;
+            _work = work.Value ?? [];
+            _readAt = Time.GetUtcNow();
+            _now = _readAt;
+            _tab = Math.Clamp(_tab, 0, Math.Max(0, Handling.Count - 1));
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private Task SignInAsync(string? reason) =>
+        RunAsync("agent.sign-in", (w, ct) => w.SignInAsync(_actor, reason, ct));
+
+    private Task SignOutAsync() =>
+        RunAsync("agent.sign-out", (w, ct) => w.SignOutAsync(_actor, ct));
+
+    private Task SelectAsync(StateChoice choice) =>
+        RunAsync("agent.state", (w, ct) => w.SetStateAsync(_actor, choice.State, choice.Reason, ct));
+
+    private Task AcceptAsync(WorkItemView item) =>
+        RunAsync("interactions.accept", (w, ct) => w.AcceptAsync(_actor, item.InteractionId, ct));
+
+    private Task RejectAsync(WorkItemView item) =>
+        RunAsync("interactions.reject", (w, ct) => w.RejectAsync(_actor, item.InteractionId, ct));
+
+    private Task EndAsync(WorkItemView item) =>
+        RunAsync("interactions.end", (w, ct) => w.EndAsync(_actor, item.InteractionId, ct));
+
+    private Task WrapUpAsync(WorkItemView item, WrapUpChoice choice) =>
+        RunAsync("interactions.wrap-up", (w, ct) => w.CompleteWrapUpAsync(_actor, item.InteractionId, choice.Code, choice.Notes, ct));
+
+    /// <summary>Runs one command of the application layer (audited as the REST API's would be), then re-reads the state.</summary>
+    private async Task RunAsync<T>(string action, Func<AgentWorkspace, CancellationToken, Task<AppResult<T>>> command)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var result = await Runner.CommandAsync(_actor, action, command, _disposed.Token);
+            _error = result.Error?.Detail;
+            await RefreshAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task NotifyAsync(WorkItemView offer)
+    {
+        try
+        {
+            await Js.InvokeVoidAsync("parley.notifyOffer", $"Incoming {offer.Channel.ToLowerInvariant()} — {offer.QueueName}", Customer.Describe(offer) ?? "Unknown customer");
+        }
+        catch (JSException)
+        {
+            // The browser refused (no audio device, notifications blocked): the offer card is on screen anyway.
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is away; the card shows when it reconnects.
+        }
+    }
+
+    private string IdleText() => _me?.State?.State switch
+    {
+        null or AgentState.LoggedOut => "Sign in to routing to receive interactions.",
+        AgentState.Available => "Waiting for the next interaction…",
+        AgentState.NotReady => "Not ready: no interactions are offered. Choose Available to receive them.",
+        _ => "No interaction in hand.",
+    };
+
+    private static string TabTitle(WorkItemView item) =>
+        $"{item.Channel}: {Customer.Describe(item) ?? item.QueueName}{(item.Status == WorkItemStatus.WrapUp ? " (wrap-up)" : "")}";
+
+    public async ValueTask DisposeAsync()
+    {
+        Connection.Reconnected -= RefreshAndRenderAsync;
+        _subscription?.Dispose();
+        if (_tick is not null)
+        {
+            await _tick.DisposeAsync();
+        }
+
+        await _disposed.CancelAsync();
+        _disposed.Dispose();
+        _refreshing.Dispose();
+    }
+}

@@ -1,0 +1,121 @@
+using Parley.Flows.Execution;
+using Parley.Sip.Stack;
+using Parley.Voice.Numbers;
+using Parley.Voice.Records;
+
+namespace Parley.Voice.Calls;
+
+internal sealed partial class InboundCall
+{
+    /// <summary>How long an outside number may ring before the flow hears "no answer".</summary>
+    private static readonly TimeSpan OutsideRingTime = TimeSpan.FromSeconds(30);
+
+    private AgentLeg? _outside;
+
+    /// <summary>
+    /// A flow's transfer to an outside number: INVITE it through the tenant's trunk, and on answer bridge the caller to
+    /// it; the flow hears a failed transfer when the number is invalid, there is no trunk, or the far end does not answer.
+    /// </summary>
+    private async Task<FlowInput> CallOutsideAsync(TransferToNumberAction action)
+    {
+        if (!E164.TryNormalise(action.Number, NumberingRule.None, out var number))
+        {
+            return new TransferFailedInput("invalid_number");
+        }
+
+        var trunk = await _services.Trunks.FindAsync(TenantId, _life.Token).ConfigureAwait(false);
+        if (trunk is null)
+        {
+            return new TransferFailedInput("no_trunk");
+        }
+
+        var callerId = action.CallerId is { Length: > 0 } chosen ? chosen : trunk.CallerIdFor(_record.CallerNumber, _record.CalledNumber);
+        var options = new SipInviteOptions
+        {
+            From = $"sip:{callerId ?? "anonymous"}@{_localAddress}",
+            Username = trunk.UserName,
+            Password = trunk.Password,
+        };
+        var record = new CallLegRecord
+        {
+            Id = Guid.CreateVersion7(),
+            CallId = Id,
+            TenantId = TenantId,
+            Party = CallParty.External,
+            SipCallId = string.Empty,
+            Address = number,
+            CreatedAt = Now,
+            RingingAt = Now,
+        };
+        var leg = AgentLeg.Ring(_services.Engine, Stack, _localAddress, Guid.Empty, trunk.TargetFor(number), options, record, Post, answered =>
+        {
+            _services.Dialogs.Track(answered.Dialog!, _services.Owner);
+            _services.Owner.AttachAgentLeg(answered.Dialog!, this, answered);
+        });
+        _legs.Add(leg);
+        _record = _record with { TrunkId = _record.TrunkId ?? trunk.Id };
+        using var ringOut = new CancellationTokenSource(OutsideRingTime, _services.Time);
+        await using var stop = ringOut.Token.Register(leg.Cancel);
+        await using var callerGone = _life.Token.Register(leg.Cancel);
+        await foreach (var signal in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            switch (signal)
+            {
+                case CallSignal.AgentAnswered answered when answered.Leg == leg:
+                    if (_life.IsCancellationRequested)
+                    {
+                        await leg.HangUpAsync().ConfigureAwait(false);
+                        return new TransferFailedInput("caller_gone");
+                    }
+
+                    leg.Record = leg.Record with { AnsweredAt = Now, SipStatus = 200, SipCallId = leg.Dialog!.CallId };
+                    await SaveLegAsync(leg).ConfigureAwait(false);
+                    _outside = leg;
+                    _bridge = AudioBridge.Connect(Session, leg.Session);
+                    _record = _record with { AnsweredAt = Now, Disposition = CallDisposition.Answered };
+                    await SaveAsync().ConfigureAwait(false);
+                    return FlowInput.PromptFinished;
+                case CallSignal.AgentFailed failed when failed.Leg == leg:
+                    leg.Record = leg.Record with { EndedAt = Now, SipStatus = failed.Status, ReleaseCause = failed.Status == 487 ? "no_answer" : "far_end_" + failed.Status };
+                    await SaveLegAsync(leg).ConfigureAwait(false);
+                    return new TransferFailedInput(failed.Status == 487 ? "no_answer" : failed.Status is 486 or 600 ? "busy" : "failed");
+                case CallSignal.CallerHungUp:
+                    // The caller left while the number rang: the leg is cancelled above; the flow ends on cancellation.
+                    Post(signal);
+                    _life.Token.ThrowIfCancellationRequested();
+                    break;
+            }
+        }
+
+        return new TransferFailedInput("caller_gone");
+    }
+
+    /// <summary>The caller and the outside number talk until either hangs up.</summary>
+    private async Task TalkOutsideAsync()
+    {
+        var leg = _outside!;
+        await foreach (var signal in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            var by = signal switch
+            {
+                CallSignal.CallerHungUp => CallParty.Caller,
+                CallSignal.AgentHungUp hungUp when hungUp.Leg == leg => CallParty.External,
+                _ => (CallParty?)null,
+            };
+            if (by is not { } side)
+            {
+                continue;
+            }
+
+            _bridge?.Disconnect();
+            _bridge = null;
+            _services.Owner.DetachAgentLeg(leg.Dialog!);
+            var cause = side == CallParty.Caller ? "caller_hangup" : "far_end_hangup";
+            await (side == CallParty.Caller ? leg.HangUpAsync() : HangUpCallerAsync()).ConfigureAwait(false);
+            leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = cause };
+            await SaveLegAsync(leg).ConfigureAwait(false);
+            _record = _record with { ReleaseCause = cause, ReleasedBy = side };
+            return;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Domain.Security;
+using Parley.Server.Web.Pages;
+using Parley.Web.Tests.Support;
+using Radzen;
+
+namespace Parley.Web.Tests.Layout;
+
+public sealed class HomeTests : BunitContext
+{
+    public HomeTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddRadzenComponents();
+    }
+
+    [Fact]
+    public void An_agent_is_taken_to_the_workspace()
+    {
+        this.AuthorizeAs(Guid.NewGuid(), Guid.NewGuid().ToString(), "agent1", Permissions.AgentSelf, Permissions.InteractionsRead);
+
+        Render<Home>();
+
+        Assert.EndsWith("/workspace", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Someone_whose_permissions_open_no_page_is_told_so_and_stays()
+    {
+        this.AuthorizeAs(Guid.NewGuid(), Guid.NewGuid().ToString(), "auditor", Permissions.AuditRead);
+
+        var home = Render<Home>();
+
+        Assert.Contains("do not open any page", home.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("/workspace", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,57 @@
+using Bunit;
+using Parley.Cluster.Routing.Messages;
+using Parley.Routing.Agents;
+using Parley.Server.Api.NotReadyReasons;
+using Parley.Server.Web.Workspace;
+using Radzen;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Parley.Web.Tests.Workspace;
+
+public sealed class AgentStateBarTests : BunitContext
+{
+    private static readonly DateTimeOffset ReadAt = new(2026, 12, 4, 8, 0, 0, TimeSpan.Zero);
+
+    public AgentStateBarTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddRadzenComponents();
+    }
+
+    [Fact]
+    public void Time_in_state_runs_on_from_the_server_reading()
+    {
+        var bar = Render<AgentStateBar>(p => p
+            .Add(b => b.State, View(AgentState.Available, TimeSpan.FromSeconds(65)))
+            .Add(b => b.ReadAt, ReadAt)
+            .Add(b => b.Now, ReadAt.AddSeconds(10)));
+
+        Assert.Equal("1:15", bar.Find(".parley-state-time").TextContent);
+    }
+
+    [Fact]
+    public void Not_ready_shows_the_reason_by_its_name()
+    {
+        var bar = Render<AgentStateBar>(p => p
+            .Add(b => b.State, View(AgentState.NotReady, TimeSpan.Zero, reason: "rest"))
+            .Add(b => b.Reasons, [new NotReadyReasonDto(Guid.NewGuid(), "rest", "Rest break", 1)])
+            .Add(b => b.ReadAt, ReadAt)
+            .Add(b => b.Now, ReadAt));
+
+        Assert.Equal("Not ready (Rest break)", bar.Find(".parley-state-name").TextContent);
+    }
+
+    [Fact]
+    public void Signed_out_agent_is_offered_sign_in_only_and_it_asks_for_notifications()
+    {
+        var bar = Render<AgentStateBar>(p => p.Add(b => b.State, View(AgentState.LoggedOut, TimeSpan.Zero)));
+
+        var button = Assert.Single(bar.FindAll("button"));
+        Assert.Contains("Sign in to routing", button.TextContent);
+        Assert.Equal("true", button.GetAttribute("data-ask-notifications"));
+        Assert.Empty(bar.FindAll(".parley-state-time"));
+    }
+
+    private static AgentView View(AgentState state, TimeSpan inState, string? reason = null) =>
+        new("a1", state, reason, inState, null, false, 0, [], []);
+}

@@ -1,0 +1,47 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Server.Application.Agents;
+using Parley.Server.Web.Workspace;
+using Radzen;
+
+namespace Parley.Web.Tests.Workspace;
+
+public sealed class OfferCardTests : BunitContext
+{
+    private static readonly DateTimeOffset OfferedAt = new(2026, 12, 4, 8, 0, 0, TimeSpan.Zero);
+
+    public OfferCardTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddRadzenComponents();
+    }
+
+    [Fact]
+    public void Countdown_rounds_up_to_whole_seconds_and_never_goes_below_zero()
+    {
+        var card = Render<OfferCard>(p => p.Add(c => c.Item, Offer()).Add(c => c.Now, OfferedAt.AddSeconds(7.8)));
+        Assert.Equal("13 s left", card.Find(".parley-countdown").TextContent);
+
+        card.Render(p => p.Add(c => c.Now, OfferedAt.AddSeconds(25)));
+        Assert.Equal("0 s left", card.Find(".parley-countdown").TextContent);
+    }
+
+    [Fact]
+    public void Accept_and_reject_report_the_offer_and_have_access_keys()
+    {
+        WorkItemView? accepted = null;
+        var card = Render<OfferCard>(p => p.Add(c => c.Item, Offer()).Add(c => c.Now, OfferedAt).Add(c => c.Accept, (WorkItemView w) => accepted = w));
+
+        var accept = card.FindAll("button").Single(b => b.TextContent.Contains("Accept", StringComparison.Ordinal));
+        Assert.Equal("a", accept.GetAttribute("accesskey"));
+        accept.Click();
+
+        Assert.Equal(Offer().InteractionId, accepted?.InteractionId);
+        Assert.Contains("Grace Hopper (+15550199)", card.Find("[role=alertdialog]").TextContent);
+    }
+
+    private static WorkItemView Offer() => new(
+        new Guid("0193a5c0-0000-7000-8000-000000000001"), WorkItemStatus.Offered, "Voice", Guid.Empty, "Sales",
+        new Dictionary<string, string> { ["customerName"] = "Grace Hopper", ["callerNumber"] = "+15550199" },
+        OfferedAt, null, OfferedAt, OfferedAt.AddSeconds(20), "Optional", [], "callerNumber: +15550199", []);
+}

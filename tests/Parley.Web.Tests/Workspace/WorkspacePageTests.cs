@@ -1,0 +1,96 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Server.Application;
+using Parley.Server.Routing;
+using Parley.Server.Web.Workspace;
+using Parley.Web.Tests.Support;
+using Radzen;
+
+namespace Parley.Web.Tests.Workspace;
+
+/// <summary>
+/// The workspace page rendered by bUnit against the real server (in memory): its application layer, routing grain, SQLite
+/// database and routing events, with the server's fake clock. Only the browser is missing.
+/// </summary>
+public sealed class WorkspacePageTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private readonly WebAppFactory _server = new();
+    private readonly BunitContext _bunit = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        _server.StartServer(); // returns once the demo tenant is seeded (StartupWork runs before the host reports started)
+        await Task.CompletedTask;
+        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        _bunit.Services.AddRadzenComponents();
+        _bunit.Services.AddScoped<CircuitConnection>();
+        _bunit.Services.AddSingleton(_server.Services.GetRequiredService<ApplicationRunner>());
+        _bunit.Services.AddSingleton(_server.Services.GetRequiredService<AgentEventSubscriptions>());
+        _bunit.Services.AddSingleton<TimeProvider>(_server.Time);
+    }
+
+    [Fact]
+    public async Task Agent_signs_in_and_sees_available_with_a_running_time_in_state()
+    {
+        await _bunit.AuthorizeAsAsync(_server, "agent1");
+        var page = _bunit.Render<WorkspacePage>();
+        page.WaitForAssertion(() => Assert.Contains("Signed out of routing", page.Find(".parley-state").TextContent), Wait);
+
+        Button(page, "Sign in to routing").Click();
+        page.WaitForAssertion(() => Assert.Equal("Available", page.Find(".parley-state-name").TextContent), Wait);
+        Assert.Equal("0:00", page.Find(".parley-state-time").TextContent);
+
+        _server.Time.Advance(TimeSpan.FromSeconds(65));
+        page.WaitForAssertion(() => Assert.Equal("1:05", page.Find(".parley-state-time").TextContent), Wait);
+    }
+
+    [Fact]
+    public async Task An_interaction_created_through_the_api_rings_with_a_countdown_then_is_accepted_ended_and_wrapped_up_with_notes()
+    {
+        await _bunit.AuthorizeAsAsync(_server, "agent1");
+        var page = _bunit.Render<WorkspacePage>();
+        page.WaitForAssertion(() => Button(page, "Sign in to routing"), Wait);
+        Button(page, "Sign in to routing").Click();
+        page.WaitForAssertion(() => Assert.Equal("Available", page.Find(".parley-state-name").TextContent), Wait);
+
+        using var api = await _server.ApiClientAsync();
+        var id = await api.CreateInteractionAsync(await api.QueueIdAsync("Sales"), "Voice", new { customerName = "Ada Lovelace", callerNumber = "+15550100" });
+
+        // Pushed by the server to this circuit: no refresh asked for.
+        page.WaitForAssertion(() => Assert.Contains("Ada Lovelace (+15550100)", page.Find(".parley-offer").TextContent), Wait);
+        Assert.Contains("20 s left", page.Find(".parley-countdown").TextContent);
+        page.WaitForAssertion(() => Assert.Single(_bunit.JSInterop.Invocations, i => i.Identifier == "parley.notifyOffer"), Wait);
+        _server.Time.Advance(TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Contains("15 s left", page.Find(".parley-countdown").TextContent), Wait);
+
+        Button(page, "Accept").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".parley-offer")), Wait);
+        page.WaitForAssertion(() => Assert.Contains("+15550100", page.Find(".parley-call").TextContent), Wait);
+        Assert.Contains("Connected", page.Find(".parley-call").TextContent);
+
+        Button(page, "Hang up").Click();
+        page.WaitForAssertion(() => page.Find(".parley-wrapup"), Wait);
+        page.Find(".parley-wrapup textarea").Change("Wants a callback on Monday");
+        Button(page, "Complete wrap-up").Click();
+        page.WaitForAssertion(() => Assert.Contains("Waiting for the next interaction", page.Find(".parley-idle").TextContent), Wait);
+
+        var stored = await api.JsonAsync($"/api/v1/interactions/{id}");
+        Assert.Equal("Ended", stored.GetProperty("status").GetString());
+        Assert.Equal("Wants a callback on Monday", stored.GetProperty("wrapUpNotes").GetString());
+        using var admin = await _server.SignInAsync("admin", "Test-Admin-Secret-1");
+        var audit = await admin.JsonAsync("/api/v1/audit?limit=200");
+        var actions = audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Contains("interactions.accept", actions);
+        Assert.Contains("interactions.wrap-up", actions);
+    }
+
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<WorkspacePage> page, string text) =>
+        page.FindAll("button").Single(b => b.TextContent.Trim().Contains(text, StringComparison.Ordinal));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bunit.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+}
