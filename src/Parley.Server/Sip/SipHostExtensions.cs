@@ -73,6 +73,7 @@ internal static class SipHostExtensions
             options.Admission.ScopeResolver = sp.GetRequiredService<SipAdmissionScopes>().Resolve;
             var stack = new SipStack(options, sp.GetRequiredService<SipApplication>(), registrar, loggers, time);
             SipAdmissionMetrics.Publish(stack.Admission);
+            MediaClockMetrics.Publish(sp.GetRequiredService<MediaEngine>().Clock);
             return stack;
         });
         services.AddHostedService<SipHostedService>();

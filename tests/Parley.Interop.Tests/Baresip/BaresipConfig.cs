@@ -8,7 +8,7 @@ namespace Parley.Interop.Tests.Baresip;
 /// </summary>
 internal sealed class BaresipConfig : IDisposable
 {
-    public BaresipConfig(int sipPort, string account)
+    public BaresipConfig(int sipPort, string account, TimeSpan? microphoneLength = null)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("parley-baresip-").FullName;
         Recordings = System.IO.Path.Combine(Directory, "recordings");
@@ -32,7 +32,8 @@ internal sealed class BaresipConfig : IDisposable
             string.Empty,
         ]));
         File.WriteAllText(System.IO.Path.Combine(Directory, "accounts"), account + "\n");
-        WriteSine(SineWav, 440, TimeSpan.FromSeconds(12));
+        // baresip hangs up when its aufile microphone reaches the end of the file.
+        WriteSine(SineWav, 440, microphoneLength ?? TimeSpan.FromSeconds(12));
     }
 
     public string Directory { get; }
