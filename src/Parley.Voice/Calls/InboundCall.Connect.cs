@@ -111,11 +111,7 @@ internal sealed partial class InboundCall
         };
         _record = _record with { OfferedAt = _record.OfferedAt ?? Now, AgentId = offered.AgentId };
         CallLog.Ringing(_services.Logger, Id, offered.AgentId, phone.Uri);
-        _ringing = AgentLeg.Ring(_services.Engine, Stack, _localAddress, offered.AgentId, phone.Uri, options, leg, Post, answered =>
-        {
-            _services.Dialogs.Track(answered.Dialog!, _services.Owner);
-            _services.Owner.AttachAgentLeg(answered.Dialog!, this, answered);
-        });
+        _ringing = AgentLeg.Ring(_services.Engine, Stack, _localAddress, offered.AgentId, phone.Uri, options, leg, Post, TrackAnswered);
         _legs.Add(_ringing);
         var ringFor = offered.ExpiresAt - Now + _services.Options.RingGrace;
         var ringing = _ringing;
@@ -227,6 +223,13 @@ internal sealed partial class InboundCall
         {
             await _services.Routing.EndAsync(TenantId, InteractionId).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A leg's phone answered: its dialog's later requests (BYE, INFO) now reach this call.</summary>
+    private void TrackAnswered(AgentLeg answered)
+    {
+        _services.Dialogs.Track(answered.Dialog!, _services.Owner);
+        _services.Owner.AttachAgentLeg(answered.Dialog!, this, answered);
     }
 
     private Task SaveLegAsync(AgentLeg leg) => _services.Records.SaveLegAsync(leg.Record).AsTask();

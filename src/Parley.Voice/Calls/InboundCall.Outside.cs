@@ -47,11 +47,7 @@ internal sealed partial class InboundCall
             CreatedAt = Now,
             RingingAt = Now,
         };
-        var leg = AgentLeg.Ring(_services.Engine, Stack, _localAddress, Guid.Empty, trunk.TargetFor(number), options, record, Post, answered =>
-        {
-            _services.Dialogs.Track(answered.Dialog!, _services.Owner);
-            _services.Owner.AttachAgentLeg(answered.Dialog!, this, answered);
-        });
+        var leg = AgentLeg.Ring(_services.Engine, Stack, _localAddress, Guid.Empty, trunk.TargetFor(number), options, record, Post, TrackAnswered);
         _legs.Add(leg);
         _record = _record with { TrunkId = _record.TrunkId ?? trunk.Id };
         using var ringOut = new CancellationTokenSource(OutsideRingTime, _services.Time);
