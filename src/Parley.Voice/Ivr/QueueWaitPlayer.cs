@@ -9,9 +9,9 @@ using Parley.Voice.Logging;
 namespace Parley.Voice.Ivr;
 
 /// <summary>
-/// What a queued caller hears: their position and estimated wait spoken at once, then music on hold, interrupted
-/// every <see cref="QueueWaitSettings.AnnouncementInterval"/> by a fresh announcement, after which the music resumes
-/// where it stopped. The breakout key ends the wait (<see cref="QueueWaitOutcome.Breakout"/>); cancelling the token
+/// What a queued caller hears: music on hold from the first moment (never dead air, however long the position lookup
+/// or the speech synthesis takes), their position and estimated wait spoken as soon as it is ready, and a fresh
+/// announcement every <see cref="QueueWaitSettings.AnnouncementInterval"/>; the music resumes where it stopped. The breakout key ends the wait (<see cref="QueueWaitOutcome.Breakout"/>); cancelling the token
 /// (an agent answered, the caller hung up) ends it with <see cref="QueueWaitOutcome.Stopped"/>. The session plays
 /// nothing afterwards. Keys and frames are handled on the media thread without blocking.
 /// </summary>
@@ -42,10 +42,13 @@ public sealed class QueueWaitPlayer(
         IAudioFrameSource? music = null;
         try
         {
+            music = await audio.OpenMusicOnHoldAsync(tenantId, settings.MusicOnHoldPromptId, cancellationToken).ConfigureAwait(false);
+            session.Play(music);
             while (!breakout.Task.IsCompleted)
             {
                 if (settings.Announcements)
                 {
+                    // The announcement is looked up and rendered while the music plays; it then takes the caller's ear.
                     await AnnounceAsync(sequence, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -54,7 +57,6 @@ public sealed class QueueWaitPlayer(
                     break;
                 }
 
-                music ??= await audio.OpenMusicOnHoldAsync(tenantId, settings.MusicOnHoldPromptId, cancellationToken).ConfigureAwait(false);
                 session.Play(music);
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 await Task.WhenAny(Task.Delay(settings.Announcements ? settings.AnnouncementInterval : Timeout.InfiniteTimeSpan, time, wait.Token), breakout.Task).ConfigureAwait(false);

@@ -12,6 +12,11 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<CapturedLog> WithEventId(int id) => [.. _entries.Where(e => e.EventId == id)];
 
+    /// <summary>The last <paramref name="count"/> messages at Information or above, one per line, for a failure message.</summary>
+    public string Tail(int count = 40) =>
+        Environment.NewLine + "Server log (last messages):" + Environment.NewLine
+        + string.Join(Environment.NewLine, _entries.Where(e => e.Level >= LogLevel.Information).TakeLast(count).Select(e => $"  [{e.EventId}] {e.Message}"));
+
     public ILogger CreateLogger(string categoryName) => new Logger(this);
 
     public void Dispose()

@@ -29,7 +29,7 @@ public sealed class QueueWaitPlayerTests : IAsyncDisposable
         NullLogger<QueueWaitPlayer>.Instance);
 
     [Fact]
-    public async Task TheCallerHearsTheirPositionAtOnce_ThenMusic_ThenTheNextAnnouncement()
+    public async Task TheCallerHearsTheirPositionAsSoonAsItIsKnown_ThenMusic_ThenTheNextAnnouncement()
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var run = Player(TimeSpan.FromMilliseconds(500)).RunAsync(stop.Token);
@@ -43,6 +43,25 @@ public sealed class QueueWaitPlayerTests : IAsyncDisposable
         Assert.Equal("You are number 1 in the queue. Your estimated wait is about 2 minutes.", texts[1]);
         Assert.Equal(1, _audio.MusicOpened); // the same music resumes after each announcement
         Assert.True(_pair.LoudFrames > 20);
+    }
+
+    [Fact]
+    public async Task MusicPlaysFromTheFirstMoment_EvenWhileThePositionIsStillBeingLookedUp()
+    {
+        var lookup = new TaskCompletionSource<QueuePosition?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var player = new QueueWaitPlayer(
+            _pair.Parley, Guid.NewGuid(), _audio, new QueueWaitSettings { AnnouncementInterval = TimeSpan.FromSeconds(30), Voice = "en-us" },
+            _ => new ValueTask<QueuePosition?>(lookup.Task), TimeProvider.System, NullLogger<QueueWaitPlayer>.Instance);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var run = player.RunAsync(stop.Token);
+
+        await MediaPair.WaitUntilAsync(() => _pair.LoudFrames > 10);
+        Assert.Empty(_audio.Prompts);
+        lookup.SetResult(new QueuePosition(1, TimeSpan.FromMinutes(1)));
+        await MediaPair.WaitUntilAsync(() => _audio.Prompts.Count == 1);
+        await stop.CancelAsync();
+
+        Assert.Equal(QueueWaitOutcome.Stopped, await run);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.21");
 
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
-        await call.WaitUntilAsync(c => c.LoudFrames > 10, "the caller hears the queue (announcement or music)");
+        await call.WaitUntilAsync(c => c.LoudFrames > 10, "the caller hears the queue (announcement or music)", explain: () => factory.Logs.Tail());
         using var agent = await factory.SignInToRoutingAsync("agent2");
         var ringing = await agentPhone.NextIncomingAsync();
         Assert.Equal("Support: +15557654321", ringing.FromDisplayName);

@@ -46,23 +46,35 @@ internal sealed class PhoneCall : IAsyncDisposable
 
     public async Task HangUpAsync()
     {
+        // RFC 3261 13.3.1.4: the callee sends no BYE before the ACK of its 2xx has arrived (or the transaction timed out).
+        await WaitForAsync(() => Dialog!.State != Parley.Sip.Dialogs.SipDialogState.Early, TimeSpan.FromSeconds(32));
         await Dialog!.ByeAsync();
         MarkEnded();
     }
 
     public void MarkEnded() => _ended.TrySetResult();
 
-    public async Task WaitUntilAsync(Func<PhoneCall, bool> condition, string what, TimeSpan? timeout = null)
+    /// <summary>Waits for <paramref name="condition"/>; on time-out the message carries what the phone heard and <paramref name="explain"/> (e.g. the server's log).</summary>
+    public async Task WaitUntilAsync(Func<PhoneCall, bool> condition, string what, TimeSpan? timeout = null, Func<string>? explain = null)
     {
         var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(20));
         while (!condition(this))
         {
             if (TimeProvider.System.GetUtcNow() > deadline)
             {
-                throw new TimeoutException($"Timed out waiting until {what} (loud frames {LoudFrames}, 440 Hz {FramesOf(440)}, 1 kHz {FramesOf(1000)}, digits '{Digits}').");
+                throw new TimeoutException($"Timed out waiting until {what} (loud frames {LoudFrames}, 440 Hz {FramesOf(440)}, 1 kHz {FramesOf(1000)}, digits '{Digits}').{explain?.Invoke()}");
             }
 
             await Task.Delay(50);
+        }
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
+        while (!condition() && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(10);
         }
     }
 
