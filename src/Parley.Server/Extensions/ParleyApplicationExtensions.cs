@@ -73,7 +73,7 @@ public static class ParleyApplicationExtensions
 
     public static WebApplication MapParley(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         var http = app.Services.GetRequiredService<IOptions<HttpOptions>>().Value;
         if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)

@@ -5,6 +5,7 @@ using Parley.Server.Api.Flows;
 using Parley.Server.Audit;
 using Parley.Server.Demo;
 using Parley.Server.Health;
+using Parley.Server.Health.Liveness;
 using Parley.Server.Hubs;
 using Parley.Server.Options;
 using Parley.Server.Options.Validation;
@@ -98,6 +99,7 @@ public static class ParleyServiceExtensions
         services.AddParleyFlowStore();
         services.AddParleyCallAudio();
         services.AddParleyWeb();
+        services.AddParleyLiveness();
         return builder;
     }
 }

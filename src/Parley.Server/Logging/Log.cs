@@ -1,6 +1,6 @@
 namespace Parley.Server.Logging;
 
-/// <summary>Every log message of the server, source-generated. Event ids: 1xxx start-up, 2xxx security, 3xxx audit, 4xxx tenants, 5xxx routing and webhooks, 8xxx web app.</summary>
+/// <summary>Every log message of the server, source-generated. Event ids: 1xxx start-up (11xx liveness), 2xxx security, 3xxx audit, 4xxx tenants, 5xxx routing and webhooks, 8xxx web app.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Information, "Database ready ({Provider}); {Count} migrations applied")]
@@ -29,6 +29,15 @@ internal static partial class Log
 
     [LoggerMessage(1009, LogLevel.Warning, "Building the endpoints before the first request failed; the first request will try again")]
     public static partial void EndpointsNotBuilt(ILogger logger, Exception exception);
+
+    [LoggerMessage(1101, LogLevel.Error, "Main loop stalled: {Stall}; /health/live reports unhealthy and the watchdog is no longer fed")]
+    public static partial void LoopStalled(ILogger logger, string stall);
+
+    [LoggerMessage(1102, LogLevel.Information, "Main loop '{Loop}' is turning again")]
+    public static partial void LoopRecovered(ILogger logger, string loop);
+
+    [LoggerMessage(1103, LogLevel.Information, "systemd watchdog fed every {IntervalSeconds:F1} s while the main loops are live")]
+    public static partial void WatchdogEnabled(ILogger logger, double intervalSeconds);
 
     [LoggerMessage(2001, LogLevel.Warning, "Sign-in failed for '{UserName}' in tenant '{Tenant}' from {SourceIp}: {Reason}")]
     public static partial void SignInFailed(ILogger logger, string userName, string tenant, string? sourceIp, string reason);
