@@ -11,8 +11,9 @@ namespace Parley.Voice.Ivr;
 /// <summary>
 /// What a queued caller hears: music on hold from the first moment (never dead air, however long the position lookup
 /// or the speech synthesis takes), their position and estimated wait spoken as soon as it is ready, and a fresh
-/// announcement every <see cref="QueueWaitSettings.AnnouncementInterval"/>; the music resumes where it stopped. The breakout key ends the wait (<see cref="QueueWaitOutcome.Breakout"/>); cancelling the token
-/// (an agent answered, the caller hung up) ends it with <see cref="QueueWaitOutcome.Stopped"/>. The session plays
+/// announcement every <see cref="QueueWaitSettings.AnnouncementInterval"/>; the music resumes where it stopped. The
+/// breakout key ends the wait (<see cref="QueueWaitOutcome.Breakout"/>); cancelling the token (an agent answered, the
+/// caller hung up) ends it with <see cref="QueueWaitOutcome.Stopped"/>. The session plays
 /// nothing afterwards. Keys and frames are handled on the media thread without blocking.
 /// </summary>
 public sealed class QueueWaitPlayer(
