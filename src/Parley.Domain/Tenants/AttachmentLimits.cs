@@ -6,8 +6,8 @@ public static class AttachmentLimits
     /// <summary>10 MiB.</summary>
     public const long DefaultMaxBytes = 10L * 1024 * 1024;
 
-    /// <summary>The most a tenant may allow: 50 MiB.</summary>
-    public const long MaxMaxBytes = 50L * 1024 * 1024;
+    /// <summary>The most a tenant may allow: 25 MiB (under Kestrel's default 30 MB request limit).</summary>
+    public const long MaxMaxBytes = 25L * 1024 * 1024;
 
     /// <summary>Every type the server can recognise from a file's bytes (the allow-list may only name these).</summary>
     public static IReadOnlyList<string> Recognised { get; } =
