@@ -11,13 +11,28 @@ namespace Parley.Server.Application.InternalChat;
 public sealed class InternalChatEvents(ILogger<InternalChatEvents> logger)
 {
     private readonly ConcurrentDictionary<(Guid TenantId, Guid UserId), ConcurrentDictionary<Subscription, byte>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<PresenceWatch, byte>> _watchers = new();
 
     /// <summary>Calls <paramref name="handler"/> with every message sent to or by the user, until the result is disposed.</summary>
     public IDisposable Subscribe(Guid tenantId, Guid userId, Func<InternalMessageView, Task> handler)
     {
         var subscription = new Subscription(this, (tenantId, userId), handler);
-        _subscribers.GetOrAdd((tenantId, userId), _ => new()).TryAdd(subscription, 0);
+        var subscribers = _subscribers.GetOrAdd((tenantId, userId), _ => new());
+        subscribers.TryAdd(subscription, 0);
+        if (subscribers.Count == 1)
+        {
+            PresenceChanged(tenantId);
+        }
+
         return subscription;
+    }
+
+    /// <summary>Calls <paramref name="changed"/> whenever someone of the tenant comes online (opens a workspace) or goes offline.</summary>
+    public IDisposable WatchPresence(Guid tenantId, Func<Task> changed)
+    {
+        var watch = new PresenceWatch(this, tenantId, changed);
+        _watchers.GetOrAdd(tenantId, _ => new()).TryAdd(watch, 0);
+        return watch;
     }
 
     public bool IsOnline(Guid tenantId, Guid userId) => _subscribers.TryGetValue((tenantId, userId), out var subscribers) && !subscribers.IsEmpty;
@@ -48,9 +63,48 @@ public sealed class InternalChatEvents(ILogger<InternalChatEvents> logger)
 
     private void Remove(Subscription subscription)
     {
-        if (_subscribers.TryGetValue(subscription.Key, out var subscribers))
+        if (_subscribers.TryGetValue(subscription.Key, out var subscribers) && subscribers.TryRemove(subscription, out _) && subscribers.IsEmpty)
         {
-            subscribers.TryRemove(subscription, out _);
+            PresenceChanged(subscription.Key.TenantId);
+        }
+    }
+
+    /// <summary>Tells the tenant's watchers without waiting for them (a circuit closing must not wait on other circuits).</summary>
+    private void PresenceChanged(Guid tenantId)
+    {
+        if (!_watchers.TryGetValue(tenantId, out var watchers))
+        {
+            return;
+        }
+
+        foreach (var watch in watchers.Keys)
+        {
+            _ = NotifyAsync(watch);
+        }
+    }
+
+    private async Task NotifyAsync(PresenceWatch watch)
+    {
+        try
+        {
+            await watch.Changed();
+        }
+        catch (Exception exception)
+        {
+            Log.InternalChatSubscriberFailed(logger, exception, Guid.Empty);
+        }
+    }
+
+    private sealed class PresenceWatch(InternalChatEvents owner, Guid tenantId, Func<Task> changed) : IDisposable
+    {
+        public Func<Task> Changed { get; } = changed;
+
+        public void Dispose()
+        {
+            if (owner._watchers.TryGetValue(tenantId, out var watchers))
+            {
+                watchers.TryRemove(this, out _);
+            }
         }
     }
 
