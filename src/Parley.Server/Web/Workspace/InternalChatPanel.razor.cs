@@ -30,6 +30,10 @@ public sealed partial class InternalChatPanel
     [Parameter, EditorRequired]
     public CurrentActor Actor { get; set; } = null!;
 
+    /// <summary>The name <c>{{agent.name}}</c> fills in (the agent's display name); the actor's name when not given.</summary>
+    [Parameter]
+    public string? AgentName { get; set; }
+
     [Inject]
     private ApplicationRunner Runner { get; set; } = null!;
 
@@ -46,7 +50,7 @@ public sealed partial class InternalChatPanel
             return;
         }
 
-        _values = new Dictionary<string, string> { ["agent.name"] = Actor.Name };
+        _values = new Dictionary<string, string> { ["agent.name"] = AgentName ?? Actor.Name };
         var responses = await Runner.QueryAsync<CannedResponseService, AppResult<IReadOnlyList<CannedResponseView>>>(Actor, (s, ct) => s.ListAsync(Actor, null, ct), _disposed.Token);
         _responses = responses.Value ?? [];
         await RefreshColleaguesAsync();
