@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Application;
 using Parley.Server.Application.Attachments;
@@ -16,8 +17,9 @@ public static class AttachmentsApi
 {
     public static RouteGroupBuilder MapAttachmentsApi(this RouteGroupBuilder api)
     {
-        // The service checks permissions (agent.self or interactions.write to upload, agent.self or interactions.read to read).
-        var attachments = api.MapGroup("/attachments").WithTags("Attachments").RequireAuthorization();
+        // agent.self over REST; the service also admits interactions.write (upload) and interactions.read (download) for
+        // callers of the application layer, e.g. the web chat channel's host and later supervisor screens.
+        var attachments = api.MapGroup("/attachments").WithTags("Attachments").RequirePermission(Permissions.AgentSelf);
         attachments.MapPost("/", UploadAsync).Audited("attachments.upload");
         attachments.MapGet("/{id:guid}", DownloadAsync);
         return api;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Application;
 using Parley.Server.Application.CannedResponses;
@@ -17,8 +18,8 @@ public static class CannedResponsesApi
 
     public static RouteGroupBuilder MapCannedResponsesApi(this RouteGroupBuilder api)
     {
-        // The service checks permissions itself (agent.self to use them, tenant.settings.write for the tenant's).
-        var responses = api.MapGroup("/canned-responses").WithTags("Canned responses").RequireAuthorization();
+        // agent.self to use them; the service checks it again and tenant.settings.write for the tenant's responses.
+        var responses = api.MapGroup("/canned-responses").WithTags("Canned responses").RequirePermission(Permissions.AgentSelf);
         responses.MapGet("/", ListAsync);
         responses.MapGet("/{id:guid}", GetAsync);
         responses.MapPost("/", CreateAsync).Audited("canned-responses.create");

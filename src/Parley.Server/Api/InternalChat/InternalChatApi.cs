@@ -1,3 +1,4 @@
+using Parley.Domain.Security;
 using Parley.Server.Application;
 using Parley.Server.Application.InternalChat;
 using Parley.Server.Auth;
@@ -12,8 +13,8 @@ public static class InternalChatApi
 {
     public static RouteGroupBuilder MapInternalChatApi(this RouteGroupBuilder api)
     {
-        // The service checks who may chat (a person holding agent.self or realtime.read).
-        var chat = api.MapGroup("/internal-chat").WithTags("Internal chat").RequireAuthorization();
+        // agent.self; the service checks again that the caller is a person.
+        var chat = api.MapGroup("/internal-chat").WithTags("Internal chat").RequirePermission(Permissions.AgentSelf);
         chat.MapGet("/", ColleaguesAsync);
         chat.MapGet("/{userId:guid}/messages", MessagesAsync);
         chat.MapPost("/{userId:guid}/messages", SendAsync);

@@ -9,7 +9,7 @@ namespace Parley.Server.Application.InternalChat;
 
 /// <summary>
 /// The one-to-one internal chat between people of a tenant (REST <c>/api/v1/internal-chat</c> and the workspace). The
-/// actor is a user holding <c>agent.self</c> or <c>realtime.read</c> (agents, supervisors, administrators); the other
+/// actor is a user holding <c>agent.self</c> (agents and administrators; supervisors once they work as agents); the other
 /// person must be a user of the same tenant, else "not found". A message is saved before it is handed to the
 /// recipient's open workspaces. Messages are operational traffic, not audited (architecture: audit vs history).
 /// </summary>
@@ -117,7 +117,7 @@ public sealed class InternalChatService(ParleyDbContext db, TenantContext tenant
     {
         tenant.Set(actor.TenantId);
         return actor.ActorType == ParleyClaims.ActorUser && Guid.TryParse(actor.ActorId, out var id)
-            && (actor.Permissions.Contains(Permissions.AgentSelf) || actor.Permissions.Contains(Permissions.RealtimeRead))
+            && actor.Permissions.Contains(Permissions.AgentSelf)
             ? id
             : null;
     }

@@ -93,7 +93,7 @@ public sealed class AttachmentsApiTests(ParleyAppFactory factory) : IClassFixtur
         }
 
         var folder = Path.Combine(factory.DataDirectory, "tenants", other.TenantId.ToString("D"), "attachments");
-        Assert.Single(Directory.GetFiles(folder));
+        Assert.NotEmpty(Directory.GetFiles(folder));
         using var operatorClient = await factory.SignInOperatorAsync();
 
         using var delete = await operatorClient.DeleteAsync($"/api/v1/platform/tenants/{other.TenantId}", Ct);
