@@ -22,5 +22,11 @@ public sealed class Tenant : IVersioned
     /// </summary>
     public List<string> FlowHttpAllowedHosts { get; set; } = [];
 
+    /// <summary>Largest attachment (agents' and customers' uploads) in bytes; <see cref="AttachmentLimits.DefaultMaxBytes"/> by default.</summary>
+    public long AttachmentMaxBytes { get; set; } = AttachmentLimits.DefaultMaxBytes;
+
+    /// <summary>Content types attachments may have (as sniffed from their bytes); empty means <see cref="AttachmentLimits.DefaultContentTypes"/>.</summary>
+    public List<string> AttachmentContentTypes { get; set; } = [];
+
     public long Version { get; set; }
 }

@@ -11,6 +11,8 @@ public sealed record AppError(AppErrorKind Kind, string Detail, string? Field = 
 
     public static AppError Conflict(string detail) => new(AppErrorKind.Conflict, detail);
 
+    public static AppError Stale() => new(AppErrorKind.Stale, "The resource changed since you read it; read it again and retry.");
+
     public static AppError Forbidden(string permission) => new(AppErrorKind.Forbidden, $"This needs the permission '{permission}'.");
 
     /// <summary>The engine's refusals; unknown (or another tenant's) objects are not found. Null for success.</summary>

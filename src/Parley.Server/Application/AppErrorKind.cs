@@ -14,4 +14,13 @@ public enum AppErrorKind
 
     /// <summary>The actor lacks the permission (403).</summary>
     Forbidden,
+
+    /// <summary>The object changed since the caller read it (412; REST's If-Match).</summary>
+    Stale,
+
+    /// <summary>The upload is larger than allowed (413).</summary>
+    TooLarge,
+
+    /// <summary>The upload's content is of a type not accepted (415).</summary>
+    UnsupportedType,
 }

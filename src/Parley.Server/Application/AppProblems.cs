@@ -10,6 +10,9 @@ internal static class AppProblems
         AppErrorKind.NotFound => ApiProblems.NotFound(),
         AppErrorKind.Invalid => ApiProblems.Invalid(error.Field ?? "request", error.Detail),
         AppErrorKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: error.Detail),
+        AppErrorKind.Stale => ETags.StalePrecondition(),
+        AppErrorKind.TooLarge => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: error.Detail),
+        AppErrorKind.UnsupportedType => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: error.Detail),
         _ => ApiProblems.Conflict(error.Detail),
     };
 
@@ -20,6 +23,9 @@ internal static class AppProblems
         AppErrorKind.NotFound => StatusCodes.Status404NotFound,
         AppErrorKind.Invalid => StatusCodes.Status400BadRequest,
         AppErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        AppErrorKind.Stale => StatusCodes.Status412PreconditionFailed,
+        AppErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        AppErrorKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status409Conflict,
     };
 

@@ -1,5 +1,8 @@
 using Parley.Server.Application;
 using Parley.Server.Application.Agents;
+using Parley.Server.Application.Attachments;
+using Parley.Server.Application.CannedResponses;
+using Parley.Server.Application.InternalChat;
 using Parley.Server.Web;
 using Parley.Server.Web.Workspace;
 using Radzen;
@@ -13,6 +16,11 @@ internal static class WebExtensions
     {
         services.AddScoped<AgentWorkspace>();
         services.AddSingleton<ApplicationRunner>();
+        services.AddScoped<CannedResponseService>();
+        services.AddScoped<AttachmentService>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddScoped<InternalChatService>();
+        services.AddSingleton<InternalChatEvents>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitAuthenticationRevalidator>();

@@ -52,6 +52,7 @@ public partial class ParleyAppFactory
         var acd = await CreateAcdObjectsAsync(admin, canary, user.GetProperty("id").GetGuid());
         await CreateOtherVoiceObjectsAsync(platform, admin, tenant.GetProperty("id").GetGuid(), canary, acd.QueueId);
         await CreateOtherCallAsync(tenant.GetProperty("id").GetGuid(), canary);
+        await CreateOtherWorkspaceObjectsAsync(admin, tenant.GetProperty("id").GetGuid(), canary);
         return new OtherTenant(
             tenant.GetProperty("id").GetGuid(),
             slug,

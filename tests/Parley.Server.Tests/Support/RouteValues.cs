@@ -28,6 +28,9 @@ public static partial class RouteValues
         ("/api/v1/trunks/", "id", t => ParleyAppFactory.TrunkOf(t.TenantId).ToString()),
         ("/api/v1/prompts/", "id", t => ParleyAppFactory.PromptOf(t.TenantId).ToString()),
         ("/api/v1/calls/", "id", t => ParleyAppFactory.CallOf(t.TenantId).ToString()),
+        ("/api/v1/canned-responses/", "id", t => ParleyAppFactory.CannedResponseOf(t.TenantId).ToString()),
+        ("/api/v1/attachments/", "id", t => ParleyAppFactory.AttachmentOf(t.TenantId).ToString()),
+        ("/api/v1/internal-chat/", "userId", t => t.UserId.ToString()),
     ];
 
     /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>

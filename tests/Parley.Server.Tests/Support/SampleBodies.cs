@@ -34,6 +34,8 @@ public static class SampleBodies
         [typeof(RoleRequest)] = """{"name":"sample-role","description":"Sample","permissions":["users.read"]}""",
         [typeof(CreateApiClientRequest)] = """{"name":"Sample client","permissions":["users.read"]}""",
         [typeof(SkillRequest)] = """{"name":"sample-skill","description":"Sample"}""",
+        [typeof(Parley.Server.Application.CannedResponses.CannedResponseInput)] = """{"shortcut":"sample","title":"Sample","text":"Changed by another tenant"}""",
+        [typeof(Parley.Server.Api.InternalChat.InternalMessageRequest)] = """{"text":"Hello from another tenant"}""",
         [typeof(NotReadyReasonRequest)] = """{"code":"sample-reason","name":"Sample"}""",
         [typeof(AgentRequest)] = """{"userId":"0199a8e4-0000-7000-8000-000000000001","displayName":"Sample","extension":"9999","skills":[],"capacities":{"Voice":1}}""",
         [typeof(AgentStateRequest)] = """{"state":"Available"}""",

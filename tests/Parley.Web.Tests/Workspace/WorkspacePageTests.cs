@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Application;
+using Parley.Server.Application.InternalChat;
 using Parley.Server.Routing;
 using Parley.Server.Web.Workspace;
 using Parley.Web.Tests.Support;
@@ -27,6 +28,7 @@ public sealed class WorkspacePageTests : IAsyncLifetime
         _bunit.Services.AddScoped<CircuitConnection>();
         _bunit.Services.AddSingleton(_server.Services.GetRequiredService<ApplicationRunner>());
         _bunit.Services.AddSingleton(_server.Services.GetRequiredService<AgentEventSubscriptions>());
+        _bunit.Services.AddSingleton(_server.Services.GetRequiredService<InternalChatEvents>());
         _bunit.Services.AddSingleton<TimeProvider>(_server.Time);
     }
 

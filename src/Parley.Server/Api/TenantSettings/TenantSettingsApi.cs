@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Domain.Security;
+using Parley.Domain.Tenants;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
@@ -59,10 +60,18 @@ public static class TenantSettingsApi
             }
         }
 
+        if (request.AttachmentContentTypes?.FirstOrDefault(t => !AttachmentLimits.Recognised.Contains(t, StringComparer.Ordinal)) is { } unknown)
+        {
+            return ApiProblems.Invalid("attachmentContentTypes", $"'{unknown}' is not one of {string.Join(", ", AttachmentLimits.Recognised)}.");
+        }
+
         var previous = tenant.TimeZone;
         var previousHosts = tenant.FlowHttpAllowedHosts;
         tenant.TimeZone = request.TimeZone;
         tenant.FlowHttpAllowedHosts = hosts ?? tenant.FlowHttpAllowedHosts;
+        var previousAttachments = $"{tenant.AttachmentMaxBytes} bytes of [{string.Join(", ", AttachmentLimits.AllowedFor(tenant))}]";
+        tenant.AttachmentMaxBytes = request.AttachmentMaxBytes ?? tenant.AttachmentMaxBytes;
+        tenant.AttachmentContentTypes = request.AttachmentContentTypes is { } types ? [.. types.Distinct(StringComparer.Ordinal)] : tenant.AttachmentContentTypes;
         await db.SaveChangesAsync(ct);
         if (previous != request.TimeZone)
         {
@@ -73,6 +82,12 @@ public static class TenantSettingsApi
         if (hosts is not null && !hosts.SequenceEqual(previousHosts))
         {
             change += $"; flow HTTP hosts from [{string.Join(", ", previousHosts)}] to [{string.Join(", ", hosts)}]";
+        }
+
+        var attachments = $"{tenant.AttachmentMaxBytes} bytes of [{string.Join(", ", AttachmentLimits.AllowedFor(tenant))}]";
+        if (attachments != previousAttachments)
+        {
+            change += $"; attachments from {previousAttachments} to {attachments}";
         }
 
         audit.Target("tenant", tenant.Id).Describe(change);

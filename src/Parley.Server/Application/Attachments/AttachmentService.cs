@@ -1,0 +1,160 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Data.Entities.Workspace;
+using Parley.Data.Tenancy;
+using Parley.Domain.Security;
+using Parley.Domain.Tenants;
+using Parley.Server.Audit;
+using Parley.Server.Auth;
+
+namespace Parley.Server.Application.Attachments;
+
+/// <summary>
+/// Stores and serves a tenant's attachments for the REST API, the workspace and the web chat channel (customers' uploads,
+/// through <see cref="StoreAsync"/> with the tenant the channel resolved). Each file is streamed to disk while its size is
+/// counted against the tenant's limit and its SHA-256 computed; its type is sniffed from its first bytes and must be one
+/// the tenant allows. The file is written (under a temporary name, then renamed) before its row is saved, so a row never
+/// points at a missing file.
+/// </summary>
+public sealed class AttachmentService(ParleyDbContext db, TenantContext tenant, AttachmentStore store, AuditScope audit, TimeProvider time)
+{
+    /// <summary>An agent's or API client's upload (<c>agent.self</c> or <c>interactions.write</c>).</summary>
+    public Task<AppResult<AttachmentView>> UploadAsync(CurrentActor actor, string? fileName, Stream content, CancellationToken ct)
+    {
+        tenant.Set(actor.TenantId);
+        if (!actor.Permissions.Contains(Permissions.AgentSelf) && !actor.Permissions.Contains(Permissions.InteractionsWrite))
+        {
+            return Task.FromResult<AppResult<AttachmentView>>(AppError.Forbidden(Permissions.AgentSelf));
+        }
+
+        return StoreAsync(actor.TenantId, new AttachmentUploader(actor.ActorType, actor.ActorId), fileName, content, ct);
+    }
+
+    /// <summary>Stores a file for <paramref name="tenantId"/> (the caller has established the tenant, e.g. from a widget key).</summary>
+    public async Task<AppResult<AttachmentView>> StoreAsync(Guid tenantId, AttachmentUploader uploader, string? fileName, Stream content, CancellationToken ct)
+    {
+        tenant.Set(tenantId);
+        var settings = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, ct);
+        if (settings is null)
+        {
+            return AppError.NotFound();
+        }
+
+        var id = Guid.CreateVersion7();
+        var path = store.PathOf(tenantId, id);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".uploading";
+        try
+        {
+            var (written, error) = await CopyAsync(content, temporary, settings, ct);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            File.Move(temporary, path);
+            var row = new Attachment
+            {
+                Id = id,
+                TenantId = tenantId,
+                FileName = FileNames.Clean(fileName),
+                ContentType = written!.Value.ContentType,
+                SizeBytes = written.Value.Size,
+                Sha256 = written.Value.Sha256,
+                UploadedByType = uploader.Type,
+                UploadedBy = uploader.Id,
+                CreatedAt = time.GetUtcNow(),
+            };
+            db.Attachments.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+
+            audit.Target("attachment", id).Describe($"uploaded '{row.FileName}' ({row.ContentType}, {row.SizeBytes} bytes)");
+            return AppResult<AttachmentView>.Ok(AttachmentView.From(row));
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The attachment and its file, for an agent, supervisor or API client of its tenant; another tenant's is not found.</summary>
+    public async Task<AppResult<AttachmentFile>> OpenAsync(CurrentActor actor, Guid id, CancellationToken ct)
+    {
+        tenant.Set(actor.TenantId);
+        if (!actor.Permissions.Contains(Permissions.AgentSelf) && !actor.Permissions.Contains(Permissions.InteractionsRead))
+        {
+            return AppError.Forbidden(Permissions.InteractionsRead);
+        }
+
+        return await OpenForTenantAsync(actor.TenantId, id, ct);
+    }
+
+    /// <summary>The attachment of <paramref name="tenantId"/> (the web chat channel's customers read theirs through it).</summary>
+    public async Task<AppResult<AttachmentFile>> OpenForTenantAsync(Guid tenantId, Guid id, CancellationToken ct)
+    {
+        tenant.Set(tenantId);
+        var row = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        var path = row is null ? null : store.PathOf(row.TenantId, row.Id);
+        return path is not null && File.Exists(path) ? AppResult<AttachmentFile>.Ok(new AttachmentFile(AttachmentView.From(row!), path)) : AppError.NotFound();
+    }
+
+    private static async Task<((string ContentType, long Size, string Sha256)? Written, AppError? Error)> CopyAsync(
+        Stream content, string path, Tenant settings, CancellationToken ct)
+    {
+        var limit = settings.AttachmentMaxBytes;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        var head = new byte[ContentSniffer.HeadLength];
+        var headLength = 0;
+        long size = 0;
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous))
+            {
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > limit)
+                    {
+                        return (null, new AppError(AppErrorKind.TooLarge, $"Attachments may be at most {limit} bytes."));
+                    }
+
+                    var toHead = Math.Min(read, head.Length - headLength);
+                    buffer.AsSpan(0, toHead).CopyTo(head.AsSpan(headLength));
+                    headLength += toHead;
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (size == 0)
+        {
+            return (null, AppError.Invalid("file", "The file is empty."));
+        }
+
+        var type = ContentSniffer.Sniff(head.AsSpan(0, headLength), complete: size == headLength);
+        var allowed = AttachmentLimits.AllowedFor(settings);
+        if (type is null || !allowed.Contains(type, StringComparer.Ordinal))
+        {
+            return (null, new AppError(AppErrorKind.UnsupportedType, $"The file's content is {type ?? "of an unknown type"}; this tenant accepts {string.Join(", ", allowed)}."));
+        }
+
+        return ((type, size, Convert.ToHexStringLower(hash.GetHashAndReset())), null);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Parley.Server.Application.Attachments;
+
+/// <summary>Cleans a client's file name for storing and for Content-Disposition: no folders, no control characters, at most 255 characters.</summary>
+public static class FileNames
+{
+    public const string Fallback = "attachment";
+
+    public static string Clean(string? name)
+    {
+        var last = (name ?? "").Replace('\\', '/');
+        last = last[(last.LastIndexOf('/') + 1)..];
+        var cleaned = new string([.. last.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or ':' or '*' or '?' or '|'))]).Trim().Trim('.');
+        return cleaned.Length == 0 ? Fallback : cleaned.Length > 255 ? cleaned[..255] : cleaned;
+    }
+}
