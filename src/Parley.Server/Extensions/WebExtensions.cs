@@ -1,5 +1,7 @@
 using Parley.Server.Application;
 using Parley.Server.Application.Agents;
+using Parley.Server.Application.Supervision;
+using Parley.Server.Options.Validation;
 using Parley.Server.Web;
 using Parley.Server.Web.Workspace;
 using Radzen;
@@ -13,6 +15,10 @@ internal static class WebExtensions
     {
         services.AddScoped<AgentWorkspace>();
         services.AddSingleton<ApplicationRunner>();
+        services.AddScoped<SupervisorDashboard>();
+        services.AddScoped<SupervisorCommands>();
+        services.AddSingleton<SupervisorFeed>();
+        services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitAuthenticationRevalidator>();
