@@ -11,4 +11,7 @@ internal static partial class Log
 
     [LoggerMessage(8103, LogLevel.Warning, "A supervisor dashboard subscriber of tenant {TenantId} failed to take a view")]
     public static partial void DashboardSubscriberFailed(ILogger logger, Exception exception, Guid tenantId);
+
+    [LoggerMessage(8104, LogLevel.Warning, "The supervisor dashboard of tenant {TenantId} could not be re-read after a reconnect")]
+    public static partial void SupervisorRefreshFailed(ILogger logger, Exception exception, Guid tenantId);
 }
