@@ -15,6 +15,8 @@ namespace Parley.Server.Application.Supervision;
 /// <param name="Abandoned">The customer left while waiting or ringing.</param>
 /// <param name="AverageWait">Mean time from entering the queue to being answered, over today's answered contacts.</param>
 /// <param name="EstimatedWait">The routing engine's estimate for a new contact (for a channel or all: the longest of its queues').</param>
+/// <param name="Alerts">Each figure's level against the thresholds as of the view (for all: the worst queue).</param>
+/// <param name="Thresholds">The queue's thresholds (none for a channel or all), so a screen can colour the oldest age as it grows.</param>
 public sealed record MetricRow(
     string Key,
     string Name,
@@ -28,4 +30,11 @@ public sealed record MetricRow(
     int Abandoned,
     TimeSpan? AverageWait,
     TimeSpan? EstimatedWait,
-    MetricAlerts Alerts);
+    MetricAlerts Alerts,
+    QueueThresholds Thresholds)
+{
+    /// <summary>The oldest contact's alert level <paramref name="elapsed"/> after the view, when it has waited that much longer.</summary>
+    public AlertLevel OldestAgeAlertAfter(TimeSpan elapsed) =>
+        ContactsInQueue == 0 ? AlertLevel.None
+        : Thresholds.ForOldestAge(OldestContactAge + elapsed) is var live && live > Alerts.OldestContactAge ? live : Alerts.OldestContactAge;
+}

@@ -36,6 +36,7 @@ public static class RealtimeMetricsCalculator
             {
                 Alerts = new MetricAlerts(
                     q.Thresholds.ForContacts(row.ContactsInQueue), q.Thresholds.ForOldestAge(row.OldestContactAge), q.Thresholds.ForServiceLevel(row.ServiceLevel)),
+                Thresholds = q.Thresholds,
             };
         }).ToList();
 
@@ -94,7 +95,7 @@ public static class RealtimeMetricsCalculator
             offered == 0 ? null : (double)within / offered,
             offered, within, answered, abandoned,
             answered == 0 ? null : TimeSpan.FromTicks(waited.Ticks / answered),
-            estimate, MetricAlerts.None);
+            estimate, MetricAlerts.None, QueueThresholds.None);
     }
 
     private static AgentCounts CountsOf(AgentCountsView c) =>

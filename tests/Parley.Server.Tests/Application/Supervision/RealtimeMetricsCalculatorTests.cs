@@ -174,6 +174,17 @@ public sealed class RealtimeMetricsCalculatorTests
         Assert.Equal(MetricAlerts.None, sales.Alerts);
     }
 
+    [Fact]
+    public void The_oldest_age_alert_rises_as_the_contact_keeps_waiting_after_the_view()
+    {
+        var sales = RealtimeMetricsCalculator.Compute(Fixture()).Queues[0];
+
+        // 90 s old at the view: amber (60 s); red from 120 s, i.e. 30 s later.
+        Assert.Equal(AlertLevel.Amber, sales.OldestAgeAlertAfter(TimeSpan.FromSeconds(29)));
+        Assert.Equal(AlertLevel.Red, sales.OldestAgeAlertAfter(TimeSpan.FromSeconds(30)));
+        Assert.Equal(AlertLevel.None, (sales with { ContactsInQueue = 0 }).OldestAgeAlertAfter(TimeSpan.FromMinutes(5)));
+    }
+
     [Theory]
     [InlineData(1, 59, 0.81, AlertLevel.None, AlertLevel.None, AlertLevel.None)]
     [InlineData(2, 60, 0.80, AlertLevel.Amber, AlertLevel.Amber, AlertLevel.None)]
