@@ -126,6 +126,7 @@ public sealed class SupervisorPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("tr[data-agent='Alice Agent']")), Wait);
         Assert.Empty(page.FindAll(".parley-agent-actions"));
+        Assert.Empty(page.FindAll("tr[data-agent] button"));
     }
 
     private async Task AuthorizeAsync(string userName, string password)
