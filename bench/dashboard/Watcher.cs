@@ -41,21 +41,3 @@ internal sealed class Watcher(Changes changes)
         return Task.CompletedTask;
     }
 }
-
-/// <summary>An agent's state change: what it sets, and when the grain acknowledged it (0 while in flight).</summary>
-internal sealed record Change(long Sequence, AgentState State, string? Reason)
-{
-    public long AcknowledgedAt { get; set; }
-
-    public long AcknowledgedUtcTicks { get; set; }
-}
-
-/// <summary>The latest change per agent.</summary>
-internal sealed class Changes
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Change> _latest = new();
-
-    public Change? Latest(Guid agent) => _latest.GetValueOrDefault(agent);
-
-    public void Set(Guid agent, Change change) => _latest[agent] = change;
-}
