@@ -478,6 +478,8 @@ namespace Parley.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "EnqueuedAt");
+
                     b.HasIndex("TenantId", "Sequence");
 
                     b.HasIndex("TenantId", "Status", "EnqueuedAt", "Sequence");
@@ -524,6 +526,24 @@ namespace Parley.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("AlertContactsInQueueAmber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AlertContactsInQueueRed")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AlertOldestContactAgeAmberSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AlertOldestContactAgeRedSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AlertServiceLevelAmberPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AlertServiceLevelRedPercent")
+                        .HasColumnType("integer");
 
                     b.Property<int>("AnnouncementIntervalSeconds")
                         .HasColumnType("integer");

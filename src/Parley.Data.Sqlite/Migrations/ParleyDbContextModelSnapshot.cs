@@ -468,6 +468,8 @@ namespace Parley.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "EnqueuedAt");
+
                     b.HasIndex("TenantId", "Sequence");
 
                     b.HasIndex("TenantId", "Status", "EnqueuedAt", "Sequence");
@@ -514,6 +516,24 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AlertContactsInQueueAmber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AlertContactsInQueueRed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AlertOldestContactAgeAmberSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AlertOldestContactAgeRedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AlertServiceLevelAmberPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AlertServiceLevelRedPercent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("AnnouncementIntervalSeconds")
                         .HasColumnType("INTEGER");

@@ -48,6 +48,7 @@ internal static class ClusterExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RoutingEventDispatcher>());
         services.AddScoped<RoutingGateway>();
         services.AddSingleton<AgentEventSubscriptions>();
+        services.AddSingleton<TenantEventSubscriptions>();
         services.AddSignalR();
         return builder;
     }

@@ -11,12 +11,13 @@ namespace Parley.Server.Routing;
 /// The grains' event port: live fan-out only. By the time events arrive here their history and webhook delivery
 /// rows are already committed with the state they describe (<see cref="EfRoutingStore"/>). Publishing only queues;
 /// one loop drains everything queued at once and, per tenant, pushes one SignalR message per group and hands each agent's events to the web workspace's circuits
-/// (<see cref="AgentEventSubscriptions"/>). A push lost in
+/// (<see cref="AgentEventSubscriptions"/>) and the tenant's batch to the supervisor feed (<see cref="TenantEventSubscriptions"/>). A push lost in
 /// a crash is not acknowledged work: clients re-read <c>/api/v1/realtime</c> on reconnect.
 /// </summary>
 internal sealed class RoutingEventDispatcher(
     IHubContext<RoutingHub> hub,
     AgentEventSubscriptions circuits,
+    TenantEventSubscriptions tenants,
     ILogger<RoutingEventDispatcher> logger) : BackgroundService, IRoutingEventPublisher
 {
     private const int MaxBatch = 4096;
@@ -60,5 +61,7 @@ internal sealed class RoutingEventDispatcher(
             await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent.Key)).SendAsync(RoutingHub.Method, events, cancellationToken);
             await circuits.PublishAsync(tenantId, agent.Key, events);
         }
+
+        await tenants.PublishAsync(tenantId, messages);
     }
 }

@@ -19,6 +19,8 @@ internal sealed class InteractionRecordConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(i => new { i.TenantId, i.Status, i.EnqueuedAt, i.Sequence });
         // GET /api/v1/interactions pages newest first by the per-tenant arrival sequence.
         builder.HasIndex(i => new { i.TenantId, i.Sequence });
+        // The supervisor dashboard reads today's interactions (entered the queue since local midnight).
+        builder.HasIndex(i => new { i.TenantId, i.EnqueuedAt });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

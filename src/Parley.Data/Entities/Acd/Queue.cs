@@ -52,6 +52,24 @@ public sealed class Queue : ITenantOwned, IVersioned
     /// <summary>An uploaded prompt played while waiting instead of the tenant's music on hold; null = the tenant's.</summary>
     public Guid? MusicOnHoldPromptId { get; set; }
 
+    /// <summary>Supervisor dashboard: contacts in queue at or above which the queue shows amber (null: no alert).</summary>
+    public int? AlertContactsInQueueAmber { get; set; }
+
+    /// <summary>Contacts in queue at or above which the queue shows red.</summary>
+    public int? AlertContactsInQueueRed { get; set; }
+
+    /// <summary>Oldest contact's age (seconds) at or above which the queue shows amber.</summary>
+    public int? AlertOldestContactAgeAmberSeconds { get; set; }
+
+    /// <summary>Oldest contact's age (seconds) at or above which the queue shows red.</summary>
+    public int? AlertOldestContactAgeRedSeconds { get; set; }
+
+    /// <summary>Service level today (percent) below which the queue shows amber.</summary>
+    public int? AlertServiceLevelAmberPercent { get; set; }
+
+    /// <summary>Service level today (percent) below which the queue shows red.</summary>
+    public int? AlertServiceLevelRedPercent { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public long Version { get; set; }

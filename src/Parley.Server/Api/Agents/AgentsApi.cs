@@ -5,6 +5,8 @@ using Parley.Domain.Security;
 using Parley.Routing;
 using Parley.Routing.Agents;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Supervision;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.Routing;
@@ -25,6 +27,7 @@ public static class AgentsApi
         agents.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.update");
         agents.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.AgentsWrite).Audited("agents.delete");
         agents.MapPost("/{id:guid}/state", ForceStateAsync).RequirePermission(Permissions.AgentsStateForce).Audited("agents.state.force");
+        agents.MapPost("/{id:guid}/sign-out", ForceSignOutAsync).RequirePermission(Permissions.AgentsStateForce).Audited("agents.state.force");
         agents.MapAgentSelfApi();
         return api;
     }
@@ -52,15 +55,9 @@ public static class AgentsApi
     /// <summary>Every change reaches the tenant's routing engine once it is saved.</summary>
     private static Func<Agent, Task> Refresh(RoutingGateway routing) => agent => routing.Grain.RefreshAgent(RoutingDefinitions.Key(agent.Id));
 
-    private static async Task<IResult> ForceStateAsync(
-        Guid id, AgentStateRequest request, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
-    {
-        if (!await db.Agents.AnyAsync(a => a.Id == id, ct))
-        {
-            return ApiProblems.NotFound();
-        }
+    private static async Task<IResult> ForceStateAsync(Guid id, AgentStateRequest request, HttpContext http, SupervisorCommands commands, CancellationToken ct) =>
+        (await commands.ForceStateAsync(CurrentActor.Require(http.User), id, request.State, request.Reason, ct)).ToHttp(TypedResults.Ok);
 
-        audit.Target("agent", id).Describe($"forced state {request.State}{(request.Reason is null ? "" : $" ({request.Reason})")}");
-        return await AgentStates.SelectAsync(routing.Grain, id, request, forced: true, db, ct);
-    }
+    private static async Task<IResult> ForceSignOutAsync(Guid id, HttpContext http, SupervisorCommands commands, CancellationToken ct) =>
+        (await commands.SignOutAsync(CurrentActor.Require(http.User), id, ct)).ToHttp(TypedResults.Ok);
 }

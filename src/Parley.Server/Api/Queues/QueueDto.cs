@@ -1,4 +1,5 @@
 using Parley.Data.Entities.Acd;
+using Parley.Server.Application.Supervision;
 
 namespace Parley.Server.Api.Queues;
 
@@ -22,10 +23,15 @@ public sealed record QueueDto(
     string? BreakoutDigit,
     Guid? BreakoutFlowId,
     Guid? MusicOnHold,
+    QueueThresholds Thresholds,
     long Version)
 {
     public static QueueDto From(Queue q) => new(
         q.Id, q.Name, q.Channels, q.Strategy, q.RequiredSkills.Select(s => new QueueSkillRequirement(s.SkillId, s.MinProficiency)).ToArray(),
         q.ServiceLevelTargetSeconds, q.Priority, q.MaxSize, q.MaxWaitSeconds, q.OverflowTarget, q.OverflowQueueId, q.WrapUpMode,
-        q.WrapUpTimeLimitSeconds, q.WrapUpCodes, q.OfferTimeoutSeconds, q.AnnouncementIntervalSeconds, q.BreakoutDigit, q.BreakoutFlowId, q.MusicOnHoldPromptId, q.Version);
+        q.WrapUpTimeLimitSeconds, q.WrapUpCodes, q.OfferTimeoutSeconds, q.AnnouncementIntervalSeconds, q.BreakoutDigit, q.BreakoutFlowId, q.MusicOnHoldPromptId,
+        new QueueThresholds(
+            q.AlertContactsInQueueAmber, q.AlertContactsInQueueRed, q.AlertOldestContactAgeAmberSeconds, q.AlertOldestContactAgeRedSeconds,
+            q.AlertServiceLevelAmberPercent, q.AlertServiceLevelRedPercent),
+        q.Version);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Parley.Server.Application.Supervision;
 
 namespace Parley.Server.Api.Queues;
 
@@ -9,7 +10,8 @@ namespace Parley.Server.Api.Queues;
 /// <c>Optional</c>, <c>Mandatory</c>, <c>MandatoryWithTimeLimit</c>. Times in seconds.
 /// Caller settings (voice): <c>AnnouncementIntervalSeconds</c> 0 (off) or 10..600 (default 30); <c>BreakoutDigit</c>
 /// (0-9, *, #) together with <c>BreakoutFlowId</c> (a published flow); <c>MusicOnHold</c> an uploaded prompt id
-/// (null: the tenant's music on hold).
+/// (null: the tenant's music on hold). <c>Thresholds</c>: the supervisor dashboard's amber/red alerts (contacts in queue and oldest
+/// contact age at or above; service level percent below); omitted or null fields leave a figure uncoloured.
 /// </summary>
 public sealed record QueueRequest(
     [property: Required, StringLength(100, MinimumLength = 1)] string Name,
@@ -29,4 +31,5 @@ public sealed record QueueRequest(
     [property: Range(0, 600)] int? AnnouncementIntervalSeconds = null,
     [property: StringLength(1)] string? BreakoutDigit = null,
     Guid? BreakoutFlowId = null,
-    Guid? MusicOnHold = null);
+    Guid? MusicOnHold = null,
+    QueueThresholds? Thresholds = null);

@@ -4,6 +4,7 @@ using Parley.Data.Entities.Acd;
 using Parley.Routing.Channels;
 using Parley.Routing.Queues;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application.Supervision;
 
 namespace Parley.Server.Api.Queues;
 
@@ -53,6 +54,12 @@ internal static class QueueRequestRules
             return callerProblem;
         }
 
+        var thresholds = r.Thresholds ?? QueueThresholds.None;
+        if (QueueThresholdRules.Check(thresholds) is { } thresholdProblem)
+        {
+            return thresholdProblem;
+        }
+
         if (await db.Queues.AnyAsync(q => q.Name == r.Name && q.Id != queue.Id, ct))
         {
             return ApiProblems.Conflict($"A queue named '{r.Name}' exists already.");
@@ -76,6 +83,12 @@ internal static class QueueRequestRules
         queue.BreakoutDigit = r.BreakoutDigit;
         queue.BreakoutFlowId = r.BreakoutFlowId;
         queue.MusicOnHoldPromptId = r.MusicOnHold;
+        queue.AlertContactsInQueueAmber = thresholds.ContactsInQueueAmber;
+        queue.AlertContactsInQueueRed = thresholds.ContactsInQueueRed;
+        queue.AlertOldestContactAgeAmberSeconds = thresholds.OldestContactAgeAmberSeconds;
+        queue.AlertOldestContactAgeRedSeconds = thresholds.OldestContactAgeRedSeconds;
+        queue.AlertServiceLevelAmberPercent = thresholds.ServiceLevelAmberPercent;
+        queue.AlertServiceLevelRedPercent = thresholds.ServiceLevelRedPercent;
         return null;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Domain.Security;
+using Parley.Server.Application;
+using Parley.Server.Application.Supervision;
 using Parley.Server.Auth;
 using Parley.Server.Routing;
 
@@ -14,8 +16,13 @@ public static class RealtimeApi
         var realtime = api.MapGroup("/realtime").WithTags("Realtime");
         realtime.MapGet("/queues", QueuesAsync).RequirePermission(Permissions.RealtimeRead);
         realtime.MapGet("/agents", AgentsAsync).RequirePermission(Permissions.RealtimeRead);
+        realtime.MapGet("/dashboard", DashboardAsync).RequirePermission(Permissions.RealtimeRead);
         return api;
     }
+
+    /// <summary>The supervisor dashboard: totals, per queue (with alert levels), per channel and per agent; see <c>docs/web.md</c>.</summary>
+    private static async Task<IResult> DashboardAsync(HttpContext http, SupervisorDashboard dashboard, CancellationToken ct) =>
+        (await dashboard.GetAsync(CurrentActor.Require(http.User), ct)).ToHttp(TypedResults.Ok);
 
     private static async Task<IResult> QueuesAsync(ParleyDbContext db, RoutingGateway routing, CancellationToken ct)
     {

@@ -9,6 +9,7 @@ public static class WebAreas
     public static readonly IReadOnlyList<WebArea> All =
     [
         new("Workspace", "/workspace", Permissions.AgentSelf, "Sign in to routing, take offers, handle and wrap up interactions."),
+        new("Supervisor", "/supervisor", Permissions.RealtimeRead, "Live queues, channels and agents; force an agent's state or sign them out."),
     ];
 
     public static IReadOnlyList<WebArea> For(CurrentActor? actor) =>

@@ -1,0 +1,4 @@
+namespace Parley.Server.Application.Supervision;
+
+/// <summary>An interaction in an agent's hands: <see cref="Status"/> is <c>Ringing</c>, <c>Connected</c> or <c>WrapUp</c>, for <see cref="Since"/>.</summary>
+public sealed record AgentInteractionView(Guid InteractionId, string Channel, string QueueName, string Status, TimeSpan Since);

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Data.Tenancy;
+using Parley.Domain.Security;
+using Parley.Domain.Tenants;
+using Parley.Server.Auth;
+using Parley.Server.Routing;
+
+namespace Parley.Server.Application.Supervision;
+
+/// <summary>
+/// The supervisor dashboard's query, shared by <c>GET /api/v1/realtime/dashboard</c>, the <c>/supervisor</c> page and the
+/// live feed (<see cref="SupervisorFeed"/>): reads configuration, the routing grain's snapshot and today's records of the unit
+/// of work's tenant, and hands them to <see cref="RealtimeMetricsCalculator"/>. The actor needs <c>realtime.read</c>.
+/// </summary>
+internal sealed class SupervisorDashboard(ParleyDbContext db, RoutingGateway routing, TenantContext tenant, TimeProvider time)
+{
+    public async Task<AppResult<DashboardView>> GetAsync(CurrentActor actor, CancellationToken ct)
+    {
+        if (!actor.Permissions.Contains(Permissions.RealtimeRead))
+        {
+            return AppError.Forbidden(Permissions.RealtimeRead);
+        }
+
+        tenant.Set(actor.TenantId);
+        return AppResult<DashboardView>.Ok(await ReadAsync(ct));
+    }
+
+    /// <summary>The dashboard of the unit of work's tenant (already bound; no permission check: callers do it).</summary>
+    public async Task<DashboardView> ReadAsync(CancellationToken ct)
+    {
+        var grain = routing.Grain;
+        var queueViewsTask = grain.GetQueues();
+        var agentViewsTask = grain.GetAgents();
+        var zoneId = await db.Tenants.AsNoTracking().Where(t => t.Id == routing.TenantId).Select(t => t.TimeZone).SingleOrDefaultAsync(ct);
+        var zone = TenantTimeZone.TryFind(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var queues = (await db.Queues.AsNoTracking().ToListAsync(ct)).Select(q => new QueueInput(
+            q.Id, q.Name, q.Channels, TimeSpan.FromSeconds(q.ServiceLevelTargetSeconds),
+            new QueueThresholds(
+                q.AlertContactsInQueueAmber, q.AlertContactsInQueueRed, q.AlertOldestContactAgeAmberSeconds, q.AlertOldestContactAgeRedSeconds,
+                q.AlertServiceLevelAmberPercent, q.AlertServiceLevelRedPercent))).ToList();
+        var agents = (await db.Agents.AsNoTracking().ToListAsync(ct)).Select(a => new AgentInput(
+            a.Id, a.DisplayName,
+            a.Skills.Where(s => skills.ContainsKey(s.SkillId)).Select(s => $"{skills[s.SkillId]} ({s.Proficiency})").Order(StringComparer.Ordinal).ToList(),
+            a.Capacities.ToDictionary(c => c.Channel, c => c.Capacity, StringComparer.Ordinal))).ToList();
+
+        var now = time.GetUtcNow();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var start = StartOf(zone, day);
+        var today = await db.Interactions.AsNoTracking().Where(i => i.EnqueuedAt >= start)
+            .Select(i => new TodayRecord(i.Id, i.QueueId, i.Channel, i.EnqueuedAt, i.AcceptedAt, i.Status)).ToListAsync(ct);
+
+        var queueViews = await queueViewsTask;
+        var waiting = await Task.WhenAll(queueViews.Where(v => v.Waiting > 0).Select(v => grain.GetWaiting(v.QueueId)));
+        return RealtimeMetricsCalculator.Compute(new DashboardInputs(
+            now, queues, agents, queueViews, waiting.SelectMany(w => w).ToList(), await agentViewsTask, today, day, zone.Id));
+    }
+
+    /// <summary>Local midnight of <paramref name="day"/>; when a DST gap skips midnight, the end of the gap.</summary>
+    public static DateTimeOffset StartOf(TimeZoneInfo zone, DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var offset = zone.IsInvalidTime(midnight) ? zone.GetUtcOffset(midnight.AddHours(-12))
+            : zone.IsAmbiguousTime(midnight) ? zone.GetAmbiguousTimeOffsets(midnight).Max()
+            : zone.GetUtcOffset(midnight);
+        return new DateTimeOffset(midnight, offset).ToUniversalTime();
+    }
+}
