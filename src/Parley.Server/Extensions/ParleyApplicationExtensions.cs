@@ -118,6 +118,7 @@ public static class ParleyApplicationExtensions
         api.MapNumbersApi();
         api.MapTrunksApi();
         api.MapCallsApi();
+        api.MapCallControlApi();
         Api.TenantSettings.TenantSettingsApi.MapTenantSettingsApi(api);
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);
