@@ -1393,6 +1393,9 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<int?>("FlowVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HoldCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("HoldMs")
                         .HasColumnType("INTEGER");
 

@@ -183,14 +183,16 @@ public sealed class InboundCalls : VoiceCallHandler
     }
 
     /// <summary>
-    /// Carries out <paramref name="agentId"/>'s <paramref name="command"/> on their live call <paramref name="callId"/> of
+    /// Carries out <paramref name="agentId"/>'s <paramref name="command"/> on their live call <paramref name="callId"/> (the call
+    /// record's id, or the id of the ACD interaction the agent is handling) of
     /// <paramref name="tenantId"/> on this node, in the call's mailbox. Another tenant's call, a call on another node or a
     /// call bridged with another agent answer <see cref="CallControlOutcome.NotFound"/>.
     /// </summary>
     public async Task<CallControlResult> ControlAsync(Guid tenantId, Guid callId, Guid agentId, CallCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!_byId.TryGetValue(callId, out var call) || call.TenantId != tenantId)
+        var call = _byId.TryGetValue(callId, out var byId) ? byId : _byId.Values.FirstOrDefault(c => c.View?.InteractionId == callId);
+        if (call is null || call.TenantId != tenantId)
         {
             return CallControlResult.NotFound;
         }
