@@ -97,6 +97,20 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
         return await ControlAsync(agent, callId, new CallCommand.Transfer(target), $"transferred the call to {Describe(target)}", ct);
     }
 
+    /// <summary>The transfer picker's choices: the tenant's queues that serve voice and the agents other than the caller.</summary>
+    public async Task<TransferTargets> TransferTargetsAsync(CurrentActor actor, CancellationToken ct)
+    {
+        if (await AgentOfAsync(actor, ct) is not { } me)
+        {
+            return TransferTargets.None;
+        }
+
+        var queues = await db.Queues.AsNoTracking().OrderBy(q => q.Name).Select(q => new { q.Id, q.Name, q.Channels }).ToListAsync(ct);
+        var agents = await db.Agents.AsNoTracking().Where(a => a.Id != me.Id).OrderBy(a => a.DisplayName).Select(a => new TransferChoice(a.Id, a.DisplayName)).ToListAsync(ct);
+        return new TransferTargets(
+            queues.Where(q => q.Channels.Contains("Voice")).Select(q => new TransferChoice(q.Id, q.Name)).ToList(), agents);
+    }
+
     /// <summary>The calling agent's live call, if one is bridged with them on this node.</summary>
     public async Task<LiveCallView?> CurrentCallAsync(CurrentActor actor, CancellationToken ct) =>
         await AgentOfAsync(actor, ct) is { } agent ? calls.FindByAgent(actor.TenantId, agent.Id) : null;
