@@ -49,9 +49,6 @@ public sealed partial class WorkspacePage
     private TimeProvider Time { get; set; } = null!;
 
     [Inject]
-    private Parley.Voice.Calls.InboundCalls Calls { get; set; } = null!;
-
-    [Inject]
     private IJSRuntime Js { get; set; } = null!;
 
     [Inject]
@@ -109,7 +106,10 @@ public sealed partial class WorkspacePage
             var work = await Runner.QueryAsync<AgentWorkspace, AppResult<IReadOnlyList<WorkItemView>>>(_actor, (w, ct) => w.GetWorkAsync(_actor, ct), _disposed.Token);
             _me = me.Value;
             _work = work.Value ?? [];
-            _call = _me is null ? null : Calls.FindByAgent(_actor.TenantId, _me.Agent.Id);
+            _call = _work.Any(w => w.Channel == "Voice" && w.Status == WorkItemStatus.Active)
+                ? await Runner.QueryAsync<Parley.Server.Application.Calls.CallControl, Parley.Voice.Calls.Control.LiveCallView?>(
+                    _actor, (c, ct) => c.CurrentCallAsync(_actor, ct), _disposed.Token)
+                : null;
             if (_call is not null && _targets.Queues.Count == 0)
             {
                 _targets = await Runner.QueryAsync<Parley.Server.Application.Calls.CallControl, Parley.Server.Application.Calls.TransferTargets>(
