@@ -61,7 +61,7 @@ internal sealed partial class InboundCall
                 return true;
             case CallCommand.Transfer transfer:
                 CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "transfer " + transfer.Target);
-                return await TransferAsync(transfer.Target, control.Done).ConfigureAwait(false);
+                return await TransferAsync(transfer.Target, control.Done, control.FromRefer).ConfigureAwait(false);
         }
 
         Publish();
@@ -121,7 +121,7 @@ internal sealed partial class InboundCall
     /// number, or run through a flow. The agent's request is answered once their leg is released; true when the call
     /// leaves the queue phase (a number answered, a flow to run, or the transfer failed and the call is over).
     /// </summary>
-    private async Task<bool> TransferAsync(CallTransferTarget target, TaskCompletionSource<CallControlResult> done)
+    private async Task<bool> TransferAsync(CallTransferTarget target, TaskCompletionSource<CallControlResult> done, bool fromRefer)
     {
         if (target is CallTransferTarget.Agent && _queue?.QueueId is null)
         {
@@ -130,7 +130,7 @@ internal sealed partial class InboundCall
         }
 
         var previousQueue = _queue?.QueueId;
-        await ReleaseAgentForTransferAsync().ConfigureAwait(false);
+        await ReleaseAgentForTransferAsync(fromRefer).ConfigureAwait(false);
         done.TrySetResult(CallControlResult.Done);
         switch (target)
         {
@@ -187,7 +187,8 @@ internal sealed partial class InboundCall
     }
 
     /// <summary>Ends the agent's leg (BYE) and their interaction (wrap-up) while the customer stays.</summary>
-    private async Task ReleaseAgentForTransferAsync()
+    /// <param name="fromRefer">The agent's phone sent REFER: it hears the final NOTIFY (sipfrag 200, RFC 3515) before the BYE.</param>
+    private async Task ReleaseAgentForTransferAsync(bool fromRefer)
     {
         var leg = _agent!;
         _bridge!.Disconnect();
@@ -196,6 +197,11 @@ internal sealed partial class InboundCall
         EndHold();
         _muted = false;
         _services.Owner.DetachAgentLeg(leg.Dialog!);
+        if (fromRefer)
+        {
+            await TryAsync(() => leg.Dialog!.NotifyReferAsync(200, final: true)).ConfigureAwait(false);
+        }
+
         await leg.HangUpAsync().ConfigureAwait(false);
         leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "transferred" };
         await SaveLegAsync(leg).ConfigureAwait(false);

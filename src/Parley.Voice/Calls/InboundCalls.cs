@@ -148,6 +148,11 @@ public sealed class InboundCalls : VoiceCallHandler
             return ValueTask.FromResult(session is not null && session.HandleDtmfRelay(Encoding.UTF8.GetString(request.Body.Span)) ? 200 : 400);
         }
 
+        if (request.Method == SipMethods.Refer && _agents.TryGetValue(dialog, out var referrer))
+        {
+            return ValueTask.FromResult(Refer(dialog, referrer.Call, referrer.Leg, request));
+        }
+
         return base.OnDialogRequestAsync(dialog, request, cancellationToken);
     }
 
@@ -226,6 +231,61 @@ public sealed class InboundCalls : VoiceCallHandler
     /// <summary>The live call bridged with <paramref name="agentId"/> on this node (an agent talks on one call at a time).</summary>
     public LiveCallView? FindByAgent(Guid tenantId, Guid agentId) =>
         _byId.Values.Select(c => c.View).FirstOrDefault(v => v is not null && v.TenantId == tenantId && v.AgentId == agentId);
+
+    /// <summary>
+    /// A blind REFER from an agent's phone (RFC 3515): <c>Refer-To</c> a number (<c>sip:+15551234567@…</c>, <c>tel:…</c>)
+    /// transfers the customer as the API does and answers 202; the final NOTIFY (sipfrag) reports the outcome. Attended
+    /// transfer (Replaces) answers 501; a target that is not a number 603.
+    /// </summary>
+    private int Refer(SipDialog dialog, InboundCall call, AgentLeg leg, SipRequest request)
+    {
+        var referTo = request.Headers.GetValue(SipHeaderKind.ReferTo);
+        if (referTo is null)
+        {
+            return 400;
+        }
+
+        if (referTo.Contains("Replaces=", StringComparison.OrdinalIgnoreCase))
+        {
+            return 501;
+        }
+
+        if (!E164.TryNormalise(ReferUser(referTo), NumberingRule.None, out var number))
+        {
+            return 603;
+        }
+
+        var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        call.Post(new CallSignal.Control(new CallCommand.Transfer(new CallTransferTarget.Number(number)), leg.AgentId, done, FromRefer: true));
+        _ = NotifyRefusedAsync(dialog, done.Task);
+        return 202;
+    }
+
+    /// <summary>A REFER the call could not carry out (not bridged now) ends its subscription with sipfrag 603.</summary>
+    private static async Task NotifyRefusedAsync(SipDialog dialog, Task<CallControlResult> answered)
+    {
+        try
+        {
+            if ((await answered.ConfigureAwait(false)).Outcome != CallControlOutcome.Done)
+            {
+                await dialog.NotifyReferAsync(603, final: true).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException)
+        {
+            // The phone is gone: nobody to tell.
+        }
+    }
+
+    /// <summary>The user part of a Refer-To value (<c>&lt;sip:user@host;…&gt;</c>, <c>tel:+1…</c>).</summary>
+    private static string ReferUser(string referTo)
+    {
+        var value = referTo.Trim().Trim('<', '>');
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        value = colon >= 0 ? value[(colon + 1)..] : value;
+        var end = value.IndexOfAny(['@', ';', '?', '>']);
+        return end >= 0 ? value[..end] : value;
+    }
 
     /// <summary>How long a command may wait for its call's mailbox.</summary>
     private static readonly TimeSpan ControlTimeout = TimeSpan.FromSeconds(10);

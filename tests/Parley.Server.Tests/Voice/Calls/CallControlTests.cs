@@ -138,13 +138,7 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
         await using var agentPhone = TestPhone.Start("desk2", rtpBase: 61000);
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.45"), rtpBase: 61400);
         using var admin = await factory.SignInDemoAsync("admin");
-        await admin.PostJsonAsync("/api/v1/trunks", new
-        {
-            name = "Carrier out (transfers)",
-            allowedAddresses = new[] { "127.0.0.46/32" },
-            outboundHost = "127.0.0.1",
-            outboundPort = outside.Stack.Listeners[0].EndPoint.Port,
-        }, 201);
+        await OnlyOutboundTrunkAsync(admin, "Carrier out (transfers)", "127.0.0.46/32", outside);
         var live = await BridgeAsync(agentPhone, caller, "agent2", "Support", "127.0.0.45");
 
         await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/transfer", new { to = new { number = "+15559990001" } }, 204);
@@ -180,6 +174,43 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
         var record = await factory.CallRecordAsync(live.Number);
         Assert.Equal(1, record.GetProperty("holdCount").GetInt32());
         await SignOutAsync(live);
+    }
+
+    [Fact]
+    public async Task ABlindReferFromTheAgentsPhone_Answers202_AndSendsTheCustomerToTheNumberThroughTheTrunk()
+    {
+        await using var outside = TestPhone.Start("+15559990002", rtpBase: 62600);
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 63000);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.48"), rtpBase: 63400);
+        using var admin = await factory.SignInDemoAsync("admin");
+        await OnlyOutboundTrunkAsync(admin, "Carrier out (REFER)", "127.0.0.49/32", outside);
+        var live = await BridgeAsync(agentPhone, caller, "agent2", "Support", "127.0.0.48");
+
+        Assert.Equal(501, (await live.AgentCall.Dialog!.ReferAsync("sip:+15559990002@127.0.0.1", replaces: "abc;to-tag=1;from-tag=2", cancellationToken: Ct)).StatusCode);
+        Assert.Equal(603, (await live.AgentCall.Dialog!.ReferAsync("sip:not-a-number@127.0.0.1", cancellationToken: Ct)).StatusCode);
+        Assert.Equal(202, (await live.AgentCall.Dialog!.ReferAsync("sip:+15559990002@127.0.0.1", cancellationToken: Ct)).StatusCode);
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var carrier = await outside.NextIncomingAsync();
+        carrier.PlayTone(1000);
+        var before = live.CallerCall.FramesOf(1000);
+        await live.CallerCall.WaitUntilAsync(c => c.FramesOf(1000) > before + 25, "the customer hears the number the agent referred them to");
+
+        await carrier.HangUpAsync();
+        await live.CallerCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await SignOutAsync(live);
+    }
+
+    /// <summary>Outbound calls go through the tenant's oldest trunk with a host: the other tests' trunks go first.</summary>
+    private static async Task OnlyOutboundTrunkAsync(HttpClient admin, string name, string address, TestPhone carrier)
+    {
+        var trunks = await admin.JsonAsync("/api/v1/trunks?limit=200");
+        var items = trunks.ValueKind == JsonValueKind.Array ? trunks : trunks.GetProperty("items");
+        foreach (var trunk in items.EnumerateArray().Where(t => t.TryGetProperty("outboundHost", out var host) && host.ValueKind == JsonValueKind.String))
+        {
+            using var deleted = await admin.DeleteAsync($"/api/v1/trunks/{trunk.GetProperty("id").GetGuid()}", Ct);
+        }
+
+        await admin.PostJsonAsync("/api/v1/trunks", new { name, allowedAddresses = new[] { address }, outboundHost = "127.0.0.1", outboundPort = carrier.Stack.Listeners[0].EndPoint.Port }, 201);
     }
 
     /// <summary>On hold: the customer hears music (loud, never the agent's 1 kHz) and the agent hears nothing of the customer.</summary>
