@@ -1427,6 +1427,9 @@ namespace Parley.Data.Postgres.Migrations
                     b.Property<int?>("FlowVersion")
                         .HasColumnType("integer");
 
+                    b.Property<int>("HoldCount")
+                        .HasColumnType("integer");
+
                     b.Property<long>("HoldMs")
                         .HasColumnType("bigint");
 

@@ -1413,6 +1413,9 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<int?>("FlowVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HoldCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("HoldMs")
                         .HasColumnType("INTEGER");
 

@@ -124,6 +124,7 @@ public static class ParleyApplicationExtensions
         api.MapCannedResponsesApi();
         api.MapAttachmentsApi();
         api.MapInternalChatApi();
+        api.MapCallControlApi();
         Api.TenantSettings.TenantSettingsApi.MapTenantSettingsApi(api);
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);

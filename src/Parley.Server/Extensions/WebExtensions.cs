@@ -17,6 +17,7 @@ internal static class WebExtensions
     public static IServiceCollection AddParleyWeb(this IServiceCollection services)
     {
         services.AddScoped<AgentWorkspace>();
+        services.AddScoped<Parley.Server.Application.Calls.CallControl>();
         services.AddSingleton<ApplicationRunner>();
         services.AddScoped<CannedResponseService>();
         services.AddScoped<AttachmentService>();

@@ -8,7 +8,8 @@ namespace Parley.Voice.Calls;
 /// <summary>
 /// Relays two answered legs' media through Parley: each side's audio payload is queued for sending on the other
 /// (re-encoded only when the legs agreed on different G.711 laws), and RFC 4733 / SIP INFO digits are passed on as
-/// RFC 4733. Handlers run on the receive threads and only copy.
+/// RFC 4733. Handlers run on the receive threads and only copy. <see cref="Held"/> stops both directions (the call plays
+/// music to the customer itself); <see cref="Muted"/> stops the agent side (<c>b</c>) reaching the customer (<c>a</c>).
 /// </summary>
 internal sealed class AudioBridge
 {
@@ -16,13 +17,41 @@ internal sealed class AudioBridge
     private readonly MediaSession _b;
     private readonly Action<MediaSession, DtmfDigit> _digitsFromA;
     private readonly Action<MediaSession, DtmfDigit> _digitsFromB;
+    private volatile bool _held;
+    private volatile bool _muted;
 
     private AudioBridge(MediaSession a, MediaSession b)
     {
         _a = a;
         _b = b;
-        _digitsFromA = (_, digit) => b.SendDigits(digit.Digit.ToString());
-        _digitsFromB = (_, digit) => a.SendDigits(digit.Digit.ToString());
+        _digitsFromA = (_, digit) =>
+        {
+            if (!_held)
+            {
+                b.SendDigits(digit.Digit.ToString());
+            }
+        };
+        _digitsFromB = (_, digit) =>
+        {
+            if (!_held && !_muted)
+            {
+                a.SendDigits(digit.Digit.ToString());
+            }
+        };
+    }
+
+    /// <summary>On hold: neither side hears the other.</summary>
+    public bool Held
+    {
+        get => _held;
+        set => _held = value;
+    }
+
+    /// <summary>Muted: the customer (<c>a</c>) does not hear the agent (<c>b</c>).</summary>
+    public bool Muted
+    {
+        get => _muted;
+        set => _muted = value;
     }
 
     public static AudioBridge Connect(MediaSession a, MediaSession b)
@@ -30,8 +59,20 @@ internal sealed class AudioBridge
         var bridge = new AudioBridge(a, b);
         a.Play(null);
         b.Play(null);
-        a.AudioReceived = (session, in header, payload) => Relay(session, payload, b);
-        b.AudioReceived = (session, in header, payload) => Relay(session, payload, a);
+        a.AudioReceived = (session, in header, payload) =>
+        {
+            if (!bridge._held)
+            {
+                Relay(session, payload, b);
+            }
+        };
+        b.AudioReceived = (session, in header, payload) =>
+        {
+            if (!bridge._held && !bridge._muted)
+            {
+                Relay(session, payload, a);
+            }
+        };
         a.DigitReceived += bridge._digitsFromA;
         b.DigitReceived += bridge._digitsFromB;
         return bridge;

@@ -40,4 +40,7 @@ internal static partial class CallLog
 
     [LoggerMessage(6111, LogLevel.Warning, "Call {CallId}: music on hold unavailable")]
     public static partial void MusicUnavailable(ILogger logger, Guid callId, Exception exception);
+
+    [LoggerMessage(6112, LogLevel.Information, "Call {CallId}: agent {AgentId} {Action}")]
+    public static partial void Controlled(ILogger logger, Guid callId, Guid agentId, string action);
 }

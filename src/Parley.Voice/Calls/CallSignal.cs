@@ -21,4 +21,7 @@ internal abstract record CallSignal
 
     /// <summary>The caller pressed the queue's breakout key.</summary>
     internal sealed record BrokeOut : CallSignal;
+
+    /// <summary>An agent's call control (REST, workspace, or their phone's re-INVITE); the answer completes <paramref name="Done"/>.</summary>
+    internal sealed record Control(Parley.Voice.Calls.Control.CallCommand Command, Guid AgentId, TaskCompletionSource<Parley.Voice.Calls.Control.CallControlResult> Done, bool FromRefer = false) : CallSignal;
 }

@@ -23,7 +23,10 @@ internal sealed partial class InboundCall
 
             if (await HandleAsync(signal).ConfigureAwait(false))
             {
-                return null;
+                // A blind transfer to a flow leaves the queue phase for that flow.
+                var next = _transferFlow;
+                _transferFlow = null;
+                return next;
             }
         }
 
@@ -66,6 +69,8 @@ internal sealed partial class InboundCall
                 await StopRingingAsync().ConfigureAwait(false);
                 await HangUpCallerAsync().ConfigureAwait(false);
                 return true;
+            case CallSignal.Control control:
+                return await ControlAsync(control).ConfigureAwait(false);
             case CallSignal.Moved moved:
                 _record = _record with { QueueId = moved.QueueId };
                 return false;
@@ -146,7 +151,8 @@ internal sealed partial class InboundCall
         await StopWaitingAsync().ConfigureAwait(false);
         _agent = leg;
         _bridge = AudioBridge.Connect(Session, leg.Session);
-        _record = _record with { AnsweredAt = Now, AgentId = leg.AgentId, Disposition = CallDisposition.Answered };
+        _record = _record with { AnsweredAt = _record.AnsweredAt ?? Now, AgentId = leg.AgentId, Disposition = CallDisposition.Answered };
+        Publish();
         CallLog.Bridged(_services.Logger, Id, leg.AgentId);
         await SaveLegAsync(leg).ConfigureAwait(false);
         await SaveAsync().ConfigureAwait(false);
@@ -200,13 +206,15 @@ internal sealed partial class InboundCall
     }
 
     /// <summary>One side of a bridged call hung up: end the other and the interaction (the agent goes to wrap-up).</summary>
-    private async Task ReleaseBridgedAsync(string cause, CallParty by, bool hangUpCaller, bool endInRouting = true)
+    private async Task ReleaseBridgedAsync(string cause, CallParty by, bool hangUpCaller, bool endInRouting = true, bool hangUpAgent = false)
     {
         _bridge?.Disconnect();
         _bridge = null;
+        EndHold();
+        _view = null;
         var leg = _agent!;
         _services.Owner.DetachAgentLeg(leg.Dialog!);
-        if (by != CallParty.Agent)
+        if (by != CallParty.Agent || hangUpAgent)
         {
             await leg.HangUpAsync().ConfigureAwait(false);
         }

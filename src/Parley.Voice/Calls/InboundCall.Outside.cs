@@ -57,6 +57,9 @@ internal sealed partial class InboundCall
         {
             switch (signal)
             {
+                case CallSignal.Control:
+                    RefuseControl(signal);
+                    break;
                 case CallSignal.AgentAnswered answered when answered.Leg == leg:
                     if (_life.IsCancellationRequested)
                     {
@@ -68,7 +71,7 @@ internal sealed partial class InboundCall
                     await SaveLegAsync(leg).ConfigureAwait(false);
                     _outside = leg;
                     _bridge = AudioBridge.Connect(Session, leg.Session);
-                    _record = _record with { AnsweredAt = Now, Disposition = CallDisposition.Answered };
+                    _record = _record with { AnsweredAt = _record.AnsweredAt ?? Now, Disposition = CallDisposition.Answered };
                     await SaveAsync().ConfigureAwait(false);
                     return FlowInput.PromptFinished;
                 case CallSignal.AgentFailed failed when failed.Leg == leg:
@@ -92,6 +95,11 @@ internal sealed partial class InboundCall
         var leg = _outside!;
         await foreach (var signal in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            if (RefuseControl(signal))
+            {
+                continue;
+            }
+
             var by = signal switch
             {
                 CallSignal.CallerHungUp => CallParty.Caller,

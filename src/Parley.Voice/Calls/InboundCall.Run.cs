@@ -63,13 +63,13 @@ internal sealed partial class InboundCall
     }
 
     /// <summary>Queues the call; the routing listener (this call) hears offers from then on.</summary>
-    private async Task<CallQueueResult> EnqueueAsync(string queue, int priority, Dictionary<string, string> attributes)
+    private async Task<CallQueueResult> EnqueueAsync(string queue, int priority, Dictionary<string, string> attributes, Guid? preferredAgent = null)
     {
         attributes.TryAdd("callerNumber", _record.CallerNumber ?? string.Empty);
         attributes.TryAdd("calledNumber", _record.CalledNumber ?? string.Empty);
         attributes.TryAdd("sipCallId", Dialog.CallId);
         var interactionId = Guid.CreateVersion7();
-        var result = await _services.Routing.EnqueueAsync(new CallQueueRequest(TenantId, interactionId, queue, priority, attributes), this, _life.Token).ConfigureAwait(false);
+        var result = await _services.Routing.EnqueueAsync(new CallQueueRequest(TenantId, interactionId, queue, priority, attributes, preferredAgent), this, _life.Token).ConfigureAwait(false);
         if (result.Queued)
         {
             _queue = result;
@@ -148,6 +148,11 @@ internal sealed partial class InboundCall
         await TryAsync(() => SaveCallerLegAsync()).ConfigureAwait(false);
         await TryAsync(() => SaveAsync()).ConfigureAwait(false);
         _mailbox.Writer.TryComplete();
+        while (_mailbox.Reader.TryRead(out var left))
+        {
+            RefuseControl(left);
+        }
+
         await Session.DisposeAsync().ConfigureAwait(false);
         _life.Dispose();
         CallLog.CallEnded(_services.Logger, Id, _record.ReleaseCause!, _record.Disposition?.ToString() ?? "none");

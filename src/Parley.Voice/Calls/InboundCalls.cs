@@ -9,6 +9,7 @@ using Parley.Sip.Messages;
 using Parley.Sip.Stack;
 using Parley.Voice.Audio;
 using Parley.Speech.Recognition;
+using Parley.Voice.Calls.Control;
 using Parley.Voice.Calls.Ports;
 using Parley.Voice.Ivr;
 using Parley.Voice.Queues;
@@ -27,6 +28,7 @@ public sealed class InboundCalls : VoiceCallHandler
     private readonly CallServices _services;
     private readonly ConcurrentDictionary<SipDialog, InboundCall> _callers = new();
     private readonly ConcurrentDictionary<SipDialog, (InboundCall Call, AgentLeg Leg)> _agents = new();
+    private readonly ConcurrentDictionary<Guid, InboundCall> _byId = new();
     private readonly ILogger _logger;
     private int _admitted;
 
@@ -115,6 +117,7 @@ public sealed class InboundCalls : VoiceCallHandler
         };
         var inbound = new InboundCall(_services, tenantId, dialog, session, call.LocalEndPoint.Address, record, leg);
         _callers[dialog] = inbound;
+        _byId[callId] = inbound;
         session.ReceiveTimedOut += _ => inbound.CallerGone("media_timeout");
         CallLog.Answered(_logger, callId, dialog.CallId, tenantId, resolution.Number ?? string.Empty);
         inbound.Start(resolution.TargetId, resolution.TargetKind);
@@ -145,6 +148,11 @@ public sealed class InboundCalls : VoiceCallHandler
             return ValueTask.FromResult(session is not null && session.HandleDtmfRelay(Encoding.UTF8.GetString(request.Body.Span)) ? 200 : 400);
         }
 
+        if (request.Method == SipMethods.Refer && _agents.TryGetValue(dialog, out var referrer))
+        {
+            return ValueTask.FromResult(Refer(dialog, referrer.Call, referrer.Leg, request));
+        }
+
         return base.OnDialogRequestAsync(dialog, request, cancellationToken);
     }
 
@@ -164,6 +172,13 @@ public sealed class InboundCalls : VoiceCallHandler
                 SdpParser.Parse(request.Body.Span),
                 new SdpOfferParameters(_services.Engine.AdvertisedAddressFor(dialog.Flow.LocalEndPoint.Address), session.LocalPort) { SessionVersion = 2 });
             session.Update(answer.Audio);
+            if (_agents.TryGetValue(dialog, out var agent))
+            {
+                // The agent's phone put the call on hold (a=sendonly or inactive) or took it off (sendrecv): as the API does.
+                CallCommand command = answer.Audio.CanSend ? new CallCommand.Resume() : new CallCommand.Hold();
+                agent.Call.Post(new CallSignal.Control(command, agent.Leg.AgentId, new TaskCompletionSource<CallControlResult>()));
+            }
+
             return ValueTask.FromResult<ReadOnlyMemory<byte>?>(Encoding.ASCII.GetBytes(answer.Description.ToString()));
         }
         catch (SdpException)
@@ -171,6 +186,109 @@ public sealed class InboundCalls : VoiceCallHandler
             return ValueTask.FromResult<ReadOnlyMemory<byte>?>(null);
         }
     }
+
+    /// <summary>
+    /// Carries out <paramref name="agentId"/>'s <paramref name="command"/> on their live call <paramref name="callId"/> (the call
+    /// record's id, or the id of the ACD interaction the agent is handling) of
+    /// <paramref name="tenantId"/> on this node, in the call's mailbox. Another tenant's call, a call on another node or a
+    /// call bridged with another agent answer <see cref="CallControlOutcome.NotFound"/>.
+    /// </summary>
+    public async Task<CallControlResult> ControlAsync(Guid tenantId, Guid callId, Guid agentId, CallCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var call = _byId.TryGetValue(callId, out var byId) ? byId : _byId.Values.FirstOrDefault(c => c.View?.InteractionId == callId);
+        if (call is null || call.TenantId != tenantId)
+        {
+            return CallControlResult.NotFound;
+        }
+
+        if (call.ConnectedAgentId is not { } connected)
+        {
+            return CallControlResult.NotConnected;
+        }
+
+        if (connected != agentId)
+        {
+            return CallControlResult.NotFound;
+        }
+
+        var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        call.Post(new CallSignal.Control(command, agentId, done));
+        try
+        {
+            return await done.Task.WaitAsync(ControlTimeout, _services.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return CallControlResult.NotConnected;
+        }
+    }
+
+    /// <summary>The live call <paramref name="callId"/> of <paramref name="tenantId"/> on this node, as the workspace shows it.</summary>
+    public LiveCallView? Find(Guid tenantId, Guid callId) =>
+        _byId.TryGetValue(callId, out var call) && call.TenantId == tenantId ? call.View : null;
+
+    /// <summary>The live call bridged with <paramref name="agentId"/> on this node (an agent talks on one call at a time).</summary>
+    public LiveCallView? FindByAgent(Guid tenantId, Guid agentId) =>
+        _byId.Values.Select(c => c.View).FirstOrDefault(v => v is not null && v.TenantId == tenantId && v.AgentId == agentId);
+
+    /// <summary>
+    /// A blind REFER from an agent's phone (RFC 3515): <c>Refer-To</c> a number (<c>sip:+15551234567@…</c>, <c>tel:…</c>)
+    /// transfers the customer as the API does and answers 202; the final NOTIFY (sipfrag) reports the outcome. Attended
+    /// transfer (Replaces) answers 501; a target that is not a number 603.
+    /// </summary>
+    private int Refer(SipDialog dialog, InboundCall call, AgentLeg leg, SipRequest request)
+    {
+        var referTo = request.Headers.GetValue(SipHeaderKind.ReferTo);
+        if (referTo is null)
+        {
+            return 400;
+        }
+
+        if (referTo.Contains("Replaces=", StringComparison.OrdinalIgnoreCase))
+        {
+            return 501;
+        }
+
+        if (!E164.TryNormalise(ReferUser(referTo), NumberingRule.None, out var number))
+        {
+            return 603;
+        }
+
+        var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        call.Post(new CallSignal.Control(new CallCommand.Transfer(new CallTransferTarget.Number(number)), leg.AgentId, done, FromRefer: true));
+        _ = NotifyRefusedAsync(dialog, done.Task);
+        return 202;
+    }
+
+    /// <summary>A REFER the call could not carry out (not bridged now) ends its subscription with sipfrag 603.</summary>
+    private static async Task NotifyRefusedAsync(SipDialog dialog, Task<CallControlResult> answered)
+    {
+        try
+        {
+            if ((await answered.ConfigureAwait(false)).Outcome != CallControlOutcome.Done)
+            {
+                await dialog.NotifyReferAsync(603, final: true).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException)
+        {
+            // The phone is gone: nobody to tell.
+        }
+    }
+
+    /// <summary>The user part of a Refer-To value (<c>&lt;sip:user@host;…&gt;</c>, <c>tel:+1…</c>).</summary>
+    private static string ReferUser(string referTo)
+    {
+        var value = referTo.Trim().Trim('<', '>');
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        value = colon >= 0 ? value[(colon + 1)..] : value;
+        var end = value.IndexOfAny(['@', ';', '?', '>']);
+        return end >= 0 ? value[..end] : value;
+    }
+
+    /// <summary>How long a command may wait for its call's mailbox.</summary>
+    private static readonly TimeSpan ControlTimeout = TimeSpan.FromSeconds(10);
 
     internal void AttachAgentLeg(SipDialog dialog, InboundCall call, AgentLeg leg) => _agents[dialog] = (call, leg);
 
@@ -183,6 +301,7 @@ public sealed class InboundCalls : VoiceCallHandler
 
     private void Forget(SipDialog dialog, Guid callId)
     {
+        _byId.TryRemove(callId, out _);
         if (_callers.TryRemove(dialog, out _))
         {
             Interlocked.Decrement(ref _admitted);

@@ -39,6 +39,8 @@ public sealed record CallRecord
     /// <summary>Why it ended, e.g. <c>normal</c>, <c>caller_hangup</c>, <c>no_agent</c>, <c>flow_hangup</c>, <c>node_failure</c>.</summary>
     public string? ReleaseCause { get; init; }
     public CallParty? ReleasedBy { get; init; }
-    /// <summary>Time on hold while bridged (issue 10 adds hold); zero until then.</summary>
+    /// <summary>Time on hold while bridged with an agent.</summary>
     public TimeSpan HoldDuration { get; init; }
+    /// <summary>How many times the agent put the customer on hold.</summary>
+    public int HoldCount { get; init; }
 }

@@ -75,5 +75,8 @@ public sealed class CallRecordRow : ITenantOwned
 
     public long HoldMs { get; set; }
 
+    /// <summary>How many times the agent put the customer on hold.</summary>
+    public int HoldCount { get; set; }
+
     public long? WrapUpMs { get; set; }
 }

@@ -35,6 +35,7 @@ public record CallSummaryDto(
     double? RingSeconds,
     double? TalkSeconds,
     double HoldSeconds,
+    int HoldCount,
     double? WrapUpSeconds,
     string NodeId)
 {
@@ -42,7 +43,7 @@ public record CallSummaryDto(
         c.Id, c.Direction, c.SipCallId, c.CallerNumber, c.CalledNumber, c.NumberId, c.TrunkId,
         c.ArrivedAt, c.AnsweredByIvrAt, c.IvrExitAt, c.QueuedAt, c.OfferedAt, c.AnsweredAt, c.EndedAt, c.WrapUpEndedAt,
         c.FlowId, c.FlowVersion, c.QueueId, c.AgentId, c.InteractionId, c.Disposition, c.ReleaseCause, c.ReleasedBy,
-        Seconds(c.IvrMs), Seconds(c.WaitMs), Seconds(c.RingMs), Seconds(c.TalkMs), c.HoldMs / 1000.0, Seconds(c.WrapUpMs), c.NodeId);
+        Seconds(c.IvrMs), Seconds(c.WaitMs), Seconds(c.RingMs), Seconds(c.TalkMs), c.HoldMs / 1000.0, c.HoldCount, Seconds(c.WrapUpMs), c.NodeId);
 
     public static double? Seconds(long? milliseconds) => milliseconds / 1000.0;
 }

@@ -38,7 +38,8 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
         _watchers[request.InteractionId] = watcher;
         var command = new EnqueueCommand(
             request.InteractionId.ToString(), queue.Value.Id.ToString(), Channel.Voice, request.Priority,
-            new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal), Watcher: watcher.Reference);
+            new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal), Watcher: watcher.Reference,
+            PreferredAgentId: request.PreferredAgentId?.ToString());
         var result = await Grain(request.TenantId).Enqueue(command);
         if (result == RoutingResult.Ok)
         {

@@ -60,6 +60,7 @@ internal static class CallRecordRows
         row.ReleaseCause = record.ReleaseCause;
         row.ReleasedBy = record.ReleasedBy?.ToString();
         row.HoldMs = (long)record.HoldDuration.TotalMilliseconds;
+        row.HoldCount = record.HoldCount;
         CallDurations.Compute(row);
     }
 

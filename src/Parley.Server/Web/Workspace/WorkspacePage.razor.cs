@@ -20,6 +20,8 @@ public sealed partial class WorkspacePage
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private AgentSelfView? _me;
     private IReadOnlyList<WorkItemView> _work = [];
+    private Parley.Voice.Calls.Control.LiveCallView? _call;
+    private Parley.Server.Application.Calls.TransferTargets _targets = Parley.Server.Application.Calls.TransferTargets.None;
     private CurrentActor _actor = null!;
     private IDisposable? _subscription;
     private ITimer? _tick;
@@ -104,6 +106,16 @@ public sealed partial class WorkspacePage
             var work = await Runner.QueryAsync<AgentWorkspace, AppResult<IReadOnlyList<WorkItemView>>>(_actor, (w, ct) => w.GetWorkAsync(_actor, ct), _disposed.Token);
             _me = me.Value;
             _work = work.Value ?? [];
+            _call = _work.Any(w => w.Channel == "Voice" && w.Status == WorkItemStatus.Active)
+                ? await Runner.QueryAsync<Parley.Server.Application.Calls.CallControl, Parley.Voice.Calls.Control.LiveCallView?>(
+                    _actor, (c, ct) => c.CurrentCallAsync(_actor, ct), _disposed.Token)
+                : null;
+            if (_call is not null && _targets.Queues.Count == 0)
+            {
+                _targets = await Runner.QueryAsync<Parley.Server.Application.Calls.CallControl, Parley.Server.Application.Calls.TransferTargets>(
+                    _actor, (c, ct) => c.TransferTargetsAsync(_actor, ct), _disposed.Token);
+            }
+
             _readAt = Time.GetUtcNow();
             _now = _readAt;
             _tab = Math.Clamp(_tab, 0, Math.Max(0, Handling.Count - 1));
@@ -134,6 +146,33 @@ public sealed partial class WorkspacePage
 
     private Task WrapUpAsync(WorkItemView item, WrapUpChoice choice) =>
         RunAsync("interactions.wrap-up", (w, ct) => w.CompleteWrapUpAsync(_actor, item.InteractionId, choice.Code, choice.Notes, ct));
+
+    /// <summary>A call control from the voice panel, through the same <see cref="Parley.Server.Application.Calls.CallControl"/> as the REST API.</summary>
+    private async Task CallAsync(WorkItemView item, CallAction action)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var id = item.InteractionId;
+            var result = await Runner.CommandAsync<Parley.Server.Application.Calls.CallControl, Done>(_actor, "calls." + action.Kind, (c, ct) => action.Kind switch
+            {
+                "hold" => c.HoldAsync(_actor, id, ct),
+                "resume" => c.ResumeAsync(_actor, id, ct),
+                "mute" => c.MuteAsync(_actor, id, muted: true, ct),
+                "unmute" => c.MuteAsync(_actor, id, muted: false, ct),
+                "dtmf" => c.SendDigitsAsync(_actor, id, action.Digits, ct),
+                "transfer" => c.TransferAsync(_actor, id, action.To!, ct),
+                _ => c.HangUpAsync(_actor, id, ct),
+            }, _disposed.Token);
+            _error = result.Error?.Detail;
+            await RefreshAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     /// <summary>Runs one command of the application layer (audited as the REST API's would be), then re-reads the state.</summary>
     private async Task RunAsync<T>(string action, Func<AgentWorkspace, CancellationToken, Task<AppResult<T>>> command)

@@ -1,9 +1,13 @@
 namespace Parley.Voice.Calls.Ports;
 
-/// <summary>Put <paramref name="InteractionId"/> in <paramref name="Queue"/> (an id or a name of the tenant's queues).</summary>
+/// <summary>
+/// Put <paramref name="InteractionId"/> in <paramref name="Queue"/> (an id or a name of the tenant's queues), offered first to
+/// <paramref name="PreferredAgentId"/> when given (a transfer to an agent; the queue's preferred-agent timeout applies).
+/// </summary>
 public sealed record CallQueueRequest(
     Guid TenantId,
     Guid InteractionId,
     string Queue,
     int Priority,
-    IReadOnlyDictionary<string, string> Attributes);
+    IReadOnlyDictionary<string, string> Attributes,
+    Guid? PreferredAgentId = null);

@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Data.Entities.Acd;
+using Parley.Data.Tenancy;
+using Parley.Domain.Security;
+using Parley.Server.Audit;
+using Parley.Server.Auth;
+using Parley.Voice.Calls;
+using Parley.Voice.Calls.Control;
+using Parley.Voice.Numbers;
+
+namespace Parley.Server.Application.Calls;
+
+/// <summary>
+/// An agent's control of their own live call — hold, resume, mute, keys, hang up, blind transfer — shared by the REST
+/// API (<c>/api/v1/calls/{id}/…</c>) and the web workspace. The actor holds <c>agent.self</c> and is the agent the call is
+/// bridged with; another agent's call, another tenant's call or a call that is not live answers not found. Each
+/// command is carried out in the call's mailbox (<see cref="InboundCalls.ControlAsync"/>).
+/// </summary>
+internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, InboundCalls calls, AuditScope audit)
+{
+    public Task<AppResult<Done>> HoldAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
+        RunAsync(actor, callId, new CallCommand.Hold(), "put the call on hold", ct);
+
+    public Task<AppResult<Done>> ResumeAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
+        RunAsync(actor, callId, new CallCommand.Resume(), "resumed the call", ct);
+
+    public Task<AppResult<Done>> MuteAsync(CurrentActor actor, Guid callId, bool muted, CancellationToken ct) =>
+        RunAsync(actor, callId, muted ? new CallCommand.Mute() : new CallCommand.Unmute(), muted ? "muted" : "unmuted", ct);
+
+    public Task<AppResult<Done>> HangUpAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
+        RunAsync(actor, callId, new CallCommand.HangUp(), "hung up", ct);
+
+    public Task<AppResult<Done>> SendDigitsAsync(CurrentActor actor, Guid callId, string? digits, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(digits) || digits.Length > 32 || digits.Any(d => !IsKey(d)))
+        {
+            return Task.FromResult<AppResult<Done>>(AppError.Invalid("digits", "Between 1 and 32 keys: 0-9, *, #, A-D."));
+        }
+
+        // The keys themselves are not audited: they may be a card number or a PIN.
+        return RunAsync(actor, callId, new CallCommand.SendDigits(digits.ToUpperInvariant()), $"sent {digits.Length} key(s)", ct);
+    }
+
+    /// <summary>Blind transfer to exactly one of a queue, an agent, a number (E.164 or national by no rule) or a flow of the tenant.</summary>
+    public async Task<AppResult<Done>> TransferAsync(CurrentActor actor, Guid callId, CallTransferRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await AgentOfAsync(actor, ct) is not { } agent)
+        {
+            return Refusal(actor);
+        }
+
+        var given = new object?[] { request.Queue, request.Agent, request.Number, request.Flow }.Count(t => t is not null);
+        if (given != 1)
+        {
+            return AppError.Invalid("to", "Name exactly one of queue, agent, number or flow.");
+        }
+
+        CallTransferTarget target;
+        if (request.Queue is { } queueId)
+        {
+            if (!await db.Queues.AnyAsync(q => q.Id == queueId, ct))
+            {
+                return AppError.Invalid("to/queue", "No such queue.");
+            }
+
+            target = new CallTransferTarget.Queue(queueId);
+        }
+        else if (request.Agent is { } agentId)
+        {
+            if (!await db.Agents.AnyAsync(a => a.Id == agentId, ct))
+            {
+                return AppError.Invalid("to/agent", "No such agent.");
+            }
+
+            target = new CallTransferTarget.Agent(agentId);
+        }
+        else if (request.Flow is { } flowId)
+        {
+            if (!await db.Flows.AnyAsync(f => f.Id == flowId && f.PublishedVersion != null, ct))
+            {
+                return AppError.Invalid("to/flow", "No such flow with a published version.");
+            }
+
+            target = new CallTransferTarget.Flow(flowId);
+        }
+        else if (E164.TryNormalise(request.Number!, NumberingRule.None, out var number))
+        {
+            target = new CallTransferTarget.Number(number);
+        }
+        else
+        {
+            return AppError.Invalid("to/number", "Not an E.164 number (+ and 8 to 15 digits).");
+        }
+
+        return await ControlAsync(agent, callId, new CallCommand.Transfer(target), $"transferred the call to {Describe(target)}", ct);
+    }
+
+    /// <summary>The transfer picker's choices: the tenant's queues that serve voice and the agents other than the caller.</summary>
+    public async Task<TransferTargets> TransferTargetsAsync(CurrentActor actor, CancellationToken ct)
+    {
+        if (await AgentOfAsync(actor, ct) is not { } me)
+        {
+            return TransferTargets.None;
+        }
+
+        var queues = await db.Queues.AsNoTracking().OrderBy(q => q.Name).Select(q => new { q.Id, q.Name, q.Channels }).ToListAsync(ct);
+        var agents = await db.Agents.AsNoTracking().Where(a => a.Id != me.Id).OrderBy(a => a.DisplayName).Select(a => new TransferChoice(a.Id, a.DisplayName)).ToListAsync(ct);
+        return new TransferTargets(
+            queues.Where(q => q.Channels.Contains("Voice")).Select(q => new TransferChoice(q.Id, q.Name)).ToList(), agents);
+    }
+
+    /// <summary>The calling agent's live call, if one is bridged with them on this node.</summary>
+    public async Task<LiveCallView?> CurrentCallAsync(CurrentActor actor, CancellationToken ct) =>
+        await AgentOfAsync(actor, ct) is { } agent ? calls.FindByAgent(actor.TenantId, agent.Id) : null;
+
+    private async Task<AppResult<Done>> RunAsync(CurrentActor actor, Guid callId, CallCommand command, string summary, CancellationToken ct)
+    {
+        if (await AgentOfAsync(actor, ct) is not { } agent)
+        {
+            return Refusal(actor);
+        }
+
+        return await ControlAsync(agent, callId, command, summary, ct);
+    }
+
+    private async Task<AppResult<Done>> ControlAsync(Agent agent, Guid callId, CallCommand command, string summary, CancellationToken ct)
+    {
+        audit.Target("call", callId).Describe(summary);
+        var result = await calls.ControlAsync(agent.TenantId, callId, agent.Id, command, ct);
+        return result.Outcome switch
+        {
+            CallControlOutcome.Done => AppResult<Done>.Ok(Done.Value),
+            CallControlOutcome.NotFound => AppError.NotFound(),
+            _ => AppError.Conflict(result.Detail ?? "The call is not connected to the agent now."),
+        };
+    }
+
+    private async Task<Agent?> AgentOfAsync(CurrentActor actor, CancellationToken ct)
+    {
+        if (!actor.Permissions.Contains(Permissions.AgentSelf) || actor.ActorType != ParleyClaims.ActorUser || !Guid.TryParse(actor.ActorId, out var userId))
+        {
+            return null;
+        }
+
+        tenant.Set(actor.TenantId);
+        return await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, ct);
+    }
+
+    private static AppError Refusal(CurrentActor actor) =>
+        actor.Permissions.Contains(Permissions.AgentSelf) ? AppError.NotFound() : AppError.Forbidden(Permissions.AgentSelf);
+
+    private static bool IsKey(char c) => char.IsAsciiDigit(c) || c is '*' or '#' || char.ToUpperInvariant(c) is >= 'A' and <= 'D';
+
+    private static string Describe(CallTransferTarget target) => target switch
+    {
+        CallTransferTarget.Queue q => $"queue {q.QueueId}",
+        CallTransferTarget.Agent a => $"agent {a.AgentId}",
+        CallTransferTarget.Flow f => $"flow {f.FlowId}",
+        CallTransferTarget.Number n => $"number {n.E164}",
+        _ => "?",
+    };
+}

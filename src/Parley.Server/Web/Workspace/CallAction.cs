@@ -1,0 +1,6 @@
+using Parley.Server.Application.Calls;
+
+namespace Parley.Server.Web.Workspace;
+
+/// <summary>A call control the agent chose: <c>hold</c>, <c>resume</c>, <c>mute</c>, <c>unmute</c>, <c>dtmf</c>, <c>hangup</c> or <c>transfer</c>.</summary>
+public sealed record CallAction(string Kind, string? Digits = null, CallTransferRequest? To = null);

@@ -1,0 +1,24 @@
+namespace Parley.Voice.Calls.Control;
+
+/// <summary>An agent's action on their live call, carried out in the call's mailbox (<see cref="InboundCalls.ControlAsync"/>).</summary>
+public abstract record CallCommand
+{
+    /// <summary>The customer hears music on hold and the agent silence; hold time counts in the call record.</summary>
+    public sealed record Hold : CallCommand;
+
+    public sealed record Resume : CallCommand;
+
+    /// <summary>The customer stops hearing the agent (the agent still hears the customer).</summary>
+    public sealed record Mute : CallCommand;
+
+    public sealed record Unmute : CallCommand;
+
+    /// <summary>Sends keys to the customer as RFC 4733 events.</summary>
+    public sealed record SendDigits(string Digits) : CallCommand;
+
+    /// <summary>Ends the call: both legs are released and the agent goes to wrap-up.</summary>
+    public sealed record HangUp : CallCommand;
+
+    /// <summary>Blind transfer: the agent leg ends (wrap-up) and the customer goes to <see cref="Target"/>.</summary>
+    public sealed record Transfer(CallTransferTarget Target) : CallCommand;
+}

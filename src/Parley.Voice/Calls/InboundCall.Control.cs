@@ -1,0 +1,236 @@
+using Parley.Flows.Execution;
+using Parley.Voice.Calls.Control;
+using Parley.Voice.Records;
+
+namespace Parley.Voice.Calls;
+
+internal sealed partial class InboundCall
+{
+    private DateTimeOffset? _heldSince;
+    private bool _muted;
+    private Guid? _transferFlow;
+    private volatile LiveCallView? _view;
+
+    /// <summary>The call as the workspace shows it; null until an agent is bridged.</summary>
+    public LiveCallView? View => _view;
+
+    /// <summary>The agent bridged now (read from other threads to refuse commands early; the mailbox decides).</summary>
+    public Guid? ConnectedAgentId => _view?.AgentId;
+
+    /// <summary>Carries out an agent's command on the bridged call; true when the call is over.</summary>
+    private async Task<bool> ControlAsync(CallSignal.Control control)
+    {
+        if (_agent is null || _bridge is null)
+        {
+            control.Done.TrySetResult(CallControlResult.NotConnected);
+            return false;
+        }
+
+        if (control.AgentId != _agent.AgentId)
+        {
+            control.Done.TrySetResult(CallControlResult.NotFound);
+            return false;
+        }
+
+        switch (control.Command)
+        {
+            case CallCommand.Hold:
+                await HoldAsync().ConfigureAwait(false);
+                break;
+            case CallCommand.Resume:
+                await ResumeAsync().ConfigureAwait(false);
+                break;
+            case CallCommand.Mute or CallCommand.Unmute:
+                _muted = control.Command is CallCommand.Mute;
+                _bridge.Muted = _muted;
+                CallLog.Controlled(_services.Logger, Id, _agent.AgentId, _muted ? "mute" : "unmute");
+                break;
+            case CallCommand.SendDigits digits:
+                if (!Session.SendDigits(digits.Digits))
+                {
+                    control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The customer's phone does not take RFC 4733 keys, or a key is not 0-9, *, #, A-D."));
+                    return false;
+                }
+
+                CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "dtmf");
+                break;
+            case CallCommand.HangUp:
+                CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "hangup");
+                await ReleaseBridgedAsync("agent_hangup", CallParty.Agent, hangUpCaller: true, hangUpAgent: true).ConfigureAwait(false);
+                control.Done.TrySetResult(CallControlResult.Done);
+                return true;
+            case CallCommand.Transfer transfer:
+                CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "transfer " + transfer.Target);
+                return await TransferAsync(transfer.Target, control.Done, control.FromRefer).ConfigureAwait(false);
+        }
+
+        Publish();
+        control.Done.TrySetResult(CallControlResult.Done);
+        return false;
+    }
+
+    private async Task HoldAsync()
+    {
+        if (_heldSince is not null)
+        {
+            return;
+        }
+
+        _bridge!.Held = true;
+        try
+        {
+            Session.Play(await _services.Audio.OpenMusicOnHoldAsync(TenantId, _waitSettings?.MusicOnHoldPromptId, _life.Token).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            CallLog.MusicUnavailable(_services.Logger, Id, ex);
+        }
+
+        _heldSince = Now;
+        _record = _record with { HoldCount = _record.HoldCount + 1 };
+        CallLog.Controlled(_services.Logger, Id, _agent!.AgentId, "hold");
+        await SaveAsync().ConfigureAwait(false);
+    }
+
+    private async Task ResumeAsync()
+    {
+        if (_heldSince is null)
+        {
+            return;
+        }
+
+        Session.Play(null);
+        _bridge!.Held = false;
+        EndHold();
+        CallLog.Controlled(_services.Logger, Id, _agent!.AgentId, "resume");
+        await SaveAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Adds the hold in progress (if any) to the record's hold time.</summary>
+    private void EndHold()
+    {
+        if (_heldSince is { } since)
+        {
+            _record = _record with { HoldDuration = _record.HoldDuration + (Now - since) };
+            _heldSince = null;
+        }
+    }
+
+    /// <summary>
+    /// Blind transfer: the agent's leg ends and the agent goes to wrap-up; the customer is queued again, rung through to a
+    /// number, or run through a flow. The agent's request is answered once their leg is released; true when the call
+    /// leaves the queue phase (a number answered, a flow to run, or the transfer failed and the call is over).
+    /// </summary>
+    private async Task<bool> TransferAsync(CallTransferTarget target, TaskCompletionSource<CallControlResult> done, bool fromRefer)
+    {
+        if (target is CallTransferTarget.Agent && _queue?.QueueId is null)
+        {
+            done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The call has no queue to find the agent through."));
+            return false;
+        }
+
+        var previousQueue = _queue?.QueueId;
+        await ReleaseAgentForTransferAsync(fromRefer).ConfigureAwait(false);
+        done.TrySetResult(CallControlResult.Done);
+        switch (target)
+        {
+            case CallTransferTarget.Queue queue:
+                return await RequeueAsync(queue.QueueId, preferredAgent: null).ConfigureAwait(false);
+            case CallTransferTarget.Agent agent:
+                return await RequeueAsync(previousQueue!.Value, agent.AgentId).ConfigureAwait(false);
+            case CallTransferTarget.Flow flow:
+                _transferFlow = flow.FlowId;
+                return true;
+            case CallTransferTarget.Number number:
+                return await TransferOutsideAsync(number.E164).ConfigureAwait(false);
+            default:
+                return false;
+        }
+    }
+
+    private async Task<bool> TransferOutsideAsync(string number)
+    {
+        try
+        {
+            // The customer hears music while the number rings.
+            Session.Play(await _services.Audio.OpenMusicOnHoldAsync(TenantId, _life.Token).ConfigureAwait(false));
+            if (await CallOutsideAsync(new TransferToNumberAction(number, null)).ConfigureAwait(false) is TransferFailedInput failed)
+            {
+                await FailTransferAsync("transfer_" + failed.Reason).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested)
+        {
+            _record = _record with { ReleaseCause = "caller_hangup", ReleasedBy = CallParty.Caller };
+        }
+
+        return true;
+    }
+
+    private async Task<bool> RequeueAsync(Guid queueId, Guid? preferredAgent)
+    {
+        var result = await EnqueueAsync(queueId.ToString(), 0, [], preferredAgent).ConfigureAwait(false);
+        if (!result.Queued)
+        {
+            await FailTransferAsync("transfer_" + result.Refusal).ConfigureAwait(false);
+            return true;
+        }
+
+        await StartWaitingAsync().ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task FailTransferAsync(string cause)
+    {
+        _record = _record with { ReleaseCause = cause, ReleasedBy = CallParty.System };
+        await HangUpCallerAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the agent's leg (BYE) and their interaction (wrap-up) while the customer stays.</summary>
+    /// <param name="fromRefer">The agent's phone sent REFER: it hears the final NOTIFY (sipfrag 200, RFC 3515) before the BYE.</param>
+    private async Task ReleaseAgentForTransferAsync(bool fromRefer)
+    {
+        var leg = _agent!;
+        _bridge!.Disconnect();
+        _bridge = null;
+        Session.Play(null);
+        EndHold();
+        _muted = false;
+        _services.Owner.DetachAgentLeg(leg.Dialog!);
+        if (fromRefer)
+        {
+            await TryAsync(() => leg.Dialog!.NotifyReferAsync(200, final: true)).ConfigureAwait(false);
+        }
+
+        await leg.HangUpAsync().ConfigureAwait(false);
+        leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "transferred" };
+        await SaveLegAsync(leg).ConfigureAwait(false);
+        _agent = null;
+        _view = null;
+        if (_queue is { Queued: true })
+        {
+            // Stop hearing the old interaction first, so its end is not taken for this call's end.
+            await _services.Routing.ForgetAsync(TenantId, InteractionId).ConfigureAwait(false);
+            await _services.Routing.EndAsync(TenantId, InteractionId).ConfigureAwait(false);
+            _queue = null;
+        }
+
+        await SaveAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Refreshes what the workspace sees of the call.</summary>
+    private void Publish() =>
+        _view = _agent is null ? null : new LiveCallView(Id, TenantId, _agent.AgentId, InteractionId, _heldSince, _muted, _record.HoldCount);
+
+    /// <summary>Answers a command that arrived while the call could not take it (over, or outside the queue phase).</summary>
+    private static bool RefuseControl(CallSignal signal)
+    {
+        if (signal is CallSignal.Control control)
+        {
+            control.Done.TrySetResult(CallControlResult.NotConnected);
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,89 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Server.Application.Calls;
+using Parley.Server.Web.Workspace;
+using Parley.Voice.Calls.Control;
+using Radzen;
+
+namespace Parley.Web.Tests.Workspace;
+
+public sealed class CallControlsTests : BunitContext
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Sales = new("0193a5c0-0000-7000-8000-0000000000aa");
+
+    public CallControlsTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddRadzenComponents();
+    }
+
+    [Fact]
+    public void A_call_on_hold_shows_since_when_and_offers_resume()
+    {
+        var actions = new List<CallAction>();
+        var controls = Render(State(onHoldSince: Now.AddSeconds(-75)), actions);
+
+        Assert.Contains("On hold since 08:58:45 UTC (1:15)", controls.Find(".parley-on-hold").TextContent, StringComparison.Ordinal);
+        Button(controls, "Resume").Click();
+
+        Assert.Equal("resume", Assert.Single(actions).Kind);
+    }
+
+    [Fact]
+    public void A_connected_call_offers_hold_mute_and_hang_up()
+    {
+        var actions = new List<CallAction>();
+        var controls = Render(State(), actions);
+
+        Assert.Empty(controls.FindAll(".parley-on-hold"));
+        Button(controls, "Hold").Click();
+        Button(controls, "Mute").Click();
+        Button(controls, "Hang up").Click();
+
+        Assert.Equal(["hold", "mute", "hangup"], actions.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public void The_keypad_sends_the_typed_keys_and_clears()
+    {
+        var actions = new List<CallAction>();
+        var controls = Render(State(), actions);
+
+        controls.Find("input[name=keys]").Change("12#");
+        Button(controls, "Send keys").Click();
+
+        Assert.Equal(("dtmf", "12#"), (actions[0].Kind, actions[0].Digits));
+        Assert.Equal("", controls.Find("input[name=keys]").GetAttribute("value") ?? "");
+    }
+
+    [Fact]
+    public void Transfer_is_disabled_until_a_target_is_chosen_then_names_the_queue_or_the_number()
+    {
+        var actions = new List<CallAction>();
+        var controls = Render(State(), actions);
+        Assert.True(Button(controls, "Transfer").HasAttribute("disabled"));
+
+        controls.Find("select[name=transfer-target]").Change(Sales.ToString());
+        Button(controls, "Transfer").Click();
+        controls.Find("select[name=transfer-kind]").Change("number");
+        controls.Find("input[name=transfer-number]").Change(" +15559990001 ");
+        Button(controls, "Transfer").Click();
+
+        Assert.Equal(Sales, actions[0].To?.Queue);
+        Assert.Equal("+15559990001", actions[1].To?.Number);
+    }
+
+    private IRenderedComponent<CallControls> Render(LiveCallView state, List<CallAction> actions) =>
+        Render<CallControls>(p => p
+            .Add(c => c.State, state)
+            .Add(c => c.Now, Now)
+            .Add(c => c.Targets, new TransferTargets([new TransferChoice(Sales, "Sales")], []))
+            .Add(c => c.Act, (CallAction a) => actions.Add(a)));
+
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<CallControls> controls, string text) =>
+        controls.FindAll("button").Single(b => b.TextContent.Trim().EndsWith(text, StringComparison.Ordinal));
+
+    private static LiveCallView State(DateTimeOffset? onHoldSince = null) =>
+        new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), onHoldSince, Muted: false, Holds: onHoldSince is null ? 0 : 1);
+}
