@@ -40,4 +40,7 @@ internal static partial class CallLog
 
     [LoggerMessage(6111, LogLevel.Warning, "Call {CallId}: music on hold unavailable")]
     public static partial void MusicUnavailable(ILogger logger, Guid callId, Exception exception);
+
+    [LoggerMessage(6112, LogLevel.Warning, "No free RTP port pair: {Count} calls refused with 503 since the last such line ({InUse} pairs in use)")]
+    public static partial void MediaPortsFull(ILogger logger, long count, int inUse);
 }
