@@ -3,10 +3,12 @@
 # loopback, free ports; node admission raised to RATE+50 calls/s and 4,000 concurrent calls so that admission refuses
 # nothing), creates a trunk for 127.0.0.51 through the API (as the demo admin) and has SIPp (bench/load/ivr-uac.xml)
 # call the demo number +15550100 from 127.0.0.51 at RATE calls/s for SECS seconds. Each call: greeting (Parley's RTP
-# out), '2' by RFC 4733 after 3 s (RTP in), then the Support queue (announcement, music) until CALL_MS, BYE.
+# out), the caller's own PCMU all call long (SIPp rtp_stream of bench/load/caller-audio.py's tone, RTP in), '2' by
+# RFC 4733 after 3 s, then the Support queue (announcement, music) until CALL_MS, BYE.
 # Reports failed calls, INVITE->200 (SIPp response time 1, every call traced), peak concurrent calls, the server's
 # send jitter (parley_media_send_jitter_seconds on /metrics), its RSS and CPU. Loopback only, every process bounded.
 #   bench/load/ivr-load.sh [RATE=200] [SECS=180] [CALL_MS=10000] [SERVER_DIR=src/Parley.Server/bin/Release/net10.0]
+#   SERVER_ARGS="--Parley:Media:RtpPortMax=10999" bench/load/ivr-load.sh ...   (extra server settings, e.g. a small port range)
 set -euo pipefail
 RATE=${1:-200}
 SECS=${2:-180}
@@ -25,7 +27,7 @@ echo "server: $SERVER_DIR; $RATE calls/s for $SECS s, calls of $CALL_MS ms; outp
 (cd "$SERVER_DIR" && exec timeout $(( SECS + CALL_MS / 1000 + 240 )) dotnet Parley.Server.dll --demo --Parley:DataDirectory="$OUT/data" \
   --urls "$BASE" --Parley:Sip:Address=127.0.0.1 --Parley:Sip:Port=0 --Parley:Media:BindAddress=127.0.0.1 \
   --Parley:Demo:AdminPassword="$ADMIN_PASSWORD" --Parley:RateLimits:Enabled=false \
-  --Parley:Sip:Admission:CallsPerSecond=$(( RATE + 50 )) --Parley:Sip:Admission:MaxConcurrentCalls=4000 > "$OUT/server.log" 2>&1) &
+  --Parley:Sip:Admission:CallsPerSecond=$(( RATE + 50 )) --Parley:Sip:Admission:MaxConcurrentCalls=4000 ${SERVER_ARGS:-} > "$OUT/server.log" 2>&1) &
 SERVER=$!
 for _ in $(seq 1 900); do
   curl -sf -o /dev/null "$BASE/health/ready" && break
@@ -41,6 +43,7 @@ rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/"$PID"/status 2>/dev/null || ec
 cpu() { awk '{print $14 + $15}' /proc/"$PID"/stat; }
 ( while kill -0 "$PID" 2>/dev/null; do echo "$(date +%s) $(rss)" >> "$OUT/rss.txt"; sleep 1; done ) &
 SAMPLER=$!
+python3 "$ROOT/bench/load/caller-audio.py" "$OUT/caller.ulaw" 2
 CPU0=$(cpu); T0=$(date +%s)
 (cd "$OUT" && timeout $(( SECS + CALL_MS / 1000 + 60 )) sipp -sf "$ROOT/bench/load/ivr-uac.xml" "127.0.0.1:$SIP_PORT" -i "$CALLER" -mi "$CALLER" \
   -mp "$(free_port SOCK_DGRAM)" -r "$RATE" -m $(( RATE * SECS )) -l 5000 -d "$CALL_MS" -nostdin -trace_rtt -rtt_freq 1 \
@@ -64,8 +67,9 @@ if values:
     q = lambda p: values[min(len(values) - 1, int(p * len(values)))]
     print(f"INVITE->200 over {len(values)} calls: p50 {q(0.5):.2f} ms, p99 {q(0.99):.2f} ms, max {values[-1]:.2f} ms")
 PY
-curl -s "$BASE/metrics" | grep -E '^parley_media_send_jitter|^parley_sip_admission_(admitted|refused)_total' || true
+curl -s "$BASE/metrics" | grep -E '^parley_media_send_jitter|^parley_sip_admission_(admitted|refused)_total|^parley_calls_refused_media_ports_total|^parley_media_(sessions_refused_total|port_pairs)' || true
 curl -s -b "$OUT/cookies" "$BASE/api/v1/calls?limit=200" | python3 -c 'import json,sys,collections; c=collections.Counter((i["disposition"], i["queueId"] is not None) for i in json.load(sys.stdin)["items"]); print("last 200 call records (disposition, reached a queue):", dict(c))' || true
+echo "server log: $(grep -c '\[6109\]' "$OUT/server.log" || true) lines of event 6109 (call failed), $(grep -c 'No free RTP port' "$OUT/server.log" || true) 'No free RTP port' lines"
 echo "server CPU: $(( (CPU1 - CPU0) * 100 / $(getconf CLK_TCK) / (T1 - T0 > 0 ? T1 - T0 : 1) )) % of one core over the run"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk 'NR==1 {first=$2} {if ($2>max) max=$2; last=$2} END {print "server RSS MiB: at start " first ", max " max ", at end " last}' "$OUT/rss.txt"

@@ -17,6 +17,7 @@ public sealed class MediaEngine : IAsyncDisposable
     private readonly Lock _lock = new();
     private EpollReceiveHost? _receiveHost;
     private int _activeSessions;
+    private long _sessionsRefused;
 
     public MediaEngine(MediaOptions options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
     {
@@ -73,10 +74,26 @@ public sealed class MediaEngine : IAsyncDisposable
 
     internal ILogger Logger { get; }
 
+    /// <summary>Sessions <see cref="TryCreateSession"/> could not open because the RTP port range was exhausted, since start.</summary>
+    public long SessionsRefused => Interlocked.Read(ref _sessionsRefused);
+
     /// <summary>Allocates a port pair and binds it. Throws <see cref="InvalidOperationException"/> when the range is exhausted.</summary>
-    public MediaSession CreateSession()
+    public MediaSession CreateSession() =>
+        TryCreateSession() ?? throw new InvalidOperationException($"No free RTP port pair in {Ports.MinPort}..{Ports.MaxPort}.");
+
+    /// <summary>
+    /// Allocates a port pair and binds it; null when the range is exhausted (counted in <see cref="SessionsRefused"/>),
+    /// so a call can be refused with 503 before it is answered instead of failing.
+    /// </summary>
+    public MediaSession? TryCreateSession()
     {
-        var endpoint = RtpEndpoint.Open(_bindAddress, Ports, Logger, ReceiveHost());
+        var endpoint = RtpEndpoint.TryOpen(_bindAddress, Ports, Logger, ReceiveHost());
+        if (endpoint is null)
+        {
+            Interlocked.Increment(ref _sessionsRefused);
+            return null;
+        }
+
         Interlocked.Increment(ref _activeSessions);
         if (Options.AutoStartClock)
         {

@@ -47,8 +47,14 @@ public sealed class RtpEndpoint : IAsyncDisposable
     /// <summary>
     /// Binds RTP and RTCP sockets on the next free pair; skips ports another process holds. With a
     /// <paramref name="host"/>, datagrams are received by its shared epoll thread instead of async loops.
+    /// Throws <see cref="InvalidOperationException"/> when no pair is free (<see cref="TryOpen"/> answers null instead).
     /// </summary>
-    public static RtpEndpoint Open(IPAddress bindAddress, RtpPortAllocator ports, ILogger? logger = null, EpollReceiveHost? host = null)
+    public static RtpEndpoint Open(IPAddress bindAddress, RtpPortAllocator ports, ILogger? logger = null, EpollReceiveHost? host = null) =>
+        TryOpen(bindAddress, ports, logger, host)
+        ?? throw new InvalidOperationException($"No free RTP port pair in {ports.MinPort}..{ports.MaxPort}.");
+
+    /// <summary>As <see cref="Open"/>, but null when the range is exhausted (admission: the call is refused, not failed).</summary>
+    public static RtpEndpoint? TryOpen(IPAddress bindAddress, RtpPortAllocator ports, ILogger? logger = null, EpollReceiveHost? host = null)
     {
         ArgumentNullException.ThrowIfNull(bindAddress);
         ArgumentNullException.ThrowIfNull(ports);
@@ -79,7 +85,7 @@ public sealed class RtpEndpoint : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException($"No free RTP port pair in {ports.MinPort}..{ports.MaxPort}.");
+        return null;
     }
 
     /// <summary>Starts the receive loops; call once.</summary>

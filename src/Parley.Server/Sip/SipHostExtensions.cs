@@ -74,6 +74,7 @@ internal static class SipHostExtensions
             var stack = new SipStack(options, sp.GetRequiredService<SipApplication>(), registrar, loggers, time);
             SipAdmissionMetrics.Publish(stack.Admission);
             MediaClockMetrics.Publish(sp.GetRequiredService<MediaEngine>().Clock);
+            MediaPortMetrics.Publish(sp.GetRequiredService<MediaEngine>(), sp.GetService<InboundCalls>());
             return stack;
         });
         services.AddHostedService<SipHostedService>();

@@ -43,4 +43,7 @@ internal static partial class CallLog
 
     [LoggerMessage(6112, LogLevel.Information, "Call {CallId}: agent {AgentId} {Action}")]
     public static partial void Controlled(ILogger logger, Guid callId, Guid agentId, string action);
+
+    [LoggerMessage(6113, LogLevel.Warning, "No free RTP port pair: {Count} calls refused with 503 since the last such line ({InUse} pairs in use)")]
+    public static partial void MediaPortsFull(ILogger logger, long count, int inUse);
 }

@@ -202,6 +202,12 @@ internal sealed partial class InboundCall
         await StopWaitingAsync().ConfigureAwait(false);
         await StopRingingAsync().ConfigureAwait(false);
         _record = _record with { Disposition = CallDisposition.AbandonedInQueue, ReleaseCause = cause, ReleasedBy = by };
+        if (by == CallParty.Caller)
+        {
+            // The caller is gone: their RTP ports go back to the pool now, not after routing and the records answer.
+            await Session.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _services.Routing.AbandonAsync(TenantId, InteractionId).ConfigureAwait(false);
     }
 

@@ -66,7 +66,7 @@ internal sealed partial class InboundCall
         }
         finally
         {
-            _record = _record with { IvrExitAt = Now, FlowPathJson = FlowJson.SerializePath(state.Path) };
+            _record = _record with { IvrExitAt = _record.IvrExitAt ?? Now, FlowPathJson = FlowJson.SerializePath(state.Path) };
         }
 
         return queued;

@@ -74,7 +74,8 @@ internal sealed partial class InboundCall
         {
             _queue = result;
             InteractionId = interactionId;
-            _record = _record with { QueuedAt = _record.QueuedAt ?? Now, QueueId = result.QueueId, InteractionId = interactionId, IvrExitAt = _record.IvrExitAt ?? (_record.FlowId is null ? null : Now) };
+            var now = Now; // one instant: a flow-queued call leaves the IVR when it is queued
+            _record = _record with { QueuedAt = _record.QueuedAt ?? now, QueueId = result.QueueId, InteractionId = interactionId, IvrExitAt = _record.IvrExitAt ?? (_record.FlowId is null ? null : now) };
             await SaveAsync().ConfigureAwait(false);
             CallLog.Queued(_services.Logger, Id, result.QueueName ?? queue);
         }
@@ -136,6 +137,9 @@ internal sealed partial class InboundCall
         }
 
         await StopWaitingAsync().ConfigureAwait(false);
+
+        // Media first (idempotent): the RTP ports go back to the pool before routing and the records are awaited.
+        await Session.DisposeAsync().ConfigureAwait(false);
         if (_queue is { Queued: true })
         {
             await TryAsync(() => _services.Routing.ForgetAsync(TenantId, InteractionId).AsTask()).ConfigureAwait(false);
@@ -153,7 +157,6 @@ internal sealed partial class InboundCall
             RefuseControl(left);
         }
 
-        await Session.DisposeAsync().ConfigureAwait(false);
         _life.Dispose();
         CallLog.CallEnded(_services.Logger, Id, _record.ReleaseCause!, _record.Disposition?.ToString() ?? "none");
     }

@@ -11,4 +11,21 @@ public sealed class InboundCallOptions
 
     /// <summary>Calls to numbers this node holds at once; beyond it new calls get 486.</summary>
     public int MaxConcurrentCalls { get; set; } = 10_000;
+
+    /// <summary>The <c>Retry-After</c> of the 503 a call gets when no RTP port pair is free. Default 5 s.</summary>
+    public TimeSpan PortsFullRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Throws on an unusable configuration; called at start-up.</summary>
+    public void Validate()
+    {
+        if (MaxConcurrentCalls < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrentCalls), "Parley:Calls:MaxConcurrentCalls must be at least 1.");
+        }
+
+        if (PortsFullRetryAfter < TimeSpan.FromSeconds(1) || PortsFullRetryAfter > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PortsFullRetryAfter), "Parley:Calls:PortsFullRetryAfter must be 1 s..1 h.");
+        }
+    }
 }

@@ -30,6 +30,7 @@ public sealed class InboundCalls : VoiceCallHandler
     private readonly ConcurrentDictionary<SipDialog, (InboundCall Call, AgentLeg Leg)> _agents = new();
     private readonly ConcurrentDictionary<Guid, InboundCall> _byId = new();
     private readonly ILogger _logger;
+    private readonly MediaPortRefusals _portsFull;
     private int _admitted;
 
     public InboundCalls(
@@ -52,11 +53,15 @@ public sealed class InboundCalls : VoiceCallHandler
     {
         ArgumentNullException.ThrowIfNull(loggers);
         _logger = loggers.CreateLogger<InboundCalls>();
+        _portsFull = new MediaPortRefusals(options, time, _logger);
         _services = new CallServices(engine, stack, dialogs, this, routing, phones, trunks, waiting, flows, speech, http, interpreter, audio, records, options, time, loggers, _logger);
     }
 
     /// <summary>Calls to numbers in progress on this node.</summary>
     public int ActiveCalls => _callers.Count;
+
+    /// <summary>Calls refused with 503 because no RTP port pair was free, since start.</summary>
+    public long RefusedForMediaPorts => _portsFull.Refused;
 
     /// <summary>Raised when a call is over and its records are closed (tests and metrics).</summary>
     public event Action<Guid>? CallEnded;
@@ -323,7 +328,14 @@ public sealed class InboundCalls : VoiceCallHandler
             return null;
         }
 
-        var session = _services.Engine.CreateSession();
+        // The media ports are reserved before the call is answered: none free is a 503 with Retry-After, not a failure.
+        var session = _services.Engine.TryCreateSession();
+        if (session is null)
+        {
+            _portsFull.Refuse(call, _services.Engine.Ports.InUse);
+            return null;
+        }
+
         try
         {
             var answer = SdpNegotiator.CreateAnswer(offer, new SdpOfferParameters(_services.Engine.AdvertisedAddressFor(call.LocalEndPoint.Address), session.LocalPort));

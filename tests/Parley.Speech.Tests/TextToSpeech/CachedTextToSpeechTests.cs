@@ -32,6 +32,24 @@ public sealed class CachedTextToSpeechTests : IDisposable
     }
 
     [Fact]
+    public async Task APromptHeardRecently_IsServedFromMemory_WithoutReadingOrDecodingTheFileAgain()
+    {
+        SpeechEngines.RequireEspeak();
+        var tts = Cached(maxBytes: 64L * 1024 * 1024);
+        var first = await tts.SynthesizeAsync("Welcome to Parley.", "en-us", TestContext.Current.CancellationToken);
+        foreach (var file in Directory.GetFiles(_temp.Path, "*.wav"))
+        {
+            File.Delete(file);
+        }
+
+        var second = await tts.SynthesizeAsync("Welcome to Parley.", "en-us", TestContext.Current.CancellationToken);
+
+        Assert.True(second.FromCache);
+        Assert.Same(first.Samples, second.Samples);
+        Assert.Equal(1, _espeak.SynthesisCount);
+    }
+
+    [Fact]
     public async Task AnotherVoiceOrText_IsAnotherEntry()
     {
         SpeechEngines.RequireEspeak();
@@ -85,7 +103,7 @@ public sealed class CachedTextToSpeechTests : IDisposable
         var probe = Cached(maxBytes: long.MaxValue);
         await probe.SynthesizeAsync("One.", "en-us", TestContext.Current.CancellationToken);
         var oneFile = new DirectoryInfo(_temp.Path).GetFiles("*.wav").Single().Length;
-        var tts = Cached(maxBytes: (oneFile * 2) + (oneFile / 2));
+        var tts = Cached(maxBytes: (oneFile * 2) + (oneFile / 2), memoryMaxBytes: 0); // the disk's bound, without the memory layer
 
         await tts.SynthesizeAsync("Two.", "en-us", TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromMinutes(1));
@@ -110,6 +128,6 @@ public sealed class CachedTextToSpeechTests : IDisposable
         Assert.Single(Directory.GetFiles(_temp.Path, "*.wav"));
     }
 
-    private CachedTextToSpeech Cached(long maxBytes) =>
-        new(_espeak, new PromptCache(_temp.Path, maxBytes, _time), "espeak-ng");
+    private CachedTextToSpeech Cached(long maxBytes, long memoryMaxBytes = 32L * 1024 * 1024) =>
+        new(_espeak, new PromptCache(_temp.Path, maxBytes, _time), "espeak-ng", memoryMaxBytes);
 }

@@ -30,6 +30,7 @@ internal static class CallHostExtensions
             var options = new InboundCallOptions();
             configuration.GetSection("Parley:Calls").Bind(options);
             options.NodeId = sp.GetRequiredService<IVoiceNode>().Id;
+            options.Validate();
             return options;
         });
         services.AddSingleton(sp => new InboundCalls(

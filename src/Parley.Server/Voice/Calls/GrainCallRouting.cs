@@ -91,8 +91,10 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
                 {
                     await Grain(watcher.TenantId).Watch(interactionId.ToString(), watcher.Reference!);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Orleans answers an overloaded grain with OperationCanceledException ("message expired"): logged
+                    // and retried next round, never the end of this loop (which would stop the host).
                     CallHostLog.RewatchFailed(logger, ex);
                 }
             }

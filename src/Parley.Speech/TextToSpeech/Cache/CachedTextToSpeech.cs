@@ -2,23 +2,28 @@ namespace Parley.Speech.TextToSpeech.Cache;
 
 /// <summary>
 /// An <see cref="ITextToSpeech"/> in front of another that keeps what it renders in a <see cref="PromptCache"/>:
-/// a prompt heard before is read from disk, never synthesised again. Also renders prompts ahead of time.
+/// a prompt heard before is read from disk, never synthesised again, and the prompts heard recently are served from
+/// memory (bounded; the samples are shared and never modified). Also renders prompts ahead of time.
 /// </summary>
 public sealed class CachedTextToSpeech : ITextToSpeech, IPromptPrerenderer
 {
     private readonly ITextToSpeech _engine;
     private readonly PromptCache _cache;
     private readonly string _engineId;
+    private readonly PromptMemory _memory;
 
     /// <param name="engineId">Part of every key, so two engines (or versions) never share files.</param>
-    public CachedTextToSpeech(ITextToSpeech engine, PromptCache cache, string engineId)
+    /// <param name="memoryMaxBytes">Bound of the in-memory layer (default 32 MiB, about 35 minutes of 8 kHz speech); 0 turns it off.</param>
+    public CachedTextToSpeech(ITextToSpeech engine, PromptCache cache, string engineId, long memoryMaxBytes = 32L * 1024 * 1024)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(memoryMaxBytes);
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentException.ThrowIfNullOrWhiteSpace(engineId);
         _engine = engine;
         _cache = cache;
         _engineId = engineId;
+        _memory = new PromptMemory(memoryMaxBytes);
     }
 
     public ValueTask<IReadOnlyList<SpeechVoice>> GetVoicesAsync(CancellationToken cancellationToken = default) =>
@@ -26,14 +31,23 @@ public sealed class CachedTextToSpeech : ITextToSpeech, IPromptPrerenderer
 
     public async ValueTask<SynthesizedSpeech> SynthesizeAsync(string text, string voice, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(voice);
+        if (_memory.TryGet(voice, text) is { } remembered)
+        {
+            return new SynthesizedSpeech(remembered, fromCache: true);
+        }
+
         var key = await KeyAsync(text, voice, cancellationToken).ConfigureAwait(false);
         if (_cache.TryRead(key) is { } cached)
         {
+            _memory.Add(voice, text, cached);
             return new SynthesizedSpeech(cached, fromCache: true);
         }
 
         var rendered = await _engine.SynthesizeAsync(text, voice, cancellationToken).ConfigureAwait(false);
         _cache.Write(key, rendered.Samples);
+        _memory.Add(voice, text, rendered.Samples);
         return rendered;
     }
 

@@ -131,6 +131,7 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         var record = await factory.CallRecordAsync("+15550100");
         Assert.Equal(System.Text.Json.JsonValueKind.String, record.GetProperty("ivrExitAt").ValueKind);
+        Assert.True(record.GetProperty("ivrExitAt").GetDateTimeOffset() <= record.GetProperty("queuedAt").GetDateTimeOffset(), "the caller leaves the IVR no later than they are queued");
         var detail = await admin.JsonAsync($"/api/v1/calls/{record.GetProperty("id").GetGuid()}");
         path.AddRange(detail.GetProperty("flowPath").EnumerateArray().Select(p => p.GetProperty("blockType").GetString()!));
         Assert.Contains("menu", path);

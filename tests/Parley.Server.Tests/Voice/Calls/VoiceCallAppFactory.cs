@@ -10,7 +10,7 @@ using Parley.Sip.Stack;
 namespace Parley.Server.Tests.Voice.Calls;
 
 /// <summary>The demo server on the real clock (calls ring, wait and time out for real), with helpers to wire phones to numbers.</summary>
-public sealed class VoiceCallAppFactory : AcdAppFactory
+public class VoiceCallAppFactory : AcdAppFactory
 {
     protected override TimeProvider Clock => TimeProvider.System;
 
