@@ -1,3 +1,4 @@
+using Parley.Server.WebChat;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Parley.Server.Api.ApiClients;
@@ -98,6 +99,7 @@ public static class ParleyServiceExtensions
         services.AddParleyFlowStore();
         services.AddParleyCallAudio();
         services.AddParleyWeb();
+        services.AddParleyWebChat();
         return builder;
     }
 }

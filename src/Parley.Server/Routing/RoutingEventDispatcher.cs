@@ -17,6 +17,7 @@ namespace Parley.Server.Routing;
 internal sealed class RoutingEventDispatcher(
     IHubContext<RoutingHub> hub,
     AgentEventSubscriptions circuits,
+    WebChat.ChatRoutingEvents chats,
     ILogger<RoutingEventDispatcher> logger) : BackgroundService, IRoutingEventPublisher
 {
     private const int MaxBatch = 4096;
@@ -60,5 +61,7 @@ internal sealed class RoutingEventDispatcher(
             await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent.Key)).SendAsync(RoutingHub.Method, events, cancellationToken);
             await circuits.PublishAsync(tenantId, agent.Key, events);
         }
+
+        await chats.OnEventsAsync(tenantId, messages);
     }
 }
