@@ -44,6 +44,13 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
         return AppResult<IReadOnlyList<ChatMessageView>>.Ok(rows.Select(ChatMessageView.Of).ToArray());
     }
 
+    /// <summary>Subscribes <paramref name="handler"/> to a chat the actor may read (see <see cref="ChatLiveUpdates"/>), or null.</summary>
+    public async Task<IDisposable?> SubscribeAsync(CurrentActor actor, Guid interactionId, Action<ChatEvent> handler, CancellationToken ct)
+    {
+        var readable = await GetMessagesAsync(actor, interactionId, ct);
+        return readable.IsOk && await rooms.OpenAsync(actor.TenantId, interactionId, ct) is { } room ? rooms.Subscribe(room, isCustomer: false, handler) : null;
+    }
+
     /// <summary>Sends the agent's message to the visitor: stored (group commit), then delivered.</summary>
     public async Task<AppResult<ChatMessageView>> SendAsync(CurrentActor actor, Guid interactionId, string? text, CancellationToken ct)
     {
