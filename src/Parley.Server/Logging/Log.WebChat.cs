@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(8203, LogLevel.Information, "Chat {ConversationId} ended by the visitor (routing: {Result})")]
     public static partial void ChatEndedByCustomer(ILogger logger, Guid conversationId, string result);
 
+    [LoggerMessage(8205, LogLevel.Warning, "Chat {ConversationId}: the visitor's socket failed")]
+    public static partial void ChatSessionFailed(ILogger logger, Exception exception, Guid conversationId);
+
     [LoggerMessage(8204, LogLevel.Warning, "Announcing the queue position of chat {ConversationId} failed")]
     public static partial void ChatPositionFailed(ILogger logger, Exception exception, Guid conversationId);
 }

@@ -26,6 +26,9 @@ internal sealed class ChatRoom(Guid tenantId, Guid conversationId)
 
     public string? AgentName { get; set; }
 
+    /// <summary>Who is ending the chat, set before routing hears of it (so the routing event announces the right side).</summary>
+    public string? EndingBy { get; set; }
+
     /// <summary>Set once the end was announced, so it is announced once.</summary>
     public int EndAnnounced;
 
@@ -69,7 +72,9 @@ internal sealed class ChatRoom(Guid tenantId, Guid conversationId)
                 Id = Guid.CreateVersion7(at), TenantId = TenantId, ConversationId = ConversationId, Seq = seq, Text = text, AgentId = agentId,
                 SenderName = senderName, At = at, Direction = fromCustomer ? ChatMessageRow.FromCustomer : ChatMessageRow.FromAgent,
             };
-            await store.StoreAsync(row, ct);
+            // Once queued the row may be committed whatever the caller does, so the room waits for the outcome (not for the
+            // caller's token): its last sequence numbers must match the database, or a re-send would be stored twice.
+            await store.StoreAsync(row, CancellationToken.None);
             if (fromCustomer)
             {
                 LastCustomerSeq = seq;

@@ -46,7 +46,7 @@ internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory sc
             }
             else if (by is not null)
             {
-                rooms.Ended(room, by);
+                rooms.Ended(room, room.EndingBy ?? by);
             }
         }
 

@@ -54,6 +54,10 @@ internal sealed class ChatSocketHost(
         {
             await new ChatSocketSession(this, socket, session, room, address).RunAsync(after, full, ct);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.ChatSessionFailed(logger, exception, session.ConversationId);
+        }
         finally
         {
             Interlocked.Decrement(ref _connections);
@@ -81,10 +85,12 @@ internal sealed class ChatSocketHost(
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.EndedAt, now).SetProperty(c => c.EndedBy, "customer"), ct);
         }
 
-        rooms.Ended(room, "customer");
+        room.EndingBy = "customer";
+        room.Status = ChatRoomStatus.Ended;
         var grain = grains.GetGrain<Cluster.Routing.ITenantRoutingGrain>(room.TenantId);
         var result = wasWaiting ? await grain.Abandon(room.ConversationId.ToString()) : await grain.End(room.ConversationId.ToString());
         Log.ChatEndedByCustomer(logger, room.ConversationId, result.ToString());
+        rooms.Ended(room, "customer");
     }
 
     /// <summary>Stores the visitor's rating once (after the end); false when already rated.</summary>
