@@ -28,6 +28,9 @@ public static partial class RouteValues
         ("/api/v1/trunks/", "id", t => ParleyAppFactory.TrunkOf(t.TenantId).ToString()),
         ("/api/v1/prompts/", "id", t => ParleyAppFactory.PromptOf(t.TenantId).ToString()),
         ("/api/v1/calls/", "id", t => ParleyAppFactory.CallOf(t.TenantId).ToString()),
+        ("/api/v1/webchat/widgets/", "id", t => t.Acd.WidgetId.ToString()),
+        ("/webchat/", "key", t => t.Acd.WidgetKey),
+        ("/webchat/", "rest", _ => "chats"),
     ];
 
     /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>

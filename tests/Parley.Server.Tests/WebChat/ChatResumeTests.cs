@@ -80,6 +80,8 @@ public sealed class ChatResumeTests(WebChatAppFactory server) : IClassFixture<We
         Assert.Equal(["Are you still there?", "I'll wait."], missed.Where(f => f.Type() == "msg").Select(f => f.GetProperty("text").GetString()!).ToArray());
         Assert.Equal([2L, 3L], missed.Where(f => f.Type() == "msg").Select(f => f.GetProperty("seq").GetInt64()).ToArray());
 
+        var mine = (await agent.JsonAsync($"/api/v1/agents/me/interactions/{chatId}/messages")).GetProperty("items");
+        Assert.Equal(3, mine.GetArrayLength());
         await agent.PostAsync($"/api/v1/interactions/{chatId}/end", 204);
         Assert.Equal("agent", (await back.ReceiveUntilAsync("ended")).Frame.GetProperty("by").GetString());
         await back.SendAsync(new { type = "rate", score = 5, comment = "Quick and kind." });

@@ -7,19 +7,20 @@ using Parley.Server.Auth;
 namespace Parley.Server.Api.Interactions;
 
 /// <summary>
-/// A chat's transcript and the agent's messages: <c>GET /api/v1/interactions/{id}/messages</c> (<c>interactions.read</c>,
-/// or the agent who handles or handled it), <c>POST …/messages</c> and <c>POST …/typing</c> (the agent handling it) —
+/// A chat's transcript and the agent's messages: <c>GET /api/v1/interactions/{id}/messages</c> (<c>interactions.read</c>),
+/// <c>GET /api/v1/agents/me/interactions/{id}/messages</c> (the agent who handles or handled it), <c>POST …/messages</c> and <c>POST …/typing</c> (the agent handling it) —
 /// adapters over <see cref="ChatService"/>, which the workspace's chat pane uses too.
 /// </summary>
 public static class ChatMessagesApi
 {
-    public static RouteGroupBuilder MapChatMessages(this RouteGroupBuilder interactions)
+    public static RouteGroupBuilder MapChatMessages(this RouteGroupBuilder api)
     {
-        // Either permission reads (checked in ChatService); signing in is what the route itself requires.
-        interactions.MapGet("/{id:guid}/messages", ListAsync).RequireAuthorization();
-        interactions.MapPost("/{id:guid}/messages", SendAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.message");
-        interactions.MapPost("/{id:guid}/typing", TypingAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.typing");
-        return interactions;
+        api.MapGet("/interactions/{id:guid}/messages", ListAsync).RequirePermission(Permissions.InteractionsRead).WithTags("Interactions");
+        // The agent's own chats (handled now or before), without interactions.read; ChatService checks they are theirs.
+        api.MapGet("/agents/me/interactions/{id:guid}/messages", ListAsync).RequirePermission(Permissions.AgentSelf).WithTags("Agents");
+        api.MapPost("/interactions/{id:guid}/messages", SendAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.message").WithTags("Interactions");
+        api.MapPost("/interactions/{id:guid}/typing", TypingAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.typing").WithTags("Interactions");
+        return api;
     }
 
     private static async Task<IResult> ListAsync(Guid id, HttpContext http, ChatService chats, CancellationToken ct) =>
