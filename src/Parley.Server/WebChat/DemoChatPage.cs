@@ -18,6 +18,7 @@ internal static class DemoChatPage
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Parley demo shop</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/webchat/demo.css">
             </head>
             <body>
@@ -25,7 +26,7 @@ internal static class DemoChatPage
             <main>
             <h1>Lamps that last</h1>
             <p>This page stands in for a customer's web site. The chat button in the corner is Parley's widget for tenant
-            <code>demo</code>: start a chat, then answer it as <code>agent1</code> in the <a href="/workspace">agent workspace</a>
+            <code>demo</code>: start a chat, then answer it as <code>agent2</code> or <code>agent3</code> in the <a href="/workspace">agent workspace</a>
             (sign in to routing, go Available, accept).</p>
             <p>The page embeds the widget with one tag:</p>
             <pre>{{WebUtility.HtmlEncode($"<script src=\"{script}\" data-widget-key=\"{DemoChatSeeder.WidgetKey}\" async></script>")}}</pre>
