@@ -1,3 +1,4 @@
+using Parley.Server.WebChat;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Parley.Server.Api.Account;
@@ -58,6 +59,8 @@ public static class ParleyApplicationExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
+        // Visitor sockets of the web chat (the Blazor circuit negotiates its own transport).
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(WebChatEndpoints.Prefix), chat => chat.UseWebSockets());
         app.UseHttpMetrics();
         app.UseMiddleware<SameOriginMiddleware>();
         app.UseMiddleware<ClientAuthenticationGuard>();
@@ -113,6 +116,7 @@ public static class ParleyApplicationExtensions
         api.MapPromptsApi();
         api.MapMusicOnHoldApi();
         api.MapInteractionsApi();
+        Api.WebChat.WidgetsApi.MapWidgetsApi(api);
         api.MapRealtimeApi();
         api.MapWebhooksApi();
         api.MapSipCredentialsApi();
@@ -128,6 +132,7 @@ public static class ParleyApplicationExtensions
         Api.TenantSettings.TenantSettingsApi.MapTenantSettingsApi(api);
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);
+        app.MapWebChat();
         app.MapParleyWeb();
         return app;
     }

@@ -1,3 +1,4 @@
+using Parley.Server.WebChat;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Parley.Server.Api.ApiClients;
@@ -100,6 +101,7 @@ public static class ParleyServiceExtensions
         services.AddParleyCallAudio();
         services.AddParleyWeb();
         services.AddParleyLiveness();
+        services.AddParleyWebChat();
         return builder;
     }
 }

@@ -9,7 +9,8 @@ namespace Parley.Server.Extensions;
 /// ridden by a cross-site form post. <c>Sec-Fetch-Site</c> decides when the browser sends it (<c>same-origin</c> and
 /// <c>none</c> pass); otherwise <c>Origin</c> must be this server's origin or <c>Parley:PublicUrl</c>'s. Requests
 /// with neither header (curl, SDKs) and bearer-token requests (a browser cannot add <c>Authorization</c> cross-site)
-/// pass untouched, as do the OAuth endpoints, whose clients authenticate in the body. Sits beside ASP.NET Core
+/// pass untouched, as do the OAuth endpoints, whose clients authenticate in the body, and the web chat's visitor
+/// endpoints (<c>/webchat</c>: no cookie, checked against the widget's allowed origins instead). Sits beside ASP.NET Core
 /// antiforgery, which the web app's forms can add.
 /// </summary>
 internal sealed class SameOriginMiddleware(RequestDelegate next, IOptions<ParleyOptions> parley, RefusalLog refusals)
@@ -24,6 +25,7 @@ internal sealed class SameOriginMiddleware(RequestDelegate next, IOptions<Parley
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
             || HttpMethods.IsTrace(request.Method)
             || request.Path.StartsWithSegments("/connect")
+            || request.Path.StartsWithSegments(WebChat.WebChatEndpoints.Prefix)
             || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             || IsSameOrigin(request))
         {

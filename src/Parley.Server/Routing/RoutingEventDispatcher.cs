@@ -18,6 +18,7 @@ internal sealed class RoutingEventDispatcher(
     IHubContext<RoutingHub> hub,
     AgentEventSubscriptions circuits,
     TenantEventSubscriptions tenants,
+    WebChat.ChatRoutingEvents chats,
     ILogger<RoutingEventDispatcher> logger) : BackgroundService, IRoutingEventPublisher
 {
     private const int MaxBatch = 4096;
@@ -63,5 +64,6 @@ internal sealed class RoutingEventDispatcher(
         }
 
         await tenants.PublishAsync(tenantId, messages);
+        await chats.OnEventsAsync(tenantId, messages);
     }
 }

@@ -16,6 +16,12 @@ public static class AnonymousEndpoints
         "/connect/token",
         "/api/v1/auth/sign-in",
         "/api/v1/auth/sign-out",
+        // The web chat's visitors (docs/webchat.md): guarded by the widget's allowed origins, the session token and rate limits.
+        "/webchat/{key}/config",
+        "/webchat/{key}/chats",
+        "/webchat/{key}/ws",
+        "/webchat/{key}/{**rest}",
+        "/demo/chat",
     };
 
     /// <summary>The API reference UI and its static assets (Scalar decides their file names).</summary>

@@ -117,6 +117,14 @@ public partial class ParleyAppFactory
             await published.ExpectAsync(200);
         }
 
+        var widget = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/webchat/widgets", new
+        {
+            name = $"Widget {canary}",
+            key = $"w-{Guid.NewGuid():N}",
+            title = $"Chat {canary}",
+            allowedOrigins = new[] { "https://tenant-b.example" },
+            queueId = queue.GetProperty("id").GetGuid(),
+        }));
         return new AcdObjects(
             skillId,
             agent.GetProperty("id").GetGuid(),
@@ -125,7 +133,9 @@ public partial class ParleyAppFactory
             interaction.GetProperty("id").GetGuid(),
             webhook.GetProperty("subscription").GetProperty("id").GetGuid(),
             flow.GetProperty("id").GetGuid(),
-            schedule.GetProperty("id").GetGuid());
+            schedule.GetProperty("id").GetGuid(),
+            widget.GetProperty("id").GetGuid(),
+            widget.GetProperty("key").GetString()!);
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)

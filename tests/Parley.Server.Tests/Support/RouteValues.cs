@@ -31,6 +31,9 @@ public static partial class RouteValues
         ("/api/v1/canned-responses/", "id", t => ParleyAppFactory.CannedResponseOf(t.TenantId).ToString()),
         ("/api/v1/attachments/", "id", t => ParleyAppFactory.AttachmentOf(t.TenantId).ToString()),
         ("/api/v1/internal-chat/", "userId", t => t.UserId.ToString()),
+        ("/api/v1/webchat/widgets/", "id", t => t.Acd.WidgetId.ToString()),
+        ("/webchat/", "key", t => t.Acd.WidgetKey),
+        ("/webchat/", "rest", _ => "chats"),
     ];
 
     /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>

@@ -30,6 +30,7 @@ public static class InteractionsApi
         interactions.MapPost("/{id:guid}/reject", RejectAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.reject");
         interactions.MapPost("/{id:guid}/end", EndAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.end");
         interactions.MapPost("/{id:guid}/wrap-up", WrapUpAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.wrap-up");
+        api.MapChatMessages();
         return api;
     }
 

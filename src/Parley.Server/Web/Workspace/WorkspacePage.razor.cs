@@ -31,6 +31,7 @@ public sealed partial class WorkspacePage
     private bool _busy;
     private string? _error;
     private int _tab;
+    private readonly Dictionary<Guid, int> _unread = [];
     private readonly CancellationTokenSource _disposed = new();
 
     [CascadingParameter]
@@ -215,8 +216,16 @@ public sealed partial class WorkspacePage
         _ => "No interaction in hand.",
     };
 
-    private static string TabTitle(WorkItemView item) =>
-        $"{item.Channel}: {Customer.Describe(item) ?? item.QueueName}{(item.Status == WorkItemStatus.WrapUp ? " (wrap-up)" : "")}";
+    private string TabTitle(WorkItemView item) =>
+        $"{item.Channel}: {Customer.Describe(item) ?? item.QueueName}{(item.Status == WorkItemStatus.WrapUp ? " (wrap-up)" : "")}"
+        + (_unread.GetValueOrDefault(item.InteractionId) is > 0 and var count ? $" ({count} new)" : "");
+
+    /// <summary>A chat pane's count of unread customer messages, shown on its tab.</summary>
+    private void Unread(WorkItemView item, int count)
+    {
+        _unread[item.InteractionId] = count;
+        StateHasChanged();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,33 @@
+using Parley.Domain.Tenants;
+
+namespace Parley.Data.Entities.Chat;
+
+/// <summary>One web chat; its id is the ACD interaction's id. The rating is stored here, one per interaction.</summary>
+public sealed class ChatConversation : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid WidgetId { get; set; }
+
+    /// <summary>The visitor's pre-chat answers as a JSON object.</summary>
+    public string PreChat { get; set; } = "{}";
+
+    /// <summary>The page the visitor started from (the widget's <c>location.href</c>, informational).</summary>
+    public string? Page { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary><c>customer</c>, <c>agent</c> or <c>system</c>.</summary>
+    public string? EndedBy { get; set; }
+
+    /// <summary>Satisfaction 1–5, given by the visitor after the end.</summary>
+    public int? Rating { get; set; }
+
+    public string? RatingComment { get; set; }
+
+    public DateTimeOffset? RatedAt { get; set; }
+}

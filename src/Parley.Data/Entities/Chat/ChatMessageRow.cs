@@ -1,0 +1,34 @@
+using Parley.Domain.Tenants;
+
+namespace Parley.Data.Entities.Chat;
+
+/// <summary>
+/// One chat message, stored as text (never HTML). <see cref="Seq"/> numbers the messages of one direction of one
+/// conversation 1, 2, 3, …; the pair is unique, so a message re-sent after a reconnect is never stored twice.
+/// </summary>
+public sealed class ChatMessageRow : ITenantOwned
+{
+    public const string FromCustomer = "customer";
+    public const string FromAgent = "agent";
+
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid ConversationId { get; set; }
+
+    /// <summary><see cref="FromCustomer"/> or <see cref="FromAgent"/>.</summary>
+    public required string Direction { get; set; }
+
+    public long Seq { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>The agent who wrote it (agent messages).</summary>
+    public Guid? AgentId { get; set; }
+
+    /// <summary>The name shown with it (the agent's display name, or the visitor's name).</summary>
+    public string? SenderName { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,37 @@
+using Parley.Domain.Security;
+using Parley.Server.Application;
+using Parley.Server.Application.Chats;
+using Parley.Server.Audit;
+using Parley.Server.Auth;
+
+namespace Parley.Server.Api.Interactions;
+
+/// <summary>
+/// A chat's transcript and the agent's messages: <c>GET /api/v1/interactions/{id}/messages</c> (<c>interactions.read</c>),
+/// <c>GET /api/v1/agents/me/interactions/{id}/messages</c> (the agent who handles or handled it), <c>POST …/messages</c> and <c>POST …/typing</c> (the agent handling it) —
+/// adapters over <see cref="ChatService"/>, which the workspace's chat pane uses too.
+/// </summary>
+public static class ChatMessagesApi
+{
+    public static RouteGroupBuilder MapChatMessages(this RouteGroupBuilder api)
+    {
+        api.MapGet("/interactions/{id:guid}/messages", ListAsync).RequirePermission(Permissions.InteractionsRead).WithTags("Interactions");
+        // The agent's own chats (handled now or before), without interactions.read; ChatService checks they are theirs.
+        api.MapGet("/agents/me/interactions/{id:guid}/messages", ListAsync).RequirePermission(Permissions.AgentSelf).WithTags("Agents");
+        api.MapPost("/interactions/{id:guid}/messages", SendAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.message").WithTags("Interactions");
+        api.MapPost("/interactions/{id:guid}/typing", TypingAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.typing").WithTags("Interactions");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(Guid id, HttpContext http, ChatService chats, CancellationToken ct) =>
+        (await chats.GetMessagesAsync(CurrentActor.Require(http.User), id, ct)).ToHttp(messages => TypedResults.Ok(new { items = messages }));
+
+    private static async Task<IResult> SendAsync(Guid id, SendChatMessageRequest request, HttpContext http, ChatService chats, CancellationToken ct)
+    {
+        var result = await chats.SendAsync(CurrentActor.Require(http.User), id, request.Text, ct);
+        return result.ToHttp(message => TypedResults.Created($"/api/v1/interactions/{id}/messages", message));
+    }
+
+    private static async Task<IResult> TypingAsync(Guid id, ChatTypingRequest request, HttpContext http, ChatService chats, CancellationToken ct) =>
+        (await chats.TypingAsync(CurrentActor.Require(http.User), id, request.On, ct)).ToHttp();
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Channels.WebChat;
+using Parley.Data;
+using Parley.Data.Entities.Acd;
+using Parley.Data.Tenancy;
+using Parley.Domain.Security;
+using Parley.Server.Audit;
+using Parley.Server.Auth;
+using Parley.Server.WebChat;
+
+namespace Parley.Server.Application.Chats;
+
+/// <summary>
+/// The agent's side of web chats, shared by the REST API (<c>/api/v1/interactions/{id}/messages</c>, <c>…/typing</c>) and
+/// the workspace's chat pane. Reading a transcript needs <c>interactions.read</c>, or <c>agent.self</c> for a chat the
+/// agent handles or handled; writing needs <c>agent.self</c> and the chat active in the agent's hands. Anything of
+/// another tenant, or not theirs, is not found. A message is answered only once it is stored.
+/// </summary>
+internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, ChatRooms rooms, ChatMessageStore store, AuditScope audit, TimeProvider time)
+{
+    public async Task<AppResult<IReadOnlyList<ChatMessageView>>> GetMessagesAsync(CurrentActor actor, Guid interactionId, CancellationToken ct)
+    {
+        tenant.Set(actor.TenantId);
+        var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == interactionId).Select(i => new { i.AgentId }).SingleOrDefaultAsync(ct);
+        if (interaction is null)
+        {
+            return AppError.NotFound();
+        }
+
+        if (!actor.Permissions.Contains(Permissions.InteractionsRead))
+        {
+            if (!actor.Permissions.Contains(Permissions.AgentSelf))
+            {
+                return AppError.Forbidden(Permissions.InteractionsRead);
+            }
+
+            if (await AgentIdOfAsync(actor, ct) is not { } agentId || interaction.AgentId != agentId)
+            {
+                return AppError.NotFound();
+            }
+        }
+
+        var rows = await db.ChatMessages.AsNoTracking().Where(m => m.ConversationId == interactionId).OrderBy(m => m.At).ThenBy(m => m.Seq).ToListAsync(ct);
+        return AppResult<IReadOnlyList<ChatMessageView>>.Ok(rows.Select(ChatMessageView.Of).ToArray());
+    }
+
+    /// <summary>Subscribes <paramref name="handler"/> to a chat the actor may read (see <see cref="ChatLiveUpdates"/>), or null.</summary>
+    public async Task<IDisposable?> SubscribeAsync(CurrentActor actor, Guid interactionId, Action<ChatEvent> handler, CancellationToken ct)
+    {
+        var readable = await GetMessagesAsync(actor, interactionId, ct);
+        return readable.IsOk && await rooms.OpenAsync(actor.TenantId, interactionId, ct) is { } room ? rooms.Subscribe(room, isCustomer: false, handler) : null;
+    }
+
+    /// <summary>Sends the agent's message to the visitor: stored (group commit), then delivered.</summary>
+    public async Task<AppResult<ChatMessageView>> SendAsync(CurrentActor actor, Guid interactionId, string? text, CancellationToken ct)
+    {
+        var clean = ChatText.Clean(text);
+        if (clean is null)
+        {
+            return AppError.Invalid("text", $"Write 1–{ChatLimits.MaxTextLength} characters.");
+        }
+
+        if (await ActiveChatAsync(actor, interactionId, ct) is not { } chat)
+        {
+            return Refusal(actor);
+        }
+
+        audit.Target("interaction", interactionId).Describe("sent a chat message");
+        var (outcome, row) = await chat.Room.AppendAsync(store, fromCustomer: false, 0, clean, chat.Agent.Id, chat.Agent.DisplayName, time.GetUtcNow(), ct);
+        return outcome == ChatAppendOutcome.Stored ? AppResult<ChatMessageView>.Ok(ChatMessageView.Of(row!)) : AppError.Conflict("The chat has ended.");
+    }
+
+    /// <summary>Tells the visitor the agent is (or stopped) typing.</summary>
+    public async Task<AppResult<Done>> TypingAsync(CurrentActor actor, Guid interactionId, bool on, CancellationToken ct)
+    {
+        if (await ActiveChatAsync(actor, interactionId, ct) is not { } chat)
+        {
+            return Refusal(actor);
+        }
+
+        chat.Room.Publish(new ChatTypingEvent(FromCustomer: false, on));
+        return AppResult<Done>.Ok(Done.Value);
+    }
+
+    /// <summary>The room of a chat the actor's agent handles now, or null.</summary>
+    private async Task<(Agent Agent, ChatRoom Room)?> ActiveChatAsync(CurrentActor actor, Guid interactionId, CancellationToken ct)
+    {
+        if (!actor.Permissions.Contains(Permissions.AgentSelf) || actor.ActorType != ParleyClaims.ActorUser || !Guid.TryParse(actor.ActorId, out var userId))
+        {
+            return null;
+        }
+
+        tenant.Set(actor.TenantId);
+        var agent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, ct);
+        if (agent is null || !await db.Interactions.AnyAsync(
+                i => i.Id == interactionId && i.AgentId == agent.Id && i.Status == InteractionRecord.Active && i.Channel == nameof(Parley.Routing.Channels.Channel.Chat), ct))
+        {
+            return null;
+        }
+
+        return await rooms.OpenAsync(actor.TenantId, interactionId, ct) is { } room ? (agent, room) : null;
+    }
+
+    private async Task<Guid?> AgentIdOfAsync(CurrentActor actor, CancellationToken ct) =>
+        actor.ActorType == ParleyClaims.ActorUser && Guid.TryParse(actor.ActorId, out var userId)
+            ? await db.Agents.AsNoTracking().Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct)
+            : null;
+
+    private static AppError Refusal(CurrentActor actor) =>
+        actor.Permissions.Contains(Permissions.AgentSelf) ? AppError.NotFound() : AppError.Forbidden(Permissions.AgentSelf);
+}

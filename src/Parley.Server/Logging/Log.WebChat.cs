@@ -1,0 +1,20 @@
+namespace Parley.Server.Logging;
+
+/// <summary>Web chat (82xx).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(8201, LogLevel.Error, "Storing a batch of {Count} chat messages failed")]
+    public static partial void ChatMessageBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(8202, LogLevel.Information, "Chat {ConversationId}: frame refused ({Reason}); socket closed")]
+    public static partial void ChatFrameRejected(ILogger logger, Guid conversationId, string reason);
+
+    [LoggerMessage(8203, LogLevel.Information, "Chat {ConversationId} ended by the visitor (routing: {Result})")]
+    public static partial void ChatEndedByCustomer(ILogger logger, Guid conversationId, string result);
+
+    [LoggerMessage(8205, LogLevel.Warning, "Chat {ConversationId}: the visitor's socket failed")]
+    public static partial void ChatSessionFailed(ILogger logger, Exception exception, Guid conversationId);
+
+    [LoggerMessage(8204, LogLevel.Warning, "Announcing the queue position of chat {ConversationId} failed")]
+    public static partial void ChatPositionFailed(ILogger logger, Exception exception, Guid conversationId);
+}

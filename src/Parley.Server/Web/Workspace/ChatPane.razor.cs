@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Parley.Server.Application;
+using Parley.Server.Application.Agents;
+using Parley.Server.Application.Chats;
+using Parley.Server.Auth;
+using Parley.Server.WebChat;
+
+namespace Parley.Server.Web.Workspace;
+
+/// <summary>
+/// A chat's transcript, reply box and typing indicators inside its interaction tab. Reads and writes through
+/// <see cref="ChatService"/> (the REST API's code); new messages, the customer typing and the end arrive live through
+/// <see cref="ChatLiveUpdates"/>. Counts the customer's messages that arrive while the tab is not selected.
+/// </summary>
+public sealed partial class ChatPane
+{
+    private readonly List<ChatMessageView> _messages = [];
+    private readonly CancellationTokenSource _disposed = new();
+    private CurrentActor _actor = null!;
+    private IDisposable? _subscription;
+    private string? _draft;
+    private string? _error;
+    private bool _sending;
+    private bool _customerTyping;
+    private bool _ended;
+    private DateTimeOffset _typingSentAt;
+    private int _unread;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public WorkItemView Item { get; set; } = null!;
+
+    /// <summary>Whether this chat's tab is the one on screen.</summary>
+    [Parameter]
+    public bool Selected { get; set; }
+
+    /// <summary>The count of customer messages not yet seen (0 once the tab is selected).</summary>
+    [Parameter]
+    public EventCallback<int> UnreadChanged { get; set; }
+
+    [Inject]
+    private ApplicationRunner Runner { get; set; } = null!;
+
+    [Inject]
+    private ChatLiveUpdates Live { get; set; } = null!;
+
+    [Inject]
+    private CircuitConnection Connection { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = null!;
+
+    private string CustomerName => Customer.Describe(Item) ?? "Customer";
+
+    private string LogId => $"chat-log-{Item.InteractionId:N}";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = CurrentActor.Require((await Authentication).User);
+        _subscription = await Live.SubscribeAsync(_actor, Item.InteractionId, OnChatEvent, _disposed.Token);
+        await LoadAsync();
+        Connection.Reconnected += ReloadAsync;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Selected && _unread > 0)
+        {
+            _unread = 0;
+            await UnreadChanged.InvokeAsync(0);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var result = await Runner.QueryAsync<ChatService, AppResult<IReadOnlyList<ChatMessageView>>>(
+            _actor, (chats, ct) => chats.GetMessagesAsync(_actor, Item.InteractionId, ct), _disposed.Token);
+        if (result.IsOk)
+        {
+            foreach (var message in result.Value!)
+            {
+                Add(message);
+            }
+        }
+    }
+
+    private Task ReloadAsync() => InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    });
+
+    private void OnChatEvent(ChatEvent chatEvent) => _ = InvokeAsync(async () =>
+    {
+        switch (chatEvent)
+        {
+            case ChatMessageEvent { Message: var row }:
+                if (Add(new ChatMessageView(row.Seq, row.Direction, row.SenderName, row.Text, row.At)) && row.Direction == "customer")
+                {
+                    _customerTyping = false;
+                    if (!Selected)
+                    {
+                        _unread++;
+                        await UnreadChanged.InvokeAsync(_unread);
+                    }
+                }
+
+                break;
+            case ChatTypingEvent { FromCustomer: true, On: var on }:
+                _customerTyping = on;
+                break;
+            case ChatEndedEvent:
+                _ended = true;
+                _customerTyping = false;
+                break;
+            default:
+                return;
+        }
+
+        StateHasChanged();
+    });
+
+    /// <summary>Adds a message unless it is shown already (the live event and the reply of a send both carry it).</summary>
+    private bool Add(ChatMessageView message)
+    {
+        if (_messages.Any(m => m.From == message.From && m.Seq == message.Seq))
+        {
+            return false;
+        }
+
+        _messages.Add(message);
+        _messages.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.From, b.From));
+        return true;
+    }
+
+    private async Task SendAsync()
+    {
+        if (string.IsNullOrWhiteSpace(_draft) || _sending)
+        {
+            return;
+        }
+
+        _sending = true;
+        _error = null;
+        var text = _draft;
+        _draft = null;
+        var result = await Runner.CommandAsync<ChatService, ChatMessageView>(
+            _actor, "interactions.message", (chats, ct) => chats.SendAsync(_actor, Item.InteractionId, text, ct), _disposed.Token);
+        _sending = false;
+        if (result.IsOk)
+        {
+            Add(result.Value!);
+        }
+        else
+        {
+            _draft = text;
+            _error = result.Error!.Detail;
+        }
+    }
+
+    /// <summary>Tells the customer the agent is typing, at most every three seconds.</summary>
+    private async Task OnTypedAsync()
+    {
+        var now = Time.GetUtcNow();
+        if (string.IsNullOrEmpty(_draft) || now - _typingSentAt < TimeSpan.FromSeconds(3))
+        {
+            return;
+        }
+
+        _typingSentAt = now;
+        await Runner.QueryAsync<ChatService, AppResult<Done>>(_actor, (chats, ct) => chats.TypingAsync(_actor, Item.InteractionId, true, ct), _disposed.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Connection.Reconnected -= ReloadAsync;
+        _subscription?.Dispose();
+        await _disposed.CancelAsync();
+        _disposed.Dispose();
+    }
+}

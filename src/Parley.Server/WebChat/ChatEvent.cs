@@ -1,0 +1,21 @@
+using Parley.Data.Entities.Chat;
+
+namespace Parley.Server.WebChat;
+
+/// <summary>Something that happened in a chat, handed to its live subscribers (the visitor's socket, the agent's pane).</summary>
+public abstract record ChatEvent;
+
+/// <summary>A message was stored.</summary>
+public sealed record ChatMessageEvent(ChatMessageRow Message) : ChatEvent;
+
+/// <summary>The visitor (<paramref name="FromCustomer"/>) or the agent started or stopped typing.</summary>
+public sealed record ChatTypingEvent(bool FromCustomer, bool On) : ChatEvent;
+
+/// <summary>An agent took the chat.</summary>
+public sealed record ChatJoinedEvent(string AgentName) : ChatEvent;
+
+/// <summary>The chat ended: <paramref name="By"/> is <c>customer</c>, <c>agent</c> or <c>system</c>.</summary>
+public sealed record ChatEndedEvent(string By) : ChatEvent;
+
+/// <summary>Still waiting: the visitor's place in the queue and the estimated wait.</summary>
+public sealed record ChatQueuedEvent(int Position, TimeSpan? EstimatedWait) : ChatEvent;

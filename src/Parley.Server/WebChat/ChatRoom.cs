@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Parley.Data.Entities.Chat;
+
+namespace Parley.Server.WebChat;
+
+/// <summary>
+/// The live state of one chat on this node: the last sequence number of each direction (loaded from the database when
+/// the room opens), its status, and its subscribers. Appends are serialised per chat by a gate, so sequence numbers are
+/// handed out and checked in order; the gate is held across the durable write, and subscribers hear of a message only
+/// after it is committed.
+/// </summary>
+internal sealed class ChatRoom(Guid tenantId, Guid conversationId)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<Subscription, byte> _subscribers = new();
+
+    public Guid TenantId { get; } = tenantId;
+
+    public Guid ConversationId { get; } = conversationId;
+
+    public long LastCustomerSeq { get; set; }
+
+    public long LastAgentSeq { get; set; }
+
+    public volatile ChatRoomStatus Status;
+
+    public string? AgentName { get; set; }
+
+    /// <summary>Who is ending the chat, set before routing hears of it (so the routing event announces the right side).</summary>
+    public string? EndingBy { get; set; }
+
+    /// <summary>Set once the end was announced, so it is announced once.</summary>
+    public int EndAnnounced;
+
+    public int SubscriberCount => _subscribers.Count;
+
+    public bool HasCustomer => _subscribers.Keys.Any(s => s.IsCustomer);
+
+    public async Task<(ChatAppendOutcome Outcome, ChatMessageRow? Message)> AppendAsync(
+        ChatMessageStore store, bool fromCustomer, long customerSeq, string text, Guid? agentId, string? senderName, DateTimeOffset at, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (Status == ChatRoomStatus.Ended)
+            {
+                return (ChatAppendOutcome.Ended, null);
+            }
+
+            long seq;
+            if (fromCustomer)
+            {
+                if (customerSeq <= LastCustomerSeq)
+                {
+                    return (ChatAppendOutcome.Duplicate, null);
+                }
+
+                if (customerSeq != LastCustomerSeq + 1)
+                {
+                    return (ChatAppendOutcome.Gap, null);
+                }
+
+                seq = customerSeq;
+            }
+            else
+            {
+                seq = LastAgentSeq + 1;
+            }
+
+            var row = new ChatMessageRow
+            {
+                Id = Guid.CreateVersion7(at), TenantId = TenantId, ConversationId = ConversationId, Seq = seq, Text = text, AgentId = agentId,
+                SenderName = senderName, At = at, Direction = fromCustomer ? ChatMessageRow.FromCustomer : ChatMessageRow.FromAgent,
+            };
+            // Once queued the row may be committed whatever the caller does, so the room waits for the outcome (not for the
+            // caller's token): its last sequence numbers must match the database, or a re-send would be stored twice.
+            await store.StoreAsync(row, CancellationToken.None);
+            if (fromCustomer)
+            {
+                LastCustomerSeq = seq;
+            }
+            else
+            {
+                LastAgentSeq = seq;
+            }
+
+            Publish(new ChatMessageEvent(row));
+            return (ChatAppendOutcome.Stored, row);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public IDisposable Subscribe(bool isCustomer, Action<ChatEvent> handler, Action<ChatRoom> left)
+    {
+        var subscription = new Subscription(this, isCustomer, handler, left);
+        _subscribers.TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    /// <summary>Hands <paramref name="chatEvent"/> to every subscriber; handlers only queue, they never block.</summary>
+    public void Publish(ChatEvent chatEvent)
+    {
+        foreach (var subscriber in _subscribers.Keys)
+        {
+            subscriber.Handler(chatEvent);
+        }
+    }
+
+    private sealed class Subscription(ChatRoom room, bool isCustomer, Action<ChatEvent> handler, Action<ChatRoom> left) : IDisposable
+    {
+        public bool IsCustomer { get; } = isCustomer;
+
+        public Action<ChatEvent> Handler { get; } = handler;
+
+        public void Dispose()
+        {
+            if (room._subscribers.TryRemove(this, out _))
+            {
+                left(room);
+            }
+        }
+    }
+}

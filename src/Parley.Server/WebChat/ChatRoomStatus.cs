@@ -1,0 +1,8 @@
+namespace Parley.Server.WebChat;
+
+internal enum ChatRoomStatus
+{
+    Waiting,
+    Active,
+    Ended,
+}

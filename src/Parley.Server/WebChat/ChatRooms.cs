@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Parley.Data.Entities.Acd;
+using Parley.Data.Entities.Chat;
+using Parley.Server.Tenants;
+
+namespace Parley.Server.WebChat;
+
+/// <summary>
+/// The open chats of this node (<see cref="ChatRoom"/>), opened on first use from the database and dropped when ended and
+/// nobody listens. Both sides use it: the visitor's socket and the agent's pane subscribe to a room; messages from
+/// either side are appended through it. (One node: a chat's visitor and agent meet on the node that holds its room;
+/// spreading rooms over a cluster is left to the cluster work.)
+/// </summary>
+internal sealed class ChatRooms(IServiceScopeFactory scopes)
+{
+    private readonly ConcurrentDictionary<Guid, ChatRoom> _rooms = new();
+    private readonly SemaphoreSlim _opening = new(1, 1);
+
+    public int Count => _rooms.Count;
+
+    public IEnumerable<ChatRoom> All => _rooms.Values;
+
+    public ChatRoom? Find(Guid conversationId) => _rooms.GetValueOrDefault(conversationId);
+
+    /// <summary>The room of a chat of <paramref name="tenantId"/>, or null when there is no such chat in that tenant.</summary>
+    public async Task<ChatRoom?> OpenAsync(Guid tenantId, Guid conversationId, CancellationToken ct)
+    {
+        if (_rooms.TryGetValue(conversationId, out var room))
+        {
+            return room.TenantId == tenantId ? room : null;
+        }
+
+        await _opening.WaitAsync(ct);
+        try
+        {
+            if (_rooms.TryGetValue(conversationId, out room))
+            {
+                return room.TenantId == tenantId ? room : null;
+            }
+
+            await using var scope = scopes.OpenTenant(tenantId, out var db);
+            if (!await db.ChatConversations.AnyAsync(c => c.Id == conversationId, ct))
+            {
+                return null;
+            }
+
+            var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == conversationId).Select(i => new { i.Status, i.AgentId }).SingleOrDefaultAsync(ct);
+            var seqs = await db.ChatMessages.Where(m => m.ConversationId == conversationId)
+                .GroupBy(m => m.Direction).Select(g => new { Direction = g.Key, Max = g.Max(m => m.Seq) }).ToListAsync(ct);
+            room = new ChatRoom(tenantId, conversationId)
+            {
+                LastCustomerSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromCustomer)?.Max ?? 0,
+                LastAgentSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromAgent)?.Max ?? 0,
+                Status = interaction?.Status switch
+                {
+                    InteractionRecord.Waiting => ChatRoomStatus.Waiting,
+                    InteractionRecord.Active => ChatRoomStatus.Active,
+                    _ => ChatRoomStatus.Ended,
+                },
+            };
+            if (room.Status == ChatRoomStatus.Ended)
+            {
+                room.EndAnnounced = 1;
+            }
+
+            if (interaction?.AgentId is { } agentId)
+            {
+                room.AgentName = await db.Agents.Where(a => a.Id == agentId).Select(a => a.DisplayName).SingleOrDefaultAsync(ct);
+            }
+
+            _rooms[conversationId] = room;
+            return room;
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
+
+    /// <summary>Subscribes to a chat's events; the room is dropped once it has ended and its last subscriber left.</summary>
+    public IDisposable Subscribe(ChatRoom room, bool isCustomer, Action<ChatEvent> handler) => room.Subscribe(isCustomer, handler, Left);
+
+    /// <summary>Announces the end once and forgets the room if nobody listens.</summary>
+    public void Ended(ChatRoom room, string by)
+    {
+        room.Status = ChatRoomStatus.Ended;
+        if (Interlocked.Exchange(ref room.EndAnnounced, 1) == 0)
+        {
+            room.Publish(new ChatEndedEvent(by));
+        }
+
+        Left(room);
+    }
+
+    private void Left(ChatRoom room)
+    {
+        if (room.Status == ChatRoomStatus.Ended && room.SubscriberCount == 0)
+        {
+            _rooms.TryRemove(new KeyValuePair<Guid, ChatRoom>(room.ConversationId, room));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.WebSockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Parley.Server.Logging;
+using Parley.Server.Tenants;
+
+namespace Parley.Server.WebChat;
+
+/// <summary>What every visitor socket shares: the rooms, the message store, limits and the connection count.</summary>
+internal sealed class ChatSocketHost(
+    ChatRooms rooms,
+    ChatMessageStore store,
+    ChatIpLimits ipLimits,
+    IGrainFactory grains,
+    IServiceScopeFactory scopes,
+    IOptions<WebChatOptions> options,
+    TimeProvider time,
+    ILogger<ChatSocketHost> logger)
+{
+    private int _connections;
+
+    public int Connections => Volatile.Read(ref _connections);
+
+    public ChatRooms Rooms => rooms;
+
+    public ChatMessageStore Store => store;
+
+    public ChatIpLimits IpLimits => ipLimits;
+
+    public IGrainFactory Grains => grains;
+
+    public WebChatOptions Options => options.Value;
+
+    public TimeProvider Time => time;
+
+    public ILogger Logger => logger;
+
+    /// <summary>Counts a new socket in, or false when the node is at <see cref="WebChatOptions.MaxConnections"/>.</summary>
+    public bool TryAdmit()
+    {
+        if (Interlocked.Increment(ref _connections) <= options.Value.MaxConnections)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _connections);
+        return false;
+    }
+
+    public async Task RunAsync(WebSocket socket, ChatSession session, ChatRoom room, long after, bool full, IPAddress? address, CancellationToken ct)
+    {
+        try
+        {
+            await new ChatSocketSession(this, socket, session, room, address).RunAsync(after, full, ct);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.ChatSessionFailed(logger, exception, session.ConversationId);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _connections);
+        }
+    }
+
+    /// <summary>The messages a (re)connecting visitor has not seen: agent messages after <paramref name="after"/>, or everything.</summary>
+    public async Task<List<Data.Entities.Chat.ChatMessageRow>> HistoryAsync(ChatSession session, long after, bool full, CancellationToken ct)
+    {
+        await using var scope = scopes.OpenTenant(session.TenantId, out var db);
+        return await db.ChatMessages.AsNoTracking()
+            .Where(m => m.ConversationId == session.ConversationId && (full || (m.Direction == Data.Entities.Chat.ChatMessageRow.FromAgent && m.Seq > after)))
+            .OrderBy(m => m.At).ThenBy(m => m.Seq)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The visitor leaves: stamps the end, announces it, and takes the chat out of routing (abandon while waiting).</summary>
+    public async Task EndByCustomerAsync(ChatRoom room, CancellationToken ct)
+    {
+        var wasWaiting = room.Status == ChatRoomStatus.Waiting;
+        await using (var scope = scopes.OpenTenant(room.TenantId, out var db))
+        {
+            var now = time.GetUtcNow();
+            await db.ChatConversations.Where(c => c.Id == room.ConversationId && c.EndedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.EndedAt, now).SetProperty(c => c.EndedBy, "customer"), ct);
+        }
+
+        room.EndingBy = "customer";
+        room.Status = ChatRoomStatus.Ended;
+        var grain = grains.GetGrain<Cluster.Routing.ITenantRoutingGrain>(room.TenantId);
+        var result = wasWaiting ? await grain.Abandon(room.ConversationId.ToString()) : await grain.End(room.ConversationId.ToString());
+        Log.ChatEndedByCustomer(logger, room.ConversationId, result.ToString());
+        rooms.Ended(room, "customer");
+    }
+
+    /// <summary>Stores the visitor's rating once (after the end); false when already rated.</summary>
+    public async Task<bool> RateAsync(ChatRoom room, int score, string? comment, CancellationToken ct)
+    {
+        await using var scope = scopes.OpenTenant(room.TenantId, out var db);
+        var now = time.GetUtcNow();
+        return await db.ChatConversations.Where(c => c.Id == room.ConversationId && c.Rating == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Rating, score).SetProperty(c => c.RatingComment, comment).SetProperty(c => c.RatedAt, now), ct) == 1;
+    }
+}

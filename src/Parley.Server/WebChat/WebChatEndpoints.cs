@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Parley.Channels.WebChat;
+using Parley.Cluster.Routing.Messages;
+using Parley.Data;
+using Parley.Data.Entities.Chat;
+using Parley.Data.Tenancy;
+using Parley.Server.Api.Conventions;
+using Parley.Server.Options;
+using Parley.Server.Routing;
+using RoutingChannel = Parley.Routing.Channels.Channel;
+
+namespace Parley.Server.WebChat;
+
+/// <summary>
+/// The visitor's side, public by design (the widget key is not a secret; the allowed origins, the session token and the
+/// rate limits are the defences): <c>GET /webchat/{key}/config</c>, <c>POST /webchat/{key}/chats</c> and the socket
+/// <c>/webchat/{key}/ws?token=…</c>. Unknown key → 404, origin not allowed → 403, bad or expired token → 401, all as
+/// problem details; cross-origin calls get CORS headers for allowed origins only.
+/// </summary>
+public static class WebChatEndpoints
+{
+    public const string Prefix = "/webchat";
+
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
+    {
+        var chat = app.MapGroup(Prefix + "/{key}").AllowAnonymous().WithTags("Web chat (visitors)");
+        chat.MapMethods("/{**rest}", [HttpMethods.Options], PreflightAsync).ExcludeFromDescription();
+        chat.MapGet("/config", ConfigAsync);
+        chat.MapPost("/chats", StartAsync);
+        chat.MapGet("/ws", SocketAsync).ExcludeFromDescription();
+        if (app.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        {
+            app.MapGet(DemoChatPage.Path, DemoChatPage.Render).AllowAnonymous().ExcludeFromDescription();
+        }
+
+        return app;
+    }
+
+    private static async Task<IResult> PreflightAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    {
+        if (await CheckAsync(key, http, db, ct) is { Problem: { } problem })
+        {
+            return problem;
+        }
+
+        http.Response.Headers.AccessControlAllowMethods = "GET, POST";
+        http.Response.Headers.AccessControlAllowHeaders = "Content-Type";
+        http.Response.Headers.AccessControlMaxAge = "600";
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ConfigAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    {
+        var (widget, problem) = await CheckAsync(key, http, db, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(new WidgetPublicConfig(
+            widget!.Title, widget.Colour, widget.Greeting, widget.OfflineMessage, widget.QueueId is not null, WidgetLookup.Fields(widget)));
+    }
+
+    private static async Task<IResult> StartAsync(
+        string key, StartChatRequest request, HttpContext http, ParleyDbContext db, TenantContext tenant, RoutingGateway routing,
+        ChatSessionTokens tokens, TimeProvider time, CancellationToken ct)
+    {
+        var (widget, problem) = await CheckAsync(key, http, db, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var answers = PreChatForm.Check(WidgetLookup.Fields(widget!), request.PreChat);
+        if (!answers.IsValid)
+        {
+            return ApiProblems.Invalid($"preChat.{answers.Field}", answers.Error!);
+        }
+
+        if (widget!.QueueId is not { } queueId)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chat is offline", detail: widget.OfflineMessage ?? "No one can take chats now.");
+        }
+
+        tenant.Set(widget.TenantId);
+        var id = Guid.CreateVersion7();
+        var page = ChatText.Clean(request.Page, 500);
+        db.ChatConversations.Add(new ChatConversation
+        {
+            Id = id, TenantId = widget.TenantId, WidgetId = widget.Id, StartedAt = time.GetUtcNow(), Page = page,
+            PreChat = JsonSerializer.Serialize(answers.Values, WidgetLookup.Json),
+        });
+        await db.SaveChangesAsync(ct);
+
+        var attributes = Attributes(widget, answers.Values, page);
+        var result = await routing.Grain.Enqueue(new EnqueueCommand(RoutingDefinitions.Key(id), RoutingDefinitions.Key(queueId), RoutingChannel.Chat, 0, attributes));
+        if (RoutingProblems.From(result) is { } refused)
+        {
+            db.ChatConversations.Remove(await db.ChatConversations.FindAsync([id], ct) ?? throw new InvalidOperationException("Conversation vanished."));
+            await db.SaveChangesAsync(ct);
+            return refused;
+        }
+
+        var (token, expires) = tokens.Issue(widget.TenantId, id, widget.Id);
+        return TypedResults.Created($"{Prefix}/{key}/chats/{id}", new StartChatResponse(id, token, expires));
+    }
+
+    private static async Task SocketAsync(string key, HttpContext http, ParleyDbContext db, ChatSessionTokens tokens, ChatSocketHost host)
+    {
+        var ct = http.RequestAborted;
+        var (widget, problem) = await CheckAsync(key, http, db, ct);
+        var session = problem is null ? tokens.Read(http.Request.Query["token"]) : null;
+        if (problem is null && (session is null || session.WidgetId != widget!.Id))
+        {
+            problem = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session expired", detail: "Start a new chat.");
+        }
+
+        if (problem is null && !http.WebSockets.IsWebSocketRequest)
+        {
+            problem = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "WebSocket expected");
+        }
+
+        var room = problem is null ? await host.Rooms.OpenAsync(session!.TenantId, session.ConversationId, ct) : null;
+        if (problem is null && room is null)
+        {
+            problem = ApiProblems.NotFound();
+        }
+
+        if (problem is null && !host.TryAdmit())
+        {
+            http.Response.Headers.RetryAfter = "5";
+            problem = TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many chats", detail: "Please try again in a moment.");
+        }
+
+        if (problem is not null)
+        {
+            await problem.ExecuteAsync(http);
+            return;
+        }
+
+        _ = long.TryParse(http.Request.Query["after"], out var after);
+        var full = http.Request.Query["full"] == "1";
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        await host.RunAsync(socket, session!, room!, after, full, http.Connection.RemoteIpAddress, ct);
+    }
+
+    /// <summary>The widget of <paramref name="key"/> if the request's origin may use it (with CORS headers set), else the problem.</summary>
+    private static async Task<(ChatWidget? Widget, IResult? Problem)> CheckAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    {
+        var widget = await WidgetLookup.FindAsync(db, key, ct);
+        if (widget is null)
+        {
+            return (null, ApiProblems.NotFound());
+        }
+
+        if (!WidgetLookup.Allows(widget, http.Request))
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Origin not allowed", detail: "This widget may not be used from this site."));
+        }
+
+        if (http.Request.Headers.Origin.ToString() is { Length: > 0 } origin)
+        {
+            http.Response.Headers.AccessControlAllowOrigin = origin;
+            http.Response.Headers.Vary = "Origin";
+        }
+
+        return (widget, null);
+    }
+
+    private static Dictionary<string, string> Attributes(ChatWidget widget, IReadOnlyDictionary<string, string> answers, string? page)
+    {
+        var fields = WidgetLookup.Fields(widget);
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["widget"] = widget.Name };
+        foreach (var (fieldKey, value) in answers)
+        {
+            var kind = fields.FirstOrDefault(f => f.Key == fieldKey)?.Kind;
+            attributes[kind switch
+            {
+                PreChatFieldKind.Name => "customerName",
+                PreChatFieldKind.Email => "email",
+                PreChatFieldKind.Phone => "phone",
+                _ => fieldKey,
+            }] = value;
+        }
+
+        if (page is not null)
+        {
+            attributes["page"] = page;
+        }
+
+        return attributes;
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Parley.Server.WebChat;
+
+/// <summary><c>Parley:WebChat</c>: the customer side's limits. Defaults suit a busy site on one node.</summary>
+public sealed class WebChatOptions
+{
+    public const string Section = "Parley:WebChat";
+
+    /// <summary>How long a visitor's session token lets them resume their chat (default 12 hours).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Messages one chat session may send per second on average (token bucket).</summary>
+    [Range(1, 1000)]
+    public int SessionMessagesPerSecond { get; set; } = 2;
+
+    /// <summary>Messages one chat session may send at once before the rate applies.</summary>
+    [Range(1, 1000)]
+    public int SessionMessageBurst { get; set; } = 10;
+
+    /// <summary>Messages all sessions from one client IP may send per second (a NAT can hide many visitors).</summary>
+    [Range(1, 1_000_000)]
+    public int IpMessagesPerSecond { get; set; } = 50;
+
+    [Range(1, 1_000_000)]
+    public int IpMessageBurst { get; set; } = 200;
+
+    /// <summary>Open widget sockets on this node; beyond it new sockets are refused with 503 and existing ones continue.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxConnections { get; set; } = 60_000;
+
+    /// <summary>How often a waiting visitor hears their queue position and estimated wait.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PositionInterval { get; set; } = TimeSpan.FromSeconds(10);
+}

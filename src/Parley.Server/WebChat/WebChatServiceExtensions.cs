@@ -1,0 +1,21 @@
+using Parley.Server.Options.Validation;
+
+namespace Parley.Server.WebChat;
+
+public static class WebChatServiceExtensions
+{
+    public static IServiceCollection AddParleyWebChat(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<WebChatOptions, WebChatOptionsValidator>(WebChatOptions.Section);
+        services.AddSingleton<ChatSessionTokens>();
+        services.AddSingleton<ChatMessageStore>();
+        services.AddSingleton<ChatRooms>();
+        services.AddSingleton<ChatIpLimits>();
+        services.AddSingleton<ChatSocketHost>();
+        services.AddSingleton<ChatRoutingEvents>();
+        services.AddHostedService<ChatPositionHeartbeat>();
+        services.AddScoped<Application.Chats.ChatService>();
+        services.AddSingleton<Application.Chats.ChatLiveUpdates>();
+        return services;
+    }
+}

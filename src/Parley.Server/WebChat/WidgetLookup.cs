@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Parley.Channels.WebChat;
+using Parley.Data;
+using Parley.Data.Entities.Chat;
+using Parley.Domain.Tenants;
+
+namespace Parley.Server.WebChat;
+
+/// <summary>Finds a widget by its public key (over all tenants: the key is the only thing a visitor brings) and reads its JSON columns.</summary>
+internal static class WidgetLookup
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>The widget of an active tenant, or null.</summary>
+    public static async Task<ChatWidget?> FindAsync(ParleyDbContext db, string key, CancellationToken ct)
+    {
+        if (key.Length is 0 or > 64)
+        {
+            return null;
+        }
+
+        var widget = await db.ChatWidgets.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(w => w.Key == key, ct);
+        return widget is not null && await db.Tenants.AnyAsync(t => t.Id == widget.TenantId && t.Status == TenantStatus.Active, ct) ? widget : null;
+    }
+
+    public static IReadOnlyList<string> Origins(ChatWidget widget) => JsonSerializer.Deserialize<List<string>>(widget.AllowedOrigins, Json) ?? [];
+
+    public static IReadOnlyList<PreChatField> Fields(ChatWidget widget) => JsonSerializer.Deserialize<List<PreChatField>>(widget.PreChatFields, Json) ?? [];
+
+    /// <summary>The request's Origin, or this server's own origin for a same-origin request that sent none (a same-origin GET).</summary>
+    public static string? OriginOf(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0)
+        {
+            return origin;
+        }
+
+        return request.Headers["Sec-Fetch-Site"] == "same-origin" ? ServerOrigin(request) : null;
+    }
+
+    public static string ServerOrigin(HttpRequest request) => $"{request.Scheme}://{request.Host.Value}";
+
+    public static bool Allows(ChatWidget widget, HttpRequest request) => AllowedOrigins.Allows(Origins(widget), OriginOf(request), ServerOrigin(request));
+}
