@@ -22,9 +22,12 @@ internal sealed class MediaPortRefusals(InboundCallOptions options, TimeProvider
 
     public void Refuse(SipIncomingCall call, int portsInUse)
     {
-        var response = SipMessageFactory.CreateResponse(call.Request, 503, "No Media Ports Free");
-        response.Headers.Add(SipHeaderKind.RetryAfter, ((int)Math.Ceiling(options.PortsFullRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
-        call.Respond(response);
+        Count(portsInUse); // before the answer, so whoever sees the 503 also finds the count and the log line
+        Respond(call);
+    }
+
+    private void Count(int portsInUse)
+    {
         Interlocked.Increment(ref _refused);
         Interlocked.Increment(ref _sinceLog);
         var now = time.GetTimestamp();
@@ -35,5 +38,12 @@ internal sealed class MediaPortRefusals(InboundCallOptions options, TimeProvider
         }
 
         CallLog.MediaPortsFull(logger, Interlocked.Exchange(ref _sinceLog, 0), portsInUse);
+    }
+
+    private void Respond(SipIncomingCall call)
+    {
+        var response = SipMessageFactory.CreateResponse(call.Request, 503, "No Media Ports Free");
+        response.Headers.Add(SipHeaderKind.RetryAfter, ((int)Math.Ceiling(options.PortsFullRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+        call.Respond(response);
     }
 }

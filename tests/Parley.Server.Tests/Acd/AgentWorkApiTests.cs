@@ -26,6 +26,7 @@ public sealed class AgentWorkApiTests(AcdAppFactory factory) : IClassFixture<Acd
 
         await agent.PostAsync($"/api/v1/interactions/{id}/reject", 204);
         await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+        await api.PostAsync($"/api/v1/interactions/{earlier}/abandon", 204); // leaves no caller waiting in Support for the next test's agent
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class EndpointIsolationTests(ParleyAppFactory factory) : IClassFix
         && response.StatusCode == System.Net.HttpStatusCode.Redirect
         && response.Headers.Location?.OriginalString.Contains("/sign-in?ReturnUrl=", StringComparison.Ordinal) == true;
 
-    private static readonly HashSet<string> WebPages = new(StringComparer.Ordinal) { "/", "/workspace", "/_framework/opaque-redirect" };
+    private static readonly HashSet<string> WebPages = new(StringComparer.Ordinal) { "/", "/workspace", "/supervisor", "/_framework/opaque-redirect" };
 
     private async Task<IReadOnlyList<Caller>> CreateIdentitiesAsync()
     {

@@ -51,6 +51,11 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
             return Refusal(actor);
         }
 
+        if (calls.FindByAgent(agent.TenantId, agent.Id) is not { } mine || (mine.CallId != callId && mine.InteractionId != callId))
+        {
+            return AppError.NotFound(); // the call first: another tenant's or agent's call never learns about targets
+        }
+
         var given = new object?[] { request.Queue, request.Agent, request.Number, request.Flow }.Count(t => t is not null);
         if (given != 1)
         {

@@ -33,7 +33,7 @@ public sealed class MediaPortExhaustionTests(FewMediaPortsAppFactory factory) : 
         Assert.Equal(503, refused.StatusCode);
         Assert.Equal("7", refused.Response.Headers.GetValue(SipHeaderKind.RetryAfter));
         Assert.Empty(factory.Logs.WithEventId(6109)); // not a failed call
-        Assert.Single(factory.Logs.WithEventId(6112));
+        Assert.Single(factory.Logs.WithEventId(6113));
         using var anonymous = factory.CreateAnonymousClient();
         Assert.Matches("parley_calls_refused_media_ports_total [1-9]", await anonymous.GetStringAsync("/metrics", Ct));
 
