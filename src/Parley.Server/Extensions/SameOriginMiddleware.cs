@@ -5,8 +5,8 @@ using Parley.Server.Options;
 namespace Parley.Server.Extensions;
 
 /// <summary>
-/// Refuses state-changing requests a browser sent from another site (403 problem details), so a cookie cannot be
-/// ridden by a cross-site form post. <c>Sec-Fetch-Site</c> decides when the browser sends it (<c>same-origin</c> and
+/// Refuses state-changing requests and WebSocket handshakes (hubs) a browser sent from another site (403 problem details),
+/// so a cookie cannot be ridden by a cross-site form post or a cross-site socket. <c>Sec-Fetch-Site</c> decides when the browser sends it (<c>same-origin</c> and
 /// <c>none</c> pass); otherwise <c>Origin</c> must be this server's origin or <c>Parley:PublicUrl</c>'s. Requests
 /// with neither header (curl, SDKs) and bearer-token requests (a browser cannot add <c>Authorization</c> cross-site)
 /// pass untouched, as do the OAuth endpoints, whose clients authenticate in the body, and the web chat's visitor
@@ -22,8 +22,9 @@ internal sealed class SameOriginMiddleware(RequestDelegate next, IOptions<Parley
     public Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || HttpMethods.IsTrace(request.Method)
+        var safe = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+            || HttpMethods.IsTrace(request.Method)) && !IsWebSocketUpgrade(request);
+        if (safe
             || request.Path.StartsWithSegments("/connect")
             || request.Path.StartsWithSegments(WebChat.WebChatEndpoints.Prefix)
             || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
@@ -39,6 +40,13 @@ internal sealed class SameOriginMiddleware(RequestDelegate next, IOptions<Parley
                 detail: "State-changing requests are accepted only from this site's own pages.")
             .ExecuteAsync(http);
     }
+
+    /// <summary>
+    /// A WebSocket handshake is a GET, but it opens a two-way channel with the cookie (a hub streaming the tenant's events,
+    /// taking commands), which browsers let any page open: it is checked like a state-changing request.
+    /// </summary>
+    private static bool IsWebSocketUpgrade(HttpRequest request) =>
+        request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase);
 
     private bool IsSameOrigin(HttpRequest request)
     {

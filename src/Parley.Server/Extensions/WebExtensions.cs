@@ -22,6 +22,9 @@ internal static class WebExtensions
         services.AddScoped<CannedResponseService>();
         services.AddScoped<AttachmentService>();
         services.AddSingleton<AttachmentStore>();
+        // Uploads may be as large as the largest tenant limit (plus the multipart envelope); the handler checks the
+        // tenant's own limit while streaming. Without this the 1 MiB request limit refused files every tenant allows.
+        services.AddSingleton(new UploadBodyLimit("/api/v1/attachments", () => Domain.Tenants.AttachmentLimits.MaxMaxBytes + (64 * 1024)));
         services.AddScoped<InternalChatService>();
         services.AddSingleton<InternalChatEvents>();
         services.AddScoped<SupervisorDashboard>();

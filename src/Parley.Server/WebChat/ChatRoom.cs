@@ -13,6 +13,10 @@ internal sealed class ChatRoom(Guid tenantId, Guid conversationId)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<Subscription, byte> _subscribers = new();
+    private readonly Lock _typingLock = new();
+    private ChatTokenBucket? _messages;
+    private ChatTokenBucket? _typing;
+    private bool _customerTyping;
 
     public Guid TenantId { get; } = tenantId;
 
@@ -31,6 +35,32 @@ internal sealed class ChatRoom(Guid tenantId, Guid conversationId)
 
     /// <summary>Set once the end was announced, so it is announced once.</summary>
     public int EndAnnounced;
+
+    /// <summary>Set once a rating was taken on this node, so further ratings cost no database work.</summary>
+    public int RatingTaken;
+
+    /// <summary>The chat's message bucket, shared by all the visitor's sockets (a second tab gets no second budget).</summary>
+    public ChatTokenBucket CustomerMessages(WebChatOptions options, TimeProvider time) =>
+        LazyInitializer.EnsureInitialized(ref _messages, () => new ChatTokenBucket(options.SessionMessagesPerSecond, options.SessionMessageBurst, time));
+
+    /// <summary>
+    /// Whether the visitor's typing frame changes what the agent sees: only a change is shown, and switching on takes a
+    /// token of the chat's typing bucket, so a storm of frames reaches the agent as a few changes a second.
+    /// </summary>
+    public bool ShowCustomerTyping(bool on, WebChatOptions options, TimeProvider time)
+    {
+        var bucket = LazyInitializer.EnsureInitialized(ref _typing, () => new ChatTokenBucket(options.TypingPerSecond, options.TypingPerSecond, time));
+        lock (_typingLock)
+        {
+            if (on == _customerTyping || (on && !bucket.TryTake(out _)))
+            {
+                return false;
+            }
+
+            _customerTyping = on;
+            return true;
+        }
+    }
 
     public int SubscriberCount => _subscribers.Count;
 

@@ -36,16 +36,32 @@ internal sealed class ChatSocketHost(
 
     public ILogger Logger => logger;
 
-    /// <summary>Counts a new socket in, or false when the node is at <see cref="WebChatOptions.MaxConnections"/>.</summary>
-    public bool TryAdmit()
+    /// <summary>
+    /// Counts a new socket of <paramref name="address"/> in, unless the address holds
+    /// <see cref="WebChatOptions.MaxConnectionsPerIp"/> sockets or the node <see cref="WebChatOptions.MaxConnections"/>.
+    /// An admitted socket is counted out by <see cref="Release"/>.
+    /// </summary>
+    public ChatAdmission TryAdmit(IPAddress? address)
     {
+        if (!ipLimits.TryOpenSocket(address))
+        {
+            return ChatAdmission.AddressFull;
+        }
+
         if (Interlocked.Increment(ref _connections) <= options.Value.MaxConnections)
         {
-            return true;
+            return ChatAdmission.Admitted;
         }
 
         Interlocked.Decrement(ref _connections);
-        return false;
+        ipLimits.CloseSocket(address);
+        return ChatAdmission.NodeFull;
+    }
+
+    public void Release(IPAddress? address)
+    {
+        Interlocked.Decrement(ref _connections);
+        ipLimits.CloseSocket(address);
     }
 
     public async Task RunAsync(WebSocket socket, ChatSession session, ChatRoom room, long after, bool full, IPAddress? address, CancellationToken ct)
@@ -57,10 +73,6 @@ internal sealed class ChatSocketHost(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Log.ChatSessionFailed(logger, exception, session.ConversationId);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _connections);
         }
     }
 

@@ -18,7 +18,6 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
 {
     private const int OutboxCapacity = 512;
     private readonly SemaphoreSlim _sending = new(1, 1);
-    private readonly ChatTokenBucket _bucket = new(host.Options.SessionMessagesPerSecond, host.Options.SessionMessageBurst, host.Time);
     private long _lastAgentSeqSent;
 
     public async Task RunAsync(long after, bool full, CancellationToken ct)
@@ -184,7 +183,11 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
             case ClientFrameType.Message:
                 return await OnMessageAsync(frame, ct);
             case ClientFrameType.Typing when room.Status != ChatRoomStatus.Ended:
-                room.Publish(new ChatTypingEvent(FromCustomer: true, frame.On));
+                if (room.ShowCustomerTyping(frame.On, host.Options, host.Time))
+                {
+                    room.Publish(new ChatTypingEvent(FromCustomer: true, frame.On));
+                }
+
                 return true;
             case ClientFrameType.End:
                 if (room.Status != ChatRoomStatus.Ended)
@@ -200,7 +203,11 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
                 }
                 else
                 {
-                    await host.RateAsync(room, frame.Score, frame.Text, ct);
+                    if (Interlocked.Exchange(ref room.RatingTaken, 1) == 0)
+                    {
+                        await host.RateAsync(room, frame.Score, frame.Text, ct);
+                    }
+
                     await SendAsync(ServerFrames.Rated(), ct);
                 }
 
@@ -221,7 +228,7 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
             return true;
         }
 
-        if (!_bucket.TryTake(out var retry) || !host.IpLimits.TryTake(address, out retry))
+        if (!room.CustomerMessages(host.Options, host.Time).TryTake(out var retry) || !host.IpLimits.TryTake(address, out retry))
         {
             await SendAsync(ServerFrames.Refused("rate", frame.Seq, (int)Math.Ceiling(retry.TotalMilliseconds)), ct);
             return true;

@@ -4,7 +4,7 @@ namespace Parley.Server.WebChat;
 /// A token bucket refilled lazily from the clock when asked (no timer per session: the library's auto-replenishing
 /// limiters would start one per bucket, and there can be tens of thousands of sessions). Thread-safe.
 /// </summary>
-internal sealed class ChatTokenBucket(int perSecond, int burst, TimeProvider time)
+internal sealed class ChatTokenBucket(double perSecond, int burst, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private double _tokens = burst;

@@ -64,7 +64,7 @@ public static class WebChatEndpoints
 
     private static async Task<IResult> StartAsync(
         string key, StartChatRequest request, HttpContext http, ParleyDbContext db, TenantContext tenant, RoutingGateway routing,
-        ChatSessionTokens tokens, TimeProvider time, CancellationToken ct)
+        ChatSessionTokens tokens, ChatSocketHost host, TimeProvider time, CancellationToken ct)
     {
         var (widget, problem) = await CheckAsync(key, http, db, ct);
         if (problem is not null)
@@ -81,6 +81,12 @@ public static class WebChatEndpoints
         if (widget!.QueueId is not { } queueId)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chat is offline", detail: widget.OfflineMessage ?? "No one can take chats now.");
+        }
+
+        if (!host.IpLimits.TryStart(http.Connection.RemoteIpAddress, out var retryAfter))
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many chats", detail: "Too many chats were started from your network; please try again later.");
         }
 
         tenant.Set(widget.TenantId);
@@ -127,10 +133,14 @@ public static class WebChatEndpoints
             problem = ApiProblems.NotFound();
         }
 
-        if (problem is null && !host.TryAdmit())
+        var address = http.Connection.RemoteIpAddress;
+        var admitted = problem is null ? host.TryAdmit(address) : ChatAdmission.Admitted;
+        if (admitted != ChatAdmission.Admitted)
         {
             http.Response.Headers.RetryAfter = "5";
-            problem = TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many chats", detail: "Please try again in a moment.");
+            problem = admitted == ChatAdmission.AddressFull
+                ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many chats", detail: "Too many chats are open from your network.")
+                : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many chats", detail: "Please try again in a moment.");
         }
 
         if (problem is not null)
@@ -139,10 +149,17 @@ public static class WebChatEndpoints
             return;
         }
 
-        _ = long.TryParse(http.Request.Query["after"], out var after);
-        var full = http.Request.Query["full"] == "1";
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        await host.RunAsync(socket, session!, room!, after, full, http.Connection.RemoteIpAddress, ct);
+        try
+        {
+            _ = long.TryParse(http.Request.Query["after"], out var after);
+            var full = http.Request.Query["full"] == "1";
+            using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            await host.RunAsync(socket, session!, room!, after, full, address, ct);
+        }
+        finally
+        {
+            host.Release(address);
+        }
     }
 
     /// <summary>The widget of <paramref name="key"/> if the request's origin may use it (with CORS headers set), else the problem.</summary>

@@ -26,6 +26,22 @@ public sealed class WebChatOptions
     [Range(1, 1_000_000)]
     public int IpMessageBurst { get; set; } = 200;
 
+    /// <summary>Chats one client IP (IPv6: one /64) may start at once before <see cref="IpChatStartsPerMinute"/> applies.</summary>
+    [Range(1, 1_000_000)]
+    public int IpChatStartBurst { get; set; } = 20;
+
+    /// <summary>Chats one client IP may start per minute on average (each becomes a contact waiting in a queue).</summary>
+    [Range(1, 1_000_000)]
+    public int IpChatStartsPerMinute { get; set; } = 10;
+
+    /// <summary>Open widget sockets from one client IP (IPv6: one /64) on this node; beyond it new sockets get 429.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxConnectionsPerIp { get; set; } = 200;
+
+    /// <summary>Typing indicators one chat may switch on per second (a visitor's switching is shown to the agent live).</summary>
+    [Range(1, 1000)]
+    public int TypingPerSecond { get; set; } = 2;
+
     /// <summary>Open widget sockets on this node; beyond it new sockets are refused with 503 and existing ones continue.</summary>
     [Range(1, 10_000_000)]
     public int MaxConnections { get; set; } = 60_000;

@@ -55,4 +55,36 @@ public sealed class SameOriginTests(ParleyAppFactory factory) : IClassFixture<Pa
         using var response = await api.SendAsync(request, Ct);
         await response.ExpectAsync(201);
     }
+
+    [Theory]
+    [InlineData("/hubs/routing", "Origin", "https://evil.example")]
+    [InlineData("/hubs/agent", "Origin", "http://localhost:9999")]
+    [InlineData("/hubs/routing", "Sec-Fetch-Site", "same-site")]
+    [InlineData("/_blazor", "Sec-Fetch-Site", "cross-site")]
+    public async Task ACrossSiteWebSocketHandshake_WithTheSignInCookie_Is403(string path, string header, string value)
+    {
+        using var supervisor = await factory.SignInDemoAsync("admin");
+        using var refused = await supervisor.SendAsync(WebSocketHandshake(path, header, value), Ct);
+        await refused.ExpectAsync(403);
+        Assert.Equal("Cross-site request refused", (await refused.ReadJsonAsync()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task ASameOriginWebSocketHandshake_IsNotRefusedAsCrossSite()
+    {
+        using var supervisor = await factory.SignInDemoAsync("admin");
+        using var response = await supervisor.SendAsync(WebSocketHandshake("/hubs/routing", "Sec-Fetch-Site", "same-origin"), Ct);
+        Assert.NotEqual(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private static HttpRequestMessage WebSocketHandshake(string path, string header, string value)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Connection.Add("Upgrade");
+        request.Headers.Upgrade.Add(new System.Net.Http.Headers.ProductHeaderValue("websocket"));
+        request.Headers.Add("Sec-WebSocket-Version", "13");
+        request.Headers.Add("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+        request.Headers.Add(header, value);
+        return request;
+    }
 }

@@ -3,7 +3,7 @@ using Parley.Server.Tests.Acd;
 namespace Parley.Server.Tests.WebChat;
 
 /// <summary>The demo server on a loopback Kestrel port (real HTTP and WebSockets), with small per-session message limits.</summary>
-public sealed class WebChatAppFactory : AcdAppFactory
+public class WebChatAppFactory : AcdAppFactory
 {
     public const int SessionBurst = 20;
 
@@ -20,6 +20,8 @@ public sealed class WebChatAppFactory : AcdAppFactory
         new("Parley:WebChat:SessionMessageBurst", SessionBurst.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Parley:WebChat:SessionMessagesPerSecond", "1"),
         new("Parley:WebChat:SessionLifetime", "00:05:00"),
+        // Every test client is 127.0.0.1 and the clock is fake: the per-address budgets get their own tests (ChatAbuseTests).
+        new("Parley:WebChat:IpChatStartBurst", "100000"),
     ];
 
     /// <summary>The server's address (started on first use).</summary>

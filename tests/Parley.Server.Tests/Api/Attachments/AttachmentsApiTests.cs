@@ -71,6 +71,18 @@ public sealed class AttachmentsApiTests(ParleyAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AFileUnderTheTenantsDefaultLimit_ButOverTheGeneralRequestLimit_IsAccepted()
+    {
+        using var agent = await factory.SignInDemoAsync("agent1");
+        var photo = new byte[3 * 1024 * 1024]; // over the 1 MiB request limit, well under the default 10 MiB attachment limit
+        Png.CopyTo(photo, 0);
+
+        var created = await UploadAsync(agent, photo, "photo.png", "image/png", 201);
+
+        Assert.Equal(photo.Length, created.GetProperty("sizeBytes").GetInt64());
+    }
+
+    [Fact]
     public async Task AnotherTenant_FindsNoAttachmentOfTheDemoTenant()
     {
         using var agent = await factory.SignInDemoAsync("agent1");
