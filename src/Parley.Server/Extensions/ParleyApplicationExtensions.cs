@@ -107,6 +107,7 @@ public static class ParleyApplicationExtensions
         api.MapApiClientsApi();
         api.MapAuditApi();
         api.MapTenantsApi();
+        api.MapTenantPlansApi();
         api.MapSkillsApi();
         api.MapAgentsApi();
         api.MapNotReadyReasonsApi();
