@@ -22,7 +22,7 @@ internal sealed partial class TenantRoutingGrain
 
     public Task<SeatsView> GetSeats() => Task.FromResult(Seats());
 
-    private void DefineSeats(AgentDefinition agent) => _seatGroups[agent.Id.Value] = SeatGroups.For(agent.Capacities);
+    private void DefineSeats(AgentDefinition agent) => _seatGroups[agent.Id.Value] = SeatGroups.For(agent);
 
     /// <summary>The refusal when signing <paramref name="agentId"/> in would exceed a limit; null when it fits.</summary>
     private RoutingResult? SeatRefusal(string agentId)

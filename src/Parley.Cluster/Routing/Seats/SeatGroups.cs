@@ -1,4 +1,5 @@
 using Parley.Routing;
+using Parley.Routing.Agents;
 using Parley.Routing.Channels;
 
 namespace Parley.Cluster.Routing.Seats;
@@ -15,9 +16,16 @@ public static class SeatGroups
         _ => SeatGroup.Digital,
     };
 
-    /// <summary>The groups an agent with these capacities takes a seat in (channels with capacity 0 are never offered).</summary>
-    public static IReadOnlySet<SeatGroup> For(IReadOnlyDictionary<Channel, int> capacities) =>
-        capacities.Where(c => c.Value > 0).Select(c => Of(c.Key)).ToHashSet();
+    /// <summary>
+    /// The groups an agent takes a seat in: those of the channels they are configured for
+    /// (<see cref="AgentDefinition.SeatChannels"/>), else of their capacities above 0.
+    /// </summary>
+    public static IReadOnlySet<SeatGroup> For(AgentDefinition agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var channels = agent.SeatChannels ?? [.. agent.Capacities.Where(c => c.Value > 0).Select(c => c.Key)];
+        return channels.Select(Of).ToHashSet();
+    }
 
     /// <summary>The limit's name as problems and the API show it.</summary>
     public static string LimitName(SeatGroup group) => "seats." + group.ToString().ToLowerInvariant();

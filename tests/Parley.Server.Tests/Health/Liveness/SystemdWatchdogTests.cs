@@ -38,19 +38,29 @@ public sealed class SystemdWatchdogTests : IDisposable
         lifetime.NotifyStarted();
         await watchdog.StartAsync(Ct);
 
-        Assert.Equal("WATCHDOG=1", await NextMessageAsync());
+        // Both services start their timers on the thread pool: the clock may move only once each timer exists.
+        Assert.Equal("WATCHDOG=1", await NextMessageAsync()); // the watchdog's timer is made before its first message
+        await WaitUntilAsync(() => probe.Probes == 1); // and the monitor's before its first probe
         probe.Stall();
-        _time.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal("WATCHDOG=1", await NextMessageAsync()); // the probe waits, but not for long yet
-        _time.Advance(TimeSpan.FromSeconds(31));
-        Assert.Equal("STATUS=Stalled: sip-receive: no answer for 31 s", await NextMessageAsync());
 
-        probe.Resume();
-        for (var i = 0; i < 500 && monitor.Stalls().Count > 0; i++)
+        // One watchdog interval at a time, so every tick is one message read at a known time.
+        var messages = new List<string>();
+        for (var second = 1; second <= 36; second++)
         {
-            await Task.Delay(10, Ct);
+            _time.Advance(TimeSpan.FromSeconds(1));
+            if (second == 5)
+            {
+                await WaitUntilAsync(() => probe.Probes == 2); // the second probe started at 5 s and hangs
+            }
+
+            messages.Add(await NextMessageAsync());
         }
 
+        Assert.All(messages[..35], m => Assert.Equal("WATCHDOG=1", m)); // 30 s without an answer is still within the limit
+        Assert.Equal("STATUS=Stalled: sip-receive: no answer for 31 s", messages[35]);
+
+        probe.Resume();
+        await WaitUntilAsync(() => monitor.Stalls().Count == 0);
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("WATCHDOG=1", await NextMessageAsync());
         await watchdog.StopAsync(Ct);
@@ -71,6 +81,17 @@ public sealed class SystemdWatchdogTests : IDisposable
         }
     }
 
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        Assert.True(condition());
+    }
+
+    /// <summary>The next datagram on the notify socket; fails after 10 s rather than waiting for ever.</summary>
     private async Task<string> NextMessageAsync()
     {
         var buffer = new byte[1024];
