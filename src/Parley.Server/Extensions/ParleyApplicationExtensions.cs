@@ -108,6 +108,7 @@ public static class ParleyApplicationExtensions
         api.MapAuditApi();
         api.MapTenantsApi();
         api.MapTenantPlansApi();
+        Usage.UsageApi.MapUsageApi(api);
         api.MapSkillsApi();
         api.MapAgentsApi();
         api.MapNotReadyReasonsApi();

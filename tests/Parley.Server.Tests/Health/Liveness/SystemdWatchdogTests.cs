@@ -43,7 +43,9 @@ public sealed class SystemdWatchdogTests : IDisposable
         await WaitUntilAsync(() => probe.Probes == 1); // and the monitor's before its first probe
         probe.Stall();
 
-        // One watchdog interval at a time, so every tick is one message read at a known time.
+        // One watchdog interval at a time, so every tick is one message read at a known time. (Advancing 31 s at once
+        // made up to 31 unread datagrams: a Unix datagram socket queues 10 (net.unix.max_dgram_qlen), then the
+        // notifier's blocking send hangs the watchdog, and StopAsync waited for it for ever — why this test hung.)
         var messages = new List<string>();
         for (var second = 1; second <= 36; second++)
         {
@@ -63,8 +65,12 @@ public sealed class SystemdWatchdogTests : IDisposable
         await WaitUntilAsync(() => monitor.Stalls().Count == 0);
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("WATCHDOG=1", await NextMessageAsync());
-        await watchdog.StopAsync(Ct);
-        await monitor.StopAsync(Ct);
+
+        // Bounded: the kept notifier sends with a blocking call, which waits while the socket's queue is full.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        stop.CancelAfter(TimeSpan.FromSeconds(10));
+        await watchdog.StopAsync(stop.Token);
+        await monitor.StopAsync(stop.Token);
     }
 
     /// <summary>The kept notifier reads <c>NOTIFY_SOCKET</c> when built; the variable is set only for that moment.</summary>
