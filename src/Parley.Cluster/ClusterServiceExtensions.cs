@@ -10,7 +10,8 @@ public static class ClusterServiceExtensions
     /// <summary>
     /// Binds <see cref="RoutingHostOptions"/> from <c>Parley:Routing</c>. The host must also register an
     /// <see cref="Routing.Ports.IRoutingStore"/> and an <see cref="Routing.Ports.IRoutingEventPublisher"/>; it may
-    /// register an <see cref="Routing.Ports.ITenantTimeZoneSource"/> (default: every tenant's day is UTC).
+    /// register an <see cref="Routing.Ports.ITenantTimeZoneSource"/> (default: every tenant's day is UTC) and an
+    /// <see cref="Routing.Ports.ITenantPlanSource"/> (default: seats are not limited).
     /// </summary>
     public static IServiceCollection AddParleyCluster(this IServiceCollection services)
     {
@@ -19,6 +20,7 @@ public static class ClusterServiceExtensions
             .Validate(o => o.AutoNotReadyAfterMissedOffers is >= 0 and <= 100, "Parley:Routing:AutoNotReadyAfterMissedOffers must be 0–100.")
             .ValidateOnStart();
         services.TryAddSingleton<Routing.Ports.ITenantTimeZoneSource, UtcTimeZoneSource>();
+        services.TryAddSingleton<Routing.Ports.ITenantPlanSource, UnlimitedPlanSource>();
         return services;
     }
 }

@@ -17,4 +17,13 @@ public enum RoutingResult
     InvalidWrapUpCode = 11,
     AgentHasWork = 12,
     InvalidDefinition = 13,
+
+    /// <summary>Sign-in refused: the tenant's plan has no voice seat left (the host decides seats, not the engine).</summary>
+    NoVoiceSeat = 14,
+
+    /// <summary>Sign-in refused: no digital (chat, e-mail, messaging) seat left.</summary>
+    NoDigitalSeat = 15,
+
+    /// <summary>Sign-in refused: no video seat left.</summary>
+    NoVideoSeat = 16,
 }

@@ -24,6 +24,20 @@ public interface ITenantRoutingGrain : IGrainWithGuidKey
     /// </summary>
     Task<string> RefreshTimeZone();
 
+    /// <summary>
+    /// Re-reads the tenant's seat limits from <see cref="Ports.ITenantPlanSource"/> (call after a plan change); new
+    /// limits apply to the next sign-in and never sign anyone out. Returns the seats now in use.
+    /// </summary>
+    Task<Seats.SeatsView> RefreshPlan();
+
+    /// <summary>Seats in use per channel group, with the plan's limits.</summary>
+    Task<Seats.SeatsView> GetSeats();
+
+    /// <summary>
+    /// Signs the agent in, unless a channel group the agent can take has no seat left under the plan
+    /// (<see cref="RoutingResult.NoVoiceSeat"/>, <see cref="RoutingResult.NoDigitalSeat"/>,
+    /// <see cref="RoutingResult.NoVideoSeat"/>).
+    /// </summary>
     Task<RoutingResult> SignIn(string agentId, string? notReadyReason);
 
     Task<RoutingResult> SignOut(string agentId, bool forced);

@@ -20,6 +20,7 @@ internal sealed partial class TenantRoutingGrain
             if (result is RoutingResult.Ok or RoutingResult.UnknownAgent)
             {
                 _agentIds.Remove(agentId);
+                _seatGroups.Remove(agentId);
                 result = RoutingResult.Ok;
             }
         }
@@ -29,6 +30,7 @@ internal sealed partial class TenantRoutingGrain
             if (result == RoutingResult.Ok)
             {
                 _agentIds.Add(agentId);
+                DefineSeats(definition);
             }
         }
 
@@ -58,7 +60,9 @@ internal sealed partial class TenantRoutingGrain
     }
 
     public Task<RoutingResult> SignIn(string agentId, string? notReadyReason) =>
-        CompleteAsync(_engine.SignIn(new AgentId(agentId), notReadyReason), null, agentId);
+        SeatRefusal(agentId) is { } refused
+            ? Task.FromResult(refused)
+            : CompleteAsync(_engine.SignIn(new AgentId(agentId), notReadyReason), null, agentId);
 
     public Task<RoutingResult> SignOut(string agentId, bool forced) =>
         CompleteAsync(_engine.SignOut(new AgentId(agentId), forced), null, agentId);

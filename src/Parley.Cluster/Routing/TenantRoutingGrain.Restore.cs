@@ -25,6 +25,7 @@ internal sealed partial class TenantRoutingGrain
             if (_engine.UpsertAgent(agent) == RoutingResult.Ok)
             {
                 _agentIds.Add(agent.Id.Value);
+                DefineSeats(agent);
             }
         }
 

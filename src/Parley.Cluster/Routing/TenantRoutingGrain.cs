@@ -18,6 +18,7 @@ internal sealed partial class TenantRoutingGrain(
     IRoutingStore store,
     IRoutingEventPublisher publisher,
     ITenantTimeZoneSource timeZones,
+    ITenantPlanSource plans,
     TimeProvider time,
     IOptions<RoutingHostOptions> options,
     ILogger<TenantRoutingGrain> logger) : Grain, ITenantRoutingGrain
@@ -37,6 +38,7 @@ internal sealed partial class TenantRoutingGrain(
         _tenantId = this.GetPrimaryKey();
         _engine = new RoutingEngine(time, _events, options.Value.ToEngineOptions());
         _rollover = new DailyRollover(await LoadZoneAsync(cancellationToken), time.GetUtcNow());
+        _seatLimits = await plans.LoadSeatLimitsAsync(_tenantId, cancellationToken);
         var data = await store.LoadAsync(_tenantId, cancellationToken);
         _sequence = data.LastSequence;
         var dropped = Rebuild(data);

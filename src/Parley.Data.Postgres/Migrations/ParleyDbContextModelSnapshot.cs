@@ -2040,6 +2040,35 @@ namespace Parley.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Plan", "Parley.Domain.Tenants.Tenant.Plan#TenantPlan", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("ApiRequestsPerMinute")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("DigitalSeats")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("MaxConcurrentCalls")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("MaxConcurrentChats")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("MaxPhoneNumbers")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("RecordingRetentionDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("VideoSeats")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("VoiceSeats")
+                                .HasColumnType("integer");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")

@@ -13,6 +13,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Name).HasMaxLength(200);
         builder.Property(t => t.TimeZone).HasMaxLength(TenantTimeZone.MaxLength).HasDefaultValue(TenantTimeZone.Default);
         builder.Property(t => t.AttachmentMaxBytes).HasDefaultValue(AttachmentLimits.DefaultMaxBytes);
+        builder.ComplexProperty(t => t.Plan);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => t.Slug).IsUnique();
     }

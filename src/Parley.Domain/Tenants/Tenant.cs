@@ -28,5 +28,8 @@ public sealed class Tenant : IVersioned
     /// <summary>Content types attachments may have (as sniffed from their bytes); empty means <see cref="AttachmentLimits.DefaultContentTypes"/>.</summary>
     public List<string> AttachmentContentTypes { get; set; } = [];
 
+    /// <summary>What the tenant rents (seats, caps); every limit unset by default.</summary>
+    public TenantPlan Plan { get; set; } = new();
+
     public long Version { get; set; }
 }

@@ -11,4 +11,11 @@ public sealed record AgentDefinition(
     AgentId Id,
     IReadOnlyList<AgentSkill> Skills,
     IReadOnlyDictionary<Channel, int> Capacities,
-    CrossChannelRule CrossChannel = CrossChannelRule.RealTimeBlocksOthers);
+    CrossChannelRule CrossChannel = CrossChannelRule.RealTimeBlocksOthers)
+{
+    /// <summary>
+    /// The channels the agent is configured for, including any not offered now (voice while their phone is offline):
+    /// what a host counts rented seats from. Null: the channels of <see cref="Capacities"/>.
+    /// </summary>
+    public IReadOnlyList<Channel>? SeatChannels { get; init; }
+}

@@ -1,3 +1,4 @@
+using Parley.Cluster.Routing.Seats;
 using Parley.Routing;
 
 namespace Parley.Server.Application;
@@ -10,6 +11,9 @@ public sealed record AppError(AppErrorKind Kind, string Detail, string? Field = 
     public static AppError Invalid(string field, string detail) => new(AppErrorKind.Invalid, detail, field);
 
     public static AppError Conflict(string detail) => new(AppErrorKind.Conflict, detail);
+
+    /// <summary>The tenant's plan allows no more of something; <paramref name="limit"/> names it (<c>seats.voice</c>).</summary>
+    public static AppError LimitReached(string limit, string detail) => new(AppErrorKind.LimitReached, detail, limit);
 
     public static AppError Stale() => new(AppErrorKind.Stale, "The resource changed since you read it; read it again and retry.");
 
@@ -28,6 +32,13 @@ public sealed record AppError(AppErrorKind Kind, string Detail, string? Field = 
         RoutingResult.AgentAlreadySignedIn => Conflict("The agent is already signed in."),
         RoutingResult.AgentHasWork => Conflict("The agent is signed in; sign them out first."),
         RoutingResult.DuplicateInteraction => Conflict("The interaction already exists."),
+        RoutingResult.NoVoiceSeat => NoSeat(SeatGroup.Voice),
+        RoutingResult.NoDigitalSeat => NoSeat(SeatGroup.Digital),
+        RoutingResult.NoVideoSeat => NoSeat(SeatGroup.Video),
         _ => Conflict("The interaction or agent is not in a state that allows this."),
     };
+
+    private static AppError NoSeat(SeatGroup group) => LimitReached(
+        SeatGroups.LimitName(group),
+        $"Every {group.ToString().ToLowerInvariant()} seat of your plan is in use ({SeatGroups.LimitName(group)}); ask an administrator for more seats or wait until an agent signs out.");
 }

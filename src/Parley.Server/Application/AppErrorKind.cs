@@ -23,4 +23,7 @@ public enum AppErrorKind
 
     /// <summary>The upload's content is of a type not accepted (415).</summary>
     UnsupportedType,
+
+    /// <summary>The tenant's plan allows no more (409 naming the limit, e.g. <c>seats.voice</c>).</summary>
+    LimitReached,
 }

@@ -13,6 +13,7 @@ internal static class AppProblems
         AppErrorKind.Stale => ETags.StalePrecondition(),
         AppErrorKind.TooLarge => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: error.Detail),
         AppErrorKind.UnsupportedType => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: error.Detail),
+        AppErrorKind.LimitReached => ApiProblems.LimitReached(error.Field ?? "plan", error.Detail),
         _ => ApiProblems.Conflict(error.Detail),
     };
 

@@ -43,6 +43,7 @@ internal static class ClusterExtensions
         services.AddParleyCluster();
         services.AddSingleton<IRoutingStore, EfRoutingStore>();
         services.AddSingleton<ITenantTimeZoneSource, Tenants.EfTenantTimeZoneSource>();
+        services.AddSingleton<ITenantPlanSource, Tenants.EfTenantPlanSource>();
         services.AddSingleton<RoutingEventDispatcher>();
         services.AddSingleton<IRoutingEventPublisher>(sp => sp.GetRequiredService<RoutingEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<RoutingEventDispatcher>());

@@ -107,6 +107,8 @@ public static class ParleyApplicationExtensions
         api.MapApiClientsApi();
         api.MapAuditApi();
         api.MapTenantsApi();
+        api.MapTenantPlansApi();
+        Usage.UsageApi.MapUsageApi(api);
         api.MapSkillsApi();
         api.MapAgentsApi();
         api.MapNotReadyReasonsApi();

@@ -28,6 +28,7 @@ internal static class WebExtensions
         services.AddScoped<InternalChatService>();
         services.AddSingleton<InternalChatEvents>();
         services.AddScoped<SupervisorDashboard>();
+        services.AddScoped<Usage.UsageReader>();
         services.AddScoped<SupervisorCommands>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);

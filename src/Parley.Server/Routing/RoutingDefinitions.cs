@@ -27,7 +27,15 @@ internal static class RoutingDefinitions
             new AgentId(Key(agent.Id)),
             agent.Skills.Select(s => new AgentSkill(new SkillId(Key(s.SkillId)), s.Proficiency)).ToArray(),
             capacities,
-            Enum.TryParse<CrossChannelRule>(agent.CrossChannelRule, out var rule) ? rule : CrossChannelRule.RealTimeBlocksOthers);
+            Enum.TryParse<CrossChannelRule>(agent.CrossChannelRule, out var rule) ? rule : CrossChannelRule.RealTimeBlocksOthers)
+        {
+            // Seats follow the configuration, not the phone: an agent with voice holds a voice seat while it is offline.
+            SeatChannels = agent.Capacities
+                .Where(c => c.Capacity > 0)
+                .Select(c => Enum.TryParse<Channel>(c.Channel, out var channel) ? channel : (Channel?)null)
+                .OfType<Channel>()
+                .ToArray(),
+        };
     }
 
     public static QueueDefinition ToDefinition(Queue queue)

@@ -14,7 +14,8 @@ namespace Parley.Server.Sip;
 /// exactly one trunk counts against that trunk and its tenant (a trunk flooding unknown numbers spends its own
 /// budget). Otherwise the tenant is the one whose SIP domain the Request-URI names, else the caller's own domain (a
 /// registered phone calling out), else the called number's tenant.
-/// Tenants are keyed by slug (as <c>Parley:Sip:Admission:Tenants:{slug}</c>), trunks by id.
+/// Tenants are keyed by slug (as <c>Parley:Sip:Admission:Tenants:{slug}</c>), trunks by id; the tenant's plan cap on
+/// concurrent calls comes from the directory too.
 /// </summary>
 public sealed class SipAdmissionScopes(SipRealms realms, NumberDirectory directory)
 {
@@ -22,14 +23,15 @@ public sealed class SipAdmissionScopes(SipRealms realms, NumberDirectory directo
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(source);
-        var fromDirectory = directory.Latest is { } snapshot ? FromDirectory(snapshot, request, source.Address) : default;
+        var snapshot = directory.Latest;
+        var fromDirectory = snapshot is not null ? FromDirectory(snapshot, request, source.Address) : default;
         if (fromDirectory.Trunk is not null)
         {
-            return fromDirectory;
+            return fromDirectory with { TenantCallCap = snapshot?.CallCapOf(fromDirectory.Tenant) };
         }
 
         var tenant = realms.SlugOf(request.Uri.Host) ?? realms.SlugOf(request.From.Uri.Host) ?? fromDirectory.Tenant;
-        return new SipAdmissionScope(Tenant: tenant);
+        return new SipAdmissionScope(Tenant: tenant, TenantCallCap: snapshot?.CallCapOf(tenant));
     }
 
     /// <summary>

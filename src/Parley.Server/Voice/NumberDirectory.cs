@@ -115,6 +115,9 @@ public sealed class NumberDirectory(IServiceScopeFactory scopes, TimeProvider ti
         var trunks = await db.Set<SipTrunk>().IgnoreQueryFilters().AsNoTracking()
             .Join(db.Tenants, k => k.TenantId, t => t.Id, (k, t) => new { Trunk = k, t.Slug })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var callCaps = await db.Tenants.AsNoTracking().Where(t => t.Plan.MaxConcurrentCalls != null)
+            .Select(t => new { t.Slug, Cap = t.Plan.MaxConcurrentCalls!.Value })
+            .ToDictionaryAsync(t => t.Slug, t => t.Cap, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         return new NumberDirectorySnapshot(
             numbers.ToFrozenDictionary(
                 n => n.Number,
@@ -122,6 +125,7 @@ public sealed class NumberDirectory(IServiceScopeFactory scopes, TimeProvider ti
                 StringComparer.Ordinal),
             trunks.Select(row => ToDirectory(row.Trunk, row.Slug)).ToArray(),
             generation,
-            expires);
+            expires,
+            callCaps);
     }
 }

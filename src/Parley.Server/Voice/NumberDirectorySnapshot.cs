@@ -6,7 +6,11 @@ namespace Parley.Server.Voice;
 
 /// <summary>All assigned numbers and all trunks at one moment; immutable, swapped whole on reload.</summary>
 internal sealed class NumberDirectorySnapshot(
-    FrozenDictionary<string, DirectoryNumber> numbers, IReadOnlyList<DirectoryTrunk> trunks, long generation, DateTimeOffset expires)
+    FrozenDictionary<string, DirectoryNumber> numbers,
+    IReadOnlyList<DirectoryTrunk> trunks,
+    long generation,
+    DateTimeOffset expires,
+    IReadOnlyDictionary<string, int>? callCaps = null)
 {
     private readonly FrozenDictionary<Guid, DirectoryTrunk[]> _byTenant =
         trunks.GroupBy(t => t.TenantId).ToFrozenDictionary(g => g.Key, g => g.ToArray());
@@ -16,6 +20,10 @@ internal sealed class NumberDirectorySnapshot(
     public long Generation { get; } = generation;
 
     public DateTimeOffset Expires { get; } = expires;
+
+    /// <summary>The plan's cap on concurrent calls of the tenant with this slug; null when its plan sets none.</summary>
+    public int? CallCapOf(string? tenantSlug) =>
+        tenantSlug is not null && callCaps is not null && callCaps.TryGetValue(tenantSlug, out var cap) ? cap : null;
 
     public bool TryGetNumber(string e164, out DirectoryNumber number) => numbers.TryGetValue(e164, out number!);
 

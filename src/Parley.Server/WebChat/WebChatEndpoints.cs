@@ -90,6 +90,11 @@ public static class WebChatEndpoints
         }
 
         tenant.Set(widget.TenantId);
+        if (await ChatPlanCap.RefusalAsync(db, widget.TenantId, http, ct) is { } full)
+        {
+            return full;
+        }
+
         var id = Guid.CreateVersion7();
         var page = ChatText.Clean(request.Page, 500);
         db.ChatConversations.Add(new ChatConversation

@@ -90,12 +90,14 @@ public sealed class SipAdmissionController
     {
         lock (_sync)
         {
-            var tenant = scope.Tenant is { } t ? GateFor(_tenants, t, TenantLimit(t)) : null;
+            var tenant = scope.Tenant is { } t ? GateFor(_tenants, t, Capped(TenantLimit(t), scope.TenantCallCap)) : null;
             var trunk = scope.Trunk is { } k ? GateFor(_trunks, k, scope.TrunkLimit ?? _options.PerTrunk) : null;
             refusal = Check(trunk, SipAdmissionRefusal.TrunkConcurrency, SipAdmissionRefusal.TrunkRate);
             if (refusal == SipAdmissionRefusal.None)
             {
-                refusal = Check(tenant, SipAdmissionRefusal.TenantConcurrency, SipAdmissionRefusal.TenantRate);
+                refusal = scope.TenantCallCap == 0
+                    ? SipAdmissionRefusal.TenantConcurrency
+                    : Check(tenant, SipAdmissionRefusal.TenantConcurrency, SipAdmissionRefusal.TenantRate);
             }
 
             if (refusal == SipAdmissionRefusal.None)
@@ -150,6 +152,12 @@ public sealed class SipAdmissionController
         : gate.IsFull ? full
         : gate.IsDry ? dry
         : SipAdmissionRefusal.None;
+
+    /// <summary>The tenant's configured limit with its plan's cap on concurrent calls (the smaller of the two wins).</summary>
+    private static SipAdmissionLimit Capped(SipAdmissionLimit limit, int? cap) =>
+        cap is not > 0 || (limit.MaxConcurrentCalls > 0 && limit.MaxConcurrentCalls <= cap)
+            ? limit
+            : new SipAdmissionLimit { CallsPerSecond = limit.CallsPerSecond, Burst = limit.Burst, MaxConcurrentCalls = cap.Value };
 
     private SipAdmissionLimit TenantLimit(string tenant) =>
         _options.Tenants.TryGetValue(tenant, out var own) ? own : _options.PerTenant;

@@ -30,6 +30,7 @@ public sealed class FakeClockSiloConfigurator : ISiloConfigurator
         services.AddSingleton<IRoutingStore>(InMemoryRoutingStore.Shared);
         services.AddSingleton<IRoutingEventPublisher>(RecordingPublisher.Shared);
         services.AddSingleton<ITenantTimeZoneSource>(InMemoryTimeZones.Shared);
+        services.AddSingleton<ITenantPlanSource>(InMemoryPlans.Shared);
         services.AddSingleton<TimeProvider>(SwitchableClock.Instance);
     });
 }

@@ -13,6 +13,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         services.AddSingleton<IRoutingStore>(InMemoryRoutingStore.Shared);
         services.AddSingleton<IRoutingEventPublisher>(RecordingPublisher.Shared);
         services.AddSingleton<ITenantTimeZoneSource>(InMemoryTimeZones.Shared);
+        services.AddSingleton<ITenantPlanSource>(InMemoryPlans.Shared);
         services.AddSingleton(TimeProvider.System);
     });
 }

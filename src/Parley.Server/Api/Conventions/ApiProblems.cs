@@ -17,6 +17,13 @@ public static class ApiProblems
     public static IResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 
+    /// <summary>409 for a plan limit: <c>limit</c> names it (<c>seats.voice</c>, <c>phoneNumbers</c>) for clients to act on.</summary>
+    public static IResult LimitReached(string limit, string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Plan limit reached",
+        detail: detail,
+        extensions: new Dictionary<string, object?> { ["limit"] = limit });
+
     public static IResult CannotGrant(IReadOnlyList<string> missing) => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden,
         title: "Cannot grant permissions you do not hold",

@@ -44,9 +44,16 @@ public static class PlatformNumbersApi
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-        if (!await db.Tenants.AnyAsync(t => t.Id == request.TenantId && t.Slug != TenantSlug.Platform, ct))
+        var plan = await db.Tenants.AsNoTracking().Where(t => t.Id == request.TenantId && t.Slug != TenantSlug.Platform)
+            .Select(t => new { t.Plan.MaxPhoneNumbers }).SingleOrDefaultAsync(ct);
+        if (plan is null)
         {
             return ApiProblems.Invalid("tenantId", "No such tenant.");
+        }
+
+        if (plan.MaxPhoneNumbers is { } max && await db.Set<PhoneNumber>().IgnoreQueryFilters().CountAsync(n => n.TenantId == request.TenantId, ct) >= max)
+        {
+            return ApiProblems.LimitReached("phoneNumbers", $"The tenant's plan allows {max} phone numbers and all are assigned; raise the plan or release one first.");
         }
 
         if (await db.Set<PhoneNumber>().IgnoreQueryFilters().AnyAsync(n => n.Number == e164, ct))

@@ -1,3 +1,5 @@
+using Parley.Cluster.Routing.Seats;
+
 namespace Parley.Server.Application.Supervision;
 
 /// <summary>
@@ -13,6 +15,9 @@ public sealed record DashboardView(
     IReadOnlyList<MetricRow> Channels,
     IReadOnlyList<AgentRow> Agents)
 {
+    /// <summary>Seats in use per channel group against the tenant's plan (null where routing did not say).</summary>
+    public SeatsView? Seats { get; init; }
+
     /// <summary>How service level is computed, for screens and API readers.</summary>
     public const string ServiceLevelDefinition =
         "Answered within the queue's service-level threshold / offered today (offered: entered the queue today, except contacts still waiting for less than the threshold).";

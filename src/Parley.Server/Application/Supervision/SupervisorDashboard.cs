@@ -32,6 +32,7 @@ internal sealed class SupervisorDashboard(ParleyDbContext db, RoutingGateway rou
         var grain = routing.Grain;
         var queueViewsTask = grain.GetQueues();
         var agentViewsTask = grain.GetAgents();
+        var seatsTask = grain.GetSeats();
         var zoneId = await db.Tenants.AsNoTracking().Where(t => t.Id == routing.TenantId).Select(t => t.TimeZone).SingleOrDefaultAsync(ct);
         var zone = TenantTimeZone.TryFind(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
@@ -53,8 +54,9 @@ internal sealed class SupervisorDashboard(ParleyDbContext db, RoutingGateway rou
 
         var queueViews = await queueViewsTask;
         var waiting = await Task.WhenAll(queueViews.Where(v => v.Waiting > 0).Select(v => grain.GetWaiting(v.QueueId)));
-        return RealtimeMetricsCalculator.Compute(new DashboardInputs(
+        var view = RealtimeMetricsCalculator.Compute(new DashboardInputs(
             now, queues, agents, queueViews, waiting.SelectMany(w => w).ToList(), await agentViewsTask, today, day, zone.Id));
+        return view with { Seats = await seatsTask };
     }
 
     /// <summary>Local midnight of <paramref name="day"/>; when a DST gap skips midnight, the end of the gap.</summary>
