@@ -12,7 +12,18 @@ internal sealed partial class TenantRoutingGrain
 {
     public async Task<RoutingResult> RefreshAgent(string agentId)
     {
-        var definition = await store.LoadAgentAsync(_tenantId, agentId, CancellationToken.None);
+        // One reload at a time, applied in the turn its load ends: a newer definition is never overwritten by an older one.
+        AgentDefinition? definition;
+        await _reloads.WaitAsync();
+        try
+        {
+            definition = await store.LoadAgentAsync(_tenantId, agentId, CancellationToken.None);
+        }
+        finally
+        {
+            _reloads.Release();
+        }
+
         RoutingResult result;
         if (definition is null)
         {
@@ -34,12 +45,23 @@ internal sealed partial class TenantRoutingGrain
             }
         }
 
-        return await CompleteAsync(result, null, null);
+        return await CompleteAsync(result, null, null, reloadedAgent: agentId);
     }
 
     public async Task<RoutingResult> RefreshQueue(string queueId)
     {
-        var definition = await store.LoadQueueAsync(_tenantId, queueId, CancellationToken.None);
+        // One reload at a time, applied in the turn its load ends: a newer definition is never overwritten by an older one.
+        QueueDefinition? definition;
+        await _reloads.WaitAsync();
+        try
+        {
+            definition = await store.LoadQueueAsync(_tenantId, queueId, CancellationToken.None);
+        }
+        finally
+        {
+            _reloads.Release();
+        }
+
         RoutingResult result;
         if (definition is null)
         {
@@ -56,7 +78,7 @@ internal sealed partial class TenantRoutingGrain
             }
         }
 
-        return await CompleteAsync(result, null, null);
+        return await CompleteAsync(result, null, null, reloadedQueue: true);
     }
 
     public Task<RoutingResult> SignIn(string agentId, string? notReadyReason) =>

@@ -5,17 +5,28 @@ using Parley.Routing.Queues;
 
 namespace Parley.Cluster.Routing;
 
+/// <summary>
+/// Queries never wait for a save (the grain is reentrant). Agent and queue views show committed state: an agent that a
+/// not-yet-durable command may have changed, and every queue while any command is not durable, come from
+/// <see cref="CommittedViews"/>; everything else is read live from the engine, which then equals the committed state.
+/// Positions and waiting lists are read live (advisory, for callers already acknowledged).
+/// </summary>
 internal sealed partial class TenantRoutingGrain
 {
-    public Task<AgentView?> GetAgent(string agentId) => Task.FromResult(ViewOf(new AgentId(agentId)));
+    public Task<AgentView?> GetAgent(string agentId) => Task.FromResult(ReadAgent(agentId));
 
-    public Task<AgentView[]> GetAgents() =>
-        Task.FromResult(_agentIds.Order(StringComparer.Ordinal).Select(id => ViewOf(new AgentId(id))).OfType<AgentView>().ToArray());
+    public Task<AgentView[]> GetAgents()
+    {
+        IEnumerable<string> ids = Uncommitted ? _agentIds.Union(_committed.AgentIds, StringComparer.Ordinal) : _agentIds;
+        return Task.FromResult(ids.Order(StringComparer.Ordinal).Select(ReadAgent).OfType<AgentView>().ToArray());
+    }
 
-    public Task<QueueView?> GetQueue(string queueId) => Task.FromResult(ViewOf(new QueueId(queueId)));
+    public Task<QueueView?> GetQueue(string queueId) =>
+        Task.FromResult(Uncommitted
+            ? _committed.Queues(time.GetUtcNow()).FirstOrDefault(q => q.QueueId == queueId)
+            : ViewOf(new QueueId(queueId)));
 
-    public Task<QueueView[]> GetQueues() =>
-        Task.FromResult(_queueIds.Order(StringComparer.Ordinal).Select(id => ViewOf(new QueueId(id))).OfType<QueueView>().ToArray());
+    public Task<QueueView[]> GetQueues() => Task.FromResult(Uncommitted ? _committed.Queues(time.GetUtcNow()) : LiveQueues());
 
     public Task<PositionView?> GetPosition(string interactionId)
     {
@@ -27,6 +38,9 @@ internal sealed partial class TenantRoutingGrain
         Task.FromResult(_engine.GetWaiting(new QueueId(queueId))
             .Select(w => new WaitingView(w.Id.Value, w.QueueId.Value, w.Channel, w.Priority, w.EnqueuedAt, w.PreferredAgent?.Value))
             .ToArray());
+
+    private AgentView? ReadAgent(string agentId) =>
+        Dirty(agentId) ? _committed.Agent(agentId, time.GetUtcNow()) : ViewOf(new AgentId(agentId));
 
     private AgentView? ViewOf(AgentId id)
     {

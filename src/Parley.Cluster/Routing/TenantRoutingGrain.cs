@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Parley.Cluster.Routing.Ports;
 using Parley.Cluster.Routing.Watching;
 using Parley.Routing;
@@ -8,12 +9,16 @@ using Parley.Routing.Events;
 namespace Parley.Cluster.Routing;
 
 /// <summary>
-/// Hosts one tenant's <see cref="RoutingEngine"/>. Orleans runs one call at a time, so the single-threaded engine
-/// needs no locks. Every command ends in <see cref="CompleteAsync"/>: its durable effects and the events it produced
-/// (history, webhook deliveries) are saved through the store in one write before the reply, then the events go to
-/// the publisher for live fan-out. One grain timer is the engine's heartbeat; it resets "today" statistics at the
+/// Hosts one tenant's <see cref="RoutingEngine"/>. The grain is reentrant, but Orleans still runs one turn at a time
+/// on one thread, and every engine call happens inside a single turn (never across an await), so the
+/// single-threaded engine needs no locks. Every command ends in <see cref="CompleteAsync"/>: its durable effects and
+/// the events it produced (history, webhook deliveries) join the open change set, which is saved through the store in
+/// one write with every other command that arrived meanwhile (group commit); the reply waits for that write, then the
+/// events go to the publisher for live fan-out. Queries interleave with saves and read committed state
+/// (<see cref="CommittedViews"/>). One grain timer is the engine's heartbeat; it resets "today" statistics at the
 /// tenant's local midnight (<see cref="DailyRollover"/>).
 /// </summary>
+[Reentrant]
 internal sealed partial class TenantRoutingGrain(
     IRoutingStore store,
     IRoutingEventPublisher publisher,
@@ -27,11 +32,17 @@ internal sealed partial class TenantRoutingGrain(
     private readonly InteractionWatchers _watchers = new();
     private readonly HashSet<string> _agentIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _queueIds = new(StringComparer.Ordinal);
+    private readonly CommittedViews _committed = new();
+    private readonly SemaphoreSlim _reloads = new(1, 1);
     private RoutingEngine _engine = null!;
     private Guid _tenantId;
     private long _sequence;
     private IGrainTimer? _heartbeat;
     private DailyRollover _rollover = null!;
+    private CommitBatch _open = new();
+    private CommitBatch? _inFlight;
+    private bool _writing;
+    private Exception? _broken;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -43,12 +54,13 @@ internal sealed partial class TenantRoutingGrain(
         _sequence = data.LastSequence;
         var dropped = Rebuild(data);
         Log.Activated(logger, _tenantId, _queueIds.Count, _agentIds.Count, data.State.Waiting.Count, data.State.Active.Count, dropped);
+        CaptureAll();
         await CompleteAsync(RoutingResult.Ok, null, null);
         var period = options.Value.Heartbeat;
         _heartbeat = this.RegisterGrainTimer(
             static (grain, _) => grain.HeartbeatAsync(),
             this,
-            new GrainTimerCreationOptions(period, period) { KeepAlive = true, Interleave = false });
+            new GrainTimerCreationOptions(period, period) { KeepAlive = true, Interleave = true });
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -71,37 +83,36 @@ internal sealed partial class TenantRoutingGrain(
         return CompleteAsync(RoutingResult.Ok, null, null);
     }
 
-    /// <summary>Saves the durable effects and the record of the events the last command produced, then publishes them.</summary>
-    private async Task<RoutingResult> CompleteAsync(RoutingResult result, NewInteraction? added, string? touchedAgent)
+    /// <summary>
+    /// Joins the command's durable effects and events to the open change set and waits until that set is committed
+    /// (see <see cref="CommitLoopAsync"/>); the caller is acknowledged only then. Must be called in the same turn as
+    /// the engine call it completes, so that the set's end is the engine's state when the set is sealed.
+    /// </summary>
+    private async Task<RoutingResult> CompleteAsync(
+        RoutingResult result, NewInteraction? added, string? touchedAgent, string? reloadedAgent = null, bool reloadedQueue = false)
     {
-        if (_events.Count == 0 && added is null && touchedAgent is null)
+        if (_events.Count == 0 && added is null && touchedAgent is null && reloadedAgent is null && !reloadedQueue)
         {
             return result;
         }
 
+        if (_broken is { } failure)
+        {
+            // An earlier change set failed: the engine is ahead of the database and is being rebuilt.
+            throw new InvalidOperationException($"Routing of tenant {_tenantId} is rebuilding after a failed save.", failure);
+        }
+
         var events = _events.Drain();
         var changes = ChangeSet.From(events, added, touchedAgent, _engine, time.GetUtcNow());
-        if (!changes.IsEmpty)
+        var batch = _open;
+        batch.Add(changes, events, touchedAgent ?? reloadedAgent);
+        if (!_writing)
         {
-            try
-            {
-                await store.SaveAsync(_tenantId, changes, CancellationToken.None);
-            }
-            catch (Exception exception)
-            {
-                // The engine is now ahead of the database: forget it and rebuild from what is durable.
-                Log.SaveFailed(logger, exception, _tenantId);
-                DeactivateOnIdle();
-                throw;
-            }
+            _writing = true;
+            _ = CommitLoopAsync();
         }
 
-        if (events.Length > 0)
-        {
-            publisher.Publish(_tenantId, events);
-            _watchers.Notify(events);
-        }
-
+        await batch.Committed;
         return result;
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parley.Data;
 using Parley.Data.Postgres;
 using Parley.Data.Sqlite;
 using Parley.Data.Tenancy;
 using Parley.Server.Options;
+using Parley.Server.Voice.Calls;
 
 namespace Parley.Server.Extensions;
 
@@ -13,6 +15,9 @@ internal static class DataExtensions
 
     public static IServiceCollection AddParleyData(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PublishedFlowCache>();
+        services.AddSingleton<PublishedFlowInvalidation>();
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddDbContext<ParleyDbContext>((sp, options) =>
@@ -28,6 +33,8 @@ internal static class DataExtensions
             {
                 options.UseParleySqlite(connectionString ?? DefaultSqlite(configuration));
             }
+
+            options.AddInterceptors(sp.GetRequiredService<PublishedFlowInvalidation>());
         });
         return services;
     }

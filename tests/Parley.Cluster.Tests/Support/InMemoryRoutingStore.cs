@@ -29,6 +29,39 @@ public sealed class InMemoryRoutingStore : IRoutingStore
     /// </summary>
     public bool FailHistoryWrites { get; set; }
 
+    /// <summary>
+    /// Holds the tenant's next saves until <paramref name="release"/> completes (a slow database); returns a task that
+    /// completes when a held save has started.
+    /// </summary>
+    public Task HoldSaves(Guid tenantId, Task release)
+    {
+        lock (_lock)
+        {
+            var t = Of(tenantId);
+            t.Hold = release;
+            t.SaveStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return t.SaveStarted.Task;
+        }
+    }
+
+    /// <summary>Lets the tenant's saves run at once again.</summary>
+    public void ReleaseSaves(Guid tenantId)
+    {
+        lock (_lock)
+        {
+            Of(tenantId).Hold = null;
+        }
+    }
+
+    /// <summary>How many saves (transactions) the tenant's grain has made.</summary>
+    public int SavesOf(Guid tenantId)
+    {
+        lock (_lock)
+        {
+            return Of(tenantId).Saves;
+        }
+    }
+
     /// <summary>The routing history recorded for the tenant, in order.</summary>
     public IReadOnlyList<RoutingEvent> HistoryOf(Guid tenantId)
     {
@@ -126,16 +159,30 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         }
     }
 
-    public Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
+    public async Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
     {
         if (FailSaves)
         {
             throw new IOException("The test database is down.");
         }
 
+        Task? hold;
         lock (_lock)
         {
             var t = Of(tenantId);
+            hold = t.Hold;
+            t.SaveStarted?.TrySetResult();
+        }
+
+        if (hold is not null)
+        {
+            await hold;
+        }
+
+        lock (_lock)
+        {
+            var t = Of(tenantId);
+            t.Saves++;
             var undo = new List<Action>();
             try
             {
@@ -157,8 +204,6 @@ public sealed class InMemoryRoutingStore : IRoutingStore
                 throw;
             }
         }
-
-        return Task.CompletedTask;
     }
 
     private static void Apply(TenantData t, RoutingChanges changes, List<Action> undo)
@@ -227,6 +272,12 @@ public sealed class InMemoryRoutingStore : IRoutingStore
     private sealed class TenantData
     {
         public int Loads { get; set; }
+
+        public int Saves { get; set; }
+
+        public Task? Hold { get; set; }
+
+        public TaskCompletionSource? SaveStarted { get; set; }
 
         public Dictionary<string, QueueDefinition> Queues { get; } = [];
 

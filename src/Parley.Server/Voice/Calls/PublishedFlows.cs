@@ -12,12 +12,16 @@ namespace Parley.Server.Voice.Calls;
 /// <summary>
 /// The server's <see cref="IPublishedFlows"/>: a flow's published version with every subflow (their published versions,
 /// transitively) and schedule it can reach loaded up front, since the interpreter's library lookups are synchronous.
+/// Served from <see cref="PublishedFlowCache"/>: the database is read once per flow and change, not per call.
 /// </summary>
-internal sealed class PublishedFlows(IServiceScopeFactory scopes) : IPublishedFlows
+internal sealed class PublishedFlows(IServiceScopeFactory scopes, PublishedFlowCache cache) : IPublishedFlows
 {
     private const int MaxSubflows = 32;
 
-    public async ValueTask<PublishedFlow?> FindAsync(Guid tenantId, Guid flowId, CancellationToken cancellationToken = default)
+    public ValueTask<PublishedFlow?> FindAsync(Guid tenantId, Guid flowId, CancellationToken cancellationToken = default) =>
+        cache.GetAsync(tenantId, flowId, (tenant, flow) => LoadPublishedAsync(tenant, flow, CancellationToken.None), cancellationToken);
+
+    private async Task<PublishedFlow?> LoadPublishedAsync(Guid tenantId, Guid flowId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.OpenTenant(tenantId, out var db);
         var zone = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
