@@ -18,9 +18,9 @@ internal sealed class ChatSocketHost(
     TimeProvider time,
     ILogger<ChatSocketHost> logger)
 {
-    private int _connections;
+    private readonly ChatConnectionGate _gate = new(options.Value.MaxConnections, options.Value.MaxConnectionsPerTenant);
 
-    public int Connections => Volatile.Read(ref _connections);
+    public int Connections => _gate.Connections;
 
     public ChatRooms Rooms => rooms;
 
@@ -36,17 +36,11 @@ internal sealed class ChatSocketHost(
 
     public ILogger Logger => logger;
 
-    /// <summary>Counts a new socket in, or false when the node is at <see cref="WebChatOptions.MaxConnections"/>.</summary>
-    public bool TryAdmit()
-    {
-        if (Interlocked.Increment(ref _connections) <= options.Value.MaxConnections)
-        {
-            return true;
-        }
+    /// <summary>Counts a new socket in, or false when the node or the tenant is full (<see cref="ChatConnectionGate"/>).</summary>
+    public bool TryAdmit(Guid tenantId) => _gate.TryAdmit(tenantId);
 
-        Interlocked.Decrement(ref _connections);
-        return false;
-    }
+    /// <summary>Counts out a socket admitted but not run (its chat was not found).</summary>
+    public void Release(Guid tenantId) => _gate.Release(tenantId);
 
     public async Task RunAsync(WebSocket socket, ChatSession session, ChatRoom room, long after, bool full, IPAddress? address, CancellationToken ct)
     {
@@ -60,7 +54,7 @@ internal sealed class ChatSocketHost(
         }
         finally
         {
-            Interlocked.Decrement(ref _connections);
+            _gate.Release(session.TenantId);
         }
     }
 

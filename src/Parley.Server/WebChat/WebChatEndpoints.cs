@@ -121,13 +121,8 @@ public static class WebChatEndpoints
             problem = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "WebSocket expected");
         }
 
-        var room = problem is null ? await host.Rooms.OpenAsync(session!.TenantId, session.ConversationId, ct) : null;
-        if (problem is null && room is null)
-        {
-            problem = ApiProblems.NotFound();
-        }
-
-        if (problem is null && !host.TryAdmit())
+        // Admission before any room is opened (no database work for a refused socket); open sockets are never shed.
+        if (problem is null && !host.TryAdmit(session!.TenantId))
         {
             http.Response.Headers.RetryAfter = "5";
             problem = TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many chats", detail: "Please try again in a moment.");
@@ -139,10 +134,29 @@ public static class WebChatEndpoints
             return;
         }
 
-        _ = long.TryParse(http.Request.Query["after"], out var after);
-        var full = http.Request.Query["full"] == "1";
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        await host.RunAsync(socket, session!, room!, after, full, http.Connection.RemoteIpAddress, ct);
+        var admitted = true;
+        try
+        {
+            var room = await host.Rooms.OpenAsync(session!.TenantId, session.ConversationId, ct);
+            if (room is null)
+            {
+                await ApiProblems.NotFound().ExecuteAsync(http);
+                return;
+            }
+
+            _ = long.TryParse(http.Request.Query["after"], out var after);
+            var full = http.Request.Query["full"] == "1";
+            using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            admitted = false;
+            await host.RunAsync(socket, session, room, after, full, http.Connection.RemoteIpAddress, ct);
+        }
+        finally
+        {
+            if (admitted)
+            {
+                host.Release(session!.TenantId);
+            }
+        }
     }
 
     /// <summary>The widget of <paramref name="key"/> if the request's origin may use it (with CORS headers set), else the problem.</summary>
