@@ -15,7 +15,7 @@ namespace Parley.Server.WebChat;
 internal sealed class ChatRooms(IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<Guid, ChatRoom> _rooms = new();
-    private readonly SemaphoreSlim _opening = new(1, 1);
+    private readonly ConcurrentDictionary<(Guid TenantId, Guid ConversationId), Lazy<Task<ChatRoom?>>> _loading = new();
 
     public int Count => _rooms.Count;
 
@@ -24,6 +24,10 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
     public ChatRoom? Find(Guid conversationId) => _rooms.GetValueOrDefault(conversationId);
 
     /// <summary>The room of a chat of <paramref name="tenantId"/>, or null when there is no such chat in that tenant.</summary>
+    /// <remarks>
+    /// Rooms open side by side (a visitor's socket never waits for another chat's room to load); callers opening the same
+    /// chat at once share one load, and the first room stored wins, so a chat never has two rooms.
+    /// </remarks>
     public async Task<ChatRoom?> OpenAsync(Guid tenantId, Guid conversationId, CancellationToken ct)
     {
         if (_rooms.TryGetValue(conversationId, out var room))
@@ -31,51 +35,55 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
             return room.TenantId == tenantId ? room : null;
         }
 
-        await _opening.WaitAsync(ct);
+        var key = (tenantId, conversationId);
+        var loading = _loading.GetOrAdd(key, static (k, self) => new Lazy<Task<ChatRoom?>>(() => self.LoadAsync(k.TenantId, k.ConversationId)), this);
         try
         {
-            if (_rooms.TryGetValue(conversationId, out room))
-            {
-                return room.TenantId == tenantId ? room : null;
-            }
-
-            await using var scope = scopes.OpenTenant(tenantId, out var db);
-            if (!await db.ChatConversations.AnyAsync(c => c.Id == conversationId, ct))
-            {
-                return null;
-            }
-
-            var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == conversationId).Select(i => new { i.Status, i.AgentId }).SingleOrDefaultAsync(ct);
-            var seqs = await db.ChatMessages.Where(m => m.ConversationId == conversationId)
-                .GroupBy(m => m.Direction).Select(g => new { Direction = g.Key, Max = g.Max(m => m.Seq) }).ToListAsync(ct);
-            room = new ChatRoom(tenantId, conversationId)
-            {
-                LastCustomerSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromCustomer)?.Max ?? 0,
-                LastAgentSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromAgent)?.Max ?? 0,
-                Status = interaction?.Status switch
-                {
-                    InteractionRecord.Waiting => ChatRoomStatus.Waiting,
-                    InteractionRecord.Active => ChatRoomStatus.Active,
-                    _ => ChatRoomStatus.Ended,
-                },
-            };
-            if (room.Status == ChatRoomStatus.Ended)
-            {
-                room.EndAnnounced = 1;
-            }
-
-            if (interaction?.AgentId is { } agentId)
-            {
-                room.AgentName = await db.Agents.Where(a => a.Id == agentId).Select(a => a.DisplayName).SingleOrDefaultAsync(ct);
-            }
-
-            _rooms[conversationId] = room;
-            return room;
+            return await loading.Value.WaitAsync(ct);
         }
         finally
         {
-            _opening.Release();
+            if (loading.Value.IsCompleted)
+            {
+                _loading.TryRemove(new KeyValuePair<(Guid, Guid), Lazy<Task<ChatRoom?>>>(key, loading));
+            }
         }
+    }
+
+    private async Task<ChatRoom?> LoadAsync(Guid tenantId, Guid conversationId)
+    {
+        await using var scope = scopes.OpenTenant(tenantId, out var db);
+        if (!await db.ChatConversations.AnyAsync(c => c.Id == conversationId))
+        {
+            return null;
+        }
+
+        var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == conversationId).Select(i => new { i.Status, i.AgentId }).SingleOrDefaultAsync();
+        var seqs = await db.ChatMessages.Where(m => m.ConversationId == conversationId)
+            .GroupBy(m => m.Direction).Select(g => new { Direction = g.Key, Max = g.Max(m => m.Seq) }).ToListAsync();
+        var room = new ChatRoom(tenantId, conversationId)
+        {
+            LastCustomerSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromCustomer)?.Max ?? 0,
+            LastAgentSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromAgent)?.Max ?? 0,
+            Status = interaction?.Status switch
+            {
+                InteractionRecord.Waiting => ChatRoomStatus.Waiting,
+                InteractionRecord.Active => ChatRoomStatus.Active,
+                _ => ChatRoomStatus.Ended,
+            },
+        };
+        if (room.Status == ChatRoomStatus.Ended)
+        {
+            room.EndAnnounced = 1;
+        }
+
+        if (interaction?.AgentId is { } agentId)
+        {
+            room.AgentName = await db.Agents.Where(a => a.Id == agentId).Select(a => a.DisplayName).SingleOrDefaultAsync();
+        }
+
+        var stored = _rooms.GetOrAdd(conversationId, room);
+        return stored.TenantId == tenantId ? stored : null;
     }
 
     /// <summary>Subscribes to a chat's events; the room is dropped once it has ended and its last subscriber left.</summary>

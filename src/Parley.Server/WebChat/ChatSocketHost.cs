@@ -18,9 +18,9 @@ internal sealed class ChatSocketHost(
     TimeProvider time,
     ILogger<ChatSocketHost> logger)
 {
-    private int _connections;
+    private readonly ChatConnectionGate _gate = new(options.Value.MaxConnections, options.Value.MaxConnectionsPerTenant);
 
-    public int Connections => Volatile.Read(ref _connections);
+    public int Connections => _gate.Connections;
 
     public ChatRooms Rooms => rooms;
 
@@ -38,29 +38,28 @@ internal sealed class ChatSocketHost(
 
     /// <summary>
     /// Counts a new socket of <paramref name="address"/> in, unless the address holds
-    /// <see cref="WebChatOptions.MaxConnectionsPerIp"/> sockets or the node <see cref="WebChatOptions.MaxConnections"/>.
+    /// <see cref="WebChatOptions.MaxConnectionsPerIp"/> sockets, or the node or the tenant is full (<see cref="ChatConnectionGate"/>).
     /// An admitted socket is counted out by <see cref="Release"/>.
     /// </summary>
-    public ChatAdmission TryAdmit(IPAddress? address)
+    public ChatAdmission TryAdmit(Guid tenantId, IPAddress? address)
     {
         if (!ipLimits.TryOpenSocket(address))
         {
             return ChatAdmission.AddressFull;
         }
 
-        if (Interlocked.Increment(ref _connections) <= options.Value.MaxConnections)
+        if (_gate.TryAdmit(tenantId))
         {
             return ChatAdmission.Admitted;
         }
 
-        Interlocked.Decrement(ref _connections);
         ipLimits.CloseSocket(address);
         return ChatAdmission.NodeFull;
     }
 
-    public void Release(IPAddress? address)
+    public void Release(Guid tenantId, IPAddress? address)
     {
-        Interlocked.Decrement(ref _connections);
+        _gate.Release(tenantId);
         ipLimits.CloseSocket(address);
     }
 

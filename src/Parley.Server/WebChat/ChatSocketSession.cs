@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.WebSockets;
 using System.Threading.Channels;
@@ -128,51 +129,75 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
         await SendAsync(ServerFrames.Message(message.Seq, message.Direction, fromAgent ? message.SenderName : null, message.Text, message.At), ct);
     }
 
+    /// <summary>
+    /// Reads frames until the socket closes. An idle visitor holds no buffer: the socket is first read with an empty buffer
+    /// (which waits for the next frame without taking any), and only then is a frame buffer rented from the shared pool.
+    /// </summary>
     private async Task ReceiveAsync(CancellationToken ct)
     {
-        var buffer = new byte[ChatLimits.MaxFrameBytes];
         while (socket.State == WebSocketState.Open)
         {
-            var length = 0;
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                if (length == buffer.Length)
-                {
-                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"frame larger than {ChatLimits.MaxFrameBytes} bytes", ct);
-                    return;
-                }
-
-                result = await socket.ReceiveAsync(buffer.AsMemory(length), ct);
-                length += result.Count;
-            }
-            while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-            if (result.MessageType == WebSocketMessageType.Close)
+            var waited = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
+            if (waited.MessageType == WebSocketMessageType.Close)
             {
                 await CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
                 return;
             }
 
-            if (result.MessageType != WebSocketMessageType.Text)
+            var buffer = ArrayPool<byte>.Shared.Rent(ChatLimits.MaxFrameBytes);
+            try
             {
-                await CloseAsync(WebSocketCloseStatus.InvalidMessageType, "text frames only", ct);
-                return;
+                if (!await ReceiveFrameAsync(buffer, ct))
+                {
+                    return;
+                }
             }
-
-            var rejection = ClientFrameParser.TryParse(buffer.AsSpan(0, length), out var frame);
-            if (rejection != FrameRejection.None)
+            finally
             {
-                Log.ChatFrameRejected(host.Logger, session.ConversationId, rejection.ToString());
-                await CloseAsync(WebSocketCloseStatus.PolicyViolation, $"malformed frame: {rejection}", ct);
-                return;
-            }
-
-            if (!await HandleAsync(frame!, ct))
-            {
-                return;
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+    }
+
+    /// <summary>Reads and handles one frame; false when the socket was closed.</summary>
+    private async Task<bool> ReceiveFrameAsync(byte[] buffer, CancellationToken ct)
+    {
+        var length = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            if (length == ChatLimits.MaxFrameBytes)
+            {
+                await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"frame larger than {ChatLimits.MaxFrameBytes} bytes", ct);
+                return false;
+            }
+
+            result = await socket.ReceiveAsync(buffer.AsMemory(length, ChatLimits.MaxFrameBytes - length), ct);
+            length += result.Count;
+        }
+        while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+        if (result.MessageType == WebSocketMessageType.Close)
+        {
+            await CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
+            return false;
+        }
+
+        if (result.MessageType != WebSocketMessageType.Text)
+        {
+            await CloseAsync(WebSocketCloseStatus.InvalidMessageType, "text frames only", ct);
+            return false;
+        }
+
+        var rejection = ClientFrameParser.TryParse(buffer.AsSpan(0, length), out var frame);
+        if (rejection != FrameRejection.None)
+        {
+            Log.ChatFrameRejected(host.Logger, session.ConversationId, rejection.ToString());
+            await CloseAsync(WebSocketCloseStatus.PolicyViolation, $"malformed frame: {rejection}", ct);
+            return false;
+        }
+
+        return await HandleAsync(frame!, ct);
     }
 
     /// <summary>Acts on one frame; false when the socket was closed.</summary>

@@ -139,7 +139,7 @@ public static class WebChatEndpoints
         }
 
         var address = http.Connection.RemoteIpAddress;
-        var admitted = problem is null ? host.TryAdmit(address) : ChatAdmission.Admitted;
+        var admitted = problem is null ? host.TryAdmit(session!.TenantId, address) : ChatAdmission.Admitted;
         if (admitted != ChatAdmission.Admitted)
         {
             http.Response.Headers.RetryAfter = "5";
@@ -163,7 +163,7 @@ public static class WebChatEndpoints
         }
         finally
         {
-            host.Release(address);
+            host.Release(session!.TenantId, address);
         }
     }
 

@@ -46,6 +46,10 @@ public sealed class WebChatOptions
     [Range(1, 10_000_000)]
     public int MaxConnections { get; set; } = 60_000;
 
+    /// <summary>Open widget sockets of one tenant on this node (default: the node's limit); beyond it that tenant's new sockets are refused with 503.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxConnectionsPerTenant { get; set; } = 60_000;
+
     /// <summary>How often a waiting visitor hears their queue position and estimated wait.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PositionInterval { get; set; } = TimeSpan.FromSeconds(10);
