@@ -921,6 +921,9 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Page")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -950,6 +953,9 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InteractionId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "StartedAt");
 

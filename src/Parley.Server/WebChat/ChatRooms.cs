@@ -15,6 +15,7 @@ namespace Parley.Server.WebChat;
 internal sealed class ChatRooms(IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<Guid, ChatRoom> _rooms = new();
+    private readonly ConcurrentDictionary<Guid, ChatRoom> _byInteraction = new();
     private readonly SemaphoreSlim _opening = new(1, 1);
 
     public int Count => _rooms.Count;
@@ -22,6 +23,18 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
     public IEnumerable<ChatRoom> All => _rooms.Values;
 
     public ChatRoom? Find(Guid conversationId) => _rooms.GetValueOrDefault(conversationId);
+
+    /// <summary>The open room whose chat the routing interaction <paramref name="interactionId"/> holds now, if any.</summary>
+    public ChatRoom? FindByInteraction(Guid interactionId) => _byInteraction.GetValueOrDefault(interactionId);
+
+    /// <summary>A transfer queued the chat under <paramref name="interactionId"/>: routing events of the old one no longer reach the room.</summary>
+    public void Rehome(ChatRoom room, Guid interactionId)
+    {
+        var old = room.InteractionId;
+        room.InteractionId = interactionId;
+        _byInteraction[interactionId] = room;
+        _byInteraction.TryRemove(new KeyValuePair<Guid, ChatRoom>(old, room));
+    }
 
     /// <summary>The room of a chat of <paramref name="tenantId"/>, or null when there is no such chat in that tenant.</summary>
     public async Task<ChatRoom?> OpenAsync(Guid tenantId, Guid conversationId, CancellationToken ct)
@@ -40,15 +53,16 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
             }
 
             await using var scope = scopes.OpenTenant(tenantId, out var db);
-            if (!await db.ChatConversations.AnyAsync(c => c.Id == conversationId, ct))
+            var current = await db.ChatConversations.Where(c => c.Id == conversationId).Select(c => (Guid?)c.InteractionId).SingleOrDefaultAsync(ct);
+            if (current is not { } interactionId)
             {
                 return null;
             }
 
-            var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == conversationId).Select(i => new { i.Status, i.AgentId }).SingleOrDefaultAsync(ct);
+            var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == interactionId).Select(i => new { i.Status, i.AgentId }).SingleOrDefaultAsync(ct);
             var seqs = await db.ChatMessages.Where(m => m.ConversationId == conversationId)
                 .GroupBy(m => m.Direction).Select(g => new { Direction = g.Key, Max = g.Max(m => m.Seq) }).ToListAsync(ct);
-            room = new ChatRoom(tenantId, conversationId)
+            room = new ChatRoom(tenantId, conversationId, interactionId)
             {
                 LastCustomerSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromCustomer)?.Max ?? 0,
                 LastAgentSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromAgent)?.Max ?? 0,
@@ -70,6 +84,7 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
             }
 
             _rooms[conversationId] = room;
+            _byInteraction[interactionId] = room;
             return room;
         }
         finally
@@ -97,7 +112,10 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
     {
         if (room.Status == ChatRoomStatus.Ended && room.SubscriberCount == 0)
         {
-            _rooms.TryRemove(new KeyValuePair<Guid, ChatRoom>(room.ConversationId, room));
+            if (_rooms.TryRemove(new KeyValuePair<Guid, ChatRoom>(room.ConversationId, room)))
+            {
+                _byInteraction.TryRemove(new KeyValuePair<Guid, ChatRoom>(room.InteractionId, room));
+            }
         }
     }
 }

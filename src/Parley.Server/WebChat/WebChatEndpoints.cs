@@ -88,7 +88,7 @@ public static class WebChatEndpoints
         var page = ChatText.Clean(request.Page, 500);
         db.ChatConversations.Add(new ChatConversation
         {
-            Id = id, TenantId = widget.TenantId, WidgetId = widget.Id, StartedAt = time.GetUtcNow(), Page = page,
+            Id = id, InteractionId = id, TenantId = widget.TenantId, WidgetId = widget.Id, StartedAt = time.GetUtcNow(), Page = page,
             PreChat = JsonSerializer.Serialize(answers.Values, WidgetLookup.Json),
         });
         await db.SaveChangesAsync(ct);

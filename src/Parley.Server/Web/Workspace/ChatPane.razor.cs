@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Parley.Server.Application;
 using Parley.Server.Application.Agents;
+using Parley.Server.Application.CannedResponses;
 using Parley.Server.Application.Chats;
 using Parley.Server.Auth;
 using Parley.Server.WebChat;
@@ -17,6 +18,7 @@ public sealed partial class ChatPane
 {
     private readonly List<ChatMessageView> _messages = [];
     private readonly CancellationTokenSource _disposed = new();
+    private IReadOnlyList<CannedResponseView> _responses = [];
     private CurrentActor _actor = null!;
     private IDisposable? _subscription;
     private string? _draft;
@@ -41,6 +43,10 @@ public sealed partial class ChatPane
     [Parameter]
     public EventCallback<int> UnreadChanged { get; set; }
 
+    /// <summary>The agent's display name, for the <c>{{agent.name}}</c> placeholder of canned responses.</summary>
+    [Parameter]
+    public string? AgentName { get; set; }
+
     [Inject]
     private ApplicationRunner Runner { get; set; } = null!;
 
@@ -57,11 +63,17 @@ public sealed partial class ChatPane
 
     private string LogId => $"chat-log-{Item.InteractionId:N}";
 
+    /// <summary>The canned responses' placeholders: see <see cref="ChatPlaceholders"/>.</summary>
+    private IReadOnlyDictionary<string, string> Placeholders => ChatPlaceholders.For(Item, AgentName ?? _actor.Name);
+
     protected override async Task OnInitializedAsync()
     {
         _actor = CurrentActor.Require((await Authentication).User);
         _subscription = await Live.SubscribeAsync(_actor, Item.InteractionId, OnChatEvent, _disposed.Token);
         await LoadAsync();
+        var responses = await Runner.QueryAsync<CannedResponseService, AppResult<IReadOnlyList<CannedResponseView>>>(
+            _actor, (s, ct) => s.ListAsync(_actor, null, ct), _disposed.Token);
+        _responses = responses.Value ?? [];
         Connection.Reconnected += ReloadAsync;
     }
 
@@ -159,6 +171,12 @@ public sealed partial class ChatPane
             _draft = text;
             _error = result.Error!.Detail;
         }
+    }
+
+    private async Task OnDraftChangedAsync(string value)
+    {
+        _draft = value;
+        await OnTypedAsync();
     }
 
     /// <summary>Tells the customer the agent is typing, at most every three seconds.</summary>

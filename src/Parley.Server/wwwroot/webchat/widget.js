@@ -310,6 +310,11 @@
         agentName = f.name;
         setStatus(f.name + ' has joined the chat.');
         break;
+      case 'transferred':
+        typing.textContent = '';
+        note(agentName + ' transferred the chat.');
+        setStatus('Transferring you to another agent\u2026');
+        break;
       case 'typing':
         typing.textContent = f.on ? agentName + ' is typing\u2026' : '';
         clearTimeout(typingHide);
