@@ -94,6 +94,11 @@ public static class WebChatEndpoints
         await db.SaveChangesAsync(ct);
 
         var attributes = Attributes(widget, answers.Values, page);
+        if (request.Visitor is { Length: >= 8 and <= 64 } visitor && visitor.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            attributes["visitorId"] = visitor;
+        }
+
         var result = await routing.Grain.Enqueue(new EnqueueCommand(RoutingDefinitions.Key(id), RoutingDefinitions.Key(queueId), RoutingChannel.Chat, 0, attributes));
         if (RoutingProblems.From(result) is { } refused)
         {

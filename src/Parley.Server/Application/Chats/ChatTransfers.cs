@@ -5,6 +5,7 @@ using Parley.Data;
 using Parley.Data.Entities.Acd;
 using Parley.Data.Tenancy;
 using Parley.Domain.Security;
+using Parley.Server.Application.Calls;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.Routing;
@@ -121,6 +122,27 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
         }
 
         return AppResult<ChatTransferResult>.Ok(new ChatTransferResult(next));
+    }
+
+    /// <summary>The transfer picker's choices: the tenant's queues that serve chats and the agents other than the caller.</summary>
+    public async Task<TransferTargets> TargetsAsync(CurrentActor actor, CancellationToken ct)
+    {
+        if (!actor.Permissions.Contains(Permissions.AgentSelf) || actor.ActorType != ParleyClaims.ActorUser || !Guid.TryParse(actor.ActorId, out var userId))
+        {
+            return TransferTargets.None;
+        }
+
+        tenant.Set(actor.TenantId);
+        var me = await db.Agents.AsNoTracking().Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
+        if (me is null)
+        {
+            return TransferTargets.None;
+        }
+
+        var queues = await db.Queues.AsNoTracking().OrderBy(q => q.Name).Select(q => new { q.Id, q.Name, q.Channels }).ToListAsync(ct);
+        var agents = await db.Agents.AsNoTracking().Where(a => a.Id != me).OrderBy(a => a.DisplayName).Select(a => new TransferChoice(a.Id, a.DisplayName)).ToListAsync(ct);
+        return new TransferTargets(
+            queues.Where(q => q.Channels.Contains(nameof(RoutingChannel.Chat))).Select(q => new TransferChoice(q.Id, q.Name)).ToList(), agents);
     }
 
     private Task MoveAsync(Guid conversationId, Guid interactionId, CancellationToken ct) =>

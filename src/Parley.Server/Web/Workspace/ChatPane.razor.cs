@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Parley.Server.Application;
 using Parley.Server.Application.Agents;
+using Parley.Server.Application.Calls;
 using Parley.Server.Application.CannedResponses;
 using Parley.Server.Application.Chats;
 using Parley.Server.Auth;
@@ -24,6 +25,7 @@ public sealed partial class ChatPane
     private string? _draft;
     private string? _error;
     private bool _sending;
+    private TransferTargets? _targets;
     private bool _customerTyping;
     private bool _ended;
     private DateTimeOffset _typingSentAt;
@@ -169,6 +171,31 @@ public sealed partial class ChatPane
         else
         {
             _draft = text;
+            _error = result.Error!.Detail;
+        }
+    }
+
+    private string? Attribute(string key) => Item.Attributes.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private async Task OpenTransferAsync() =>
+        _targets = await Runner.QueryAsync<ChatTransfers, TransferTargets>(_actor, (t, ct) => t.TargetsAsync(_actor, ct), _disposed.Token);
+
+    /// <summary>Hands the chat on through <see cref="ChatTransfers"/> (the REST API's code); the routing events then move this tab to wrap-up.</summary>
+    private async Task TransferAsync(ChatTransferRequest request)
+    {
+        _sending = true;
+        _error = null;
+        var result = await Runner.CommandAsync<ChatTransfers, ChatTransferResult>(
+            _actor, "interactions.transfer", (t, ct) => t.TransferAsync(_actor, Item.InteractionId, request, ct), _disposed.Token);
+        _sending = false;
+        if (result.IsOk)
+        {
+            _targets = null;
+            _ended = true;
+            _customerTyping = false;
+        }
+        else
+        {
             _error = result.Error!.Detail;
         }
     }
