@@ -135,6 +135,7 @@ public sealed class WebChatEndToEndTests : IAsyncLifetime
         Assert.Contains(Agent(onBob, "Bob Agent").GetProperty("interactions").EnumerateArray(), i => i.GetProperty("channel").GetString() == "Chat");
         Assert.Empty(Agent(onBob, "Carol Agent").GetProperty("interactions").EnumerateArray());
         await ShotAsync(customer, "webchat-widget.png");
+        await bob.EvaluateAsync("() => window.scrollTo(0, 0)");
         await ShotAsync(bob, "workspace-chat.png");
 
         // Bob ends and wraps up; the customer sees the end.

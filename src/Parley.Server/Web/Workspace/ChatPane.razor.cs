@@ -146,7 +146,10 @@ public sealed partial class ChatPane
         }
 
         _messages.Add(message);
-        _messages.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.From, b.From));
+        // Stable by time: messages stamped the same instant keep the order they were stored or arrived in.
+        var ordered = _messages.OrderBy(m => m.At).ToList();
+        _messages.Clear();
+        _messages.AddRange(ordered);
         return true;
     }
 
