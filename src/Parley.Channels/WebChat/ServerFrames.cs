@@ -60,6 +60,9 @@ public static class ServerFrames
     });
 
     /// <summary><c>{"type":"typing","on":true}</c>: the agent is typing.</summary>
+    /// <summary>The agent handed the chat on: the visitor waits for the next agent (whose <c>joined</c> follows).</summary>
+    public static byte[] Transferred() => Write(w => w.WriteString("type", "transferred"));
+
     public static byte[] Typing(bool on) => Write(w =>
     {
         w.WriteString("type", "typing");

@@ -935,6 +935,9 @@ namespace Parley.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Page")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -964,6 +967,9 @@ namespace Parley.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InteractionId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "StartedAt");
 

@@ -922,6 +922,9 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Page")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -951,6 +954,9 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InteractionId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "StartedAt");
 

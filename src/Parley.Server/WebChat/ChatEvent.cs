@@ -14,6 +14,9 @@ public sealed record ChatTypingEvent(bool FromCustomer, bool On) : ChatEvent;
 /// <summary>An agent took the chat.</summary>
 public sealed record ChatJoinedEvent(string AgentName) : ChatEvent;
 
+/// <summary>The agent transferred the chat to a queue or another agent; it waits for the next agent.</summary>
+public sealed record ChatTransferredEvent : ChatEvent;
+
 /// <summary>The chat ended: <paramref name="By"/> is <c>customer</c>, <c>agent</c> or <c>system</c>.</summary>
 public sealed record ChatEndedEvent(string By) : ChatEvent;
 

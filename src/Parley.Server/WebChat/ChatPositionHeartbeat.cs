@@ -36,7 +36,7 @@ internal sealed class ChatPositionHeartbeat(ChatRooms rooms, ChatIpLimits ipLimi
     /// <summary>Tells the room's subscribers the chat's place in its queue (nothing once it is no longer waiting).</summary>
     public static async Task AnnounceAsync(IGrainFactory grains, ChatRoom room)
     {
-        var position = await grains.GetGrain<ITenantRoutingGrain>(room.TenantId).GetPosition(room.ConversationId.ToString());
+        var position = await grains.GetGrain<ITenantRoutingGrain>(room.TenantId).GetPosition(room.InteractionId.ToString());
         if (position is { Status: InteractionStatus.Waiting })
         {
             room.Publish(new ChatQueuedEvent(position.Position, position.EstimatedWait));

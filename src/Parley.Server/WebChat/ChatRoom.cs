@@ -9,7 +9,7 @@ namespace Parley.Server.WebChat;
 /// handed out and checked in order; the gate is held across the durable write, and subscribers hear of a message only
 /// after it is committed.
 /// </summary>
-internal sealed class ChatRoom(Guid tenantId, Guid conversationId)
+internal sealed class ChatRoom(Guid tenantId, Guid conversationId, Guid interactionId)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<Subscription, byte> _subscribers = new();
@@ -17,10 +17,32 @@ internal sealed class ChatRoom(Guid tenantId, Guid conversationId)
     private ChatTokenBucket? _messages;
     private ChatTokenBucket? _typing;
     private bool _customerTyping;
+    private readonly Lock _interactionLock = new();
+    private Guid _interactionId = interactionId;
 
     public Guid TenantId { get; } = tenantId;
 
     public Guid ConversationId { get; } = conversationId;
+
+    /// <summary>The routing interaction that holds the chat now (a transfer moves it to a new one; see <see cref="ChatRooms.Rehome"/>).</summary>
+    public Guid InteractionId
+    {
+        get
+        {
+            lock (_interactionLock)
+            {
+                return _interactionId;
+            }
+        }
+
+        set
+        {
+            lock (_interactionLock)
+            {
+                _interactionId = value;
+            }
+        }
+    }
 
     public long LastCustomerSeq { get; set; }
 

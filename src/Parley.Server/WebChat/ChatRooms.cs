@@ -16,12 +16,25 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<Guid, ChatRoom> _rooms = new();
     private readonly ConcurrentDictionary<(Guid TenantId, Guid ConversationId), Lazy<Task<ChatRoom?>>> _loading = new();
+    private readonly ConcurrentDictionary<Guid, ChatRoom> _byInteraction = new();
 
     public int Count => _rooms.Count;
 
     public IEnumerable<ChatRoom> All => _rooms.Values;
 
     public ChatRoom? Find(Guid conversationId) => _rooms.GetValueOrDefault(conversationId);
+
+    /// <summary>The open room whose chat the routing interaction <paramref name="interactionId"/> holds now, if any.</summary>
+    public ChatRoom? FindByInteraction(Guid interactionId) => _byInteraction.GetValueOrDefault(interactionId);
+
+    /// <summary>A transfer queued the chat under <paramref name="interactionId"/>: routing events of the old one no longer reach the room.</summary>
+    public void Rehome(ChatRoom room, Guid interactionId)
+    {
+        var old = room.InteractionId;
+        room.InteractionId = interactionId;
+        _byInteraction[interactionId] = room;
+        _byInteraction.TryRemove(new KeyValuePair<Guid, ChatRoom>(old, room));
+    }
 
     /// <summary>The room of a chat of <paramref name="tenantId"/>, or null when there is no such chat in that tenant.</summary>
     /// <remarks>
@@ -53,15 +66,16 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
     private async Task<ChatRoom?> LoadAsync(Guid tenantId, Guid conversationId)
     {
         await using var scope = scopes.OpenTenant(tenantId, out var db);
-        if (!await db.ChatConversations.AnyAsync(c => c.Id == conversationId))
+        var current = await db.ChatConversations.Where(c => c.Id == conversationId).Select(c => (Guid?)c.InteractionId).SingleOrDefaultAsync();
+        if (current is not { } interactionId)
         {
             return null;
         }
 
-        var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == conversationId).Select(i => new { i.Status, i.AgentId }).SingleOrDefaultAsync();
+        var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == interactionId).Select(i => new { i.Status, i.AgentId }).SingleOrDefaultAsync();
         var seqs = await db.ChatMessages.Where(m => m.ConversationId == conversationId)
             .GroupBy(m => m.Direction).Select(g => new { Direction = g.Key, Max = g.Max(m => m.Seq) }).ToListAsync();
-        var room = new ChatRoom(tenantId, conversationId)
+        var room = new ChatRoom(tenantId, conversationId, interactionId)
         {
             LastCustomerSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromCustomer)?.Max ?? 0,
             LastAgentSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromAgent)?.Max ?? 0,
@@ -83,6 +97,11 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
         }
 
         var stored = _rooms.GetOrAdd(conversationId, room);
+        if (ReferenceEquals(stored, room))
+        {
+            _byInteraction[interactionId] = room;
+        }
+
         return stored.TenantId == tenantId ? stored : null;
     }
 
@@ -105,7 +124,10 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
     {
         if (room.Status == ChatRoomStatus.Ended && room.SubscriberCount == 0)
         {
-            _rooms.TryRemove(new KeyValuePair<Guid, ChatRoom>(room.ConversationId, room));
+            if (_rooms.TryRemove(new KeyValuePair<Guid, ChatRoom>(room.ConversationId, room)))
+            {
+                _byInteraction.TryRemove(new KeyValuePair<Guid, ChatRoom>(room.InteractionId, room));
+            }
         }
     }
 }

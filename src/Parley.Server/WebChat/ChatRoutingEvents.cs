@@ -32,7 +32,7 @@ internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory sc
                 (ended ??= []).Add((id, by));
             }
 
-            if (rooms.Find(id) is not { } room || room.TenantId != tenantId)
+            if (rooms.FindByInteraction(id) is not { } room || room.TenantId != tenantId)
             {
                 continue;
             }
@@ -56,7 +56,10 @@ internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory sc
         }
     }
 
-    /// <summary>Stamps the end on chats not ended by their visitor (who stamps it first); other channels' ids match no row.</summary>
+    /// <summary>
+    /// Stamps the end on chats not ended by their visitor (who stamps it first); other channels' ids match no row, nor does
+    /// an interaction a transfer left (the chat is held by its successor then).
+    /// </summary>
     private async Task SaveEndsAsync(Guid tenantId, List<(Guid Id, string By)> ended)
     {
         await using var scope = scopes.OpenTenant(tenantId, out var db);
@@ -64,7 +67,7 @@ internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory sc
         foreach (var group in ended.GroupBy(e => e.By))
         {
             var ids = group.Select(e => e.Id).ToList();
-            await db.ChatConversations.Where(c => ids.Contains(c.Id) && c.EndedAt == null)
+            await db.ChatConversations.Where(c => ids.Contains(c.InteractionId) && c.EndedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.EndedAt, now).SetProperty(c => c.EndedBy, group.Key));
         }
     }

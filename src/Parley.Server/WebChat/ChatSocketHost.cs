@@ -99,7 +99,8 @@ internal sealed class ChatSocketHost(
         room.EndingBy = "customer";
         room.Status = ChatRoomStatus.Ended;
         var grain = grains.GetGrain<Cluster.Routing.ITenantRoutingGrain>(room.TenantId);
-        var result = wasWaiting ? await grain.Abandon(room.ConversationId.ToString()) : await grain.End(room.ConversationId.ToString());
+        var interaction = room.InteractionId.ToString();
+        var result = wasWaiting ? await grain.Abandon(interaction) : await grain.End(interaction);
         Log.ChatEndedByCustomer(logger, room.ConversationId, result.ToString());
         rooms.Ended(room, "customer");
     }

@@ -99,6 +99,9 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
                 case ChatJoinedEvent joined:
                     await SendAsync(ServerFrames.Joined(joined.AgentName), ct);
                     break;
+                case ChatTransferredEvent:
+                    await SendAsync(ServerFrames.Transferred(), ct);
+                    break;
                 case ChatQueuedEvent queued:
                     await SendAsync(ServerFrames.Queued(queued.Position, queued.EstimatedWait?.TotalSeconds), ct);
                     break;

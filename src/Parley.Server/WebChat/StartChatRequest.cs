@@ -1,4 +1,7 @@
 namespace Parley.Server.WebChat;
 
-/// <summary>The widget's start of a chat: the pre-chat answers (keys as the widget's form names them) and the page it runs on.</summary>
-public sealed record StartChatRequest(Dictionary<string, string>? PreChat, string? Page);
+/// <summary>
+/// The widget's start of a chat: the pre-chat answers (keys as the widget's form names them), the page it runs on and the
+/// browser's visitor id (random, kept by the widget across chats; it only links a visitor's chats for the agent).
+/// </summary>
+public sealed record StartChatRequest(Dictionary<string, string>? PreChat, string? Page, string? Visitor = null);

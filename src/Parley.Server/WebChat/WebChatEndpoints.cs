@@ -99,12 +99,17 @@ public static class WebChatEndpoints
         var page = ChatText.Clean(request.Page, 500);
         db.ChatConversations.Add(new ChatConversation
         {
-            Id = id, TenantId = widget.TenantId, WidgetId = widget.Id, StartedAt = time.GetUtcNow(), Page = page,
+            Id = id, InteractionId = id, TenantId = widget.TenantId, WidgetId = widget.Id, StartedAt = time.GetUtcNow(), Page = page,
             PreChat = JsonSerializer.Serialize(answers.Values, WidgetLookup.Json),
         });
         await db.SaveChangesAsync(ct);
 
         var attributes = Attributes(widget, answers.Values, page);
+        if (request.Visitor is { Length: >= 8 and <= 64 } visitor && visitor.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            attributes["visitorId"] = visitor;
+        }
+
         var result = await routing.Grain.Enqueue(new EnqueueCommand(RoutingDefinitions.Key(id), RoutingDefinitions.Key(queueId), RoutingChannel.Chat, 0, attributes));
         if (RoutingProblems.From(result) is { } refused)
         {

@@ -15,6 +15,7 @@ public static class WebChatServiceExtensions
         services.AddSingleton<ChatRoutingEvents>();
         services.AddHostedService<ChatPositionHeartbeat>();
         services.AddScoped<Application.Chats.ChatService>();
+        services.AddScoped<Application.Chats.ChatTransfers>();
         services.AddSingleton<Application.Chats.ChatLiveUpdates>();
         return services;
     }

@@ -16,6 +16,7 @@ internal sealed class ChatConversationConfiguration : IEntityTypeConfiguration<C
         builder.Property(c => c.EndedBy).HasMaxLength(20);
         builder.Property(c => c.RatingComment).HasMaxLength(1000);
         builder.HasIndex(c => new { c.TenantId, c.StartedAt });
+        builder.HasIndex(c => c.InteractionId).IsUnique();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -2,7 +2,10 @@ using Parley.Domain.Tenants;
 
 namespace Parley.Data.Entities.Chat;
 
-/// <summary>One web chat; its id is the ACD interaction's id. The rating is stored here, one per interaction.</summary>
+/// <summary>
+/// One web chat; its id is the first ACD interaction's id. A transfer hands the chat to a new interaction
+/// (<see cref="InteractionId"/>); the transcript stays with the conversation. The rating is stored here.
+/// </summary>
 public sealed class ChatConversation : ITenantOwned
 {
     public Guid Id { get; set; }
@@ -10,6 +13,9 @@ public sealed class ChatConversation : ITenantOwned
     public Guid TenantId { get; set; }
 
     public Guid WidgetId { get; set; }
+
+    /// <summary>The interaction that holds the chat now: <see cref="Id"/> until a transfer queues it again under a new one.</summary>
+    public Guid InteractionId { get; set; }
 
     /// <summary>The visitor's pre-chat answers as a JSON object.</summary>
     public string PreChat { get; set; } = "{}";

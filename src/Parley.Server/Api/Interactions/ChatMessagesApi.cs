@@ -9,7 +9,8 @@ namespace Parley.Server.Api.Interactions;
 /// <summary>
 /// A chat's transcript and the agent's messages: <c>GET /api/v1/interactions/{id}/messages</c> (<c>interactions.read</c>),
 /// <c>GET /api/v1/agents/me/interactions/{id}/messages</c> (the agent who handles or handled it), <c>POST …/messages</c> and <c>POST …/typing</c> (the agent handling it) —
-/// adapters over <see cref="ChatService"/>, which the workspace's chat pane uses too.
+/// adapters over <see cref="ChatService"/>, which the workspace's chat pane uses too; and <c>POST …/transfer</c> (the agent
+/// handling it) over <see cref="ChatTransfers"/>, which answers the new interaction that holds the chat.
 /// </summary>
 public static class ChatMessagesApi
 {
@@ -20,6 +21,9 @@ public static class ChatMessagesApi
         api.MapGet("/agents/me/interactions/{id:guid}/messages", ListAsync).RequirePermission(Permissions.AgentSelf).WithTags("Agents");
         api.MapPost("/interactions/{id:guid}/messages", SendAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.message").WithTags("Interactions");
         api.MapPost("/interactions/{id:guid}/typing", TypingAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.typing").WithTags("Interactions");
+        api.MapPost("/interactions/{id:guid}/transfer", TransferAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.transfer").WithTags("Interactions")
+            .WithSummary("Transfer a chat to a queue or an agent, with a note for the next agent")
+            .Produces<ChatTransferResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -31,6 +35,10 @@ public static class ChatMessagesApi
         var result = await chats.SendAsync(CurrentActor.Require(http.User), id, request.Text, ct);
         return result.ToHttp(message => TypedResults.Created($"/api/v1/interactions/{id}/messages", message));
     }
+
+    private static async Task<IResult> TransferAsync(Guid id, ChatTransferBody body, HttpContext http, ChatTransfers transfers, CancellationToken ct) =>
+        (await transfers.TransferAsync(CurrentActor.Require(http.User), id, new ChatTransferRequest(body.To?.Queue, body.To?.Agent, body.Note), ct))
+            .ToHttp(result => TypedResults.Ok(result));
 
     private static async Task<IResult> TypingAsync(Guid id, ChatTypingRequest request, HttpContext http, ChatService chats, CancellationToken ct) =>
         (await chats.TypingAsync(CurrentActor.Require(http.User), id, request.On, ct)).ToHttp();

@@ -10,7 +10,7 @@ namespace Parley.Server.Application.Agents;
 internal sealed partial class AgentWorkspace
 {
     /// <summary>Attributes that identify a customer across interactions, in the order they are tried.</summary>
-    public static readonly IReadOnlyList<string> CustomerKeys = ["customerId", "email", "callerNumber", "phone", "from"];
+    public static readonly IReadOnlyList<string> CustomerKeys = ["customerId", "email", "callerNumber", "phone", "from", "visitorId"];
 
     private const int PreviousLimit = 5;
 

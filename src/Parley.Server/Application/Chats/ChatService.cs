@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Channels.WebChat;
 using Parley.Data;
@@ -14,18 +15,24 @@ namespace Parley.Server.Application.Chats;
 /// The agent's side of web chats, shared by the REST API (<c>/api/v1/interactions/{id}/messages</c>, <c>…/typing</c>) and
 /// the workspace's chat pane. Reading a transcript needs <c>interactions.read</c>, or <c>agent.self</c> for a chat the
 /// agent handles or handled; writing needs <c>agent.self</c> and the chat active in the agent's hands. Anything of
-/// another tenant, or not theirs, is not found. A message is answered only once it is stored.
+/// another tenant, or not theirs, is not found. A message is answered only once it is stored. A transferred chat is one
+/// conversation over several interactions (<see cref="ChatTransfers"/>): each of them reads the conversation's transcript
+/// (an agent whose part ended, up to that end), and only the interaction holding the chat now may write.
 /// </summary>
 internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, ChatRooms rooms, ChatMessageStore store, AuditScope audit, TimeProvider time)
 {
     public async Task<AppResult<IReadOnlyList<ChatMessageView>>> GetMessagesAsync(CurrentActor actor, Guid interactionId, CancellationToken ct)
     {
         tenant.Set(actor.TenantId);
-        var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == interactionId).Select(i => new { i.AgentId }).SingleOrDefaultAsync(ct);
+        var interaction = await db.Interactions.AsNoTracking().Where(i => i.Id == interactionId)
+            .Select(i => new { i.AgentId, i.Attributes, i.ClosedAt }).SingleOrDefaultAsync(ct);
         if (interaction is null)
         {
             return AppError.NotFound();
         }
+
+        var conversationId = ConversationOf(interactionId, interaction.Attributes);
+        DateTimeOffset? until = null;
 
         if (!actor.Permissions.Contains(Permissions.InteractionsRead))
         {
@@ -38,17 +45,32 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
             {
                 return AppError.NotFound();
             }
+
+            until = interaction.ClosedAt;
         }
 
-        var rows = await db.ChatMessages.AsNoTracking().Where(m => m.ConversationId == interactionId).OrderBy(m => m.At).ThenBy(m => m.Seq).ToListAsync(ct);
-        return AppResult<IReadOnlyList<ChatMessageView>>.Ok(rows.Select(ChatMessageView.Of).ToArray());
+        var rows = await db.ChatMessages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.At).ThenBy(m => m.Seq).ToListAsync(ct);
+        return AppResult<IReadOnlyList<ChatMessageView>>.Ok(rows.Where(m => until is null || m.At <= until).Select(ChatMessageView.Of).ToArray());
     }
 
     /// <summary>Subscribes <paramref name="handler"/> to a chat the actor may read (see <see cref="ChatLiveUpdates"/>), or null.</summary>
     public async Task<IDisposable?> SubscribeAsync(CurrentActor actor, Guid interactionId, Action<ChatEvent> handler, CancellationToken ct)
     {
         var readable = await GetMessagesAsync(actor, interactionId, ct);
-        return readable.IsOk && await rooms.OpenAsync(actor.TenantId, interactionId, ct) is { } room ? rooms.Subscribe(room, isCustomer: false, handler) : null;
+        if (!readable.IsOk || await ConversationIdAsync(interactionId, ct) is not { } conversationId
+            || await rooms.OpenAsync(actor.TenantId, conversationId, ct) is not { } room)
+        {
+            return null;
+        }
+
+        // Once the chat moved on (transferred), this interaction's pane hears nothing more of it.
+        return rooms.Subscribe(room, isCustomer: false, e =>
+        {
+            if (room.InteractionId == interactionId)
+            {
+                handler(e);
+            }
+        });
     }
 
     /// <summary>Sends the agent's message to the visitor: stored (group commit), then delivered.</summary>
@@ -98,8 +120,19 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
             return null;
         }
 
-        return await rooms.OpenAsync(actor.TenantId, interactionId, ct) is { } room ? (agent, room) : null;
+        return await ConversationIdAsync(interactionId, ct) is { } conversationId
+            && await rooms.OpenAsync(actor.TenantId, conversationId, ct) is { } room && room.InteractionId == interactionId
+            ? (agent, room)
+            : null;
     }
+
+    private async Task<Guid?> ConversationIdAsync(Guid interactionId, CancellationToken ct) =>
+        await db.Interactions.AsNoTracking().Where(i => i.Id == interactionId).Select(i => i.Attributes).SingleOrDefaultAsync(ct) is { } attributes
+            ? ConversationOf(interactionId, attributes)
+            : null;
+
+    private static Guid ConversationOf(Guid interactionId, string attributes) =>
+        ChatTransferAttributes.ConversationOf(interactionId, JsonSerializer.Deserialize<Dictionary<string, string>>(attributes) ?? []);
 
     private async Task<Guid?> AgentIdOfAsync(CurrentActor actor, CancellationToken ct) =>
         actor.ActorType == ParleyClaims.ActorUser && Guid.TryParse(actor.ActorId, out var userId)

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Parley.Server.Application;
 using Parley.Server.Application.Agents;
+using Parley.Server.Application.Calls;
+using Parley.Server.Application.CannedResponses;
 using Parley.Server.Application.Chats;
 using Parley.Server.Auth;
 using Parley.Server.WebChat;
@@ -17,11 +19,13 @@ public sealed partial class ChatPane
 {
     private readonly List<ChatMessageView> _messages = [];
     private readonly CancellationTokenSource _disposed = new();
+    private IReadOnlyList<CannedResponseView> _responses = [];
     private CurrentActor _actor = null!;
     private IDisposable? _subscription;
     private string? _draft;
     private string? _error;
     private bool _sending;
+    private TransferTargets? _targets;
     private bool _customerTyping;
     private bool _ended;
     private DateTimeOffset _typingSentAt;
@@ -41,6 +45,10 @@ public sealed partial class ChatPane
     [Parameter]
     public EventCallback<int> UnreadChanged { get; set; }
 
+    /// <summary>The agent's display name, for the <c>{{agent.name}}</c> placeholder of canned responses.</summary>
+    [Parameter]
+    public string? AgentName { get; set; }
+
     [Inject]
     private ApplicationRunner Runner { get; set; } = null!;
 
@@ -57,11 +65,17 @@ public sealed partial class ChatPane
 
     private string LogId => $"chat-log-{Item.InteractionId:N}";
 
+    /// <summary>The canned responses' placeholders: see <see cref="ChatPlaceholders"/>.</summary>
+    private IReadOnlyDictionary<string, string> Placeholders => ChatPlaceholders.For(Item, AgentName ?? _actor.Name);
+
     protected override async Task OnInitializedAsync()
     {
         _actor = CurrentActor.Require((await Authentication).User);
         _subscription = await Live.SubscribeAsync(_actor, Item.InteractionId, OnChatEvent, _disposed.Token);
         await LoadAsync();
+        var responses = await Runner.QueryAsync<CannedResponseService, AppResult<IReadOnlyList<CannedResponseView>>>(
+            _actor, (s, ct) => s.ListAsync(_actor, null, ct), _disposed.Token);
+        _responses = responses.Value ?? [];
         Connection.Reconnected += ReloadAsync;
     }
 
@@ -132,7 +146,10 @@ public sealed partial class ChatPane
         }
 
         _messages.Add(message);
-        _messages.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.From, b.From));
+        // Stable by time: messages stamped the same instant keep the order they were stored or arrived in.
+        var ordered = _messages.OrderBy(m => m.At).ToList();
+        _messages.Clear();
+        _messages.AddRange(ordered);
         return true;
     }
 
@@ -159,6 +176,37 @@ public sealed partial class ChatPane
             _draft = text;
             _error = result.Error!.Detail;
         }
+    }
+
+    private string? Attribute(string key) => Item.Attributes.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private async Task OpenTransferAsync() =>
+        _targets = await Runner.QueryAsync<ChatTransfers, TransferTargets>(_actor, (t, ct) => t.TargetsAsync(_actor, ct), _disposed.Token);
+
+    /// <summary>Hands the chat on through <see cref="ChatTransfers"/> (the REST API's code); the routing events then move this tab to wrap-up.</summary>
+    private async Task TransferAsync(ChatTransferRequest request)
+    {
+        _sending = true;
+        _error = null;
+        var result = await Runner.CommandAsync<ChatTransfers, ChatTransferResult>(
+            _actor, "interactions.transfer", (t, ct) => t.TransferAsync(_actor, Item.InteractionId, request, ct), _disposed.Token);
+        _sending = false;
+        if (result.IsOk)
+        {
+            _targets = null;
+            _ended = true;
+            _customerTyping = false;
+        }
+        else
+        {
+            _error = result.Error!.Detail;
+        }
+    }
+
+    private async Task OnDraftChangedAsync(string value)
+    {
+        _draft = value;
+        await OnTypedAsync();
     }
 
     /// <summary>Tells the customer the agent is typing, at most every three seconds.</summary>

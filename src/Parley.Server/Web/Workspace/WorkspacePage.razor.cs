@@ -90,6 +90,10 @@ public sealed partial class WorkspacePage
         {
             await RefreshAsync();
             StateHasChanged();
+            // RadzenTabs renders the tab panels from its items' content as it was before this render updated the items,
+            // so a second render shows the new state inside the tabs too (e.g. a chat transferred from its own pane
+            // turning to wrap-up), rather than at the next one-second tick.
+            StateHasChanged();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -19,6 +19,15 @@
   function save() {
     try { localStorage.setItem(storeKey, JSON.stringify(state)); } catch (e) { /* private mode: this page only */ }
   }
+  /* A random id kept across chats on this browser, so the agent sees this visitor's earlier chats. */
+  function visitorId() {
+    var k = 'parley-visitor:' + key, v = null;
+    try {
+      v = localStorage.getItem(k);
+      if (!v) { v = window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now(); localStorage.setItem(k, v); }
+    } catch (e) { /* private mode: no memory of earlier chats */ }
+    return v;
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -142,7 +151,7 @@
       go.disabled = true;
       var answers = {};
       Array.prototype.forEach.call(form.querySelectorAll('input'), function (i) { if (i.value) { answers[i.name] = i.value; } });
-      fetch(api + '/chats', { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ preChat: answers, page: location.href }) })
+      fetch(api + '/chats', { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ preChat: answers, page: location.href, visitor: visitorId() }) })
         .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
         .then(function (r) {
           if (!r.ok) { go.disabled = false; err.textContent = r.body.detail || r.body.title || 'Could not start the chat.'; return; }
@@ -309,6 +318,11 @@
       case 'joined':
         agentName = f.name;
         setStatus(f.name + ' has joined the chat.');
+        break;
+      case 'transferred':
+        typing.textContent = '';
+        note(agentName + ' transferred the chat.');
+        setStatus('Transferring you to another agent\u2026');
         break;
       case 'typing':
         typing.textContent = f.on ? agentName + ' is typing\u2026' : '';

@@ -12,7 +12,7 @@ using Parley.Data;
 namespace Parley.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ParleyDbContext))]
-    [Migration("20261204161517_TenantPlans")]
+    [Migration("20261204175342_TenantPlans")]
     partial class TenantPlans
     {
         /// <inheritdoc />
@@ -925,6 +925,9 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Page")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -954,6 +957,9 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InteractionId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "StartedAt");
 
