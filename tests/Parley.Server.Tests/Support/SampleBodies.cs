@@ -42,6 +42,8 @@ public static class SampleBodies
         [typeof(Parley.Server.Api.InternalChat.InternalMessageRequest)] = """{"text":"Hello from another tenant"}""",
         [typeof(Parley.Server.Api.Calls.CallDigitsRequest)] = """{"digits":"1"}""",
         [typeof(Parley.Server.Api.Calls.CallTransferBody)] = """{"to":{"queue":"0199a8e4-0000-7000-8000-000000000002"}}""",
+        [typeof(Parley.Server.Api.Interactions.ChatTransferBody)] = """{"to":{"queue":"0199a8e4-0000-7000-8000-000000000002"},"note":"Sample note"}""",
+        [typeof(Parley.Server.Api.Platform.PlanRequest)] = """{"voiceSeats":5,"digitalSeats":5}""",
         [typeof(NotReadyReasonRequest)] = """{"code":"sample-reason","name":"Sample"}""",
         [typeof(AgentRequest)] = """{"userId":"0199a8e4-0000-7000-8000-000000000001","displayName":"Sample","extension":"9999","skills":[],"capacities":{"Voice":1}}""",
         [typeof(AgentStateRequest)] = """{"state":"Available"}""",
