@@ -46,4 +46,7 @@ internal static partial class CallLog
 
     [LoggerMessage(6113, LogLevel.Warning, "No free RTP port pair: {Count} calls refused with 503 since the last such line ({InUse} pairs in use)")]
     public static partial void MediaPortsFull(ILogger logger, long count, int inUse);
+
+    [LoggerMessage(6114, LogLevel.Information, "Call {CallId}: agent {AgentId} answered after the offer ended ({Reason}); the agent's leg is released")]
+    public static partial void AnsweredTooLate(ILogger logger, Guid callId, Guid agentId, string reason);
 }

@@ -140,6 +140,7 @@ internal sealed partial class InboundCall
         if (leg.CancelRequested || !await _services.Routing.AcceptAsync(TenantId, InteractionId, leg.AgentId).ConfigureAwait(false))
         {
             // The offer ended while the phone was answering: this agent does not get the call.
+            CallLog.AnsweredTooLate(_services.Logger, Id, leg.AgentId, leg.CancelRequested ? "ring_timeout" : "accept_refused");
             _services.Owner.DetachAgentLeg(leg.Dialog!);
             leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "offer_withdrawn" };
             await SaveLegAsync(leg).ConfigureAwait(false);

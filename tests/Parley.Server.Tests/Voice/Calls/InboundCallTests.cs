@@ -29,8 +29,8 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
 
         call.PlayTone(440);
         ringing.PlayTone(1000);
-        await ringing.WaitUntilAsync(c => c.FramesOf(440) > 25, "the agent hears the caller's 440 Hz");
-        await call.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the caller hears the agent's 1 kHz");
+        await ringing.WaitUntilAsync(c => c.FramesOf(440) > 25, "the agent hears the caller's 440 Hz", explain: () => factory.Logs.Tail());
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the caller hears the agent's 1 kHz", explain: () => factory.Logs.Tail());
         call.Session!.SendDigits("5");
         ringing.Session!.SendDigits("7");
         await ringing.WaitUntilAsync(c => c.Digits.Contains('5', StringComparison.Ordinal), "the caller's digit reaches the agent");

@@ -62,7 +62,7 @@ internal sealed class PhoneCall : IAsyncDisposable
         {
             if (TimeProvider.System.GetUtcNow() > deadline)
             {
-                throw new TimeoutException($"Timed out waiting until {what} (loud frames {LoudFrames}, 440 Hz {FramesOf(440)}, 1 kHz {FramesOf(1000)}, digits '{Digits}').{explain?.Invoke()}");
+                throw new TimeoutException($"Timed out waiting until {what} (loud frames {LoudFrames}, 440 Hz {FramesOf(440)}, 1 kHz {FramesOf(1000)}, digits '{Digits}', ended {Ended.IsCompleted}).{explain?.Invoke()}");
             }
 
             await Task.Delay(50);
