@@ -48,6 +48,9 @@ internal sealed class ChatSocketHost(
         return false;
     }
 
+    /// <summary>Counts a connection admitted by <see cref="TryAdmit"/> out again.</summary>
+    public void Release() => Interlocked.Decrement(ref _connections);
+
     public async Task RunAsync(WebSocket socket, ChatSession session, ChatRoom room, long after, bool full, IPAddress? address, CancellationToken ct)
     {
         try
@@ -62,6 +65,36 @@ internal sealed class ChatSocketHost(
         {
             Interlocked.Decrement(ref _connections);
         }
+    }
+
+    /// <summary>The chat's message bucket (per chat, whatever connection the visitor uses).</summary>
+    public ChatTokenBucket BucketOf(ChatRoom room)
+    {
+        if (room.Bucket is { } bucket)
+        {
+            return bucket;
+        }
+
+        Interlocked.CompareExchange(ref room.Bucket, new ChatTokenBucket(options.Value.SessionMessagesPerSecond, options.Value.SessionMessageBurst, time), null);
+        return room.Bucket;
+    }
+
+    /// <summary>The visitor's own upload <paramref name="attachmentId"/> (uploaded through this chat's session), or null.</summary>
+    public async Task<Channels.WebChat.ChatAttachmentInfo?> CustomerUploadAsync(ChatSession session, Guid attachmentId, CancellationToken ct)
+    {
+        await using var scope = scopes.OpenTenant(session.TenantId, out var db);
+        var uploader = session.ConversationId.ToString("D");
+        return await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.UploadedByType == Application.Attachments.AttachmentUploader.Customer && a.UploadedBy == uploader)
+            .Select(a => new Channels.WebChat.ChatAttachmentInfo(a.Id, a.FileName, a.ContentType, a.SizeBytes))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Whether <paramref name="attachmentId"/> is carried by a message of the visitor's chat (either side's).</summary>
+    public async Task<bool> InChatAsync(ChatSession session, Guid attachmentId, CancellationToken ct)
+    {
+        await using var scope = scopes.OpenTenant(session.TenantId, out var db);
+        return await db.ChatMessages.AnyAsync(m => m.ConversationId == session.ConversationId && m.AttachmentId == attachmentId, ct);
     }
 
     /// <summary>The messages a (re)connecting visitor has not seen: agent messages after <paramref name="after"/>, or everything.</summary>

@@ -29,6 +29,8 @@ public static class WebChatEndpoints
         chat.MapGet("/config", ConfigAsync);
         chat.MapPost("/chats", StartAsync);
         chat.MapGet("/ws", SocketAsync).ExcludeFromDescription();
+        chat.MapWebChatFallback();
+        chat.MapWebChatAttachments();
         if (app.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             app.MapGet(DemoChatPage.Path, DemoChatPage.Render).AllowAnonymous().ExcludeFromDescription();
@@ -109,12 +111,7 @@ public static class WebChatEndpoints
     private static async Task SocketAsync(string key, HttpContext http, ParleyDbContext db, ChatSessionTokens tokens, ChatSocketHost host)
     {
         var ct = http.RequestAborted;
-        var (widget, problem) = await CheckAsync(key, http, db, ct);
-        var session = problem is null ? tokens.Read(http.Request.Query["token"]) : null;
-        if (problem is null && (session is null || session.WidgetId != widget!.Id))
-        {
-            problem = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session expired", detail: "Start a new chat.");
-        }
+        var (session, problem) = await SessionAsync(key, http, db, tokens, ct);
 
         if (problem is null && !http.WebSockets.IsWebSocketRequest)
         {
@@ -145,8 +142,36 @@ public static class WebChatEndpoints
         await host.RunAsync(socket, session!, room!, after, full, http.Connection.RemoteIpAddress, ct);
     }
 
+    /// <summary>The visitor's session from <c>?token=</c> if the widget allows the request's origin and the token is this widget's and alive.</summary>
+    internal static async Task<(ChatSession? Session, IResult? Problem)> SessionAsync(
+        string key, HttpContext http, ParleyDbContext db, ChatSessionTokens tokens, CancellationToken ct, bool originOptional = false)
+    {
+        // A download opened by a link or an <img> sends no Origin: the token alone then says who may read.
+        ChatWidget? widget;
+        IResult? problem = null;
+        if (originOptional && http.Request.Headers.Origin.Count == 0)
+        {
+            widget = await WidgetLookup.FindAsync(db, key, ct);
+            problem = widget is null ? ApiProblems.NotFound() : null;
+        }
+        else
+        {
+            (widget, problem) = await CheckAsync(key, http, db, ct);
+        }
+
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var session = tokens.Read(http.Request.Query["token"]);
+        return session is null || session.WidgetId != widget!.Id
+            ? (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session expired", detail: "Start a new chat."))
+            : (session, null);
+    }
+
     /// <summary>The widget of <paramref name="key"/> if the request's origin may use it (with CORS headers set), else the problem.</summary>
-    private static async Task<(ChatWidget? Widget, IResult? Problem)> CheckAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    internal static async Task<(ChatWidget? Widget, IResult? Problem)> CheckAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
         var widget = await WidgetLookup.FindAsync(db, key, ct);
         if (widget is null)
