@@ -52,7 +52,7 @@ public static class WebChatEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ConfigAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    private static async Task<IResult> ConfigAsync(string key, HttpContext http, ParleyDbContext db, TimeProvider time, CancellationToken ct)
     {
         var (widget, problem) = await CheckAsync(key, http, db, ct);
         if (problem is not null)
@@ -61,7 +61,8 @@ public static class WebChatEndpoints
         }
 
         return TypedResults.Ok(new WidgetPublicConfig(
-            widget!.Title, widget.Colour, widget.Greeting, widget.OfflineMessage, widget.QueueId is not null, WidgetLookup.Fields(widget)));
+            widget!.Title, widget.Colour, widget.Greeting, widget.OfflineMessage, await WidgetHours.IsOnlineAsync(db, widget!, time.GetUtcNow(), ct),
+            WidgetLookup.Fields(widget), WidgetLookup.HasEmailField(widget)));
     }
 
     private static async Task<IResult> StartAsync(
@@ -80,7 +81,8 @@ public static class WebChatEndpoints
             return ApiProblems.Invalid($"preChat.{answers.Field}", answers.Error!);
         }
 
-        if (widget!.QueueId is not { } queueId)
+        // Outside business hours (or without a queue) no chat starts, and none is queued for later.
+        if (widget!.QueueId is not { } queueId || !await WidgetHours.IsOnlineAsync(db, widget, time.GetUtcNow(), ct))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chat is offline", detail: widget.OfflineMessage ?? "No one can take chats now.");
         }
