@@ -16,6 +16,7 @@ internal sealed class ChatSocketHost(
     IServiceScopeFactory scopes,
     IOptions<WebChatOptions> options,
     TimeProvider time,
+    Transcripts.TranscriptMailer mailer,
     ILogger<ChatSocketHost> logger)
 {
     private int _connections;
@@ -124,6 +125,7 @@ internal sealed class ChatSocketHost(
         var result = wasWaiting ? await grain.Abandon(room.ConversationId.ToString()) : await grain.End(room.ConversationId.ToString());
         Log.ChatEndedByCustomer(logger, room.ConversationId, result.ToString());
         rooms.Ended(room, "customer");
+        mailer.Wake();
     }
 
     /// <summary>Stores the visitor's rating once (after the end); false when already rated.</summary>

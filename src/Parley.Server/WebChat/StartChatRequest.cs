@@ -1,4 +1,7 @@
 namespace Parley.Server.WebChat;
 
-/// <summary>The widget's start of a chat: the pre-chat answers (keys as the widget's form names them) and the page it runs on.</summary>
-public sealed record StartChatRequest(Dictionary<string, string>? PreChat, string? Page);
+/// <summary>
+/// The widget's start of a chat: the pre-chat answers (keys as the widget's form names them), the page it runs on, and
+/// <c>transcript</c>: e-mail the transcript to the form's e-mail answer after the end.
+/// </summary>
+public sealed record StartChatRequest(Dictionary<string, string>? PreChat, string? Page, bool Transcript = false);

@@ -31,6 +31,7 @@ public static class WebChatEndpoints
         chat.MapGet("/ws", SocketAsync).ExcludeFromDescription();
         chat.MapWebChatFallback();
         chat.MapWebChatAttachments();
+        chat.MapWebChatTranscripts();
         if (app.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             app.MapGet(DemoChatPage.Path, DemoChatPage.Render).AllowAnonymous().ExcludeFromDescription();
@@ -52,7 +53,8 @@ public static class WebChatEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ConfigAsync(string key, HttpContext http, ParleyDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ConfigAsync(
+        string key, HttpContext http, ParleyDbContext db, TimeProvider time, IOptions<Transcripts.SmtpOptions> smtp, CancellationToken ct)
     {
         var (widget, problem) = await CheckAsync(key, http, db, ct);
         if (problem is not null)
@@ -62,12 +64,12 @@ public static class WebChatEndpoints
 
         return TypedResults.Ok(new WidgetPublicConfig(
             widget!.Title, widget.Colour, widget.Greeting, widget.OfflineMessage, await WidgetHours.IsOnlineAsync(db, widget!, time.GetUtcNow(), ct),
-            WidgetLookup.Fields(widget), WidgetLookup.HasEmailField(widget)));
+            WidgetLookup.Fields(widget), smtp.Value.Enabled));
     }
 
     private static async Task<IResult> StartAsync(
         string key, StartChatRequest request, HttpContext http, ParleyDbContext db, TenantContext tenant, RoutingGateway routing,
-        ChatSessionTokens tokens, TimeProvider time, CancellationToken ct)
+        ChatSessionTokens tokens, TimeProvider time, IOptions<Transcripts.SmtpOptions> smtp, CancellationToken ct)
     {
         var (widget, problem) = await CheckAsync(key, http, db, ct);
         if (problem is not null)
@@ -94,6 +96,8 @@ public static class WebChatEndpoints
         {
             Id = id, TenantId = widget.TenantId, WidgetId = widget.Id, StartedAt = time.GetUtcNow(), Page = page,
             PreChat = JsonSerializer.Serialize(answers.Values, WidgetLookup.Json),
+            // "E-mail me the transcript" on the pre-chat form: sent to the form's e-mail answer once the chat ends.
+            TranscriptEmail = request.Transcript && smtp.Value.Enabled ? Transcripts.TranscriptAddress.Clean(EmailAnswer(widget, answers.Values)) : null,
         });
         await db.SaveChangesAsync(ct);
 
@@ -194,6 +198,9 @@ public static class WebChatEndpoints
 
         return (widget, null);
     }
+
+    private static string? EmailAnswer(ChatWidget widget, IReadOnlyDictionary<string, string> answers) =>
+        WidgetLookup.Fields(widget).FirstOrDefault(f => f.Kind == PreChatFieldKind.Email) is { } field ? answers.GetValueOrDefault(field.Key) : null;
 
     private static Dictionary<string, string> Attributes(ChatWidget widget, IReadOnlyDictionary<string, string> answers, string? page)
     {

@@ -31,8 +31,6 @@ internal static class WidgetLookup
 
     public static IReadOnlyList<PreChatField> Fields(ChatWidget widget) => JsonSerializer.Deserialize<List<PreChatField>>(widget.PreChatFields, Json) ?? [];
 
-    public static bool HasEmailField(ChatWidget widget) => Fields(widget).Any(f => f.Kind == PreChatFieldKind.Email);
-
     /// <summary>The request's Origin, or this server's own origin for a same-origin request that sent none (a same-origin GET).</summary>
     public static string? OriginOf(HttpRequest request)
     {

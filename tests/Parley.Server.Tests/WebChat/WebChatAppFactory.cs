@@ -3,7 +3,7 @@ using Parley.Server.Tests.Acd;
 namespace Parley.Server.Tests.WebChat;
 
 /// <summary>The demo server on a loopback Kestrel port (real HTTP and WebSockets), with small per-session message limits.</summary>
-public sealed class WebChatAppFactory : AcdAppFactory
+public class WebChatAppFactory : AcdAppFactory
 {
     public const int SessionBurst = 20;
 
