@@ -20,6 +20,7 @@ public static class ChatMessagesApi
         // The agent's own chats (handled now or before), without interactions.read; ChatService checks they are theirs.
         api.MapGet("/agents/me/interactions/{id:guid}/messages", ListAsync).RequirePermission(Permissions.AgentSelf).WithTags("Agents");
         api.MapPost("/interactions/{id:guid}/messages", SendAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.message").WithTags("Interactions");
+        api.MapGet("/interactions/{id:guid}/rating", RatingAsync).RequirePermission(Permissions.InteractionsRead).WithTags("Interactions");
         api.MapGet("/interactions/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync).RequirePermission(Permissions.AgentSelf).WithTags("Interactions");
         api.MapPost("/interactions/{id:guid}/typing", TypingAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.typing").WithTags("Interactions");
         return api;
@@ -40,6 +41,9 @@ public static class ChatMessagesApi
         var result = await chats.OpenAttachmentAsync(CurrentActor.Require(http.User), id, attachmentId, ct);
         return result.Error is { } error ? error.ToProblem() : AttachmentDownload.Send(http, result.Value!);
     }
+
+    private static async Task<IResult> RatingAsync(Guid id, HttpContext http, ChatService chats, CancellationToken ct) =>
+        (await chats.GetRatingAsync(CurrentActor.Require(http.User), id, ct)).ToHttp(rating => TypedResults.Ok(rating));
 
     private static async Task<IResult> TypingAsync(Guid id, ChatTypingRequest request, HttpContext http, ChatService chats, CancellationToken ct) =>
         (await chats.TypingAsync(CurrentActor.Require(http.User), id, request.On, ct)).ToHttp();

@@ -46,6 +46,20 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
         return AppResult<IReadOnlyList<ChatMessageView>>.Ok(rows.Select(ChatMessageView.Of).ToArray());
     }
 
+    /// <summary>The visitor's rating of the chat, for whoever may read its transcript; not found when not rated.</summary>
+    public async Task<AppResult<ChatRatingView>> GetRatingAsync(CurrentActor actor, Guid interactionId, CancellationToken ct)
+    {
+        var readable = await GetMessagesAsync(actor, interactionId, ct);
+        if (readable.Error is { } error)
+        {
+            return error;
+        }
+
+        var rating = await db.ChatConversations.AsNoTracking().Where(c => c.Id == interactionId && c.Rating != null)
+            .Select(c => new ChatRatingView(c.Rating!.Value, c.RatingComment, c.RatedAt)).SingleOrDefaultAsync(ct);
+        return rating is null ? AppError.NotFound() : AppResult<ChatRatingView>.Ok(rating);
+    }
+
     /// <summary>Subscribes <paramref name="handler"/> to a chat the actor may read (see <see cref="ChatLiveUpdates"/>), or null.</summary>
     public async Task<IDisposable?> SubscribeAsync(CurrentActor actor, Guid interactionId, Action<ChatEvent> handler, CancellationToken ct)
     {
