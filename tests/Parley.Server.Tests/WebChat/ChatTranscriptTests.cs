@@ -12,8 +12,11 @@ namespace Parley.Server.Tests.WebChat;
 /// Transcripts by e-mail: asked for during the chat, queued on the chat's row, sent after the end through a real SMTP
 /// server on loopback (MailKit as the client), as plain text with the messages exactly as written.
 /// </summary>
-public sealed class ChatTranscriptTests(TranscriptAppFactory server) : IClassFixture<TranscriptAppFactory>
+public sealed class ChatTranscriptTests(ChatTranscriptTests.Listening server) : IClassFixture<ChatTranscriptTests.Listening>
 {
+    /// <summary>E-mail configured, its SMTP server up.</summary>
+    public sealed class Listening() : TranscriptAppFactory(listen: true);
+
     [Fact]
     public async Task The_transcript_is_mailed_after_the_visitor_ends_the_chat()
     {

@@ -15,7 +15,7 @@ public sealed class LoopbackSmtp : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<MimeMessage> _received = Channel.CreateUnbounded<MimeMessage>();
 
-    private LoopbackSmtp()
+    private LoopbackSmtp(bool listen)
     {
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
@@ -23,16 +23,28 @@ public sealed class LoopbackSmtp : IDisposable
             Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
+        if (listen)
+        {
+            Listen();
+        }
+    }
+
+    public int Port { get; }
+
+    /// <summary>A server listening now.</summary>
+    public static LoopbackSmtp Start() => new(listen: true);
+
+    /// <summary>A port kept for a server that is down until <see cref="Listen"/>.</summary>
+    public static LoopbackSmtp Reserve() => new(listen: false);
+
+    public void Listen()
+    {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_received.Writer));
         _ = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
-
-    public int Port { get; }
-
-    public static LoopbackSmtp Start() => new();
 
     public async Task<MimeMessage> NextAsync()
     {

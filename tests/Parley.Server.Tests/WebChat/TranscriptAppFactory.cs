@@ -1,9 +1,10 @@
 namespace Parley.Server.Tests.WebChat;
 
 /// <summary>The web chat server with e-mail on, sending through a <see cref="LoopbackSmtp"/> of its own.</summary>
-public sealed class TranscriptAppFactory : WebChatAppFactory
+public abstract class TranscriptAppFactory(bool listen) : WebChatAppFactory
 {
-    public LoopbackSmtp Smtp { get; } = LoopbackSmtp.Start();
+    /// <summary>The SMTP server; with <c>listen: false</c> it is down until <see cref="LoopbackSmtp.Listen"/>.</summary>
+    public LoopbackSmtp Smtp { get; } = listen ? LoopbackSmtp.Start() : LoopbackSmtp.Reserve();
 
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
     [
