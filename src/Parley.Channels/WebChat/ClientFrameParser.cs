@@ -5,7 +5,7 @@ namespace Parley.Channels.WebChat;
 /// <summary>
 /// Parses one widget frame (a whole WebSocket text message, UTF-8 JSON). Unknown members are ignored, so a newer
 /// widget may add some; a wrong type, a missing or non-positive <c>seq</c>, empty or over-long text, or a score outside
-/// 1–5 is refused with its <see cref="FrameRejection"/>.
+/// 1–5 is refused (a message with an <c>attachment</c> id may have empty text) with its <see cref="FrameRejection"/>.
 /// </summary>
 public static class ClientFrameParser
 {
@@ -21,6 +21,8 @@ public static class ClientFrameParser
         long seq = 0;
         int score = 0;
         bool on = false;
+        Guid? attachment = null;
+        var badAttachment = false;
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 4 });
@@ -40,6 +42,17 @@ public static class ClientFrameParser
                     case "comment" when reader.TokenType == JsonTokenType.String: comment = reader.GetString(); break;
                     case "seq" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var s): seq = s; break;
                     case "score" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var r): score = r; break;
+                    case "attachment" when reader.TokenType == JsonTokenType.String:
+                        if (Guid.TryParse(reader.GetString(), out var a))
+                        {
+                            attachment = a;
+                        }
+                        else
+                        {
+                            badAttachment = true;
+                        }
+
+                        break;
                     case "on" when reader.TokenType is JsonTokenType.True or JsonTokenType.False: on = reader.GetBoolean(); break;
                     default: reader.Skip(); break;
                 }
@@ -63,13 +76,18 @@ public static class ClientFrameParser
                     return FrameRejection.BadSequence;
                 }
 
+                if (badAttachment)
+                {
+                    return FrameRejection.BadAttachment;
+                }
+
                 var clean = ChatText.Clean(text);
-                if (clean is null)
+                if (clean is null && (attachment is null || !string.IsNullOrWhiteSpace(text)))
                 {
                     return FrameRejection.BadText;
                 }
 
-                frame = new ClientFrame(ClientFrameType.Message, seq, clean);
+                frame = new ClientFrame(ClientFrameType.Message, seq, clean ?? "", Attachment: attachment);
                 return FrameRejection.None;
             case "ack":
                 if (seq < 0)

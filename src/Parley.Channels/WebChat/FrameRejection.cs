@@ -10,4 +10,5 @@ public enum FrameRejection
     BadSequence,
     BadText,
     BadScore,
+    BadAttachment,
 }

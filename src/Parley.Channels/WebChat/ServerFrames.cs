@@ -22,8 +22,11 @@ public static class ServerFrames
         w.WriteNumber("seq", seq);
     });
 
-    /// <summary><c>{"type":"msg","seq":4,"from":"agent","name":"Alex","text":"…","at":"…"}</c>.</summary>
-    public static byte[] Message(long seq, string from, string? name, string text, DateTimeOffset at) => Write(w =>
+    /// <summary>
+    /// <c>{"type":"msg","seq":4,"from":"agent","name":"Alex","text":"…","at":"…"}</c>, with
+    /// <c>"attachment":{"id":"…","name":"…","type":"image/png","size":123}</c> when the message carries a file.
+    /// </summary>
+    public static byte[] Message(long seq, string from, string? name, string text, DateTimeOffset at, ChatAttachmentInfo? attachment = null) => Write(w =>
     {
         w.WriteString("type", "msg");
         w.WriteNumber("seq", seq);
@@ -35,6 +38,15 @@ public static class ServerFrames
 
         w.WriteString("text", text);
         w.WriteString("at", at);
+        if (attachment is not null)
+        {
+            w.WriteStartObject("attachment");
+            w.WriteString("id", attachment.Id);
+            w.WriteString("name", attachment.Name);
+            w.WriteString("type", attachment.Type);
+            w.WriteNumber("size", attachment.Size);
+            w.WriteEndObject();
+        }
     });
 
     /// <summary><c>{"type":"queued","position":2,"waitSeconds":40}</c> (<c>waitSeconds</c> null when unknown).</summary>

@@ -963,6 +963,23 @@ namespace Parley.Data.Postgres.Migrations
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("TranscriptAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TranscriptEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("TranscriptError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("TranscriptNextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TranscriptSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("WidgetId")
                         .HasColumnType("uuid");
 
@@ -972,6 +989,8 @@ namespace Parley.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("TenantId", "StartedAt");
+
+                    b.HasIndex("TranscriptSentAt", "TranscriptNextAttemptAt");
 
                     b.ToTable("ChatConversations", (string)null);
                 });
@@ -986,6 +1005,20 @@ namespace Parley.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
@@ -1066,6 +1099,9 @@ namespace Parley.Data.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<Guid?>("QueueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ScheduleId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("TenantId")

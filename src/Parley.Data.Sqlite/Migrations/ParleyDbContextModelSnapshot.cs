@@ -950,6 +950,23 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TranscriptAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TranscriptEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranscriptError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TranscriptNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TranscriptSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("WidgetId")
                         .HasColumnType("TEXT");
 
@@ -959,6 +976,8 @@ namespace Parley.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TenantId", "StartedAt");
+
+                    b.HasIndex("TranscriptSentAt", "TranscriptNextAttemptAt");
 
                     b.ToTable("ChatConversations", (string)null);
                 });
@@ -973,6 +992,20 @@ namespace Parley.Data.Sqlite.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
@@ -1053,6 +1086,9 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("QueueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScheduleId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")

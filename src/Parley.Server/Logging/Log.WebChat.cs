@@ -17,4 +17,13 @@ internal static partial class Log
 
     [LoggerMessage(8204, LogLevel.Warning, "Announcing the queue position of chat {ConversationId} failed")]
     public static partial void ChatPositionFailed(ILogger logger, Exception exception, Guid conversationId);
+
+    [LoggerMessage(8206, LogLevel.Information, "Chat {ConversationId}: transcript e-mailed")]
+    public static partial void TranscriptSent(ILogger logger, Guid conversationId);
+
+    [LoggerMessage(8207, LogLevel.Warning, "Chat {ConversationId}: e-mailing the transcript failed (attempt {Attempt}); it will be retried")]
+    public static partial void TranscriptFailed(ILogger logger, Exception exception, Guid conversationId, int attempt);
+
+    [LoggerMessage(8208, LogLevel.Error, "Reading the transcript outbox failed")]
+    public static partial void TranscriptOutboxFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Parley.Channels.WebChat;
 using Parley.Data.Entities.Chat;
 
 namespace Parley.Server.WebChat;
@@ -89,7 +90,8 @@ internal sealed class ChatRoom(Guid tenantId, Guid conversationId, Guid interact
     public bool HasCustomer => _subscribers.Keys.Any(s => s.IsCustomer);
 
     public async Task<(ChatAppendOutcome Outcome, ChatMessageRow? Message)> AppendAsync(
-        ChatMessageStore store, bool fromCustomer, long customerSeq, string text, Guid? agentId, string? senderName, DateTimeOffset at, CancellationToken ct)
+        ChatMessageStore store, bool fromCustomer, long customerSeq, string text, Guid? agentId, string? senderName, DateTimeOffset at,
+        ChatAttachmentInfo? attachment, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -123,6 +125,7 @@ internal sealed class ChatRoom(Guid tenantId, Guid conversationId, Guid interact
             {
                 Id = Guid.CreateVersion7(at), TenantId = TenantId, ConversationId = ConversationId, Seq = seq, Text = text, AgentId = agentId,
                 SenderName = senderName, At = at, Direction = fromCustomer ? ChatMessageRow.FromCustomer : ChatMessageRow.FromAgent,
+                AttachmentId = attachment?.Id, AttachmentName = attachment?.Name, AttachmentType = attachment?.Type, AttachmentSize = attachment?.Size,
             };
             // Once queued the row may be committed whatever the caller does, so the room waits for the outcome (not for the
             // caller's token): its last sequence numbers must match the database, or a re-send would be stored twice.

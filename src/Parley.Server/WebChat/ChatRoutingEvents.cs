@@ -9,7 +9,7 @@ namespace Parley.Server.WebChat;
 /// abandoned or overflowed one its end (also saved on the conversation). Called by <see cref="RoutingEventDispatcher"/>
 /// with each tenant's batch; only chats open on this node cost more than a dictionary lookup.
 /// </summary>
-internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory scopes, TimeProvider time)
+internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory scopes, TimeProvider time, Transcripts.TranscriptMailer mailer)
 {
     public async Task OnEventsAsync(Guid tenantId, IReadOnlyList<RoutingEventMessage> events)
     {
@@ -70,5 +70,7 @@ internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory sc
             await db.ChatConversations.Where(c => ids.Contains(c.InteractionId) && c.EndedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.EndedAt, now).SetProperty(c => c.EndedBy, group.Key));
         }
+
+        mailer.Wake();
     }
 }

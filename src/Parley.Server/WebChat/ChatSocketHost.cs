@@ -16,6 +16,7 @@ internal sealed class ChatSocketHost(
     IServiceScopeFactory scopes,
     IOptions<WebChatOptions> options,
     TimeProvider time,
+    Transcripts.TranscriptMailer mailer,
     ILogger<ChatSocketHost> logger)
 {
     private readonly ChatConnectionGate _gate = new(options.Value.MaxConnections, options.Value.MaxConnectionsPerTenant);
@@ -63,6 +64,24 @@ internal sealed class ChatSocketHost(
         ipLimits.CloseSocket(address);
     }
 
+    /// <summary>
+    /// Admits a visitor connection (socket or event stream) of <paramref name="address"/>, or answers why not: 429 when the
+    /// address holds too many, 503 when the node or the tenant is full (both with <c>Retry-After</c>).
+    /// </summary>
+    public IResult? AdmitOrRefuse(Guid tenantId, IPAddress? address, HttpResponse response)
+    {
+        var admitted = TryAdmit(tenantId, address);
+        if (admitted == ChatAdmission.Admitted)
+        {
+            return null;
+        }
+
+        response.Headers.RetryAfter = "5";
+        return admitted == ChatAdmission.AddressFull
+            ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many chats", detail: "Too many chats are open from your network.")
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many chats", detail: "Please try again in a moment.");
+    }
+
     public async Task RunAsync(WebSocket socket, ChatSession session, ChatRoom room, long after, bool full, IPAddress? address, CancellationToken ct)
     {
         try
@@ -73,6 +92,24 @@ internal sealed class ChatSocketHost(
         {
             Log.ChatSessionFailed(logger, exception, session.ConversationId);
         }
+    }
+
+    /// <summary>The visitor's own upload <paramref name="attachmentId"/> (uploaded through this chat's session), or null.</summary>
+    public async Task<Channels.WebChat.ChatAttachmentInfo?> CustomerUploadAsync(ChatSession session, Guid attachmentId, CancellationToken ct)
+    {
+        await using var scope = scopes.OpenTenant(session.TenantId, out var db);
+        var uploader = session.ConversationId.ToString("D");
+        return await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.UploadedByType == Application.Attachments.AttachmentUploader.Customer && a.UploadedBy == uploader)
+            .Select(a => new Channels.WebChat.ChatAttachmentInfo(a.Id, a.FileName, a.ContentType, a.SizeBytes))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Whether <paramref name="attachmentId"/> is carried by a message of the visitor's chat (either side's).</summary>
+    public async Task<bool> InChatAsync(ChatSession session, Guid attachmentId, CancellationToken ct)
+    {
+        await using var scope = scopes.OpenTenant(session.TenantId, out var db);
+        return await db.ChatMessages.AnyAsync(m => m.ConversationId == session.ConversationId && m.AttachmentId == attachmentId, ct);
     }
 
     /// <summary>The messages a (re)connecting visitor has not seen: agent messages after <paramref name="after"/>, or everything.</summary>
@@ -103,6 +140,7 @@ internal sealed class ChatSocketHost(
         var result = wasWaiting ? await grain.Abandon(interaction) : await grain.End(interaction);
         Log.ChatEndedByCustomer(logger, room.ConversationId, result.ToString());
         rooms.Ended(room, "customer");
+        mailer.Wake();
     }
 
     /// <summary>Stores the visitor's rating once (after the end); false when already rated.</summary>

@@ -1,47 +1,24 @@
 using System.Buffers;
 using System.Net;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Parley.Channels.WebChat;
-using Parley.Data.Entities.Chat;
 using Parley.Server.Logging;
 
 namespace Parley.Server.WebChat;
 
 /// <summary>
-/// One visitor socket. On connect: <c>hello</c> (the last visitor message stored, the last agent message), then the
-/// messages the visitor has not seen, then where the chat stands (queued, joined or ended). Then frames both ways:
-/// a visitor message is acknowledged only once stored; a sequence number seen before is acknowledged again and not
-/// stored twice. Agent messages and events arrive through the room; a visitor too slow to take them is disconnected
-/// (and resumes from its last acknowledged message). A malformed or oversized frame closes the socket with the reason.
+/// One visitor socket: a <see cref="ChatVisitor"/> carried by WebSocket text messages. A malformed or oversized frame
+/// closes the socket with the reason.
 /// </summary>
 internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, ChatSession session, ChatRoom room, IPAddress? address)
 {
-    private const int OutboxCapacity = 512;
     private readonly SemaphoreSlim _sending = new(1, 1);
-    private long _lastAgentSeqSent;
+    private readonly ChatVisitor _visitor = new(host, session, room, address);
 
     public async Task RunAsync(long after, bool full, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var outbox = Channel.CreateBounded<ChatEvent>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
-        using var subscription = host.Rooms.Subscribe(room, isCustomer: true, e =>
-        {
-            if (!outbox.Writer.TryWrite(e))
-            {
-                stop.Cancel();
-            }
-        });
-
-        _lastAgentSeqSent = Math.Max(0, after);
-        await SendAsync(ServerFrames.Hello(room.LastCustomerSeq, room.LastAgentSeq, room.Status.ToString().ToLowerInvariant()), stop.Token);
-        foreach (var message in await host.HistoryAsync(session, full ? 0 : after, full, stop.Token))
-        {
-            await SendMessageAsync(message, stop.Token, history: true);
-        }
-
-        await SendStatusAsync(stop.Token);
-        var sender = PumpAsync(outbox.Reader, stop.Token);
+        var sender = _visitor.StreamAsync(after, full, SendAsync, stop);
         try
         {
             await ReceiveAsync(stop.Token);
@@ -66,70 +43,6 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
                 // Ending anyway.
             }
         }
-    }
-
-    private async Task SendStatusAsync(CancellationToken ct)
-    {
-        switch (room.Status)
-        {
-            case ChatRoomStatus.Waiting:
-                await ChatPositionHeartbeat.AnnounceAsync(host.Grains, room);
-                break;
-            case ChatRoomStatus.Active when room.AgentName is { } name:
-                await SendAsync(ServerFrames.Joined(name), ct);
-                break;
-            case ChatRoomStatus.Ended:
-                await SendAsync(ServerFrames.Ended("system"), ct);
-                break;
-        }
-    }
-
-    private async Task PumpAsync(ChannelReader<ChatEvent> outbox, CancellationToken ct)
-    {
-        await foreach (var chatEvent in outbox.ReadAllAsync(ct))
-        {
-            switch (chatEvent)
-            {
-                case ChatMessageEvent { Message: var message }:
-                    await SendMessageAsync(message, ct, history: false);
-                    break;
-                case ChatTypingEvent { FromCustomer: false, On: var on }:
-                    await SendAsync(ServerFrames.Typing(on), ct);
-                    break;
-                case ChatJoinedEvent joined:
-                    await SendAsync(ServerFrames.Joined(joined.AgentName), ct);
-                    break;
-                case ChatTransferredEvent:
-                    await SendAsync(ServerFrames.Transferred(), ct);
-                    break;
-                case ChatQueuedEvent queued:
-                    await SendAsync(ServerFrames.Queued(queued.Position, queued.EstimatedWait?.TotalSeconds), ct);
-                    break;
-                case ChatEndedEvent ended:
-                    await SendAsync(ServerFrames.Ended(ended.By), ct);
-                    break;
-            }
-        }
-    }
-
-    private async Task SendMessageAsync(ChatMessageRow message, CancellationToken ct, bool history)
-    {
-        var fromAgent = message.Direction == ChatMessageRow.FromAgent;
-        if (fromAgent)
-        {
-            if (message.Seq <= _lastAgentSeqSent)
-            {
-                return;
-            }
-
-            _lastAgentSeqSent = message.Seq;
-        }
-        else if (!history)
-        {
-            return;
-        }
-
-        await SendAsync(ServerFrames.Message(message.Seq, message.Direction, fromAgent ? message.SenderName : null, message.Text, message.At), ct);
     }
 
     /// <summary>
@@ -200,84 +113,16 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
             return false;
         }
 
-        return await HandleAsync(frame!, ct);
+        if (await _visitor.HandleAsync(frame!, SendAsync, ct) is { } close)
+        {
+            await CloseAsync(close.Status, close.Reason, ct);
+            return false;
+        }
+
+        return true;
     }
 
-    /// <summary>Acts on one frame; false when the socket was closed.</summary>
-    private async Task<bool> HandleAsync(ClientFrame frame, CancellationToken ct)
-    {
-        switch (frame.Type)
-        {
-            case ClientFrameType.Message:
-                return await OnMessageAsync(frame, ct);
-            case ClientFrameType.Typing when room.Status != ChatRoomStatus.Ended:
-                if (room.ShowCustomerTyping(frame.On, host.Options, host.Time))
-                {
-                    room.Publish(new ChatTypingEvent(FromCustomer: true, frame.On));
-                }
-
-                return true;
-            case ClientFrameType.End:
-                if (room.Status != ChatRoomStatus.Ended)
-                {
-                    await host.EndByCustomerAsync(room, ct);
-                }
-
-                return true;
-            case ClientFrameType.Rate:
-                if (room.Status != ChatRoomStatus.Ended)
-                {
-                    await SendAsync(ServerFrames.Refused("not-ended", 0, 0), ct);
-                }
-                else
-                {
-                    if (Interlocked.Exchange(ref room.RatingTaken, 1) == 0)
-                    {
-                        await host.RateAsync(room, frame.Score, frame.Text, ct);
-                    }
-
-                    await SendAsync(ServerFrames.Rated(), ct);
-                }
-
-                return true;
-            case ClientFrameType.Ping:
-                await SendAsync(ServerFrames.Pong(), ct);
-                return true;
-            default:
-                return true;
-        }
-    }
-
-    private async Task<bool> OnMessageAsync(ClientFrame frame, CancellationToken ct)
-    {
-        if (frame.Seq <= room.LastCustomerSeq)
-        {
-            await SendAsync(ServerFrames.Ack(frame.Seq), ct);
-            return true;
-        }
-
-        if (!room.CustomerMessages(host.Options, host.Time).TryTake(out var retry) || !host.IpLimits.TryTake(address, out retry))
-        {
-            await SendAsync(ServerFrames.Refused("rate", frame.Seq, (int)Math.Ceiling(retry.TotalMilliseconds)), ct);
-            return true;
-        }
-
-        var (outcome, _) = await room.AppendAsync(host.Store, fromCustomer: true, frame.Seq, frame.Text!, null, null, host.Time.GetUtcNow(), ct);
-        switch (outcome)
-        {
-            case ChatAppendOutcome.Stored or ChatAppendOutcome.Duplicate:
-                await SendAsync(ServerFrames.Ack(frame.Seq), ct);
-                return true;
-            case ChatAppendOutcome.Ended:
-                await SendAsync(ServerFrames.Refused("ended", frame.Seq, 0), ct);
-                return true;
-            default:
-                await CloseAsync(WebSocketCloseStatus.PolicyViolation, $"sequence gap: expected {room.LastCustomerSeq + 1}", ct);
-                return false;
-        }
-    }
-
-    private async Task SendAsync(byte[] frame, CancellationToken ct)
+    private async Task SendAsync(byte[] frame, long eventId, CancellationToken ct)
     {
         await _sending.WaitAsync(ct);
         try

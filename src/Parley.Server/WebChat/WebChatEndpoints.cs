@@ -29,6 +29,9 @@ public static class WebChatEndpoints
         chat.MapGet("/config", ConfigAsync);
         chat.MapPost("/chats", StartAsync);
         chat.MapGet("/ws", SocketAsync).ExcludeFromDescription();
+        chat.MapWebChatFallback();
+        chat.MapWebChatAttachments();
+        chat.MapWebChatTranscripts();
         if (app.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             app.MapGet(DemoChatPage.Path, DemoChatPage.Render).AllowAnonymous().ExcludeFromDescription();
@@ -50,7 +53,8 @@ public static class WebChatEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ConfigAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    private static async Task<IResult> ConfigAsync(
+        string key, HttpContext http, ParleyDbContext db, TimeProvider time, IOptions<Transcripts.SmtpOptions> smtp, CancellationToken ct)
     {
         var (widget, problem) = await CheckAsync(key, http, db, ct);
         if (problem is not null)
@@ -59,12 +63,13 @@ public static class WebChatEndpoints
         }
 
         return TypedResults.Ok(new WidgetPublicConfig(
-            widget!.Title, widget.Colour, widget.Greeting, widget.OfflineMessage, widget.QueueId is not null, WidgetLookup.Fields(widget)));
+            widget!.Title, widget.Colour, widget.Greeting, widget.OfflineMessage, await WidgetHours.IsOnlineAsync(db, widget!, time.GetUtcNow(), ct),
+            WidgetLookup.Fields(widget), smtp.Value.Enabled));
     }
 
     private static async Task<IResult> StartAsync(
         string key, StartChatRequest request, HttpContext http, ParleyDbContext db, TenantContext tenant, RoutingGateway routing,
-        ChatSessionTokens tokens, ChatSocketHost host, TimeProvider time, CancellationToken ct)
+        ChatSessionTokens tokens, ChatSocketHost host, TimeProvider time, IOptions<Transcripts.SmtpOptions> smtp, CancellationToken ct)
     {
         var (widget, problem) = await CheckAsync(key, http, db, ct);
         if (problem is not null)
@@ -78,7 +83,8 @@ public static class WebChatEndpoints
             return ApiProblems.Invalid($"preChat.{answers.Field}", answers.Error!);
         }
 
-        if (widget!.QueueId is not { } queueId)
+        // Outside business hours (or without a queue) no chat starts, and none is queued for later.
+        if (widget!.QueueId is not { } queueId || !await WidgetHours.IsOnlineAsync(db, widget, time.GetUtcNow(), ct))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chat is offline", detail: widget.OfflineMessage ?? "No one can take chats now.");
         }
@@ -101,6 +107,8 @@ public static class WebChatEndpoints
         {
             Id = id, InteractionId = id, TenantId = widget.TenantId, WidgetId = widget.Id, StartedAt = time.GetUtcNow(), Page = page,
             PreChat = JsonSerializer.Serialize(answers.Values, WidgetLookup.Json),
+            // "E-mail me the transcript" on the pre-chat form: sent to the form's e-mail answer once the chat ends.
+            TranscriptEmail = request.Transcript && smtp.Value.Enabled ? Transcripts.TranscriptAddress.Clean(EmailAnswer(widget, answers.Values)) : null,
         });
         await db.SaveChangesAsync(ct);
 
@@ -125,12 +133,7 @@ public static class WebChatEndpoints
     private static async Task SocketAsync(string key, HttpContext http, ParleyDbContext db, ChatSessionTokens tokens, ChatSocketHost host)
     {
         var ct = http.RequestAborted;
-        var (widget, problem) = await CheckAsync(key, http, db, ct);
-        var session = problem is null ? tokens.Read(http.Request.Query["token"]) : null;
-        if (problem is null && (session is null || session.WidgetId != widget!.Id))
-        {
-            problem = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session expired", detail: "Start a new chat.");
-        }
+        var (session, problem) = await SessionAsync(key, http, db, tokens, ct);
 
         if (problem is null && !http.WebSockets.IsWebSocketRequest)
         {
@@ -144,14 +147,7 @@ public static class WebChatEndpoints
         }
 
         var address = http.Connection.RemoteIpAddress;
-        var admitted = problem is null ? host.TryAdmit(session!.TenantId, address) : ChatAdmission.Admitted;
-        if (admitted != ChatAdmission.Admitted)
-        {
-            http.Response.Headers.RetryAfter = "5";
-            problem = admitted == ChatAdmission.AddressFull
-                ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many chats", detail: "Too many chats are open from your network.")
-                : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many chats", detail: "Please try again in a moment.");
-        }
+        problem ??= host.AdmitOrRefuse(session!.TenantId, address, http.Response);
 
         if (problem is not null)
         {
@@ -172,8 +168,36 @@ public static class WebChatEndpoints
         }
     }
 
+    /// <summary>The visitor's session from <c>?token=</c> if the widget allows the request's origin and the token is this widget's and alive.</summary>
+    internal static async Task<(ChatSession? Session, IResult? Problem)> SessionAsync(
+        string key, HttpContext http, ParleyDbContext db, ChatSessionTokens tokens, CancellationToken ct, bool originOptional = false)
+    {
+        // A download opened by a link or an <img> sends no Origin: the token alone then says who may read.
+        ChatWidget? widget;
+        IResult? problem = null;
+        if (originOptional && http.Request.Headers.Origin.Count == 0)
+        {
+            widget = await WidgetLookup.FindAsync(db, key, ct);
+            problem = widget is null ? ApiProblems.NotFound() : null;
+        }
+        else
+        {
+            (widget, problem) = await CheckAsync(key, http, db, ct);
+        }
+
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var session = tokens.Read(http.Request.Query["token"]);
+        return session is null || session.WidgetId != widget!.Id
+            ? (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session expired", detail: "Start a new chat."))
+            : (session, null);
+    }
+
     /// <summary>The widget of <paramref name="key"/> if the request's origin may use it (with CORS headers set), else the problem.</summary>
-    private static async Task<(ChatWidget? Widget, IResult? Problem)> CheckAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    internal static async Task<(ChatWidget? Widget, IResult? Problem)> CheckAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
     {
         var widget = await WidgetLookup.FindAsync(db, key, ct);
         if (widget is null)
@@ -194,6 +218,9 @@ public static class WebChatEndpoints
 
         return (widget, null);
     }
+
+    private static string? EmailAnswer(ChatWidget widget, IReadOnlyDictionary<string, string> answers) =>
+        WidgetLookup.Fields(widget).FirstOrDefault(f => f.Kind == PreChatFieldKind.Email) is { } field ? answers.GetValueOrDefault(field.Key) : null;
 
     private static Dictionary<string, string> Attributes(ChatWidget widget, IReadOnlyDictionary<string, string> answers, string? page)
     {

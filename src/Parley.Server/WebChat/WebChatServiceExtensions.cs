@@ -14,6 +14,10 @@ public static class WebChatServiceExtensions
         services.AddSingleton<ChatSocketHost>();
         services.AddSingleton<ChatRoutingEvents>();
         services.AddHostedService<ChatPositionHeartbeat>();
+        services.AddOptions<Transcripts.SmtpOptions>().BindConfiguration(Transcripts.SmtpOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Transcripts.SmtpOptions>, Transcripts.SmtpOptionsValidator>();
+        services.AddSingleton<Transcripts.TranscriptMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Transcripts.TranscriptMailer>());
         services.AddScoped<Application.Chats.ChatService>();
         services.AddScoped<Application.Chats.ChatTransfers>();
         services.AddSingleton<Application.Chats.ChatLiveUpdates>();

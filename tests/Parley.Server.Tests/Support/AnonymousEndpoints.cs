@@ -20,6 +20,11 @@ public static class AnonymousEndpoints
         "/webchat/{key}/config",
         "/webchat/{key}/chats",
         "/webchat/{key}/ws",
+        "/webchat/{key}/events",
+        "/webchat/{key}/send",
+        "/webchat/{key}/attachments",
+        "/webchat/{key}/attachments/{id:guid}",
+        "/webchat/{key}/transcript",
         "/webchat/{key}/{**rest}",
         "/demo/chat",
     };

@@ -30,6 +30,8 @@ public static partial class RouteValues
         ("/api/v1/calls/", "id", t => ParleyAppFactory.CallOf(t.TenantId).ToString()),
         ("/api/v1/canned-responses/", "id", t => ParleyAppFactory.CannedResponseOf(t.TenantId).ToString()),
         ("/api/v1/attachments/", "id", t => ParleyAppFactory.AttachmentOf(t.TenantId).ToString()),
+        ("/api/v1/interactions/", "attachmentId", t => ParleyAppFactory.AttachmentOf(t.TenantId).ToString()),
+        ("/webchat/", "id", t => ParleyAppFactory.AttachmentOf(t.TenantId).ToString()),
         ("/api/v1/internal-chat/", "userId", t => t.UserId.ToString()),
         ("/api/v1/webchat/widgets/", "id", t => t.Acd.WidgetId.ToString()),
         ("/webchat/", "key", t => t.Acd.WidgetKey),

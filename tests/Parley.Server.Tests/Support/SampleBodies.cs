@@ -37,6 +37,7 @@ public static class SampleBodies
         [typeof(Parley.Server.Api.Interactions.ChatTypingRequest)] = """{"on":true}""",
         [typeof(Parley.Server.Api.WebChat.WidgetRequest)] = """{"name":"Sample widget","title":"Sample","allowedOrigins":["https://sample.example"]}""",
         [typeof(Parley.Server.WebChat.StartChatRequest)] = """{"preChat":{"name":"Sample"},"page":"https://sample.example/"}""",
+        [typeof(Parley.Server.WebChat.TranscriptRequest)] = """{"email":"sample@example.com"}""",
         [typeof(SkillRequest)] = """{"name":"sample-skill","description":"Sample"}""",
         [typeof(Parley.Server.Application.CannedResponses.CannedResponseInput)] = """{"shortcut":"sample","title":"Sample","text":"Changed by another tenant"}""",
         [typeof(Parley.Server.Api.InternalChat.InternalMessageRequest)] = """{"text":"Hello from another tenant"}""",

@@ -29,6 +29,15 @@ public static class WebChatClient
         return (body.GetProperty("chatId").GetGuid(), body.GetProperty("token").GetString()!);
     }
 
+    /// <summary>The visitor ends the chat, so it leaves the queue and the next test's agent is not offered it.</summary>
+    public static async Task EndChatAsync(this WebChatAppFactory server, string token)
+    {
+        await using var socket = await ChatSocket.ConnectAsync(server, DemoKey, token);
+        await socket.ReceiveUntilAsync("hello");
+        await socket.SendAsync(new { type = "end" });
+        await socket.ReceiveUntilAsync("ended");
+    }
+
     /// <summary>The stored messages of a chat as (direction, seq, text), in order.</summary>
     public static async Task<List<(string Direction, long Seq, string Text)>> StoredAsync(this ParleyAppFactory server, Guid chatId)
     {

@@ -15,8 +15,12 @@ internal sealed class ChatConversationConfiguration : IEntityTypeConfiguration<C
         builder.Property(c => c.Page).HasMaxLength(500);
         builder.Property(c => c.EndedBy).HasMaxLength(20);
         builder.Property(c => c.RatingComment).HasMaxLength(1000);
+        builder.Property(c => c.TranscriptEmail).HasMaxLength(254);
+        builder.Property(c => c.TranscriptError).HasMaxLength(500);
         builder.HasIndex(c => new { c.TenantId, c.StartedAt });
         builder.HasIndex(c => c.InteractionId).IsUnique();
+        // The transcript outbox: ended chats whose transcript waits to be sent.
+        builder.HasIndex(c => new { c.TranscriptSentAt, c.TranscriptNextAttemptAt });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,6 +14,8 @@ internal sealed class ChatMessageRowConfiguration : IEntityTypeConfiguration<Cha
         builder.Property(m => m.Direction).HasMaxLength(10);
         builder.Property(m => m.Text).HasMaxLength(4000);
         builder.Property(m => m.SenderName).HasMaxLength(200);
+        builder.Property(m => m.AttachmentName).HasMaxLength(255);
+        builder.Property(m => m.AttachmentType).HasMaxLength(100);
         // Nothing stored twice: a direction's sequence number is unique within its conversation.
         builder.HasIndex(m => new { m.ConversationId, m.Direction, m.Seq }).IsUnique();
         builder.HasIndex(m => m.TenantId);

@@ -36,4 +36,16 @@ public sealed class ChatConversation : ITenantOwned
     public string? RatingComment { get; set; }
 
     public DateTimeOffset? RatedAt { get; set; }
+
+    /// <summary>Where the visitor asked the transcript to be e-mailed after the end (the outbox: not yet sent while <see cref="TranscriptSentAt"/> is null).</summary>
+    public string? TranscriptEmail { get; set; }
+
+    public DateTimeOffset? TranscriptSentAt { get; set; }
+
+    /// <summary>Failed sending attempts so far; the next one is not before <see cref="TranscriptNextAttemptAt"/>.</summary>
+    public int TranscriptAttempts { get; set; }
+
+    public DateTimeOffset? TranscriptNextAttemptAt { get; set; }
+
+    public string? TranscriptError { get; set; }
 }

@@ -31,4 +31,13 @@ public sealed class ChatMessageRow : ITenantOwned
     public string? SenderName { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The attachment the message carries (an <c>Attachments</c> row of the same tenant), with its name, type and size as sent.</summary>
+    public Guid? AttachmentId { get; set; }
+
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentType { get; set; }
+
+    public long? AttachmentSize { get; set; }
 }

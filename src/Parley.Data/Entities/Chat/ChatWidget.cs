@@ -34,6 +34,9 @@ public sealed class ChatWidget : ITenantOwned, IVersioned
 
     public string? OfflineMessage { get; set; }
 
+    /// <summary>The business hours (a tenant <c>Schedule</c>) outside which the widget is offline; none: always open.</summary>
+    public Guid? ScheduleId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public long Version { get; set; }

@@ -1,5 +1,6 @@
 using Parley.Domain.Security;
 using Parley.Server.Application;
+using Parley.Server.Application.Attachments;
 using Parley.Server.Application.Chats;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
@@ -20,6 +21,8 @@ public static class ChatMessagesApi
         // The agent's own chats (handled now or before), without interactions.read; ChatService checks they are theirs.
         api.MapGet("/agents/me/interactions/{id:guid}/messages", ListAsync).RequirePermission(Permissions.AgentSelf).WithTags("Agents");
         api.MapPost("/interactions/{id:guid}/messages", SendAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.message").WithTags("Interactions");
+        api.MapGet("/interactions/{id:guid}/rating", RatingAsync).RequirePermission(Permissions.InteractionsRead).WithTags("Interactions");
+        api.MapGet("/interactions/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync).RequirePermission(Permissions.AgentSelf).WithTags("Interactions");
         api.MapPost("/interactions/{id:guid}/typing", TypingAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.typing").WithTags("Interactions");
         api.MapPost("/interactions/{id:guid}/transfer", TransferAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.transfer").WithTags("Interactions")
             .WithSummary("Transfer a chat to a queue or an agent, with a note for the next agent")
@@ -32,13 +35,23 @@ public static class ChatMessagesApi
 
     private static async Task<IResult> SendAsync(Guid id, SendChatMessageRequest request, HttpContext http, ChatService chats, CancellationToken ct)
     {
-        var result = await chats.SendAsync(CurrentActor.Require(http.User), id, request.Text, ct);
+        var result = await chats.SendAsync(CurrentActor.Require(http.User), id, request.Text, ct, request.AttachmentId);
         return result.ToHttp(message => TypedResults.Created($"/api/v1/interactions/{id}/messages", message));
     }
 
     private static async Task<IResult> TransferAsync(Guid id, ChatTransferBody body, HttpContext http, ChatTransfers transfers, CancellationToken ct) =>
         (await transfers.TransferAsync(CurrentActor.Require(http.User), id, new ChatTransferRequest(body.To?.Queue, body.To?.Agent, body.Note), ct))
             .ToHttp(result => TypedResults.Ok(result));
+
+    /// <summary>A file carried by a message of the chat, for the agent who handles or handled it (or <c>interactions.read</c>).</summary>
+    private static async Task<IResult> DownloadAsync(Guid id, Guid attachmentId, HttpContext http, ChatService chats, CancellationToken ct)
+    {
+        var result = await chats.OpenAttachmentAsync(CurrentActor.Require(http.User), id, attachmentId, ct);
+        return result.Error is { } error ? error.ToProblem() : AttachmentDownload.Send(http, result.Value!);
+    }
+
+    private static async Task<IResult> RatingAsync(Guid id, HttpContext http, ChatService chats, CancellationToken ct) =>
+        (await chats.GetRatingAsync(CurrentActor.Require(http.User), id, ct)).ToHttp(rating => TypedResults.Ok(rating));
 
     private static async Task<IResult> TypingAsync(Guid id, ChatTypingRequest request, HttpContext http, ChatService chats, CancellationToken ct) =>
         (await chats.TypingAsync(CurrentActor.Require(http.User), id, request.On, ct)).ToHttp();

@@ -69,6 +69,15 @@ public static class SchedulesApi
     private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
         Schedules.DeleteAsync(db, audit, id, _ => ReadByPublishedFlowAsync(id, db, ct), s => $"deleted schedule '{s.Name}'", ct);
 
-    private static async Task<IResult?> ReadByPublishedFlowAsync(Guid id, ParleyDbContext db, CancellationToken ct) =>
-        await FlowUsage.FindScheduleUserAsync(db, id, ct) is { } user ? ApiProblems.Conflict($"{user} reads this schedule; change it first.") : null;
+    private static async Task<IResult?> ReadByPublishedFlowAsync(Guid id, ParleyDbContext db, CancellationToken ct)
+    {
+        if (await FlowUsage.FindScheduleUserAsync(db, id, ct) is { } user)
+        {
+            return ApiProblems.Conflict($"{user} reads this schedule; change it first.");
+        }
+
+        return await db.ChatWidgets.Where(w => w.ScheduleId == id).Select(w => w.Name).FirstOrDefaultAsync(ct) is { } widget
+            ? ApiProblems.Conflict($"Chat widget '{widget}' keeps these hours; change it first.")
+            : null;
+    }
 }

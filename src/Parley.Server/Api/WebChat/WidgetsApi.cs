@@ -79,6 +79,11 @@ public static class WidgetsApi
             return ApiProblems.Invalid("flowId", "No such flow.");
         }
 
+        if (request.ScheduleId is { } scheduleId && !await db.Schedules.AnyAsync(s => s.Id == scheduleId, ct))
+        {
+            return ApiProblems.Invalid("scheduleId", "No such schedule.");
+        }
+
         var key = request.Key ?? widget.Key;
         if (await db.ChatWidgets.IgnoreQueryFilters().AnyAsync(w => w.Key == key && w.Id != widget.Id, ct))
         {
@@ -95,6 +100,7 @@ public static class WidgetsApi
         widget.AllowedOrigins = JsonSerializer.Serialize(origins.Select(o => o.TrimEnd('/')).Distinct().ToList(), WidgetLookup.Json);
         widget.QueueId = request.QueueId;
         widget.FlowId = request.FlowId;
+        widget.ScheduleId = request.ScheduleId;
         widget.PreChatFields = JsonSerializer.Serialize(fields, WidgetLookup.Json);
         widget.Colour = request.Colour ?? "#1565c0";
         widget.Title = request.Title;

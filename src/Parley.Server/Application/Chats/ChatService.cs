@@ -5,6 +5,7 @@ using Parley.Data;
 using Parley.Data.Entities.Acd;
 using Parley.Data.Tenancy;
 using Parley.Domain.Security;
+using Parley.Server.Application.Attachments;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.WebChat;
@@ -19,7 +20,8 @@ namespace Parley.Server.Application.Chats;
 /// conversation over several interactions (<see cref="ChatTransfers"/>): each of them reads the conversation's transcript
 /// (an agent whose part ended, up to that end), and only the interaction holding the chat now may write.
 /// </summary>
-internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, ChatRooms rooms, ChatMessageStore store, AuditScope audit, TimeProvider time)
+internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, ChatRooms rooms, ChatMessageStore store, AuditScope audit, TimeProvider time,
+    AttachmentService attachments)
 {
     public async Task<AppResult<IReadOnlyList<ChatMessageView>>> GetMessagesAsync(CurrentActor actor, Guid interactionId, CancellationToken ct)
     {
@@ -53,6 +55,20 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
         return AppResult<IReadOnlyList<ChatMessageView>>.Ok(rows.Where(m => until is null || m.At <= until).Select(ChatMessageView.Of).ToArray());
     }
 
+    /// <summary>The visitor's rating of the chat, for whoever may read its transcript; not found when not rated.</summary>
+    public async Task<AppResult<ChatRatingView>> GetRatingAsync(CurrentActor actor, Guid interactionId, CancellationToken ct)
+    {
+        var readable = await GetMessagesAsync(actor, interactionId, ct);
+        if (readable.Error is { } error)
+        {
+            return error;
+        }
+
+        var rating = await db.ChatConversations.AsNoTracking().Where(c => c.Id == interactionId && c.Rating != null)
+            .Select(c => new ChatRatingView(c.Rating!.Value, c.RatingComment, c.RatedAt)).SingleOrDefaultAsync(ct);
+        return rating is null ? AppError.NotFound() : AppResult<ChatRatingView>.Ok(rating);
+    }
+
     /// <summary>Subscribes <paramref name="handler"/> to a chat the actor may read (see <see cref="ChatLiveUpdates"/>), or null.</summary>
     public async Task<IDisposable?> SubscribeAsync(CurrentActor actor, Guid interactionId, Action<ChatEvent> handler, CancellationToken ct)
     {
@@ -73,11 +89,14 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
         });
     }
 
-    /// <summary>Sends the agent's message to the visitor: stored (group commit), then delivered.</summary>
-    public async Task<AppResult<ChatMessageView>> SendAsync(CurrentActor actor, Guid interactionId, string? text, CancellationToken ct)
+    /// <summary>
+    /// Sends the agent's message to the visitor: stored (group commit), then delivered. It may carry
+    /// <paramref name="attachmentId"/>, a file the same user uploaded (<c>POST /api/v1/attachments</c>); the text may then be empty.
+    /// </summary>
+    public async Task<AppResult<ChatMessageView>> SendAsync(CurrentActor actor, Guid interactionId, string? text, CancellationToken ct, Guid? attachmentId = null)
     {
         var clean = ChatText.Clean(text);
-        if (clean is null)
+        if (clean is null && (attachmentId is null || !string.IsNullOrWhiteSpace(text)))
         {
             return AppError.Invalid("text", $"Write 1–{ChatLimits.MaxTextLength} characters.");
         }
@@ -87,9 +106,41 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
             return Refusal(actor);
         }
 
-        audit.Target("interaction", interactionId).Describe("sent a chat message");
-        var (outcome, row) = await chat.Room.AppendAsync(store, fromCustomer: false, 0, clean, chat.Agent.Id, chat.Agent.DisplayName, time.GetUtcNow(), ct);
+        ChatAttachmentInfo? attachment = null;
+        if (attachmentId is { } fileId)
+        {
+            attachment = await db.Attachments.AsNoTracking()
+                .Where(a => a.Id == fileId && a.UploadedByType == ParleyClaims.ActorUser && a.UploadedBy == actor.ActorId)
+                .Select(a => new ChatAttachmentInfo(a.Id, a.FileName, a.ContentType, a.SizeBytes)).SingleOrDefaultAsync(ct);
+            if (attachment is null)
+            {
+                return AppError.Invalid("attachmentId", "No such attachment of yours; upload it first.");
+            }
+        }
+
+        audit.Target("interaction", interactionId).Describe(attachment is null ? "sent a chat message" : $"sent a chat message with '{attachment.Name}'");
+        var (outcome, row) = await chat.Room.AppendAsync(store, fromCustomer: false, 0, clean ?? "", chat.Agent.Id, chat.Agent.DisplayName, time.GetUtcNow(), attachment, ct);
         return outcome == ChatAppendOutcome.Stored ? AppResult<ChatMessageView>.Ok(ChatMessageView.Of(row!)) : AppError.Conflict("The chat has ended.");
+    }
+
+    /// <summary>
+    /// A file carried by a message of the chat, for someone who may read that chat's transcript (the handling agent, or
+    /// <c>interactions.read</c>); a file of another chat or tenant is not found.
+    /// </summary>
+    public async Task<AppResult<AttachmentFile>> OpenAttachmentAsync(CurrentActor actor, Guid interactionId, Guid attachmentId, CancellationToken ct)
+    {
+        var readable = await GetMessagesAsync(actor, interactionId, ct);
+        if (readable.Error is { } error)
+        {
+            return error;
+        }
+
+        if (!await db.ChatMessages.AnyAsync(m => m.ConversationId == interactionId && m.AttachmentId == attachmentId, ct))
+        {
+            return AppError.NotFound();
+        }
+
+        return await attachments.OpenForTenantAsync(actor.TenantId, attachmentId, ct);
     }
 
     /// <summary>Tells the visitor the agent is (or stopped) typing.</summary>

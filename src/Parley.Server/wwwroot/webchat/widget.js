@@ -11,7 +11,7 @@
   var api = base + '/webchat/' + encodeURIComponent(key);
   var storeKey = 'parley-chat:' + key;
   var state = load();
-  var config = null, socket = null, retry = 0, retryTimer = 0, fullReplay = true, typingSent = 0, typingStop = 0, agentName = 'Agent', typingHide = 0;
+  var config = null, socket = null, sse = false, opened = false, retry = 0, retryTimer = 0, fullReplay = true, typingSent = 0, typingStop = 0, agentName = 'Agent', typingHide = 0;
 
   function load() {
     try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
@@ -28,6 +28,18 @@
     } catch (e) { /* private mode: no memory of earlier chats */ }
     return v;
   }
+  /* One frame to the server: over the socket, or POSTed when the fallback (event stream + POST) is in use. */
+  function ready() { return socket && (sse ? socket.readyState !== 2 : socket.readyState === 1); }
+  function tx(f) {
+    if (!ready()) { return; }
+    if (!sse) { socket.send(JSON.stringify(f)); return; }
+    var s = socket;
+    fetch(api + '/send?token=' + encodeURIComponent(state.token), { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(f) })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (a) { a.forEach(function (x) { on(x, s); }); })
+      .catch(function () { /* the stream's reconnect re-sends what is not acknowledged */ });
+  }
+  function fileUrl(id) { return api + '/attachments/' + id + '?token=' + encodeURIComponent(state.token); }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -60,7 +72,8 @@
     '.send{display:flex;gap:6px;padding:8px;border-top:1px solid #eceff1}.send textarea{resize:none;height:42px}',
     '.primary{background:var(--c);color:#fff;border:0;border-radius:6px;padding:9px 14px;cursor:pointer;font-weight:600}',
     '.stars{display:flex;gap:4px}.stars button{border:1px solid #b0bec5;background:#fff;border-radius:6px;padding:6px 9px;cursor:pointer;font-size:18px}',
-    '.stars button[aria-pressed=true]{background:#ffe082}.err{color:#c62828;font-size:13px}'
+    '.stars button[aria-pressed=true]{background:#ffe082}.err{color:#c62828;font-size:13px}',
+    '.file{display:block;margin-top:4px;color:inherit}.file img{display:block;max-width:100%;max-height:160px;border-radius:6px}.attach{background:none;border:1px solid #b0bec5;border-radius:6px;cursor:pointer;padding:0 10px}'
   ].join('');
   root.appendChild(css);
   var panel = el('section', 'panel');
@@ -87,7 +100,7 @@
   launch.onclick = function () { toggle(!panel.classList.contains('open')); };
   closeBtn.onclick = function () { toggle(false); };
   endBtn.onclick = function () {
-    if (socket && socket.readyState === 1) { socket.send(JSON.stringify({ type: 'end' })); }
+    tx({ type: 'end' });
   };
   function toggle(open) {
     panel.classList.toggle('open', open);
@@ -112,7 +125,7 @@
     }
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
-  function bubble(from, name, text, seq, pending) {
+  function bubble(from, name, text, seq, pending, file) {
     var id = from + '-' + seq;
     var old = log.querySelector('[data-id="' + id + '"]');
     if (old) { old.classList.toggle('pending', !!pending); return; }
@@ -120,6 +133,14 @@
     b.setAttribute('data-id', id);
     if (from === 'agent' && name) { b.appendChild(el('span', 'who', name)); }
     linkify(b, text);
+    if (file) {
+      var a = el('a', 'file', '\ud83d\udcce ' + file.name);
+      a.href = fileUrl(file.id);
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      if (/^image\//.test(file.type)) { var img = el('img'); img.src = a.href; img.alt = file.name; a.prepend(img); }
+      b.appendChild(a);
+    }
     log.appendChild(b);
     scroll();
   }
@@ -142,6 +163,16 @@
       label.appendChild(input);
       form.appendChild(label);
     });
+    var wantMail = null;
+    if (config.transcripts && (config.preChatFields || []).some(function (f) { return f.kind === 'Email'; })) {
+      var ml = el('label', null, 'E-mail me the transcript');
+      ml.style.flexDirection = 'row';
+      wantMail = el('input');
+      wantMail.type = 'checkbox';
+      wantMail.style.width = 'auto';
+      ml.prepend(wantMail);
+      form.appendChild(ml);
+    }
     var err = el('div', 'err');
     var go = el('button', 'primary', 'Start chat');
     go.type = 'submit';
@@ -150,12 +181,13 @@
       e.preventDefault();
       go.disabled = true;
       var answers = {};
-      Array.prototype.forEach.call(form.querySelectorAll('input'), function (i) { if (i.value) { answers[i.name] = i.value; } });
-      fetch(api + '/chats', { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ preChat: answers, page: location.href, visitor: visitorId() }) })
+      Array.prototype.forEach.call(form.querySelectorAll('input'), function (i) { if (i.value && i.type !== 'checkbox') { answers[i.name] = i.value; } });
+      fetch(api + '/chats', { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ preChat: answers, page: location.href, visitor: visitorId(), transcript: !!(wantMail && wantMail.checked) }) })
         .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
         .then(function (r) {
           if (!r.ok) { go.disabled = false; err.textContent = r.body.detail || r.body.title || 'Could not start the chat.'; return; }
           state = { token: r.body.token, nextSeq: 1, outbox: [], lastAgentSeq: 0 };
+          if (wantMail && wantMail.checked) { state.mailed = true; }
           save();
           log.textContent = '';
           showChat();
@@ -177,7 +209,31 @@
     input.placeholder = 'Write a message\u2026';
     input.maxLength = 4000;
     var send = el('button', 'primary', 'Send');
-    row.append(input, send);
+    var pick = el('input');
+    pick.type = 'file';
+    pick.hidden = true;
+    var attach = el('button', 'attach', '\ud83d\udcce');
+    attach.setAttribute('aria-label', 'Attach a file');
+    attach.onclick = function () { pick.click(); };
+    pick.onchange = function () {
+      var f = pick.files[0];
+      if (!f) { return; }
+      var data = new FormData();
+      data.append('file', f, f.name);
+      pick.value = '';
+      fetch(api + '/attachments?token=' + encodeURIComponent(state.token), { method: 'POST', credentials: 'omit', body: data })
+        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
+        .then(function (r) {
+          if (!r.ok) { note(r.body.detail || 'The file could not be sent.'); return; }
+          var m = { seq: state.nextSeq++, text: '', file: r.body };
+          state.outbox.push(m);
+          save();
+          bubble('customer', null, '', m.seq, true, m.file);
+          flush();
+        })
+        .catch(function () { note('The file could not be sent.'); });
+    };
+    row.append(attach, pick, input, send);
     function submit() {
       var text = input.value.trim();
       if (!text) { return; }
@@ -202,7 +258,7 @@
 
   function sendTyping(on) {
     typingSent = on ? Date.now() : 0;
-    if (socket && socket.readyState === 1) { socket.send(JSON.stringify({ type: 'typing', on: on })); }
+    tx({ type: 'typing', on: on });
   }
 
   function showRating() {
@@ -236,14 +292,27 @@
     form.append(stars, comment, done, again);
     form.onsubmit = function (e) {
       e.preventDefault();
-      if (!score || !socket || socket.readyState !== 1) { return; }
-      socket.send(JSON.stringify({ type: 'rate', score: score, comment: comment.value }));
+      if (!score || !ready()) { return; }
+      tx({ type: 'rate', score: score, comment: comment.value });
     };
+    if (config.transcripts && !state.mailed) {
+      var mail = el('input');
+      mail.type = 'email';
+      mail.setAttribute('aria-label', 'Your e-mail address');
+      mail.placeholder = 'E-mail for the transcript';
+      var mailBtn = el('button', null, 'E-mail me the transcript');
+      mailBtn.type = 'button';
+      mailBtn.onclick = function () {
+        fetch(api + '/transcript?token=' + encodeURIComponent(state.token), { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: mail.value }) })
+          .then(function (r) { if (r.ok) { state.mailed = true; save(); mail.remove(); mailBtn.remove(); note('The transcript is on its way.'); } else { mail.setCustomValidity('Check the address'); mail.reportValidity(); } });
+      };
+      form.append(mail, mailBtn);
+    }
     body.appendChild(form);
   }
 
   function restart() {
-    if (socket) { socket.onclose = null; socket.close(); socket = null; }
+    if (socket) { socket.onclose = socket.onerror = null; socket.close(); socket = null; }
     state = {};
     save();
     log.textContent = '';
@@ -252,14 +321,23 @@
   }
 
   function flush() {
-    if (!socket || socket.readyState !== 1) { return; }
-    state.outbox.forEach(function (m) { socket.send(JSON.stringify({ type: 'msg', seq: m.seq, text: m.text })); });
+    if (!ready()) { return; }
+    state.outbox.forEach(function (m) { tx(m.file ? { type: 'msg', seq: m.seq, text: m.text, attachment: m.file.id } : { type: 'msg', seq: m.seq, text: m.text }); });
   }
 
   function connect() {
     clearTimeout(retryTimer);
-    var url = api.replace(/^http/, 'ws') + '/ws?token=' + encodeURIComponent(state.token) + '&after=' + (fullReplay ? 0 : state.lastAgentSeq) + (fullReplay ? '&full=1' : '');
-    var ws = socket = new WebSocket(url);
+    var q = '?token=' + encodeURIComponent(state.token) + '&after=' + (fullReplay ? 0 : state.lastAgentSeq) + (fullReplay ? '&full=1' : '');
+    var ws;
+    if (sse || !window.WebSocket) {
+      /* Fallback where WebSockets fail: the same frames as an event stream; frames to the server are POSTed. */
+      sse = true;
+      ws = socket = new EventSource(api + '/events' + q);
+      ws.onerror = function () { if (socket === ws) { ws.close(); ws.onclose({ code: 0 }); } };
+    } else {
+      ws = socket = new WebSocket(api.replace(/^http/, 'ws') + '/ws' + q);
+      ws.onopen = function () { opened = true; };
+    }
     ws.onmessage = function (e) {
       var f;
       try { f = JSON.parse(e.data); } catch (x) { return; }
@@ -268,6 +346,7 @@
     ws.onclose = function (e) {
       if (socket !== ws) { return; }
       socket = null;
+      if (!sse && !opened) { sse = true; retry = 0; connect(); return; } /* the upgrade failed: a proxy in the way */
       if (state.ended) { return; }
       if (e.code === 1008 || e.code === 1009) { note('Connection closed: ' + (e.reason || 'refused')); }
       retry = Math.min(retry + 1, 6);
@@ -289,17 +368,17 @@
         state.outbox = state.outbox.filter(function (m) { return m.seq > f.ackedSeq; });
         if (state.nextSeq <= f.ackedSeq) { state.nextSeq = f.ackedSeq + 1; }
         save();
-        if (f.status !== 'ended') { state.outbox.forEach(function (m) { bubble('customer', null, m.text, m.seq, true); }); }
+        if (f.status !== 'ended') { state.outbox.forEach(function (m) { bubble('customer', null, m.text, m.seq, true, m.file); }); }
         flush();
         break;
       case 'msg':
         if (f.from === 'agent') {
-          bubble('agent', f.name, f.text, f.seq, false);
+          bubble('agent', f.name, f.text, f.seq, false, f.attachment);
           if (f.seq > state.lastAgentSeq) { state.lastAgentSeq = f.seq; save(); }
-          ws.send(JSON.stringify({ type: 'ack', seq: f.seq }));
+          tx({ type: 'ack', seq: f.seq });
           typing.textContent = '';
         } else {
-          bubble('customer', null, f.text, f.seq, false);
+          bubble('customer', null, f.text, f.seq, false, f.attachment);
         }
         break;
       case 'ack':
@@ -310,6 +389,12 @@
         });
         break;
       case 'refused':
+        if (f.reason === 'attachment') {
+          /* not this chat's file: drop it and close the gap it leaves */
+          state.outbox = state.outbox.filter(function (m) { return m.seq !== f.seq; }).map(function (m) { if (m.seq > f.seq) { m.seq--; } return m; });
+          state.nextSeq--;
+          save();
+        }
         if (f.reason === 'rate') { setTimeout(flush, Math.max(200, f.retryAfterMs)); setStatus('Slow down a little\u2026'); }
         break;
       case 'queued':
