@@ -77,10 +77,10 @@ public interface ITenantRoutingGrain : IGrainWithGuidKey
     Task<WaitingView[]> GetWaiting(string queueId);
 
     /// <summary>
-    /// (Re)attaches a watcher to an interaction still in routing (false when it is not); watchers are not durable, so
-    /// a call re-watches now and then in case the grain was rebuilt elsewhere.
+    /// (Re)attaches watchers to interactions still in routing and answers how many were; watchers are not durable, so a
+    /// node re-watches its calls now and then (all of a tenant's in one message) in case the grain was rebuilt elsewhere.
     /// </summary>
-    Task<bool> Watch(string interactionId, IInteractionWatcher watcher);
+    Task<int> Watch(WatchEntry[] entries);
 
     Task Unwatch(string interactionId);
 }

@@ -143,16 +143,20 @@ internal sealed partial class TenantRoutingGrain
     public Task<RoutingResult> CompleteWrapUp(string agentId, string interactionId, string? code) =>
         CompleteAsync(_engine.CompleteWrapUp(new AgentId(agentId), new InteractionId(interactionId), code), null, null);
 
-    public Task<bool> Watch(string interactionId, IInteractionWatcher watcher)
+    public Task<int> Watch(WatchEntry[] entries)
     {
-        ArgumentNullException.ThrowIfNull(watcher);
-        if (_engine.GetPosition(new InteractionId(interactionId)) is null)
+        ArgumentNullException.ThrowIfNull(entries);
+        var known = 0;
+        foreach (var (interactionId, watcher) in entries)
         {
-            return Task.FromResult(false);
+            if (_engine.GetPosition(new InteractionId(interactionId)) is not null)
+            {
+                _watchers.Watch(interactionId, watcher);
+                known++;
+            }
         }
 
-        _watchers.Watch(interactionId, watcher);
-        return Task.FromResult(true);
+        return Task.FromResult(known);
     }
 
     public Task Unwatch(string interactionId)

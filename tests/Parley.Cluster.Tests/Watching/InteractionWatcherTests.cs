@@ -57,8 +57,7 @@ public sealed class InteractionWatcherTests(ClusterFixture fixture) : IClassFixt
         Assert.Equal(RoutingResult.Ok, await grain.Enqueue(new EnqueueCommand("call-2", "support", Channel.Voice, 0, [], Watcher: reference)));
 
         await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        Assert.True(await grain.Watch("call-2", reference), "the rebuilt grain knows the waiting call");
-        Assert.False(await grain.Watch("no-such-call", reference));
+        Assert.Equal(1, await grain.Watch([new WatchEntry("call-2", reference), new WatchEntry("no-such-call", reference)])); // the rebuilt grain knows the waiting call only
 
         Assert.Equal(RoutingResult.Ok, await grain.SignIn("agent-2", null));
         Assert.Equal(RoutingResult.Ok, await grain.SetAvailable("agent-2", false));

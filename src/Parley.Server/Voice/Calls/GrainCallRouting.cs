@@ -20,6 +20,9 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
 {
     public static readonly TimeSpan RewatchInterval = TimeSpan.FromSeconds(10);
 
+    /// <summary>Watchers re-attached per grain message.</summary>
+    private const int RewatchChunk = 1000;
+
     private readonly ConcurrentDictionary<Guid, CallWatcher> _watchers = new();
 
     public int Watching => _watchers.Count;
@@ -85,17 +88,23 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
         using var timer = new PeriodicTimer(RewatchInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var (interactionId, watcher) in _watchers)
+            // One message per tenant (in chunks) re-attaches all of its waiting calls: a grain with 2,000 callers gets a
+            // few messages every interval, not 2,000.
+            var byTenant = _watchers.GroupBy(w => w.Value.TenantId, w => new WatchEntry(w.Key.ToString(), w.Value.Reference!));
+            foreach (var tenant in byTenant)
             {
-                try
+                foreach (var chunk in tenant.Chunk(RewatchChunk))
                 {
-                    await Grain(watcher.TenantId).Watch(interactionId.ToString(), watcher.Reference!);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // Orleans answers an overloaded grain with OperationCanceledException ("message expired"): logged
-                    // and retried next round, never the end of this loop (which would stop the host).
-                    CallHostLog.RewatchFailed(logger, ex);
+                    try
+                    {
+                        await Grain(tenant.Key).Watch(chunk);
+                    }
+                    catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        // Orleans answers an overloaded grain with OperationCanceledException ("message expired"): logged
+                        // and retried next round, never the end of this loop (which would stop the host).
+                        CallHostLog.RewatchFailed(logger, ex);
+                    }
                 }
             }
         }
