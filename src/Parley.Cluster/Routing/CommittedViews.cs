@@ -43,6 +43,7 @@ internal sealed class CommittedViews
             TimeInState = v.TimeInState + elapsed,
             Work = [.. v.Work.Select(w => w with { Since = w.Since + elapsed })],
             WrapUps = [.. v.WrapUps.Select(w => w with { Since = w.Since + elapsed })],
+            AsOf = now,
         };
     }
 

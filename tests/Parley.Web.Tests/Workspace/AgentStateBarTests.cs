@@ -23,7 +23,6 @@ public sealed class AgentStateBarTests : BunitContext
     {
         var bar = Render<AgentStateBar>(p => p
             .Add(b => b.State, View(AgentState.Available, TimeSpan.FromSeconds(65)))
-            .Add(b => b.ReadAt, ReadAt)
             .Add(b => b.Now, ReadAt.AddSeconds(10)));
 
         Assert.Equal("1:15", bar.Find(".parley-state-time").TextContent);
@@ -35,7 +34,6 @@ public sealed class AgentStateBarTests : BunitContext
         var bar = Render<AgentStateBar>(p => p
             .Add(b => b.State, View(AgentState.NotReady, TimeSpan.Zero, reason: "rest"))
             .Add(b => b.Reasons, [new NotReadyReasonDto(Guid.NewGuid(), "rest", "Rest break", 1)])
-            .Add(b => b.ReadAt, ReadAt)
             .Add(b => b.Now, ReadAt));
 
         Assert.Equal("Not ready (Rest break)", bar.Find(".parley-state-name").TextContent);
@@ -53,5 +51,5 @@ public sealed class AgentStateBarTests : BunitContext
     }
 
     private static AgentView View(AgentState state, TimeSpan inState, string? reason = null) =>
-        new("a1", state, reason, inState, null, false, 0, [], []);
+        new("a1", state, reason, inState, null, false, 0, [], [], ReadAt);
 }

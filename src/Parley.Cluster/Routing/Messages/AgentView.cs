@@ -2,7 +2,10 @@ using Parley.Routing.Agents;
 
 namespace Parley.Cluster.Routing.Messages;
 
-/// <summary>Real-time view of one agent: reported state, reason, time in state, selection and work in hand.</summary>
+/// <summary>
+/// Real-time view of one agent: reported state, reason, time in state, selection and work in hand. Durations are as of
+/// <see cref="AsOf"/> (the grain's clock when the view was made), so a reader adds only the time since then.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record AgentView(
     string AgentId,
@@ -13,4 +16,5 @@ public sealed record AgentView(
     bool SignOutPending,
     int MissedOffersInRow,
     AgentWorkView[] Work,
-    WrapUpView[] WrapUps);
+    WrapUpView[] WrapUps,
+    DateTimeOffset AsOf);

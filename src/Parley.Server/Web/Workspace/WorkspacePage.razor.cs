@@ -26,7 +26,6 @@ public sealed partial class WorkspacePage
     private IDisposable? _subscription;
     private ITimer? _tick;
     private DateTimeOffset _now;
-    private DateTimeOffset _readAt;
     private bool _loaded;
     private bool _busy;
     private string? _error;
@@ -121,8 +120,7 @@ public sealed partial class WorkspacePage
                     _actor, (c, ct) => c.TransferTargetsAsync(_actor, ct), _disposed.Token);
             }
 
-            _readAt = Time.GetUtcNow();
-            _now = _readAt;
+            _now = Time.GetUtcNow();
             _tab = Math.Clamp(_tab, 0, Math.Max(0, Handling.Count - 1));
         }
         finally

@@ -205,5 +205,5 @@ public sealed class RealtimeMetricsCalculatorTests
 
     private static AgentView Agent(
         Guid id, AgentState state, string? reason = null, TimeSpan inState = default, AgentWorkView[]? work = null, WrapUpView[]? wrapUps = null) =>
-        new(id.ToString(), state, reason, inState, null, false, 0, work ?? [], wrapUps ?? []);
+        new(id.ToString(), state, reason, inState, null, false, 0, work ?? [], wrapUps ?? [], DateTimeOffset.UnixEpoch);
 }
