@@ -66,6 +66,7 @@ public static class ParleyApplicationExtensions
         app.UseMiddleware<ClientAuthenticationGuard>();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<Usage.ApiCallMeteringMiddleware>();
         if (app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled)
         {
             app.UseRateLimiter();

@@ -29,6 +29,10 @@ internal static class WebExtensions
         services.AddSingleton<InternalChatEvents>();
         services.AddScoped<SupervisorDashboard>();
         services.AddScoped<Usage.UsageReader>();
+        services.AddSingleton<Usage.ApiCallMeter>();
+        services.AddValidatedOptions<Usage.UsageOptions, Usage.UsageOptionsValidator>(Usage.UsageOptions.Section);
+        services.AddSingleton<Usage.UsageJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Usage.UsageJob>());
         services.AddScoped<SupervisorCommands>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);

@@ -5,6 +5,7 @@ using Parley.Data;
 using Parley.Domain.Security;
 using Parley.Domain.Tenants;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Audit;
 using Parley.Server.Auth;
 
 namespace Parley.Server.Usage;
@@ -23,6 +24,8 @@ public static class UsageApi
     {
         api.MapGet("/usage", TenantAsync).WithTags("Usage").RequirePermission(Permissions.ReportsRead);
         api.MapGet("/platform/usage", PlatformAsync).WithTags("Platform").RequirePermission(Permissions.PlatformTenantsRead);
+        api.MapPost("/platform/usage/rebuild", RebuildAsync).WithTags("Platform").RequirePermission(Permissions.PlatformTenantsWrite).Audited("usage.rebuild")
+            .WithSummary("Store the usage of closed days again from the raw records (every tenant, or ?tenantId=)");
         return api;
     }
 
@@ -65,6 +68,28 @@ public static class UsageApi
         }
 
         return TypedResults.Text(text.ToString(), "text/csv", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> RebuildAsync(UsageJob job, ParleyDbContext db, DateOnly? from, DateOnly? to, Guid? tenantId, CancellationToken ct)
+    {
+        if (Check(from, to, null) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var tenants = await db.Tenants.AsNoTracking().Where(t => t.Slug != TenantSlug.Platform && (tenantId == null || t.Id == tenantId)).Select(t => t.Id).ToListAsync(ct);
+        if (tenantId is not null && tenants.Count == 0)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        var days = 0;
+        foreach (var tenant in tenants)
+        {
+            days += await job.RebuildAsync(tenant, from!.Value, to!.Value, ct);
+        }
+
+        return TypedResults.Ok(new { tenants = tenants.Count, days });
     }
 
     private static IResult? Check(DateOnly? from, DateOnly? to, string? interval) =>

@@ -34,6 +34,12 @@ public static class UsageCalculator
             Add(usage, new UsageKey(DayOf(delivery.CreatedAt, zone), UsageMeters.WebhookDeliveries, UsageMeters.All), 1);
         }
 
+        // One count per node and hour (a row read twice is still one).
+        foreach (var hour in (records.ApiCalls ?? []).DistinctBy(a => (a.Hour, a.NodeId)))
+        {
+            Add(usage, new UsageKey(DayOf(hour.Hour, zone), UsageMeters.ApiCalls, UsageMeters.All), Math.Max(0, hour.Count));
+        }
+
         AddSeats(usage, records.Seats.DistinctBy(s => s.Id).Where(s => s.To > s.From).ToList(), zone);
         return usage;
     }

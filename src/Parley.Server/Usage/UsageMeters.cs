@@ -24,5 +24,8 @@ public static class UsageMeters
 
     public const string WebhookDeliveries = "webhook-deliveries";
 
+    /// <summary>Requests to <c>/api</c> with the tenant's credentials, on the local day their UTC hour starts in.</summary>
+    public const string ApiCalls = "api-calls";
+
     public const string All = "all";
 }

@@ -7,17 +7,43 @@ using Parley.Domain.Tenants;
 namespace Parley.Server.Usage;
 
 /// <summary>
-/// Reads the raw records of one tenant's days (CDRs, routing sign-ins and sign-outs, chats and their messages,
-/// webhook deliveries) and computes their usage with <see cref="UsageCalculator"/>. Usage is not stored: it is
-/// recomputed from the durable records on each read, so it is always rebuildable and never double counted.
+/// A tenant's usage per local day. Closed days (see <see cref="UsageJob"/>) are read from their stored rows, so they
+/// stay when raw records are later deleted; the other days are computed on read from the raw records (CDRs, routing
+/// sign-ins and sign-outs, chats and their messages, webhook deliveries, API call counts) with
+/// <see cref="UsageCalculator"/>, the same computation that stored the closed ones.
 /// </summary>
 internal sealed class UsageReader(ParleyDbContext db, TimeProvider time)
 {
     /// <summary>Usage of days <paramref name="from"/> to <paramref name="to"/> (inclusive) of the tenant, in its zone.</summary>
     public async Task<List<UsageRow>> ReadAsync(Guid tenantId, DateOnly from, DateOnly to, CancellationToken ct)
     {
+        var closed = (await db.UsageDayCloses.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.TenantId == tenantId && c.Day >= from && c.Day <= to).Select(c => c.Day).ToListAsync(ct)).ToHashSet();
+        var rows = await db.UsageDays.IgnoreQueryFilters().AsNoTracking()
+            .Where(u => u.TenantId == tenantId && u.Day >= from && u.Day <= to)
+            .Select(u => new UsageRow(u.Day, u.Meter, u.Dimension, u.Quantity))
+            .ToListAsync(ct);
+        rows.RemoveAll(r => !closed.Contains(r.Day));
+        var open = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Where(d => !closed.Contains(d)).ToList();
+        if (open.Count > 0)
+        {
+            rows.AddRange((await ComputeAsync(tenantId, open[0], open[^1], ct)).Where(r => !closed.Contains(r.Day)));
+        }
+
+        return [.. rows.OrderBy(r => r.Day).ThenBy(r => r.Meter, StringComparer.Ordinal).ThenBy(r => r.Dimension, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The tenant's time zone (UTC when it names none this server knows).</summary>
+    public async Task<TimeZoneInfo> ZoneAsync(Guid tenantId, CancellationToken ct)
+    {
         var zoneId = await db.Tenants.AsNoTracking().IgnoreQueryFilters().Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleOrDefaultAsync(ct);
-        var zone = TenantTimeZone.TryFind(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        return TenantTimeZone.TryFind(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+    }
+
+    /// <summary>Usage of days <paramref name="from"/> to <paramref name="to"/> computed from the raw records alone.</summary>
+    public async Task<List<UsageRow>> ComputeAsync(Guid tenantId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var zone = await ZoneAsync(tenantId, ct);
         var start = Application.Supervision.SupervisorDashboard.StartOf(zone, from);
         var end = Application.Supervision.SupervisorDashboard.StartOf(zone, to.AddDays(1));
         var records = new UsageRecords(
@@ -33,6 +59,10 @@ internal sealed class UsageReader(ParleyDbContext db, TimeProvider time)
             await db.WebhookDeliveries.IgnoreQueryFilters().AsNoTracking()
                 .Where(d => d.TenantId == tenantId && d.CreatedAt >= start && d.CreatedAt < end)
                 .Select(d => new DeliveryUsage(d.Id, d.CreatedAt))
+                .ToListAsync(ct),
+            await db.ApiCallCounts.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => a.TenantId == tenantId && a.Hour >= start.AddHours(-1) && a.Hour < end)
+                .Select(a => new ApiCallUsage(a.Hour, a.NodeId, a.Count))
                 .ToListAsync(ct));
         return [.. UsageCalculator.Compute(records, zone)
             .Where(u => u.Key.Day >= from && u.Key.Day <= to)

@@ -5,7 +5,8 @@ public sealed record UsageRecords(
     IReadOnlyList<SeatSpan> Seats,
     IReadOnlyList<CallUsage> Calls,
     IReadOnlyList<ChatUsage> Chats,
-    IReadOnlyList<DeliveryUsage> Deliveries)
+    IReadOnlyList<DeliveryUsage> Deliveries,
+    IReadOnlyList<ApiCallUsage>? ApiCalls = null)
 {
     public static UsageRecords Empty { get; } = new([], [], [], []);
 }
@@ -21,3 +22,6 @@ public sealed record ChatUsage(Guid Id, DateTimeOffset StartedAt, int Messages);
 
 /// <summary>A webhook delivery; counts on the day it was created.</summary>
 public sealed record DeliveryUsage(Guid Id, DateTimeOffset CreatedAt);
+
+/// <summary>API requests one node answered for the tenant in the UTC hour starting at <see cref="Hour"/> (its absolute count).</summary>
+public sealed record ApiCallUsage(DateTimeOffset Hour, string NodeId, long Count);

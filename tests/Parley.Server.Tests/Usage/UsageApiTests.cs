@@ -15,6 +15,7 @@ public sealed class UsageApiTests(ParleyAppFactory factory) : IClassFixture<Parl
     {
         using var agent = await factory.SignInDemoAsync("agent3");
         await (await agent.PostAsJsonAsync("/api/v1/agents/me/sign-in", new { }, Ct)).ExpectAsync(200);
+        factory.Time.Advance(TimeSpan.FromMinutes(1)); // a sign-in and sign-out at the same instant held no seat
         await (await agent.PostAsJsonAsync("/api/v1/agents/me/sign-out", new { }, Ct)).ExpectAsync(200);
         var today = DateOnly.FromDateTime(factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
