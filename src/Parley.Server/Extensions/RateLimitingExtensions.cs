@@ -26,7 +26,12 @@ internal static class RateLimitingExtensions
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     CurrentActor.From(context.User) is { } actor
                         ? RateLimitPartition.GetTokenBucketLimiter("tenant:" + actor.TenantId, _ => Bucket(limits.PerTenantPerSecond, limits.PerTenantBurst))
-                        : RateLimitPartition.GetNoLimiter("anonymous")));
+                        : RateLimitPartition.GetNoLimiter("anonymous")),
+                // The tenant plan's API rate (docs/operations.md, "Plans"), keyed by the rate so a plan change starts afresh.
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    context.Items[Tenants.TenantApiRates.ItemKey] is int perMinute && CurrentActor.From(context.User) is { } actor
+                        ? RateLimitPartition.GetTokenBucketLimiter($"plan:{actor.TenantId}:{perMinute}", _ => PerMinute(perMinute))
+                        : RateLimitPartition.GetNoLimiter("no-plan-rate")));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
@@ -43,6 +48,15 @@ internal static class RateLimitingExtensions
         });
         return services;
     }
+
+    private static TokenBucketRateLimiterOptions PerMinute(int perMinute) => new()
+    {
+        TokenLimit = perMinute,
+        TokensPerPeriod = perMinute,
+        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
     {

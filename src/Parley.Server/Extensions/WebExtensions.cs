@@ -30,6 +30,7 @@ internal static class WebExtensions
         services.AddScoped<SupervisorDashboard>();
         services.AddScoped<Usage.UsageReader>();
         services.AddSingleton<Usage.ApiCallMeter>();
+        services.AddSingleton<Tenants.TenantApiRates>();
         services.AddValidatedOptions<Usage.UsageOptions, Usage.UsageOptionsValidator>(Usage.UsageOptions.Section);
         services.AddSingleton<Usage.UsageJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Usage.UsageJob>());

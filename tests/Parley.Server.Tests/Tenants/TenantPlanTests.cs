@@ -93,6 +93,33 @@ public sealed class TenantPlanTests(ParleyAppFactory factory) : IClassFixture<Pa
         Assert.Equal("phoneNumbers", problem.GetProperty("limit").GetString());
     }
 
+    [Fact]
+    public async Task ThePlansApiRate_RefusesTheTenantsRequestsBeyondIt_With429_AndNoOtherTenantsRequests()
+    {
+        var tenant = await factory.CreateOtherTenantAsync("rate");
+        using var admin = await factory.SignInAsync(tenant.Slug, tenant.AdminUserName, tenant.AdminPassword);
+        using var demo = await factory.SignInDemoAsync("admin");
+        await SetPlanAsync(tenant.TenantId, new { apiRequestsPerMinute = 3 });
+
+        var answers = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await admin.GetAsync("/api/v1/queues", Ct);
+            answers.Add((int)response.StatusCode);
+        }
+
+        Assert.Equal([200, 200, 200, 429, 429], answers);
+        using (var demoQueues = await demo.GetAsync("/api/v1/queues", Ct))
+        {
+            Assert.Equal(200, (int)demoQueues.StatusCode); // another tenant's plan limits nobody else
+        }
+
+        // Raising the plan takes effect at once (the saving node forgets the old rate).
+        await SetPlanAsync(tenant.TenantId, new { apiRequestsPerMinute = 1000 });
+        using var after = await admin.GetAsync("/api/v1/queues", Ct);
+        Assert.Equal(200, (int)after.StatusCode);
+    }
+
     private async Task SetPlanAsync(Guid tenantId, object plan)
     {
         using var platform = await factory.SignInOperatorAsync();

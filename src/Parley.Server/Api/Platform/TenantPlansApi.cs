@@ -6,6 +6,7 @@ using Parley.Domain.Tenants;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Tenants;
 using Parley.Server.Voice;
 
 namespace Parley.Server.Api.Platform;
@@ -36,7 +37,8 @@ public static class TenantPlansApi
     }
 
     private static async Task<IResult> UpdateAsync(
-        Guid id, PlanRequest request, HttpContext http, ParleyDbContext db, IGrainFactory grains, NumberDirectory directory, AuditScope audit, CancellationToken ct)
+        Guid id, PlanRequest request, HttpContext http, ParleyDbContext db, IGrainFactory grains, NumberDirectory directory, TenantApiRates apiRates,
+        AuditScope audit, CancellationToken ct)
     {
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (tenant is null || tenant.Slug == TenantSlug.Platform)
@@ -59,6 +61,7 @@ public static class TenantPlansApi
         await grains.GetGrain<ITenantRoutingGrain>(tenant.Id).RefreshPlan();
         directory.Invalidate(); // the SIP admission reads the call cap from the directory: reload it here now, elsewhere within its lifetime
         await directory.GetAsync(ct);
+        apiRates.Forget(tenant.Id); // the API rate: at once here, within its lifetime elsewhere
         audit.Target("tenant", tenant.Id).Describe($"set the plan of tenant '{tenant.Slug}': {request.Describe()}");
         ETags.Set(http, tenant.Version);
         return TypedResults.Ok(PlanDto.From(tenant));
