@@ -1,4 +1,5 @@
 using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Application.Agents;
 using Parley.Server.Application.Attachments;
 using Parley.Server.Application.CannedResponses;
@@ -30,6 +31,8 @@ internal static class WebExtensions
         services.AddScoped<SupervisorDashboard>();
         services.AddScoped<Usage.UsageReader>();
         services.AddScoped<SupervisorCommands>();
+        services.AddScoped<QueueAdmin>();
+        services.AddScoped<AgentAdmin>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();
