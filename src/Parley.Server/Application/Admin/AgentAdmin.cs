@@ -106,6 +106,8 @@ internal sealed class AgentAdmin(ParleyDbContext db, TenantContext tenant, Routi
             return invalid;
         }
 
+        // Owned lists (skills, capacities) changed alone leave the row unmodified; the version must still move.
+        db.Entry(agent).State = EntityState.Modified;
         await SavedAsync(agent, ct);
         audit.Target("agent", agent.Id).Describe($"updated agent '{agent.DisplayName}'");
         return AppResult<AgentDto>.Ok(AgentDto.From(agent));

@@ -98,6 +98,8 @@ internal sealed class QueueAdmin(
             return invalid;
         }
 
+        // Owned lists (skills, capacities) changed alone leave the row unmodified; the version must still move.
+        db.Entry(queue).State = EntityState.Modified;
         await SavedAsync(queue, ct);
         audit.Target("queue", queue.Id).Describe($"updated queue '{queue.Name}'");
         return AppResult<QueueDto>.Ok(QueueDto.From(queue));

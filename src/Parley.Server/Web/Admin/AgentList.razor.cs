@@ -15,7 +15,7 @@ public sealed partial class AgentList
 {
     private const int ListPageSize = 20;
     private RadzenDataGrid<AgentDto> _grid = null!;
-    private ListPage<AgentDto> _page = new([], 0);
+    private ListPage<AgentDto>? _page;
     private Dictionary<Guid, string> _skills = [];
     private CurrentActor _actor = null!;
     private string? _filter;

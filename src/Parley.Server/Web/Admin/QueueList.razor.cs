@@ -15,7 +15,7 @@ public sealed partial class QueueList
 {
     private const int ListPageSize = 20;
     private RadzenDataGrid<QueueDto> _grid = null!;
-    private ListPage<QueueDto> _page = new([], 0);
+    private ListPage<QueueDto>? _page;
     private CurrentActor _actor = null!;
     private string? _filter;
     private bool _loading;
