@@ -33,6 +33,7 @@ internal static class WebExtensions
         services.AddScoped<SupervisorCommands>();
         services.AddScoped<QueueAdmin>();
         services.AddScoped<AgentAdmin>();
+        services.AddScoped<NotReadyReasonAdmin>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -18,6 +18,7 @@ public static partial class RouteValues
         ("/api/v1/agents/", "id", t => t.Acd.AgentId.ToString()),
         ("/admin/agents/", "Id", t => t.Acd.AgentId.ToString()),
         ("/admin/queues/", "Id", t => t.Acd.QueueId.ToString()),
+        ("/admin/not-ready-reasons/", "Id", t => t.Acd.NotReadyReasonId.ToString()),
         ("/api/v1/queues/", "id", t => t.Acd.QueueId.ToString()),
         ("/api/v1/not-ready-reasons/", "id", t => t.Acd.NotReadyReasonId.ToString()),
         ("/api/v1/interactions/", "id", t => t.Acd.InteractionId.ToString()),

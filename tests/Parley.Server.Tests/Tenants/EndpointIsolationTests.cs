@@ -137,6 +137,7 @@ public sealed class EndpointIsolationTests(ParleyAppFactory factory) : IClassFix
     {
         "/", "/workspace", "/supervisor", "/_framework/opaque-redirect",
         "/admin", "/admin/agents", "/admin/agents/new", "/admin/agents/{Id:guid}", "/admin/queues", "/admin/queues/new", "/admin/queues/{Id:guid}",
+        "/admin/not-ready-reasons", "/admin/not-ready-reasons/new", "/admin/not-ready-reasons/{Id:guid}",
     };
 
     private async Task<IReadOnlyList<Caller>> CreateIdentitiesAsync()

@@ -63,7 +63,7 @@ public sealed class AdminListTests : IAsyncLifetime
         var agentsOnly = new Parley.Server.Auth.CurrentActor(Guid.NewGuid(), "user", "u", "u", new HashSet<string> { Permissions.AgentsRead });
         var agent = new Parley.Server.Auth.CurrentActor(Guid.NewGuid(), "user", "a", "a", new HashSet<string> { Permissions.AgentSelf });
 
-        Assert.Equal(["Agents"], AdminAreas.For(agentsOnly).Select(a => a.Title));
+        Assert.Equal(["Agents", "Not-ready reasons"], AdminAreas.For(agentsOnly).Select(a => a.Title));
         Assert.Contains(WebAreas.For(agentsOnly), a => a.Path == "/admin");
         Assert.DoesNotContain(WebAreas.For(agent), a => a.Path == "/admin");
     }

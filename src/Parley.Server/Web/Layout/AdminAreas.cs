@@ -12,6 +12,7 @@ public static class AdminAreas
     [
         new("Agents", "/admin/agents", Permissions.AgentsRead, "support_agent", "Contact center"),
         new("Queues", "/admin/queues", Permissions.QueuesRead, "queue", "Contact center"),
+        new("Not-ready reasons", "/admin/not-ready-reasons", Permissions.AgentsRead, "free_breakfast", "Contact center"),
     ];
 
     public static IReadOnlyList<AdminArea> For(CurrentActor? actor) =>
