@@ -1,4 +1,5 @@
 using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Application.Agents;
 using Parley.Server.Application.Attachments;
 using Parley.Server.Application.CannedResponses;
@@ -35,6 +36,9 @@ internal static class WebExtensions
         services.AddSingleton<Usage.UsageJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Usage.UsageJob>());
         services.AddScoped<SupervisorCommands>();
+        services.AddScoped<QueueAdmin>();
+        services.AddScoped<AgentAdmin>();
+        services.AddScoped<NotReadyReasonAdmin>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();

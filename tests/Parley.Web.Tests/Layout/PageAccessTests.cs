@@ -11,6 +11,7 @@ public sealed class PageAccessTests(PageAccessTests.Server server) : IClassFixtu
     [Theory]
     [InlineData("/", "%2F")]
     [InlineData("/workspace", "%2Fworkspace")]
+    [InlineData("/admin/queues", "%2Fadmin%2Fqueues")]
     public async Task Pages_send_a_visitor_without_the_cookie_to_sign_in_and_back(string path, string returnUrl)
     {
         using var anonymous = server.CookieClient();

@@ -9,9 +9,9 @@ namespace Parley.Web.Tests.Support;
 public static class Actors
 {
     /// <summary>Authorizes the bUnit context as <paramref name="userName"/> of the demo tenant, with that user's real ids and permissions.</summary>
-    public static async Task<CurrentActor> AuthorizeAsAsync(this BunitContext context, WebAppFactory factory, string userName)
+    public static async Task<CurrentActor> AuthorizeAsAsync(this BunitContext context, WebAppFactory factory, string userName, string password = WebAppFactory.AgentPassword)
     {
-        using var client = await factory.SignInAsync(userName);
+        using var client = await factory.SignInAsync(userName, password);
         var me = await client.JsonAsync("/api/v1/me");
         var permissions = me.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()!).ToArray();
         return context.AuthorizeAs(me.GetProperty("tenantId").GetGuid(), me.GetProperty("id").GetString()!, me.GetProperty("name").GetString()!, permissions);

@@ -1,15 +1,11 @@
-using Microsoft.EntityFrameworkCore;
-using Parley.Data;
 using Parley.Data.Entities.Acd;
 using Parley.Domain.Security;
-using Parley.Routing;
-using Parley.Routing.Agents;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Application.Supervision;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
-using Parley.Server.Routing;
 
 namespace Parley.Server.Api.Agents;
 
@@ -32,28 +28,21 @@ public static class AgentsApi
         return api;
     }
 
-    private static Task<IResult> CreateAsync(
-        AgentRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (AgentAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(AgentRequest request, HttpContext http, AgentAdmin agents, CancellationToken ct) =>
+        (await agents.CreateAsync(CurrentActor.Require(http.User), request, ct)).ToHttp(a => Tagged(http, a, TypedResults.Created($"/api/v1/agents/{a.Id}", a)));
+
+    private static async Task<IResult> UpdateAsync(Guid id, AgentRequest request, HttpContext http, AgentAdmin agents, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await agents.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(a => Tagged(http, a, TypedResults.Ok(a)));
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, AgentAdmin agents, CancellationToken ct) =>
+        (await agents.DeleteAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static IResult Tagged(HttpContext http, AgentDto agent, IResult result)
     {
-        var agent = new Agent { Id = Guid.CreateVersion7(), TenantId = routing.TenantId, DisplayName = "", CreatedAt = time.GetUtcNow() };
-        return Agents.CreateAsync(
-            db, http, audit, agent, a => AgentRequestRules.ApplyAsync(request, a, db, ct), a => $"created agent '{a.DisplayName}' ({a.Skills.Count} skills)", ct, Refresh(routing));
+        ETags.Set(http, agent.Version);
+        return result;
     }
-
-    private static Task<IResult> UpdateAsync(
-        Guid id, AgentRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
-        Agents.UpdateAsync(db, http, audit, id, a => AgentRequestRules.ApplyAsync(request, a, db, ct), a => $"updated agent '{a.DisplayName}'", ct, Refresh(routing));
-
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct) =>
-        Agents.DeleteAsync(db, audit, id, _ => HasWorkAsync(routing, id), a => $"deleted agent '{a.DisplayName}'", ct, Refresh(routing));
-
-    private static async Task<IResult?> HasWorkAsync(RoutingGateway routing, Guid id) =>
-        await routing.Grain.GetAgent(RoutingDefinitions.Key(id)) is { State: not AgentState.LoggedOut }
-            ? RoutingProblems.From(RoutingResult.AgentHasWork)
-            : null;
-
-    /// <summary>Every change reaches the tenant's routing engine once it is saved.</summary>
-    private static Func<Agent, Task> Refresh(RoutingGateway routing) => agent => routing.Grain.RefreshAgent(RoutingDefinitions.Key(agent.Id));
 
     private static async Task<IResult> ForceStateAsync(Guid id, AgentStateRequest request, HttpContext http, SupervisorCommands commands, CancellationToken ct) =>
         (await commands.ForceStateAsync(CurrentActor.Require(http.User), id, request.State, request.Reason, ct)).ToHttp(TypedResults.Ok);

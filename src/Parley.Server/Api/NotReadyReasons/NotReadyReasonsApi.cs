@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Parley.Data;
 using Parley.Data.Entities.Acd;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -25,34 +25,19 @@ public static class NotReadyReasonsApi
         return api;
     }
 
-    private static Task<IResult> CreateAsync(NotReadyReasonRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (NotReadyReasonAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(NotReadyReasonRequest request, HttpContext http, NotReadyReasonAdmin reasons, CancellationToken ct) =>
+        (await reasons.CreateAsync(CurrentActor.Require(http.User), request, ct)).ToHttp(r => Tagged(http, r, TypedResults.Created($"/api/v1/not-ready-reasons/{r.Id}", r)));
+
+    private static async Task<IResult> UpdateAsync(Guid id, NotReadyReasonRequest request, HttpContext http, NotReadyReasonAdmin reasons, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await reasons.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(r => Tagged(http, r, TypedResults.Ok(r)));
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, NotReadyReasonAdmin reasons, CancellationToken ct) =>
+        (await reasons.DeleteAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static IResult Tagged(HttpContext http, NotReadyReasonDto reason, IResult result)
     {
-        var reason = new NotReadyReason
-        {
-            Id = Guid.CreateVersion7(),
-            TenantId = CurrentActor.Require(http.User).TenantId,
-            Code = request.Code,
-            Name = request.Name,
-            CreatedAt = time.GetUtcNow(),
-        };
-        return Reasons.CreateAsync(db, http, audit, reason, r => ApplyAsync(request, r, db, ct), r => $"created not-ready reason '{r.Code}'", ct);
-    }
-
-    private static Task<IResult> UpdateAsync(Guid id, NotReadyReasonRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        Reasons.UpdateAsync(db, http, audit, id, r => ApplyAsync(request, r, db, ct), r => $"updated not-ready reason '{r.Code}'", ct);
-
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        Reasons.DeleteAsync(db, audit, id, VersionedResource<NotReadyReason, NotReadyReasonDto>.Allowed, r => $"deleted not-ready reason '{r.Code}'", ct);
-
-    private static async Task<IResult?> ApplyAsync(NotReadyReasonRequest request, NotReadyReason reason, ParleyDbContext db, CancellationToken ct)
-    {
-        if (await db.NotReadyReasons.AnyAsync(r => r.Code == request.Code && r.Id != reason.Id, ct))
-        {
-            return ApiProblems.Conflict($"A reason with code '{request.Code}' exists already.");
-        }
-
-        reason.Code = request.Code;
-        reason.Name = request.Name;
-        return null;
+        ETags.Set(http, reason.Version);
+        return result;
     }
 }

@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using Parley.Data;
 using Parley.Data.Entities.Acd;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
-using Parley.Server.Routing;
-using Parley.Server.Voice;
 
 namespace Parley.Server.Api.Queues;
 
@@ -27,29 +25,25 @@ public static class QueuesApi
         return api;
     }
 
-    private static Task<IResult> CreateAsync(
-        QueueRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, QueueCallerSettingsCache callers, AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (QueueAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(QueueRequest request, HttpContext http, QueueAdmin queues, CancellationToken ct) =>
+        (await queues.CreateAsync(CurrentActor.Require(http.User), request, ct)).ToHttp(q => Created(http, q));
+
+    private static async Task<IResult> UpdateAsync(Guid id, QueueRequest request, HttpContext http, QueueAdmin queues, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await queues.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(q => Ok(http, q));
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, QueueAdmin queues, CancellationToken ct) =>
+        (await queues.DeleteAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static IResult Created(HttpContext http, QueueDto queue)
     {
-        var queue = new Queue { Id = Guid.CreateVersion7(), TenantId = CurrentActor.Require(http.User).TenantId, Name = request.Name, CreatedAt = time.GetUtcNow() };
-        return Queues.CreateAsync(
-            db, http, audit, queue, q => QueueRequestRules.ApplyAsync(request, q, db, ct), q => $"created queue '{q.Name}' ({string.Join("+", q.Channels)}, {q.Strategy})", ct, Refresh(routing, callers));
+        ETags.Set(http, queue.Version);
+        return TypedResults.Created($"/api/v1/queues/{queue.Id}", queue);
     }
 
-    private static Task<IResult> UpdateAsync(
-        Guid id, QueueRequest request, HttpContext http, ParleyDbContext db, RoutingGateway routing, QueueCallerSettingsCache callers, AuditScope audit, CancellationToken ct) =>
-        Queues.UpdateAsync(db, http, audit, id, q => QueueRequestRules.ApplyAsync(request, q, db, ct), q => $"updated queue '{q.Name}'", ct, Refresh(routing, callers));
-
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, RoutingGateway routing, QueueCallerSettingsCache callers, AuditScope audit, CancellationToken ct) =>
-        Queues.DeleteAsync(
-            db, audit, id, _ => OverflowTargetAsync(id, db, ct), q => $"deleted queue '{q.Name}'; its waiting interactions were disconnected", ct, Refresh(routing, callers));
-
-    private static async Task<IResult?> OverflowTargetAsync(Guid id, ParleyDbContext db, CancellationToken ct) =>
-        await db.Queues.AnyAsync(q => q.OverflowQueueId == id, ct) ? ApiProblems.Conflict("Other queues overflow to this one; change them first.") : null;
-
-    /// <summary>Every change reaches the tenant's routing engine and the callers' settings once it is saved.</summary>
-    private static Func<Queue, Task> Refresh(RoutingGateway routing, QueueCallerSettingsCache callers) => queue =>
+    private static IResult Ok(HttpContext http, QueueDto queue)
     {
-        callers.Invalidate(queue.TenantId, queue.Id);
-        return routing.Grain.RefreshQueue(RoutingDefinitions.Key(queue.Id));
-    };
+        ETags.Set(http, queue.Version);
+        return TypedResults.Ok(queue);
+    }
 }

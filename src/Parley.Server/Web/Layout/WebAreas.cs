@@ -12,6 +12,10 @@ public static class WebAreas
         new("Supervisor", "/supervisor", Permissions.RealtimeRead, "Live queues, channels and agents; force an agent's state or sign them out."),
     ];
 
+    /// <summary>The admin console: shown to anyone who may open one of its pages (<see cref="AdminAreas"/>).</summary>
+    public static readonly WebArea Admin = new("Admin", AdminAreas.Path, "", "Agents, queues and the tenant's other settings.");
+
     public static IReadOnlyList<WebArea> For(CurrentActor? actor) =>
-        actor is null ? [] : All.Where(a => actor.Permissions.Contains(a.Permission)).ToArray();
+        actor is null ? []
+        : [.. All.Where(a => actor.Permissions.Contains(a.Permission)), .. AdminAreas.For(actor).Count > 0 ? [Admin] : Array.Empty<WebArea>()];
 }

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data;
+using Parley.Data.Entities.Acd;
+using Parley.Data.Tenancy;
+using Parley.Domain.Security;
+using Parley.Routing;
+using Parley.Routing.Agents;
+using Parley.Server.Api.Agents;
+using Parley.Server.Audit;
+using Parley.Server.Auth;
+using Parley.Server.Routing;
+
+namespace Parley.Server.Application.Admin;
+
+/// <summary>
+/// Agents for <c>/api/v1/agents</c> and the console's <c>/admin/agents</c>: list (filtered, sorted and windowed by the
+/// database), read, create, update with the version read (else <see cref="AppErrorKind.Stale"/>), delete (refused while the
+/// agent is signed in to routing). Needs <c>agents.read</c>/<c>agents.write</c>; another tenant's agent is not found. Every
+/// saved change reaches the routing engine at once and describes itself for the audit entry.
+/// </summary>
+internal sealed class AgentAdmin(ParleyDbContext db, TenantContext tenant, RoutingGateway routing, AuditScope audit, TimeProvider time)
+{
+    public async Task<AppResult<ListPage<AgentDto>>> ListAsync(CurrentActor actor, ListQuery query, CancellationToken ct)
+    {
+        if (Require(actor, Permissions.AgentsRead) is { } refused)
+        {
+            return refused;
+        }
+
+        var rows = db.Agents.AsNoTracking();
+        if (query.Needle is { } needle)
+        {
+            rows = rows.Where(a => a.DisplayName.ToLower().Contains(needle) || (a.Extension != null && a.Extension.Contains(needle)));
+        }
+
+        var sorted = query.Sort switch
+        {
+            "extension" => rows.SortBy(a => a.Extension, query.Descending).ThenBy(a => a.DisplayName),
+            _ => rows.SortBy(a => a.DisplayName, query.Descending),
+        };
+        return AppResult<ListPage<AgentDto>>.Ok(await sorted.ToListPageAsync(query, AgentDto.From, ct));
+    }
+
+    public async Task<AppResult<AgentDto>> GetAsync(CurrentActor actor, Guid id, CancellationToken ct)
+    {
+        if (Require(actor, Permissions.AgentsRead) is { } refused)
+        {
+            return refused;
+        }
+
+        return await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } agent ? AppResult<AgentDto>.Ok(AgentDto.From(agent)) : AppError.NotFound();
+    }
+
+    /// <summary>What an agent form picks from: the tenant's skills and users (by name).</summary>
+    public async Task<AppResult<AgentChoices>> ChoicesAsync(CurrentActor actor, CancellationToken ct)
+    {
+        if (Require(actor, Permissions.AgentsRead) is { } refused)
+        {
+            return refused;
+        }
+
+        var skills = await db.Skills.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Select(u => new Choice(u.Id, u.UserName ?? "")).ToListAsync(ct);
+        return AppResult<AgentChoices>.Ok(new AgentChoices(skills, users));
+    }
+
+    public async Task<AppResult<AgentDto>> CreateAsync(CurrentActor actor, AgentRequest request, CancellationToken ct)
+    {
+        if ((Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
+        {
+            return refused;
+        }
+
+        var agent = new Agent { Id = Guid.CreateVersion7(), TenantId = actor.TenantId, DisplayName = "", CreatedAt = time.GetUtcNow() };
+        if (ProblemErrors.From(await AgentRequestRules.ApplyAsync(request, agent, db, ct)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        db.Agents.Add(agent);
+        await SavedAsync(agent, ct);
+        audit.Target("agent", agent.Id).Describe($"created agent '{agent.DisplayName}' ({agent.Skills.Count} skills)");
+        return AppResult<AgentDto>.Ok(AgentDto.From(agent));
+    }
+
+    /// <summary>Replaces the agent if it is still at <paramref name="expectedVersion"/> (null: whatever it is now).</summary>
+    public async Task<AppResult<AgentDto>> UpdateAsync(CurrentActor actor, Guid id, long? expectedVersion, AgentRequest request, CancellationToken ct)
+    {
+        if ((Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) is not { } agent)
+        {
+            return AppError.NotFound();
+        }
+
+        if (expectedVersion is { } version && version != agent.Version)
+        {
+            return AppError.Stale();
+        }
+
+        if (ProblemErrors.From(await AgentRequestRules.ApplyAsync(request, agent, db, ct)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // Owned lists (skills, capacities) changed alone leave the row unmodified; the version must still move.
+        db.Entry(agent).State = EntityState.Modified;
+        await SavedAsync(agent, ct);
+        audit.Target("agent", agent.Id).Describe($"updated agent '{agent.DisplayName}'");
+        return AppResult<AgentDto>.Ok(AgentDto.From(agent));
+    }
+
+    public async Task<AppResult<Done>> DeleteAsync(CurrentActor actor, Guid id, CancellationToken ct)
+    {
+        if (Require(actor, Permissions.AgentsWrite) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) is not { } agent)
+        {
+            return AppError.NotFound();
+        }
+
+        if (await routing.Grain.GetAgent(RoutingDefinitions.Key(id)) is { State: not AgentState.LoggedOut })
+        {
+            return AppError.From(RoutingResult.AgentHasWork)!;
+        }
+
+        db.Agents.Remove(agent);
+        await SavedAsync(agent, ct);
+        audit.Target("agent", id).Describe($"deleted agent '{agent.DisplayName}'");
+        return AppResult<Done>.Ok(Done.Value);
+    }
+
+    private AppError? Require(CurrentActor actor, string permission)
+    {
+        if (!actor.Permissions.Contains(permission))
+        {
+            return AppError.Forbidden(permission);
+        }
+
+        tenant.Set(actor.TenantId);
+        return null;
+    }
+
+    private async Task SavedAsync(Agent agent, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await routing.Grain.RefreshAgent(RoutingDefinitions.Key(agent.Id));
+    }
+}

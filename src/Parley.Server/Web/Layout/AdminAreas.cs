@@ -1,0 +1,20 @@
+using Parley.Domain.Security;
+using Parley.Server.Auth;
+
+namespace Parley.Server.Web.Layout;
+
+/// <summary>The admin console's left navigation by permission, most used first.</summary>
+public static class AdminAreas
+{
+    public const string Path = "/admin";
+
+    public static readonly IReadOnlyList<AdminArea> All =
+    [
+        new("Agents", "/admin/agents", Permissions.AgentsRead, "support_agent", "Contact center"),
+        new("Queues", "/admin/queues", Permissions.QueuesRead, "queue", "Contact center"),
+        new("Not-ready reasons", "/admin/not-ready-reasons", Permissions.AgentsRead, "free_breakfast", "Contact center"),
+    ];
+
+    public static IReadOnlyList<AdminArea> For(CurrentActor? actor) =>
+        actor is null ? [] : All.Where(a => actor.Permissions.Contains(a.Permission)).ToArray();
+}

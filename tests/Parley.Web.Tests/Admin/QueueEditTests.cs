@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Bunit;
+using Parley.Server.Web.Admin;
+using Parley.Web.Tests.Support;
+
+namespace Parley.Web.Tests.Admin;
+
+/// <summary>The queue form against the real server: refusals shown where they belong, someone else's change explained, not overwritten.</summary>
+public sealed class QueueEditTests : IAsyncLifetime
+{
+    private readonly WebAppFactory _server = new();
+    private readonly BunitContext _bunit = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _bunit.UseServer(_server);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_refused_field_shows_the_servers_message_under_that_field_and_nothing_is_created()
+    {
+        await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
+        var page = _bunit.Render<QueueEdit>();
+        page.WaitForElement("input[name='name']", AdminHarness.Wait).Change("Escalations");
+        page.Find("input[name='serviceLevelTargetSeconds']").Change("0");
+
+        page.Find("form.parley-admin-form").Submit();
+
+        var error = page.WaitForElement(".parley-field-error[data-field='serviceLevelTargetSeconds']", AdminHarness.Wait);
+        Assert.Contains("between 1 and 3600", error.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(error.ParentElement!.QuerySelector("input[name='serviceLevelTargetSeconds']"));
+        Assert.Empty(page.FindAll(".parley-form-problem"));
+        using var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
+        var queues = await admin.JsonAsync("/api/v1/queues?limit=200");
+        Assert.DoesNotContain(queues.GetProperty("items").EnumerateArray(), q => q.GetProperty("name").GetString() == "Escalations");
+    }
+
+    [Fact]
+    public async Task A_rule_of_the_application_layer_refuses_in_place_too()
+    {
+        await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
+        var page = _bunit.Render<QueueEdit>();
+        page.WaitForElement("input[name='name']", AdminHarness.Wait).Change("Escalations");
+        page.Find("input[name='maxSize']").Change("5");
+        foreach (var box in page.FindAll(".rz-chkbox-box"))
+        {
+            // Untick every channel: the queue then serves none, which the rules refuse on "channels".
+            if (box.ClassList.Contains("rz-state-active"))
+            {
+                box.Click();
+            }
+        }
+
+        page.Find("form.parley-admin-form").Submit();
+
+        var error = page.WaitForElement(".parley-field-error[data-field='channels']", AdminHarness.Wait);
+        Assert.False(string.IsNullOrWhiteSpace(error.TextContent));
+    }
+
+    [Fact]
+    public async Task Saving_over_someone_elses_change_is_refused_with_an_explanation_and_reload_shows_their_change()
+    {
+        using var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
+        var sales = await admin.QueueIdAsync("Sales");
+        await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
+        var page = _bunit.Render<QueueEdit>(p => p.Add(q => q.Id, sales));
+        page.WaitForAssertion(() => Assert.Equal("Sales", page.Find("input[name='name']").GetAttribute("value")), AdminHarness.Wait);
+
+        // A colleague raises the priority through the REST API while the form is open.
+        await admin.ChangeAsync($"/api/v1/queues/{sales}", body => body["priority"] = 7);
+        page.Find("input[name='name']").Change("Sales desk");
+        page.Find("form.parley-admin-form").Submit();
+
+        var problem = page.WaitForElement(".parley-form-problem[data-kind='Stale']", AdminHarness.Wait);
+        Assert.Contains("Changed by someone else", problem.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sales", (await admin.JsonAsync($"/api/v1/queues/{sales}")).GetProperty("name").GetString());
+
+        page.Find(".parley-reload").Click();
+        page.WaitForAssertion(() => Assert.Equal("7", page.Find("input[name='priority']").GetAttribute("value")), AdminHarness.Wait);
+        Assert.Empty(page.FindAll(".parley-form-problem"));
+        page.Find("input[name='name']").Change("Sales desk");
+        page.Find("form.parley-admin-form").Submit();
+        page.WaitForElement(".parley-saved", AdminHarness.Wait);
+        var saved = await admin.JsonAsync($"/api/v1/queues/{sales}");
+        Assert.Equal("Sales desk", saved.GetProperty("name").GetString());
+        Assert.Equal(7, saved.GetProperty("priority").GetInt32());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bunit.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+}
