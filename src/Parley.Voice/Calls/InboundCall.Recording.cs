@@ -40,7 +40,7 @@ internal sealed partial class InboundCall
                 _recorderClock = new CancellationTokenSource();
                 _recorderClockTask = _recorder.RunClockAsync(_services.Time, _recorderClock.Token);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 RecordingLog.Failed(_services.Logger, Id, ex);
                 return;
@@ -65,7 +65,7 @@ internal sealed partial class InboundCall
             var result = recorder.Finish();
             RecordingLog.Finished(_services.Logger, Id, _recordingPath!, result.Duration, result.SizeBytes, result.Sha256, result.Pauses.Count);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             RecordingLog.Failed(_services.Logger, Id, ex);
         }
