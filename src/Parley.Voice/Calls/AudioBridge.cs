@@ -2,6 +2,7 @@ using Parley.Media;
 using Parley.Media.Codecs;
 using Parley.Media.Dtmf;
 using Parley.Media.Rtp;
+using Parley.Voice.Recording;
 
 namespace Parley.Voice.Calls;
 
@@ -19,6 +20,7 @@ internal sealed class AudioBridge
     private readonly Action<MediaSession, DtmfDigit> _digitsFromB;
     private volatile bool _held;
     private volatile bool _muted;
+    private volatile CallRecorder? _recorder;
 
     private AudioBridge(MediaSession a, MediaSession b)
     {
@@ -54,6 +56,13 @@ internal sealed class AudioBridge
         set => _muted = value;
     }
 
+    /// <summary>The call's recorder, if it is recorded: fed the customer's frames and the agent's (as the customer hears them).</summary>
+    public CallRecorder? Recorder
+    {
+        get => _recorder;
+        set => _recorder = value;
+    }
+
     public static AudioBridge Connect(MediaSession a, MediaSession b)
     {
         var bridge = new AudioBridge(a, b);
@@ -61,6 +70,11 @@ internal sealed class AudioBridge
         b.Play(null);
         a.AudioReceived = (session, in header, payload) =>
         {
+            if (bridge._recorder is { } recorder && session.Audio?.Codec is { } codec)
+            {
+                recorder.CustomerFrame(codec, payload);
+            }
+
             if (!bridge._held)
             {
                 Relay(session, payload, b);
@@ -70,6 +84,11 @@ internal sealed class AudioBridge
         {
             if (!bridge._held && !bridge._muted)
             {
+                if (bridge._recorder is { } recorder && session.Audio?.Codec is { } codec)
+                {
+                    recorder.AgentFrame(session, codec, payload);
+                }
+
                 Relay(session, payload, a);
             }
         };

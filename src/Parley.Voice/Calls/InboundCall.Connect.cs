@@ -152,6 +152,7 @@ internal sealed partial class InboundCall
         await StopWaitingAsync().ConfigureAwait(false);
         _agent = leg;
         _bridge = AudioBridge.Connect(Session, leg.Session);
+        AttachRecorder();
         _record = _record with { AnsweredAt = _record.AnsweredAt ?? Now, AgentId = leg.AgentId, Disposition = CallDisposition.Answered };
         Publish();
         CallLog.Bridged(_services.Logger, Id, leg.AgentId);

@@ -54,6 +54,16 @@ internal sealed partial class InboundCall
 
                 CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "dtmf");
                 break;
+            case CallCommand.PauseRecording or CallCommand.ResumeRecording:
+                if (_recorder is null)
+                {
+                    control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "This call is not being recorded."));
+                    return false;
+                }
+
+                _ = control.Command is CallCommand.PauseRecording ? PauseRecording() : ResumeRecording();
+                CallLog.Controlled(_services.Logger, Id, _agent.AgentId, control.Command is CallCommand.PauseRecording ? "recording pause" : "recording resume");
+                break;
             case CallCommand.HangUp:
                 CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "hangup");
                 await ReleaseBridgedAsync("agent_hangup", CallParty.Agent, hangUpCaller: true, hangUpAgent: true).ConfigureAwait(false);

@@ -71,6 +71,7 @@ internal sealed partial class InboundCall
                     await SaveLegAsync(leg).ConfigureAwait(false);
                     _outside = leg;
                     _bridge = AudioBridge.Connect(Session, leg.Session);
+                    AttachRecorder();
                     _record = _record with { AnsweredAt = _record.AnsweredAt ?? Now, Disposition = CallDisposition.Answered };
                     await SaveAsync().ConfigureAwait(false);
                     return FlowInput.PromptFinished;

@@ -123,6 +123,7 @@ internal sealed partial class InboundCall
     private async Task CloseAsync()
     {
         _bridge?.Disconnect();
+        await FinishRecordingAsync().ConfigureAwait(false);
         foreach (var leg in _legs)
         {
             // Every leg this call rang, including ones whose outcome arrived after the call was over.

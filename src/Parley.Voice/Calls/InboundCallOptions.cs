@@ -15,6 +15,18 @@ public sealed class InboundCallOptions
     /// <summary>The <c>Retry-After</c> of the 503 a call gets when no RTP port pair is free. Default 5 s.</summary>
     public TimeSpan PortsFullRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Records every answered call (<c>Parley:Calls:Record</c>, off by default) as a stereo WAV under
+    /// <see cref="RecordingsDirectory"/>. The per-queue and per-flow policy is not built yet.
+    /// </summary>
+    public bool Record { get; set; }
+
+    /// <summary>
+    /// Where recordings are written: <c>{dir}/{tenantId}/{yyyy-MM-dd}/{callId}.wav</c>. The server sets it to
+    /// <c>{DataDirectory}/recordings</c> unless configured.
+    /// </summary>
+    public string? RecordingsDirectory { get; set; }
+
     /// <summary>Throws on an unusable configuration; called at start-up.</summary>
     public void Validate()
     {

@@ -24,6 +24,10 @@ public static class CallControlApi
             Run(control.MuteAsync(CurrentActor.Require(http.User), id, muted: true, ct))), "calls.mute", "The customer stops hearing the agent");
         Command(calls.MapPost("/unmute", (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
             Run(control.MuteAsync(CurrentActor.Require(http.User), id, muted: false, ct))), "calls.unmute", "The customer hears the agent again");
+        Command(calls.MapPost("/recording/pause", (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
+            Run(control.PauseRecordingAsync(CurrentActor.Require(http.User), id, paused: true, ct))), "calls.recording.pause", "The recording gets silence until resumed");
+        Command(calls.MapPost("/recording/resume", (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
+            Run(control.PauseRecordingAsync(CurrentActor.Require(http.User), id, paused: false, ct))), "calls.recording.resume", "The recording takes the call's audio again");
         Command(calls.MapPost("/dtmf", (Guid id, CallDigitsRequest request, HttpContext http, CallControl control, CancellationToken ct) =>
             Run(control.SendDigitsAsync(CurrentActor.Require(http.User), id, request.Digits, ct))), "calls.dtmf", "Send keys to the customer (RFC 4733)")
             .ProducesValidationProblem();

@@ -28,6 +28,9 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     public Task<AppResult<Done>> MuteAsync(CurrentActor actor, Guid callId, bool muted, CancellationToken ct) =>
         RunAsync(actor, callId, muted ? new CallCommand.Mute() : new CallCommand.Unmute(), muted ? "muted" : "unmuted", ct);
 
+    public Task<AppResult<Done>> PauseRecordingAsync(CurrentActor actor, Guid callId, bool paused, CancellationToken ct) =>
+        RunAsync(actor, callId, paused ? new CallCommand.PauseRecording() : new CallCommand.ResumeRecording(), paused ? "paused the recording" : "resumed the recording", ct);
+
     public Task<AppResult<Done>> HangUpAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
         RunAsync(actor, callId, new CallCommand.HangUp(), "hung up", ct);
 

@@ -29,6 +29,7 @@ internal static class CallHostExtensions
         {
             var options = new InboundCallOptions();
             configuration.GetSection("Parley:Calls").Bind(options);
+            options.RecordingsDirectory ??= Path.Combine(Path.GetFullPath(configuration["Parley:DataDirectory"] ?? "./data"), "recordings");
             options.NodeId = sp.GetRequiredService<IVoiceNode>().Id;
             options.Validate();
             return options;

@@ -16,6 +16,11 @@ public abstract record CallCommand
     /// <summary>Sends keys to the customer as RFC 4733 events.</summary>
     public sealed record SendDigits(string Digits) : CallCommand;
 
+    /// <summary>The call's recording gets silence from now on (refused when the call is not recorded).</summary>
+    public sealed record PauseRecording : CallCommand;
+
+    public sealed record ResumeRecording : CallCommand;
+
     /// <summary>Ends the call: both legs are released and the agent goes to wrap-up.</summary>
     public sealed record HangUp : CallCommand;
 

@@ -1,0 +1,78 @@
+using Parley.Voice.Recording;
+
+namespace Parley.Voice.Calls;
+
+/// <summary>
+/// The call's recording: started at the first bridge, fed by whichever <see cref="AudioBridge"/> is current (so it
+/// spans hold and blind transfers to another agent), finished when the call closes.
+/// </summary>
+internal sealed partial class InboundCall
+{
+    private CallRecorder? _recorder;
+    private CancellationTokenSource? _recorderClock;
+    private Task _recorderClockTask = Task.CompletedTask;
+    private string? _recordingPath;
+
+    /// <summary>The recording's file while the call is recorded.</summary>
+    public string? RecordingPath => _recordingPath;
+
+    /// <summary>Pauses the recording (the paused part is silence); false when not recording or already paused.</summary>
+    public bool PauseRecording() => _recorder?.Pause() ?? false;
+
+    /// <summary>Resumes a paused recording; false when not recording or not paused.</summary>
+    public bool ResumeRecording() => _recorder?.Resume() ?? false;
+
+    /// <summary>Hook: called right after every new bridge; starts the recording on the first one.</summary>
+    private void AttachRecorder()
+    {
+        if (_bridge is null || !_services.Options.Record || _services.Options.RecordingsDirectory is not { } directory)
+        {
+            return;
+        }
+
+        if (_recorder is null)
+        {
+            try
+            {
+                var path = Path.Combine(directory, TenantId.ToString("D"), Now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Id.ToString("D") + ".wav");
+                _recorder = CallRecorder.Create(path);
+                _recordingPath = path;
+                _recorderClock = new CancellationTokenSource();
+                _recorderClockTask = _recorder.RunClockAsync(_services.Time, _recorderClock.Token);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                RecordingLog.Failed(_services.Logger, Id, ex);
+                return;
+            }
+        }
+
+        _bridge.Recorder = _recorder;
+    }
+
+    /// <summary>Hook: called once as the call closes.</summary>
+    private async Task FinishRecordingAsync()
+    {
+        if (_recorder is not { } recorder)
+        {
+            return;
+        }
+
+        try
+        {
+            await _recorderClock!.CancelAsync().ConfigureAwait(false);
+            await _recorderClockTask.ConfigureAwait(false);
+            var result = recorder.Finish();
+            RecordingLog.Finished(_services.Logger, Id, _recordingPath!, result.Duration, result.SizeBytes, result.Sha256, result.Pauses.Count);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            RecordingLog.Failed(_services.Logger, Id, ex);
+        }
+        finally
+        {
+            recorder.Dispose();
+            _recorderClock!.Dispose();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+using System.Security.Cryptography;
+using Parley.Media.Codecs;
+using Parley.Media.Recording;
+
+namespace Parley.Voice.Recording;
+
+/// <summary>
+/// Records one call as a stereo 8 kHz 16-bit WAV, written as it goes (one 20 ms frame per <see cref="Tick"/>):
+/// left the customer, right the agent side — every agent or supervisor leg that feeds <see cref="AgentFrame"/> is mixed
+/// into it. The media hooks (<see cref="CustomerFrame"/>, <see cref="AgentFrame"/>) run on receive threads and only
+/// decode into a short per-source queue; the clock writes one frame per tick, silence for a side that sent nothing, so
+/// hold, a transfer gap or a lost packet keeps both channels aligned in time. While paused the file gets silence.
+/// </summary>
+public sealed class CallRecorder : IDisposable
+{
+    /// <summary>Samples in one 20 ms frame at 8 kHz.</summary>
+    public const int FrameSamples = 160;
+
+    /// <summary>Frames a source may be ahead of the clock (jitter) before the oldest are dropped.</summary>
+    private const int MaxQueuedFrames = 10;
+
+    private static readonly object CustomerSource = new();
+
+    private readonly Lock _gate = new();
+    private readonly Stream _stream;
+    private readonly StereoWavRecorder _wav;
+    private readonly Dictionary<object, Queue<short[]>> _sources = [];
+    private readonly List<RecordingPause> _pauses = [];
+    private readonly short[] _left = new short[FrameSamples];
+    private readonly short[] _right = new short[FrameSamples];
+    private readonly int[] _mix = new int[FrameSamples];
+    private TimeSpan? _pausedAt;
+    private bool _finished;
+
+    public CallRecorder(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek || !stream.CanRead)
+        {
+            throw new ArgumentException("A recording needs a readable, seekable stream (to patch the header and hash the file).", nameof(stream));
+        }
+
+        _stream = stream;
+        _wav = new StereoWavRecorder(stream, FrameSamples, leaveOpen: true);
+    }
+
+    /// <summary>Audio written so far (including paused silence).</summary>
+    public TimeSpan Duration
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _wav.Duration;
+            }
+        }
+    }
+
+    public bool Paused
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pausedAt is not null;
+            }
+        }
+    }
+
+    /// <summary>Creates the file (and its directory) and records into it.</summary>
+    public static CallRecorder Create(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return new CallRecorder(new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 16 * 1024));
+    }
+
+    /// <summary>Hook: one G.711 payload the customer sent.</summary>
+    public void CustomerFrame(AudioCodec codec, ReadOnlySpan<byte> payload) => Enqueue(CustomerSource, codec, payload);
+
+    /// <summary>Hook: one G.711 payload from an agent-side leg (<paramref name="source"/> tells the legs apart for mixing).</summary>
+    public void AgentFrame(object source, AudioCodec codec, ReadOnlySpan<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Enqueue(source, codec, payload);
+    }
+
+    /// <summary>Pauses: from now on the file gets silence. Returns false when already paused or finished.</summary>
+    public bool Pause()
+    {
+        lock (_gate)
+        {
+            if (_finished || _pausedAt is not null)
+            {
+                return false;
+            }
+
+            _pausedAt = _wav.Duration;
+            return true;
+        }
+    }
+
+    /// <summary>Resumes after <see cref="Pause"/>. Returns false when not paused.</summary>
+    public bool Resume()
+    {
+        lock (_gate)
+        {
+            if (_finished || _pausedAt is not { } start)
+            {
+                return false;
+            }
+
+            _pauses.Add(new RecordingPause(start, _wav.Duration));
+            _pausedAt = null;
+            return true;
+        }
+    }
+
+    /// <summary>The clock: writes the next 20 ms frame from what each side queued (silence where nothing came).</summary>
+    public void Tick()
+    {
+        lock (_gate)
+        {
+            if (_finished)
+            {
+                return;
+            }
+
+            Array.Clear(_left);
+            Array.Clear(_mix);
+            var agentSources = 0;
+            foreach (var (source, queue) in _sources)
+            {
+                if (!queue.TryDequeue(out var frame))
+                {
+                    continue;
+                }
+
+                if (ReferenceEquals(source, CustomerSource))
+                {
+                    frame.CopyTo(_left, 0);
+                }
+                else
+                {
+                    agentSources++;
+                    for (var i = 0; i < FrameSamples; i++)
+                    {
+                        _mix[i] += frame[i];
+                    }
+                }
+            }
+
+            for (var i = 0; i < FrameSamples; i++)
+            {
+                _right[i] = (short)Math.Clamp(_mix[i], short.MinValue, short.MaxValue);
+            }
+
+            if (_pausedAt is not null)
+            {
+                _wav.WriteFrame([], []);
+            }
+            else
+            {
+                _wav.WriteFrame(_left, agentSources == 0 ? [] : _right);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the clock until cancelled: every 20 ms of <paramref name="time"/> it writes as many frames as are due since
+    /// the start, so a late timer (a busy machine) never makes the file shorter than the call.
+    /// </summary>
+    public async Task RunClockAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var start = time.GetTimestamp();
+        long written = 0;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var due = (long)(time.GetElapsedTime(start).TotalMilliseconds / 20);
+                for (; written < due; written++)
+                {
+                    Tick();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Ends the recording: closes an open pause, patches the header and hashes the file.</summary>
+    public RecordingResult Finish()
+    {
+        lock (_gate)
+        {
+            if (!_finished)
+            {
+                if (_pausedAt is { } start)
+                {
+                    _pauses.Add(new RecordingPause(start, _wav.Duration));
+                    _pausedAt = null;
+                }
+
+                _wav.Dispose();
+                _stream.Flush();
+                _finished = true;
+            }
+
+            _stream.Position = 0;
+            var hash = Convert.ToHexStringLower(SHA256.HashData(_stream));
+            return new RecordingResult(_wav.Duration, _stream.Length, hash, 2, [.. _pauses]);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (!_finished)
+            {
+                _wav.Dispose();
+                _finished = true;
+            }
+
+            _stream.Dispose();
+        }
+    }
+
+    private void Enqueue(object source, AudioCodec codec, ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length == 0)
+        {
+            return;
+        }
+
+        var frame = new short[FrameSamples];
+        var n = Math.Min(payload.Length, FrameSamples);
+        G711.Decode(codec, payload[..n], frame);
+        lock (_gate)
+        {
+            if (_finished)
+            {
+                return;
+            }
+
+            if (!_sources.TryGetValue(source, out var queue))
+            {
+                queue = new Queue<short[]>(MaxQueuedFrames);
+                _sources[source] = queue;
+            }
+
+            if (queue.Count >= MaxQueuedFrames)
+            {
+                queue.Dequeue();
+            }
+
+            queue.Enqueue(frame);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using Parley.Media.Audio;
+using Parley.Server.Tests.Acd;
+
+namespace Parley.Server.Tests.Voice.Calls;
+
+/// <summary>Call recording over real SIP and RTP on loopback: a stereo WAV per call, customer left and agent right, pause as silence.</summary>
+public sealed class CallRecordingTests(RecordingCallAppFactory factory) : IClassFixture<RecordingCallAppFactory>
+{
+    private const int FrameSamples = 160;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ARecordedCall_HoldsTheCallersToneLeft_AndTheAgentsRight_AndThePausedPartIsSilence()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 62600);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.61"), rtpBase: 63000);
+        await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+        var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.61");
+        using var agent = await factory.SignInToRoutingAsync("agent2");
+        var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
+        var ringing = await agentPhone.NextIncomingAsync();
+        call.PlayTone(440);
+        ringing.PlayTone(1000);
+        await ringing.WaitUntilAsync(c => c.FramesOf(440) > 50, "the agent hears the caller's 440 Hz for a second");
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > 50, "the caller hears the agent's 1 kHz for a second");
+        var callId = await OpenCallIdAsync(number);
+
+        await agent.PostJsonAsync($"/api/v1/calls/{callId}/recording/pause", new { }, 204);
+        var heard = call.FramesOf(1000);
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > heard + 75, "a second and a half of paused talk");
+        await agent.PostJsonAsync($"/api/v1/calls/{callId}/recording/resume", new { }, 204);
+        heard = call.FramesOf(1000);
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > heard + 50, "another second of recorded talk");
+        await call.HangUpAsync();
+        await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var path = await FinishedRecordingAsync(callId);
+        Assert.Contains((await factory.DemoTenantIdAsync()).ToString("D"), path, StringComparison.Ordinal);
+        var wav = WavReader.Read(path);
+        Assert.Equal((2, 8000, WavEncoding.Pcm16), (wav.Format.Channels, wav.Format.SampleRate, wav.Format.Encoding));
+        var (left, right) = Channels(wav.ToPcm16());
+        Assert.True(Goertzel(left, 440) > 20 * Goertzel(left, 1000), "the caller's tone is on the left");
+        Assert.True(Goertzel(right, 1000) > 20 * Goertzel(right, 440), "the agent's tone is on the right");
+
+        var frames = left.Length / FrameSamples;
+        var silent = Enumerable.Range(0, frames).Select(f => IsSilent(left, f) && IsSilent(right, f)).ToArray();
+        var (start, length) = LongestRun(silent);
+        Assert.InRange(length, 60, 100); // the pause: about 1.5 s of 20 ms frames
+        Assert.Contains(false, silent[..start]);
+        Assert.Contains(false, silent[(start + length)..]);
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+    }
+
+    private async Task<string> FinishedRecordingAsync(Guid callId)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (factory.Logs.WithEventId(6130).FirstOrDefault(l => l.Message.Contains(callId.ToString("D"), StringComparison.OrdinalIgnoreCase)) is not null)
+            {
+                return Directory.EnumerateFiles(factory.RecordingsDirectory, callId.ToString("D") + ".wav", SearchOption.AllDirectories).Single();
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new InvalidOperationException("The recording was not finished:\n" + factory.Logs.Tail());
+    }
+
+    private async Task<Guid> OpenCallIdAsync(string number)
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        var page = await admin.JsonAsync($"/api/v1/calls?calledNumber={Uri.EscapeDataString(number)}&limit=1");
+        return page.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    private static bool IsSilent(short[] channel, int frame) =>
+        channel.AsSpan(frame * FrameSamples, FrameSamples).IndexOfAnyExcept((short)0) < 0;
+
+    private static (int Start, int Length) LongestRun(bool[] values)
+    {
+        var (bestStart, bestLength, start) = (0, 0, -1);
+        for (var i = 0; i <= values.Length; i++)
+        {
+            if (i < values.Length && values[i])
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0 && i - start > bestLength)
+            {
+                (bestStart, bestLength) = (start, i - start);
+            }
+
+            start = -1;
+        }
+
+        return (bestStart, bestLength);
+    }
+
+    private static (short[] Left, short[] Right) Channels(short[] pcm)
+    {
+        var left = new short[pcm.Length / 2];
+        var right = new short[pcm.Length / 2];
+        for (var i = 0; i < left.Length; i++)
+        {
+            left[i] = pcm[2 * i];
+            right[i] = pcm[(2 * i) + 1];
+        }
+
+        return (left, right);
+    }
+
+    private static double Goertzel(short[] samples, double hz)
+    {
+        var coefficient = 2 * Math.Cos(2 * Math.PI * hz / 8000);
+        double s1 = 0, s2 = 0;
+        foreach (var x in samples)
+        {
+            var s0 = x + (coefficient * s1) - s2;
+            s2 = s1;
+            s1 = s0;
+        }
+
+        return (s1 * s1) + (s2 * s2) - (coefficient * s1 * s2);
+    }
+}
