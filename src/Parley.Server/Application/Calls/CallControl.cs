@@ -17,7 +17,7 @@ namespace Parley.Server.Application.Calls;
 /// bridged with; another agent's call, another tenant's call or a call that is not live answers not found. Each
 /// command is carried out in the call's mailbox (<see cref="InboundCalls.ControlAsync"/>).
 /// </summary>
-internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, InboundCalls calls, AuditScope audit)
+internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, InboundCalls calls, AuditScope audit, CallEvents events)
 {
     public Task<AppResult<Done>> HoldAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
         RunAsync(actor, callId, new CallCommand.Hold(), "put the call on hold", ct);
@@ -137,6 +137,12 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     {
         audit.Target("call", callId).Describe(summary);
         var result = await calls.ControlAsync(agent.TenantId, callId, agent.Id, command, ct);
+        if (result.Outcome is CallControlOutcome.Done)
+        {
+            var (type, data) = EventOf(command);
+            await events.PublishAsync(db, agent.TenantId, agent.Id, callId, type, data, ct);
+        }
+
         return result.Outcome switch
         {
             CallControlOutcome.Done => AppResult<Done>.Ok(Done.Value),
@@ -160,6 +166,19 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
         actor.Permissions.Contains(Permissions.AgentSelf) ? AppError.NotFound() : AppError.Forbidden(Permissions.AgentSelf);
 
     private static bool IsKey(char c) => char.IsAsciiDigit(c) || c is '*' or '#' || char.ToUpperInvariant(c) is >= 'A' and <= 'D';
+
+    /// <summary>The event type a carried-out command is reported as, and what it adds to the event's data (never the keys sent).</summary>
+    private static (string Type, IReadOnlyDictionary<string, object?>? Data) EventOf(CallCommand command) => command switch
+    {
+        CallCommand.Hold => ("call.held", null),
+        CallCommand.Resume => ("call.resumed", null),
+        CallCommand.Mute => ("call.muted", null),
+        CallCommand.Unmute => ("call.unmuted", null),
+        CallCommand.SendDigits d => ("call.digits-sent", new Dictionary<string, object?> { ["count"] = d.Digits.Length }),
+        CallCommand.HangUp => ("call.ended", new Dictionary<string, object?> { ["by"] = "agent" }),
+        CallCommand.Transfer t => ("call.transferred", new Dictionary<string, object?> { ["to"] = Describe(t.Target) }),
+        _ => ("call.changed", null),
+    };
 
     private static string Describe(CallTransferTarget target) => target switch
     {

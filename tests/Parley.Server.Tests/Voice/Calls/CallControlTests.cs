@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Media.Sdp;
 using Parley.Server.Tests.Acd;
 
@@ -16,11 +17,21 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Hold_TheCustomerHearsMusicAndNotTheAgent_ResumeReconnectsThem_AndTheRecordCountsHoldTime()
+    public async Task Hold_TheCustomerHearsMusicAndNotTheAgent_ResumeReconnectsThem_TheRecordCountsHoldTime_AndEachActionIsReported()
     {
         await using var agentPhone = TestPhone.Start("desk2", rtpBase: 57000);
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.41"), rtpBase: 57400);
         var live = await BridgeAsync(agentPhone, caller, "agent2", "Support", "127.0.0.41");
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var feed = factory.Services.GetRequiredService<Parley.Server.Routing.TenantEventSubscriptions>().Subscribe(await factory.DemoTenantIdAsync(), events =>
+        {
+            foreach (var e in events.Where(e => e.Type.StartsWith("call.", StringComparison.Ordinal) && Equals(e.Data["callId"], live.CallId)))
+            {
+                reported.Enqueue(e.Type);
+            }
+
+            return Task.CompletedTask;
+        });
 
         await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hold", new { }, 204);
         await AssertHeldAsync(live);
@@ -36,6 +47,7 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
         Assert.Equal(1, record.GetProperty("holdCount").GetInt32());
         Assert.True(record.GetProperty("holdSeconds").GetDouble() > 0, record.ToString());
         Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent2"));
+        Assert.Equal(["call.held", "call.resumed", "call.ended"], reported);
         await SignOutAsync(live);
     }
 
