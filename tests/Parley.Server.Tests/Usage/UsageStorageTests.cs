@@ -49,13 +49,18 @@ public sealed class UsageStorageTests(AcdAppFactory factory) : IClassFixture<Acd
         await job.RunOnceAsync(Ct);
         Assert.Equal(1, await ClosesAsync(tenantId, day));
 
-        // The first run closed the day before (nothing happened in it); the day of the activity is announced once.
-        await receiver.WaitForAsync(2);
+        // The day of the activity is announced once (a tenant's first run also announced the quiet day before, if the
+        // subscription existed by then).
+        var dayText = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var wait = 0; wait < 300 && !receiver.Hits.Any(h => DayOf(h) == dayText); wait++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
         var summaries = receiver.Hits.Select(h => JsonDocument.Parse(h.Body).RootElement).ToList();
         Assert.All(summaries, s => Assert.Equal(UsageJob.DailyEvent, s.GetProperty("type").GetString()));
-        var summary = Assert.Single(summaries, s => s.GetProperty("data").GetProperty("day").GetString() == day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var summary = Assert.Single(summaries, s => s.GetProperty("data").GetProperty("day").GetString() == dayText);
         Assert.Equal(1200, Quantity(summary.GetProperty("data").GetProperty("usage"), UsageMeters.SeatSeconds));
-        Assert.Equal(2, receiver.Hits.Count);
 
         var stored = await UsageAsync(day);
         Assert.Equal(1200, Quantity(stored, UsageMeters.SeatSeconds));
@@ -100,6 +105,12 @@ public sealed class UsageStorageTests(AcdAppFactory factory) : IClassFixture<Acd
         await job.RunOnceAsync(Ct);
         var after = Quantity((await theirs.JsonAsync($"/api/v1/usage?from={today}&to={today}")).GetProperty("items"), UsageMeters.ApiCalls);
         Assert.Equal(4, after - before); // the three reads and the usage read before them
+    }
+
+    private static string? DayOf(WebhookHit hit)
+    {
+        using var body = JsonDocument.Parse(hit.Body);
+        return body.RootElement.GetProperty("data").GetProperty("day").GetString();
     }
 
     private async Task<JsonElement> UsageAsync(DateOnly day)
