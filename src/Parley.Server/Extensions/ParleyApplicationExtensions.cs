@@ -17,6 +17,7 @@ using Parley.Server.Api.Platform;
 using Parley.Server.Api.Prompts;
 using Parley.Server.Api.Queues;
 using Parley.Server.Api.Realtime;
+using Parley.Server.Api.Reports;
 using Parley.Server.Api.Roles;
 using Parley.Server.Api.Schedules;
 using Parley.Server.Api.SipCredentials;
@@ -128,6 +129,7 @@ public static class ParleyApplicationExtensions
         api.MapNumbersApi();
         api.MapTrunksApi();
         api.MapCallsApi();
+        api.MapReportsApi();
         api.MapCannedResponsesApi();
         api.MapAttachmentsApi();
         api.MapInternalChatApi();
