@@ -1756,6 +1756,12 @@ namespace Parley.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("RecordedMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RecordingBytes")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ReleaseCause")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

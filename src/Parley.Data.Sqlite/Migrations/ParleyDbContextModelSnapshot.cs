@@ -1737,6 +1737,12 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<long?>("QueuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RecordedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordingBytes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReleaseCause")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

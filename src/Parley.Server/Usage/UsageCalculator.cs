@@ -19,7 +19,8 @@ public static class UsageCalculator
             var dimension = $"{(call.Inbound ? "in" : "out")}|{call.TrunkId?.ToString("D") ?? "-"}|{call.Number ?? "-"}";
             Add(usage, new UsageKey(day, UsageMeters.CallSeconds, dimension), Math.Max(0, call.TalkMs) / 1000);
             Add(usage, new UsageKey(day, UsageMeters.IvrSeconds, UsageMeters.All), Math.Max(0, call.IvrMs) / 1000);
-            Add(usage, new UsageKey(day, UsageMeters.RecordedSeconds, UsageMeters.All), 0);
+            Add(usage, new UsageKey(day, UsageMeters.RecordedSeconds, UsageMeters.All), Math.Max(0, call.RecordedMs) / 1000);
+            Add(usage, new UsageKey(day, UsageMeters.RecordingBytes, UsageMeters.All), Math.Max(0, call.RecordingBytes));
         }
 
         foreach (var chat in records.Chats.DistinctBy(c => c.Id))

@@ -15,8 +15,11 @@ public static class UsageMeters
     /// <summary>Seconds callers spent in IVR flows; dimension <c>all</c>.</summary>
     public const string IvrSeconds = "ivr-seconds";
 
-    /// <summary>Recorded seconds; always 0 until Parley records calls.</summary>
+    /// <summary>Seconds of call recordings (from the CDRs of recorded calls); dimension <c>all</c>.</summary>
     public const string RecordedSeconds = "recorded-seconds";
+
+    /// <summary>Bytes of call recordings written that day (storage taken); dimension <c>all</c>.</summary>
+    public const string RecordingBytes = "recording-bytes";
 
     public const string ChatSessions = "chat-sessions";
 

@@ -50,7 +50,9 @@ internal sealed class UsageReader(ParleyDbContext db, TimeProvider time)
             await SeatsAsync(tenantId, start, end, ct),
             await db.Set<CallRecordRow>().IgnoreQueryFilters().AsNoTracking()
                 .Where(c => c.TenantId == tenantId && c.ArrivedAt >= start && c.ArrivedAt < end && c.Direction != "Internal")
-                .Select(c => new CallUsage(c.Id, c.Direction == "Inbound", c.TrunkId, c.Direction == "Inbound" ? c.CalledNumber : c.CallerNumber, c.ArrivedAt, c.TalkMs ?? 0, c.IvrMs ?? 0))
+                .Select(c => new CallUsage(
+                    c.Id, c.Direction == "Inbound", c.TrunkId, c.Direction == "Inbound" ? c.CalledNumber : c.CallerNumber, c.ArrivedAt, c.TalkMs ?? 0, c.IvrMs ?? 0,
+                    c.RecordedMs ?? 0, c.RecordingBytes ?? 0))
                 .ToListAsync(ct),
             await db.ChatConversations.IgnoreQueryFilters().AsNoTracking()
                 .Where(c => c.TenantId == tenantId && c.StartedAt >= start && c.StartedAt < end)

@@ -15,7 +15,8 @@ public sealed record UsageRecords(
 public sealed record SeatSpan(Guid Id, Guid AgentId, DateTimeOffset From, DateTimeOffset To);
 
 /// <summary>A call record (CDR): talk and IVR time count on the day the call arrived.</summary>
-public sealed record CallUsage(Guid Id, bool Inbound, Guid? TrunkId, string? Number, DateTimeOffset ArrivedAt, long TalkMs, long IvrMs);
+public sealed record CallUsage(
+    Guid Id, bool Inbound, Guid? TrunkId, string? Number, DateTimeOffset ArrivedAt, long TalkMs, long IvrMs, long RecordedMs = 0, long RecordingBytes = 0);
 
 /// <summary>A web chat and its number of messages; counts on the day it started.</summary>
 public sealed record ChatUsage(Guid Id, DateTimeOffset StartedAt, int Messages);

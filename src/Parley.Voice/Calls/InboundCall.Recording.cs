@@ -63,6 +63,7 @@ internal sealed partial class InboundCall
             await _recorderClock!.CancelAsync().ConfigureAwait(false);
             await _recorderClockTask.ConfigureAwait(false);
             var result = recorder.Finish();
+            _record = _record with { RecordedDuration = result.Duration, RecordingBytes = result.SizeBytes };
             RecordingLog.Finished(_services.Logger, Id, _recordingPath!, result.Duration, result.SizeBytes, result.Sha256, result.Pauses.Count);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

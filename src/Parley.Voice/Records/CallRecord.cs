@@ -43,4 +43,10 @@ public sealed record CallRecord
     public TimeSpan HoldDuration { get; init; }
     /// <summary>How many times the agent put the customer on hold.</summary>
     public int HoldCount { get; init; }
+
+    /// <summary>Length of the call's recording, when it was recorded (pauses included, as silence).</summary>
+    public TimeSpan? RecordedDuration { get; init; }
+
+    /// <summary>Size of the call's recording file in bytes, when it was recorded.</summary>
+    public long? RecordingBytes { get; init; }
 }

@@ -78,5 +78,11 @@ public sealed class CallRecordRow : ITenantOwned
     /// <summary>How many times the agent put the customer on hold.</summary>
     public int HoldCount { get; set; }
 
+    /// <summary>Length of the call's recording in milliseconds (null: not recorded).</summary>
+    public long? RecordedMs { get; set; }
+
+    /// <summary>Size of the call's recording file in bytes (null: not recorded).</summary>
+    public long? RecordingBytes { get; set; }
+
     public long? WrapUpMs { get; set; }
 }

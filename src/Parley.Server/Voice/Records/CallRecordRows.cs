@@ -61,6 +61,8 @@ internal static class CallRecordRows
         row.ReleasedBy = record.ReleasedBy?.ToString();
         row.HoldMs = (long)record.HoldDuration.TotalMilliseconds;
         row.HoldCount = record.HoldCount;
+        row.RecordedMs = record.RecordedDuration is { } recorded ? (long)recorded.TotalMilliseconds : null;
+        row.RecordingBytes = record.RecordingBytes;
         CallDurations.Compute(row);
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Media.Audio;
 using Parley.Server.Tests.Acd;
 
@@ -50,7 +52,32 @@ public sealed class CallRecordingTests(RecordingCallAppFactory factory) : IClass
         Assert.InRange(length, 60, 100); // the pause: about 1.5 s of 20 ms frames
         Assert.Contains(false, silent[..start]);
         Assert.Contains(false, silent[(start + length)..]);
+
+        // The call record carries the recording's length and size, which usage meters.
+        var (recordedMs, recordingBytes) = await RecordedAsync(callId);
+        Assert.InRange(recordedMs, (long)(frames * 20 * 0.9), (long)(frames * 20 * 1.1));
+        Assert.Equal(new FileInfo(path).Length, recordingBytes);
         await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+    }
+
+    private async Task<(long RecordedMs, long RecordingBytes)> RecordedAsync(Guid callId)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var row = await scope.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>().Set<Parley.Data.Entities.Voice.CallRecordRow>()
+                    .IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == callId, Ct);
+                if (row is { RecordedMs: { } ms, RecordingBytes: { } bytes })
+                {
+                    return (ms, bytes);
+                }
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new TimeoutException("The call record never got its recording's length.");
     }
 
     private async Task<string> FinishedRecordingAsync(Guid callId)

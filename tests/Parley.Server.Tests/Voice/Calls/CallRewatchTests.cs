@@ -19,9 +19,9 @@ public sealed class CallRewatchTests(VoiceCallAppFactory factory) : IClassFixtur
     public async Task AWaitingCall_WhoseRoutingGrainWasRebuilt_IsStillRungOnceAnAgentIsFree()
     {
         await using var agentPhone = TestPhone.Start("desk2", rtpBase: 64200);
-        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.61"), rtpBase: 64600);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.62"), rtpBase: 64600);
         await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
-        var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.61");
+        var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.62");
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
         await call.WaitUntilAsync(c => c.LoudFrames > 10, "the caller hears the queue", explain: () => factory.Logs.Tail());
 

@@ -13,7 +13,7 @@ using Parley.Data;
 namespace Parley.Data.Postgres.Migrations
 {
     [DbContext(typeof(ParleyDbContext))]
-    [Migration("20261204195523_UsageStorage")]
+    [Migration("20261204205154_UsageStorage")]
     partial class UsageStorage
     {
         /// <inheritdoc />
@@ -1758,6 +1758,12 @@ namespace Parley.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RecordedMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RecordingBytes")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ReleaseCause")
                         .HasMaxLength(64)

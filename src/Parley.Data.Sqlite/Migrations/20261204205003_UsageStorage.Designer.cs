@@ -12,7 +12,7 @@ using Parley.Data;
 namespace Parley.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ParleyDbContext))]
-    [Migration("20261204195512_UsageStorage")]
+    [Migration("20261204205003_UsageStorage")]
     partial class UsageStorage
     {
         /// <inheritdoc />
@@ -1738,6 +1738,12 @@ namespace Parley.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordingBytes")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReleaseCause")
