@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Parley.Domain.Security;
 using Parley.Server.Api.Queues;
 using Parley.Server.Application;
 using Parley.Server.Application.Admin;
-using Parley.Server.Auth;
 
 namespace Parley.Server.Web.Admin;
 
@@ -18,82 +15,39 @@ public sealed partial class QueueEdit
         ["name", "channels", "strategy", "serviceLevelTargetSeconds", "priority", "offerTimeoutSeconds", "maxSize", "maxWaitSeconds",
          "overflowTarget", "overflowQueueId", "wrapUpMode", "wrapUpTimeLimitSeconds", "wrapUpCodes", "thresholds"];
 
-    private CurrentActor _actor = null!;
     private QueueForm? _form;
     private IReadOnlyList<Choice> _otherQueues = [];
-    private AppError? _error;
-    private bool _canWrite;
-    private bool _busy;
-    private bool _saved;
-    private bool _missing;
 
-    [Parameter]
-    public Guid? Id { get; set; }
+    protected override string WritePermission => Permissions.QueuesWrite;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> Authentication { get; set; } = null!;
+    protected override string ListPath => "/admin/queues";
 
-    [Inject]
-    private ApplicationRunner Runner { get; set; } = null!;
+    protected override bool CanSave => _form is not null;
 
-    [Inject]
-    private NavigationManager Nav { get; set; } = null!;
+    private string Title => Id is null ? "New queue" : _form?.Name is { Length: > 0 } name && !Missing ? name : "Queue";
 
-    private string Title => Id is null ? "New queue" : _form?.Name is { Length: > 0 } name && !_missing ? name : "Queue";
-
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadChoicesAsync()
     {
-        _actor = CurrentActor.Require((await Authentication).User);
-        _canWrite = _actor.Permissions.Contains(Permissions.QueuesWrite);
         var all = await Runner.QueryAsync<QueueAdmin, AppResult<ListPage<QueueDto>>>(
-            _actor, (s, ct) => s.ListAsync(_actor, new ListQuery(Take: ListQuery.MaxTake), ct), CancellationToken.None);
+            Actor, (s, ct) => s.ListAsync(Actor, new ListQuery(Take: ListQuery.MaxTake), ct), CancellationToken.None);
         _otherQueues = (all.Value?.Items ?? []).Where(q => q.Id != Id).Select(q => new Choice(q.Id, q.Name)).ToArray();
-        await ReloadAsync();
     }
 
-    private async Task ReloadAsync()
+    protected override void ShowNew() => _form ??= new QueueForm();
+
+    protected override Task<AppResult<QueueDto>> ReadAsync(Guid id) =>
+        Runner.QueryAsync<QueueAdmin, AppResult<QueueDto>>(Actor, (s, ct) => s.GetAsync(Actor, id, ct), CancellationToken.None);
+
+    protected override void Show(QueueDto? resource) => _form = resource is null ? null : QueueForm.From(resource);
+
+    protected override Task<AppResult<QueueDto>> WriteAsync(Guid? id)
     {
-        _error = null;
-        _saved = false;
-        if (Id is not { } id)
-        {
-            _form ??= new QueueForm();
-            return;
-        }
-
-        var read = await Runner.QueryAsync<QueueAdmin, AppResult<QueueDto>>(_actor, (s, ct) => s.GetAsync(_actor, id, ct), CancellationToken.None);
-        _missing = read.Value is null;
-        _form = read.Value is { } queue ? QueueForm.From(queue) : null;
-    }
-
-    private async Task SaveAsync()
-    {
-        if (_form is null || _busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        _saved = false;
-        var request = _form.ToRequest();
+        var request = _form!.ToRequest();
         var expected = _form.Version;
-        var result = Id is { } id
-            ? await Runner.CommandAsync<QueueAdmin, QueueDto>(_actor, "queues.update", (s, ct) => s.UpdateAsync(_actor, id, expected, request, ct), CancellationToken.None)
-            : await Runner.CommandAsync<QueueAdmin, QueueDto>(_actor, "queues.create", (s, ct) => s.CreateAsync(_actor, request, ct), CancellationToken.None);
-        _busy = false;
-        _error = result.Error;
-        if (result.Value is not { } saved)
-        {
-            return;
-        }
-
-        if (Id is null)
-        {
-            Nav.NavigateTo($"/admin/queues/{saved.Id}");
-            return;
-        }
-
-        _form = QueueForm.From(saved);
-        _saved = true;
+        return id is { } existing
+            ? Runner.CommandAsync<QueueAdmin, QueueDto>(Actor, "queues.update", (s, ct) => s.UpdateAsync(Actor, existing, expected, request, ct), CancellationToken.None)
+            : Runner.CommandAsync<QueueAdmin, QueueDto>(Actor, "queues.create", (s, ct) => s.CreateAsync(Actor, request, ct), CancellationToken.None);
     }
+
+    protected override Guid IdOf(QueueDto resource) => resource.Id;
 }

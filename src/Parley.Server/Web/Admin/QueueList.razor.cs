@@ -1,56 +1,15 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Parley.Domain.Security;
 using Parley.Server.Api.Queues;
 using Parley.Server.Application;
 using Parley.Server.Application.Admin;
-using Parley.Server.Auth;
-using Radzen;
-using Radzen.Blazor;
 
 namespace Parley.Server.Web.Admin;
 
 /// <summary>The tenant's queues: filtered, sorted and paged by the server (<see cref="QueueAdmin.ListAsync"/>), a row opens it.</summary>
 public sealed partial class QueueList
 {
-    private const int ListPageSize = 20;
-    private RadzenDataGrid<QueueDto> _grid = null!;
-    private ListPage<QueueDto>? _page;
-    private CurrentActor _actor = null!;
-    private string? _filter;
-    private bool _loading;
-    private bool _canWrite;
-    private AppError? _error;
+    protected override string WritePermission => Permissions.QueuesWrite;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> Authentication { get; set; } = null!;
-
-    [Inject]
-    private ApplicationRunner Runner { get; set; } = null!;
-
-    [Inject]
-    private NavigationManager Nav { get; set; } = null!;
-
-    protected override async Task OnInitializedAsync()
-    {
-        _actor = CurrentActor.Require((await Authentication).User);
-        _canWrite = _actor.Permissions.Contains(Permissions.QueuesWrite);
-    }
-
-    private async Task LoadAsync(LoadDataArgs args)
-    {
-        _loading = true;
-        var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-        var query = new ListQuery(_filter, ListColumns.Sort(sort?.Property), sort?.SortOrder == SortOrder.Descending, args.Skip ?? 0, args.Top ?? ListPageSize);
-        var result = await Runner.QueryAsync<QueueAdmin, AppResult<ListPage<QueueDto>>>(_actor, (s, ct) => s.ListAsync(_actor, query, ct), CancellationToken.None);
-        _error = result.Error;
-        _page = result.Value ?? new ListPage<QueueDto>([], 0);
-        _loading = false;
-    }
-
-    private async Task FilterChangedAsync(ChangeEventArgs e)
-    {
-        _filter = e.Value as string;
-        await _grid.FirstPage(forceReload: true);
-    }
+    protected override Task<AppResult<ListPage<QueueDto>>> QueryAsync(ListQuery query) =>
+        Runner.QueryAsync<QueueAdmin, AppResult<ListPage<QueueDto>>>(Actor, (s, ct) => s.ListAsync(Actor, query, ct), CancellationToken.None);
 }
