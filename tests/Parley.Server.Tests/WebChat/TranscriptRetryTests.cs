@@ -43,6 +43,7 @@ public sealed class TranscriptRetryTests(TranscriptRetryTests.DownFirst server) 
         server.Smtp.Listen();
         Assert.Equal(0, await mailer.SendDueAsync(CancellationToken.None)); // not due before its delay
         server.Time.Advance(TimeSpan.FromHours(1));
+        mailer.Wake(); // its poll timer may have been set after the advance (a slow loop), so it is woken as a chat end would
         var mail = await server.Smtp.NextAsync();
         Assert.Equal("ada@example.com", mail.To.Mailboxes.Single().Address);
     }
