@@ -30,7 +30,7 @@ public sealed class AdminEndToEndTests : IAsyncLifetime
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(Chromium.PageTimeout);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>

@@ -7,14 +7,25 @@ public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    /// <summary>
+    /// How long a page action or navigation may take: generous, because a loaded two-core CI machine compiles and
+    /// renders the first request of each page slowly; a broken page still fails, only later.
+    /// </summary>
+    public const float PageTimeout = 45_000;
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
-        ExecutablePath = ExecutablePath,
-        Headless = true,
-        // Tests run as root in containers, where Chromium's sandbox cannot start.
-        Args = ["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
-        Timeout = 30_000,
-    });
+        // Web-first assertions wait as long as page actions do (their own default is 5 s).
+        Assertions.SetDefaultExpectTimeout(PageTimeout);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            // Tests run as root in containers, where Chromium's sandbox cannot start.
+            Args = ["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
+            Timeout = 30_000,
+        });
+    }
 
     /// <summary>The repository's <c>docs/images</c>, found from the test's output directory.</summary>
     public static string DocsImages()

@@ -10,7 +10,7 @@ namespace Parley.Web.Tests.EndToEnd;
 /// </summary>
 public sealed class WorkspaceEndToEndTests : IAsyncLifetime
 {
-    private const float Timeout = 20_000;
+    private const float Timeout = Chromium.PageTimeout;
     private readonly WebAppFactory _server = new();
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
