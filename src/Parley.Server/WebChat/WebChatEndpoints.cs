@@ -126,6 +126,7 @@ public static class WebChatEndpoints
             return refused;
         }
 
+        host.Rooms.Started(widget.TenantId, id, time.GetUtcNow());
         var (token, expires) = tokens.Issue(widget.TenantId, id, widget.Id);
         return TypedResults.Created($"{Prefix}/{key}/chats/{id}", new StartChatResponse(id, token, expires));
     }
