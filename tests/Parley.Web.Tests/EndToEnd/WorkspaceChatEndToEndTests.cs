@@ -58,8 +58,9 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
 
         await Assertions.Expect(carol.Locator(".parley-offer")).ToContainTextAsync("Ada Lovelace");
         await carol.WaitForFunctionAsync("() => window.__notes.length > 0");
-        var note = await carol.EvaluateAsync<Note[]>("() => window.__notes");
-        Assert.Equal(("Incoming chat — Support", "Ada Lovelace"), (note[0].Title, note[0].Body));
+        using var notes = System.Text.Json.JsonDocument.Parse(await carol.EvaluateAsync<string>("() => JSON.stringify(window.__notes)"));
+        var note = notes.RootElement[0];
+        Assert.Equal(("Incoming chat — Support", "Ada Lovelace"), (note.GetProperty("title").GetString(), note.GetProperty("body").GetString()));
         Assert.Contains(await carol.EvaluateAsync<string[]>("() => window.__sounds"), s => s.EndsWith("/sounds/offer.wav", StringComparison.Ordinal));
     }
 
@@ -121,6 +122,8 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
             BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 720 }, Permissions = notifications ? ["notifications"] : [],
         });
         context.SetDefaultTimeout(Timeout);
+        // Sign-in pages load slowly while other builds share the machine.
+        context.SetDefaultNavigationTimeout(60_000);
         return context;
     }
 
@@ -166,8 +169,6 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
 
     [GeneratedRegex("Grace Hopper")]
     private static partial Regex GraceTab();
-
-    private sealed record Note(string Title, string? Body);
 
     public async ValueTask DisposeAsync()
     {

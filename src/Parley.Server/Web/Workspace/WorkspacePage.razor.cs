@@ -222,6 +222,31 @@ public sealed partial class WorkspacePage
         $"{item.Channel}: {Customer.Describe(item) ?? item.QueueName}{(item.Status == WorkItemStatus.WrapUp ? " (wrap-up)" : "")}"
         + (_unread.GetValueOrDefault(item.InteractionId) is > 0 and var count ? $" ({count} new)" : "");
 
+    /// <summary>
+    /// The agent opened another tab: its unread count goes, and the panes hear which one is selected. In client mode
+    /// <c>RadzenTabs</c> switches the panel in the browser and refuses to render while it raises this callback, and it renders
+    /// its panels from the content of the render before; so the page renders twice once the callback is over (else the tab
+    /// kept its "(2 new)" and its chat counted messages as unread until something else re-rendered the page).
+    /// </summary>
+    private void OnTabChanged(int index)
+    {
+        _tab = index;
+        if (index >= 0 && index < Handling.Count)
+        {
+            _unread.Remove(Handling[index].InteractionId);
+        }
+
+        _ = RenderAfterTabChangeAsync();
+    }
+
+    private async Task RenderAfterTabChangeAsync()
+    {
+        await Task.Yield();
+        StateHasChanged();
+        await Task.Yield();
+        StateHasChanged();
+    }
+
     /// <summary>A chat pane's count of unread customer messages, shown on its tab.</summary>
     private void Unread(WorkItemView item, int count)
     {
