@@ -85,7 +85,7 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
         await Assertions.Expect(adaTab).ToBeVisibleAsync();
         await Assertions.Expect(graceTab).ToBeVisibleAsync();
 
-        // Looking at Ada's chat, Grace writes twice: her tab counts them; opening it clears the count.
+        // Looking at Ada's chat, Grace writes twice: her tab counts them.
         await adaTab.ClickAsync();
         await Assertions.Expect(carol.Locator(".parley-chat-msg.customer", new() { HasText = "Is the brass lamp in stock?" })).ToBeVisibleAsync();
         await SayAsync(grace, "Order 1042.");
@@ -93,13 +93,13 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
         await Assertions.Expect(graceTab).ToContainTextAsync("(2 new)");
         await Assertions.Expect(adaTab).Not.ToContainTextAsync("new)");
         await graceTab.ClickAsync();
-        await Assertions.Expect(graceTab).Not.ToContainTextAsync("new)");
         var graceChat = carol.Locator(".parley-chat:visible");
         await Assertions.Expect(graceChat.Locator(".parley-chat-msg.customer")).ToHaveCountAsync(3);
 
-        // Ada writes while Grace's tab is open: now Ada's tab counts.
+        // Ada writes while Grace's tab is open: now Ada's tab counts, and Grace's, read, counts nothing.
         await SayAsync(ada, "Also in copper?");
         await Assertions.Expect(adaTab).ToContainTextAsync("(1 new)");
+        await Assertions.Expect(graceTab).Not.ToContainTextAsync("new)");
 
         // Carol sends Grace a file from the pane; Grace's widget shows it and downloads the same bytes.
         await graceChat.GetByLabel("Attach a file").SetInputFilesAsync(new FilePayload
