@@ -49,7 +49,7 @@ public sealed class ChatAttachmentTests(WebChatAppFactory server) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_chat_file_downloads_for_the_agent_on_the_chat_and_a_supervisor_but_not_for_another_agent()
+    public async Task A_chat_file_downloads_for_the_agent_on_the_chat_and_an_admin_but_not_for_another_agent()
     {
         using var carol = await server.SignInDemoAsync("agent3");
         // Signed in to routing already when another test of this class ran first (409), else now.
@@ -67,7 +67,8 @@ public sealed class ChatAttachmentTests(WebChatAppFactory server) : IClassFixtur
         await socket.ReceiveUntilAsync("ack");
 
         using var bob = await server.SignInDemoAsync("agent2");
-        using var supervisor = await server.SignInDemoAsync("supervisor");
+        // The admin holds interactions.read (and agent.self, which the endpoint asks of every caller).
+        using var admin = await server.SignInDemoAsync("admin");
         using (var notHis = await bob.GetAsync($"/api/v1/attachments/{fileId}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, notHis.StatusCode);
@@ -78,7 +79,7 @@ public sealed class ChatAttachmentTests(WebChatAppFactory server) : IClassFixtur
             Assert.Equal(ChatFiles.Png, await (await hers.ExpectAsync(200)).Content.ReadAsByteArrayAsync());
         }
 
-        using (var supervised = await supervisor.GetAsync($"/api/v1/attachments/{fileId}"))
+        using (var supervised = await admin.GetAsync($"/api/v1/attachments/{fileId}"))
         {
             Assert.Equal(HttpStatusCode.OK, supervised.StatusCode);
         }

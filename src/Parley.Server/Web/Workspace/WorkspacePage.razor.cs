@@ -225,8 +225,8 @@ public sealed partial class WorkspacePage
     /// <summary>
     /// The agent opened another tab: its unread count goes, and the panes hear which one is selected. In client mode
     /// <c>RadzenTabs</c> switches the panel in the browser and refuses to render while it raises this callback, and it renders
-    /// its panels from the content of the render before; so the page renders twice once the callback is over (else the tab
-    /// kept its "(2 new)" and its chat counted messages as unread until something else re-rendered the page).
+    /// its panels from the content of the render before; the page asks for two renders once the callback is over. (In
+    /// Chromium the opened tab's title still keeps its count until the page's next render from a live event: open issue.)
     /// </summary>
     private void OnTabChanged(int index)
     {
