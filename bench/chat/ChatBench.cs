@@ -40,6 +40,11 @@ internal static class ChatBench
             $"Parley:WebChat:MaxConnections={limit}",
             "Parley:WebChat:IpMessagesPerSecond=1000000",
             "Parley:WebChat:IpMessageBurst=1000000",
+            // Every visitor comes from loopback: the per-address budgets for starting chats and holding sockets would refuse
+            // all but the first few (they have their own tests).
+            "Parley:WebChat:IpChatStartBurst=1000000",
+            "Parley:WebChat:IpChatStartsPerMinute=1000000",
+            "Parley:WebChat:MaxConnectionsPerIp=10000000",
         ]);
         using var visitors = new Visitors(server.Address, sources);
         var (heap0, _) = await server.CollectAsync();

@@ -2,14 +2,14 @@ namespace Parley.Channels.WebChat;
 
 /// <summary>
 /// A widget's allowed origins: exact <c>scheme://host[:port]</c> strings (compared case-insensitively, no path), or
-/// <c>self</c> for the Parley server's own origin (the demo page). A request without an <c>Origin</c> is refused:
+/// <c>self</c> for the Parley server's own origin (the demo page; null when the server cannot name it, and then <c>self</c> matches nothing). A request without an <c>Origin</c> is refused:
 /// browsers always send one on the calls the widget makes.
 /// </summary>
 public static class AllowedOrigins
 {
     public const string Self = "self";
 
-    public static bool Allows(IReadOnlyList<string> allowed, string? origin, string serverOrigin)
+    public static bool Allows(IReadOnlyList<string> allowed, string? origin, string? serverOrigin)
     {
         if (string.IsNullOrEmpty(origin))
         {
@@ -19,7 +19,7 @@ public static class AllowedOrigins
         foreach (var entry in allowed)
         {
             var candidate = entry == Self ? serverOrigin : entry;
-            if (string.Equals(candidate.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase))
+            if (candidate is not null && string.Equals(candidate.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -24,6 +24,12 @@ internal static partial class Log
     [LoggerMessage(8207, LogLevel.Warning, "Chat {ConversationId}: e-mailing the transcript failed (attempt {Attempt}); it will be retried")]
     public static partial void TranscriptFailed(ILogger logger, Exception exception, Guid conversationId, int attempt);
 
+    [LoggerMessage(8209, LogLevel.Information, "Chat {ConversationId} ended: its visitor never connected within {Timeout} (routing: {Result})")]
+    public static partial void ChatNeverOpened(ILogger logger, Guid conversationId, TimeSpan timeout, string result);
+
+    [LoggerMessage(8210, LogLevel.Warning, "Ending never-opened chat {ConversationId} failed")]
+    public static partial void ChatNeverOpenedFailed(ILogger logger, Exception exception, Guid conversationId);
+
     [LoggerMessage(8208, LogLevel.Error, "Reading the transcript outbox failed")]
     public static partial void TranscriptOutboxFailed(ILogger logger, Exception exception);
 }

@@ -8,9 +8,11 @@ namespace Parley.Server.WebChat;
 /// <summary>
 /// One timer for all waiting visitors: every <see cref="WebChatOptions.PositionInterval"/> each waiting chat with a
 /// visitor connected asks the routing grain for its position (as queued calls do) and the visitor hears it; idle
-/// per-IP message buckets are swept on the same tick.
+/// per-IP message buckets are swept, and chats whose visitor never connected within
+/// <see cref="WebChatOptions.UnopenedChatTimeout"/> are ended, on the same tick.
 /// </summary>
-internal sealed class ChatPositionHeartbeat(ChatRooms rooms, ChatIpLimits ipLimits, IGrainFactory grains, IOptions<WebChatOptions> options, TimeProvider time, ILogger<ChatPositionHeartbeat> logger)
+internal sealed class ChatPositionHeartbeat(
+    ChatRooms rooms, ChatSocketHost host, ChatIpLimits ipLimits, IGrainFactory grains, IOptions<WebChatOptions> options, TimeProvider time, ILogger<ChatPositionHeartbeat> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,6 +21,18 @@ internal sealed class ChatPositionHeartbeat(ChatRooms rooms, ChatIpLimits ipLimi
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             ipLimits.Sweep();
+            foreach (var (tenantId, conversationId) in rooms.TakeUnopened(time.GetUtcNow() - options.Value.UnopenedChatTimeout))
+            {
+                try
+                {
+                    await host.EndUnopenedAsync(tenantId, conversationId, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Log.ChatNeverOpenedFailed(logger, exception, conversationId);
+                }
+            }
+
             foreach (var room in rooms.All.Where(r => r.Status == ChatRoomStatus.Waiting && r.HasCustomer).ToList())
             {
                 try

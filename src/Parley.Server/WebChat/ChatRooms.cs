@@ -17,6 +17,7 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
     private readonly ConcurrentDictionary<Guid, ChatRoom> _rooms = new();
     private readonly ConcurrentDictionary<(Guid TenantId, Guid ConversationId), Lazy<Task<ChatRoom?>>> _loading = new();
     private readonly ConcurrentDictionary<Guid, ChatRoom> _byInteraction = new();
+    private readonly ConcurrentDictionary<Guid, (Guid TenantId, DateTimeOffset StartedAt)> _unopened = new();
 
     public int Count => _rooms.Count;
 
@@ -105,8 +106,34 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
         return stored.TenantId == tenantId ? stored : null;
     }
 
+    /// <summary>A visitor started a chat at <paramref name="at"/>: it is watched until their first socket or stream (<see cref="Subscribe"/>).</summary>
+    public void Started(Guid tenantId, Guid conversationId, DateTimeOffset at) => _unopened[conversationId] = (tenantId, at);
+
+    /// <summary>Chats started before <paramref name="before"/> whose visitor never connected; each is handed out once.</summary>
+    public List<(Guid TenantId, Guid ConversationId)> TakeUnopened(DateTimeOffset before)
+    {
+        var due = new List<(Guid, Guid)>();
+        foreach (var (conversationId, started) in _unopened)
+        {
+            if (started.StartedAt <= before && _unopened.TryRemove(new KeyValuePair<Guid, (Guid, DateTimeOffset)>(conversationId, started)))
+            {
+                due.Add((started.TenantId, conversationId));
+            }
+        }
+
+        return due;
+    }
+
     /// <summary>Subscribes to a chat's events; the room is dropped once it has ended and its last subscriber left.</summary>
-    public IDisposable Subscribe(ChatRoom room, bool isCustomer, Action<ChatEvent> handler) => room.Subscribe(isCustomer, handler, Left);
+    public IDisposable Subscribe(ChatRoom room, bool isCustomer, Action<ChatEvent> handler)
+    {
+        if (isCustomer)
+        {
+            _unopened.TryRemove(room.ConversationId, out _);
+        }
+
+        return room.Subscribe(isCustomer, handler, Left);
+    }
 
     /// <summary>Announces the end once and forgets the room if nobody listens.</summary>
     public void Ended(ChatRoom room, string by)

@@ -6,7 +6,7 @@ namespace Parley.Server.WebChat;
 
 /// <summary>
 /// Turns routing events of chats into what the visitor sees: an accepted chat announces the agent's name, an ended,
-/// abandoned or overflowed one its end (also saved on the conversation). Called by <see cref="RoutingEventDispatcher"/>
+/// abandoned or overflowed-out one its end (an overflow to another queue keeps it waiting there) (also saved on the conversation). Called by <see cref="RoutingEventDispatcher"/>
 /// with each tenant's batch; only chats open on this node cost more than a dictionary lookup.
 /// </summary>
 internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory scopes, TimeProvider time, Transcripts.TranscriptMailer mailer)
@@ -24,7 +24,9 @@ internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory sc
             var by = e.Type switch
             {
                 "interaction.ended" => "agent",
-                "interaction.abandoned" or "interaction.overflowed" => "system",
+                "interaction.abandoned" => "system",
+                // Overflow to another queue moves the chat there (the engine keeps the interaction); other targets end it.
+                "interaction.overflowed" when !IsMoveToQueue(e) => "system",
                 _ => null,
             };
             if (by is not null)
@@ -55,6 +57,9 @@ internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory sc
             await SaveEndsAsync(tenantId, ended);
         }
     }
+
+    private static bool IsMoveToQueue(RoutingEventMessage e) =>
+        e.Data.TryGetValue("target", out var target) && target is string kind && kind == nameof(Parley.Routing.Queues.OverflowTargetKind.Queue);
 
     /// <summary>
     /// Stamps the end on chats not ended by their visitor (who stamps it first); other channels' ids match no row, nor does

@@ -123,24 +123,39 @@ internal sealed class ChatSocketHost(
     }
 
     /// <summary>The visitor leaves: stamps the end, announces it, and takes the chat out of routing (abandon while waiting).</summary>
-    public async Task EndByCustomerAsync(ChatRoom room, CancellationToken ct)
+    public async Task EndByCustomerAsync(ChatRoom room, CancellationToken ct) =>
+        Log.ChatEndedByCustomer(logger, room.ConversationId, await EndAsync(room, "customer", ct));
+
+    /// <summary>
+    /// Ends a chat whose visitor never connected within <see cref="WebChatOptions.UnopenedChatTimeout"/>, if it is still
+    /// waiting in its queue and nobody connected meanwhile (an agent who accepted it ends it themselves).
+    /// </summary>
+    public async Task EndUnopenedAsync(Guid tenantId, Guid conversationId, CancellationToken ct)
+    {
+        if (await rooms.OpenAsync(tenantId, conversationId, ct) is { Status: ChatRoomStatus.Waiting, HasCustomer: false } room)
+        {
+            Log.ChatNeverOpened(logger, conversationId, options.Value.UnopenedChatTimeout, await EndAsync(room, "system", ct));
+        }
+    }
+
+    private async Task<string> EndAsync(ChatRoom room, string by, CancellationToken ct)
     {
         var wasWaiting = room.Status == ChatRoomStatus.Waiting;
         await using (var scope = scopes.OpenTenant(room.TenantId, out var db))
         {
             var now = time.GetUtcNow();
             await db.ChatConversations.Where(c => c.Id == room.ConversationId && c.EndedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.EndedAt, now).SetProperty(c => c.EndedBy, "customer"), ct);
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.EndedAt, now).SetProperty(c => c.EndedBy, by), ct);
         }
 
-        room.EndingBy = "customer";
+        room.EndingBy = by;
         room.Status = ChatRoomStatus.Ended;
         var grain = grains.GetGrain<Cluster.Routing.ITenantRoutingGrain>(room.TenantId);
         var interaction = room.InteractionId.ToString();
         var result = wasWaiting ? await grain.Abandon(interaction) : await grain.End(interaction);
-        Log.ChatEndedByCustomer(logger, room.ConversationId, result.ToString());
-        rooms.Ended(room, "customer");
+        rooms.Ended(room, by);
         mailer.Wake();
+        return result.ToString();
     }
 
     /// <summary>Stores the visitor's rating once (after the end); false when already rated.</summary>

@@ -126,14 +126,15 @@ public static class WebChatEndpoints
             return refused;
         }
 
+        host.Rooms.Started(widget.TenantId, id, time.GetUtcNow());
         var (token, expires) = tokens.Issue(widget.TenantId, id, widget.Id);
         return TypedResults.Created($"{Prefix}/{key}/chats/{id}", new StartChatResponse(id, token, expires));
     }
 
-    private static async Task SocketAsync(string key, HttpContext http, ParleyDbContext db, ChatSessionTokens tokens, ChatSocketHost host)
+    private static async Task SocketAsync(string key, HttpContext http, IServiceScopeFactory scopes, ChatSessionTokens tokens, ChatSocketHost host)
     {
         var ct = http.RequestAborted;
-        var (session, problem) = await SessionAsync(key, http, db, tokens, ct);
+        var (session, problem) = await CheckSessionAsync(key, http, scopes, tokens, ct);
 
         if (problem is null && !http.WebSockets.IsWebSocketRequest)
         {
@@ -166,6 +167,17 @@ public static class WebChatEndpoints
         {
             host.Release(session!.TenantId, address);
         }
+    }
+
+    /// <summary>
+    /// <see cref="SessionAsync"/> in a scope of its own, disposed before the caller goes on: a socket or stream lives for
+    /// hours, and a database context taken from the request's scope would be held (with everything it tracked) as long.
+    /// </summary>
+    internal static async Task<(ChatSession? Session, IResult? Problem)> CheckSessionAsync(
+        string key, HttpContext http, IServiceScopeFactory scopes, ChatSessionTokens tokens, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await SessionAsync(key, http, scope.ServiceProvider.GetRequiredService<ParleyDbContext>(), tokens, ct);
     }
 
     /// <summary>The visitor's session from <c>?token=</c> if the widget allows the request's origin and the token is this widget's and alive.</summary>

@@ -25,10 +25,10 @@ internal static class WebChatFallbackEndpoints
         return chat;
     }
 
-    private static async Task EventsAsync(string key, HttpContext http, ParleyDbContext db, ChatSessionTokens tokens, ChatSocketHost host)
+    private static async Task EventsAsync(string key, HttpContext http, IServiceScopeFactory scopes, ChatSessionTokens tokens, ChatSocketHost host)
     {
         var ct = http.RequestAborted;
-        var (session, problem) = await WebChatEndpoints.SessionAsync(key, http, db, tokens, ct);
+        var (session, problem) = await WebChatEndpoints.CheckSessionAsync(key, http, scopes, tokens, ct);
         var room = problem is null ? await host.Rooms.OpenAsync(session!.TenantId, session.ConversationId, ct) : null;
         if (problem is null && room is null)
         {

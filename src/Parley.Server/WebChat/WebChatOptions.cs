@@ -50,6 +50,14 @@ public sealed class WebChatOptions
     [Range(1, 10_000_000)]
     public int MaxConnectionsPerTenant { get; set; } = 60_000;
 
+    /// <summary>
+    /// How long a started chat waits for its visitor's first socket or event stream (default 2 minutes); a chat still
+    /// waiting in its queue without one by then is ended (abandoned), so a visitor who never opened it holds no place.
+    /// Checked on the <see cref="PositionInterval"/> tick.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan UnopenedChatTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often a waiting visitor hears their queue position and estimated wait.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PositionInterval { get; set; } = TimeSpan.FromSeconds(10);

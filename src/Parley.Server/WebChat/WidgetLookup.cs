@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Parley.Channels.WebChat;
 using Parley.Data;
 using Parley.Data.Entities.Chat;
 using Parley.Domain.Tenants;
+using Parley.Server.Options;
 
 namespace Parley.Server.WebChat;
 
@@ -43,7 +45,25 @@ internal static class WidgetLookup
         return request.Headers["Sec-Fetch-Site"] == "same-origin" ? ServerOrigin(request) : null;
     }
 
-    public static string ServerOrigin(HttpRequest request) => $"{request.Scheme}://{request.Host.Value}";
+    /// <summary>
+    /// The origin <c>self</c> stands for: <c>Parley:PublicUrl</c>'s when it is set (the Host header is the client's claim,
+    /// and a rebinding DNS name pointed at this server would otherwise be "self"); without it (a server on loopback: the
+    /// start-up checks demand the setting off loopback) the Host only when it names loopback, else none.
+    /// </summary>
+    public static string? ServerOrigin(HttpRequest request)
+    {
+        var publicUrl = request.HttpContext.RequestServices.GetService<IOptions<ParleyOptions>>()?.Value.PublicUrl;
+        if (Uri.TryCreate(publicUrl, UriKind.Absolute, out var configured))
+        {
+            return configured.GetLeftPart(UriPartial.Authority);
+        }
+
+        var host = request.Host.Host;
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address))
+            ? $"{request.Scheme}://{request.Host.Value}"
+            : null;
+    }
 
     public static bool Allows(ChatWidget widget, HttpRequest request) => AllowedOrigins.Allows(Origins(widget), OriginOf(request), ServerOrigin(request));
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Parley.Server.Tests.Acd;
 using Parley.Server.Tests.Support;
 
@@ -45,6 +46,59 @@ public sealed class ChatAttachmentTests(WebChatAppFactory server) : IClassFixtur
         using var visitor = server.Anonymous();
         using var mine = await visitor.GetAsync($"/webchat/{WebChatClient.DemoKey}/attachments/{agentFile}?token={Uri.EscapeDataString(token)}");
         Assert.Equal("Opening hours: 9-17\n", await (await mine.ExpectAsync(200)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_chat_file_downloads_for_the_agent_on_the_chat_and_an_admin_but_not_for_another_agent()
+    {
+        using var carol = await server.SignInDemoAsync("agent3");
+        // Signed in to routing already when another test of this class ran first (409), else now.
+        using (var routing = await carol.PostAsJsonAsync("/api/v1/agents/me/sign-in", new { }, TestContext.Current.CancellationToken))
+        {
+            Assert.Contains((int)routing.StatusCode, new[] { 200, 409 });
+        }
+
+        var (chatId, token) = await server.StartChatAsync("Grace");
+        await using var socket = await ChatSocket.ConnectAsync(server, WebChatClient.DemoKey, token);
+        await socket.ReceiveUntilAsync("hello");
+        await carol.PostAsync($"/api/v1/interactions/{chatId}/accept", 204);
+        var fileId = await server.VisitorUploadIdAsync(token, ChatFiles.Png, "receipt.png");
+        await socket.SendAsync(new { type = "msg", seq = 1, text = "my receipt", attachment = fileId });
+        await socket.ReceiveUntilAsync("ack");
+
+        using var bob = await server.SignInDemoAsync("agent2");
+        // The admin holds interactions.read (and agent.self, which the endpoint asks of every caller).
+        using var admin = await server.SignInDemoAsync("admin");
+        using (var notHis = await bob.GetAsync($"/api/v1/attachments/{fileId}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notHis.StatusCode);
+        }
+
+        using (var hers = await carol.GetAsync($"/api/v1/attachments/{fileId}"))
+        {
+            Assert.Equal(ChatFiles.Png, await (await hers.ExpectAsync(200)).Content.ReadAsByteArrayAsync());
+        }
+
+        using (var supervised = await admin.GetAsync($"/api/v1/attachments/{fileId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, supervised.StatusCode);
+        }
+
+        // An agent's own upload stays theirs (before any message carries it), not their colleague's.
+        using var form = ChatFiles.Form("draft\n"u8.ToArray(), "draft.txt");
+        using var uploaded = await bob.PostAsync("/api/v1/attachments", form);
+        var draft = (await (await uploaded.ExpectAsync(201)).ReadJsonAsync()).GetProperty("id").GetGuid();
+        using (var own = await bob.GetAsync($"/api/v1/attachments/{draft}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        }
+
+        using (var colleagues = await carol.GetAsync($"/api/v1/attachments/{draft}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, colleagues.StatusCode);
+        }
+
+        await server.EndChatAsync(token);
     }
 
     [Fact]

@@ -28,6 +28,20 @@ public sealed class ChatRefusalTests(WebChatAppFactory server) : IClassFixture<W
     }
 
     [Fact]
+    public async Task Without_a_public_url_a_host_header_naming_another_site_does_not_make_that_site_self()
+    {
+        // A rebinding DNS name pointed at the server: the page's origin and the Host header agree, and neither is Parley's.
+        var port = server.BaseUri.Port;
+        using var client = server.Anonymous(origin: $"http://rebound.example:{port}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/webchat/{WebChatClient.DemoKey}/config");
+        request.Headers.Host = $"rebound.example:{port}";
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.ExpectAsync(403);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task An_allowed_origin_gets_its_config_with_a_cors_header()
     {
         using var client = server.Anonymous();

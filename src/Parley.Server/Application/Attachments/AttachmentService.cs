@@ -1,11 +1,13 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Entities.Workspace;
 using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Domain.Tenants;
+using Parley.Server.Application.Chats;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -87,16 +89,25 @@ public sealed class AttachmentService(ParleyDbContext db, TenantContext tenant, 
         }
     }
 
-    /// <summary>The attachment and its file, for an agent, supervisor or API client of its tenant; another tenant's is not found.</summary>
+    /// <summary>
+    /// The attachment and its file, for a supervisor, admin or API client of its tenant (<c>interactions.read</c>), or for an
+    /// agent (<c>agent.self</c>) who uploaded it or handles or handled a chat carrying it (up to the end of their part);
+    /// anything else, like another tenant's file, is not found.
+    /// </summary>
     public async Task<AppResult<AttachmentFile>> OpenAsync(CurrentActor actor, Guid id, CancellationToken ct)
     {
         tenant.Set(actor.TenantId);
-        if (!actor.Permissions.Contains(Permissions.AgentSelf) && !actor.Permissions.Contains(Permissions.InteractionsRead))
+        if (actor.Permissions.Contains(Permissions.InteractionsRead))
+        {
+            return await OpenForTenantAsync(actor.TenantId, id, ct);
+        }
+
+        if (!actor.Permissions.Contains(Permissions.AgentSelf))
         {
             return AppError.Forbidden(Permissions.InteractionsRead);
         }
 
-        return await OpenForTenantAsync(actor.TenantId, id, ct);
+        return await AgentMayReadAsync(actor, id, ct) ? await OpenForTenantAsync(actor.TenantId, id, ct) : AppError.NotFound();
     }
 
     /// <summary>The attachment of <paramref name="tenantId"/> (the web chat channel's customers read theirs through it).</summary>
@@ -106,6 +117,43 @@ public sealed class AttachmentService(ParleyDbContext db, TenantContext tenant, 
         var row = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         var path = row is null ? null : store.PathOf(row.TenantId, row.Id);
         return path is not null && File.Exists(path) ? AppResult<AttachmentFile>.Ok(new AttachmentFile(AttachmentView.From(row!), path)) : AppError.NotFound();
+    }
+
+    /// <summary>True when the agent uploaded the file, or a message carrying it was written while a chat was in their hands.</summary>
+    private async Task<bool> AgentMayReadAsync(CurrentActor actor, Guid id, CancellationToken ct)
+    {
+        if (actor.ActorType != ParleyClaims.ActorUser || !Guid.TryParse(actor.ActorId, out var userId))
+        {
+            return false;
+        }
+
+        if (await db.Attachments.AnyAsync(a => a.Id == id && a.UploadedByType == ParleyClaims.ActorUser && a.UploadedBy == actor.ActorId, ct))
+        {
+            return true;
+        }
+
+        var agentId = await db.Agents.AsNoTracking().Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
+        if (agentId is null)
+        {
+            return false;
+        }
+
+        var carriers = await db.ChatMessages.AsNoTracking().Where(m => m.AttachmentId == id).Select(m => new { m.ConversationId, m.At }).ToListAsync(ct);
+        foreach (var carrier in carriers)
+        {
+            // The conversation's interactions: the first has its id; a transfer's carries it as the chatId attribute.
+            var text = carrier.ConversationId.ToString();
+            var handled = await db.Interactions.AsNoTracking()
+                .Where(i => i.AgentId == agentId && (i.Id == carrier.ConversationId || i.Attributes.Contains(text)))
+                .Select(i => new { i.Id, i.Attributes, i.ClosedAt }).ToListAsync(ct);
+            if (handled.Any(i => (i.ClosedAt is null || carrier.At <= i.ClosedAt)
+                && ChatTransferAttributes.ConversationOf(i.Id, JsonSerializer.Deserialize<Dictionary<string, string>>(i.Attributes) ?? []) == carrier.ConversationId))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task<((string ContentType, long Size, string Sha256)? Written, AppError? Error)> CopyAsync(

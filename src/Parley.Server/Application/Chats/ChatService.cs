@@ -135,7 +135,8 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
             return error;
         }
 
-        if (!await db.ChatMessages.AnyAsync(m => m.ConversationId == interactionId && m.AttachmentId == attachmentId, ct))
+        // The transcript the actor may read (a transferred chat's conversation; an agent whose part ended, up to that end).
+        if (!readable.Value!.Any(m => m.Attachment?.Id == attachmentId))
         {
             return AppError.NotFound();
         }

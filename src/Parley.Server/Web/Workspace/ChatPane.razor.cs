@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
 using Parley.Server.Application;
 using Parley.Server.Application.Agents;
+using Parley.Server.Application.Attachments;
 using Parley.Server.Application.Calls;
 using Parley.Server.Application.CannedResponses;
 using Parley.Server.Application.Chats;
@@ -112,7 +114,7 @@ public sealed partial class ChatPane
         switch (chatEvent)
         {
             case ChatMessageEvent { Message: var row }:
-                if (Add(new ChatMessageView(row.Seq, row.Direction, row.SenderName, row.Text, row.At)) && row.Direction == "customer")
+                if (Add(ChatMessageView.Of(row)) && row.Direction == "customer")
                 {
                     _customerTyping = false;
                     if (!Selected)
@@ -175,6 +177,54 @@ public sealed partial class ChatPane
         {
             _draft = text;
             _error = result.Error!.Detail;
+        }
+    }
+
+    /// <summary>
+    /// Sends the customer the chosen file: stored through <see cref="AttachmentService"/> under the tenant's limits (the
+    /// REST upload's code, audited alike), then carried by a message of its own through <see cref="ChatService"/>.
+    /// </summary>
+    private async Task AttachAsync(InputFileChangeEventArgs e)
+    {
+        if (_sending)
+        {
+            return;
+        }
+
+        _sending = true;
+        _error = null;
+        try
+        {
+            var uploaded = await Runner.CommandAsync<AttachmentService, AttachmentView>(_actor, "attachments.upload", async (files, ct) =>
+            {
+                // The browser streams the file over the circuit; the service counts it against the tenant's own limit.
+                await using var content = e.File.OpenReadStream(Domain.Tenants.AttachmentLimits.MaxMaxBytes, ct);
+                return await files.UploadAsync(_actor, e.File.Name, content, ct);
+            }, _disposed.Token);
+            if (!uploaded.IsOk)
+            {
+                _error = uploaded.Error!.Detail;
+                return;
+            }
+
+            var sent = await Runner.CommandAsync<ChatService, ChatMessageView>(
+                _actor, "interactions.message", (chats, ct) => chats.SendAsync(_actor, Item.InteractionId, "", ct, uploaded.Value!.Id), _disposed.Token);
+            if (sent.IsOk)
+            {
+                Add(sent.Value!);
+            }
+            else
+            {
+                _error = sent.Error!.Detail;
+            }
+        }
+        catch (IOException)
+        {
+            _error = $"The file is larger than {Domain.Tenants.AttachmentLimits.MaxMaxBytes / (1024 * 1024)} MB.";
+        }
+        finally
+        {
+            _sending = false;
         }
     }
 

@@ -53,11 +53,11 @@
   var css = el('style');
   css.textContent = [
     ':host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:15px}',
-    '.launch{position:fixed;right:16px;bottom:16px;z-index:2147483000;border:0;border-radius:28px;padding:14px 20px;color:#fff;background:var(--c);box-shadow:0 4px 14px rgba(0,0,0,.3);cursor:pointer;font-weight:600}',
+    '.launch{position:fixed;right:16px;bottom:16px;z-index:2147483000;border:0;border-radius:24px;height:48px;max-width:calc(100vw - 32px);padding:0 20px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;color:#fff;background:var(--c);box-shadow:0 4px 14px rgba(0,0,0,.3);cursor:pointer;font-weight:600}',
     '.launch:focus-visible,button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #ffb300;outline-offset:2px}',
-    '.panel{position:fixed;right:16px;bottom:80px;z-index:2147483000;width:min(370px,calc(100vw - 32px));height:min(560px,calc(100vh - 110px));display:none;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden}',
+    '.panel{position:fixed;right:16px;bottom:76px;z-index:2147483000;width:min(370px,calc(100vw - 32px));height:min(560px,calc(100vh - 106px));display:none;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden}',
     '.panel.open{display:flex}',
-    '@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}.panel.open+.launch,.open~.launch{display:none}}',
+    '@media (max-width:480px),(max-height:420px){.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}.panel.open+.launch{display:none}}',
     '.head{background:var(--c);color:#fff;padding:12px 14px;display:flex;align-items:center;gap:8px}.head h2{flex:1;margin:0;font-size:16px}',
     '.head button{background:rgba(255,255,255,.18);color:#fff;border:0;border-radius:6px;padding:6px 10px;cursor:pointer}',
     '.status{padding:8px 14px;background:#f1f4f9;color:#37474f;font-size:13px;min-height:34px}',

@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Parley.Web.Tests.Support;
+
+namespace Parley.Web.Tests.EndToEnd;
+
+/// <summary>
+/// The workspace's chat side in Chromium, beyond the main chat journey (<see cref="WebChatEndToEndTests"/>): a new offer
+/// plays the tone and raises a browser notification; two chats at once sit in tabs that count unread customer messages;
+/// the agent attaches a file from the chat pane and the visitor receives it.
+/// </summary>
+public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
+{
+    private const float Timeout = 20_000;
+
+    // Records every Notification the page creates and every sound it plays, and makes the page look hidden (the workspace
+    // notifies only when the agent is looking elsewhere; a headless page is always visible).
+    private const string RecordNotifications = """
+        (() => {
+          window.__notes = []; window.__sounds = [];
+          const Real = window.Notification;
+          function Recorded(title, options) {
+            window.__notes.push({ title, body: options && options.body });
+            try { return new Real(title, options); } catch { return {}; }
+          }
+          Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+          Recorded.requestPermission = (...a) => Real.requestPermission(...a);
+          window.Notification = Recorded;
+          const play = HTMLMediaElement.prototype.play;
+          HTMLMediaElement.prototype.play = function () { window.__sounds.push(this.src); return play.call(this); };
+          Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true });
+        })()
+        """;
+
+    private readonly WebAppFactory _server = new();
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+    }
+
+    [Fact]
+    public async Task A_new_offer_plays_the_tone_and_shows_a_browser_notification_naming_the_customer()
+    {
+        var baseUrl = _server.StartOnLoopback();
+        await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
+        await carolContext.AddInitScriptAsync(RecordNotifications);
+        await using var customerContext = await NewContextAsync(baseUrl, notifications: false);
+        var carol = await carolContext.NewPageAsync();
+        await SignInAsync(carol, "agent3");
+        Assert.Equal("granted", await carol.EvaluateAsync<string>("() => Notification.permission"));
+
+        var customer = await customerContext.NewPageAsync();
+        await StartChatAsync(customer, "Ada Lovelace", "Do you ship to Lyon?");
+
+        await Assertions.Expect(carol.Locator(".parley-offer")).ToContainTextAsync("Ada Lovelace");
+        await carol.WaitForFunctionAsync("() => window.__notes.length > 0");
+        using var notes = System.Text.Json.JsonDocument.Parse(await carol.EvaluateAsync<string>("() => JSON.stringify(window.__notes)"));
+        var note = notes.RootElement[0];
+        Assert.Equal(("Incoming chat — Support", "Ada Lovelace"), (note.GetProperty("title").GetString(), note.GetProperty("body").GetString()));
+        Assert.Contains(await carol.EvaluateAsync<string[]>("() => window.__sounds"), s => s.EndsWith("/sounds/offer.wav", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_chats_sit_in_tabs_that_count_unread_messages_and_a_file_the_agent_attaches_reaches_the_visitor()
+    {
+        var baseUrl = _server.StartOnLoopback();
+        await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
+        await using var adaContext = await NewContextAsync(baseUrl, notifications: false);
+        await using var graceContext = await NewContextAsync(baseUrl, notifications: false);
+        var carol = await carolContext.NewPageAsync();
+        var ada = await adaContext.NewPageAsync();
+        var grace = await graceContext.NewPageAsync();
+        await SignInAsync(carol, "agent3");
+
+        await StartChatAsync(ada, "Ada Lovelace", "Is the brass lamp in stock?");
+        await AcceptAsync(carol, "Ada Lovelace");
+        await StartChatAsync(grace, "Grace Hopper", "Where is my order?");
+        await AcceptAsync(carol, "Grace Hopper");
+        var adaTab = carol.GetByRole(AriaRole.Tab, new() { NameRegex = AdaTab() });
+        var graceTab = carol.GetByRole(AriaRole.Tab, new() { NameRegex = GraceTab() });
+        await Assertions.Expect(adaTab).ToBeVisibleAsync();
+        await Assertions.Expect(graceTab).ToBeVisibleAsync();
+
+        // Looking at Ada's chat, Grace writes twice: her tab counts them.
+        await adaTab.ClickAsync();
+        await Assertions.Expect(carol.Locator(".parley-chat-msg.customer", new() { HasText = "Is the brass lamp in stock?" })).ToBeVisibleAsync();
+        await SayAsync(grace, "Order 1042.");
+        await SayAsync(grace, "It was due Monday.");
+        await Assertions.Expect(graceTab).ToContainTextAsync("(2 new)");
+        await Assertions.Expect(adaTab).Not.ToContainTextAsync("new)");
+        await graceTab.ClickAsync();
+        var graceChat = carol.Locator(".parley-chat:visible");
+        await Assertions.Expect(graceChat.Locator(".parley-chat-msg.customer")).ToHaveCountAsync(3);
+
+        // Ada writes while Grace's tab is open: now Ada's tab counts, and Grace's, read, counts nothing.
+        await SayAsync(ada, "Also in copper?");
+        await Assertions.Expect(adaTab).ToContainTextAsync("(1 new)");
+        await Assertions.Expect(graceTab).Not.ToContainTextAsync("new)");
+
+        // Carol sends Grace a file from the pane; Grace's widget shows it and downloads the same bytes.
+        await graceChat.GetByLabel("Attach a file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "tracking.txt", MimeType = "text/plain", Buffer = "Parcel 1042: out for delivery\n"u8.ToArray(),
+        });
+        await Assertions.Expect(graceChat.Locator(".parley-chat-msg.agent .parley-chat-file")).ToContainTextAsync("tracking.txt");
+        var file = grace.Locator(".msg.agent a.file");
+        await Assertions.Expect(file).ToContainTextAsync("tracking.txt");
+        var href = await file.GetAttributeAsync("href");
+        var download = await grace.EvaluateAsync<string>("async (u) => (await fetch(u)).text()", href);
+        Assert.Equal("Parcel 1042: out for delivery\n", download);
+        await Assertions.Expect(ada.Locator(".msg.agent")).ToHaveCountAsync(0);
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool notifications)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 720 }, Permissions = notifications ? ["notifications"] : [],
+        });
+        context.SetDefaultTimeout(Timeout);
+        // Sign-in pages load slowly while other builds share the machine.
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
+
+    private static async Task StartChatAsync(IPage customer, string name, string text)
+    {
+        await customer.GotoAsync("/demo/chat");
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
+        await customer.GetByLabel("Your name").FillAsync(name);
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Start chat" }).ClickAsync();
+        await SayAsync(customer, text);
+    }
+
+    private static async Task SayAsync(IPage customer, string text)
+    {
+        var sent = await customer.Locator(".msg.customer:not(.pending)").CountAsync();
+        await customer.GetByLabel("Your message").FillAsync(text);
+        await customer.GetByLabel("Your message").PressAsync("Enter");
+        await Assertions.Expect(customer.Locator(".msg.customer:not(.pending)")).ToHaveCountAsync(sent + 1);
+    }
+
+    private static async Task AcceptAsync(IPage agent, string customer)
+    {
+        var offer = agent.Locator(".parley-offer", new() { HasText = customer });
+        await Assertions.Expect(offer).ToBeVisibleAsync();
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Assertions.Expect(offer).ToHaveCountAsync(0);
+    }
+
+    private static async Task SignInAsync(IPage agent, string userName)
+    {
+        await agent.GotoAsync("/sign-in?ReturnUrl=%2Fworkspace");
+        await agent.GetByLabel("Tenant").FillAsync(WebAppFactory.Tenant);
+        await agent.GetByLabel("User name").FillAsync(userName);
+        await agent.GetByLabel("Password").FillAsync(WebAppFactory.AgentPassword);
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await agent.WaitForURLAsync("**/workspace");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in to routing" }).ClickAsync();
+        await Assertions.Expect(agent.Locator(".parley-state-name")).ToHaveTextAsync("Available");
+    }
+
+    [GeneratedRegex("Ada Lovelace")]
+    private static partial Regex AdaTab();
+
+    [GeneratedRegex("Grace Hopper")]
+    private static partial Regex GraceTab();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+}
