@@ -31,7 +31,7 @@ internal sealed partial class InboundCall
     public bool Mixed => _mixed;
 
     /// <summary>The customer is connected to someone (an agent, or after an intercept or the agent leaving, the others).</summary>
-    private bool Talking => _bridge is not null || _conference is not null;
+    private bool Talking => _bridge is not null || _conference is not null || _consultBridge is not null;
 
     /// <summary>Conference: rings an agent's phone or a number; the request is answered when it answers or fails.</summary>
     private async Task AddPartyAsync(CallSignal.Control control, CallTransferTarget target)
@@ -42,23 +42,33 @@ internal sealed partial class InboundCall
             return;
         }
 
+        CallLog.Controlled(_services.Logger, Id, _agent!.AgentId, "add party " + target);
+        await RingPartyAsync(control, target, "Conference").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Rings <paramref name="target"/> (an agent's own phone, or a number through the tenant's trunk) to join the call;
+    /// the leg, or null when it cannot be rung (the request is then answered with the reason).
+    /// </summary>
+    private async Task<AgentLeg?> RingPartyAsync(CallSignal.Control control, CallTransferTarget target, string display)
+    {
         var record = NewLeg(CallParty.Agent, string.Empty, null);
         string uri;
         var options = new SipInviteOptions
         {
             From = $"sip:{_record.CallerNumber ?? "anonymous"}@{_localAddress}",
-            FromDisplayName = $"Conference: {_record.CallerNumber ?? "anonymous"}",
+            FromDisplayName = $"{display}: {_record.CallerNumber ?? "anonymous"}",
         };
         switch (target)
         {
             case CallTransferTarget.Agent agent when agent.AgentId == _agent?.AgentId || _members.Concat(_joining.Keys).Any(l => l.AgentId == agent.AgentId):
                 control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "That agent is already on this call."));
-                return;
+                return null;
             case CallTransferTarget.Agent agent:
                 if (await _services.Phones.FindAsync(TenantId, agent.AgentId).ConfigureAwait(false) is not { } phone)
                 {
                     control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "That agent has no reachable phone."));
-                    return;
+                    return null;
                 }
 
                 uri = phone.Uri;
@@ -68,7 +78,7 @@ internal sealed partial class InboundCall
                 if (await _services.Trunks.FindAsync(TenantId, _life.Token).ConfigureAwait(false) is not { } trunk)
                 {
                     control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The tenant has no trunk for outbound calls."));
-                    return;
+                    return null;
                 }
 
                 uri = trunk.TargetFor(number.E164);
@@ -82,12 +92,11 @@ internal sealed partial class InboundCall
                 _record = _record with { TrunkId = _record.TrunkId ?? trunk.Id };
                 break;
             default:
-                control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "A conference party is an agent or a number."));
-                return;
+                control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The party must be an agent or a number."));
+                return null;
         }
 
-        CallLog.Controlled(_services.Logger, Id, _agent!.AgentId, "add party " + target);
-        await RingToJoinAsync(uri, record.AgentId ?? Guid.Empty, options, record, control.Done).ConfigureAwait(false);
+        return await RingToJoinAsync(uri, record.AgentId ?? Guid.Empty, options, record, control.Done).ConfigureAwait(false);
     }
 
     /// <summary>Ends an added party's leg; the others keep talking.</summary>
@@ -126,13 +135,14 @@ internal sealed partial class InboundCall
         return false;
     }
 
-    private async Task RingToJoinAsync(string uri, Guid agentId, SipInviteOptions options, CallLegRecord record, TaskCompletionSource<CallControlResult> done)
+    private async Task<AgentLeg> RingToJoinAsync(string uri, Guid agentId, SipInviteOptions options, CallLegRecord record, TaskCompletionSource<CallControlResult> done)
     {
         var leg = AgentLeg.Ring(_services.Engine, Stack, _localAddress, agentId, uri, options, record, Post, TrackAnswered);
         _legs.Add(leg);
         _joining[leg] = done;
         _ = Task.Delay(JoinRingTime, _services.Time, CancellationToken.None).ContinueWith(_ => leg.Cancel(), TaskScheduler.Default);
         await SaveLegAsync(leg).ConfigureAwait(false);
+        return leg;
     }
 
     private async Task OnJoinerAnsweredAsync(AgentLeg leg)
@@ -146,6 +156,13 @@ internal sealed partial class InboundCall
             leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "call_changed" };
             await SaveLegAsync(leg).ConfigureAwait(false);
             done?.TrySetResult(CallControlResult.NotConnected);
+            return;
+        }
+
+        if (leg == _consultRinging)
+        {
+            await OnConsultAnsweredAsync(leg).ConfigureAwait(false);
+            done?.TrySetResult(new CallControlResult(CallControlOutcome.Done, LegId: leg.Record.Id));
             return;
         }
 
@@ -171,6 +188,13 @@ internal sealed partial class InboundCall
 
         leg.Record = leg.Record with { EndedAt = Now, SipStatus = status, ReleaseCause = status == 487 ? "no_answer" : "phone_" + status };
         await SaveLegAsync(leg).ConfigureAwait(false);
+        if (leg == _consultRinging)
+        {
+            // Nobody to consult: the customer comes back to the agent.
+            _consultRinging = null;
+            await BackFromConsultAsync().ConfigureAwait(false);
+        }
+
         done?.TrySetResult(new CallControlResult(CallControlOutcome.Refused, status == 487 ? "The phone did not answer." : $"The phone refused the call ({status})."));
     }
 
@@ -218,6 +242,13 @@ internal sealed partial class InboundCall
 
         _joining.Clear();
         _supervisorRinging = null;
+        _consultRinging = null;
+        if (_consultLeg is { } consulted)
+        {
+            _consultLeg = null;
+            await EndLegAsync(consulted, cause, hangUp: true).ConfigureAwait(false);
+        }
+
         foreach (var leg in _members.ToList())
         {
             await EndMemberAsync(leg, cause, hangUp: true).ConfigureAwait(false);
@@ -232,6 +263,12 @@ internal sealed partial class InboundCall
             _supervisor = null;
         }
 
+        await EndLegAsync(leg, cause, hangUp).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends an answered leg that is not the agent's (BYE unless its phone hung up) and closes its record.</summary>
+    private async Task EndLegAsync(AgentLeg leg, string cause, bool hangUp)
+    {
         _services.Owner.DetachAgentLeg(leg.Dialog!);
         if (hangUp)
         {
@@ -318,6 +355,8 @@ internal sealed partial class InboundCall
         _conference?.Dispose();
         _conference = null;
         _mixed = false;
+        _consultBridge?.Disconnect();
+        _consultBridge = null;
     }
 
     private CallLegRecord NewLeg(CallParty party, string address, Guid? agentId) => new()

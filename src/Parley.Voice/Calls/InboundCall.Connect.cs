@@ -44,6 +44,12 @@ internal sealed partial class InboundCall
             case CallSignal.AgentFailed failed when _joining.ContainsKey(failed.Leg):
                 await OnJoinerFailedAsync(failed.Leg, failed.Status).ConfigureAwait(false);
                 return false;
+            case CallSignal.AgentHungUp hungUp when hungUp.Leg == _consultLeg:
+                await OnConsultHungUpAsync(hungUp.Leg).ConfigureAwait(false);
+                return false;
+            case CallSignal.AgentHungUp hungUp when hungUp.Leg == _agent && _consultLeg is not null:
+                // The agent hung up while consulting: the customer goes to the consulted party (attended transfer).
+                return await CompleteConsultAsync(hangUpAgent: false, done: null).ConfigureAwait(false);
             case CallSignal.AgentHungUp hungUp when _members.Contains(hungUp.Leg):
                 return await OnMemberHungUpAsync(hungUp.Leg).ConfigureAwait(false);
             case CallSignal.AgentHungUp hungUp when hungUp.Leg == _agent && _members.Any(m => m != _supervisor):

@@ -34,6 +34,17 @@ internal sealed partial class InboundCall
 
         switch (control.Command)
         {
+            case not (CallCommand.CompleteConsult or CallCommand.CancelConsult or CallCommand.HangUp) when Consulting:
+                control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "Complete or cancel the consultation first."));
+                return false;
+            case CallCommand.Consult consult:
+                await ConsultAsync(control, consult.Target).ConfigureAwait(false);
+                return false;
+            case CallCommand.CompleteConsult:
+                return await CompleteConsultAsync(hangUpAgent: true, control.Done).ConfigureAwait(false);
+            case CallCommand.CancelConsult:
+                await CancelConsultAsync(control.Done).ConfigureAwait(false);
+                return false;
             case CallCommand.Hold or CallCommand.Transfer when Mixed || _joining.Count > 0:
                 control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "Not while other parties or a supervisor are on the call (or ringing to join)."));
                 return false;

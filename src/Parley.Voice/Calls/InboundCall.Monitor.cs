@@ -107,7 +107,7 @@ internal sealed partial class InboundCall
             return;
         }
 
-        if (_heldSince is not null)
+        if (_heldSince is not null || Consulting)
         {
             done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The call is on hold."));
             return;
@@ -122,7 +122,6 @@ internal sealed partial class InboundCall
         };
         var record = NewLeg(CallParty.Supervisor, monitor.PhoneUri, monitor.SupervisorAgentId);
         CallLog.Supervised(_services.Logger, Id, supervisorId, "monitor " + monitor.Mode);
-        await RingToJoinAsync(monitor.PhoneUri, monitor.SupervisorAgentId ?? Guid.Empty, options, record, done).ConfigureAwait(false);
-        _supervisorRinging = _legs[^1];
+        _supervisorRinging = await RingToJoinAsync(monitor.PhoneUri, monitor.SupervisorAgentId ?? Guid.Empty, options, record, done).ConfigureAwait(false);
     }
 }

@@ -219,7 +219,7 @@ public sealed class InboundCalls : VoiceCallHandler
 
         var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         call.Post(new CallSignal.Control(command, agentId, done));
-        return await AnswerOfAsync(done, command is CallCommand.AddParty ? JoinTimeout : ControlTimeout, cancellationToken).ConfigureAwait(false);
+        return await AnswerOfAsync(done, command is CallCommand.AddParty or CallCommand.Consult ? JoinTimeout : ControlTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace Parley.Server.Api.Calls;
 /// conference (<c>agent.self</c>) through <see cref="CallControl"/>: <c>/api/v1/calls/{id}/monitor</c> (POST joins in a
 /// mode once the supervisor's phone answers, PUT switches the mode, DELETE leaves), <c>…/intercept</c>, <c>…/release</c>,
 /// <c>…/parties</c> (POST adds an agent or a number once answered, DELETE <c>…/parties/{legId}</c> removes one) and
-/// <c>…/leave</c> (the agent leaves the conference). Another tenant's call answers 404; a call not connected now 409.
+/// <c>…/leave</c> (the agent leaves the conference), and the agent's consult transfer (<c>…/consult</c>,
+/// <c>…/consult/complete</c>, <c>…/consult/cancel</c>). Another tenant's call answers 404; a call not connected now 409.
 /// </summary>
 public static class CallSupervisionApi
 {
@@ -46,6 +47,17 @@ public static class CallSupervisionApi
         Agent(calls.MapPost("/leave", async (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
             (await control.LeaveAsync(CurrentActor.Require(http.User), id, ct)).ToHttp()),
             "calls.leave", "The agent leaves the conference (wrap-up); the others keep talking");
+        Agent(calls.MapPost("/consult", async (Guid id, CallTransferBody body, HttpContext http, CallControl control, CancellationToken ct) =>
+            (await control.ConsultAsync(CurrentActor.Require(http.User), id, body.To ?? new CallTransferRequest(null, null, null, null), ct))
+                .ToHttp(added => TypedResults.Created($"/api/v1/calls/{id}/parties/{added.LegId}", added))),
+            "calls.consult", "Consult transfer: the customer on hold, ring an agent or a number and talk to them once answered")
+            .Produces<PartyAdded>(StatusCodes.Status201Created).ProducesValidationProblem();
+        Agent(calls.MapPost("/consult/complete", async (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
+            (await control.CompleteConsultAsync(CurrentActor.Require(http.User), id, ct)).ToHttp()),
+            "calls.consult.complete", "Hand the customer to the consulted party (the agent goes to wrap-up)");
+        Agent(calls.MapPost("/consult/cancel", async (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
+            (await control.CancelConsultAsync(CurrentActor.Require(http.User), id, ct)).ToHttp()),
+            "calls.consult.cancel", "End the consultation; the customer comes back to the agent");
         return api;
     }
 

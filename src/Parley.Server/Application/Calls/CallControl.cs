@@ -106,7 +106,22 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     }
 
     /// <summary>Conference: rings an agent of the tenant or a number (through the trunk) and mixes them in once answered.</summary>
-    public async Task<AppResult<PartyAdded>> AddPartyAsync(CurrentActor actor, Guid callId, CallTransferRequest request, CancellationToken ct)
+    public Task<AppResult<PartyAdded>> AddPartyAsync(CurrentActor actor, Guid callId, CallTransferRequest request, CancellationToken ct) =>
+        RingAsync(actor, callId, request, target => new CallCommand.AddParty(target), "added {0} to the call", ct);
+
+    /// <summary>Consult transfer: the customer on hold, the agent talks to an agent of the tenant or a number once answered.</summary>
+    public Task<AppResult<PartyAdded>> ConsultAsync(CurrentActor actor, Guid callId, CallTransferRequest request, CancellationToken ct) =>
+        RingAsync(actor, callId, request, target => new CallCommand.Consult(target), "consulted {0}", ct);
+
+    public Task<AppResult<Done>> CompleteConsultAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
+        RunAsync(actor, callId, new CallCommand.CompleteConsult(), "completed the consult transfer", ct);
+
+    public Task<AppResult<Done>> CancelConsultAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
+        RunAsync(actor, callId, new CallCommand.CancelConsult(), "cancelled the consultation", ct);
+
+    /// <summary>Rings exactly one of an agent of the tenant or a number for <paramref name="command"/>; answered with the leg once it answered.</summary>
+    private async Task<AppResult<PartyAdded>> RingAsync(
+        CurrentActor actor, Guid callId, CallTransferRequest request, Func<CallTransferTarget, CallCommand> command, string summary, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await AgentOfAsync(actor, ct) is not { } agent)
@@ -143,7 +158,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
             return AppError.Invalid("to/number", "Not an E.164 number (+ and 8 to 15 digits).");
         }
 
-        var result = await CarryOutAsync(agent, callId, new CallCommand.AddParty(target), $"added {Describe(target)} to the call", ct);
+        var result = await CarryOutAsync(agent, callId, command(target), string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, Describe(target)), ct);
         return result.Error is { } error ? error : AppResult<PartyAdded>.Ok(new PartyAdded(result.Value!.LegId!.Value));
     }
 
@@ -235,6 +250,9 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
         CallCommand.AddParty a => ("call.party-added", new Dictionary<string, object?> { ["to"] = Describe(a.Target), ["legId"] = result.LegId }),
         CallCommand.RemoveParty r => ("call.party-removed", new Dictionary<string, object?> { ["legId"] = r.LegId }),
         CallCommand.Leave => ("call.agent-left", null),
+        CallCommand.Consult c => ("call.consult-started", new Dictionary<string, object?> { ["to"] = Describe(c.Target), ["legId"] = result.LegId }),
+        CallCommand.CompleteConsult => ("call.consult-completed", null),
+        CallCommand.CancelConsult => ("call.consult-cancelled", null),
         _ => ("call.changed", null),
     };
 

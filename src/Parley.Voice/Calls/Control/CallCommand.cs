@@ -36,6 +36,18 @@ public abstract record CallCommand
     /// <summary>Ends one added party's leg (BYE); the others keep talking.</summary>
     public sealed record RemoveParty(Guid LegId) : CallCommand;
 
+    /// <summary>
+    /// Consult transfer: the customer is put on hold while <see cref="Target"/> (an agent's phone or a number) is rung; once
+    /// answered the agent talks to them alone. The answer carries the consulted leg's id.
+    /// </summary>
+    public sealed record Consult(CallTransferTarget Target) : CallCommand;
+
+    /// <summary>Hands the customer to the consulted party; the agent's leg ends (wrap-up).</summary>
+    public sealed record CompleteConsult : CallCommand;
+
+    /// <summary>Ends the consultation; the customer comes back to the agent.</summary>
+    public sealed record CancelConsult : CallCommand;
+
     /// <summary>The agent leaves a conference (wrap-up); the customer and the added parties keep talking.</summary>
     public sealed record Leave : CallCommand;
 }

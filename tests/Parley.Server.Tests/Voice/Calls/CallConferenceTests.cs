@@ -65,4 +65,63 @@ public sealed class CallConferenceTests(VoiceCallAppFactory factory) : IClassFix
             legs[3].GetProperty("id").GetGuid(), legs[3].GetProperty("releaseCause").GetString()));
         await SignOutAsync(live.Agent);
     }
+
+    [Fact]
+    public async Task AConsultation_HoldsTheCustomerWhileTheAgentsTalk_CancelBringsThemBack_AndCompleteHandsTheCustomerOver()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 49800);
+        await using var colleaguePhone = TestPhone.Start("desk3", rtpBase: 50200);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.86"), rtpBase: 50600);
+        await factory.SetDemoAgentPhoneAsync("agent3", colleaguePhone.Uri);
+        var colleagueId = await AgentIdAsync(factory, "agent3");
+        var live = await BridgeAsync(factory, agentPhone, caller, "agent2", "Support");
+
+        var first = await ConsultAsync(live, colleaguePhone, colleagueId);
+        await AssertConsultingAsync(live, first);
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hold", new { }, 409);
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/consult/cancel", new { }, 204);
+        await first.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await AssertHearsAsync(live.CallerCall, "the customer back with the agent", [Agent], []);
+        await AssertHearsAsync(live.AgentCall, "the agent back with the customer", [Customer], [Colleague]);
+
+        var second = await ConsultAsync(live, colleaguePhone, colleagueId);
+        await AssertConsultingAsync(live, second);
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/consult/complete", new { }, 204);
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent2"));
+        await AssertHearsAsync(live.CallerCall, "the customer handed over", [Colleague], [Agent]);
+        await AssertHearsAsync(second, "the colleague who took the customer", [Customer], [Agent]);
+
+        await second.HangUpAsync();
+        await live.CallerCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var record = await factory.CallRecordAsync(live.Number);
+        Assert.Equal(2, record.GetProperty("holdCount").GetInt32()); // each consultation holds the customer
+        var legs = (await LegsAsync(factory, record)).EnumerateArray().ToList();
+        Assert.Equal(["Caller", "Agent", "Agent", "Agent"], legs.Select(l => l.GetProperty("party").GetString()));
+        Assert.Equal(["consult_transferred", "consult_cancelled", "party_hangup"], legs.Skip(1).Select(l => l.GetProperty("releaseCause").GetString()));
+        await SignOutAsync(live.Agent);
+    }
+
+    private static async Task<PhoneCall> ConsultAsync(LiveCall live, TestPhone colleaguePhone, Guid colleagueId)
+    {
+        var consulting = live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/consult", new { to = new { agent = colleagueId } }, 201);
+        var colleague = await colleaguePhone.NextIncomingAsync();
+        Assert.StartsWith("Consult: ", colleague.FromDisplayName, StringComparison.Ordinal);
+        colleague.PlayTone(Colleague);
+        await consulting;
+        return colleague;
+    }
+
+    /// <summary>The agents hear each other, the customer hears music and neither of them, and neither hears the customer.</summary>
+    private static async Task AssertConsultingAsync(LiveCall live, PhoneCall colleague)
+    {
+        await AssertHearsAsync(live.AgentCall, "the consulting agent", [Colleague], [Customer]);
+        await AssertHearsAsync(colleague, "the consulted agent", [Agent], [Customer]);
+        var agent = live.CallerCall.FramesOf(Agent);
+        var other = live.CallerCall.FramesOf(Colleague);
+        var loud = live.CallerCall.LoudFrames;
+        await live.CallerCall.WaitUntilAsync(c => c.LoudFrames > loud + 50, "the customer on hold hears music");
+        Assert.InRange(live.CallerCall.FramesOf(Agent) - agent, 0, 3);
+        Assert.InRange(live.CallerCall.FramesOf(Colleague) - other, 0, 3);
+    }
 }
