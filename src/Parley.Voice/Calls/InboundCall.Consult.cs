@@ -44,6 +44,18 @@ internal sealed partial class InboundCall
         _consultLeg = leg;
         StopMedia();
         _consultBridge = AudioBridge.Connect(_agent!.Session, leg.Session);
+        if (_recorder is { } recorder)
+        {
+            // As on hold: the recording keeps what the customer says; the agents' consultation is not recorded.
+            Session.AudioReceived = (session, in _, payload) =>
+            {
+                if (session.Audio?.Codec is { } codec)
+                {
+                    recorder.CustomerFrame(codec, payload);
+                }
+            };
+        }
+
         await SaveLegAsync(leg).ConfigureAwait(false);
     }
 
