@@ -19,7 +19,7 @@ public static class BuiltInRoles
         [
             UsersRead, AgentsRead, AgentsStateForce, QueuesRead, SkillsRead, FlowsRead, InteractionsRead, RecordingsListen,
             ReportsRead, RealtimeRead, SuperviseListen, SuperviseWhisper, SuperviseBarge, SuperviseIntercept, QualityReview,
-            SipRegistrationsRead, NumbersRead, TrunksRead, CallsRead,
+            SipRegistrationsRead, NumbersRead, TrunksRead, CallsRead, CallsMonitor,
         ],
         [QualityInspector] = [InteractionsRead, RecordingsListen, ReportsRead, QualityReview],
         [Agent] = [AgentSelf, QueuesRead, SkillsRead],

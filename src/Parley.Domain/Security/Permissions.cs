@@ -42,6 +42,7 @@ public static class Permissions
     public const string TrunksWrite = "trunks.write";
     public const string TenantSettingsWrite = "tenant.settings.write";
     public const string CallsRead = "calls.read";
+    public const string CallsMonitor = "calls.monitor";
 
     /// <summary>Platform-operator permissions; only grantable inside the platform tenant.</summary>
     public const string PlatformTenantsRead = "platform.tenants.read";
@@ -87,6 +88,7 @@ public static class Permissions
         new(TrunksWrite, "Create, change and delete SIP trunks"),
         new(TenantSettingsWrite, "Change the tenant's own settings (time zone)"),
         new(CallsRead, "View call records (CDRs) with their legs and IVR path"),
+        new(CallsMonitor, "Join live calls as a supervisor (listen, whisper, barge), take them over (intercept) and end them"),
         new(PlatformTenantsRead, "View tenants (platform operators only)", PlatformOnly: true),
         new(PlatformTenantsWrite, "Create, suspend, resume and delete tenants (platform operators only)", PlatformOnly: true),
         new(PlatformNumbersRead, "View all phone numbers and their owners (platform operators only)", PlatformOnly: true),

@@ -39,7 +39,12 @@ public sealed class ConferenceBridge : IPacedStream, IDisposable
     }
 
     /// <summary>Adds a started session; returns its mixer party (set <see cref="MixerParty.Speaks"/> or <see cref="MixerParty.WhisperTo"/> for supervisors).</summary>
-    public MixerParty Join(MediaSession session)
+    /// <param name="session">The member's media.</param>
+    /// <param name="tap">
+    /// Optional: also called with every payload the member sends, on the receive thread (a recorder's hook); it must
+    /// only copy.
+    /// </param>
+    public MixerParty Join(MediaSession session, AudioPayloadHandler? tap = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         var fifo = new PayloadFifo(FrameSamples * 10);
@@ -47,7 +52,13 @@ public sealed class ConferenceBridge : IPacedStream, IDisposable
         {
             var member = new Member(session, _mixer.AddParty(), fifo);
             _members.Add(member);
-            session.AudioReceived = (MediaSession _, in RtpHeader _, ReadOnlySpan<byte> payload) => fifo.Write(payload);
+            session.AudioReceived = tap is null
+                ? (MediaSession _, in RtpHeader _, ReadOnlySpan<byte> payload) => fifo.Write(payload)
+                : (MediaSession s, in RtpHeader h, ReadOnlySpan<byte> payload) =>
+                {
+                    fifo.Write(payload);
+                    tap(s, h, payload);
+                };
             return member.Party;
         }
     }

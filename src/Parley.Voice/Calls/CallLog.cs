@@ -49,4 +49,7 @@ internal static partial class CallLog
 
     [LoggerMessage(6114, LogLevel.Information, "Call {CallId}: agent {AgentId} answered after the offer ended ({Reason}); the agent's leg is released")]
     public static partial void AnsweredTooLate(ILogger logger, Guid callId, Guid agentId, string reason);
+
+    [LoggerMessage(6140, LogLevel.Information, "Call {CallId}: supervisor {SupervisorId} {Action}")]
+    public static partial void Supervised(ILogger logger, Guid callId, Guid supervisorId, string action);
 }

@@ -23,5 +23,8 @@ internal abstract record CallSignal
     internal sealed record BrokeOut : CallSignal;
 
     /// <summary>An agent's call control (REST, workspace, or their phone's re-INVITE); the answer completes <paramref name="Done"/>.</summary>
+    /// <summary>A supervisor's action (monitor, mode, intercept, release, leave); the answer completes <paramref name="Done"/>.</summary>
+    internal sealed record Supervise(Parley.Voice.Calls.Control.SupervisorCommand Command, Guid SupervisorId, TaskCompletionSource<Parley.Voice.Calls.Control.CallControlResult> Done) : CallSignal;
+
     internal sealed record Control(Parley.Voice.Calls.Control.CallCommand Command, Guid AgentId, TaskCompletionSource<Parley.Voice.Calls.Control.CallControlResult> Done, bool FromRefer = false) : CallSignal;
 }

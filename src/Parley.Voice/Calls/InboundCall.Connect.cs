@@ -15,7 +15,7 @@ internal sealed partial class InboundCall
         await StartWaitingAsync().ConfigureAwait(false);
         await foreach (var signal in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            if (signal is CallSignal.BrokeOut && _agent is null && _waitSettings?.BreakoutFlowId is { } flow)
+            if (signal is CallSignal.BrokeOut && _agent is null && !Talking && _waitSettings?.BreakoutFlowId is { } flow)
             {
                 await LeaveQueueAsync().ConfigureAwait(false);
                 return flow;
@@ -38,6 +38,28 @@ internal sealed partial class InboundCall
     {
         switch (signal)
         {
+            case CallSignal.AgentAnswered answered when _joining.ContainsKey(answered.Leg):
+                await OnJoinerAnsweredAsync(answered.Leg).ConfigureAwait(false);
+                return false;
+            case CallSignal.AgentFailed failed when _joining.ContainsKey(failed.Leg):
+                await OnJoinerFailedAsync(failed.Leg, failed.Status).ConfigureAwait(false);
+                return false;
+            case CallSignal.AgentHungUp hungUp when hungUp.Leg == _consultLeg:
+                await OnConsultHungUpAsync(hungUp.Leg).ConfigureAwait(false);
+                return false;
+            case CallSignal.AgentHungUp hungUp when hungUp.Leg == _agent && _consultLeg is not null:
+                // The agent hung up while consulting: the customer goes to the consulted party (attended transfer).
+                return await CompleteConsultAsync(hangUpAgent: false, done: null).ConfigureAwait(false);
+            case CallSignal.AgentHungUp hungUp when _members.Contains(hungUp.Leg):
+                return await OnMemberHungUpAsync(hungUp.Leg).ConfigureAwait(false);
+            case CallSignal.AgentHungUp hungUp when hungUp.Leg == _agent && _members.Any(m => m != _supervisor):
+                // The agent leaves a conference: the others keep talking.
+                return await AgentLeavesAsync(hangUp: false, done: null).ConfigureAwait(false);
+            case CallSignal.CallerHungUp hungUp when _agent is null && Talking:
+                await ReleaseConferenceAsync(hungUp.Cause, CallParty.Caller, hangUpCaller: false).ConfigureAwait(false);
+                return true;
+            case CallSignal.Supervise supervise:
+                return await SuperviseAsync(supervise).ConfigureAwait(false);
             case CallSignal.CallerHungUp hungUp when _agent is not null:
                 await ReleaseBridgedAsync(hungUp.Cause, CallParty.Caller, hangUpCaller: false).ConfigureAwait(false);
                 return true;
@@ -216,8 +238,8 @@ internal sealed partial class InboundCall
     /// <summary>One side of a bridged call hung up: end the other and the interaction (the agent goes to wrap-up).</summary>
     private async Task ReleaseBridgedAsync(string cause, CallParty by, bool hangUpCaller, bool endInRouting = true, bool hangUpAgent = false)
     {
-        _bridge?.Disconnect();
-        _bridge = null;
+        StopMedia();
+        await ReleaseMembersAsync(cause).ConfigureAwait(false);
         EndHold();
         _view = null;
         var leg = _agent!;

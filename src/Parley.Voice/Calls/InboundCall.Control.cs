@@ -20,7 +20,7 @@ internal sealed partial class InboundCall
     /// <summary>Carries out an agent's command on the bridged call; true when the call is over.</summary>
     private async Task<bool> ControlAsync(CallSignal.Control control)
     {
-        if (_agent is null || _bridge is null)
+        if (_agent is null || !Talking)
         {
             control.Done.TrySetResult(CallControlResult.NotConnected);
             return false;
@@ -34,15 +34,44 @@ internal sealed partial class InboundCall
 
         switch (control.Command)
         {
+            case not (CallCommand.CompleteConsult or CallCommand.CancelConsult or CallCommand.HangUp) when Consulting:
+                control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "Complete or cancel the consultation first."));
+                return false;
+            case CallCommand.Consult consult:
+                await ConsultAsync(control, consult.Target).ConfigureAwait(false);
+                return false;
+            case CallCommand.CompleteConsult:
+                return await CompleteConsultAsync(hangUpAgent: true, control.Done).ConfigureAwait(false);
+            case CallCommand.CancelConsult:
+                await CancelConsultAsync(control.Done).ConfigureAwait(false);
+                return false;
+            case CallCommand.Hold or CallCommand.Transfer when Mixed || _joining.Count > 0:
+                control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "Not while other parties or a supervisor are on the call (or ringing to join)."));
+                return false;
             case CallCommand.Hold:
                 await HoldAsync().ConfigureAwait(false);
                 break;
+            case CallCommand.AddParty add:
+                await AddPartyAsync(control, add.Target).ConfigureAwait(false);
+                return false;
+            case CallCommand.RemoveParty remove:
+                return await RemovePartyAsync(control, remove.LegId).ConfigureAwait(false);
+            case CallCommand.Leave:
+                return await AgentLeavesAsync(hangUp: true, control.Done).ConfigureAwait(false);
             case CallCommand.Resume:
                 await ResumeAsync().ConfigureAwait(false);
                 break;
             case CallCommand.Mute or CallCommand.Unmute:
                 _muted = control.Command is CallCommand.Mute;
-                _bridge.Muted = _muted;
+                if (_bridge is not null)
+                {
+                    _bridge.Muted = _muted;
+                }
+                else
+                {
+                    Remix();
+                }
+
                 CallLog.Controlled(_services.Logger, Id, _agent.AgentId, _muted ? "mute" : "unmute");
                 break;
             case CallCommand.SendDigits digits:
@@ -140,7 +169,9 @@ internal sealed partial class InboundCall
         }
 
         var previousQueue = _queue?.QueueId;
-        await ReleaseAgentForTransferAsync(fromRefer).ConfigureAwait(false);
+        StopMedia();
+        Session.Play(null);
+        await ReleaseAgentLegAsync("transferred", fromRefer, hangUp: true).ConfigureAwait(false);
         done.TrySetResult(CallControlResult.Done);
         switch (target)
         {
@@ -196,14 +227,14 @@ internal sealed partial class InboundCall
         await HangUpCallerAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Ends the agent's leg (BYE) and their interaction (wrap-up) while the customer stays.</summary>
+    /// <summary>
+    /// Ends the agent's leg (BYE unless their phone already hung up) and their interaction (wrap-up) while the customer
+    /// stays: a transfer, an intercept, or the agent leaving a conference. The caller rebuilds the media.
+    /// </summary>
     /// <param name="fromRefer">The agent's phone sent REFER: it hears the final NOTIFY (sipfrag 200, RFC 3515) before the BYE.</param>
-    private async Task ReleaseAgentForTransferAsync(bool fromRefer)
+    private async Task ReleaseAgentLegAsync(string cause, bool fromRefer, bool hangUp)
     {
         var leg = _agent!;
-        _bridge!.Disconnect();
-        _bridge = null;
-        Session.Play(null);
         EndHold();
         _muted = false;
         _services.Owner.DetachAgentLeg(leg.Dialog!);
@@ -212,8 +243,12 @@ internal sealed partial class InboundCall
             await TryAsync(() => leg.Dialog!.NotifyReferAsync(200, final: true)).ConfigureAwait(false);
         }
 
-        await leg.HangUpAsync().ConfigureAwait(false);
-        leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "transferred" };
+        if (hangUp)
+        {
+            await leg.HangUpAsync().ConfigureAwait(false);
+        }
+
+        leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = cause };
         await SaveLegAsync(leg).ConfigureAwait(false);
         _agent = null;
         _view = null;
@@ -238,6 +273,12 @@ internal sealed partial class InboundCall
         if (signal is CallSignal.Control control)
         {
             control.Done.TrySetResult(CallControlResult.NotConnected);
+            return true;
+        }
+
+        if (signal is CallSignal.Supervise supervise)
+        {
+            supervise.Done.TrySetResult(CallControlResult.NotConnected);
             return true;
         }
 

@@ -57,7 +57,7 @@ internal sealed partial class InboundCall
         {
             switch (signal)
             {
-                case CallSignal.Control:
+                case CallSignal.Control or CallSignal.Supervise:
                     RefuseControl(signal);
                     break;
                 case CallSignal.AgentAnswered answered when answered.Leg == leg:

@@ -122,7 +122,12 @@ internal sealed partial class InboundCall
     /// <summary>Releases everything the call holds and closes its records (called once, at the very end).</summary>
     private async Task CloseAsync()
     {
-        _bridge?.Disconnect();
+        StopMedia();
+        if (_members.Count > 0 || _joining.Count > 0)
+        {
+            await TryAsync(() => ReleaseMembersAsync(_record.ReleaseCause ?? "normal")).ConfigureAwait(false);
+        }
+
         await FinishRecordingAsync().ConfigureAwait(false);
         foreach (var leg in _legs)
         {

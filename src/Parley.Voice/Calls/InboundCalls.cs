@@ -219,9 +219,41 @@ public sealed class InboundCalls : VoiceCallHandler
 
         var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         call.Post(new CallSignal.Control(command, agentId, done));
+        return await AnswerOfAsync(done, command is CallCommand.AddParty or CallCommand.Consult ? JoinTimeout : ControlTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Carries out supervisor <paramref name="supervisorId"/>'s <paramref name="command"/> on the live call
+    /// <paramref name="callId"/> (the call record's id or its ACD interaction's id) of <paramref name="tenantId"/> on this
+    /// node, in the call's mailbox. A call of another tenant or not on this node answers
+    /// <see cref="CallControlOutcome.NotFound"/>; one that is not talking to anyone (waiting, in the IVR)
+    /// <see cref="CallControlOutcome.NotConnected"/>. <see cref="SupervisorCommand.Monitor"/> is answered once the
+    /// supervisor's phone answered (with the leg's id) or gave up.
+    /// </summary>
+    public async Task<CallControlResult> SuperviseAsync(Guid tenantId, Guid callId, Guid supervisorId, SupervisorCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var call = _byId.TryGetValue(callId, out var byId) ? byId : _byId.Values.FirstOrDefault(c => c.View?.InteractionId == callId);
+        if (call is null || call.TenantId != tenantId)
+        {
+            return CallControlResult.NotFound;
+        }
+
+        if (call.ConnectedAgentId is null && !call.Mixed)
+        {
+            return CallControlResult.NotConnected;
+        }
+
+        var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        call.Post(new CallSignal.Supervise(command, supervisorId, done));
+        return await AnswerOfAsync(done, command is SupervisorCommand.Monitor ? JoinTimeout : ControlTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CallControlResult> AnswerOfAsync(TaskCompletionSource<CallControlResult> done, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         try
         {
-            return await done.Task.WaitAsync(ControlTimeout, _services.Time, cancellationToken).ConfigureAwait(false);
+            return await done.Task.WaitAsync(timeout, _services.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -294,6 +326,9 @@ public sealed class InboundCalls : VoiceCallHandler
 
     /// <summary>How long a command may wait for its call's mailbox.</summary>
     private static readonly TimeSpan ControlTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a command that rings a phone (a party, a supervisor) may wait: the ring time and some.</summary>
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(40);
 
     internal void AttachAgentLeg(SipDialog dialog, InboundCall call, AgentLeg leg) => _agents[dialog] = (call, leg);
 

@@ -73,5 +73,38 @@ public sealed class ConferenceBridgeTests : IAsyncDisposable
         Assert.Null(b.AudioReceived);
     }
 
+    [Fact]
+    public async Task AMembersTap_GetsEveryPayloadItSends_WhileTheMixStillHearsIt()
+    {
+        using var peerA = new RtpPeer();
+        using var peerB = new RtpPeer();
+        await using var a = _engine.CreateSession();
+        await using var b = _engine.CreateSession();
+        a.Start(AudioTo(peerA.Port));
+        b.Start(AudioTo(peerB.Port));
+        var tapped = new System.Collections.Concurrent.ConcurrentQueue<byte>();
+        using var bridge = new ConferenceBridge();
+        bridge.Join(a, (MediaSession s, in RtpHeader _, ReadOnlySpan<byte> payload) =>
+        {
+            Assert.Same(a, s);
+            tapped.Enqueue(payload[0]);
+        });
+        bridge.Join(b);
+        bridge.Start(_engine);
+
+        peerA.SendAudio(a.LocalPort, 0, G711.MuLaw.Encode(1000));
+        await WaitUntil(() => !tapped.IsEmpty);
+        for (var ms = 0; ms < 40; ms++)
+        {
+            _engine.Clock.RunDue();
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal(G711.MuLaw.Encode(1000), Assert.Single(tapped));
+        Assert.Equal(G711.MuLaw.Decode(G711.MuLaw.Encode(1000)), FirstSample(await peerB.ReceiveAsync()));
+        Assert.True(bridge.Leave(a));
+        Assert.Null(a.AudioReceived);
+    }
+
     public async ValueTask DisposeAsync() => await _engine.DisposeAsync();
 }

@@ -105,6 +105,70 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
         return await ControlAsync(agent, callId, new CallCommand.Transfer(target), $"transferred the call to {Describe(target)}", ct);
     }
 
+    /// <summary>Conference: rings an agent of the tenant or a number (through the trunk) and mixes them in once answered.</summary>
+    public Task<AppResult<PartyAdded>> AddPartyAsync(CurrentActor actor, Guid callId, CallTransferRequest request, CancellationToken ct) =>
+        RingAsync(actor, callId, request, target => new CallCommand.AddParty(target), "added {0} to the call", ct);
+
+    /// <summary>Consult transfer: the customer on hold, the agent talks to an agent of the tenant or a number once answered.</summary>
+    public Task<AppResult<PartyAdded>> ConsultAsync(CurrentActor actor, Guid callId, CallTransferRequest request, CancellationToken ct) =>
+        RingAsync(actor, callId, request, target => new CallCommand.Consult(target), "consulted {0}", ct);
+
+    public Task<AppResult<Done>> CompleteConsultAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
+        RunAsync(actor, callId, new CallCommand.CompleteConsult(), "completed the consult transfer", ct);
+
+    public Task<AppResult<Done>> CancelConsultAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
+        RunAsync(actor, callId, new CallCommand.CancelConsult(), "cancelled the consultation", ct);
+
+    /// <summary>Rings exactly one of an agent of the tenant or a number for <paramref name="command"/>; answered with the leg once it answered.</summary>
+    private async Task<AppResult<PartyAdded>> RingAsync(
+        CurrentActor actor, Guid callId, CallTransferRequest request, Func<CallTransferTarget, CallCommand> command, string summary, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await AgentOfAsync(actor, ct) is not { } agent)
+        {
+            return Refusal(actor);
+        }
+
+        if (calls.FindByAgent(agent.TenantId, agent.Id) is not { } mine || (mine.CallId != callId && mine.InteractionId != callId))
+        {
+            return AppError.NotFound();
+        }
+
+        if (request.Queue is not null || request.Flow is not null || new object?[] { request.Agent, request.Number }.Count(t => t is not null) != 1)
+        {
+            return AppError.Invalid("to", "Name exactly one of agent or number.");
+        }
+
+        CallTransferTarget target;
+        if (request.Agent is { } agentId)
+        {
+            if (!await db.Agents.AnyAsync(a => a.Id == agentId, ct))
+            {
+                return AppError.Invalid("to/agent", "No such agent.");
+            }
+
+            target = new CallTransferTarget.Agent(agentId);
+        }
+        else if (E164.TryNormalise(request.Number!, NumberingRule.None, out var number))
+        {
+            target = new CallTransferTarget.Number(number);
+        }
+        else
+        {
+            return AppError.Invalid("to/number", "Not an E.164 number (+ and 8 to 15 digits).");
+        }
+
+        var result = await CarryOutAsync(agent, callId, command(target), string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, Describe(target)), ct);
+        return result.Error is { } error ? error : AppResult<PartyAdded>.Ok(new PartyAdded(result.Value!.LegId!.Value));
+    }
+
+    public Task<AppResult<Done>> RemovePartyAsync(CurrentActor actor, Guid callId, Guid legId, CancellationToken ct) =>
+        RunAsync(actor, callId, new CallCommand.RemoveParty(legId), $"removed party {legId} from the call", ct);
+
+    /// <summary>The agent leaves the conference (wrap-up); the customer and the added parties keep talking.</summary>
+    public Task<AppResult<Done>> LeaveAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
+        RunAsync(actor, callId, new CallCommand.Leave(), "left the conference", ct);
+
     /// <summary>The transfer picker's choices: the tenant's queues that serve voice and the agents other than the caller.</summary>
     public async Task<TransferTargets> TransferTargetsAsync(CurrentActor actor, CancellationToken ct)
     {
@@ -135,17 +199,23 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
 
     private async Task<AppResult<Done>> ControlAsync(Agent agent, Guid callId, CallCommand command, string summary, CancellationToken ct)
     {
+        var result = await CarryOutAsync(agent, callId, command, summary, ct);
+        return result.Error is { } error ? error : AppResult<Done>.Ok(Done.Value);
+    }
+
+    private async Task<AppResult<CallControlResult>> CarryOutAsync(Agent agent, Guid callId, CallCommand command, string summary, CancellationToken ct)
+    {
         audit.Target("call", callId).Describe(summary);
         var result = await calls.ControlAsync(agent.TenantId, callId, agent.Id, command, ct);
         if (result.Outcome is CallControlOutcome.Done)
         {
-            var (type, data) = EventOf(command);
+            var (type, data) = EventOf(command, result);
             await events.PublishAsync(db, agent.TenantId, agent.Id, callId, type, data, ct);
         }
 
         return result.Outcome switch
         {
-            CallControlOutcome.Done => AppResult<Done>.Ok(Done.Value),
+            CallControlOutcome.Done => AppResult<CallControlResult>.Ok(result),
             CallControlOutcome.NotFound => AppError.NotFound(),
             _ => AppError.Conflict(result.Detail ?? "The call is not connected to the agent now."),
         };
@@ -168,7 +238,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     private static bool IsKey(char c) => char.IsAsciiDigit(c) || c is '*' or '#' || char.ToUpperInvariant(c) is >= 'A' and <= 'D';
 
     /// <summary>The event type a carried-out command is reported as, and what it adds to the event's data (never the keys sent).</summary>
-    private static (string Type, IReadOnlyDictionary<string, object?>? Data) EventOf(CallCommand command) => command switch
+    private static (string Type, IReadOnlyDictionary<string, object?>? Data) EventOf(CallCommand command, CallControlResult result) => command switch
     {
         CallCommand.Hold => ("call.held", null),
         CallCommand.Resume => ("call.resumed", null),
@@ -177,6 +247,12 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
         CallCommand.SendDigits d => ("call.digits-sent", new Dictionary<string, object?> { ["count"] = d.Digits.Length }),
         CallCommand.HangUp => ("call.ended", new Dictionary<string, object?> { ["by"] = "agent" }),
         CallCommand.Transfer t => ("call.transferred", new Dictionary<string, object?> { ["to"] = Describe(t.Target) }),
+        CallCommand.AddParty a => ("call.party-added", new Dictionary<string, object?> { ["to"] = Describe(a.Target), ["legId"] = result.LegId }),
+        CallCommand.RemoveParty r => ("call.party-removed", new Dictionary<string, object?> { ["legId"] = r.LegId }),
+        CallCommand.Leave => ("call.agent-left", null),
+        CallCommand.Consult c => ("call.consult-started", new Dictionary<string, object?> { ["to"] = Describe(c.Target), ["legId"] = result.LegId }),
+        CallCommand.CompleteConsult => ("call.consult-completed", null),
+        CallCommand.CancelConsult => ("call.consult-cancelled", null),
         _ => ("call.changed", null),
     };
 

@@ -8,9 +8,13 @@ namespace Parley.Server.Application.Calls;
 
 /// <summary>
 /// Reports an agent's call action (<c>call.held</c>, <c>call.resumed</c>, <c>call.muted</c>, <c>call.unmuted</c>,
-/// <c>call.digits-sent</c>, <c>call.transferred</c>, <c>call.ended</c>) the way routing events are reported: one webhook
-/// delivery row per matching subscription (saved before the push), then the tenant's supervisors' and the agent's
-/// SignalR groups, the agent's workspace circuits and the supervisor feed. Sent once the call's mailbox carried it out.
+/// <c>call.digits-sent</c>, <c>call.transferred</c>, <c>call.ended</c>, the conference's <c>call.party-added</c>,
+/// <c>call.party-removed</c>, <c>call.agent-left</c> and the supervisor's <c>call.monitor-started</c>,
+/// <c>call.monitor-mode-changed</c>, <c>call.monitor-ended</c>, <c>call.intercepted</c>) the way routing events are reported:
+/// one webhook delivery row per matching subscription (saved before the push), then the tenant's supervisors' SignalR
+/// group and the supervisor feed, and — when the event names an agent — the agent's group and workspace circuits. A
+/// supervisor's silent monitoring names no agent, so the agent's screens are not told. Sent once the call's mailbox
+/// carried it out.
 /// </summary>
 internal sealed class CallEvents(
     IHubContext<RoutingHub> hub,
@@ -20,7 +24,7 @@ internal sealed class CallEvents(
     TimeProvider time,
     ILogger<CallEvents> logger)
 {
-    public async Task PublishAsync(ParleyDbContext db, Guid tenantId, Guid agentId, Guid callId, string type, IReadOnlyDictionary<string, object?>? data, CancellationToken ct)
+    public async Task PublishAsync(ParleyDbContext db, Guid tenantId, Guid? agentId, Guid callId, string type, IReadOnlyDictionary<string, object?>? data, CancellationToken ct)
     {
         var body = new Dictionary<string, object?> { ["callId"] = callId };
         foreach (var (key, value) in data ?? new Dictionary<string, object?>())
@@ -28,7 +32,7 @@ internal sealed class CallEvents(
             body[key] = value;
         }
 
-        var agent = agentId.ToString();
+        var agent = agentId?.ToString();
         RoutingEventMessage[] messages = [new(type, time.GetUtcNow(), null, null, agent, body)];
         if (await webhooks.AddAsync(db, tenantId, messages, ct) > 0)
         {
@@ -39,8 +43,12 @@ internal sealed class CallEvents(
         try
         {
             await hub.Clients.Group(RoutingGroups.Supervisors(tenantId)).SendAsync(RoutingHub.Method, messages, ct);
-            await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent)).SendAsync(RoutingHub.Method, messages, ct);
-            await circuits.PublishAsync(tenantId, agent, messages);
+            if (agent is not null)
+            {
+                await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent)).SendAsync(RoutingHub.Method, messages, ct);
+                await circuits.PublishAsync(tenantId, agent, messages);
+            }
+
             await tenants.PublishAsync(tenantId, messages);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -56,6 +56,7 @@ public sealed partial class SupervisorPage
     {
         _actor = CurrentActor.Require((await Authentication).User);
         _canAct = _actor.Permissions.Contains(Permissions.AgentsStateForce);
+        _canMonitor = _actor.Permissions.Contains(Permissions.CallsMonitor);
         _now = Time.GetUtcNow();
         // Watch before the first read, so no change falls between them.
         var watch = Feed.Watch(_actor, OnViewAsync);

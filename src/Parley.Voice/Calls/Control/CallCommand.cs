@@ -26,4 +26,28 @@ public abstract record CallCommand
 
     /// <summary>Blind transfer: the agent leg ends (wrap-up) and the customer goes to <see cref="Target"/>.</summary>
     public sealed record Transfer(CallTransferTarget Target) : CallCommand;
+
+    /// <summary>
+    /// Conference: rings <see cref="Target"/> (an agent's phone or a number through the trunk) and, once answered, mixes it
+    /// with the customer, the agent and the other parties; the answer carries the new leg's id.
+    /// </summary>
+    public sealed record AddParty(CallTransferTarget Target) : CallCommand;
+
+    /// <summary>Ends one added party's leg (BYE); the others keep talking.</summary>
+    public sealed record RemoveParty(Guid LegId) : CallCommand;
+
+    /// <summary>
+    /// Consult transfer: the customer is put on hold while <see cref="Target"/> (an agent's phone or a number) is rung; once
+    /// answered the agent talks to them alone. The answer carries the consulted leg's id.
+    /// </summary>
+    public sealed record Consult(CallTransferTarget Target) : CallCommand;
+
+    /// <summary>Hands the customer to the consulted party; the agent's leg ends (wrap-up).</summary>
+    public sealed record CompleteConsult : CallCommand;
+
+    /// <summary>Ends the consultation; the customer comes back to the agent.</summary>
+    public sealed record CancelConsult : CallCommand;
+
+    /// <summary>The agent leaves a conference (wrap-up); the customer and the added parties keep talking.</summary>
+    public sealed record Leave : CallCommand;
 }

@@ -11,8 +11,9 @@ internal sealed class PhoneCall : IAsyncDisposable
 {
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<char> _digits = new();
-    private readonly double[] _watched = [440, 1000];
-    private readonly int[] _toneFrames = new int[2];
+    private readonly double[] _watched = [440, 1000, 1700];
+    private readonly int[] _toneFrames = new int[3];
+    private readonly int[] _presentFrames = new int[3];
     private int _loudFrames;
 
     public PhoneCall(SipDialog? dialog, MediaSession? session, string? fromDisplayName)
@@ -39,8 +40,11 @@ internal sealed class PhoneCall : IAsyncDisposable
 
     public string Digits => string.Concat(_digits);
 
-    /// <summary>Frames whose strongest watched tone was <paramref name="hz"/> (440 or 1000).</summary>
+    /// <summary>Frames whose strongest watched tone was <paramref name="hz"/> (440, 1000 or 1700).</summary>
     public int FramesOf(double hz) => Volatile.Read(ref _toneFrames[Array.IndexOf(_watched, hz)]);
+
+    /// <summary>Frames in which <paramref name="hz"/> (440, 1000 or 1700) carried at least a fifth of the energy: a tone heard in a mix of several.</summary>
+    public int FramesWith(double hz) => Volatile.Read(ref _presentFrames[Array.IndexOf(_watched, hz)]);
 
     public void PlayTone(double hz) => Session!.Play(new Tone(hz));
 
@@ -62,7 +66,7 @@ internal sealed class PhoneCall : IAsyncDisposable
         {
             if (TimeProvider.System.GetUtcNow() > deadline)
             {
-                throw new TimeoutException($"Timed out waiting until {what} (loud frames {LoudFrames}, 440 Hz {FramesOf(440)}, 1 kHz {FramesOf(1000)}, digits '{Digits}', ended {Ended.IsCompleted}).{explain?.Invoke()}");
+                throw new TimeoutException($"Timed out waiting until {what} (loud frames {LoudFrames}, 440 Hz {FramesOf(440)}/{FramesWith(440)}, 1 kHz {FramesOf(1000)}/{FramesWith(1000)}, 1.7 kHz {FramesOf(1700)}/{FramesWith(1700)}, digits '{Digits}', ended {Ended.IsCompleted}).{explain?.Invoke()}");
             }
 
             await Task.Delay(50);
@@ -112,6 +116,11 @@ internal sealed class PhoneCall : IAsyncDisposable
         for (var i = 0; i < _watched.Length; i++)
         {
             var power = Goertzel(pcm, _watched[i]);
+            if (power > 0.2 * energy * pcm.Length / 2)
+            {
+                Interlocked.Increment(ref _presentFrames[i]);
+            }
+
             if (power > bestPower)
             {
                 bestPower = power;

@@ -1,0 +1,124 @@
+using Parley.Voice.Calls.Control;
+
+namespace Parley.Voice.Calls;
+
+/// <summary>
+/// Consult transfer: the customer is put on hold (music, hold time counted) while the agent calls a colleague or a
+/// number and talks to them alone; completing hands the customer to them (the agent wraps up), cancelling brings the
+/// customer back to the agent. The agent's phone hanging up during the consultation completes it, as desk phones do.
+/// </summary>
+internal sealed partial class InboundCall
+{
+    private AgentLeg? _consultRinging;
+    private AgentLeg? _consultLeg;
+    private AudioBridge? _consultBridge;
+
+    /// <summary>A consultation is ringing or in progress.</summary>
+    private bool Consulting => _consultRinging is not null || _consultLeg is not null;
+
+    private async Task ConsultAsync(CallSignal.Control control, CallTransferTarget target)
+    {
+        if (Mixed || _joining.Count > 0)
+        {
+            control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "Not while other parties or a supervisor are on the call."));
+            return;
+        }
+
+        CallLog.Controlled(_services.Logger, Id, _agent!.AgentId, "consult " + target);
+        if (await RingPartyAsync(control, target, "Consult").ConfigureAwait(false) is not { } leg)
+        {
+            return;
+        }
+
+        _consultRinging = leg;
+        if (_heldSince is null)
+        {
+            await HoldAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The consulted party answered: the agent talks to them while the customer keeps hearing music.</summary>
+    private async Task OnConsultAnsweredAsync(AgentLeg leg)
+    {
+        _consultRinging = null;
+        _consultLeg = leg;
+        StopMedia();
+        _consultBridge = AudioBridge.Connect(_agent!.Session, leg.Session);
+        if (_recorder is { } recorder)
+        {
+            // As on hold: the recording keeps what the customer says; the agents' consultation is not recorded.
+            Session.AudioReceived = (session, in _, payload) =>
+            {
+                if (session.Audio?.Codec is { } codec)
+                {
+                    recorder.CustomerFrame(codec, payload);
+                }
+            };
+        }
+
+        await SaveLegAsync(leg).ConfigureAwait(false);
+    }
+
+    /// <summary>Hands the customer to the consulted party; the agent's leg ends (wrap-up). False: the call goes on.</summary>
+    private async Task<bool> CompleteConsultAsync(bool hangUpAgent, TaskCompletionSource<CallControlResult>? done)
+    {
+        if (_consultLeg is not { } leg)
+        {
+            done?.TrySetResult(new CallControlResult(CallControlOutcome.Refused, _consultRinging is null ? "There is no consultation to complete." : "The consulted party has not answered yet."));
+            return false;
+        }
+
+        CallLog.Controlled(_services.Logger, Id, _agent!.AgentId, "consult complete");
+        StopMedia();
+        _consultLeg = null;
+        _members.Add(leg);
+        await ReleaseAgentLegAsync("consult_transferred", fromRefer: false, hangUpAgent).ConfigureAwait(false);
+        Remix();
+        done?.TrySetResult(CallControlResult.Done);
+        return false;
+    }
+
+    /// <summary>Ends the consultation (ringing or answered) and gives the customer back to the agent.</summary>
+    private async Task CancelConsultAsync(TaskCompletionSource<CallControlResult> done)
+    {
+        if (_consultRinging is { } ringing)
+        {
+            // Its failure (487) brings the customer back.
+            ringing.Cancel();
+            done.TrySetResult(CallControlResult.Done);
+            return;
+        }
+
+        if (_consultLeg is not { } leg)
+        {
+            done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "There is no consultation to cancel."));
+            return;
+        }
+
+        CallLog.Controlled(_services.Logger, Id, _agent!.AgentId, "consult cancel");
+        _consultLeg = null;
+        StopMedia();
+        await EndLegAsync(leg, "consult_cancelled", hangUp: true).ConfigureAwait(false);
+        await BackFromConsultAsync().ConfigureAwait(false);
+        done.TrySetResult(CallControlResult.Done);
+    }
+
+    /// <summary>The consulted party hung up: the customer comes back to the agent.</summary>
+    private async Task OnConsultHungUpAsync(AgentLeg leg)
+    {
+        _consultLeg = null;
+        StopMedia();
+        await EndLegAsync(leg, "consult_hangup", hangUp: false).ConfigureAwait(false);
+        await BackFromConsultAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The customer leaves hold and talks to the agent again.</summary>
+    private async Task BackFromConsultAsync()
+    {
+        Session.Play(null);
+        EndHold();
+        Remix();
+        Publish();
+        await SaveAsync().ConfigureAwait(false);
+    }
+}
