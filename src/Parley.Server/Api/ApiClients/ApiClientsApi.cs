@@ -36,9 +36,17 @@ public static class ApiClientsApi
             .ToHttp(c => Tagged(http, c.Client.Version, TypedResults.Created($"/api/v1/api-clients/{c.Client.Id}", c)));
 
     /// <summary>A new secret, shown in this answer only; the old one and every token issued with it stop working. Needs If-Match.</summary>
-    private static async Task<IResult> RotateSecretAsync(Guid id, HttpContext http, ApiClientAdmin clients, CancellationToken ct) =>
-        IfMatch.Read(http, out var expected)
-            ?? (await clients.RotateSecretAsync(CurrentActor.Require(http.User), id, expected, ct)).ToHttp(c => Tagged(http, c.Client.Version, TypedResults.Ok(c)));
+    private static async Task<IResult> RotateSecretAsync(Guid id, HttpContext http, ApiClientAdmin clients, CancellationToken ct)
+    {
+        var actor = CurrentActor.Require(http.User);
+        if (IfMatch.Read(http, out var expected) is { } precondition)
+        {
+            // Another tenant's (or no) client is not found, whatever the headers.
+            return (await clients.GetAsync(actor, id, ct)).Error?.ToProblem() ?? precondition;
+        }
+
+        return (await clients.RotateSecretAsync(actor, id, expected, ct)).ToHttp(c => Tagged(http, c.Client.Version, TypedResults.Ok(c)));
+    }
 
     private static async Task<IResult> RevokeAsync(Guid id, HttpContext http, ApiClientAdmin clients, CancellationToken ct) =>
         (await clients.RevokeAsync(CurrentActor.Require(http.User), id, ct)).ToHttp(c => TypedResults.Ok(c));

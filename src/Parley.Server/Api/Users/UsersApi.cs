@@ -68,7 +68,7 @@ public static class UsersApi
 
     /// <summary>Lifts an admin lock and forgets this node's failed sign-ins of the account from every address.</summary>
     private static async Task<IResult> UnlockAsync(
-        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, GuessBudgets guesses, AuditScope audit, CancellationToken ct)
+        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, UserAdmin users, GuessBudgets guesses, AuditScope audit, CancellationToken ct)
     {
         var user = await manager.FindByIdAsync(id.ToString());
         if (user is null)
@@ -76,9 +76,9 @@ public static class UsersApi
             return ApiProblems.NotFound();
         }
 
-        if (await RoleGrants.CheckCanActOnAsync(db, CurrentActor.Require(http.User), user.Id, ct) is { } above)
+        if (await users.CheckCanActOnAsync(CurrentActor.Require(http.User), user.Id, ct) is { } above)
         {
-            return above;
+            return above.ToProblem();
         }
 
         var unlocked = await IdentitySteps.RunAsync(

@@ -47,9 +47,17 @@ public static class WebhooksApi
     /// Replaces the signing secret (shown this once): every delivery from now on, retries included, is signed with the
     /// new one. Honours If-Match, so two administrators cannot rotate over each other unknowingly.
     /// </summary>
-    private static async Task<IResult> RotateSecretAsync(Guid id, HttpContext http, WebhookAdmin webhooks, CancellationToken ct) =>
-        IfMatch.Read(http, out var expected)
-            ?? (await webhooks.RotateSecretAsync(CurrentActor.Require(http.User), id, expected, ct)).ToHttp(r => Tagged(http, r.Version, TypedResults.Ok(r)));
+    private static async Task<IResult> RotateSecretAsync(Guid id, HttpContext http, WebhookAdmin webhooks, CancellationToken ct)
+    {
+        var actor = CurrentActor.Require(http.User);
+        if (IfMatch.Read(http, out var expected) is { } precondition)
+        {
+            // Another tenant's (or no) subscription is not found, whatever the headers.
+            return (await webhooks.GetAsync(actor, id, ct)).Error?.ToProblem() ?? precondition;
+        }
+
+        return (await webhooks.RotateSecretAsync(actor, id, expected, ct)).ToHttp(r => Tagged(http, r.Version, TypedResults.Ok(r)));
+    }
 
     /// <summary>Queues a signed <c>webhook.test</c> event to the subscription; 202 with its delivery log entry.</summary>
     private static async Task<IResult> SendTestAsync(Guid id, HttpContext http, WebhookAdmin webhooks, CancellationToken ct) =>

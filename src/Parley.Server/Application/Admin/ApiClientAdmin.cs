@@ -101,14 +101,10 @@ internal sealed class ApiClientAdmin(
             return refused;
         }
 
-        if (await db.ApiClients.SingleOrDefaultAsync(c => c.Id == id, ct) is not { } client)
+        var found = await AdminWrites.FindCurrentAsync(db.ApiClients, c => c.Id == id, expectedVersion, ct);
+        if (found.Value is not { } client)
         {
-            return AppError.NotFound();
-        }
-
-        if (expectedVersion is { } version && version != client.Version)
-        {
-            return AppError.Stale();
+            return found.Error!;
         }
 
         if (client.RevokedAt is not null)

@@ -16,7 +16,8 @@ internal static class IdentityErrors
         return AppError.Invalid(first.Key, string.Join(" ", first.Select(e => e.Description)));
     }
 
-    private static string FieldOf(string code) =>
+    /// <summary>The request field an Identity error code concerns.</summary>
+    public static string FieldOf(string code) =>
         code.StartsWith("Password", StringComparison.Ordinal) ? "password"
         : code.Contains("UserName", StringComparison.Ordinal) ? "userName"
         : code.Contains("Email", StringComparison.Ordinal) ? "email"

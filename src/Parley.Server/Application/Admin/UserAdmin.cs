@@ -184,7 +184,8 @@ internal sealed class UserAdmin(ParleyDbContext db, TenantContext tenant, UserMa
         return missing.Count > 0 ? AppError.CannotGrant(missing) : null;
     }
 
-    private async Task<AppError?> CheckCanActOnAsync(CurrentActor actor, Guid userId, CancellationToken ct)
+    /// <summary>Refuses unless <paramref name="actor"/> holds every permission <paramref name="userId"/> holds through its roles.</summary>
+    public async Task<AppError?> CheckCanActOnAsync(CurrentActor actor, Guid userId, CancellationToken ct)
     {
         var lists = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id

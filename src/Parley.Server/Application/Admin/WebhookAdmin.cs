@@ -89,27 +89,20 @@ internal sealed class WebhookAdmin(
             return refused;
         }
 
-        if (await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } subscription)
-        {
-            return AppError.NotFound();
-        }
+        var updated = await AdminWrites.UpdateAsync(db, db.WebhookSubscriptions, s => s.Id == id, expectedVersion, ApplyAsync, _ => db.SaveChangesAsync(ct), ct);
+        return updated.Then(s => audit.Target("webhook", id).Describe($"changed the subscription to {new Uri(s.Url).Host}, {Describe(s.EventTypes)}"), WebhookDto.From);
 
-        if (expectedVersion is { } version && version != subscription.Version)
+        async Task<AppError?> ApplyAsync(WebhookSubscription subscription)
         {
-            return AppError.Stale();
-        }
+            if (await CheckUrlAsync(request, ct) is { } invalid)
+            {
+                return invalid;
+            }
 
-        if (await CheckUrlAsync(request, ct) is { } invalid)
-        {
-            return invalid;
+            subscription.Url = request.Url;
+            subscription.EventTypes = EventTypes(request);
+            return null;
         }
-
-        subscription.Url = request.Url;
-        subscription.EventTypes = EventTypes(request);
-        db.Entry(subscription).State = EntityState.Modified;
-        await db.SaveChangesAsync(ct);
-        audit.Target("webhook", id).Describe($"changed the subscription to {new Uri(subscription.Url).Host}, {Describe(subscription.EventTypes)}");
-        return AppResult<WebhookDto>.Ok(WebhookDto.From(subscription));
     }
 
     /// <summary>
@@ -123,14 +116,10 @@ internal sealed class WebhookAdmin(
             return refused;
         }
 
-        if (await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } subscription)
+        var found = await AdminWrites.FindCurrentAsync(db.WebhookSubscriptions, s => s.Id == id, expectedVersion, ct);
+        if (found.Value is not { } subscription)
         {
-            return AppError.NotFound();
-        }
-
-        if (expectedVersion is { } version && version != subscription.Version)
-        {
-            return AppError.Stale();
+            return found.Error!;
         }
 
         var secret = NewSecret();
@@ -147,15 +136,8 @@ internal sealed class WebhookAdmin(
             return refused;
         }
 
-        if (await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } subscription)
-        {
-            return AppError.NotFound();
-        }
-
-        db.WebhookSubscriptions.Remove(subscription);
-        await db.SaveChangesAsync(ct);
-        audit.Target("webhook", id).Describe("unsubscribed");
-        return AppResult<Done>.Ok(Done.Value);
+        var deleted = await AdminWrites.DeleteAsync(db, db.WebhookSubscriptions, s => s.Id == id, _ => Task.FromResult<AppError?>(null), _ => db.SaveChangesAsync(ct), ct);
+        return deleted.Then(_ => audit.Target("webhook", id).Describe("unsubscribed"));
     }
 
     /// <summary>One window of the subscription's delivery log, newest first; the filter matches the event type or the status.</summary>
