@@ -28,6 +28,12 @@ public sealed class AdminIsolationTests : IAsyncLifetime
         var user = await other.SendAsync(HttpMethod.Post, "/api/v1/users", new { userName = $"{Canary}-user", password = "Canary-Secret-2026!" });
         var client = await other.SendAsync(HttpMethod.Post, "/api/v1/api-clients", new { name = $"{Canary} client", permissions = new[] { Permissions.QueuesRead } });
         var hook = await other.SendAsync(HttpMethod.Post, "/api/v1/webhooks", new { url = catcher.Url + "?" + Canary });
+        using (var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword))
+        {
+            // Tenant A's own entry, so its audit log has something to show.
+            await admin.SendAsync(HttpMethod.Post, "/api/v1/not-ready-reasons", new { code = "isolation-probe", name = "Isolation probe" });
+        }
+
         await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
 
         AssertNotFound(_bunit.Render<RoleEdit>(p => p.Add(r => r.Id, role.GetProperty("id").GetGuid())), "No such role.");

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Data;
@@ -23,11 +24,12 @@ public sealed class AuditLogTests : IAsyncLifetime
     public async Task Filtered_by_action_only_those_entries_show_under_a_verified_chain()
     {
         using var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
-        await admin.SendAsync(HttpMethod.Post, "/api/v1/not-ready-reasons", new { code = "training", name = "Training" });
+        await admin.SendAsync(HttpMethod.Post, "/api/v1/not-ready-reasons", new { code = "audit-probe", name = "Audit probe" });
         await admin.SendAsync(HttpMethod.Post, "/api/v1/queues", new { name = "Audited queue", channels = new[] { "Chat" } });
         await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
 
-        var page = _bunit.Render<AuditLog>(p => p.Add(a => a.StartAction, "queues.create"));
+        _bunit.Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/audit?action=queues.create");
+        var page = _bunit.Render<AuditLog>();
 
         page.WaitForElement(".parley-verify[data-valid='true']", AdminHarness.Wait);
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".parley-audit-action")), AdminHarness.Wait);
@@ -42,7 +44,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     public async Task An_entry_changed_in_the_database_shows_where_the_chain_breaks()
     {
         using var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
-        await admin.SendAsync(HttpMethod.Post, "/api/v1/not-ready-reasons", new { code = "meeting", name = "Meeting" });
+        await admin.SendAsync(HttpMethod.Post, "/api/v1/not-ready-reasons", new { code = "tamper-probe", name = "Tamper probe" });
         var tenantId = (await admin.JsonAsync("/api/v1/me")).GetProperty("tenantId").GetGuid();
         await using (var scope = _server.Services.CreateAsyncScope())
         {

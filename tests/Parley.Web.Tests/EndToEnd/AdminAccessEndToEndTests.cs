@@ -124,7 +124,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
         var baseUrl = _server.StartOnLoopback();
         using (var api = await _server.SignInAsync("admin", "Test-Admin-Secret-1"))
         {
-            await api.SendAsync(HttpMethod.Post, "/api/v1/not-ready-reasons", new { code = "training", name = "Training" });
+            await api.SendAsync(HttpMethod.Post, "/api/v1/not-ready-reasons", new { code = "audit-probe", name = "Audit probe" });
             await api.SendAsync(HttpMethod.Post, "/api/v1/roles", new { name = "night-shift", permissions = new[] { Permissions.UsersRead } });
         }
 
