@@ -44,6 +44,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
 
         await page.Locator("nav[aria-label='Admin']").GetByText("Users").ClickAsync();
         await page.WaitForURLAsync("**/admin/users");
+        await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "agent1" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/users/new");
         await page.Locator("input[name='userName']").FillAsync("quinn");
@@ -68,6 +69,8 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
     {
         await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/api-clients");
         var page = admin.Page;
+        // The list has loaded over the circuit (the demo's client), so the page is interactive.
+        await Assertions.Expect(page.Locator(".parley-row-link").First).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New API client" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/api-clients/new");
         await page.Locator("input[name='name']").FillAsync("CRM sync");
@@ -94,6 +97,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
         await using var catcher = new HookCatcher();
         await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/webhooks");
         var page = admin.Page;
+        await Assertions.Expect(page.GetByText("No webhooks match.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New webhook" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/webhooks/new");
         await page.Locator("input[name='url']").FillAsync(catcher.Url);
