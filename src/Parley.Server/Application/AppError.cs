@@ -3,8 +3,11 @@ using Parley.Routing;
 
 namespace Parley.Server.Application;
 
-/// <summary>A refusal of the application layer: its kind, a sentence for a person, and the field it concerns (if any).</summary>
-public sealed record AppError(AppErrorKind Kind, string Detail, string? Field = null)
+/// <summary>
+/// A refusal of the application layer: its kind, a sentence for a person, the field it concerns (if any) and, for REST, a
+/// problem title more precise than the kind's (null: the kind's).
+/// </summary>
+public sealed record AppError(AppErrorKind Kind, string Detail, string? Field = null, string? Title = null)
 {
     public static AppError NotFound() => new(AppErrorKind.NotFound, "No such resource.");
 
@@ -18,6 +21,14 @@ public sealed record AppError(AppErrorKind Kind, string Detail, string? Field = 
     public static AppError Stale() => new(AppErrorKind.Stale, "The resource changed since you read it; read it again and retry.");
 
     public static AppError Forbidden(string permission) => new(AppErrorKind.Forbidden, $"This needs the permission '{permission}'.");
+
+    /// <summary>Granting (in a role, to a user or an API client) permissions the actor does not hold.</summary>
+    public static AppError CannotGrant(IReadOnlyList<string> missing) =>
+        new(AppErrorKind.Forbidden, "Missing: " + string.Join(", ", missing), Title: "Cannot grant permissions you do not hold");
+
+    /// <summary>Acting on a user who holds permissions the actor does not hold.</summary>
+    public static AppError CannotActOn(IReadOnlyList<string> missing) =>
+        new(AppErrorKind.Forbidden, "Missing: " + string.Join(", ", missing), Title: "Cannot act on a user who holds permissions you do not hold");
 
     /// <summary>The engine's refusals; unknown (or another tenant's) objects are not found. Null for success.</summary>
     public static AppError? From(RoutingResult result) => result switch

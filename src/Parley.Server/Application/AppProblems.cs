@@ -9,7 +9,7 @@ internal static class AppProblems
     {
         AppErrorKind.NotFound => ApiProblems.NotFound(),
         AppErrorKind.Invalid => ApiProblems.Invalid(error.Field ?? "request", error.Detail),
-        AppErrorKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: error.Detail),
+        AppErrorKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: error.Title ?? "Forbidden", detail: error.Detail),
         AppErrorKind.Stale => ETags.StalePrecondition(),
         AppErrorKind.TooLarge => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: error.Detail),
         AppErrorKind.UnsupportedType => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: error.Detail),

@@ -41,6 +41,11 @@ internal static class WebExtensions
         services.AddScoped<QueueAdmin>();
         services.AddScoped<AgentAdmin>();
         services.AddScoped<NotReadyReasonAdmin>();
+        services.AddScoped<RoleAdmin>();
+        services.AddScoped<UserAdmin>();
+        services.AddScoped<ApiClientAdmin>();
+        services.AddScoped<WebhookAdmin>();
+        services.AddScoped<AuditLogAdmin>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();

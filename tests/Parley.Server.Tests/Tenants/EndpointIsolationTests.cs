@@ -138,6 +138,9 @@ public sealed class EndpointIsolationTests(ParleyAppFactory factory) : IClassFix
         "/", "/workspace", "/supervisor", "/_framework/opaque-redirect",
         "/admin", "/admin/agents", "/admin/agents/new", "/admin/agents/{Id:guid}", "/admin/queues", "/admin/queues/new", "/admin/queues/{Id:guid}",
         "/admin/not-ready-reasons", "/admin/not-ready-reasons/new", "/admin/not-ready-reasons/{Id:guid}",
+        "/admin/users", "/admin/users/new", "/admin/users/{Id:guid}", "/admin/roles", "/admin/roles/new", "/admin/roles/{Id:guid}",
+        "/admin/api-clients", "/admin/api-clients/new", "/admin/api-clients/{Id:guid}", "/admin/webhooks", "/admin/webhooks/new", "/admin/webhooks/{Id:guid}",
+        "/admin/audit",
     };
 
     private async Task<IReadOnlyList<Caller>> CreateIdentitiesAsync()

@@ -63,7 +63,10 @@ public sealed class AdminListTests : IAsyncLifetime
         var agentsOnly = new Parley.Server.Auth.CurrentActor(Guid.NewGuid(), "user", "u", "u", new HashSet<string> { Permissions.AgentsRead });
         var agent = new Parley.Server.Auth.CurrentActor(Guid.NewGuid(), "user", "a", "a", new HashSet<string> { Permissions.AgentSelf });
 
+        var security = new Parley.Server.Auth.CurrentActor(Guid.NewGuid(), "user", "s", "s", new HashSet<string> { Permissions.UsersRead, Permissions.AuditRead });
+
         Assert.Equal(["Agents", "Not-ready reasons"], AdminAreas.For(agentsOnly).Select(a => a.Title));
+        Assert.Equal(["Users", "Audit log"], AdminAreas.For(security).Select(a => a.Title));
         Assert.Contains(WebAreas.For(agentsOnly), a => a.Path == "/admin");
         Assert.DoesNotContain(WebAreas.For(agent), a => a.Path == "/admin");
     }

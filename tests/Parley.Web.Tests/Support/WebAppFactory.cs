@@ -37,6 +37,9 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Parley:Sip:Port", "0");
         builder.UseSetting("Parley:Media:BindAddress", "127.0.0.1");
         builder.UseSetting("Parley:RateLimits:Enabled", "false");
+        // The admin console's webhook tests send to a receiver on loopback over plain HTTP.
+        builder.UseSetting("Parley:Webhooks:AllowPrivateTargets", "true");
+        builder.UseSetting("Parley:Webhooks:AllowInsecureHttp", "true");
         builder.UseSetting("Parley:Demo:AdminPassword", "Test-Admin-Secret-1");
         builder.UseSetting("Parley:Demo:SupervisorPassword", "Test-Supervisor-Secret-1");
         builder.UseSetting("Parley:Demo:AgentPassword", AgentPassword);

@@ -21,7 +21,7 @@ public sealed class ApiClientRegistrar(ParleyDbContext db, IOpenIddictApplicatio
             PermissionList = PermissionCodec.Join(permissions),
             CreatedAt = time.GetUtcNow(),
         };
-        secret ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        secret ??= NewSecret();
 
         await applications.CreateAsync(
             new OpenIddictApplicationDescriptor
@@ -37,4 +37,7 @@ public sealed class ApiClientRegistrar(ParleyDbContext db, IOpenIddictApplicatio
         await db.SaveChangesAsync(cancellationToken);
         return (client, secret);
     }
+
+    /// <summary>A new client secret: 32 random bytes, base64url.</summary>
+    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using OpenIddict.Abstractions;
 using Parley.Data;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -17,6 +17,7 @@ public static class ApiClientsApi
         clients.MapGet("/", ListAsync).RequirePermission(Permissions.ApiClientsRead);
         clients.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.ApiClientsRead);
         clients.MapPost("/", CreateAsync).RequirePermission(Permissions.ApiClientsWrite).Audited("api-clients.create");
+        clients.MapPost("/{id:guid}/secret", RotateSecretAsync).RequirePermission(Permissions.ApiClientsWrite).Audited("api-clients.rotate-secret");
         clients.MapPost("/{id:guid}/revoke", RevokeAsync).RequirePermission(Permissions.ApiClientsWrite).Audited("api-clients.revoke");
         return api;
     }
@@ -29,50 +30,30 @@ public static class ApiClientsApi
         return await db.ApiClients.Where(c => c.Id == id).ToETaggedResultAsync(http, ApiClientDto.From, ct);
     }
 
-    private static async Task<IResult> CreateAsync(
-        CreateApiClientRequest request, HttpContext http, ApiClientRegistrar registrar, AuditScope audit, CancellationToken ct)
+    // The writes are the application layer's (ApiClientAdmin), shared with the admin console.
+    private static async Task<IResult> CreateAsync(CreateApiClientRequest request, HttpContext http, ApiClientAdmin clients, CancellationToken ct) =>
+        (await clients.CreateAsync(CurrentActor.Require(http.User), request, ct))
+            .ToHttp(c => Tagged(http, c.Client.Version, TypedResults.Created($"/api/v1/api-clients/{c.Client.Id}", c)));
+
+    /// <summary>A new secret, shown in this answer only; the old one and every token issued with it stop working. Needs If-Match.</summary>
+    private static async Task<IResult> RotateSecretAsync(Guid id, HttpContext http, ApiClientAdmin clients, CancellationToken ct)
     {
         var actor = CurrentActor.Require(http.User);
-        var unknown = request.Permissions.Where(p => !Permissions.IsKnown(p) || Permissions.Catalogue.Any(c => c.Name == p && c.PlatformOnly)).ToArray();
-        if (unknown.Length > 0)
+        if (IfMatch.Read(http, out var expected) is { } precondition)
         {
-            return ApiProblems.Invalid("permissions", "Unknown or ungrantable permissions: " + string.Join(", ", unknown));
+            // Another tenant's (or no) client is not found, whatever the headers.
+            return (await clients.GetAsync(actor, id, ct)).Error?.ToProblem() ?? precondition;
         }
 
-        var missing = actor.MissingFrom(request.Permissions);
-        if (missing.Count > 0)
-        {
-            return ApiProblems.CannotGrant(missing);
-        }
-
-        var (client, secret) = await registrar.CreateAsync(actor.TenantId, request.Name, request.Permissions, null, null, ct);
-        audit.Target("api-client", client.Id).Describe($"created API client '{client.Name}' ({client.ClientId}) with [{client.PermissionList}]");
-        ETags.Set(http, client.Version);
-        return TypedResults.Created($"/api/v1/api-clients/{client.Id}", new CreatedApiClientDto(ApiClientDto.From(client), secret));
+        return (await clients.RotateSecretAsync(actor, id, expected, ct)).ToHttp(c => Tagged(http, c.Client.Version, TypedResults.Ok(c)));
     }
 
-    private static async Task<IResult> RevokeAsync(
-        Guid id, ParleyDbContext db, IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens,
-        TimeProvider time, AuditScope audit, CancellationToken ct)
+    private static async Task<IResult> RevokeAsync(Guid id, HttpContext http, ApiClientAdmin clients, CancellationToken ct) =>
+        (await clients.RevokeAsync(CurrentActor.Require(http.User), id, ct)).ToHttp(c => TypedResults.Ok(c));
+
+    private static IResult Tagged(HttpContext http, long version, IResult result)
     {
-        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (client is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (client.RevokedAt is null)
-        {
-            client.RevokedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-            if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application
-                && await applications.GetIdAsync(application, ct) is { } applicationId)
-            {
-                await tokens.RevokeByApplicationIdAsync(applicationId, ct);
-            }
-        }
-
-        audit.Target("api-client", client.Id).Describe($"revoked API client '{client.Name}' ({client.ClientId}) and its tokens");
-        return TypedResults.Ok(ApiClientDto.From(client));
+        ETags.Set(http, version);
+        return result;
     }
 }

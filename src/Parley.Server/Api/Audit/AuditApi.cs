@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -11,8 +13,6 @@ namespace Parley.Server.Api.Audit;
 /// <summary><c>/api/v1/audit</c>: who changed what, and proof that the record is intact.</summary>
 public static class AuditApi
 {
-    private const int VerifyBatch = 1000;
-
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit").WithTags("Audit");
@@ -62,29 +62,6 @@ public static class AuditApi
         return TypedResults.Ok(new Page<AuditEntryDto>(rows.Take(limit).Select(AuditEntryDto.From).ToList(), next));
     }
 
-    private static async Task<IResult> VerifyAsync(ParleyDbContext db, CancellationToken ct)
-    {
-        var previous = AuditChain.Genesis;
-        var count = 0L;
-        while (true)
-        {
-            var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > count)
-                .OrderBy(e => e.Sequence).Take(VerifyBatch).ToListAsync(ct);
-            if (batch.Count == 0)
-            {
-                return TypedResults.Ok(new AuditVerification(true, count, null, count == 0 ? null : previous));
-            }
-
-            foreach (var entry in batch)
-            {
-                count++;
-                if (!AuditChain.Follows(entry, previous, count))
-                {
-                    return TypedResults.Ok(new AuditVerification(false, count - 1, count, previous));
-                }
-
-                previous = entry.Hash;
-            }
-        }
-    }
+    private static async Task<IResult> VerifyAsync(HttpContext http, AuditLogAdmin log, CancellationToken ct) =>
+        (await log.VerifyAsync(CurrentActor.Require(http.User), ct)).ToHttp(v => TypedResults.Ok(v));
 }

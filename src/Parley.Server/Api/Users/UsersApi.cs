@@ -4,6 +4,8 @@ using Parley.Data;
 using Parley.Data.Entities;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.Auth.Guessing;
@@ -48,110 +50,25 @@ public static class UsersApi
         return TypedResults.Ok(UserDto.From(user, [.. await manager.GetRolesAsync(user)], time.GetUtcNow()));
     }
 
-    private static async Task<IResult> CreateAsync(
-        CreateUserRequest request, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (UserAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(CreateUserRequest request, HttpContext http, UserAdmin users, CancellationToken ct) =>
+        (await users.CreateAsync(CurrentActor.Require(http.User), request, ct)).ToHttp(u => Tagged(http, u, TypedResults.Created($"/api/v1/users/{u.Id}", u)));
+
+    private static async Task<IResult> UpdateAsync(Guid id, UpdateUserRequest request, HttpContext http, UserAdmin users, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await users.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(u => Tagged(http, u, TypedResults.Ok(u)));
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, UserAdmin users, CancellationToken ct) =>
+        (await users.DeleteAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static IResult Tagged(HttpContext http, UserDto user, IResult result)
     {
-        var actor = CurrentActor.Require(http.User);
-        var roles = request.Roles ?? [];
-        if (await RoleGrants.CheckAsync(db, actor, roles, ct) is { } refused)
-        {
-            return refused;
-        }
-
-        var user = new ParleyUser
-        {
-            Id = Guid.CreateVersion7(),
-            TenantId = actor.TenantId,
-            UserName = request.UserName,
-            DisplayName = request.DisplayName ?? request.UserName,
-            Email = request.Email,
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await IdentitySteps.RunAsync(
-            db,
-            ct,
-            () => manager.CreateAsync(user, request.Password),
-            () => roles.Count > 0 ? manager.AddToRolesAsync(user, roles) : Task.FromResult(IdentityResult.Success));
-        if (!created.Succeeded)
-        {
-            return IdentityProblems.From(created);
-        }
-
-        audit.Target("user", user.Id).Describe($"created user '{user.UserName}' with roles [{string.Join(", ", roles)}]");
         ETags.Set(http, user.Version);
-        return TypedResults.Created($"/api/v1/users/{user.Id}", UserDto.From(user, roles, time.GetUtcNow()));
-    }
-
-    private static async Task<IResult> UpdateAsync(
-        Guid id, UpdateUserRequest request, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, AuditScope audit, TimeProvider time, CancellationToken ct)
-    {
-        var user = await manager.FindByIdAsync(id.ToString());
-        if (user is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (ETags.CheckIfMatch(http, user.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        var actor = CurrentActor.Require(http.User);
-        if (await RoleGrants.CheckCanActOnAsync(db, actor, user.Id, ct) is { } above)
-        {
-            return above;
-        }
-
-        if (await RoleGrants.CheckAsync(db, actor, request.Roles, ct) is { } refused)
-        {
-            return refused;
-        }
-
-        var updated = await IdentitySteps.RunAsync(db, ct, UserUpdate.Steps(manager, user, request));
-        if (!updated.Succeeded)
-        {
-            return IdentityProblems.From(updated);
-        }
-
-        audit.Target("user", user.Id).Describe(
-            $"updated user '{user.UserName}': roles [{string.Join(", ", request.Roles)}]{(request.NewPassword is null ? "" : ", password reset")}");
-        ETags.Set(http, user.Version);
-        return TypedResults.Ok(UserDto.From(user, request.Roles, time.GetUtcNow()));
-    }
-
-    private static async Task<IResult> DeleteAsync(
-        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, AuditScope audit, CancellationToken ct)
-    {
-        var user = await manager.FindByIdAsync(id.ToString());
-        if (user is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        var actor = CurrentActor.Require(http.User);
-        if (actor.ActorId == user.Id.ToString())
-        {
-            return ApiProblems.Conflict("You cannot delete yourself.");
-        }
-
-        if (await RoleGrants.CheckCanActOnAsync(db, actor, user.Id, ct) is { } above)
-        {
-            return above;
-        }
-
-        var deleted = await manager.DeleteAsync(user);
-        if (!deleted.Succeeded)
-        {
-            return IdentityProblems.From(deleted);
-        }
-
-        audit.Target("user", user.Id).Describe($"deleted user '{user.UserName}'");
-        return TypedResults.NoContent();
+        return result;
     }
 
     /// <summary>Lifts an admin lock and forgets this node's failed sign-ins of the account from every address.</summary>
     private static async Task<IResult> UnlockAsync(
-        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, GuessBudgets guesses, AuditScope audit, CancellationToken ct)
+        Guid id, HttpContext http, ParleyDbContext db, UserManager<ParleyUser> manager, UserAdmin users, GuessBudgets guesses, AuditScope audit, CancellationToken ct)
     {
         var user = await manager.FindByIdAsync(id.ToString());
         if (user is null)
@@ -159,9 +76,9 @@ public static class UsersApi
             return ApiProblems.NotFound();
         }
 
-        if (await RoleGrants.CheckCanActOnAsync(db, CurrentActor.Require(http.User), user.Id, ct) is { } above)
+        if (await users.CheckCanActOnAsync(CurrentActor.Require(http.User), user.Id, ct) is { } above)
         {
-            return above;
+            return above.ToProblem();
         }
 
         var unlocked = await IdentitySteps.RunAsync(

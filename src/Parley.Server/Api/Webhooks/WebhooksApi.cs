@@ -1,14 +1,11 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
-using Parley.Data.Entities.Acd;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
-using Parley.Server.Webhooks;
 
 namespace Parley.Server.Api.Webhooks;
 
@@ -21,8 +18,10 @@ public static class WebhooksApi
         webhooks.MapGet("/", ListAsync).RequirePermission(Permissions.WebhooksWrite);
         webhooks.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.WebhooksWrite);
         webhooks.MapPost("/", CreateAsync).RequirePermission(Permissions.WebhooksWrite).Audited("webhooks.create");
+        webhooks.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.WebhooksWrite).Audited("webhooks.update");
         webhooks.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.WebhooksWrite).Audited("webhooks.delete");
         webhooks.MapPost("/{id:guid}/secret", RotateSecretAsync).RequirePermission(Permissions.WebhooksWrite).Audited("webhooks.rotate-secret");
+        webhooks.MapPost("/{id:guid}/test", SendTestAsync).RequirePermission(Permissions.WebhooksWrite).Audited("webhooks.test");
         webhooks.MapGet("/{id:guid}/deliveries", DeliveriesAsync).RequirePermission(Permissions.WebhooksWrite);
         return api;
     }
@@ -35,62 +34,37 @@ public static class WebhooksApi
         return await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Id == id).ToETaggedResultAsync(http, WebhookDto.From, ct);
     }
 
-    private static async Task<IResult> CreateAsync(
-        WebhookRequest request, HttpContext http, ParleyDbContext db, WebhookUrlGuard guard, IDataProtectionProvider protection,
-        AuditScope audit, TimeProvider time, CancellationToken ct)
-    {
-        if (await guard.CheckAsync(request.Url, ct) is { } refused)
-        {
-            return ApiProblems.Invalid("url", refused);
-        }
+    // The writes are the application layer's (WebhookAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(WebhookRequest request, HttpContext http, WebhookAdmin webhooks, CancellationToken ct) =>
+        (await webhooks.CreateAsync(CurrentActor.Require(http.User), request, ct))
+            .ToHttp(w => Tagged(http, w.Subscription.Version, TypedResults.Created($"/api/v1/webhooks/{w.Subscription.Id}", w)));
 
-        var secret = NewSecret();
-        var subscription = new WebhookSubscription
-        {
-            Id = Guid.CreateVersion7(),
-            TenantId = CurrentActor.Require(http.User).TenantId,
-            Url = request.Url,
-            ProtectedSecret = protection.CreateProtector(WebhookSender.SecretPurpose).Protect(secret),
-            EventTypes = [.. (request.EventTypes ?? []).Distinct(StringComparer.Ordinal)],
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.WebhookSubscriptions.Add(subscription);
-        await db.SaveChangesAsync(ct);
-        audit.Target("webhook", subscription.Id).Describe($"subscribed {new Uri(subscription.Url).Host} to {(subscription.EventTypes.Count == 0 ? "all events" : string.Join(", ", subscription.EventTypes))}");
-        ETags.Set(http, subscription.Version);
-        return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}", new CreatedWebhookDto(WebhookDto.From(subscription), secret));
-    }
+    private static async Task<IResult> UpdateAsync(Guid id, WebhookRequest request, HttpContext http, WebhookAdmin webhooks, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected)
+            ?? (await webhooks.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(w => Tagged(http, w.Version, TypedResults.Ok(w)));
 
     /// <summary>
     /// Replaces the signing secret (shown this once): every delivery from now on, retries included, is signed with the
     /// new one. Honours If-Match, so two administrators cannot rotate over each other unknowingly.
     /// </summary>
-    private static async Task<IResult> RotateSecretAsync(
-        Guid id, HttpContext http, ParleyDbContext db, IDataProtectionProvider protection, AuditScope audit, CancellationToken ct)
+    private static async Task<IResult> RotateSecretAsync(Guid id, HttpContext http, WebhookAdmin webhooks, CancellationToken ct)
     {
-        var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (subscription is null)
+        var actor = CurrentActor.Require(http.User);
+        if (IfMatch.Read(http, out var expected) is { } precondition)
         {
-            return ApiProblems.NotFound();
+            // Another tenant's (or no) subscription is not found, whatever the headers.
+            return (await webhooks.GetAsync(actor, id, ct)).Error?.ToProblem() ?? precondition;
         }
 
-        if (ETags.CheckIfMatch(http, subscription.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        var secret = NewSecret();
-        subscription.ProtectedSecret = protection.CreateProtector(WebhookSender.SecretPurpose).Protect(secret);
-        await db.SaveChangesAsync(ct);
-        audit.Target("webhook", id).Describe("rotated the signing secret");
-        ETags.Set(http, subscription.Version);
-        return TypedResults.Ok(new RotatedWebhookSecretDto(secret));
+        return (await webhooks.RotateSecretAsync(actor, id, expected, ct)).ToHttp(r => Tagged(http, r.Version, TypedResults.Ok(r)));
     }
 
-    private static string NewSecret() => "whsec_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    /// <summary>Queues a signed <c>webhook.test</c> event to the subscription; 202 with its delivery log entry.</summary>
+    private static async Task<IResult> SendTestAsync(Guid id, HttpContext http, WebhookAdmin webhooks, CancellationToken ct) =>
+        (await webhooks.SendTestAsync(CurrentActor.Require(http.User), id, ct)).ToHttp(d => TypedResults.Accepted((string?)null, d));
 
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        db.WebhookSubscriptions.DeleteSingleAsync(s => s.Id == id, db, _ => audit.Target("webhook", id).Describe("unsubscribed"), ct);
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, WebhookAdmin webhooks, CancellationToken ct) =>
+        (await webhooks.DeleteAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
 
     private static async Task<IResult> DeliveriesAsync(Guid id, ParleyDbContext db, [AsParameters] PageRequest page, CancellationToken ct)
     {
@@ -101,5 +75,11 @@ public static class WebhooksApi
 
         return await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id)
             .ToPageResultAsync(d => d.Id.ToString(), page, WebhookDeliveryDto.From, ct);
+    }
+
+    private static IResult Tagged(HttpContext http, long version, IResult result)
+    {
+        ETags.Set(http, version);
+        return result;
     }
 }

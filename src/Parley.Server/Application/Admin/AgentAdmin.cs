@@ -22,7 +22,7 @@ internal sealed class AgentAdmin(ParleyDbContext db, TenantContext tenant, Routi
 {
     public async Task<AppResult<ListPage<AgentDto>>> ListAsync(CurrentActor actor, ListQuery query, CancellationToken ct)
     {
-        if (Require(actor, Permissions.AgentsRead) is { } refused)
+        if (tenant.Require(actor, Permissions.AgentsRead) is { } refused)
         {
             return refused;
         }
@@ -43,7 +43,7 @@ internal sealed class AgentAdmin(ParleyDbContext db, TenantContext tenant, Routi
 
     public async Task<AppResult<AgentDto>> GetAsync(CurrentActor actor, Guid id, CancellationToken ct)
     {
-        if (Require(actor, Permissions.AgentsRead) is { } refused)
+        if (tenant.Require(actor, Permissions.AgentsRead) is { } refused)
         {
             return refused;
         }
@@ -54,7 +54,7 @@ internal sealed class AgentAdmin(ParleyDbContext db, TenantContext tenant, Routi
     /// <summary>What an agent form picks from: the tenant's skills and users (by name).</summary>
     public async Task<AppResult<AgentChoices>> ChoicesAsync(CurrentActor actor, CancellationToken ct)
     {
-        if (Require(actor, Permissions.AgentsRead) is { } refused)
+        if (tenant.Require(actor, Permissions.AgentsRead) is { } refused)
         {
             return refused;
         }
@@ -66,7 +66,7 @@ internal sealed class AgentAdmin(ParleyDbContext db, TenantContext tenant, Routi
 
     public async Task<AppResult<AgentDto>> CreateAsync(CurrentActor actor, AgentRequest request, CancellationToken ct)
     {
-        if ((Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
+        if ((tenant.Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
         {
             return refused;
         }
@@ -86,65 +86,28 @@ internal sealed class AgentAdmin(ParleyDbContext db, TenantContext tenant, Routi
     /// <summary>Replaces the agent if it is still at <paramref name="expectedVersion"/> (null: whatever it is now).</summary>
     public async Task<AppResult<AgentDto>> UpdateAsync(CurrentActor actor, Guid id, long? expectedVersion, AgentRequest request, CancellationToken ct)
     {
-        if ((Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
+        if ((tenant.Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
         {
             return refused;
         }
 
-        if (await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) is not { } agent)
-        {
-            return AppError.NotFound();
-        }
-
-        if (expectedVersion is { } version && version != agent.Version)
-        {
-            return AppError.Stale();
-        }
-
-        if (ProblemErrors.From(await AgentRequestRules.ApplyAsync(request, agent, db, ct)) is { } invalid)
-        {
-            return invalid;
-        }
-
-        // Owned lists (skills, capacities) changed alone leave the row unmodified; the version must still move.
-        db.Entry(agent).State = EntityState.Modified;
-        await SavedAsync(agent, ct);
-        audit.Target("agent", agent.Id).Describe($"updated agent '{agent.DisplayName}'");
-        return AppResult<AgentDto>.Ok(AgentDto.From(agent));
+        var updated = await AdminWrites.UpdateAsync(
+            db, db.Agents, a => a.Id == id, expectedVersion, async a => ProblemErrors.From(await AgentRequestRules.ApplyAsync(request, a, db, ct)), a => SavedAsync(a, ct), ct);
+        return updated.Then(a => audit.Target("agent", a.Id).Describe($"updated agent '{a.DisplayName}'"), AgentDto.From);
     }
 
     public async Task<AppResult<Done>> DeleteAsync(CurrentActor actor, Guid id, CancellationToken ct)
     {
-        if (Require(actor, Permissions.AgentsWrite) is { } refused)
+        if (tenant.Require(actor, Permissions.AgentsWrite) is { } refused)
         {
             return refused;
         }
 
-        if (await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct) is not { } agent)
-        {
-            return AppError.NotFound();
-        }
+        var deleted = await AdminWrites.DeleteAsync(db, db.Agents, a => a.Id == id, SignedInAsync, a => SavedAsync(a, ct), ct);
+        return deleted.Then(a => audit.Target("agent", id).Describe($"deleted agent '{a.DisplayName}'"));
 
-        if (await routing.Grain.GetAgent(RoutingDefinitions.Key(id)) is { State: not AgentState.LoggedOut })
-        {
-            return AppError.From(RoutingResult.AgentHasWork)!;
-        }
-
-        db.Agents.Remove(agent);
-        await SavedAsync(agent, ct);
-        audit.Target("agent", id).Describe($"deleted agent '{agent.DisplayName}'");
-        return AppResult<Done>.Ok(Done.Value);
-    }
-
-    private AppError? Require(CurrentActor actor, string permission)
-    {
-        if (!actor.Permissions.Contains(permission))
-        {
-            return AppError.Forbidden(permission);
-        }
-
-        tenant.Set(actor.TenantId);
-        return null;
+        async Task<AppError?> SignedInAsync(Agent agent) =>
+            await routing.Grain.GetAgent(RoutingDefinitions.Key(agent.Id)) is { State: not AgentState.LoggedOut } ? AppError.From(RoutingResult.AgentHasWork) : null;
     }
 
     private async Task SavedAsync(Agent agent, CancellationToken ct)

@@ -18,7 +18,7 @@ internal sealed class NotReadyReasonAdmin(ParleyDbContext db, TenantContext tena
 {
     public async Task<AppResult<ListPage<NotReadyReasonDto>>> ListAsync(CurrentActor actor, ListQuery query, CancellationToken ct)
     {
-        if (Require(actor, Permissions.AgentsRead) is { } refused)
+        if (tenant.Require(actor, Permissions.AgentsRead) is { } refused)
         {
             return refused;
         }
@@ -35,7 +35,7 @@ internal sealed class NotReadyReasonAdmin(ParleyDbContext db, TenantContext tena
 
     public async Task<AppResult<NotReadyReasonDto>> GetAsync(CurrentActor actor, Guid id, CancellationToken ct)
     {
-        if (Require(actor, Permissions.AgentsRead) is { } refused)
+        if (tenant.Require(actor, Permissions.AgentsRead) is { } refused)
         {
             return refused;
         }
@@ -47,7 +47,7 @@ internal sealed class NotReadyReasonAdmin(ParleyDbContext db, TenantContext tena
 
     public async Task<AppResult<NotReadyReasonDto>> CreateAsync(CurrentActor actor, NotReadyReasonRequest request, CancellationToken ct)
     {
-        if ((Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
+        if ((tenant.Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
         {
             return refused;
         }
@@ -67,48 +67,24 @@ internal sealed class NotReadyReasonAdmin(ParleyDbContext db, TenantContext tena
     /// <summary>Replaces the reason if it is still at <paramref name="expectedVersion"/> (null: whatever it is now).</summary>
     public async Task<AppResult<NotReadyReasonDto>> UpdateAsync(CurrentActor actor, Guid id, long? expectedVersion, NotReadyReasonRequest request, CancellationToken ct)
     {
-        if ((Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
+        if ((tenant.Require(actor, Permissions.AgentsWrite) ?? RequestChecks.Check(request)) is { } refused)
         {
             return refused;
         }
 
-        if (await db.NotReadyReasons.SingleOrDefaultAsync(r => r.Id == id, ct) is not { } reason)
-        {
-            return AppError.NotFound();
-        }
-
-        if (expectedVersion is { } version && version != reason.Version)
-        {
-            return AppError.Stale();
-        }
-
-        if (await ApplyAsync(request, reason, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        db.Entry(reason).State = EntityState.Modified;
-        await db.SaveChangesAsync(ct);
-        audit.Target("not-ready-reason", reason.Id).Describe($"updated not-ready reason '{reason.Code}'");
-        return AppResult<NotReadyReasonDto>.Ok(NotReadyReasonDto.From(reason));
+        var updated = await AdminWrites.UpdateAsync(db, db.NotReadyReasons, r => r.Id == id, expectedVersion, r => ApplyAsync(request, r, ct), _ => db.SaveChangesAsync(ct), ct);
+        return updated.Then(r => audit.Target("not-ready-reason", r.Id).Describe($"updated not-ready reason '{r.Code}'"), NotReadyReasonDto.From);
     }
 
     public async Task<AppResult<Done>> DeleteAsync(CurrentActor actor, Guid id, CancellationToken ct)
     {
-        if (Require(actor, Permissions.AgentsWrite) is { } refused)
+        if (tenant.Require(actor, Permissions.AgentsWrite) is { } refused)
         {
             return refused;
         }
 
-        if (await db.NotReadyReasons.SingleOrDefaultAsync(r => r.Id == id, ct) is not { } reason)
-        {
-            return AppError.NotFound();
-        }
-
-        db.NotReadyReasons.Remove(reason);
-        await db.SaveChangesAsync(ct);
-        audit.Target("not-ready-reason", id).Describe($"deleted not-ready reason '{reason.Code}'");
-        return AppResult<Done>.Ok(Done.Value);
+        var deleted = await AdminWrites.DeleteAsync(db, db.NotReadyReasons, r => r.Id == id, _ => Task.FromResult<AppError?>(null), _ => db.SaveChangesAsync(ct), ct);
+        return deleted.Then(r => audit.Target("not-ready-reason", id).Describe($"deleted not-ready reason '{r.Code}'"));
     }
 
     private async Task<AppError?> ApplyAsync(NotReadyReasonRequest request, NotReadyReason reason, CancellationToken ct)
@@ -120,17 +96,6 @@ internal sealed class NotReadyReasonAdmin(ParleyDbContext db, TenantContext tena
 
         reason.Code = request.Code;
         reason.Name = request.Name;
-        return null;
-    }
-
-    private AppError? Require(CurrentActor actor, string permission)
-    {
-        if (!actor.Permissions.Contains(permission))
-        {
-            return AppError.Forbidden(permission);
-        }
-
-        tenant.Set(actor.TenantId);
         return null;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class QueueAdmin(
 
     public async Task<AppResult<ListPage<QueueDto>>> ListAsync(CurrentActor actor, ListQuery query, CancellationToken ct)
     {
-        if (Require(actor, Permissions.QueuesRead) is { } refused)
+        if (tenant.Require(actor, Permissions.QueuesRead) is { } refused)
         {
             return refused;
         }
@@ -48,7 +48,7 @@ internal sealed class QueueAdmin(
 
     public async Task<AppResult<QueueDto>> GetAsync(CurrentActor actor, Guid id, CancellationToken ct)
     {
-        if (Require(actor, Permissions.QueuesRead) is { } refused)
+        if (tenant.Require(actor, Permissions.QueuesRead) is { } refused)
         {
             return refused;
         }
@@ -58,7 +58,7 @@ internal sealed class QueueAdmin(
 
     public async Task<AppResult<QueueDto>> CreateAsync(CurrentActor actor, QueueRequest request, CancellationToken ct)
     {
-        if ((Require(actor, Permissions.QueuesWrite) ?? RequestChecks.Check(request)) is { } refused)
+        if ((tenant.Require(actor, Permissions.QueuesWrite) ?? RequestChecks.Check(request)) is { } refused)
         {
             return refused;
         }
@@ -78,65 +78,28 @@ internal sealed class QueueAdmin(
     /// <summary>Replaces the queue if it is still at <paramref name="expectedVersion"/> (null: whatever it is now).</summary>
     public async Task<AppResult<QueueDto>> UpdateAsync(CurrentActor actor, Guid id, long? expectedVersion, QueueRequest request, CancellationToken ct)
     {
-        if ((Require(actor, Permissions.QueuesWrite) ?? RequestChecks.Check(request)) is { } refused)
+        if ((tenant.Require(actor, Permissions.QueuesWrite) ?? RequestChecks.Check(request)) is { } refused)
         {
             return refused;
         }
 
-        if (await db.Queues.SingleOrDefaultAsync(q => q.Id == id, ct) is not { } queue)
-        {
-            return AppError.NotFound();
-        }
-
-        if (expectedVersion is { } version && version != queue.Version)
-        {
-            return AppError.Stale();
-        }
-
-        if (ProblemErrors.From(await QueueRequestRules.ApplyAsync(request, queue, db, ct)) is { } invalid)
-        {
-            return invalid;
-        }
-
-        // Owned lists (skills, capacities) changed alone leave the row unmodified; the version must still move.
-        db.Entry(queue).State = EntityState.Modified;
-        await SavedAsync(queue, ct);
-        audit.Target("queue", queue.Id).Describe($"updated queue '{queue.Name}'");
-        return AppResult<QueueDto>.Ok(QueueDto.From(queue));
+        var updated = await AdminWrites.UpdateAsync(
+            db, db.Queues, q => q.Id == id, expectedVersion, async q => ProblemErrors.From(await QueueRequestRules.ApplyAsync(request, q, db, ct)), q => SavedAsync(q, ct), ct);
+        return updated.Then(q => audit.Target("queue", q.Id).Describe($"updated queue '{q.Name}'"), QueueDto.From);
     }
 
     public async Task<AppResult<Done>> DeleteAsync(CurrentActor actor, Guid id, CancellationToken ct)
     {
-        if (Require(actor, Permissions.QueuesWrite) is { } refused)
+        if (tenant.Require(actor, Permissions.QueuesWrite) is { } refused)
         {
             return refused;
         }
 
-        if (await db.Queues.SingleOrDefaultAsync(q => q.Id == id, ct) is not { } queue)
-        {
-            return AppError.NotFound();
-        }
+        var deleted = await AdminWrites.DeleteAsync(db, db.Queues, q => q.Id == id, OverflowTargetAsync, q => SavedAsync(q, ct), ct);
+        return deleted.Then(q => audit.Target("queue", id).Describe($"deleted queue '{q.Name}'; its waiting interactions were disconnected"));
 
-        if (await db.Queues.AnyAsync(q => q.OverflowQueueId == id, ct))
-        {
-            return AppError.Conflict("Other queues overflow to this one; change them first.");
-        }
-
-        db.Queues.Remove(queue);
-        await SavedAsync(queue, ct);
-        audit.Target("queue", id).Describe($"deleted queue '{queue.Name}'; its waiting interactions were disconnected");
-        return AppResult<Done>.Ok(Done.Value);
-    }
-
-    private AppError? Require(CurrentActor actor, string permission)
-    {
-        if (!actor.Permissions.Contains(permission))
-        {
-            return AppError.Forbidden(permission);
-        }
-
-        tenant.Set(actor.TenantId);
-        return null;
+        async Task<AppError?> OverflowTargetAsync(Queue queue) =>
+            await db.Queues.AnyAsync(q => q.OverflowQueueId == queue.Id, ct) ? AppError.Conflict("Other queues overflow to this one; change them first.") : null;
     }
 
     /// <summary>Saves, then tells the routing engine and the callers' settings.</summary>

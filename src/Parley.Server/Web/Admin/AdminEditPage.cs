@@ -43,6 +43,12 @@ public abstract class AdminEditPage<TDto> : ComponentBase
     /// <summary>The list's address; a created resource opens at this address plus its id.</summary>
     protected abstract string ListPath { get; }
 
+    /// <summary>
+    /// Whether a created resource opens at its own address at once (false: the page stays to show what the create answered once,
+    /// such as a secret, and links to the resource itself).
+    /// </summary>
+    protected virtual bool OpenAfterCreate => true;
+
     /// <summary>False while there is nothing to save (the resource could not be read).</summary>
     protected virtual bool CanSave => true;
 
@@ -70,6 +76,25 @@ public abstract class AdminEditPage<TDto> : ComponentBase
         CanWrite = Actor.Permissions.Contains(WritePermission);
         await LoadChoicesAsync();
         await ReloadAsync();
+    }
+
+    /// <summary>Shows an action's refusal (or clears the last one) like a save's.</summary>
+    protected void ShowError(AppError? error)
+    {
+        Error = error;
+    }
+
+    /// <summary>Runs a delete through the application layer and goes back to the list; a refusal is shown like a save's.</summary>
+    protected async Task DeleteThenListAsync(Func<Task<AppResult<Done>>> delete)
+    {
+        Busy = true;
+        var result = await delete();
+        Busy = false;
+        Error = result.Error;
+        if (result.IsOk)
+        {
+            Nav.NavigateTo(ListPath);
+        }
     }
 
     protected async Task ReloadAsync()
@@ -104,7 +129,7 @@ public abstract class AdminEditPage<TDto> : ComponentBase
             return;
         }
 
-        if (Id is null)
+        if (Id is null && OpenAfterCreate)
         {
             Nav.NavigateTo($"{ListPath}/{IdOf(saved)}");
             return;

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+using Parley.Web.Tests.Support;
+
+namespace Parley.Web.Tests.EndToEnd;
+
+/// <summary>
+/// A Chromium page (1280×720) signed in to the admin console as the demo tenant's administrator through the sign-in page, that
+/// notes every failed request and console error (<see cref="Errors"/>) and writes screenshots to the test output and <c>docs/images</c>.
+/// </summary>
+public sealed class AdminBrowser : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private AdminBrowser(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+    }
+
+    public IPage Page { get; }
+
+    public List<string> Errors { get; } = [];
+
+    public static async Task<AdminBrowser> SignInAsync(IBrowser browser, Uri baseUrl, string path)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var admin = new AdminBrowser(context, page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                admin.Errors.Add(message.Text + " " + message.Location);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                admin.Errors.Add($"{response.Status} {response.Url}");
+            }
+        };
+
+        await page.GotoAsync(path);
+        await page.WaitForURLAsync("**/sign-in?ReturnUrl=*");
+        await page.GetByLabel("Tenant").FillAsync(WebAppFactory.Tenant);
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync("Test-Admin-Secret-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**" + path);
+        return admin;
+    }
+
+    /// <summary>From the top of the page, without the focus ring the router puts on the heading.</summary>
+    public async Task ShotAsync(string name)
+    {
+        await Page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); document.querySelectorAll('.rz-body').forEach(b => b.scrollTop = 0); }");
+        var bytes = await Page.ScreenshotAsync();
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, name), bytes);
+        await File.WriteAllBytesAsync(Path.Combine(Chromium.DocsImages(), name), bytes);
+    }
+
+    public void AssertNoErrors() => Assert.True(Errors.Count == 0, string.Join(Environment.NewLine, Errors));
+
+    public ValueTask DisposeAsync() => _context.DisposeAsync();
+}
