@@ -134,6 +134,7 @@ public static class ParleyApplicationExtensions
         api.MapAttachmentsApi();
         api.MapInternalChatApi();
         api.MapCallControlApi();
+        api.MapOutboundCallsApi();
         Api.TenantSettings.TenantSettingsApi.MapTenantSettingsApi(api);
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);

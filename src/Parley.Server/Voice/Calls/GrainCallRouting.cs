@@ -53,6 +53,16 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
         return CallQueueResult.Refused(result.ToString());
     }
 
+    public async ValueTask<string?> StartDirectAsync(DirectCallRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var command = new StartDirectCommand(
+            request.InteractionId.ToString(), request.QueueId.ToString(), Channel.Voice, request.AgentId.ToString(),
+            new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal));
+        var result = await Grain(request.TenantId).StartDirect(command);
+        return result == RoutingResult.Ok ? null : result.ToString();
+    }
+
     public async ValueTask<bool> AcceptAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default) =>
         Check("accept", tenantId, interactionId, await Grain(tenantId).Accept(interactionId.ToString(), agentId.ToString()));
 
