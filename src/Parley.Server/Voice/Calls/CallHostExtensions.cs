@@ -51,7 +51,11 @@ internal static class CallHostExtensions
             sp.GetRequiredService<ICallRecordStore>(),
             sp.GetRequiredService<InboundCallOptions>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<ICallbacks>()));
+        services.AddSingleton<Callbacks>();
+        services.AddSingleton<ICallbacks>(sp => sp.GetRequiredService<Callbacks>());
+        services.AddHostedService<CallbackRestorer>();
         services.AddSingleton(sp => new OutboundCalls(
             sp.GetRequiredService<MediaEngine>(),
             () => sp.GetRequiredService<SipStack>(),

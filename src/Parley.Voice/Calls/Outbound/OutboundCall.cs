@@ -25,13 +25,24 @@ internal sealed partial class OutboundCall
     private AgentLeg? _far;
     private AudioBridge? _bridge;
 
-    public OutboundCall(OutboundCallServices services, OutboundDial dial, IPAddress localAddress, CallRecord record)
+    /// <summary>
+    /// Whether the agent has the interaction: at once for a call they place; for a callback only once their phone answered
+    /// and routing accepted the offer. Until then nothing is recorded (a phone that does not answer leaves no record).
+    /// </summary>
+    private bool _accepted;
+
+    public OutboundCall(OutboundCallServices services, OutboundDial dial, IPAddress localAddress, CallRecord record, bool callback = false)
     {
         _services = services;
         _dial = dial;
         _localAddress = localAddress;
         _record = record;
+        IsCallback = callback;
+        _accepted = !callback;
     }
+
+    /// <summary>A callback the ACD offered to the agent (rather than a call the agent placed).</summary>
+    public bool IsCallback { get; }
 
     public Guid Id => _record.Id;
 
@@ -90,12 +101,18 @@ internal sealed partial class OutboundCall
         switch (signal)
         {
             case CallSignal.AgentAnswered answered when answered.Leg == _agent:
-                await MarkAnsweredAsync(_agent).ConfigureAwait(false);
+                if (!await TakeOfferAsync(_agent).ConfigureAwait(false))
+                {
+                    return true;
+                }
+
                 _record = _record with { SipCallId = _agent.Dialog!.CallId };
                 await SaveAsync().ConfigureAwait(false);
+                await MarkAnsweredAsync(_agent).ConfigureAwait(false);
                 CallFarEnd();
                 return false;
             case CallSignal.AgentFailed failed when failed.Leg == _agent:
+                await MissOfferAsync().ConfigureAwait(false);
                 await MarkFailedAsync(_agent, failed.Status, AgentCause(failed.Status)).ConfigureAwait(false);
                 Release(AgentCause(failed.Status), CallParty.System, CallDisposition.NotAnswered);
                 return true;
@@ -122,6 +139,10 @@ internal sealed partial class OutboundCall
                 return true;
             case CallSignal.Control control:
                 return await ControlAsync(control).ConfigureAwait(false);
+            case CallSignal.OfferWithdrawn withdrawn when !_accepted && withdrawn.AgentId == AgentId:
+                _withdrawn = true;
+                _agent?.Cancel();
+                return false;
             default:
                 return false;
         }
@@ -139,10 +160,11 @@ internal sealed partial class OutboundCall
         var options = new SipInviteOptions
         {
             From = $"sip:{shown}@{_localAddress}",
-            FromDisplayName = _dial.Destination is OutboundDestination.Agent a2 ? $"Calling {a2.Phone.AgentName} ({a2.Extension})" : $"Calling {shown}",
+            FromDisplayName = IsCallback ? $"Callback: {shown}"
+                : _dial.Destination is OutboundDestination.Agent a2 ? $"Calling {a2.Phone.AgentName} ({a2.Extension})" : $"Calling {shown}",
         };
         OutboundLog.Dialing(_services.Logger, Id, AgentId, Destination, _dial.AgentPhone.Uri);
-        _agent = Ring(_dial.AgentPhone.Uri, options, CallParty.Agent, AgentId, _dial.AgentPhone.Uri, _services.AgentRingTime);
+        _agent = Ring(_dial.AgentPhone.Uri, options, CallParty.Agent, AgentId, _dial.AgentPhone.Uri, AgentRingTime);
     }
 
     /// <summary>The agent answered: INVITE the number through the trunk, or the other agent's phone.</summary>
@@ -263,7 +285,10 @@ internal sealed partial class OutboundCall
             await leg.DisposeAsync().ConfigureAwait(false);
         }
 
-        await TryAsync(() => _services.Routing.EndAsync(TenantId, InteractionId).AsTask()).ConfigureAwait(false);
+        if (_accepted)
+        {
+            await TryAsync(() => _services.Routing.EndAsync(TenantId, InteractionId).AsTask()).ConfigureAwait(false);
+        }
         _record = _record with
         {
             EndedAt = now,
@@ -281,9 +306,9 @@ internal sealed partial class OutboundCall
         OutboundLog.Ended(_services.Logger, Id, _record.ReleaseCause!, _record.Disposition?.ToString() ?? "none");
     }
 
-    private Task SaveAsync() => _services.Records.SaveCallAsync(_record).AsTask();
+    private Task SaveAsync() => _accepted ? _services.Records.SaveCallAsync(_record).AsTask() : Task.CompletedTask;
 
-    private Task SaveLegAsync(AgentLeg leg) => _services.Records.SaveLegAsync(leg.Record).AsTask();
+    private Task SaveLegAsync(AgentLeg leg) => _accepted ? _services.Records.SaveLegAsync(leg.Record).AsTask() : Task.CompletedTask;
 
     private async Task TryAsync(Func<Task> action)
     {

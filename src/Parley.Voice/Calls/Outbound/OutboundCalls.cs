@@ -115,6 +115,35 @@ public sealed class OutboundCalls : VoiceCallHandler
     }
 
     /// <summary>
+    /// Rings <paramref name="dial"/>'s agent for the callback <paramref name="interactionId"/> routing offered them (until
+    /// <paramref name="offerExpiresAt"/> and the ring grace); when they answer, takes the offer and calls the customer.
+    /// </summary>
+    internal OutboundCall StartCallback(OutboundDial dial, Guid interactionId, DateTimeOffset offerExpiresAt)
+    {
+        var number = (OutboundDestination.Number)dial.Destination;
+        var record = new CallRecord
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = dial.TenantId,
+            NodeId = _services.NodeId,
+            Direction = CallDirection.Outbound,
+            SipCallId = string.Empty,
+            CallerNumber = number.CallerId,
+            CalledNumber = number.E164,
+            TrunkId = number.Trunk.Id,
+            ArrivedAt = _services.Time.GetUtcNow(),
+            QueueId = dial.QueueId == Guid.Empty ? null : dial.QueueId,
+            AgentId = dial.AgentId,
+            InteractionId = interactionId,
+        };
+        var call = new OutboundCall(_services, dial, LocalAddress(), record, callback: true) { OfferExpiresAt = offerExpiresAt };
+        _byId[record.Id] = call;
+        call.Start();
+        _ = call.Completion.ContinueWith(_ => Forget(record.Id), TaskScheduler.Default);
+        return call;
+    }
+
+    /// <summary>
     /// Carries out <paramref name="agentId"/>'s <paramref name="command"/> on their own call <paramref name="callId"/> (the
     /// record's id or the interaction's) of <paramref name="tenantId"/> on this node; another tenant's or agent's call is
     /// <see cref="CallControlOutcome.NotFound"/>.

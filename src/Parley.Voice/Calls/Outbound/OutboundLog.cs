@@ -25,4 +25,10 @@ internal static partial class OutboundLog
 
     [LoggerMessage(6156, LogLevel.Warning, "Call {CallId}: clean-up step failed")]
     public static partial void CleanupFailed(ILogger logger, Guid callId, Exception exception);
+
+    [LoggerMessage(6157, LogLevel.Information, "Callback {InteractionId} for call {CallId} waits in {Queue}")]
+    public static partial void CallbackQueued(ILogger logger, Guid interactionId, Guid callId, string queue);
+
+    [LoggerMessage(6158, LogLevel.Warning, "Callback {InteractionId} given up: {Reason}")]
+    public static partial void CallbackImpossible(ILogger logger, Guid interactionId, string reason);
 }

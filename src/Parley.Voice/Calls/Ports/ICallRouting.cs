@@ -37,6 +37,12 @@ public interface ICallRouting
     /// <summary>Position and estimated wait, or null when the interaction is no longer waiting.</summary>
     ValueTask<QueuePosition?> GetPositionAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Tells <paramref name="listener"/> about an interaction queued earlier (a callback after a restart); false when routing
+    /// no longer has it.
+    /// </summary>
+    ValueTask<bool> WatchAsync(Guid tenantId, Guid interactionId, ICallRoutingListener listener, CancellationToken cancellationToken = default);
+
     /// <summary>Stops telling the call's listener anything.</summary>
     ValueTask ForgetAsync(Guid tenantId, Guid interactionId);
 }
