@@ -116,6 +116,59 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         await SignOutAsync(agent);
     }
 
+    [Fact]
+    public async Task AFlowsOfferCallback_EndsTheCall_KeepsACallbackWaiting_AndTheAgentWhoTakesItIsRungThenTheCustomerIsCalledBack()
+    {
+        await using var customer = TestPhone.Start("+15557654321", IPAddress.Parse("127.0.0.68"), rtpBase: 46400);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.69"), rtpBase: 46800);
+        await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.70"), rtpBase: 47200);
+        using var admin = await factory.SignInDemoAsync("admin");
+        await OnlyOutboundTrunkAsync(admin, customer, new { });
+        var flow = await Parley.Server.Tests.Flows.FlowsApi.CreateFlowAsync(admin, $$"""
+            {
+              "name": "Call me back {{Guid.NewGuid():N}}",
+              "blocks": [
+                { "type": "start", "id": "start", "next": "cb" },
+                { "type": "offerCallback", "id": "cb", "queue": "Support", "onFailure": "bye" },
+                { "type": "hangUp", "id": "bye" }
+              ]
+            }
+            """);
+        var flowId = flow.GetProperty("id").GetGuid();
+        Assert.Equal(200, (await Parley.Server.Tests.Flows.FlowsApi.PublishAsync(admin, flowId)).Status);
+        var number = await factory.DemoNumberAsync("Flow", flowId, "127.0.0.69");
+        await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+
+        var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
+        await call.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var inbound = await factory.CallRecordAsync(number);
+        Assert.Equal(("EndedByFlow", "callback_requested"), (inbound.GetProperty("disposition").GetString(), inbound.GetProperty("releaseCause").GetString()));
+        var waiting = (await admin.JsonAsync("/api/v1/callbacks")).GetProperty("items").EnumerateArray()
+            .Single(c => c.GetProperty("callId").GetGuid() == inbound.GetProperty("id").GetGuid());
+        Assert.Equal("+15557654321", waiting.GetProperty("number").GetString());
+        Assert.Equal(await factory.QueueIdAsync("Support"), waiting.GetProperty("queueId").GetGuid());
+
+        using var agent = await factory.SignInToRoutingAsync("agent2");
+        var mine = await agentPhone.NextIncomingAsync();
+        Assert.Equal("Callback: +15557654321", mine.FromDisplayName);
+        var back = await customer.NextIncomingAsync();
+        mine.PlayTone(1000);
+        back.PlayTone(440);
+        await back.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the customer hears the agent");
+        await mine.WaitUntilAsync(c => c.FramesOf(440) > 25, "the agent hears the customer");
+        await back.HangUpAsync();
+        await mine.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var record = await factory.CallRecordAsync("+15557654321");
+        Assert.Equal(("Outbound", "Answered", "far_end_hangup"), (
+            record.GetProperty("direction").GetString(), record.GetProperty("disposition").GetString(), record.GetProperty("releaseCause").GetString()));
+        Assert.Equal(waiting.GetProperty("interactionId").GetGuid(), record.GetProperty("interactionId").GetGuid());
+        Assert.DoesNotContain((await admin.JsonAsync("/api/v1/callbacks")).GetProperty("items").EnumerateArray(),
+            c => c.GetProperty("interactionId").GetGuid() == waiting.GetProperty("interactionId").GetGuid());
+        await WaitForStateAsync("agent2", "AfterCallWork");
+        await SignOutAsync(agent);
+    }
+
     /// <summary>Leaves <paramref name="carrier"/> (or nothing) as the tenant's only trunk with an outbound host.</summary>
     private static async Task OnlyOutboundTrunkAsync(HttpClient admin, TestPhone? carrier, object callerId)
     {
