@@ -50,6 +50,9 @@ public interface ITenantRoutingGrain : IGrainWithGuidKey
 
     Task<RoutingResult> Accept(string interactionId, string agentId);
 
+    /// <summary>An interaction the agent starts (an outbound call): active with them at once, never offered.</summary>
+    Task<RoutingResult> StartDirect(StartDirectCommand command);
+
     Task<RoutingResult> Reject(string interactionId, string agentId);
 
     /// <summary>The agent's phone was busy, refused or unreachable: a reject that counts as a missed offer.</summary>

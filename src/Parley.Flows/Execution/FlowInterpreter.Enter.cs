@@ -67,6 +67,9 @@ public sealed partial class FlowInterpreter
                 state.Outcome = "transferred";
                 return StepMove.Wait(new TransferToNumberAction(
                     Render(number.Number ?? "", step), number.CallerId is null ? null : Render(number.CallerId, step)));
+            case OfferCallbackBlock callback:
+                state.Outcome = "callback";
+                return StepMove.Wait(new OfferCallbackAction(callback.Queue ?? "", Render(callback.Number ?? "{call.caller}", step)));
             case SubflowBlock subflow:
                 return EnterSubflow(subflow, step);
             case ReturnBlock:

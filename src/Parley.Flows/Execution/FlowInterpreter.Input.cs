@@ -22,6 +22,7 @@ public sealed partial class FlowInterpreter
         TransferToQueueBlock queue => TransferInput(queue.OnFailure, input, step),
         TransferToAgentBlock agent => TransferInput(agent.OnFailure, input, step),
         TransferToNumberBlock number => TransferInput(number.OnFailure, input, step),
+        OfferCallbackBlock callback => TransferInput(callback.OnFailure, input, step),
         _ => StepMove.Wait(ContinueAction.Instance),
     };
 

@@ -18,7 +18,7 @@ public sealed class FlowRunner(FlowInterpreter interpreter)
         while (!action.IsFinal)
         {
             var input = await host.PerformAsync(action, cancellationToken).ConfigureAwait(false);
-            var isTransfer = action is TransferToQueueAction or TransferToAgentAction or TransferToNumberAction;
+            var isTransfer = action is TransferToQueueAction or TransferToAgentAction or TransferToNumberAction or OfferCallbackAction;
             if (isTransfer && input is not TransferFailedInput)
             {
                 return action;

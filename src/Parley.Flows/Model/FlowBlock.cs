@@ -17,6 +17,7 @@ namespace Parley.Flows.Model;
 [JsonDerivedType(typeof(TransferToQueueBlock), "transferToQueue")]
 [JsonDerivedType(typeof(TransferToAgentBlock), "transferToAgent")]
 [JsonDerivedType(typeof(TransferToNumberBlock), "transferToNumber")]
+[JsonDerivedType(typeof(OfferCallbackBlock), "offerCallback")]
 [JsonDerivedType(typeof(SubflowBlock), "subflow")]
 [JsonDerivedType(typeof(ReturnBlock), "return")]
 [JsonDerivedType(typeof(LoopBlock), "loop")]
@@ -27,7 +28,7 @@ public abstract class FlowBlock
     public static readonly IReadOnlySet<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "start", "play", "menu", "collectDigits", "setVariables", "condition", "businessHours", "httpRequest",
-        "distribute", "setLanguage", "transferToQueue", "transferToAgent", "transferToNumber", "subflow", "return",
+        "distribute", "setLanguage", "transferToQueue", "transferToAgent", "transferToNumber", "offerCallback", "subflow", "return",
         "loop", "hangUp",
     };
 

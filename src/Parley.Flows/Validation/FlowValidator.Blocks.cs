@@ -101,6 +101,17 @@ public sealed partial class FlowValidator
                     CheckTemplate(number.CallerId, p + "/callerId", errors);
                 }
                 break;
+            case OfferCallbackBlock callback:
+                if (Required(callback.Queue, p + "/queue", "queue", errors)
+                    && context.References is { } callbackQueues && !callbackQueues.QueueExists(callback.Queue!))
+                {
+                    errors.Add(new(p + "/queue", FlowErrorKind.UnknownQueue, $"The tenant has no queue '{callback.Queue}'."));
+                }
+                if (callback.Number is not null)
+                {
+                    CheckTemplate(callback.Number, p + "/number", errors);
+                }
+                break;
             case SubflowBlock subflow:
                 if (Required(subflow.FlowId, p + "/flowId", "flowId", errors)
                     && context.References is { } flows && !flows.FlowExists(subflow.FlowId!))

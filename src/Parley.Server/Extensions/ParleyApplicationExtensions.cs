@@ -135,6 +135,8 @@ public static class ParleyApplicationExtensions
         api.MapInternalChatApi();
         api.MapCallControlApi();
         api.MapCallSupervisionApi();
+        api.MapOutboundCallsApi();
+        api.MapCallbacksApi();
         Api.TenantSettings.TenantSettingsApi.MapTenantSettingsApi(api);
         app.MapHub<RoutingHub>(RoutingHub.SupervisorPath).RequirePermission(Domain.Security.Permissions.RealtimeRead);
         app.MapHub<RoutingHub>(RoutingHub.AgentPath).RequirePermission(Domain.Security.Permissions.AgentSelf);

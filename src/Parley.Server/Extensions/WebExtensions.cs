@@ -20,6 +20,7 @@ internal static class WebExtensions
         services.AddScoped<AgentWorkspace>();
         services.AddScoped<Parley.Server.Application.Calls.CallControl>();
         services.AddScoped<Parley.Server.Application.Calls.CallSupervision>();
+        services.AddScoped<Parley.Server.Application.Calls.OutboundDialing>();
         services.AddSingleton<Parley.Server.Application.Calls.CallEvents>();
         services.AddSingleton<ApplicationRunner>();
         services.AddScoped<CannedResponseService>();

@@ -27,6 +27,11 @@ internal sealed partial class InboundCall
         CallQueueResult? queued = null;
         async ValueTask<FlowInput> TransferAsync(FlowAction action, CancellationToken cancellationToken)
         {
+            if (action is OfferCallbackAction callback)
+            {
+                return await RequestCallbackAsync(callback).ConfigureAwait(false);
+            }
+
             if (action is TransferToNumberAction toNumber)
             {
                 return await CallOutsideAsync(toNumber).ConfigureAwait(false);
@@ -55,7 +60,11 @@ internal sealed partial class InboundCall
         try
         {
             var final = await runner.RunAsync(flow.Document, state, host, flow.Library, _life.Token).ConfigureAwait(false);
-            if (final is HangUpAction hangUp)
+            if (final is OfferCallbackAction)
+            {
+                _record = _record with { ReleaseCause = "callback_requested", Disposition = Records.CallDisposition.EndedByFlow, ReleasedBy = Records.CallParty.System };
+            }
+            else if (final is HangUpAction hangUp)
             {
                 _record = _record with { ReleaseCause = "flow_" + hangUp.Reason, Disposition = Records.CallDisposition.EndedByFlow, ReleasedBy = Records.CallParty.System };
             }

@@ -49,13 +49,18 @@ public sealed class InboundCalls : VoiceCallHandler
         ICallRecordStore records,
         InboundCallOptions options,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        ICallbacks? callbacks = null)
     {
+        Callbacks = callbacks;
         ArgumentNullException.ThrowIfNull(loggers);
         _logger = loggers.CreateLogger<InboundCalls>();
         _portsFull = new MediaPortRefusals(options, time, _logger);
         _services = new CallServices(engine, stack, dialogs, this, routing, phones, trunks, waiting, flows, speech, http, interpreter, audio, records, options, time, loggers, _logger);
     }
+
+    /// <summary>Where a flow's <c>offerCallback</c> queues the callback; null: the block fails (its <c>onFailure</c>).</summary>
+    internal ICallbacks? Callbacks { get; }
 
     /// <summary>Calls to numbers in progress on this node.</summary>
     public int ActiveCalls => _callers.Count;

@@ -98,7 +98,7 @@ public sealed partial class VoiceFlowHost : IFlowHost, IDisposable
                 return await GatherAsync(gather, cancellationToken).ConfigureAwait(false);
             case HttpRequestAction request:
                 return await _http.SendAsync(_tenantId, request, cancellationToken).ConfigureAwait(false);
-            case TransferToQueueAction or TransferToAgentAction or TransferToNumberAction:
+            case TransferToQueueAction or TransferToAgentAction or TransferToNumberAction or OfferCallbackAction:
                 return await _transfer(action, cancellationToken).ConfigureAwait(false);
             default:
                 throw new NotSupportedException($"A voice call cannot perform {action.GetType().Name}.");

@@ -140,6 +140,22 @@ public sealed class ControlFlowTests
     }
 
     [Fact]
+    public void Offer_callback_calls_back_the_caller_by_default_and_a_failure_takes_on_failure()
+    {
+        var flow = Parse(
+            "{'type':'start','id':'s','next':'cb'}",
+            "{'type':'offerCallback','id':'cb','queue':'Support','onFailure':'h'}",
+            "{'type':'hangUp','id':'h','reason':'no-callback'}");
+        var interpreter = Interpreter();
+        var state = interpreter.Start("f", flow, Call);
+        var callback = Assert.IsType<OfferCallbackAction>(interpreter.Step(flow, state, FlowInput.Begin));
+        Assert.Equal(("Support", "+15551234567"), (callback.Queue, callback.Number));
+        Assert.Equal("callback", state.Outcome);
+        var end = interpreter.Step(flow, state, new TransferFailedInput("unknown_queue"));
+        Assert.Equal("no-callback", Assert.IsType<HangUpAction>(end).Reason);
+    }
+
+    [Fact]
     public void Set_language_changes_the_language_of_later_prompts()
     {
         var flow = Parse(

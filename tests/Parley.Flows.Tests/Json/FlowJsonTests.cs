@@ -30,7 +30,8 @@ public sealed class FlowJsonTests
             { "type": "loop", "id": "loop", "times": 2, "variable": "i", "body": "q", "exit": "agent" },
             { "type": "transferToQueue", "id": "q", "queue": "Support", "priority": 3, "skills": [ "{vars.tier}" ], "attributes": { "acct": "{vars.acct}" }, "onFailure": "loop" },
             { "type": "transferToAgent", "id": "agent", "agent": "agent2", "onFailure": "ext" },
-            { "type": "transferToNumber", "id": "ext", "number": "+15557654321", "callerId": "{call.called}", "onFailure": "h" },
+            { "type": "transferToNumber", "id": "ext", "number": "+15557654321", "callerId": "{call.called}", "onFailure": "cb" },
+            { "type": "offerCallback", "id": "cb", "queue": "Support", "number": "{call.caller}", "onFailure": "h" },
             { "type": "return", "id": "ret" },
             { "type": "hangUp", "id": "h", "reason": "done" }
           ]

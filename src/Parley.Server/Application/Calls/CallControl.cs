@@ -7,6 +7,7 @@ using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Voice.Calls;
 using Parley.Voice.Calls.Control;
+using Parley.Voice.Calls.Outbound;
 using Parley.Voice.Numbers;
 
 namespace Parley.Server.Application.Calls;
@@ -17,7 +18,7 @@ namespace Parley.Server.Application.Calls;
 /// bridged with; another agent's call, another tenant's call or a call that is not live answers not found. Each
 /// command is carried out in the call's mailbox (<see cref="InboundCalls.ControlAsync"/>).
 /// </summary>
-internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, InboundCalls calls, AuditScope audit, CallEvents events)
+internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, InboundCalls calls, OutboundCalls placed, AuditScope audit, CallEvents events)
 {
     public Task<AppResult<Done>> HoldAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
         RunAsync(actor, callId, new CallCommand.Hold(), "put the call on hold", ct);
@@ -56,7 +57,9 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
 
         if (calls.FindByAgent(agent.TenantId, agent.Id) is not { } mine || (mine.CallId != callId && mine.InteractionId != callId))
         {
-            return AppError.NotFound(); // the call first: another tenant's or agent's call never learns about targets
+            return placed.FindByAgent(agent.TenantId, agent.Id) is { } own && (own.CallId == callId || own.InteractionId == callId)
+                ? AppError.Conflict("Transfer is not available on calls you placed.")
+                : AppError.NotFound(); // the call first: another tenant's or agent's call never learns about targets
         }
 
         var given = new object?[] { request.Queue, request.Agent, request.Number, request.Flow }.Count(t => t is not null);
@@ -185,7 +188,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
 
     /// <summary>The calling agent's live call, if one is bridged with them on this node.</summary>
     public async Task<LiveCallView?> CurrentCallAsync(CurrentActor actor, CancellationToken ct) =>
-        await AgentOfAsync(actor, ct) is { } agent ? calls.FindByAgent(actor.TenantId, agent.Id) : null;
+        await AgentOfAsync(actor, ct) is { } agent ? calls.FindByAgent(actor.TenantId, agent.Id) ?? placed.FindByAgent(actor.TenantId, agent.Id) : null;
 
     private async Task<AppResult<Done>> RunAsync(CurrentActor actor, Guid callId, CallCommand command, string summary, CancellationToken ct)
     {
@@ -207,6 +210,12 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     {
         audit.Target("call", callId).Describe(summary);
         var result = await calls.ControlAsync(agent.TenantId, callId, agent.Id, command, ct);
+        if (result.Outcome is CallControlOutcome.NotFound)
+        {
+            // Not a call to a number on this node: perhaps one the agent placed.
+            result = await placed.ControlAsync(agent.TenantId, callId, agent.Id, command, ct);
+        }
+
         if (result.Outcome is CallControlOutcome.Done)
         {
             var (type, data) = EventOf(command, result);

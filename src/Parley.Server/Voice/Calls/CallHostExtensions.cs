@@ -4,6 +4,7 @@ using Parley.Sip.Stack;
 using Parley.Speech.Recognition;
 using Parley.Voice.Audio;
 using Parley.Voice.Calls;
+using Parley.Voice.Calls.Outbound;
 using Parley.Voice.Calls.Ports;
 using Parley.Voice.Ivr;
 using Parley.Voice.Nodes;
@@ -46,6 +47,20 @@ internal static class CallHostExtensions
             sp.GetRequiredService<ISpeechToText>(),
             sp.GetRequiredService<IFlowHttpClient>(),
             sp.GetRequiredService<FlowInterpreter>(),
+            sp.GetRequiredService<ICallAudio>(),
+            sp.GetRequiredService<ICallRecordStore>(),
+            sp.GetRequiredService<InboundCallOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<ICallbacks>()));
+        services.AddSingleton<Callbacks>();
+        services.AddSingleton<ICallbacks>(sp => sp.GetRequiredService<Callbacks>());
+        services.AddHostedService<CallbackRestorer>();
+        services.AddSingleton(sp => new OutboundCalls(
+            sp.GetRequiredService<MediaEngine>(),
+            () => sp.GetRequiredService<SipStack>(),
+            sp.GetRequiredService<VoiceDialogs>(),
+            sp.GetRequiredService<ICallRouting>(),
             sp.GetRequiredService<ICallAudio>(),
             sp.GetRequiredService<ICallRecordStore>(),
             sp.GetRequiredService<InboundCallOptions>(),

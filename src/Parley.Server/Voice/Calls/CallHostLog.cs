@@ -14,4 +14,10 @@ internal static partial class CallHostLog
 
     [LoggerMessage(5202, LogLevel.Warning, "Routing command {Command} for call {CallId} of tenant {TenantId} answered {Result}")]
     public static partial void CommandRefused(ILogger logger, string command, Guid callId, Guid tenantId, string result);
+
+    [LoggerMessage(5230, LogLevel.Information, "Listening again for {Count} waiting callback(s) ({Gone} no longer in routing)")]
+    public static partial void CallbacksResumed(ILogger logger, int count, int gone);
+
+    [LoggerMessage(5231, LogLevel.Warning, "Listening again for waiting callbacks failed")]
+    public static partial void CallbacksResumeFailed(ILogger logger, Exception exception);
 }

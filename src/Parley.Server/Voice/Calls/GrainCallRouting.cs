@@ -42,7 +42,7 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
         var command = new EnqueueCommand(
             request.InteractionId.ToString(), queue.Value.Id.ToString(), Channel.Voice, request.Priority,
             new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal), Watcher: watcher.Reference,
-            PreferredAgentId: request.PreferredAgentId?.ToString());
+            PreferredAgentId: request.PreferredAgentId?.ToString(), EnqueuedAt: request.EnqueuedAt);
         var result = await Grain(request.TenantId).Enqueue(command);
         if (result == RoutingResult.Ok)
         {
@@ -51,6 +51,16 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
 
         Drop(request.InteractionId);
         return CallQueueResult.Refused(result.ToString());
+    }
+
+    public async ValueTask<string?> StartDirectAsync(DirectCallRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var command = new StartDirectCommand(
+            request.InteractionId.ToString(), request.QueueId.ToString(), Channel.Voice, request.AgentId.ToString(),
+            new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal));
+        var result = await Grain(request.TenantId).StartDirect(command);
+        return result == RoutingResult.Ok ? null : result.ToString();
     }
 
     public async ValueTask<bool> AcceptAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default) =>
@@ -73,6 +83,20 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
         return position is { Status: Parley.Routing.Interactions.InteractionStatus.Waiting }
             ? new Parley.Voice.Ivr.QueuePosition(position.Position, position.EstimatedWait)
             : null;
+    }
+
+    public async ValueTask<bool> WatchAsync(Guid tenantId, Guid interactionId, ICallRoutingListener listener, CancellationToken cancellationToken = default)
+    {
+        var watcher = new CallWatcher(tenantId, listener);
+        watcher.Reference = grains.CreateObjectReference<IInteractionWatcher>(watcher);
+        _watchers[interactionId] = watcher;
+        if (await Grain(tenantId).Watch([new WatchEntry(interactionId.ToString(), watcher.Reference)]) == 1)
+        {
+            return true;
+        }
+
+        Drop(interactionId);
+        return false;
     }
 
     public async ValueTask ForgetAsync(Guid tenantId, Guid interactionId)

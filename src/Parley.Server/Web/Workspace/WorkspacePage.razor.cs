@@ -177,6 +177,24 @@ public sealed partial class WorkspacePage
         }
     }
 
+    /// <summary>Places a call from the dial box, through the same <see cref="Parley.Server.Application.Calls.OutboundDialing"/> as <c>POST /api/v1/calls</c>.</summary>
+    private async Task DialAsync(string to)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var result = await Runner.CommandAsync<Parley.Server.Application.Calls.OutboundDialing, Parley.Server.Application.Calls.DialStarted>(
+                _actor, "calls.dial", (d, ct) => d.DialAsync(_actor, new Parley.Server.Application.Calls.DialRequest(to), ct), _disposed.Token);
+            _error = result.Error?.Detail;
+            await RefreshAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
     /// <summary>Runs one command of the application layer (audited as the REST API's would be), then re-reads the state.</summary>
     private async Task RunAsync<T>(string action, Func<AgentWorkspace, CancellationToken, Task<AppResult<T>>> command)
     {

@@ -3,6 +3,7 @@ namespace Parley.Voice.Calls.Ports;
 /// <summary>
 /// Put <paramref name="InteractionId"/> in <paramref name="Queue"/> (an id or a name of the tenant's queues), offered first to
 /// <paramref name="PreferredAgentId"/> when given (a transfer to an agent; the queue's preferred-agent timeout applies).
+/// <paramref name="EnqueuedAt"/> keeps an earlier place in line (a callback keeps the caller's); null: now.
 /// </summary>
 public sealed record CallQueueRequest(
     Guid TenantId,
@@ -10,4 +11,5 @@ public sealed record CallQueueRequest(
     string Queue,
     int Priority,
     IReadOnlyDictionary<string, string> Attributes,
-    Guid? PreferredAgentId = null);
+    Guid? PreferredAgentId = null,
+    DateTimeOffset? EnqueuedAt = null);

@@ -12,6 +12,13 @@ public interface ICallRouting
     /// <summary>Queues the interaction (queue by id or name) and starts telling <paramref name="listener"/> about it.</summary>
     ValueTask<CallQueueResult> EnqueueAsync(CallQueueRequest request, ICallRoutingListener listener, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts an interaction the agent places themselves (an outbound or internal call): active with the agent at once, so
+    /// they get no offers while it lasts; <see cref="EndAsync"/> ends it (wrap-up per the queue). Null when started, else
+    /// the refusal (<c>AgentNotSignedIn</c>, <c>AgentHasWork</c>, <c>UnknownQueue</c>, …).
+    /// </summary>
+    ValueTask<string?> StartDirectAsync(DirectCallRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>The agent's phone answered: true when the offer still stood and the interaction is now the agent's.</summary>
     ValueTask<bool> AcceptAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default);
 
@@ -29,6 +36,12 @@ public interface ICallRouting
 
     /// <summary>Position and estimated wait, or null when the interaction is no longer waiting.</summary>
     ValueTask<QueuePosition?> GetPositionAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells <paramref name="listener"/> about an interaction queued earlier (a callback after a restart); false when routing
+    /// no longer has it.
+    /// </summary>
+    ValueTask<bool> WatchAsync(Guid tenantId, Guid interactionId, ICallRoutingListener listener, CancellationToken cancellationToken = default);
 
     /// <summary>Stops telling the call's listener anything.</summary>
     ValueTask ForgetAsync(Guid tenantId, Guid interactionId);

@@ -1,0 +1,50 @@
+using Parley.Voice.Records;
+
+namespace Parley.Voice.Calls.Outbound;
+
+/// <summary>A callback the ACD offered: the agent's phone answering takes the offer; not answering is a missed offer.</summary>
+internal sealed partial class OutboundCall
+{
+    private bool _withdrawn;
+
+    /// <summary>Whether the agent took the interaction (always for a call they placed; for a callback once answered).</summary>
+    public bool Accepted => _accepted;
+
+    /// <summary>Set by <see cref="Callbacks"/>: when the offer ends, so the agent's phone stops ringing with it.</summary>
+    public DateTimeOffset? OfferExpiresAt { get; init; }
+
+    private TimeSpan AgentRingTime => OfferExpiresAt is { } expires && expires - Now + RingGrace is var left && left < _services.AgentRingTime
+        ? (left > TimeSpan.Zero ? left : TimeSpan.Zero)
+        : _services.AgentRingTime;
+
+    private static readonly TimeSpan RingGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>True when the agent has the interaction now; a callback whose offer ended meanwhile releases the agent's phone.</summary>
+    private async Task<bool> TakeOfferAsync(AgentLeg leg)
+    {
+        if (_accepted)
+        {
+            return true;
+        }
+
+        if (!_withdrawn && !leg.CancelRequested && await _services.Routing.AcceptAsync(TenantId, InteractionId, AgentId).ConfigureAwait(false))
+        {
+            _accepted = true;
+            return true;
+        }
+
+        await leg.HangUpAsync().ConfigureAwait(false);
+        leg.Record = leg.Record with { EndedAt = Now, SipStatus = 200, ReleaseCause = "offer_withdrawn" };
+        Release("offer_withdrawn", CallParty.System, CallDisposition.NotAnswered);
+        return false;
+    }
+
+    /// <summary>The agent's phone did not answer a callback: a missed offer, so the callback goes to another agent.</summary>
+    private async Task MissOfferAsync()
+    {
+        if (!_accepted && !_withdrawn)
+        {
+            await _services.Routing.RejectAsync(TenantId, InteractionId, AgentId, missed: true).ConfigureAwait(false);
+        }
+    }
+}
