@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
 using Parley.Server.Auth;
 
 namespace Parley.Server.Audit;
 
 /// <summary>
 /// Records every write (POST, PUT, PATCH, DELETE) that an authenticated user or API client makes, whatever its
-/// outcome — including writes refused by authorization — with actor, action, target, summary and source IP.
+/// outcome — including writes refused by authorization — with actor, action, target, summary and source IP. Opening a
+/// SignalR connection (a hub's or the Blazor circuit's negotiate) is transport, not a write: what a person does over it
+/// is audited by the application service that does it.
 /// </summary>
 internal sealed class AuditMiddleware(RequestDelegate next)
 {
@@ -31,7 +34,8 @@ internal sealed class AuditMiddleware(RequestDelegate next)
         finally
         {
             var endpoint = context.GetEndpoint();
-            if (CurrentActor.From(context.User) is { } actor && endpoint is not null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            if (CurrentActor.From(context.User) is { } actor && endpoint is not null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
+                && endpoint.Metadata.GetMetadata<HubMetadata>() is null)
             {
                 var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
                 var action = endpoint.Metadata.GetMetadata<AuditActionAttribute>()?.Action

@@ -33,6 +33,22 @@ public sealed class AuditTests(ParleyAppFactory factory) : IClassFixture<ParleyA
     }
 
     [Fact]
+    public async Task OpeningAPageOrAHub_IsNotAWrite_AndLeavesNoAuditEntry()
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        foreach (var path in new[] { "/_blazor/negotiate?negotiateVersion=1", "/hubs/routing/negotiate?negotiateVersion=1" })
+        {
+            using var negotiated = await admin.PostAsync(path, content: null, Ct);
+            Assert.True(negotiated.IsSuccessStatusCode, $"{path} answered {(int)negotiated.StatusCode}");
+        }
+
+        var marker = await admin.CreateUserAsync(Names.Unique("after-negotiate"), BuiltInRoles.Agent); // a write after them, so they were handled
+        var entries = await EntriesAsync(admin, "?limit=200");
+        Assert.Contains(entries, e => e.GetProperty("targetId").GetString() == marker.GetProperty("id").GetGuid().ToString());
+        Assert.DoesNotContain(entries, e => e.GetProperty("action").GetString()!.Contains("negotiate", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AWriteRefusedByAuthorization_IsRecordedAsDenied()
     {
         using var client = factory.CreateBearerClient(await factory.GetDemoTokenAsync());
