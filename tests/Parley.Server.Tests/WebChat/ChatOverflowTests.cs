@@ -39,6 +39,7 @@ public sealed class ChatOverflowTests(WebChatAppFactory server) : IClassFixture<
         await socket.ReceiveUntilAsync("ack");
         await carol.PostAsync($"/api/v1/interactions/{chatId}/end", 204);
         await socket.ReceiveUntilAsync("ended");
+        await carol.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200); // the other test needs nobody to offer its chat to
     }
 
     [Fact]
