@@ -30,7 +30,7 @@ public sealed class HomeTests : BunitContext
     [Fact]
     public void Someone_whose_permissions_open_no_page_is_told_so_and_stays()
     {
-        this.AuthorizeAs(Guid.NewGuid(), Guid.NewGuid().ToString(), "auditor", Permissions.AuditRead);
+        this.AuthorizeAs(Guid.NewGuid(), Guid.NewGuid().ToString(), "reviewer", Permissions.QualityReview);
 
         var home = Render<Home>();
 
