@@ -35,6 +35,9 @@ public sealed class SpeechOptions
     /// <summary>pocketsphinx pronunciation dictionary. Default the Debian <c>cmudict-en-us.dict</c>.</summary>
     public string DictionaryPath { get; set; } = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict";
 
+    /// <summary>pocketsphinx language model for transcription (free speech). Default the Debian <c>en-us.lm.bin</c>.</summary>
+    public string LanguageModelPath { get; set; } = "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin";
+
     /// <summary>
     /// How many recognitions run at once; each holds one decoder (loaded once, reused). Default 4. A session
     /// started beyond this waits for a decoder.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Parley.Speech.Recognition;
 using Parley.Speech.Recognition.PocketSphinx;
 using Parley.Speech.TextToSpeech;
+using Parley.Speech.Transcription;
 using Parley.Speech.TextToSpeech.Cache;
 using Parley.Speech.TextToSpeech.Espeak;
 
@@ -35,6 +36,7 @@ public static class SpeechServiceCollectionExtensions
         services.TryAddSingleton<IPromptPrerenderer>(sp => sp.GetRequiredService<CachedTextToSpeech>());
         services.TryAddSingleton(sp => new PocketSphinxSpeechToText(options, sp.GetService<ILogger<PocketSphinxSpeechToText>>()));
         services.TryAddSingleton<ISpeechToText>(sp => sp.GetRequiredService<PocketSphinxSpeechToText>());
+        services.TryAddSingleton<ISpeechTranscriber>(_ => new PocketSphinxTranscriber(options));
         return services;
     }
 }

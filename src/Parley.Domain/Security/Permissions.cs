@@ -25,6 +25,7 @@ public static class Permissions
     public const string InteractionsRead = "interactions.read";
     public const string InteractionsWrite = "interactions.write";
     public const string RecordingsListen = "recordings.listen";
+    public const string RecordingsDelete = "recordings.delete";
     public const string ReportsRead = "reports.read";
     public const string RealtimeRead = "realtime.read";
     public const string WebhooksWrite = "webhooks.write";
@@ -70,7 +71,8 @@ public static class Permissions
         new(FlowsWrite, "Create and publish IVR and bot flows"),
         new(InteractionsRead, "View interactions and their history"),
         new(InteractionsWrite, "Create interactions through the API"),
-        new(RecordingsListen, "Listen to and download recordings"),
+        new(RecordingsListen, "Listen to and download recordings, read and request their transcriptions"),
+        new(RecordingsDelete, "Delete recordings before their retention ends"),
         new(ReportsRead, "View reports"),
         new(RealtimeRead, "View real-time queue and agent metrics"),
         new(WebhooksWrite, "Manage webhook subscriptions"),

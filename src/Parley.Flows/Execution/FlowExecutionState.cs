@@ -18,6 +18,8 @@ public sealed class FlowExecutionState
     public int Attempts { get; set; }
     public string? Language { get; set; }
     public string? Voice { get; set; }
+    /// <summary>What the last <c>record</c> block chose for the call (true: record, false: do not); null: no choice.</summary>
+    public bool? Record { get; set; }
     public string TimeZone { get; set; } = "UTC";
     public Dictionary<string, string> Call { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Variables { get; set; } = new(StringComparer.Ordinal);

@@ -53,6 +53,9 @@ public sealed partial class FlowInterpreter
                 state.Language = language.Language ?? state.Language;
                 state.Voice = language.Voice ?? state.Voice;
                 return StepMove.Go(language.Next, "next");
+            case RecordBlock record:
+                state.Record = record.Recording switch { RecordBlock.On => true, RecordBlock.Off => false, _ => state.Record };
+                return StepMove.Go(record.Next, "next");
             case TransferToQueueBlock queue:
                 state.Outcome = "transferred";
                 return StepMove.Wait(new TransferToQueueAction(

@@ -14,6 +14,7 @@ namespace Parley.Flows.Model;
 [JsonDerivedType(typeof(HttpRequestBlock), "httpRequest")]
 [JsonDerivedType(typeof(DistributeBlock), "distribute")]
 [JsonDerivedType(typeof(SetLanguageBlock), "setLanguage")]
+[JsonDerivedType(typeof(RecordBlock), "record")]
 [JsonDerivedType(typeof(TransferToQueueBlock), "transferToQueue")]
 [JsonDerivedType(typeof(TransferToAgentBlock), "transferToAgent")]
 [JsonDerivedType(typeof(TransferToNumberBlock), "transferToNumber")]
@@ -28,7 +29,7 @@ public abstract class FlowBlock
     public static readonly IReadOnlySet<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "start", "play", "menu", "collectDigits", "setVariables", "condition", "businessHours", "httpRequest",
-        "distribute", "setLanguage", "transferToQueue", "transferToAgent", "transferToNumber", "offerCallback", "subflow", "return",
+        "distribute", "setLanguage", "record", "transferToQueue", "transferToAgent", "transferToNumber", "offerCallback", "subflow", "return",
         "loop", "hangUp",
     };
 

@@ -66,6 +66,13 @@ public sealed partial class FlowValidator
                 CheckVoice(language.Voice, p + "/voice", context, errors);
                 Required(language.Next, p + "/next", "next", errors);
                 break;
+            case RecordBlock record:
+                if (Required(record.Recording, p + "/recording", "recording", errors) && record.Recording is not (RecordBlock.On or RecordBlock.Off))
+                {
+                    errors.Add(new(p + "/recording", FlowErrorKind.InvalidValue, "'recording' is \"on\" or \"off\"."));
+                }
+                Required(record.Next, p + "/next", "next", errors);
+                break;
             case TransferToQueueBlock queue:
                 if (Required(queue.Queue, p + "/queue", "queue", errors)
                     && context.References is { } queues && !queues.QueueExists(queue.Queue!))

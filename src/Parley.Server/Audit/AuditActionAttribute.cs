@@ -5,4 +5,7 @@ namespace Parley.Server.Audit;
 public sealed class AuditActionAttribute(string action) : Attribute
 {
     public string Action { get; } = action;
+
+    /// <summary>True when reads (GET, HEAD) through the endpoint are recorded too, e.g. listening to a recording.</summary>
+    public bool IncludeReads { get; init; }
 }

@@ -6,7 +6,8 @@ namespace Parley.Server.Audit;
 
 /// <summary>
 /// Records every write (POST, PUT, PATCH, DELETE) that an authenticated user or API client makes, whatever its
-/// outcome — including writes refused by authorization — with actor, action, target, summary and source IP. Opening a
+/// outcome — including writes refused by authorization — with actor, action, target, summary and source IP; and the
+/// reads of endpoints marked <see cref="AuditEndpointExtensions.AuditedRead"/> (data access, e.g. recordings). Opening a
 /// SignalR connection (a hub's or the Blazor circuit's negotiate) is transport, not a write: what a person does over it
 /// is audited by the application service that does it.
 /// </summary>
@@ -14,8 +15,9 @@ internal sealed class AuditMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, AuditScope scope, AuditWriter writer)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            || HttpMethods.IsOptions(context.Request.Method))
+        var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            || HttpMethods.IsOptions(context.Request.Method);
+        if (isRead && context.GetEndpoint()?.Metadata.GetMetadata<AuditActionAttribute>() is not { IncludeReads: true })
         {
             await next(context);
             return;

@@ -129,6 +129,7 @@ public static class ParleyApplicationExtensions
         api.MapNumbersApi();
         api.MapTrunksApi();
         api.MapCallsApi();
+        Api.Recordings.RecordingsApi.MapRecordingsApi(api);
         api.MapReportsApi();
         api.MapCannedResponsesApi();
         api.MapAttachmentsApi();

@@ -90,6 +90,7 @@ public static class ParleyServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
         builder.AddParleySipHost();
         services.AddParleyCalls(configuration);
+        Recordings.RecordingsExtensions.AddParleyRecordings(services);
         services.AddParleyWebhooks();
         services.AddParleyFlowHttp();
         services.AddParleySpeech(o =>

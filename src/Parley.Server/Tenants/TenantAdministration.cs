@@ -7,6 +7,7 @@ using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Domain.Tenants;
 using Parley.Server.Logging;
+using Parley.Server.Recordings;
 using Parley.Server.Voice.Audio;
 
 namespace Parley.Server.Tenants;
@@ -17,6 +18,7 @@ public sealed class TenantAdministration(
     TenantStatusCache statuses,
     TimeProvider time,
     TenantAudioStore audio,
+    RecordingFiles recordings,
     ILogger<TenantAdministration> logger)
 {
     /// <summary>Creates the tenant (its day in UTC), its built-in roles and, when given, its first administrator.</summary>
@@ -157,7 +159,8 @@ public sealed class TenantAdministration(
     /// <summary>
     /// Erases the tenant and every row it owns in one transaction: the OpenIddict applications (with their tokens)
     /// of its API clients, then every table the EF model maps for an <see cref="ITenantOwned"/> entity (so a table
-    /// added later is erased too), then the tenant; once that is committed, its audio files (prompts, music on hold).
+    /// added later is erased too), then the tenant; once that is committed, its audio files (prompts, music on hold) and
+    /// its call recordings.
     /// </summary>
     public async Task<bool> DeleteAsync(Guid tenantId, CancellationToken cancellationToken)
     {
@@ -195,6 +198,15 @@ public sealed class TenantAdministration(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Log.TenantFilesLeft(logger, e, tenantId, audio.TenantDirectory(tenantId));
+        }
+
+        try
+        {
+            recordings.DeleteTenant(tenantId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.TenantFilesLeft(logger, e, tenantId, recordings.TenantDirectory(tenantId));
         }
 
         Log.TenantChanged(logger, tenant.Slug, tenantId, "deleted and erased");

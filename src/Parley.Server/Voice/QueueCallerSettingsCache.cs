@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
+using Parley.Server.Api.Queues;
 using Parley.Voice.Queues;
 
 namespace Parley.Server.Voice;
@@ -30,13 +31,14 @@ public sealed class QueueCallerSettingsCache(IServiceScopeFactory scopes, TimePr
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var row = await db.Queues.IgnoreQueryFilters().AsNoTracking()
             .Where(q => q.TenantId == tenantId && q.Id == queueId)
-            .Select(q => new { q.AnnouncementIntervalSeconds, q.BreakoutDigit, q.BreakoutFlowId, q.MusicOnHoldPromptId })
+            .Select(q => new { q.AnnouncementIntervalSeconds, q.BreakoutDigit, q.BreakoutFlowId, q.MusicOnHoldPromptId, q.RecordingMode, q.RecordingPercent })
             .SingleOrDefaultAsync(cancellationToken);
         var settings = row is null ? null : new QueueCallerSettings(
             row.AnnouncementIntervalSeconds > 0 ? TimeSpan.FromSeconds(row.AnnouncementIntervalSeconds) : null,
             row.BreakoutDigit is { Length: 1 } digit ? digit[0] : null,
             row.BreakoutFlowId,
-            row.MusicOnHoldPromptId);
+            row.MusicOnHoldPromptId,
+            QueueRecording.Percent(row.RecordingMode, row.RecordingPercent));
         _entries[(tenantId, queueId)] = (settings, now);
         return settings;
     }

@@ -76,6 +76,7 @@ internal sealed partial class InboundCall
         finally
         {
             _record = _record with { IvrExitAt = _record.IvrExitAt ?? Now, FlowPathJson = FlowJson.SerializePath(state.Path) };
+            _flowRecordChoice = state.Record ?? _flowRecordChoice;
         }
 
         return queued;

@@ -1,4 +1,5 @@
 using Parley.Voice.Recording;
+using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls;
 
@@ -12,6 +13,15 @@ internal sealed partial class InboundCall
     private CancellationTokenSource? _recorderClock;
     private Task _recorderClockTask = Task.CompletedTask;
     private string? _recordingPath;
+    private string? _recordingRelativePath;
+    private Guid _recordingId;
+    private DateTimeOffset _recordingStartedAt;
+
+    /// <summary>What the flow's last <c>record</c> block chose (null: none ran).</summary>
+    private bool? _flowRecordChoice;
+
+    /// <summary>The recording policy of the queue the call waited in last (null: it waited in none).</summary>
+    private int? _queueRecordingPercent;
 
     /// <summary>The recording's file while the call is recorded.</summary>
     public string? RecordingPath => _recordingPath;
@@ -32,11 +42,21 @@ internal sealed partial class InboundCall
 
         if (_recorder is null)
         {
+            if (!RecordingPolicy.ShouldRecord(_services.Options.Record, _flowRecordChoice, _queueRecordingPercent, Id))
+            {
+                return;
+            }
+
             try
             {
-                var path = Path.Combine(directory, TenantId.ToString("D"), Now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Id.ToString("D") + ".wav");
+                var relative = string.Join(
+                    '/', TenantId.ToString("D"), Now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Id.ToString("D") + ".wav");
+                var path = Path.Combine(directory, relative);
                 _recorder = CallRecorder.Create(path);
                 _recordingPath = path;
+                _recordingRelativePath = relative;
+                _recordingId = Guid.CreateVersion7();
+                _recordingStartedAt = Now;
                 _recorderClock = new CancellationTokenSource();
                 _recorderClockTask = _recorder.RunClockAsync(_services.Time, _recorderClock.Token);
             }
@@ -63,7 +83,13 @@ internal sealed partial class InboundCall
             await _recorderClock!.CancelAsync().ConfigureAwait(false);
             await _recorderClockTask.ConfigureAwait(false);
             var result = recorder.Finish();
-            _record = _record with { RecordedDuration = result.Duration, RecordingBytes = result.SizeBytes };
+            var recording = new CallRecording(
+                _recordingId, _recordingRelativePath!, _recordingStartedAt, Now, result.Duration, result.SizeBytes, result.Sha256,
+                result.Pauses.Count, CallRecording.StereoCustomerAgent);
+            _record = _record with { RecordedDuration = result.Duration, RecordingBytes = result.SizeBytes, Recording = recording };
+
+            // The recording's row is written with the CDR, durably, before the call lets go of anything else.
+            await TryAsync(SaveAsync).ConfigureAwait(false);
             RecordingLog.Finished(_services.Logger, Id, _recordingPath!, result.Duration, result.SizeBytes, result.Sha256, result.Pauses.Count);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -15,6 +15,7 @@ internal sealed partial class InboundCall
     {
         var queue = _queue?.QueueId is { } queueId ? await _services.Waiting.GetAsync(TenantId, queueId, _life.Token).ConfigureAwait(false) : null;
         queue ??= QueueCallerSettings.Default;
+        _queueRecordingPercent = queue.RecordingPercent;
         _waitSettings = new QueueWaitSettings
         {
             Announcements = queue.AnnouncementInterval is { } every && every > TimeSpan.Zero,

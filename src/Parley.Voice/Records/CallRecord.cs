@@ -49,4 +49,7 @@ public sealed record CallRecord
 
     /// <summary>Size of the call's recording file in bytes, when it was recorded.</summary>
     public long? RecordingBytes { get; init; }
+
+    /// <summary>The call's recording once it has ended (the store writes its <c>Recordings</c> row).</summary>
+    public CallRecording? Recording { get; init; }
 }

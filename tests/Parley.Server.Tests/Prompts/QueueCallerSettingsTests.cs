@@ -69,4 +69,43 @@ public sealed class QueueCallerSettingsTests(ParleyAppFactory factory) : IClassF
         var problem = await (await refused.ExpectAsync(409)).ReadJsonAsync();
         Assert.Contains(name, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheRecordingPolicy_IsAllByDefault_Checked_AndReadByCalls()
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        var tenant = await factory.DemoTenantIdAsync();
+        var settings = factory.Services.GetRequiredService<IQueueCallerSettings>();
+        var name = Unique("Recorded");
+        var queue = await admin.PostJsonAsync("/api/v1/queues", new { name, channels = new[] { "Voice" } }, 201);
+        var id = queue.GetProperty("id").GetGuid();
+        Assert.Equal("All", queue.GetProperty("recording").GetString());
+        Assert.Equal(100, (await settings.GetAsync(tenant, id, Ct))!.RecordingPercent);
+
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { name = Unique("Q"), channels = new[] { "Voice" }, recording = "sometimes" }, "recording"),
+            (new { name = Unique("Q"), channels = new[] { "Voice" }, recording = "Percentage" }, "recordingPercent"),
+            (new { name = Unique("Q"), channels = new[] { "Voice" }, recording = "Percentage", recordingPercent = 101 }, "recordingPercent"),
+            (new { name = Unique("Q"), channels = new[] { "Voice" }, recording = "All", recordingPercent = 50 }, "recordingPercent"),
+        })
+        {
+            var problem = await admin.PostJsonAsync("/api/v1/queues", body, 400);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field}: {problem}");
+        }
+
+        using (var put = await admin.PutJsonAsync($"/api/v1/queues/{id}", new { name, channels = new[] { "Voice" }, recording = "percentage", recordingPercent = 30 }, "\"1\""))
+        {
+            var updated = await (await put.ExpectAsync(200)).ReadJsonAsync();
+            Assert.Equal(("Percentage", 30), (updated.GetProperty("recording").GetString(), updated.GetProperty("recordingPercent").GetInt32()));
+        }
+
+        Assert.Equal(30, (await settings.GetAsync(tenant, id, Ct))!.RecordingPercent);
+        using (var none = await admin.PutJsonAsync($"/api/v1/queues/{id}", new { name, channels = new[] { "Voice" }, recording = "None" }, "\"2\""))
+        {
+            await none.ExpectAsync(200);
+        }
+
+        Assert.Equal(0, (await settings.GetAsync(tenant, id, Ct))!.RecordingPercent);
+    }
 }

@@ -9,6 +9,10 @@ namespace Parley.Server.Tests.Support;
 public partial class ParleyAppFactory
 {
     private static readonly ConcurrentDictionary<Guid, Guid> OtherCalls = new();
+    private static readonly ConcurrentDictionary<Guid, Guid> OtherRecordings = new();
+
+    /// <summary>The recording of the call saved for <paramref name="tenantId"/> by <see cref="CreateOtherTenantAsync"/>.</summary>
+    public static Guid RecordingOf(Guid tenantId) => OtherRecordings.TryGetValue(tenantId, out var id) ? id : Guid.Empty;
 
     /// <summary>The call record saved for <paramref name="tenantId"/> by <see cref="CreateOtherTenantAsync"/>.</summary>
     public static Guid CallOf(Guid tenantId) => OtherCalls.TryGetValue(tenantId, out var id) ? id : Guid.Empty;
@@ -31,6 +35,9 @@ public partial class ParleyAppFactory
             EndedAt = now.AddSeconds(5),
             Disposition = CallDisposition.AbandonedInIvr,
             ReleaseCause = canary,
+            Recording = new CallRecording(
+                Guid.CreateVersion7(), $"{tenantId:D}/2026-12-01/{canary}.wav", now, now.AddSeconds(5), TimeSpan.FromSeconds(5), 44, new string('0', 64),
+                0, CallRecording.StereoCustomerAgent),
         };
         await store.SaveCallAsync(call);
         await store.SaveLegAsync(new CallLegRecord
@@ -44,5 +51,6 @@ public partial class ParleyAppFactory
             CreatedAt = now,
         });
         OtherCalls[tenantId] = call.Id;
+        OtherRecordings[tenantId] = call.Recording.Id;
     }
 }

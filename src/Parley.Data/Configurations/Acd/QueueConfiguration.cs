@@ -15,6 +15,7 @@ internal sealed class QueueConfiguration : IEntityTypeConfiguration<Queue>
         builder.Property(q => q.OverflowTarget).HasMaxLength(40);
         builder.Property(q => q.WrapUpMode).HasMaxLength(40);
         builder.Property(q => q.BreakoutDigit).HasMaxLength(1);
+        builder.Property(q => q.RecordingMode).HasMaxLength(16).HasDefaultValue("All");
         builder.Property(q => q.Version).IsConcurrencyToken();
         builder.OwnsMany(q => q.RequiredSkills, s => s.ToJson());
         builder.HasIndex(q => new { q.TenantId, q.Name }).IsUnique();

@@ -52,6 +52,12 @@ public sealed class Queue : ITenantOwned, IVersioned
     /// <summary>An uploaded prompt played while waiting instead of the tenant's music on hold; null = the tenant's.</summary>
     public Guid? MusicOnHoldPromptId { get; set; }
 
+    /// <summary>Which answered calls of this queue are recorded: <c>All</c> (default), <c>None</c> or <c>Percentage</c>.</summary>
+    public string RecordingMode { get; set; } = "All";
+
+    /// <summary>With <see cref="RecordingMode"/> <c>Percentage</c>: the share of calls recorded, 0..100.</summary>
+    public int? RecordingPercent { get; set; }
+
     /// <summary>Supervisor dashboard: contacts in queue at or above which the queue shows amber (null: no alert).</summary>
     public int? AlertContactsInQueueAmber { get; set; }
 

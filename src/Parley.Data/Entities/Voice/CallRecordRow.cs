@@ -84,5 +84,8 @@ public sealed class CallRecordRow : ITenantOwned
     /// <summary>Size of the call's recording file in bytes (null: not recorded).</summary>
     public long? RecordingBytes { get; set; }
 
+    /// <summary>The call's recording (<c>Recordings</c> row), once it has ended; null: not recorded.</summary>
+    public Guid? RecordingId { get; set; }
+
     public long? WrapUpMs { get; set; }
 }

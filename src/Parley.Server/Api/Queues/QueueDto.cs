@@ -24,7 +24,9 @@ public sealed record QueueDto(
     Guid? BreakoutFlowId,
     Guid? MusicOnHold,
     QueueThresholds Thresholds,
-    long Version)
+    long Version,
+    string Recording = QueueRecording.All,
+    int? RecordingPercent = null)
 {
     public static QueueDto From(Queue q) => new(
         q.Id, q.Name, q.Channels, q.Strategy, q.RequiredSkills.Select(s => new QueueSkillRequirement(s.SkillId, s.MinProficiency)).ToArray(),
@@ -33,5 +35,7 @@ public sealed record QueueDto(
         new QueueThresholds(
             q.AlertContactsInQueueAmber, q.AlertContactsInQueueRed, q.AlertOldestContactAgeAmberSeconds, q.AlertOldestContactAgeRedSeconds,
             q.AlertServiceLevelAmberPercent, q.AlertServiceLevelRedPercent),
-        q.Version);
+        q.Version,
+        q.RecordingMode,
+        q.RecordingPercent);
 }

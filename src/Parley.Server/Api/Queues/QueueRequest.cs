@@ -12,6 +12,8 @@ namespace Parley.Server.Api.Queues;
 /// (0-9, *, #) together with <c>BreakoutFlowId</c> (a published flow); <c>MusicOnHold</c> an uploaded prompt id
 /// (null: the tenant's music on hold). <c>Thresholds</c>: the supervisor dashboard's amber/red alerts (contacts in queue and oldest
 /// contact age at or above; service level percent below); omitted or null fields leave a figure uncoloured.
+/// <c>Recording</c>: which answered calls are recorded — <c>All</c> (default), <c>None</c>, or <c>Percentage</c> with
+/// <c>RecordingPercent</c> 0..100 (applies when the platform records, <c>Parley:Calls:Record</c>; a flow's <c>record</c> block overrides it).
 /// </summary>
 public sealed record QueueRequest(
     [property: Required, StringLength(100, MinimumLength = 1)] string Name,
@@ -32,4 +34,6 @@ public sealed record QueueRequest(
     [property: StringLength(1)] string? BreakoutDigit = null,
     Guid? BreakoutFlowId = null,
     Guid? MusicOnHold = null,
-    QueueThresholds? Thresholds = null);
+    QueueThresholds? Thresholds = null,
+    string? Recording = null,
+    int? RecordingPercent = null);

@@ -54,6 +54,12 @@ internal static class QueueRequestRules
             return callerProblem;
         }
 
+        var recording = QueueRecording.Check(r.Recording, r.RecordingPercent, out var recordingError);
+        if (recording is null)
+        {
+            return ApiProblems.Invalid(r.Recording is null || QueueRecording.Modes.Contains(r.Recording, StringComparer.OrdinalIgnoreCase) ? "recordingPercent" : "recording", recordingError!);
+        }
+
         var thresholds = r.Thresholds ?? QueueThresholds.None;
         if (QueueThresholdRules.Check(thresholds) is { } thresholdProblem)
         {
@@ -83,6 +89,8 @@ internal static class QueueRequestRules
         queue.BreakoutDigit = r.BreakoutDigit;
         queue.BreakoutFlowId = r.BreakoutFlowId;
         queue.MusicOnHoldPromptId = r.MusicOnHold;
+        queue.RecordingMode = recording;
+        queue.RecordingPercent = r.RecordingPercent;
         queue.AlertContactsInQueueAmber = thresholds.ContactsInQueueAmber;
         queue.AlertContactsInQueueRed = thresholds.ContactsInQueueRed;
         queue.AlertOldestContactAgeAmberSeconds = thresholds.OldestContactAgeAmberSeconds;

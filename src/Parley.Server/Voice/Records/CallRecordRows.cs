@@ -1,3 +1,4 @@
+using Parley.Data.Entities.Recordings;
 using Parley.Data.Entities.Voice;
 using Parley.Voice.Records;
 
@@ -63,8 +64,26 @@ internal static class CallRecordRows
         row.HoldCount = record.HoldCount;
         row.RecordedMs = record.RecordedDuration is { } recorded ? (long)recorded.TotalMilliseconds : null;
         row.RecordingBytes = record.RecordingBytes;
+        row.RecordingId = record.Recording?.Id ?? row.RecordingId;
         CallDurations.Compute(row);
     }
+
+    public static RecordingRow Create(CallRecord call, CallRecording recording) => new()
+    {
+        Id = recording.Id,
+        TenantId = call.TenantId,
+        CallId = call.Id,
+        QueueId = call.QueueId,
+        AgentId = call.AgentId,
+        Path = recording.RelativePath,
+        StartedAt = recording.StartedAt,
+        EndedAt = recording.EndedAt,
+        DurationMs = (long)recording.Duration.TotalMilliseconds,
+        SizeBytes = recording.SizeBytes,
+        Sha256 = recording.Sha256,
+        PauseCount = recording.PauseCount,
+        ChannelLayout = recording.ChannelLayout,
+    };
 
     public static void Apply(CallLegRow row, CallLegRecord leg)
     {

@@ -47,6 +47,7 @@ internal sealed class EfCallRecordStore : ICallRecordStore, IAsyncDisposable
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await UpsertCallsAsync(db, batch.OfType<CallRecord>().ToList(), cancellationToken);
             await UpsertLegsAsync(db, batch.OfType<CallLegRecord>().ToList(), cancellationToken);
+            await AddRecordingsAsync(db, batch.OfType<CallRecord>().ToList(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -80,6 +81,23 @@ internal sealed class EfCallRecordStore : ICallRecordStore, IAsyncDisposable
             }
 
             CallRecordRows.Apply(row, call);
+        }
+    }
+
+    /// <summary>A finished recording's row, added once: later saves of the record (the close) leave it as it is.</summary>
+    private static async Task AddRecordingsAsync(ParleyDbContext db, List<CallRecord> calls, CancellationToken cancellationToken)
+    {
+        var recordings = calls.Where(c => c.Recording is not null).DistinctBy(c => c.Recording!.Id).ToList();
+        if (recordings.Count == 0)
+        {
+            return;
+        }
+
+        var ids = recordings.Select(c => c.Recording!.Id).ToList();
+        var existing = await db.Recordings.IgnoreQueryFilters().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var call in recordings.Where(c => !existing.Contains(c.Recording!.Id)))
+        {
+            db.Recordings.Add(CallRecordRows.Create(call, call.Recording!));
         }
     }
 

@@ -39,6 +39,11 @@ public sealed class QueueForm
 
     public int OfferTimeoutSeconds { get; set; } = 20;
 
+    /// <summary>The queue's recording policy: All, None or Percentage (with <see cref="RecordingPercent"/>).</summary>
+    public string Recording { get; set; } = QueueRecording.All;
+
+    public int? RecordingPercent { get; set; }
+
     public int? ContactsInQueueAmber { get; set; }
 
     public int? ContactsInQueueRed { get; set; }
@@ -70,6 +75,8 @@ public sealed class QueueForm
         WrapUpTimeLimitSeconds = q.WrapUpTimeLimitSeconds,
         WrapUpCodes = string.Join(", ", q.WrapUpCodes),
         OfferTimeoutSeconds = q.OfferTimeoutSeconds,
+        Recording = q.Recording,
+        RecordingPercent = q.RecordingPercent,
         ContactsInQueueAmber = q.Thresholds.ContactsInQueueAmber,
         ContactsInQueueRed = q.Thresholds.ContactsInQueueRed,
         OldestContactAgeAmberSeconds = q.Thresholds.OldestContactAgeAmberSeconds,
@@ -99,5 +106,7 @@ public sealed class QueueForm
         _read?.BreakoutFlowId,
         _read?.MusicOnHold,
         new QueueThresholds(
-            ContactsInQueueAmber, ContactsInQueueRed, OldestContactAgeAmberSeconds, OldestContactAgeRedSeconds, ServiceLevelAmberPercent, ServiceLevelRedPercent));
+            ContactsInQueueAmber, ContactsInQueueRed, OldestContactAgeAmberSeconds, OldestContactAgeRedSeconds, ServiceLevelAmberPercent, ServiceLevelRedPercent),
+        Recording,
+        Recording == QueueRecording.Percentage ? RecordingPercent ?? 100 : null);
 }

@@ -21,15 +21,11 @@ internal sealed class PocketSphinxDecoder : IDisposable
         _logmath = PocketSphinxNative.ps_get_logmath(decoder);
     }
 
-    public static PocketSphinxDecoder Load(string modelDirectory, string dictionaryPath)
+    public static PocketSphinxDecoder Load(string modelDirectory, string dictionaryPath, string? languageModelPath = null)
     {
-        string[] arguments =
-        [
-            "-hmm", modelDirectory,
-            "-dict", dictionaryPath,
-            "-samprate", "16000",
-            "-logfn", "/dev/null",
-        ];
+        string[] arguments = languageModelPath is null
+            ? ["-hmm", modelDirectory, "-dict", dictionaryPath, "-samprate", "16000", "-logfn", "/dev/null"]
+            : ["-hmm", modelDirectory, "-dict", dictionaryPath, "-lm", languageModelPath, "-samprate", "16000", "-remove_silence", "no", "-logfn", "/dev/null"];
         var pointers = new IntPtr[arguments.Length];
         try
         {
@@ -121,6 +117,36 @@ internal sealed class PocketSphinxDecoder : IDisposable
 
         var confidence = PocketSphinxNative.logmath_exp(_logmath, PocketSphinxNative.ps_get_prob(_decoder));
         return (phrase, Math.Clamp(confidence, 0, 1));
+    }
+
+    /// <summary>
+    /// Decodes one whole utterance of 16 kHz samples with the loaded language model (a decoder loaded with one) and
+    /// returns its words with their start and end frames (100 per second, from the utterance's start).
+    /// </summary>
+    public unsafe List<(string Word, int StartFrame, int EndFrame)> DecodeUtterance(ReadOnlySpan<short> samples16k)
+    {
+        StartUtterance();
+        fixed (short* data = samples16k)
+        {
+            if (PocketSphinxNative.ps_process_raw(_decoder, data, (nuint)samples16k.Length, 0, 1) < 0)
+            {
+                throw new InvalidOperationException("pocketsphinx failed to process audio.");
+            }
+        }
+
+        PocketSphinxNative.ps_end_utt(_decoder);
+        var words = new List<(string, int, int)>();
+        for (var seg = PocketSphinxNative.ps_seg_iter(_decoder, out _); seg != IntPtr.Zero; seg = PocketSphinxNative.ps_seg_next(seg))
+        {
+            var word = Marshal.PtrToStringUTF8(PocketSphinxNative.ps_seg_word(seg));
+            PocketSphinxNative.ps_seg_frames(seg, out var start, out var end);
+            if (word is not null)
+            {
+                words.Add((word, start, end));
+            }
+        }
+
+        return words;
     }
 
     public void Dispose()

@@ -53,6 +53,23 @@ internal static partial class PocketSphinxNative
     [LibraryImport(PocketSphinx)]
     public static partial IntPtr ps_get_logmath(IntPtr ps);
 
+    /// <summary>Segments of the last hypothesis (null when none). 0.8 took a second out parameter; 5prealpha ignores it.</summary>
+    [LibraryImport(PocketSphinx)]
+    public static partial IntPtr ps_seg_iter(IntPtr ps, out int bestScore);
+
+    /// <summary>The next segment; null at the end (the iterator is then freed).</summary>
+    [LibraryImport(PocketSphinx)]
+    public static partial IntPtr ps_seg_next(IntPtr seg);
+
+    [LibraryImport(PocketSphinx)]
+    public static partial IntPtr ps_seg_word(IntPtr seg);
+
+    [LibraryImport(PocketSphinx)]
+    public static partial void ps_seg_frames(IntPtr seg, out int startFrame, out int endFrame);
+
+    [LibraryImport(PocketSphinx)]
+    public static partial void ps_seg_free(IntPtr seg);
+
     [LibraryImport(SphinxBase)]
     public static partial double logmath_exp(IntPtr logmath, int logbP);
 
