@@ -7,6 +7,7 @@ using Parley.Data;
 using Parley.Data.Entities.Voice;
 using Parley.Media.Audio;
 using Parley.Server.Tests.Acd;
+using Parley.Server.Tests.Support;
 using Parley.Speech;
 using Parley.Speech.TextToSpeech.Espeak;
 
@@ -109,8 +110,7 @@ public sealed class RecordingsApiTests(RecordingCallAppFactory factory) : IClass
 
     private async Task<Guid> RecordingOfCallAsync(Guid callId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        for (var attempt = 0; attempt < 150; attempt++)
         {
             await using (var scope = factory.Services.CreateAsyncScope())
             {
@@ -130,9 +130,8 @@ public sealed class RecordingsApiTests(RecordingCallAppFactory factory) : IClass
 
     private async Task AuditedAsync(Guid recordingId, string action, int count = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
         var target = recordingId.ToString();
-        while (true)
+        for (var attempt = 0; ; attempt++)
         {
             await using (var scope = factory.Services.CreateAsyncScope())
             {
@@ -143,7 +142,7 @@ public sealed class RecordingsApiTests(RecordingCallAppFactory factory) : IClass
                     return;
                 }
 
-                if (DateTime.UtcNow > deadline)
+                if (attempt == 200)
                 {
                     Assert.Fail($"{found} audit entries '{action}' for the recording, expected {count}.");
                 }
@@ -155,8 +154,7 @@ public sealed class RecordingsApiTests(RecordingCallAppFactory factory) : IClass
 
     private static async Task<System.Text.Json.JsonElement> TranscriptAsync(HttpClient client, Guid recordingId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        for (var attempt = 0; attempt < 450; attempt++)
         {
             using var response = await client.GetAsync($"/api/v1/recordings/{recordingId}/transcription", Ct);
             var body = await response.ReadJsonAsync();
