@@ -31,7 +31,15 @@ public sealed class RecordingFiles(InboundCallOptions options)
             return false;
         }
 
-        File.Delete(path);
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Its day's folder is gone too: so is the file.
+        }
+
         return true;
     }
 

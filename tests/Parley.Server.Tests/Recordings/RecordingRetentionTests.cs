@@ -32,8 +32,8 @@ public sealed class RecordingRetentionTests(ParleyAppFactory factory) : IClassFi
         Assert.False(File.Exists(old.File));
         Assert.True(File.Exists(recent.File));
         Assert.True(File.Exists(oldOfUnlimited.File));
-        Assert.Equal((now, "retention"), await DeletedAsync(old.Id));
-        Assert.Equal((now, "retention"), await DeletedAsync(oldWithoutFile.Id));
+        Assert.Equal((Ms(now), "retention"), await DeletedAsync(old.Id));
+        Assert.Equal((Ms(now), "retention"), await DeletedAsync(oldWithoutFile.Id));
         Assert.Null((await DeletedAsync(recent.Id)).At);
         Assert.Null((await DeletedAsync(oldOfUnlimited.Id)).At);
         Assert.Equal(0, await job.RunOnceAsync(Ct));
@@ -42,7 +42,7 @@ public sealed class RecordingRetentionTests(ParleyAppFactory factory) : IClassFi
         factory.Time.Advance(TimeSpan.FromDays(2));
         Assert.InRange(await job.RunOnceAsync(Ct), 0, 1);
         Assert.False(File.Exists(recent.File));
-        Assert.Equal((factory.Time.GetUtcNow(), "retention"), await DeletedAsync(recent.Id));
+        Assert.Equal((Ms(factory.Time.GetUtcNow()), "retention"), await DeletedAsync(recent.Id));
     }
 
     [Fact]
@@ -105,6 +105,9 @@ public sealed class RecordingRetentionTests(ParleyAppFactory factory) : IClassFi
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<ParleyDbContext>().Recordings.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.Id == id, Ct);
-        return (row.DeletedAt, row.DeletedReason);
+        return (row.DeletedAt is { } at ? Ms(at) : null, row.DeletedReason);
     }
+
+    /// <summary>Times as the database keeps them (milliseconds).</summary>
+    private static DateTimeOffset Ms(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerMillisecond), t.Offset);
 }

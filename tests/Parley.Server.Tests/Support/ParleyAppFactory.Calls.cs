@@ -10,6 +10,10 @@ public partial class ParleyAppFactory
 {
     private static readonly ConcurrentDictionary<Guid, Guid> OtherCalls = new();
     private static readonly ConcurrentDictionary<Guid, Guid> OtherRecordings = new();
+    private static readonly ConcurrentDictionary<Guid, Guid> OtherLegs = new();
+
+    /// <summary>The caller's leg of the call saved for <paramref name="tenantId"/> by <see cref="CreateOtherTenantAsync"/>.</summary>
+    public static Guid LegOf(Guid tenantId) => OtherLegs.TryGetValue(tenantId, out var id) ? id : Guid.Empty;
 
     /// <summary>The recording of the call saved for <paramref name="tenantId"/> by <see cref="CreateOtherTenantAsync"/>.</summary>
     public static Guid RecordingOf(Guid tenantId) => OtherRecordings.TryGetValue(tenantId, out var id) ? id : Guid.Empty;
@@ -40,9 +44,10 @@ public partial class ParleyAppFactory
                 0, CallRecording.StereoCustomerAgent),
         };
         await store.SaveCallAsync(call);
+        var legId = Guid.CreateVersion7();
         await store.SaveLegAsync(new CallLegRecord
         {
-            Id = Guid.CreateVersion7(),
+            Id = legId,
             CallId = call.Id,
             TenantId = tenantId,
             Party = CallParty.Caller,
@@ -51,6 +56,7 @@ public partial class ParleyAppFactory
             CreatedAt = now,
         });
         OtherCalls[tenantId] = call.Id;
+        OtherLegs[tenantId] = legId;
         OtherRecordings[tenantId] = call.Recording.Id;
     }
 }

@@ -35,6 +35,7 @@ public static partial class RouteValues
         ("/api/v1/trunks/", "id", t => ParleyAppFactory.TrunkOf(t.TenantId).ToString()),
         ("/api/v1/prompts/", "id", t => ParleyAppFactory.PromptOf(t.TenantId).ToString()),
         ("/api/v1/calls/", "id", t => ParleyAppFactory.CallOf(t.TenantId).ToString()),
+        ("/api/v1/calls/", "legId", t => ParleyAppFactory.LegOf(t.TenantId).ToString()),
         ("/api/v1/recordings/", "id", t => ParleyAppFactory.RecordingOf(t.TenantId).ToString()),
         ("/api/v1/canned-responses/", "id", t => ParleyAppFactory.CannedResponseOf(t.TenantId).ToString()),
         ("/api/v1/attachments/", "id", t => ParleyAppFactory.AttachmentOf(t.TenantId).ToString()),

@@ -41,6 +41,8 @@ public static class SampleBodies
         [typeof(SkillRequest)] = """{"name":"sample-skill","description":"Sample"}""",
         [typeof(Parley.Server.Application.CannedResponses.CannedResponseInput)] = """{"shortcut":"sample","title":"Sample","text":"Changed by another tenant"}""",
         [typeof(Parley.Server.Api.InternalChat.InternalMessageRequest)] = """{"text":"Hello from another tenant"}""",
+        [typeof(Parley.Server.Application.Calls.DialRequest)] = """{"to":"+15559990001"}""",
+        [typeof(Parley.Server.Application.Calls.MonitorRequest)] = """{"mode":"listen"}""",
         [typeof(Parley.Server.Api.Calls.CallDigitsRequest)] = """{"digits":"1"}""",
         [typeof(Parley.Server.Api.Calls.CallTransferBody)] = """{"to":{"queue":"0199a8e4-0000-7000-8000-000000000002"}}""",
         [typeof(Parley.Server.Api.Interactions.ChatTransferBody)] = """{"to":{"queue":"0199a8e4-0000-7000-8000-000000000002"},"note":"Sample note"}""",
