@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs the whole Parley test suite and ends with one line: "N passed, N failed".
-# Installs the system packages the tests use (PostgreSQL for the throwaway test cluster, SIPp and baresip
+# Installs the system packages the tests use (PostgreSQL for the throwaway test cluster, redis-server for the SignalR backplane tests, SIPp and baresip
 # as real SIP peers, Chromium for the web app's Playwright tests) when run as root; otherwise prints the apt-get line to run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source eng/packages.sh
 require_dotnet
-require_packages postgresql sip-tester baresip-core tzdata espeak-ng libespeak-ng1 pocketsphinx libpocketsphinx3 pocketsphinx-en-us chromium
+require_packages postgresql redis-server sip-tester baresip-core tzdata espeak-ng libespeak-ng1 pocketsphinx libpocketsphinx3 pocketsphinx-en-us chromium
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$(mktemp -d "${TMPDIR:-/tmp}/parley-tests.XXXXXX")"

@@ -1,14 +1,18 @@
 using System.Net;
-using System.Net.Sockets;
 using Orleans.Configuration;
 using Parley.Cluster;
+using Parley.Cluster.Hosting;
 using Parley.Cluster.Routing.Ports;
 using Parley.Server.Options;
 using Parley.Server.Routing;
+using StackExchange.Redis;
 
 namespace Parley.Server.Extensions;
 
-/// <summary>Hosts the Orleans silo (routing grains) in the server and wires the grains' ports to EF and SignalR.</summary>
+/// <summary>
+/// Hosts the Orleans silo (routing grains) in the server — alone on loopback, or one node of a PostgreSQL-backed
+/// cluster — and wires the grains' ports to EF and SignalR (with the Redis backplane when <c>Parley:Redis</c> is set).
+/// </summary>
 internal static class ClusterExtensions
 {
     private static readonly string[] RuntimeClocks =
@@ -22,16 +26,27 @@ internal static class ClusterExtensions
 
     public static WebApplicationBuilder AddParleyCluster(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ClusterHostOptions.Section).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
-        var siloPort = options.SiloPort == 0 ? FreeLoopbackPort() : options.SiloPort;
+        var topology = ClusterTopology.Read(builder.Configuration);
+        var options = topology.Options;
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: options.ServiceId, clusterId: options.ClusterId);
-            silo.Configure<EndpointOptions>(o => o.GatewayPort = 0);
+            if (topology.AdoNet is { } adoNet)
+            {
+                silo.UseParleyAdoNetClustering(adoNet);
+            }
+            else
+            {
+                var siloPort = options.SiloPort == 0 ? ClusterTopology.FreePort(IPAddress.Loopback) : options.SiloPort;
+                silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                silo.Configure<EndpointOptions>(o => o.GatewayPort = 0);
+            }
+
+            // Grains keep no state of their own: they rebuild from Parley's records on activation, on any node.
             silo.AddMemoryGrainStorageAsDefault();
         });
 
         var services = builder.Services;
+        services.AddSingleton(topology);
 
         // The silo's own maintenance (messaging, membership, directory) always runs on real time, even when tests
         // give the application a fake clock; grain timers follow the application's clock.
@@ -50,16 +65,14 @@ internal static class ClusterExtensions
         services.AddScoped<RoutingGateway>();
         services.AddSingleton<AgentEventSubscriptions>();
         services.AddSingleton<TenantEventSubscriptions>();
-        services.AddSignalR();
-        return builder;
-    }
+        var signalR = services.AddSignalR();
+        if (topology.Redis is { } redis)
+        {
+            // The backplane: a message sent to a group or user on one node reaches the connections on every node.
+            // Channels are prefixed with the cluster id, so two clusters can share one Redis.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"parley:{options.ClusterId}"));
+        }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        return builder;
     }
 }

@@ -1,17 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Parley.Cluster.Hosting;
+
 namespace Parley.Server.Options;
 
-/// <summary><c>Parley:Cluster</c>: the embedded Orleans silo (localhost clustering, in-memory grain state).</summary>
+/// <summary>
+/// <c>Parley:Cluster</c>: the node's Orleans silo. <see cref="ClusterMode.Localhost"/> (default): one node, localhost
+/// clustering, nothing to set. <see cref="ClusterMode.AdoNet"/>: one node of several sharing a PostgreSQL database for
+/// membership and reminders (the rules beyond these annotations are in <c>ClusterTopology</c>).
+/// </summary>
 public sealed class ClusterHostOptions
 {
     public const string Section = "Parley:Cluster";
 
+    /// <summary><see cref="ClusterMode.Localhost"/> (default) or <see cref="ClusterMode.AdoNet"/>.</summary>
+    [EnumDataType(typeof(ClusterMode))]
+    public ClusterMode Mode { get; set; } = ClusterMode.Localhost;
+
     /// <summary>
-    /// Silo-to-silo port on loopback. Default 0: a free port is picked at start, so several servers (or test hosts)
-    /// can run on one machine; set a fixed one when silos must find each other.
+    /// Silo-to-silo port. Default 0: a free port is picked at start, so several servers (or test hosts) can run on
+    /// one machine; the other silos read the chosen port from the membership table. Set a fixed one behind firewalls.
     /// </summary>
+    [Range(0, 65535)]
     public int SiloPort { get; set; }
 
+    /// <summary>Port for external Orleans clients; 0 (default) = none. Parley's nodes host their silo and need none.</summary>
+    [Range(0, 65535)]
+    public int GatewayPort { get; set; }
+
+    /// <summary>AdoNet: the IP address the other nodes reach this silo on (required; never a wildcard).</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>AdoNet: the address the silo port binds; default the advertised address (<c>0.0.0.0</c> behind NAT).</summary>
+    public string? ListenAddress { get; set; }
+
+    [Required]
+    [RegularExpression("^[A-Za-z0-9._-]{1,100}$", ErrorMessage = "Parley:Cluster:ClusterId may hold only letters, digits, '.', '_' and '-' (at most 100).")]
     public string ClusterId { get; set; } = "parley";
 
+    [Required]
+    [RegularExpression("^[A-Za-z0-9._-]{1,100}$", ErrorMessage = "Parley:Cluster:ServiceId may hold only letters, digits, '.', '_' and '-' (at most 100).")]
     public string ServiceId { get; set; } = "parley";
 }
