@@ -1,4 +1,5 @@
 using Parley.Data.Entities.Voice;
+using Parley.Server.Api.Conventions;
 using Parley.Server.Api.Interactions;
 using Parley.Voice.Records;
 
@@ -22,8 +23,8 @@ internal sealed record CallFilter(
     public static bool TryCreate(CallListQuery query, out CallFilter filter, out Dictionary<string, string[]> errors)
     {
         errors = [];
-        var from = Timestamp(query.From, "from", errors);
-        var to = Timestamp(query.To, "to", errors);
+        var from = QueryField.Timestamp(query.From, "from", errors);
+        var to = QueryField.Timestamp(query.To, "to", errors);
         if (from is not null && to is not null && from > to)
         {
             errors["to"] = ["Must not be before from."];
@@ -31,7 +32,7 @@ internal sealed record CallFilter(
 
         var disposition = Choose(query.Disposition, "disposition", errors);
         filter = new CallFilter(
-            from, to, Id(query.QueueId, "queueId", errors), Id(query.AgentId, "agentId", errors),
+            from, to, QueryField.Id(query.QueueId, "queueId", errors), QueryField.Id(query.AgentId, "agentId", errors),
             Number(query.CallerNumber, "callerNumber", errors), Number(query.CalledNumber, "calledNumber", errors), disposition);
         return errors.Count == 0;
     }
@@ -96,22 +97,6 @@ internal sealed record CallFilter(
         return match;
     }
 
-    private static Guid? Id(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (Guid.TryParse(text, out var id))
-        {
-            return id;
-        }
-
-        errors[field] = ["Must be an id (a GUID)."];
-        return null;
-    }
-
     private static string? Number(string? text, string field, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrEmpty(text))
@@ -125,22 +110,6 @@ internal sealed record CallFilter(
         }
 
         errors[field] = [$"Must be a number as recorded, e.g. +15550100 (at most {MaxNumberLength} letters, digits, '+', '*', '#', '.', '-', '_'; encode '+' as %2B)."];
-        return null;
-    }
-
-    private static DateTimeOffset? Timestamp(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (IsoTimestamp.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        errors[field] = ["Must be an ISO 8601 date or date-time, e.g. 2026-12-01 or 2026-12-01T08:30:00Z (encode '+' as %2B)."];
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Parley.Cluster.Routing.Ports;
 using Parley.Data.Entities.Acd;
 using Parley.Routing.Channels;
+using Parley.Server.Api.Conventions;
 
 namespace Parley.Server.Api.Interactions;
 
@@ -26,10 +27,10 @@ internal sealed record InteractionFilter(string? State, Guid? QueueId, string? C
         errors = [];
         var state = Choose(query.State, States, "state", errors);
         var channel = Choose(query.Channel, Enum.GetNames<Channel>(), "channel", errors);
-        var queueId = Id(query.QueueId, "queueId", errors);
-        var agentId = Id(query.AgentId, "agentId", errors);
-        var from = Timestamp(query.CreatedFrom, "createdFrom", errors);
-        var to = Timestamp(query.CreatedTo, "createdTo", errors);
+        var queueId = QueryField.Id(query.QueueId, "queueId", errors);
+        var agentId = QueryField.Id(query.AgentId, "agentId", errors);
+        var from = QueryField.Timestamp(query.CreatedFrom, "createdFrom", errors);
+        var to = QueryField.Timestamp(query.CreatedTo, "createdTo", errors);
         if (from is not null && to is not null && from > to)
         {
             errors["createdTo"] = ["Must not be before createdFrom."];
@@ -89,37 +90,5 @@ internal sealed record InteractionFilter(string? State, Guid? QueueId, string? C
         }
 
         return match;
-    }
-
-    private static Guid? Id(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (Guid.TryParse(text, out var id))
-        {
-            return id;
-        }
-
-        errors[field] = ["Must be an id (a GUID)."];
-        return null;
-    }
-
-    private static DateTimeOffset? Timestamp(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (IsoTimestamp.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        errors[field] = ["Must be an ISO 8601 date or date-time, e.g. 2026-12-01 or 2026-12-01T08:30:00Z (encode '+' as %2B)."];
-        return null;
     }
 }

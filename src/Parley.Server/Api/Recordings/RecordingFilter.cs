@@ -1,5 +1,6 @@
-using Parley.Data;
 using Parley.Data.Entities.Recordings;
+using Parley.Data;
+using Parley.Server.Api.Conventions;
 using Parley.Server.Api.Interactions;
 
 namespace Parley.Server.Api.Recordings;
@@ -13,8 +14,8 @@ internal sealed record RecordingFilter(
     public static bool TryCreate(RecordingListQuery query, out RecordingFilter filter, out Dictionary<string, string[]> errors)
     {
         errors = [];
-        var from = Timestamp(query.From, "from", errors);
-        var to = Timestamp(query.To, "to", errors);
+        var from = QueryField.Timestamp(query.From, "from", errors);
+        var to = QueryField.Timestamp(query.To, "to", errors);
         if (from is not null && to is not null && from > to)
         {
             errors["to"] = ["Must not be before from."];
@@ -27,7 +28,7 @@ internal sealed record RecordingFilter(
         }
 
         filter = new RecordingFilter(
-            from, to, Id(query.QueueId, "queueId", errors), Id(query.AgentId, "agentId", errors), Id(query.CallId, "callId", errors), text,
+            from, to, QueryField.Id(query.QueueId, "queueId", errors), QueryField.Id(query.AgentId, "agentId", errors), QueryField.Id(query.CallId, "callId", errors), text,
             query.Deleted ?? false);
         return errors.Count == 0;
     }
@@ -71,37 +72,5 @@ internal sealed record RecordingFilter(
         }
 
         return recordings;
-    }
-
-    private static Guid? Id(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (Guid.TryParse(text, out var id))
-        {
-            return id;
-        }
-
-        errors[field] = ["Must be an id (a GUID)."];
-        return null;
-    }
-
-    private static DateTimeOffset? Timestamp(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (IsoTimestamp.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        errors[field] = ["Must be an ISO 8601 date or date-time, e.g. 2026-12-01 or 2026-12-01T08:30:00Z (encode '+' as %2B)."];
-        return null;
     }
 }
