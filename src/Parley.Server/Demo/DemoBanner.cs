@@ -18,7 +18,7 @@ internal static class DemoBanner
         text.AppendLine($"  Web sign-in      {baseUrl}/sign-in        (tenant: {DemoSeeder.TenantSlug})");
         text.AppendLine($"  Agent workspace  {baseUrl}/workspace      (sign in as agent1, agent2 or agent3)");
         text.AppendLine($"  Supervisor       {baseUrl}/supervisor     (sign in as supervisor: live queues and agents)");
-        text.AppendLine($"  Admin console    {baseUrl}/admin          (sign in as admin: agents, queues, not-ready reasons)");
+        text.AppendLine($"  Admin console    {baseUrl}/admin          (sign in as admin: agents, queues, users, roles, API clients, webhooks, audit log)");
         text.AppendLine($"  Web chat demo    {baseUrl}/demo/chat      (a sample site with the chat widget; answer in the workspace)");
         if (http.ScalarEnabled)
         {
