@@ -82,22 +82,49 @@ public sealed partial class SipStack : IAsyncDisposable
     /// <summary>Admission control of new calls (counts, bucket level, admitted/refused events).</summary>
     public SipAdmissionController Admission => _admission;
 
+    /// <summary>
+    /// UDP and TCP share one port. With port 0 the OS picks UDP's, and TCP may find that number taken by another
+    /// process; then both are let go and another port is tried (up to 10 times).
+    /// </summary>
+    private void BindUdpAndTcp()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = Options.Port;
+            UdpSipTransport? udp = null;
+            try
+            {
+                if (Options.EnableUdp)
+                {
+                    udp = new UdpSipTransport(new IPEndPoint(Options.BindAddress, port), _parser, _logger, Options.UdpReceiveThreads);
+                    port = udp.LocalEndPoint.Port;
+                }
+
+                var tcp = Options.EnableTcp ? new StreamSipTransport(new IPEndPoint(Options.BindAddress, port), _parser, _logger) : null;
+                if (udp is not null)
+                {
+                    _transports.Add(udp);
+                }
+
+                if (tcp is not null)
+                {
+                    _transports.Add(tcp);
+                }
+
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && Options.Port == 0 && udp is not null && attempt < 10)
+            {
+                udp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+    }
+
     /// <summary>Binds the listeners and starts receiving.</summary>
     public void Start()
     {
         var sink = (ISipMessageSink)this;
-        var port = Options.Port;
-        if (Options.EnableUdp)
-        {
-            var udp = new UdpSipTransport(new IPEndPoint(Options.BindAddress, port), _parser, _logger, Options.UdpReceiveThreads);
-            port = udp.LocalEndPoint.Port;
-            _transports.Add(udp);
-        }
-
-        if (Options.EnableTcp)
-        {
-            _transports.Add(new StreamSipTransport(new IPEndPoint(Options.BindAddress, port), _parser, _logger));
-        }
+        BindUdpAndTcp();
 
         if (Options.TlsCertificate is not null)
         {

@@ -28,7 +28,7 @@ public sealed class AdminBrowser : IAsyncDisposable
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(Chromium.PageTimeout);
         var page = await context.NewPageAsync();
         var admin = new AdminBrowser(context, page);
         page.Console += (_, message) =>

@@ -32,7 +32,7 @@ public sealed class WidgetLayoutEndToEndTests : IAsyncLifetime
         {
             BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = phone, HasTouch = phone,
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(Chromium.PageTimeout);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/demo/chat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();

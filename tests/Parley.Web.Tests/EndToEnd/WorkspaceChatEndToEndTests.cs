@@ -11,7 +11,7 @@ namespace Parley.Web.Tests.EndToEnd;
 /// </summary>
 public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
 {
-    private const float Timeout = 20_000;
+    private const float Timeout = Chromium.PageTimeout;
 
     // Records every Notification the page creates and every sound it plays, and makes the page look hidden (the workspace
     // notifies only when the agent is looking elsewhere; a headless page is always visible).
