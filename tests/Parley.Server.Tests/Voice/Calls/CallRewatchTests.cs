@@ -21,6 +21,7 @@ public sealed class CallRewatchTests(VoiceCallAppFactory factory) : IClassFixtur
         await using var agentPhone = TestPhone.Start("desk2", rtpBase: 64200);
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.62"), rtpBase: 64600);
         await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+        await factory.SignOutOfRoutingAsync("agent2");
         var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.62");
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
         await call.WaitUntilAsync(c => c.LoudFrames > 10, "the caller hears the queue", explain: () => factory.Logs.Tail());

@@ -19,6 +19,7 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         await using var agentPhone = TestPhone.Start("desk2", rtpBase: 52000);
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.21"), rtpBase: 53000);
         await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+        await factory.SignOutOfRoutingAsync("agent2");
         var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.21");
 
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
@@ -136,6 +137,7 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         path.AddRange(detail.GetProperty("flowPath").EnumerateArray().Select(p => p.GetProperty("blockType").GetString()!));
         Assert.Contains("menu", path);
         Assert.Contains("transferToQueue", path);
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
     }
 
     [Fact]

@@ -59,6 +59,13 @@ public class VoiceCallAppFactory : AcdAppFactory
         return await api.IdByAsync("/api/v1/queues", "name", name);
     }
 
+    /// <summary>Signs the demo agent out of routing, so that a test's call waits in its queue until the test signs them in.</summary>
+    public async Task SignOutOfRoutingAsync(string userName)
+    {
+        using var agent = await SignInToRoutingAsync(userName);
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+    }
+
     /// <summary>Signs the demo agent in to routing afresh (out first if a previous test left them in), available.</summary>
     public async Task<HttpClient> SignInToRoutingAsync(string userName)
     {
