@@ -7,6 +7,7 @@
 #   - Kamailio's dispatcher on 127.0.0.1:5060 in front of the nodes' SIP ports, when kamailio is installed.
 # Prints where to point a browser and a softphone; Ctrl-C stops everything it started. State is kept between runs
 # (delete $PARLEY_CLUSTER_DIR to start afresh). Extra arguments go to every node, e.g. --Parley:Logging:Format=Json
+# PARLEY_CLUSTER_PORT_OFFSET (default 0) moves every port below by that much, to run beside other servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/packages.sh
@@ -15,15 +16,16 @@ require_packages postgresql redis-server curl jq tzdata espeak-ng libespeak-ng1 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 root="${PARLEY_CLUSTER_DIR:-$(pwd)/cluster-data}"
-pg_port="${PARLEY_CLUSTER_PG_PORT:-55432}"
-redis_port="${PARLEY_CLUSTER_REDIS_PORT:-56379}"
-sip_front=5060
+offset="${PARLEY_CLUSTER_PORT_OFFSET:-0}"
+pg_port=$((15432 + offset))
+redis_port=$((16379 + offset))
+sip_front=$((5060 + offset))
 nodes=(1 2 3)
-http_port() { echo $((5080 + $1)); }   # 5081, 5082, 5083
-sip_port() { echo $((5070 + $1)); }    # 5071, 5072, 5073
-silo_port() { echo $((11110 + $1)); }  # 11111, 11112, 11113
-rtp_min() { echo $((10000 + ($1 - 1) * 4000)); }  # 10000-13998, 14000-17998, 18000-21998
-rtp_max() { echo $((10000 + $1 * 4000 - 2)); }
+http_port() { echo $((5080 + offset + $1)); }   # 5081, 5082, 5083
+sip_port() { echo $((5070 + offset + $1)); }    # 5071, 5072, 5073
+silo_port() { echo $((11110 + offset + $1)); }  # 11111, 11112, 11113
+rtp_min() { echo $((20000 + offset + ($1 - 1) * 4000)); }  # 20000-23998, 24000-27998, 28000-31998
+rtp_max() { echo $((20000 + offset + $1 * 4000 - 2)); }
 mkdir -p "$root/logs" "$root/data" "$root/redis"
 pids=()
 
@@ -103,7 +105,7 @@ start_node 3 "$@"
 wait_ready "http://127.0.0.1:$(http_port 2)" node-2 "$root/logs/node-2.log"
 wait_ready "http://127.0.0.1:$(http_port 3)" node-3 "$root/logs/node-3.log"
 
-sip_target="127.0.0.1:$(sip_port 1) (node 1; 5072 and 5073 are nodes 2 and 3)"
+sip_target="127.0.0.1:$(sip_port 1) (node 1; $(sip_port 2) and $(sip_port 3) are nodes 2 and 3)"
 if command -v kamailio >/dev/null 2>&1; then
   kamailio_dir="$root/kamailio"
   mkdir -p "$kamailio_dir"

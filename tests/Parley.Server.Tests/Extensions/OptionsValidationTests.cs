@@ -24,6 +24,10 @@ public sealed class OptionsValidationTests
     [InlineData("Parley:Tokens:AccessTokenLifetime", "00:00:01")]
     [InlineData("Parley:Prompts:MaxUploadBytes", "1000")]
     [InlineData("Parley:Prompts:MaxDurationSeconds", "0")]
+    [InlineData("Parley:Cluster:Mode", "AdoNet")]
+    [InlineData("Parley:Cluster:SiloPort", "70000")]
+    [InlineData("Parley:Cluster:ClusterId", "no spaces")]
+    [InlineData("Parley:Redis", ",,,")]
     public async Task ABadNestedOrTopLevelSetting_StopsStartUp_WithAMessageNamingItsKey(string key, string value)
     {
         await using var factory = new OneSettingAppFactory(key, value);
