@@ -49,7 +49,7 @@ public sealed class ClusterTopologyTests
         Assert.Equal(11111, shared.AdoNet.SiloPort);
         Assert.Equal("10.0.0.11", shared.AdoNet.AdvertisedAddress.ToString());
 
-        var own = ClusterTopology.Read(Postgres(("Parley:Cluster:AdvertisedAddress", "10.0.0.11"), ("ConnectionStrings:ParleyCluster", "Host=members;Database=orleans")));
+        var own = ClusterTopology.Read(Postgres(("Parley:Cluster:AdvertisedAddress", "10.0.0.11"), ("Parley:Cluster:SiloPort", "11111"), ("ConnectionStrings:ParleyCluster", "Host=members;Database=orleans")));
         Assert.Equal("Host=members;Database=orleans", own.AdoNet!.ConnectionString);
     }
 
