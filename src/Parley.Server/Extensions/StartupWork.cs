@@ -128,6 +128,11 @@ internal sealed class StartupWork(
         }
 
         Log.DatabaseReady(_logger, db.Database.ProviderName ?? "?", pending);
+        if (await new BuiltInRoleSync(db).RunAsync(cancellationToken) is > 0 and var updated)
+        {
+            Log.BuiltInRolesUpdated(_logger, updated);
+        }
+
         Log.StartupStepDone(_logger, "database", time.GetElapsedTime(started).TotalMilliseconds);
     }
 

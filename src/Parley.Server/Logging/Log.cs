@@ -6,6 +6,9 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Information, "Database ready ({Provider}); {Count} migrations applied")]
     public static partial void DatabaseReady(ILogger logger, string provider, int count);
 
+    [LoggerMessage(1010, LogLevel.Information, "{Count} built-in roles given the permissions this release defines for them")]
+    public static partial void BuiltInRolesUpdated(ILogger logger, int count);
+
     [LoggerMessage(1002, LogLevel.Information, "Demo tenant '{Tenant}' is ready")]
     public static partial void DemoSeeded(ILogger logger, string tenant);
 
