@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Parley.Server.Auth;
 
-/// <summary>Builds the <c>perm:NAME</c> policies on demand, so adding a permission needs no registration.</summary>
+/// <summary>Builds the <c>perm:NAME</c> and <c>perm:A|B</c> policies on demand, so adding a permission needs no registration.</summary>
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
@@ -12,7 +12,7 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
         {
             return new AuthorizationPolicyBuilder(ParleyAuthSchemes.Default)
                 .RequireAuthenticatedUser()
-                .AddRequirements(new PermissionRequirement(policyName[PermissionPolicy.Prefix.Length..]))
+                .AddRequirements(new PermissionRequirement(PermissionPolicy.PermissionsOf(policyName)))
                 .Build();
         }
 

@@ -39,7 +39,7 @@ public sealed class EndpointPolicyTests(ParleyAppFactory factory) : IClassFixtur
             var anonymous = route.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = route.Metadata.GetOrderedMetadata<IAuthorizeData>().ToArray();
             var permissions = policies.Where(p => p.Policy?.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal) == true)
-                .Select(p => p.Policy![PermissionPolicy.Prefix.Length..]).ToArray();
+                .SelectMany(p => PermissionPolicy.PermissionsOf(p.Policy!)).ToArray();
 
             if (anonymous)
             {

@@ -67,8 +67,8 @@ public sealed class ChatAttachmentTests(WebChatAppFactory server) : IClassFixtur
         await socket.ReceiveUntilAsync("ack");
 
         using var bob = await server.SignInDemoAsync("agent2");
-        // The admin holds interactions.read (and agent.self, which the endpoint asks of every caller).
         using var admin = await server.SignInDemoAsync("admin");
+        using var supervisor = await server.SignInDemoAsync("supervisor"); // interactions.read without agent.self
         using (var notHis = await bob.GetAsync($"/api/v1/attachments/{fileId}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, notHis.StatusCode);
@@ -79,9 +79,19 @@ public sealed class ChatAttachmentTests(WebChatAppFactory server) : IClassFixtur
             Assert.Equal(ChatFiles.Png, await (await hers.ExpectAsync(200)).Content.ReadAsByteArrayAsync());
         }
 
-        using (var supervised = await admin.GetAsync($"/api/v1/attachments/{fileId}"))
+        using (var administered = await admin.GetAsync($"/api/v1/attachments/{fileId}"))
         {
-            Assert.Equal(HttpStatusCode.OK, supervised.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, administered.StatusCode);
+        }
+
+        using (var supervised = await supervisor.GetAsync($"/api/v1/attachments/{fileId}"))
+        {
+            Assert.Equal(ChatFiles.Png, await (await supervised.ExpectAsync(200)).Content.ReadAsByteArrayAsync());
+        }
+
+        using (var supervisorUpload = await supervisor.PostAsync("/api/v1/attachments", ChatFiles.Form("x"u8.ToArray(), "x.txt")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, supervisorUpload.StatusCode);
         }
 
         // An agent's own upload stays theirs (before any message carries it), not their colleague's.

@@ -19,7 +19,7 @@ public static class AttachmentsApi
     {
         // agent.self over REST; the service also admits interactions.write (upload) and interactions.read (download) for
         // callers of the application layer, e.g. the web chat channel's host and later supervisor screens.
-        var attachments = api.MapGroup("/attachments").WithTags("Attachments").RequirePermission(Permissions.AgentSelf);
+        var attachments = api.MapGroup("/attachments").WithTags("Attachments").RequireAnyPermission(Permissions.AgentSelf, Permissions.InteractionsRead, Permissions.InteractionsWrite);
         attachments.MapPost("/", UploadAsync).Audited("attachments.upload");
         attachments.MapGet("/{id:guid}", DownloadAsync);
         return api;
