@@ -10,6 +10,14 @@ namespace Parley.Speech.Recognition.PocketSphinx;
 internal sealed class PocketSphinxDecoder : IDisposable
 {
     private const int MaxGrammars = 64;
+
+    /// <summary>
+    /// pocketsphinx keeps its log stream and other start-up state in process-wide variables that <c>ps_init</c> changes
+    /// without a lock (with <c>-logfn</c> two loads at once closed the same <c>FILE</c> twice: <c>free(): invalid
+    /// pointer</c> at 200 IVR calls/s). Loads take turns, and logging is turned off once instead of per decoder.
+    /// </summary>
+    private static readonly Lock LoadLock = new();
+    private static bool _loggingOff;
     private readonly IntPtr _decoder;
     private readonly IntPtr _logmath;
     private readonly Queue<string> _grammars = new();
@@ -24,8 +32,8 @@ internal sealed class PocketSphinxDecoder : IDisposable
     public static PocketSphinxDecoder Load(string modelDirectory, string dictionaryPath, string? languageModelPath = null)
     {
         string[] arguments = languageModelPath is null
-            ? ["-hmm", modelDirectory, "-dict", dictionaryPath, "-samprate", "16000", "-logfn", "/dev/null"]
-            : ["-hmm", modelDirectory, "-dict", dictionaryPath, "-lm", languageModelPath, "-samprate", "16000", "-remove_silence", "no", "-logfn", "/dev/null"];
+            ? ["-hmm", modelDirectory, "-dict", dictionaryPath, "-samprate", "16000"]
+            : ["-hmm", modelDirectory, "-dict", dictionaryPath, "-lm", languageModelPath, "-samprate", "16000", "-remove_silence", "no"];
         var pointers = new IntPtr[arguments.Length];
         try
         {
@@ -34,14 +42,25 @@ internal sealed class PocketSphinxDecoder : IDisposable
                 pointers[i] = Marshal.StringToCoTaskMemUTF8(arguments[i]);
             }
 
-            var config = PocketSphinxNative.cmd_ln_parse_r(IntPtr.Zero, PocketSphinxNative.ps_args(), pointers.Length, pointers, 1);
-            if (config == IntPtr.Zero)
+            IntPtr decoder;
+            lock (LoadLock)
             {
-                throw new InvalidOperationException("pocketsphinx refused its configuration.");
+                if (!_loggingOff)
+                {
+                    PocketSphinxNative.err_set_logfp(IntPtr.Zero);
+                    _loggingOff = true;
+                }
+
+                var config = PocketSphinxNative.cmd_ln_parse_r(IntPtr.Zero, PocketSphinxNative.ps_args(), pointers.Length, pointers, 1);
+                if (config == IntPtr.Zero)
+                {
+                    throw new InvalidOperationException("pocketsphinx refused its configuration.");
+                }
+
+                decoder = PocketSphinxNative.ps_init(config);
+                PocketSphinxNative.cmd_ln_free_r(config);
             }
 
-            var decoder = PocketSphinxNative.ps_init(config);
-            PocketSphinxNative.cmd_ln_free_r(config);
             return decoder == IntPtr.Zero
                 ? throw new InvalidOperationException($"pocketsphinx could not load the model in {modelDirectory} with {dictionaryPath}.")
                 : new PocketSphinxDecoder(decoder);

@@ -17,6 +17,10 @@ internal static partial class PocketSphinxNative
     [LibraryImport(SphinxBase)]
     public static partial int cmd_ln_free_r(IntPtr cmdln);
 
+    /// <summary>Sets the process-wide log stream; <c>NULL</c> turns logging off (not thread-safe: call under a lock).</summary>
+    [LibraryImport(SphinxBase)]
+    public static partial void err_set_logfp(IntPtr stream);
+
     [LibraryImport(PocketSphinx)]
     public static partial IntPtr ps_init(IntPtr config);
 
