@@ -95,6 +95,7 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
         await graceTab.ClickAsync();
         var graceChat = carol.Locator(".parley-chat:visible");
         await Assertions.Expect(graceChat.Locator(".parley-chat-msg.customer")).ToHaveCountAsync(3);
+        await Assertions.Expect(graceTab).Not.ToContainTextAsync("new)"); // read once opened, without waiting for another message
 
         // Ada writes while Grace's tab is open: now Ada's tab counts, and Grace's, read, counts nothing.
         await SayAsync(ada, "Also in copper?");

@@ -241,10 +241,15 @@ public sealed partial class WorkspacePage
         + (_unread.GetValueOrDefault(item.InteractionId) is > 0 and var count ? $" ({count} new)" : "");
 
     /// <summary>
+    /// The tab's header, read when the tabs render (not when the item's parameters were last set), so an opened tab's
+    /// count goes with the render that follows the selection.
+    /// </summary>
+    private RenderFragment TabHeader(WorkItemView item) => builder => builder.AddContent(0, TabTitle(item));
+
+    /// <summary>
     /// The agent opened another tab: its unread count goes, and the panes hear which one is selected. In client mode
     /// <c>RadzenTabs</c> switches the panel in the browser and refuses to render while it raises this callback, and it renders
-    /// its panels from the content of the render before; the page asks for two renders once the callback is over. (In
-    /// Chromium the opened tab's title still keeps its count until the page's next render from a live event: open issue.)
+    /// its panels from the content of the render before; the page asks for two renders once the callback is over.
     /// </summary>
     private void OnTabChanged(int index)
     {
