@@ -5,16 +5,15 @@ namespace Parley.Bench.Chat;
 
 /// <summary>
 /// <c>dotnet bench/chat/bin/Release/net10.0/Parley.Bench.Chat.dll SESSIONS [STEADY-S=120] [RAMP-PER-S=500] [AGENTS=100]
-/// [CAPACITY=10] [EXTRA=200] [LIMIT=SESSIONS]</c> (or <c>bench/chat/run.sh …</c>, which raises the open-file limit).
+/// [CAPACITY=10] [EXTRA=200] [LIMIT=SESSIONS] [INTERVAL-MS=10000]</c> (or <c>bench/chat/run.sh …</c>, which raises the open-file limit).
 /// Starts the server in a child process (Kestrel on 127.0.0.1, fresh SQLite, AGENTS agents with CAPACITY chats each
 /// accepting every offer), opens SESSIONS widget sessions (HTTP start + WebSocket, spread over 127.0.0.x sources) at
 /// RAMP-PER-S, measures the server's RSS per idle session, tries EXTRA more sessions beyond the node limit LIMIT (refused
-/// with 503), then has every session send a message every 10 s for STEADY-S seconds: ack latency (send → stored → ack),
+/// with 503), then has every session send a message every INTERVAL-MS (10 s) for STEADY-S seconds: ack latency (send → stored → ack),
 /// customer → agent delivery (send → the agent's chat pane subscription hears it), server CPU. Ends by itself.
 /// </summary>
 internal static class ChatBench
 {
-    private static readonly TimeSpan MessageInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxRamp = TimeSpan.FromSeconds(120);
 
     public static async Task<int> Main(string[] args)
@@ -31,8 +30,9 @@ internal static class ChatBench
         var capacity = Arg(args, 4, 10);
         var extra = Arg(args, 5, 200);
         var limit = Arg(args, 6, count);
+        var interval = TimeSpan.FromMilliseconds(Arg(args, 7, 10_000));
         var sources = Math.Max(1, (int)Math.Ceiling(count / 20_000.0));
-        Console.WriteLine($"chat bench: {count} sessions (limit {limit}, then {extra} more), ramp {rampRate}/s, 1 message / 10 s each for {steady.TotalSeconds} s, " +
+        Console.WriteLine($"chat bench: {count} sessions (limit {limit}, then {extra} more), ramp {rampRate}/s, 1 message / {interval.TotalSeconds} s each for {steady.TotalSeconds} s, " +
             $"{agents} agents x {capacity} chats, {sources} source address(es), {Environment.ProcessorCount} cores, load {LoadAverage()}");
 
         using var server = await ServerProcess.StartAsync(agents, capacity,
@@ -83,7 +83,7 @@ internal static class ChatBench
         {
             while (clock.Elapsed < steady && await timer.WaitForNextTickAsync())
             {
-                var due = (long)(clock.Elapsed.TotalSeconds * open / MessageInterval.TotalSeconds);
+                var due = (long)(clock.Elapsed.TotalSeconds * open / interval.TotalSeconds);
                 for (; issued < due; issued++)
                 {
                     _ = sessions[(int)(issued % open)].SendAsync();

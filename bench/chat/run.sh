@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Chat load: bench/chat/run.sh SESSIONS [STEADY-S] [RAMP-PER-S] [AGENTS] [CAPACITY] [EXTRA] [LIMIT]
+# Chat load: bench/chat/run.sh SESSIONS [STEADY-S] [RAMP-PER-S] [AGENTS] [CAPACITY] [EXTRA] [LIMIT] [INTERVAL-MS]
 # Builds the driver (Release), raises the open-file limit as far as the hard limit allows (each session is one socket
 # in the driver and one in the server), and runs it; loopback only, ends by itself. Wrap it in
 # `flock /tmp/parley-load.lock` when others measure on the same machine.
