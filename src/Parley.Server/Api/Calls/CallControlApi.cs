@@ -25,9 +25,9 @@ public static class CallControlApi
         Command(calls.MapPost("/unmute", (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
             Run(control.MuteAsync(CurrentActor.Require(http.User), id, muted: false, ct))), "calls.unmute", "The customer hears the agent again");
         Command(calls.MapPost("/recording/pause", (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
-            Run(control.PauseRecordingAsync(CurrentActor.Require(http.User), id, paused: true, ct))), "calls.recording.pause", "The recording gets silence until resumed");
+            Run(control.PauseRecordingAsync(CurrentActor.Require(http.User), id, paused: true, ct))), "calls.recording.pause", "The recording gets silence until resumed (the agent, or a supervisor with calls.monitor)", Permissions.CallsMonitor);
         Command(calls.MapPost("/recording/resume", (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
-            Run(control.PauseRecordingAsync(CurrentActor.Require(http.User), id, paused: false, ct))), "calls.recording.resume", "The recording takes the call's audio again");
+            Run(control.PauseRecordingAsync(CurrentActor.Require(http.User), id, paused: false, ct))), "calls.recording.resume", "The recording takes the call's audio again (the agent, or a supervisor with calls.monitor)", Permissions.CallsMonitor);
         Command(calls.MapPost("/dtmf", (Guid id, CallDigitsRequest request, HttpContext http, CallControl control, CancellationToken ct) =>
             Run(control.SendDigitsAsync(CurrentActor.Require(http.User), id, request.Digits, ct))), "calls.dtmf", "Send keys to the customer (RFC 4733)")
             .ProducesValidationProblem();
@@ -40,8 +40,8 @@ public static class CallControlApi
         return api;
     }
 
-    private static RouteHandlerBuilder Command(RouteHandlerBuilder endpoint, string action, string summary) =>
-        endpoint.RequirePermission(Permissions.AgentSelf).Audited(action).WithSummary(summary)
+    private static RouteHandlerBuilder Command(RouteHandlerBuilder endpoint, string action, string summary, params string[] alsoPermitted) =>
+        endpoint.RequireAnyPermission([Permissions.AgentSelf, .. alsoPermitted]).Audited(action).WithSummary(summary)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

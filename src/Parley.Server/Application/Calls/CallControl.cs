@@ -29,8 +29,28 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     public Task<AppResult<Done>> MuteAsync(CurrentActor actor, Guid callId, bool muted, CancellationToken ct) =>
         RunAsync(actor, callId, muted ? new CallCommand.Mute() : new CallCommand.Unmute(), muted ? "muted" : "unmuted", ct);
 
-    public Task<AppResult<Done>> PauseRecordingAsync(CurrentActor actor, Guid callId, bool paused, CancellationToken ct) =>
-        RunAsync(actor, callId, paused ? new CallCommand.PauseRecording() : new CallCommand.ResumeRecording(), paused ? "paused the recording" : "resumed the recording", ct);
+    /// <summary>
+    /// Pauses or resumes the call's recording (the paused part is silence): the call's agent, or a supervisor of the tenant
+    /// holding <c>calls.monitor</c> (who hears card details being read out), acting on the agent's call.
+    /// </summary>
+    public async Task<AppResult<Done>> PauseRecordingAsync(CurrentActor actor, Guid callId, bool paused, CancellationToken ct)
+    {
+        CallCommand command = paused ? new CallCommand.PauseRecording() : new CallCommand.ResumeRecording();
+        var summary = paused ? "paused the recording" : "resumed the recording";
+        if (await AgentOfAsync(actor, ct) is { } agent && OwnsLiveCall(agent, callId))
+        {
+            return await ControlAsync(agent, callId, command, summary, ct);
+        }
+
+        if (actor.Permissions.Contains(Permissions.CallsMonitor) && calls.Find(actor.TenantId, callId) is { AgentId: { } agentId })
+        {
+            tenant.Set(actor.TenantId);
+            var callsAgent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, ct);
+            return callsAgent is null ? AppError.NotFound() : await ControlAsync(callsAgent, callId, command, summary + " (supervisor)", ct);
+        }
+
+        return await RunAsync(actor, callId, command, summary, ct);
+    }
 
     public Task<AppResult<Done>> HangUpAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
         RunAsync(actor, callId, new CallCommand.HangUp(), "hung up", ct);
@@ -240,6 +260,10 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
         tenant.Set(actor.TenantId);
         return await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, ct);
     }
+
+    private bool OwnsLiveCall(Agent agent, Guid callId) =>
+        calls.FindByAgent(agent.TenantId, agent.Id) is { } live && (live.CallId == callId || live.InteractionId == callId)
+        || placed.FindByAgent(agent.TenantId, agent.Id) is { } own && (own.CallId == callId || own.InteractionId == callId);
 
     private static AppError Refusal(CurrentActor actor) =>
         actor.Permissions.Contains(Permissions.AgentSelf) ? AppError.NotFound() : AppError.Forbidden(Permissions.AgentSelf);

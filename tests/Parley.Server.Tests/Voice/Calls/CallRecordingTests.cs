@@ -62,6 +62,54 @@ public sealed class CallRecordingTests(RecordingCallAppFactory factory) : IClass
         await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
     }
 
+    [Fact]
+    public async Task ASupervisor_PausesAndResumesTheAgentsRecording_AnotherAgentOrTenantGets404()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 63400);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.63"), rtpBase: 63800);
+        await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+        var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.63");
+        using var agent = await factory.SignInToRoutingAsync("agent2");
+        var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
+        var ringing = await agentPhone.NextIncomingAsync();
+        call.PlayTone(440);
+        ringing.PlayTone(1000);
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > 50, "the caller hears the agent's 1 kHz for a second");
+        var callId = await OpenCallIdAsync(number);
+
+        using var colleague = await factory.SignInDemoAsync("agent1");
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+        var other = await factory.CreateOtherTenantAsync("pause-b");
+        using var otherAdmin = await factory.SignInAsync(other.Slug, other.AdminUserName, other.AdminPassword);
+        await colleague.PostAsync($"/api/v1/calls/{callId}/recording/pause", 404);
+        await otherAdmin.PostAsync($"/api/v1/calls/{callId}/recording/pause", 404);
+
+        var pausing = System.Diagnostics.Stopwatch.StartNew();
+        await supervisor.PostJsonAsync($"/api/v1/calls/{callId}/recording/pause", new { }, 204);
+        var heard = call.FramesOf(1000);
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > heard + 75, "a second and a half of paused talk");
+        await supervisor.PostJsonAsync($"/api/v1/calls/{callId}/recording/resume", new { }, 204);
+        var pausedFramesAtMost = (int)(pausing.ElapsedMilliseconds / 20) + 5;
+        heard = call.FramesOf(1000);
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > heard + 50, "another second of recorded talk");
+        await call.HangUpAsync();
+        await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var (left, right) = Channels(WavReader.Read(await FinishedRecordingAsync(callId)).ToPcm16());
+        var silent = Enumerable.Range(0, left.Length / FrameSamples).Select(f => IsSilent(left, f) && IsSilent(right, f)).ToArray();
+        Assert.InRange(LongestRun(silent).Length, 60, pausedFramesAtMost);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>();
+            var actions = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.TargetId == callId.ToString() && e.Action.StartsWith("calls.recording.")).Select(e => e.Action).ToListAsync(Ct);
+            Assert.Contains("calls.recording.pause", actions);
+            Assert.Contains("calls.recording.resume", actions);
+        }
+
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+    }
+
     private async Task<(long RecordedMs, long RecordingBytes)> RecordedAsync(Guid callId)
     {
         for (var attempt = 0; attempt < 100; attempt++)
