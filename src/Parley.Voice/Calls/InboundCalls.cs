@@ -71,6 +71,9 @@ public sealed class InboundCalls : VoiceCallHandler
     /// <summary>Raised when a call is over and its records are closed (tests and metrics).</summary>
     public event Action<Guid>? CallEnded;
 
+    /// <summary>Raised when an agent's phone held, resumed or transferred a call (the host reports it as the API's events).</summary>
+    public event Action<PhoneAction>? PhoneActed;
+
     /// <summary>Never chosen by called user: <see cref="VoiceRouter"/> sends resolved numbers here itself.</summary>
     public override bool Handles(string calledUser) => false;
 
@@ -186,7 +189,13 @@ public sealed class InboundCalls : VoiceCallHandler
             {
                 // The agent's phone put the call on hold (a=sendonly or inactive) or took it off (sendrecv): as the API does.
                 CallCommand command = answer.Audio.CanSend ? new CallCommand.Resume() : new CallCommand.Hold();
-                agent.Call.Post(new CallSignal.Control(command, agent.Leg.AgentId, new TaskCompletionSource<CallControlResult>()));
+                var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var changesHold = (command is CallCommand.Hold) != (agent.Call.View?.OnHoldSince is not null); // not a session refresh
+                agent.Call.Post(new CallSignal.Control(command, agent.Leg.AgentId, done));
+                if (changesHold)
+                {
+                    _ = ReportPhoneActionAsync(agent.Call, agent.Leg.AgentId, command, done.Task);
+                }
             }
 
             return ValueTask.FromResult<ReadOnlyMemory<byte>?>(Encoding.ASCII.GetBytes(answer.Description.ToString()));
@@ -298,9 +307,21 @@ public sealed class InboundCalls : VoiceCallHandler
         }
 
         var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        call.Post(new CallSignal.Control(new CallCommand.Transfer(new CallTransferTarget.Number(number)), leg.AgentId, done, FromRefer: true));
+        var transfer = new CallCommand.Transfer(new CallTransferTarget.Number(number));
+        call.Post(new CallSignal.Control(transfer, leg.AgentId, done, FromRefer: true));
         _ = NotifyRefusedAsync(dialog, done.Task);
+        _ = ReportPhoneActionAsync(call, leg.AgentId, transfer, done.Task);
         return 202;
+    }
+
+    /// <summary>Raises <see cref="PhoneActed"/> once the call carried out what the agent's phone asked.</summary>
+    private async Task ReportPhoneActionAsync(InboundCall call, Guid agentId, CallCommand command, Task<CallControlResult> answered)
+    {
+        var result = await answered.ConfigureAwait(false);
+        if (result.Outcome == CallControlOutcome.Done)
+        {
+            PhoneActed?.Invoke(new PhoneAction(call.TenantId, call.Id, agentId, command, result));
+        }
     }
 
     /// <summary>A REFER the call could not carry out (not bridged now) ends its subscription with sipfrag 603.</summary>

@@ -125,7 +125,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
             return AppError.Invalid("to/number", "Not an E.164 number (+ and 8 to 15 digits).");
         }
 
-        return await ControlAsync(agent, callId, new CallCommand.Transfer(target), $"transferred the call to {Describe(target)}", ct);
+        return await ControlAsync(agent, callId, new CallCommand.Transfer(target), $"transferred the call to {CallActionEvent.Describe(target)}", ct);
     }
 
     /// <summary>Conference: rings an agent of the tenant or a number (through the trunk) and mixes them in once answered.</summary>
@@ -181,7 +181,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
             return AppError.Invalid("to/number", "Not an E.164 number (+ and 8 to 15 digits).");
         }
 
-        var result = await CarryOutAsync(agent, callId, command(target), string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, Describe(target)), ct);
+        var result = await CarryOutAsync(agent, callId, command(target), string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, CallActionEvent.Describe(target)), ct);
         return result.Error is { } error ? error : AppResult<PartyAdded>.Ok(new PartyAdded(result.Value!.LegId!.Value));
     }
 
@@ -238,7 +238,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
 
         if (result.Outcome is CallControlOutcome.Done)
         {
-            var (type, data) = EventOf(command, result);
+            var (type, data) = CallActionEvent.Of(command, result);
             await events.PublishAsync(db, agent.TenantId, agent.Id, callId, type, data, ct);
         }
 
@@ -269,32 +269,4 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
         actor.Permissions.Contains(Permissions.AgentSelf) ? AppError.NotFound() : AppError.Forbidden(Permissions.AgentSelf);
 
     private static bool IsKey(char c) => char.IsAsciiDigit(c) || c is '*' or '#' || char.ToUpperInvariant(c) is >= 'A' and <= 'D';
-
-    /// <summary>The event type a carried-out command is reported as, and what it adds to the event's data (never the keys sent).</summary>
-    private static (string Type, IReadOnlyDictionary<string, object?>? Data) EventOf(CallCommand command, CallControlResult result) => command switch
-    {
-        CallCommand.Hold => ("call.held", null),
-        CallCommand.Resume => ("call.resumed", null),
-        CallCommand.Mute => ("call.muted", null),
-        CallCommand.Unmute => ("call.unmuted", null),
-        CallCommand.SendDigits d => ("call.digits-sent", new Dictionary<string, object?> { ["count"] = d.Digits.Length }),
-        CallCommand.HangUp => ("call.ended", new Dictionary<string, object?> { ["by"] = "agent" }),
-        CallCommand.Transfer t => ("call.transferred", new Dictionary<string, object?> { ["to"] = Describe(t.Target) }),
-        CallCommand.AddParty a => ("call.party-added", new Dictionary<string, object?> { ["to"] = Describe(a.Target), ["legId"] = result.LegId }),
-        CallCommand.RemoveParty r => ("call.party-removed", new Dictionary<string, object?> { ["legId"] = r.LegId }),
-        CallCommand.Leave => ("call.agent-left", null),
-        CallCommand.Consult c => ("call.consult-started", new Dictionary<string, object?> { ["to"] = Describe(c.Target), ["legId"] = result.LegId }),
-        CallCommand.CompleteConsult => ("call.consult-completed", null),
-        CallCommand.CancelConsult => ("call.consult-cancelled", null),
-        _ => ("call.changed", null),
-    };
-
-    private static string Describe(CallTransferTarget target) => target switch
-    {
-        CallTransferTarget.Queue q => $"queue {q.QueueId}",
-        CallTransferTarget.Agent a => $"agent {a.AgentId}",
-        CallTransferTarget.Flow f => $"flow {f.FlowId}",
-        CallTransferTarget.Number n => $"number {n.E164}",
-        _ => "?",
-    };
 }

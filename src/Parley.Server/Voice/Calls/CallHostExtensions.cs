@@ -56,6 +56,7 @@ internal static class CallHostExtensions
         services.AddSingleton<Callbacks>();
         services.AddSingleton<ICallbacks>(sp => sp.GetRequiredService<Callbacks>());
         services.AddHostedService<CallbackRestorer>();
+        services.AddHostedService<Application.Calls.PhoneActionEvents>();
         services.AddSingleton(sp => new OutboundCalls(
             sp.GetRequiredService<MediaEngine>(),
             () => sp.GetRequiredService<SipStack>(),

@@ -170,16 +170,20 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task AReInviteHoldFromTheAgentsPhone_PlaysMusicToTheCustomer_AndSendrecvResumes()
+    public async Task AReInviteHoldFromTheAgentsPhone_PlaysMusicToTheCustomer_AndSendrecvResumes_ReportedAsTheApisEvents()
     {
         await using var agentPhone = TestPhone.Start("desk2", rtpBase: 61800);
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.47"), rtpBase: 62200);
         var live = await BridgeAsync(agentPhone, caller, "agent2", "Support", "127.0.0.47");
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var feed = await PhoneEventsAsync(live.CallId, reported);
 
         Assert.Equal(200, (await live.AgentCall.Dialog!.ReInviteAsync(Offer(live.AgentCall, MediaDirection.SendOnly), Ct)).StatusCode);
         await AssertHeldAsync(live);
         Assert.Equal(200, (await live.AgentCall.Dialog!.ReInviteAsync(Offer(live.AgentCall, MediaDirection.SendRecv), Ct)).StatusCode);
         await AssertTalkingAsync(live);
+        await UntilAsync(() => reported.Count >= 2);
+        Assert.Equal(["call.held from phone", "call.resumed from phone"], reported.Order());
 
         await live.CallerCall.HangUpAsync();
         await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
@@ -197,6 +201,8 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
         using var admin = await factory.SignInDemoAsync("admin");
         await OnlyOutboundTrunkAsync(admin, "Carrier out (REFER)", "127.0.0.49/32", outside);
         var live = await BridgeAsync(agentPhone, caller, "agent2", "Support", "127.0.0.48");
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var feed = await PhoneEventsAsync(live.CallId, reported);
 
         Assert.Equal(501, (await live.AgentCall.Dialog!.ReferAsync("sip:+15559990002@127.0.0.1", replaces: "abc;to-tag=1;from-tag=2", cancellationToken: Ct)).StatusCode);
         Assert.Equal(603, (await live.AgentCall.Dialog!.ReferAsync("sip:not-a-number@127.0.0.1", cancellationToken: Ct)).StatusCode);
@@ -209,7 +215,29 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
 
         await carrier.HangUpAsync();
         await live.CallerCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await UntilAsync(() => !reported.IsEmpty);
+        Assert.Equal(["call.transferred from phone"], reported);
         await SignOutAsync(live);
+    }
+
+    /// <summary>The call events of <paramref name="callId"/> the tenant's live feed hears, as "type from source".</summary>
+    private async Task<IDisposable> PhoneEventsAsync(Guid callId, System.Collections.Concurrent.ConcurrentQueue<string> reported) =>
+        factory.Services.GetRequiredService<Parley.Server.Routing.TenantEventSubscriptions>().Subscribe(await factory.DemoTenantIdAsync(), events =>
+        {
+            foreach (var e in events.Where(e => e.Type.StartsWith("call.", StringComparison.Ordinal) && Equals(e.Data["callId"], callId)))
+            {
+                reported.Enqueue($"{e.Type} from {e.Data.GetValueOrDefault("from")}");
+            }
+
+            return Task.CompletedTask;
+        });
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50, Ct);
+        }
     }
 
     /// <summary>Outbound calls go through the tenant's oldest trunk with a host: the other tests' trunks go first.</summary>
