@@ -2028,6 +2028,10 @@ namespace Parley.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.PrimitiveCollection<List<string>>("AllowedDestinations")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("CallerIdNumber")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");

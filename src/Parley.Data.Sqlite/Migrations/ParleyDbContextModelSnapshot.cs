@@ -2009,6 +2009,10 @@ namespace Parley.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("AllowedDestinations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CallerIdNumber")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");

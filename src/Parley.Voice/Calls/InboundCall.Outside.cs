@@ -23,7 +23,7 @@ internal sealed partial class InboundCall
             return new TransferFailedInput("invalid_number");
         }
 
-        var trunk = await _services.Trunks.FindAsync(TenantId, _life.Token).ConfigureAwait(false);
+        var trunk = await _services.Trunks.FindAsync(TenantId, number, _life.Token).ConfigureAwait(false);
         if (trunk is null)
         {
             return new TransferFailedInput("no_trunk");

@@ -27,6 +27,12 @@ public sealed class SipTrunk : ITenantOwned, IVersioned
 
     public string? InboundHa1Sha256 { get; set; }
 
+    /// <summary>
+    /// E.164 prefixes (<c>+1</c>, <c>+4420</c>) outbound calls through this trunk may go to; empty: any number. A tenant's
+    /// outbound call takes the oldest trunk that allows its number, so lists also route by destination.
+    /// </summary>
+    public List<string> AllowedDestinations { get; set; } = [];
+
     public string? OutboundHost { get; set; }
 
     public int OutboundPort { get; set; } = 5060;

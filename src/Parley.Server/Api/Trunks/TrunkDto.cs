@@ -20,6 +20,7 @@ public sealed record TrunkDto(
     string? NationalPrefix,
     int MaxConcurrentCalls,
     int MaxCallsPerSecond,
+    IReadOnlyList<string> AllowedDestinations,
     long Version)
 {
     public static TrunkDto From(SipTrunk trunk) => new(
@@ -39,5 +40,6 @@ public sealed record TrunkDto(
         trunk.NationalPrefix,
         trunk.MaxConcurrentCalls,
         trunk.MaxCallsPerSecond,
+        trunk.AllowedDestinations,
         trunk.Version);
 }

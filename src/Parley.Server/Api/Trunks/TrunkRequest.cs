@@ -5,6 +5,7 @@ namespace Parley.Server.Api.Trunks;
 /// <summary>
 /// Body of creating or replacing a SIP trunk. Passwords are write-only: the inbound one is kept as HA1 hashes (realm: the
 /// tenant's SIP domain), the outbound one encrypted; leave a password out on replace to keep the stored one.
+/// <c>AllowedDestinations</c> (E.164 prefixes) limits where outbound calls through the trunk may go (toll fraud).
 /// </summary>
 public sealed record TrunkRequest(
     [property: Required, StringLength(100, MinimumLength = 1)] string Name,
@@ -21,4 +22,5 @@ public sealed record TrunkRequest(
     [property: RegularExpression("^[1-9][0-9]{0,2}$")] string? CountryCode,
     [property: RegularExpression("^[0-9]{1,4}$")] string? NationalPrefix,
     [property: Range(1, 10_000)] int? MaxConcurrentCalls,
-    [property: Range(1, 1_000)] int? MaxCallsPerSecond);
+    [property: Range(1, 1_000)] int? MaxCallsPerSecond,
+    [property: MaxLength(50)] IReadOnlyList<string>? AllowedDestinations = null);

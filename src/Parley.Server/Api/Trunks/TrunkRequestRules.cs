@@ -26,6 +26,12 @@ internal static class TrunkRequestRules
             errors["allowedAddresses"] = [$"'{bad}' is not an IPv4 or IPv6 address or CIDR block (host bits must be zero)."];
         }
 
+        var destinations = request.AllowedDestinations ?? [];
+        if (destinations.FirstOrDefault(d => !OutboundDestinations.IsPrefix(d)) is { } badPrefix)
+        {
+            errors["allowedDestinations"] = [$"'{badPrefix}' is not an E.164 prefix: '+' and 1 to 15 digits, like +1 or +4420."];
+        }
+
         var transport = (request.OutboundTransport ?? "udp").ToLowerInvariant();
         if (!Transports.Contains(transport))
         {
@@ -99,6 +105,7 @@ internal static class TrunkRequestRules
 
         trunk.Name = request.Name;
         trunk.AllowedAddresses = blocks!;
+        trunk.AllowedDestinations = [.. destinations.Distinct(StringComparer.Ordinal)];
         await ApplyInboundAsync(request, trunk, db, realms, ct);
         trunk.OutboundHost = request.OutboundHost;
         trunk.OutboundPort = request.OutboundPort ?? 5060;

@@ -78,9 +78,9 @@ internal sealed class OutboundDialing(
         else
         {
             E164.TryNormalise(to, NumberingRule.None, out var number);
-            if (await trunks.FindAsync(agent.TenantId, ct) is not { } trunk)
+            if (await trunks.FindAsync(agent.TenantId, number, ct) is not { } trunk)
             {
-                return Refused("no_trunk", "The tenant has no trunk with an outbound host.");
+                return Refused("no_trunk", "The tenant has no trunk with an outbound host that may call this number (see the trunks' allowed destinations).");
             }
 
             var ownNumber = await db.Set<Parley.Data.Entities.Voice.PhoneNumber>().AsNoTracking()

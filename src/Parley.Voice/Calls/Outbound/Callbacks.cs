@@ -109,7 +109,7 @@ public sealed class Callbacks : ICallbacks
                 return;
             }
 
-            var trunk = await _trunks.FindAsync(pending.TenantId).ConfigureAwait(false);
+            var trunk = await _trunks.FindAsync(pending.TenantId, pending.Number).ConfigureAwait(false);
             if (trunk is null)
             {
                 // Nobody can call the customer back: the callback is given up rather than offered again and again.

@@ -28,11 +28,13 @@ public sealed class TrunksApiTests(AcdAppFactory factory) : IClassFixture<AcdApp
             nationalPrefix = "1",
             maxConcurrentCalls = 100,
             maxCallsPerSecond = 5,
+            allowedDestinations = new[] { "+1", "+4420", "+1" },
         }, Ct);
 
         var text = await (await response.ExpectAsync(201)).Content.ReadAsStringAsync(Ct);
         var trunk = await response.ReadJsonAsync();
         Assert.Equal(["203.0.113.0/24", "198.51.100.7/32", "2001:db8::/32"], trunk.GetProperty("allowedAddresses").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["+1", "+4420"], trunk.GetProperty("allowedDestinations").EnumerateArray().Select(a => a.GetString()));
         Assert.True(trunk.GetProperty("hasInboundPassword").GetBoolean());
         Assert.True(trunk.GetProperty("hasOutboundPassword").GetBoolean());
         Assert.DoesNotContain("Secret-2026", text, StringComparison.Ordinal);
@@ -52,6 +54,9 @@ public sealed class TrunksApiTests(AcdAppFactory factory) : IClassFixture<AcdApp
     [InlineData("MaxCallsPerSecond", """{"name":"t","maxCallsPerSecond":5000}""")]
     [InlineData("MaxConcurrentCalls", """{"name":"t","maxConcurrentCalls":0}""")]
     [InlineData("CountryCode", """{"name":"t","countryCode":"0"}""")]
+    [InlineData("allowedDestinations", """{"name":"t","allowedDestinations":["44"]}""")]
+    [InlineData("allowedDestinations", """{"name":"t","allowedDestinations":["+44 20"]}""")]
+    [InlineData("allowedDestinations", """{"name":"t","allowedDestinations":["+1234567890123456"]}""")]
     public async Task AnInvalidTrunk_IsRefusedNamingTheField(string field, string body)
     {
         using var admin = await factory.SignInDemoAsync("admin");
