@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(8321, LogLevel.Warning, "Transcription of recording {RecordingId} failed")]
     public static partial void TranscriptionFailed(ILogger logger, Guid recordingId, Exception exception);
+
+    [LoggerMessage(8322, LogLevel.Information, "{Count} transcriptions left unfinished by a stopped node queued again")]
+    public static partial void TranscriptionsRequeued(ILogger logger, int count);
 }

@@ -18,8 +18,8 @@ namespace Parley.Server.Recordings;
 /// node's bounded queue (<see cref="RecordingOptions.TranscriptionQueueLength"/>; full answers <see cref="TranscriptionRequest.Busy"/>).
 /// One background loop takes them in order: reads the WAV, transcribes each channel with <see cref="ISpeechTranscriber"/>
 /// (on the thread pool, never a media thread), and stores the segments per channel with their times and the words for
-/// search. Progress is kept in memory while running. A request whose node stopped before finishing is queued again by
-/// the next request.
+/// search. Progress is kept in memory while running. Transcriptions a stopped node left queued or running are queued
+/// again when the server has started (<see cref="RequeueUnfinishedAsync"/>), and by the next request.
 /// </summary>
 internal sealed class RecordingTranscriptions(
     IServiceScopeFactory scopes,
@@ -27,6 +27,7 @@ internal sealed class RecordingTranscriptions(
     ISpeechTranscriber engine,
     IOptions<RecordingOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<RecordingTranscriptions> logger) : BackgroundService
 {
     private static readonly string[] ChannelNames = ["customer", "agent"];
@@ -92,8 +93,54 @@ internal sealed class RecordingTranscriptions(
         }
     }
 
+    /// <summary>
+    /// Queues the transcriptions left <c>Queued</c> or <c>Running</c> (a node stopped or crashed before finishing them), oldest
+    /// first, as far as the queue has room; returns how many. Another node's running work may be done twice, which only
+    /// rewrites the same segments.
+    /// </summary>
+    public async Task<int> RequeueUnfinishedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        var unfinished = await db.Transcriptions.IgnoreQueryFilters().AsNoTracking()
+            .Where(t => t.Status == TranscriptionStatus.Queued || t.Status == TranscriptionStatus.Running)
+            .Select(t => new { t.TenantId, t.RecordingId, t.RequestedAt })
+            .ToListAsync(ct);
+        var queued = 0;
+        foreach (var left in unfinished.OrderBy(t => t.RequestedAt).Take(options.Value.TranscriptionQueueLength))
+        {
+            if (_pending.TryAdd(left.RecordingId, 0))
+            {
+                if (_queue.Writer.TryWrite((left.TenantId, left.RecordingId)))
+                {
+                    queued++;
+                }
+                else
+                {
+                    _pending.TryRemove(left.RecordingId, out _);
+                }
+            }
+        }
+
+        if (queued > 0)
+        {
+            Log.TranscriptionsRequeued(logger, queued);
+        }
+
+        return queued;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The database is migrated once the server has started.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+
+        await RequeueUnfinishedAsync(stoppingToken);
         await foreach (var (tenantId, recordingId) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
