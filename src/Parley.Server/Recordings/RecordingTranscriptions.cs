@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Parley.Data;
 using Parley.Data.Entities.Recordings;
 using Parley.Media.Audio;
+using Parley.Server.Extensions;
 using Parley.Server.Logging;
 using Parley.Server.Tenants;
 using Parley.Speech.Transcription;
@@ -132,13 +133,7 @@ internal sealed class RecordingTranscriptions(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The database is migrated once the server has started.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-        {
-            await started.Task;
-        }
+        await lifetime.WaitForStartAsync(stoppingToken); // the database is migrated by then
 
         await RequeueUnfinishedAsync(stoppingToken);
         await foreach (var (tenantId, recordingId) in _queue.Reader.ReadAllAsync(stoppingToken))

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Parley.Server.Extensions;
 using Parley.Server.Logging;
 
 namespace Parley.Server.Health.Liveness;
@@ -54,12 +55,9 @@ public sealed class LivenessMonitor(
 
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
         try
         {
-            await started.Task.ConfigureAwait(false);
+            await lifetime.WaitForStartAsync(stoppingToken).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException)

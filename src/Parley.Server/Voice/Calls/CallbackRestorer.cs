@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Entities.Acd;
+using Parley.Server.Extensions;
 using Parley.Voice.Calls.Outbound;
 
 namespace Parley.Server.Voice.Calls;
@@ -18,11 +19,7 @@ internal sealed class CallbackRestorer(IServiceScopeFactory scopes, Callbacks ca
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        {
-            await started.Task.WaitAsync(stoppingToken);
-        }
+        await lifetime.WaitForStartAsync(stoppingToken);
 
         try
         {
