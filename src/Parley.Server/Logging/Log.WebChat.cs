@@ -27,6 +27,9 @@ internal static partial class Log
     [LoggerMessage(8209, LogLevel.Information, "Chat {ConversationId} ended: its visitor never connected within {Timeout} (routing: {Result})")]
     public static partial void ChatNeverOpened(ILogger logger, Guid conversationId, TimeSpan timeout, string result);
 
+    [LoggerMessage(8211, LogLevel.Information, "{Count} chats open at start: ended unless their visitor comes back within {Timeout}")]
+    public static partial void OpenChatsWatched(ILogger logger, int count, TimeSpan timeout);
+
     [LoggerMessage(8210, LogLevel.Warning, "Ending never-opened chat {ConversationId} failed")]
     public static partial void ChatNeverOpenedFailed(ILogger logger, Exception exception, Guid conversationId);
 

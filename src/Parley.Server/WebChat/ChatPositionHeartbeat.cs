@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Cluster.Routing;
 using Parley.Routing.Interactions;
+using Parley.Server.Extensions;
 using Parley.Server.Logging;
 
 namespace Parley.Server.WebChat;
@@ -9,15 +11,61 @@ namespace Parley.Server.WebChat;
 /// One timer for all waiting visitors: every <see cref="WebChatOptions.PositionInterval"/> each waiting chat with a
 /// visitor connected asks the routing grain for its position (as queued calls do) and the visitor hears it; idle
 /// per-IP message buckets are swept, and chats whose visitor never connected within
-/// <see cref="WebChatOptions.UnopenedChatTimeout"/> are ended, on the same tick.
+/// <see cref="WebChatOptions.UnopenedChatTimeout"/> are ended, on the same tick. At start, every chat still open in the
+/// database counts as unopened from then (the visitors' sockets went with the previous process): a visitor who comes back
+/// keeps their chat, one who does not stops waiting in the queue.
 /// </summary>
 internal sealed class ChatPositionHeartbeat(
-    ChatRooms rooms, ChatSocketHost host, ChatIpLimits ipLimits, IGrainFactory grains, IOptions<WebChatOptions> options, TimeProvider time, ILogger<ChatPositionHeartbeat> logger)
+    ChatRooms rooms,
+    ChatSocketHost host,
+    ChatIpLimits ipLimits,
+    IGrainFactory grains,
+    IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
+    IOptions<WebChatOptions> options,
+    TimeProvider time,
+    ILogger<ChatPositionHeartbeat> logger)
     : BackgroundService
 {
+    /// <summary>At most this many open chats are watched at start (oldest first).</summary>
+    private const int StartWatchLimit = 100_000;
+
+    /// <summary>Watches every chat open in the database as unopened from now; returns how many.</summary>
+    public async Task<int> WatchOpenChatsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var open = await scope.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>().ChatConversations.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.EndedAt == null)
+            .Select(c => new { c.TenantId, c.Id })
+            .Take(StartWatchLimit)
+            .ToListAsync(ct);
+        var now = time.GetUtcNow();
+        foreach (var chat in open.Where(c => rooms.Find(c.Id) is not { HasCustomer: true }))
+        {
+            rooms.Started(chat.TenantId, chat.Id, now);
+        }
+
+        if (open.Count > 0)
+        {
+            Log.OpenChatsWatched(logger, open.Count, options.Value.UnopenedChatTimeout);
+        }
+
+        return open.Count;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PositionInterval, time);
+        using var timer = new PeriodicTimer(options.Value.PositionInterval, time); // ticks meanwhile are kept (one)
+        await lifetime.WaitForStartAsync(stoppingToken);
+        try
+        {
+            await WatchOpenChatsAsync(stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.ChatNeverOpenedFailed(logger, exception, Guid.Empty);
+        }
+
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             ipLimits.Sweep();
