@@ -36,6 +36,7 @@ internal sealed class ChatPositionHeartbeat(
         await using var scope = scopes.CreateAsyncScope();
         var open = await scope.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>().ChatConversations.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.EndedAt == null)
+            .OrderBy(c => c.Id) // version 7: oldest first
             .Select(c => new { c.TenantId, c.Id })
             .Take(StartWatchLimit)
             .ToListAsync(ct);
