@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Parley.Flows.Execution;
+using Parley.Flows.Trial;
 using Parley.Flows.Validation;
 
 namespace Parley.Flows;
@@ -9,7 +10,7 @@ namespace Parley.Flows;
 public static class FlowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the validator, interpreter and runner as singletons, with <see cref="FlowOptions"/> validated at
+    /// Registers the validator, interpreter, runner and trial as singletons, with <see cref="FlowOptions"/> validated at
     /// start-up (bind them with <c>services.Configure&lt;FlowOptions&gt;(config.GetSection(FlowOptions.Section))</c>).
     /// </summary>
     public static IServiceCollection AddParleyFlows(this IServiceCollection services, Action<FlowOptions>? configure = null)
@@ -27,6 +28,7 @@ public static class FlowServiceCollectionExtensions
         services.TryAddSingleton(sp => new FlowInterpreter(
             sp.GetRequiredService<IOptions<FlowOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IFlowRandom>()));
         services.TryAddSingleton<FlowRunner>();
+        services.TryAddSingleton<FlowTrial>();
         return services;
     }
 }

@@ -42,6 +42,7 @@ internal static class WebExtensions
         services.AddScoped<QueueAdmin>();
         services.AddScoped<AgentAdmin>();
         services.AddScoped<NotReadyReasonAdmin>();
+        services.AddScoped<FlowAdmin>();
         services.AddScoped<RoleAdmin>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<ApiClientAdmin>();

@@ -29,6 +29,7 @@ public sealed class FlowIsolationTests(AcdAppFactory factory) : IClassFixture<Ac
         }
 
         await admin.PostJsonAsync($"/api/v1/flows/{flow}/publish", new { version = 1 }, 404);
+        await admin.PostJsonAsync($"/api/v1/flows/{flow}/try", new { inputs = new[] { "1" }, version = 1 }, 404);
         using (var put = await admin.PutJsonAsync($"/api/v1/schedules/{schedule}", new { name = "Taken over" }, "*"))
         {
             await put.ExpectAsync(404);

@@ -60,6 +60,7 @@ public static class SampleBodies
         [typeof(TenantSettingsRequest)] = """{"timeZone":"UTC"}""",
         // A flow document (the flows API takes the document itself as its body).
         [typeof(JsonElement)] = """{"name":"Sample flow","blocks":[{"type":"start","id":"start","next":"bye"},{"type":"hangUp","id":"bye"}]}""",
+        [typeof(FlowTryRequest)] = """{"inputs":["1"]}""",
         [typeof(FlowPublishRequest)] = """{"version":1}""",
         [typeof(ScheduleRequest)] = """{"name":"Sample hours","timeZone":"UTC","weekly":[{"day":"Monday","open":"09:00","close":"17:00"}],"holidays":[]}""",
         [typeof(PointNumberRequest)] = """{"number":"+15550199999","targetKind":"None"}""",

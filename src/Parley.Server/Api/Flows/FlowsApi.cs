@@ -29,6 +29,7 @@ public static partial class FlowsApi
         flows.MapPost("/", CreateAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.create").Accepts<JsonElement>("application/json");
         flows.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.update").Accepts<JsonElement>("application/json");
         flows.MapPost("/{id:guid}/publish", PublishAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.publish");
+        flows.MapPost("/{id:guid}/try", TryAsync).RequirePermission(Permissions.FlowsRead);
         flows.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.FlowsWrite).Audited("flows.delete");
         return api;
     }

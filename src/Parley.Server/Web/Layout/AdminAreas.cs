@@ -13,6 +13,7 @@ public static class AdminAreas
         new("Agents", "/admin/agents", Permissions.AgentsRead, "support_agent", "Contact center"),
         new("Queues", "/admin/queues", Permissions.QueuesRead, "queue", "Contact center"),
         new("Not-ready reasons", "/admin/not-ready-reasons", Permissions.AgentsRead, "free_breakfast", "Contact center"),
+        new("Flows", "/admin/flows", Permissions.FlowsRead, "account_tree", "Contact center"),
         new("Users", "/admin/users", Permissions.UsersRead, "group", "People and access"),
         new("Roles", "/admin/roles", Permissions.RolesRead, "admin_panel_settings", "People and access"),
         new("API clients", "/admin/api-clients", Permissions.ApiClientsRead, "key", "Integrations"),
