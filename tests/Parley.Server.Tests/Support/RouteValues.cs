@@ -23,6 +23,7 @@ public static partial class RouteValues
         ("/admin/roles/", "Id", t => t.RoleId.ToString()),
         ("/admin/api-clients/", "Id", t => t.ApiClientId.ToString()),
         ("/admin/webhooks/", "Id", t => t.Acd.WebhookId.ToString()),
+        ("/admin/flows/", "Id", t => t.Acd.FlowId.ToString()),
         ("/api/v1/queues/", "id", t => t.Acd.QueueId.ToString()),
         ("/api/v1/not-ready-reasons/", "id", t => t.Acd.NotReadyReasonId.ToString()),
         ("/api/v1/interactions/", "id", t => t.Acd.InteractionId.ToString()),

@@ -140,7 +140,7 @@ public sealed class EndpointIsolationTests(ParleyAppFactory factory) : IClassFix
         "/admin/not-ready-reasons", "/admin/not-ready-reasons/new", "/admin/not-ready-reasons/{Id:guid}",
         "/admin/users", "/admin/users/new", "/admin/users/{Id:guid}", "/admin/roles", "/admin/roles/new", "/admin/roles/{Id:guid}",
         "/admin/api-clients", "/admin/api-clients/new", "/admin/api-clients/{Id:guid}", "/admin/webhooks", "/admin/webhooks/new", "/admin/webhooks/{Id:guid}",
-        "/admin/audit",
+        "/admin/audit", "/admin/flows", "/admin/flows/{Id:guid}",
     };
 
     private async Task<IReadOnlyList<Caller>> CreateIdentitiesAsync()
