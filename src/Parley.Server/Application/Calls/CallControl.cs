@@ -37,7 +37,8 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     {
         CallCommand command = paused ? new CallCommand.PauseRecording() : new CallCommand.ResumeRecording();
         var summary = paused ? "paused the recording" : "resumed the recording";
-        if (await AgentOfAsync(actor, ct) is { } agent && OwnsLiveCall(agent, callId))
+        var agent = await AgentOfAsync(actor, ct);
+        if (agent is not null && OwnsLiveCall(agent, callId))
         {
             return await ControlAsync(agent, callId, command, summary, ct);
         }
@@ -49,7 +50,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
             return callsAgent is null ? AppError.NotFound() : await ControlAsync(callsAgent, callId, command, summary + " (supervisor)", ct);
         }
 
-        return await RunAsync(actor, callId, command, summary, ct);
+        return agent is null ? Refusal(actor) : await ControlAsync(agent, callId, command, summary, ct);
     }
 
     public Task<AppResult<Done>> HangUpAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
