@@ -23,7 +23,7 @@ public sealed class BaresipCallTests
         var auth = new SipDigestAuthenticator(new SipDigestOptions { Realm = Realm }, new SingleCredentialStore(Realm, User, Password), TimeProvider.System, NullLogger.Instance);
         var registrar = new SipRegistrar(new SipRegistrarOptions(), auth, TimeProvider.System, NullLogger.Instance);
         await using var parley = new ParleyEchoHost(registrar);
-        using var config = new BaresipConfig(FreePort.Udp(), string.Create(CultureInfo.InvariantCulture, $"<sip:{User}@{Realm}:{parley.Port}>;auth_pass={Password};regint=600"));
+        using var config = new BaresipConfig(FreePort.SipListener(), string.Create(CultureInfo.InvariantCulture, $"<sip:{User}@{Realm}:{parley.Port}>;auth_pass={Password};regint=600"));
         var echo = string.Create(CultureInfo.InvariantCulture, $"sip:echo@127.0.0.1:{parley.Port}");
 
         // -t bounds the run: baresip hangs up (BYE) and quits after 8 s.

@@ -29,7 +29,7 @@ public sealed class DemoNumberTests(ParleyServer server) : IClassFixture<ParleyS
         var support = await server.IdByNameAsync(admin, "queues", "Support");
         var since = TimeProvider.System.GetUtcNow().AddSeconds(-1);
 
-        using var phone = new BaresipConfig(FreePort.Udp(), string.Create(CultureInfo.InvariantCulture,
+        using var phone = new BaresipConfig(FreePort.SipListener(), string.Create(CultureInfo.InvariantCulture,
             $"<sip:agent2@{ParleyServer.SipDomain}>;auth_pass={ParleyServer.SipPassword};outbound=\"sip:127.0.0.1:{server.SipPort}\";answermode=auto;regint=600"), TimeSpan.FromSeconds(50));
         await using var baresip = PeerProcess.Start("baresip", ["-f", phone.Directory, "-t", "55"]);
         await baresip.WaitForOutputAsync("200 OK", TimeSpan.FromSeconds(10), Ct);

@@ -23,11 +23,30 @@ internal static class FreePort
         throw new InvalidOperationException("No free UDP port pair on loopback.");
     }
 
-    private static bool IsFree(int port)
+    /// <summary>
+    /// A port for a SIP peer that listens on every transport whatever its configuration says (baresip 1.0 binds UDP
+    /// and TCP on the port and TLS on the next one): free now for UDP and TCP, and the next one for TCP.
+    /// </summary>
+    public static int SipListener()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = Udp();
+            if (port < 65535 && IsFree(port, ProtocolType.Tcp) && IsFree(port + 1, ProtocolType.Tcp))
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException("No free SIP listener port on loopback.");
+    }
+
+    private static bool IsFree(int port, ProtocolType protocol = ProtocolType.Udp)
     {
         try
         {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            var type = protocol == ProtocolType.Tcp ? SocketType.Stream : SocketType.Dgram;
+            using var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
             socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
             return true;
         }
