@@ -18,6 +18,10 @@ public sealed class MediaEngine : IAsyncDisposable
     private EpollReceiveHost? _receiveHost;
     private int _activeSessions;
     private long _sessionsRefused;
+    private long _closedPacketsSent;
+    private long _closedPacketsReceived;
+    private long _closedPacketsLost;
+    private long _closedFramesDropped;
 
     public MediaEngine(MediaOptions options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
     {
@@ -106,7 +110,22 @@ public sealed class MediaEngine : IAsyncDisposable
     /// <summary>Packets received by the shared receive thread (0 when sockets use async loops).</summary>
     public long SharedThreadPacketsReceived => _receiveHost?.PacketsReceived ?? 0;
 
-    internal void OnSessionClosed() => Interlocked.Decrement(ref _activeSessions);
+    /// <summary>
+    /// RTP totals of every session closed since start (sent, received, lost by sequence gaps, outgoing frames dropped):
+    /// the call-quality counters on <c>/metrics</c>. A session counts when it closes, so a live call is not in them yet.
+    /// </summary>
+    public ClosedSessionTotals ClosedSessions => new(
+        Interlocked.Read(ref _closedPacketsSent), Interlocked.Read(ref _closedPacketsReceived),
+        Interlocked.Read(ref _closedPacketsLost), Interlocked.Read(ref _closedFramesDropped));
+
+    internal void OnSessionClosed(MediaSessionStatistics statistics)
+    {
+        Interlocked.Add(ref _closedPacketsSent, statistics.PacketsSent);
+        Interlocked.Add(ref _closedPacketsReceived, statistics.PacketsReceived);
+        Interlocked.Add(ref _closedPacketsLost, statistics.PacketsLost);
+        Interlocked.Add(ref _closedFramesDropped, statistics.OutgoingFramesDropped);
+        Interlocked.Decrement(ref _activeSessions);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -190,9 +190,10 @@ public sealed partial class MediaSession : IPacedStream, IAsyncDisposable
         }
 
         _registration?.Dispose();
+        var statistics = GetStatistics();
         await _endpoint.DisposeAsync().ConfigureAwait(false);
         _digitsIn.Flush();
-        _engine.OnSessionClosed();
+        _engine.OnSessionClosed(statistics);
     }
 
     private SocketAddress? ToSocketAddress(string host, int port)

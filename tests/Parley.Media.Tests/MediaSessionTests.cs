@@ -307,6 +307,25 @@ public abstract class MediaSessionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ClosedSessions_AddTheirCountersToTheEnginesTotals_OnlyWhenClosed()
+    {
+        var before = _engine.ClosedSessions;
+        var session = _engine.CreateSession();
+        session.Start(AudioTo(_peer.Port));
+        _peer.SendAudio(session.LocalPort, 0, 1);
+        _peer.SendAudio(session.LocalPort, 0, 1, skipSequence: true);
+        await WaitUntil(() => session.GetStatistics().PacketsReceived == 2);
+        Assert.Equal(before, _engine.ClosedSessions);
+
+        await session.DisposeAsync();
+        await session.DisposeAsync();
+
+        var after = _engine.ClosedSessions;
+        Assert.Equal(before.PacketsReceived + 2, after.PacketsReceived);
+        Assert.Equal(before.PacketsLost + 1, after.PacketsLost);
+    }
+
+    [Fact]
     public async Task Rtcp_SenderReportReachesThePeersRtcpPort()
     {
         var options = Options();
