@@ -65,12 +65,25 @@ cpu() { awk '{print $14 + $15}' /proc/"$PID"/stat; }
 ( while kill -0 "$PID" 2>/dev/null; do echo "$(date +%s) $(rss)" >> "$OUT/rss.txt"; sleep 1; done ) &
 SAMPLER=$!
 python3 "$ROOT/bench/load/caller-audio.py" "$OUT/caller.ulaw" 2
+udp_errors() { awk '/^Udp:/ && ++n == 2 {print "RcvbufErrors " $6 ", SndbufErrors " $7 ", InErrors " $4}' /proc/net/snmp; }
+UDP0=$(udp_errors)
+# Receive-buffer drops per socket (last column of /proc/net/udp), summed by local address, near the end of the ramp:
+# 127.0.0.1 = Parley's media sockets, PHONES = the agent phones' echo, CALLER = the callers (whose receive is not measured).
+drops_by_address() { python3 -c '
+import socket, struct, collections
+d = collections.Counter()
+for line in list(open("/proc/net/udp"))[1:]:
+    f = line.split(); a = socket.inet_ntoa(struct.pack("<I", int(f[1].split(":")[0], 16))); d[a] += int(f[-1])
+print(", ".join(f"{a} {n}" for a, n in sorted(d.items()) if n))'; }
+( sleep $(( SECS - 5 )); echo "UDP socket drops by local address at $(( SECS - 5 )) s: $(drops_by_address)" > "$OUT/drops.txt" ) &
 CPU0=$(cpu); T0=$(date +%s)
 (cd "$OUT" && timeout $(( SECS + CALL_MS / 1000 + 120 )) sipp -sf "$ROOT/bench/load/ivr-uac.xml" "127.0.0.1:$SIP_PORT" -i "$CALLER" -mi "$CALLER" \
   -mp "$(free_port SOCK_DGRAM)" -r "$RATE" -m $(( RATE * SECS )) -l 5000 -d "$CALL_MS" -nostdin -trace_rtt -rtt_freq 1 \
   -trace_screen -screen_file "$OUT/screen.txt" >/dev/null 2>&1 || true)
 CPU1=$(cpu); T1=$(date +%s)
 sleep 3 # the agents' legs close after the callers' BYE
+cat "$OUT/drops.txt" 2>/dev/null || true
+echo "kernel UDP counters (all sockets) before: $UDP0; after: $(udp_errors)"
 grep -E "Successful call|Failed call|Peak was" "$OUT/screen.txt" | tail -3 | sed 's/^/callers: /'
 curl -s "$BASE/metrics" > "$OUT/metrics.txt"
 grep -E '^parley_media_send_jitter|^parley_media_rtp_packets|^parley_media_outgoing_frames|^parley_sip_admission_refused_total' "$OUT/metrics.txt" || true

@@ -26,7 +26,11 @@ internal sealed partial class TenantRoutingGrain
             {
                 if (!changes.IsEmpty)
                 {
-                    await store.SaveAsync(_tenantId, changes, CancellationToken.None);
+                    // Off the grain's scheduler: a store whose I/O is synchronous (SQLite, or a writer waiting for the
+                    // database lock) would otherwise hold the grain's turn for the whole write, and every command and
+                    // query behind it would wait instead of joining the next change set.
+                    var tenantId = _tenantId;
+                    await Task.Run(() => store.SaveAsync(tenantId, changes, CancellationToken.None));
                 }
             }
             catch (Exception exception)

@@ -2018,6 +2018,54 @@ namespace Parley.Data.Postgres.Migrations
                     b.ToTable("Prompts", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Voice.ScheduledCallback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CalledNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("InteractionId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "DueAt");
+
+                    b.ToTable("ScheduledCallbacks", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Voice.SipTrunk", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2812,6 +2860,15 @@ namespace Parley.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Parley.Data.Entities.Voice.Prompt", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Voice.ScheduledCallback", b =>
                 {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()

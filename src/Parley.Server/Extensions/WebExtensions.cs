@@ -21,6 +21,7 @@ internal static class WebExtensions
         services.AddScoped<Parley.Server.Application.Calls.CallControl>();
         services.AddScoped<Parley.Server.Application.Calls.CallSupervision>();
         services.AddScoped<Parley.Server.Application.Calls.OutboundDialing>();
+        services.AddScoped<Parley.Server.Application.Calls.CallbackOrders>();
         services.AddSingleton<Parley.Server.Application.Calls.CallEvents>();
         services.AddSingleton<ApplicationRunner>();
         services.AddScoped<CannedResponseService>();

@@ -53,7 +53,24 @@ internal static class CallHostExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<ICallbacks>()));
-        services.AddSingleton<Callbacks>();
+        services.AddSingleton(_ =>
+        {
+            var options = new CallbackScheduleOptions();
+            configuration.GetSection(CallbackScheduleOptions.SectionName).Bind(options);
+            options.Validate();
+            return options;
+        });
+        services.AddSingleton<ICallbackSchedule, EfCallbackSchedule>();
+        services.AddSingleton(sp => new Callbacks(
+            sp.GetRequiredService<OutboundCalls>(),
+            sp.GetRequiredService<ICallRouting>(),
+            sp.GetRequiredService<IAgentPhones>(),
+            sp.GetRequiredService<IOutboundTrunks>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<ICallbackSchedule>(),
+            sp.GetRequiredService<CallbackScheduleOptions>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<ScheduledCallbackJob>();
         services.AddSingleton<ICallbacks>(sp => sp.GetRequiredService<Callbacks>());
         services.AddHostedService<CallbackRestorer>();
         services.AddHostedService<Application.Calls.PhoneActionEvents>();

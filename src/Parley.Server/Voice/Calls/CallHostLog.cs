@@ -20,4 +20,10 @@ internal static partial class CallHostLog
 
     [LoggerMessage(5231, LogLevel.Warning, "Listening again for waiting callbacks failed")]
     public static partial void CallbacksResumeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5232, LogLevel.Information, "Scheduled callback {InteractionId} (attempt {Attempt}) is due: {Outcome}")]
+    public static partial void ScheduledCallbackDue(ILogger logger, Guid interactionId, int attempt, string outcome);
+
+    [LoggerMessage(5233, LogLevel.Warning, "Queueing due scheduled callbacks failed")]
+    public static partial void ScheduledCallbacksFailed(ILogger logger, Exception exception);
 }

@@ -8,4 +8,7 @@ public static class CallbackAttributes
     public const string Callback = "callback";
 
     public const string Number = "callbackNumber";
+
+    /// <summary>Which attempt to reach the customer the interaction is (1, 2, …).</summary>
+    public const string Attempt = "callbackAttempt";
 }

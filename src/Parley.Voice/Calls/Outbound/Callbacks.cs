@@ -11,6 +11,8 @@ namespace Parley.Voice.Calls.Outbound;
 /// survives a restart (<see cref="ResumeAsync"/> listens again). When routing offers it to an agent, the agent's phone
 /// rings (preview: agent first); answering takes the offer and Parley calls the customer through the tenant's trunk and
 /// bridges them (<see cref="OutboundCall"/>). A phone that does not answer is a missed offer and the callback waits on.
+/// A customer who does not answer (busy, no answer) gets another attempt later (<see cref="CallbackScheduleOptions"/>),
+/// stored through <see cref="ICallbackSchedule"/>.
 /// </summary>
 public sealed class Callbacks : ICallbacks
 {
@@ -18,12 +20,20 @@ public sealed class Callbacks : ICallbacks
     private readonly ICallRouting _routing;
     private readonly IAgentPhones _phones;
     private readonly IOutboundTrunks _trunks;
+    private readonly ICallbackSchedule? _schedule;
+    private readonly CallbackScheduleOptions _retry;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<Guid, PendingCallback> _pending = new();
 
-    public Callbacks(OutboundCalls calls, ICallRouting routing, IAgentPhones phones, IOutboundTrunks trunks, ILoggerFactory loggers)
+    public Callbacks(
+        OutboundCalls calls, ICallRouting routing, IAgentPhones phones, IOutboundTrunks trunks, ILoggerFactory loggers,
+        ICallbackSchedule? schedule = null, CallbackScheduleOptions? retry = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(loggers);
+        _schedule = schedule;
+        _retry = retry ?? new CallbackScheduleOptions();
+        _time = time ?? TimeProvider.System;
         _calls = calls;
         _routing = routing;
         _phones = phones;
@@ -37,13 +47,18 @@ public sealed class Callbacks : ICallbacks
     public async ValueTask<CallQueueResult> RequestAsync(CallbackRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var interactionId = Guid.CreateVersion7();
-        var pending = new PendingCallback(this, request.TenantId, interactionId, null, request.Number, request.CalledNumber);
-        _pending[interactionId] = pending;
+        var interactionId = request.InteractionId ?? Guid.CreateVersion7();
+        var pending = new PendingCallback(this, request.TenantId, interactionId, null, request.Number, request.CalledNumber, request.Attempt) { CallId = request.CallId };
+        if (!_pending.TryAdd(interactionId, pending))
+        {
+            return CallQueueResult.Refused("duplicate");
+        }
+
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [CallbackAttributes.Kind] = CallbackAttributes.Callback,
             [CallbackAttributes.Number] = request.Number,
+            [CallbackAttributes.Attempt] = request.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["calledNumber"] = request.CalledNumber ?? string.Empty,
             ["callId"] = request.CallId.ToString(),
         };
@@ -63,9 +78,10 @@ public sealed class Callbacks : ICallbacks
     }
 
     /// <summary>Listens again for a callback queued before this node restarted; false when routing no longer has it.</summary>
-    public async ValueTask<bool> ResumeAsync(Guid tenantId, Guid interactionId, Guid queueId, string number, string? calledNumber, CancellationToken cancellationToken = default)
+    public async ValueTask<bool> ResumeAsync(
+        Guid tenantId, Guid interactionId, Guid queueId, string number, string? calledNumber, int attempt, Guid callId, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingCallback(this, tenantId, interactionId, queueId, number, calledNumber);
+        var pending = new PendingCallback(this, tenantId, interactionId, queueId, number, calledNumber, attempt) { CallId = callId };
         if (!_pending.TryAdd(interactionId, pending))
         {
             return true;
@@ -132,13 +148,39 @@ public sealed class Callbacks : ICallbacks
         }
     }
 
-    /// <summary>A ringing or talking attempt is over: accepted callbacks are done; a missed one waits for the next offer.</summary>
+    /// <summary>
+    /// A ringing or talking attempt is over: accepted callbacks are done (and tried again later when the customer did not
+    /// answer); a missed one waits for the next offer.
+    /// </summary>
     private void Finished(PendingCallback pending, OutboundCall call)
     {
         pending.Call = null;
         if (call.Accepted)
         {
             Forget(pending);
+            if (call.CustomerNotReached is { } cause && CallbackScheduleOptions.Retryable(cause) && pending.Attempt < _retry.MaxAttempts && _schedule is not null)
+            {
+                _ = ScheduleRetryAsync(pending, cause);
+            }
+        }
+    }
+
+    private async Task ScheduleRetryAsync(PendingCallback pending, string cause)
+    {
+        try
+        {
+            var dueAt = _time.GetUtcNow() + _retry.RetryDelay;
+            var next = new CallbackRequest(pending.TenantId, pending.QueueId?.ToString() ?? string.Empty, pending.Number, pending.CallId, pending.CalledNumber, null)
+            {
+                InteractionId = Guid.CreateVersion7(),
+                Attempt = pending.Attempt + 1,
+            };
+            await _schedule!.ScheduleAsync(next, dueAt).ConfigureAwait(false);
+            OutboundLog.CallbackRetryScheduled(_logger, pending.InteractionId, cause, next.Attempt, dueAt);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            OutboundLog.Failed(_logger, pending.InteractionId, ex);
         }
     }
 

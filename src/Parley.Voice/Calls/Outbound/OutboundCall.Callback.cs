@@ -10,6 +10,12 @@ internal sealed partial class OutboundCall
     /// <summary>Whether the agent took the interaction (always for a call they placed; for a callback once answered).</summary>
     public bool Accepted => _accepted;
 
+    /// <summary>
+    /// The release cause when the agent took the callback but the customer never answered (busy, no_answer, …); null when
+    /// the customer answered or the agent never took it.
+    /// </summary>
+    public string? CustomerNotReached => _accepted && _record.Disposition != CallDisposition.Answered ? _record.ReleaseCause : null;
+
     /// <summary>Set by <see cref="Callbacks"/>: when the offer ends, so the agent's phone stops ringing with it.</summary>
     public DateTimeOffset? OfferExpiresAt { get; init; }
 

@@ -31,4 +31,7 @@ internal static partial class OutboundLog
 
     [LoggerMessage(6158, LogLevel.Warning, "Callback {InteractionId} given up: {Reason}")]
     public static partial void CallbackImpossible(ILogger logger, Guid interactionId, string reason);
+
+    [LoggerMessage(6159, LogLevel.Information, "Callback {InteractionId}: the customer was not reached ({Cause}); attempt {Attempt} at {DueAt:O}")]
+    public static partial void CallbackRetryScheduled(ILogger logger, Guid interactionId, string cause, int attempt, DateTimeOffset dueAt);
 }

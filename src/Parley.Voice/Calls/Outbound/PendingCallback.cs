@@ -3,8 +3,14 @@ using Parley.Voice.Calls.Ports;
 namespace Parley.Voice.Calls.Outbound;
 
 /// <summary>A callback waiting in its queue on this node: hears routing's offers for it and passes them to <see cref="Callbacks"/>.</summary>
-internal sealed class PendingCallback(Callbacks owner, Guid tenantId, Guid interactionId, Guid? queueId, string number, string? calledNumber) : ICallRoutingListener
+internal sealed class PendingCallback(Callbacks owner, Guid tenantId, Guid interactionId, Guid? queueId, string number, string? calledNumber, int attempt) : ICallRoutingListener
 {
+    /// <summary>Which attempt to reach the customer this is, from 1.</summary>
+    public int Attempt { get; } = attempt;
+
+    /// <summary>The call the callback was asked for on (empty through the API).</summary>
+    public Guid CallId { get; init; }
+
     public Guid TenantId { get; } = tenantId;
 
     public Guid InteractionId { get; } = interactionId;

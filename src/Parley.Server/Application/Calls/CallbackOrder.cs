@@ -1,0 +1,8 @@
+namespace Parley.Server.Application.Calls;
+
+/// <summary>
+/// Asks for a callback without a call: Parley calls <see cref="Number"/> (E.164) when an agent of <see cref="QueueId"/>
+/// takes it; <see cref="At"/> (optional) is the earliest time it joins the queue (at most 30 days ahead);
+/// <see cref="CalledNumber"/> (optional) the tenant's number the customer knows, presented by <c>CalledNumber</c> trunks.
+/// </summary>
+public sealed record CallbackOrder(Guid? QueueId, string? Number, DateTimeOffset? At = null, string? CalledNumber = null);
