@@ -20,7 +20,7 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         await using var outside = TestPhone.Start("+15559990101", IPAddress.Parse("127.0.0.62"), rtpBase: 44400);
         using var admin = await factory.SignInDemoAsync("admin");
         var ownNumber = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.63");
-        await OnlyOutboundTrunkAsync(admin, outside, new { callerIdPolicy = "Fixed", callerIdNumber = ownNumber });
+        await CarrierTrunks.OnlyOutboundTrunkAsync(admin, outside, new { callerIdPolicy = "Fixed", callerIdNumber = ownNumber });
         await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
         using var agent = await factory.SignInToRoutingAsync("agent2");
 
@@ -58,7 +58,7 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         await using var outside = TestPhone.Start("+15559990102", IPAddress.Parse("127.0.0.65"), rtpBase: 45200);
         outside.AnswerStatus = 486;
         using var admin = await factory.SignInDemoAsync("admin");
-        await OnlyOutboundTrunkAsync(admin, outside, new { });
+        await CarrierTrunks.OnlyOutboundTrunkAsync(admin, outside, new { });
         await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
         using var notSignedIn = await factory.SignInDemoAsync("agent2");
         using var _ = await notSignedIn.PostAsync("/api/v1/agents/me/sign-out", null, Ct);
@@ -75,7 +75,7 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         var legs = (await admin.JsonAsync($"/api/v1/calls/{record.GetProperty("id").GetGuid()}")).GetProperty("legs").EnumerateArray().ToList();
         Assert.Equal(486, legs.Single(l => l.GetProperty("party").GetString() == "External").GetProperty("sipStatus").GetInt32());
 
-        await OnlyOutboundTrunkAsync(admin, null, new { });
+        await CarrierTrunks.OnlyOutboundTrunkAsync(admin, null, new { });
         await SignOutAsync(agent);
         using var again = await factory.SignInToRoutingAsync("agent2");
         Assert.Equal("no_trunk", (await again.PostJsonAsync("/api/v1/calls", new { to = "+15559990102" }, 409)).GetProperty("cause").GetString());
@@ -123,7 +123,7 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.69"), rtpBase: 46800);
         await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.70"), rtpBase: 47200);
         using var admin = await factory.SignInDemoAsync("admin");
-        await OnlyOutboundTrunkAsync(admin, customer, new { });
+        await CarrierTrunks.OnlyOutboundTrunkAsync(admin, customer, new { });
         var flow = await Parley.Server.Tests.Flows.FlowsApi.CreateFlowAsync(admin, $$"""
             {
               "name": "Call me back {{Guid.NewGuid():N}}",
@@ -167,28 +167,6 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
             c => c.GetProperty("interactionId").GetGuid() == waiting.GetProperty("interactionId").GetGuid());
         await WaitForStateAsync("agent2", "AfterCallWork");
         await SignOutAsync(agent);
-    }
-
-    /// <summary>Leaves <paramref name="carrier"/> (or nothing) as the tenant's only trunk with an outbound host.</summary>
-    private static async Task OnlyOutboundTrunkAsync(HttpClient admin, TestPhone? carrier, object callerId)
-    {
-        var trunks = await admin.JsonAsync("/api/v1/trunks?limit=200");
-        var items = trunks.ValueKind == JsonValueKind.Array ? trunks : trunks.GetProperty("items");
-        foreach (var trunk in items.EnumerateArray().Where(t => t.TryGetProperty("outboundHost", out var host) && host.ValueKind == JsonValueKind.String))
-        {
-            using var deleted = await admin.DeleteAsync($"/api/v1/trunks/{trunk.GetProperty("id").GetGuid()}", Ct);
-        }
-
-        if (carrier is null)
-        {
-            return;
-        }
-
-        var body = JsonSerializer.SerializeToElement(callerId).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value.GetString()!);
-        body["name"] = "Carrier out " + carrier.User;
-        body["outboundHost"] = carrier.Address.ToString();
-        body["outboundPort"] = carrier.Stack.Listeners[0].EndPoint.Port;
-        await admin.PostJsonAsync("/api/v1/trunks", body, 201);
     }
 
     private async Task WaitForStateAsync(string userName, string state)

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+using Parley.Server.Tests.Acd;
+
+namespace Parley.Server.Tests.Voice.Calls;
+
+/// <summary>
+/// Callbacks asked for through the API (<c>POST /api/v1/callbacks</c>), now or at a time, and retried when the customer
+/// does not answer, over real SIP and RTP on loopback: the agent's phone and the customer (a fake carrier) are test phones.
+/// </summary>
+public sealed class CallbackScheduleTests(CallbackScheduleAppFactory factory) : IClassFixture<CallbackScheduleAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AnApiCallback_WhoseCustomerIsBusy_IsTriedAgainAfterTheDelay_AndTheSecondAttemptTalks_ThenNoMoreAttempts()
+    {
+        await using var customer = TestPhone.Start("+15557650001", IPAddress.Parse("127.0.0.81"), rtpBase: 48000);
+        await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.82"), rtpBase: 48400);
+        customer.AnswerStatus = 486;
+        using var admin = await factory.SignInDemoAsync("admin");
+        await CarrierTrunks.OnlyOutboundTrunkAsync(admin, customer);
+        await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+        var support = await factory.QueueIdAsync("Support");
+
+        var ordered = await admin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "+1 555 765 0001" }, 202);
+        Assert.Equal(("waiting", "+15557650001"), (ordered.GetProperty("status").GetString(), ordered.GetProperty("number").GetString()));
+        var first = ordered.GetProperty("interactionId").GetGuid();
+        using var agent = await factory.SignInToRoutingAsync("agent2");
+        var ring = await agentPhone.NextIncomingAsync();
+        Assert.Equal("Callback: +15557650001", ring.FromDisplayName);
+        await ring.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var busy = await factory.CallRecordAsync("+15557650001");
+        Assert.Equal(("NotAnswered", "busy"), (busy.GetProperty("disposition").GetString(), busy.GetProperty("releaseCause").GetString()));
+        Assert.Equal(first, busy.GetProperty("interactionId").GetGuid());
+
+        var retry = await WaitForCallbackAsync(admin, c => c.GetProperty("attempt").GetInt32() == 2 && c.GetProperty("number").GetString() == "+15557650001");
+        Assert.Equal("scheduled", retry.GetProperty("status").GetString());
+        Assert.InRange(retry.GetProperty("dueAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(-1), CallbackScheduleAppFactory.RetryDelay);
+        await WrapUpAsync(agent);
+
+        customer.AnswerStatus = 200;
+        var second = await agentPhone.NextIncomingAsync();
+        Assert.Equal("Callback: +15557650001", second.FromDisplayName);
+        var back = await customer.NextIncomingAsync();
+        second.PlayTone(1000);
+        back.PlayTone(440);
+        await back.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the customer hears the agent");
+        await second.WaitUntilAsync(c => c.FramesOf(440) > 25, "the agent hears the customer");
+        await back.HangUpAsync();
+        await second.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var talked = await factory.CallRecordAsync("+15557650001");
+        Assert.Equal(("Answered", retry.GetProperty("interactionId").GetGuid()), (talked.GetProperty("disposition").GetString(), talked.GetProperty("interactionId").GetGuid()));
+        await Task.Delay(CallbackScheduleAppFactory.RetryDelay, Ct);
+        Assert.DoesNotContain((await admin.JsonAsync("/api/v1/callbacks")).GetProperty("items").EnumerateArray(),
+            c => c.GetProperty("number").GetString() == "+15557650001");
+        await WrapUpAsync(agent);
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+    }
+
+    [Fact]
+    public async Task AScheduledCallback_IsListedAsScheduled_JoinsItsQueueWhenDue_AndOnlyItsTenantSeesIt_BadInputIs400()
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        var support = await factory.QueueIdAsync("Support");
+        var at = DateTimeOffset.UtcNow.AddSeconds(1.5);
+
+        var ordered = await admin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "+15557650002", at }, 202);
+        Assert.Equal("scheduled", ordered.GetProperty("status").GetString());
+        var id = ordered.GetProperty("interactionId").GetGuid();
+        var listed = (await admin.JsonAsync("/api/v1/callbacks")).GetProperty("items").EnumerateArray().Single(c => c.GetProperty("interactionId").GetGuid() == id);
+        Assert.Equal(("scheduled", 1), (listed.GetProperty("status").GetString(), listed.GetProperty("attempt").GetInt32()));
+
+        var other = await factory.CreateOtherTenantAsync("cb-other");
+        using var otherAdmin = await factory.SignInAsync(other.Slug, other.AdminUserName, other.AdminPassword);
+        Assert.DoesNotContain((await otherAdmin.JsonAsync("/api/v1/callbacks")).GetProperty("items").EnumerateArray(), c => c.GetProperty("interactionId").GetGuid() == id);
+        var foreign = await otherAdmin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "+15557650003" }, 400);
+        Assert.True(foreign.GetProperty("errors").TryGetProperty("queueId", out _));
+
+        var waiting = await WaitForCallbackAsync(admin, c => c.GetProperty("interactionId").GetGuid() == id && c.GetProperty("status").GetString() == "waiting");
+        Assert.Equal(support, waiting.GetProperty("queueId").GetGuid());
+
+        Assert.True((await admin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "12" }, 400)).GetProperty("errors").TryGetProperty("number", out _));
+        Assert.True((await admin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "+15557650004", at = DateTimeOffset.UtcNow.AddDays(31) }, 400))
+            .GetProperty("errors").TryGetProperty("at", out _));
+        using var agent = await factory.SignInDemoAsync("agent1");
+        using var forbidden = await agent.PostAsync("/api/v1/callbacks", System.Net.Http.Json.JsonContent.Create(new { queueId = support, number = "+15557650005" }), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    private static async Task<JsonElement> WaitForCallbackAsync(HttpClient admin, Func<JsonElement, bool> match)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var found = (await admin.JsonAsync("/api/v1/callbacks")).GetProperty("items").EnumerateArray().Where(match).ToList();
+            if (found.Count > 0)
+            {
+                return found[0];
+            }
+
+            Assert.True(attempt < 100, "the callback never showed up as expected");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    private static async Task WrapUpAsync(HttpClient agent)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var work = await agent.JsonAsync("/api/v1/agents/me/interactions");
+            var items = (work.ValueKind == JsonValueKind.Array ? work : work.GetProperty("items")).EnumerateArray().ToList();
+            var owed = items.Where(w => w.GetProperty("status").ToString() is "WrapUp" or "2").ToList();
+            foreach (var item in owed)
+            {
+                using var done = await agent.PostAsync($"/api/v1/interactions/{item.GetProperty("interactionId").GetGuid()}/wrap-up",
+                    System.Net.Http.Json.JsonContent.Create(new { code = "resolved" }), Ct);
+            }
+
+            if (owed.Count > 0 || items.Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+    }
+}
