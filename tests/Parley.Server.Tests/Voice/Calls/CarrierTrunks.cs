@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Parley.Server.Tests.Acd;
 
 namespace Parley.Server.Tests.Voice.Calls;
 
