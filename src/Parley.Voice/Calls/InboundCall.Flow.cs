@@ -69,7 +69,7 @@ internal sealed partial class InboundCall
             {
                 _record = _record with { ReleaseCause = "callback_requested", Disposition = Records.CallDisposition.EndedByFlow, ReleasedBy = Records.CallParty.System };
             }
-            else if (final is HangUpAction { Reason: "voicemail" } && _voicemailAt is not null)
+            else if (final is HangUpAction && _voicemailAt is not null)
             {
                 _record = _record with { ReleaseCause = "voicemail", Disposition = Records.CallDisposition.Voicemail, ReleasedBy = Records.CallParty.System };
             }

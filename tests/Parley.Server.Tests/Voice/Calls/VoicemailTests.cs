@@ -20,6 +20,7 @@ public sealed class VoicemailTests(VoiceCallAppFactory factory) : IClassFixture<
     public async Task ACallerLeavesAToneAndPressesPound_TheAgentIsOfferedIt_AndDownloadsTheTone_OthersGet404()
     {
         await using var caller = TestPhone.Start("+15557654321", IPAddress.Parse("127.0.0.91"), rtpBase: 58800);
+        await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.92"), rtpBase: 59200);
         using var admin = await factory.SignInDemoAsync("admin");
         var flow = await Parley.Server.Tests.Flows.FlowsApi.CreateFlowAsync(admin, $$"""
             {
@@ -35,6 +36,9 @@ public sealed class VoicemailTests(VoiceCallAppFactory factory) : IClassFixture<
         Assert.Equal(200, (await Parley.Server.Tests.Flows.FlowsApi.PublishAsync(admin, flowId)).Status);
         var number = await factory.DemoNumberAsync("Flow", flowId, "127.0.0.91");
         await factory.SignOutOfRoutingAsync("agent2");
+
+        // A voicemail is a Voice interaction: routing offers it to agents whose phone can ring (it does not ring for one).
+        await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
 
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
         await call.WaitUntilAsync(c => c.FramesOf(1000) > 10, "the caller hears the 1 kHz beep");
@@ -109,9 +113,10 @@ public sealed class VoicemailTests(VoiceCallAppFactory factory) : IClassFixture<
 
     private static async Task<JsonElement> OfferAsync(HttpClient agent)
     {
+        var work = default(JsonElement);
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var work = await agent.JsonAsync("/api/v1/agents/me/interactions");
+            work = await agent.JsonAsync("/api/v1/agents/me/interactions");
             var items = work.ValueKind == JsonValueKind.Array ? work : work.GetProperty("items");
             foreach (var item in items.EnumerateArray())
             {
@@ -125,7 +130,7 @@ public sealed class VoicemailTests(VoiceCallAppFactory factory) : IClassFixture<
             await Task.Delay(100, Ct);
         }
 
-        throw new TimeoutException("The agent was never offered the voicemail.");
+        throw new TimeoutException("The agent was never offered the voicemail: " + work);
     }
 
     private static double Goertzel(short[] samples, double hz)
