@@ -99,7 +99,7 @@ internal sealed partial class InboundCall
 
         var recording = new CallRecording(
             recordingId, relative, startedAt, Now, result.Duration, result.SizeBytes, result.Sha256, 0, MonoVoicemail);
-        _record = _record with { Recording = _record.Recording ?? recording, RecordedDuration = result.Duration, RecordingBytes = result.SizeBytes };
+        _record = _record with { Recording = recording, RecordedDuration = result.Duration, RecordingBytes = result.SizeBytes };
         await TryAsync(SaveAsync).ConfigureAwait(false);
 
         // The caller may have hung up: the message is queued whatever the call's token says.
