@@ -73,6 +73,11 @@ public sealed partial class FlowInterpreter
             case OfferCallbackBlock callback:
                 state.Outcome = "callback";
                 return StepMove.Wait(new OfferCallbackAction(callback.Queue ?? "", Render(callback.Number ?? "{call.caller}", step)));
+            case VoicemailBlock voicemail:
+                return StepMove.Wait(new VoicemailAction(
+                    Prompts(step, voicemail.Prompt),
+                    voicemail.Queue ?? "",
+                    TimeSpan.FromSeconds(Math.Clamp(voicemail.MaxSeconds ?? VoicemailBlock.DefaultMaxSeconds, VoicemailBlock.MinMaxSeconds, VoicemailBlock.MaxMaxSeconds))));
             case SubflowBlock subflow:
                 return EnterSubflow(subflow, step);
             case ReturnBlock:

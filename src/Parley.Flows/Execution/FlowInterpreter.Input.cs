@@ -23,6 +23,7 @@ public sealed partial class FlowInterpreter
         TransferToAgentBlock agent => TransferInput(agent.OnFailure, input, step),
         TransferToNumberBlock number => TransferInput(number.OnFailure, input, step),
         OfferCallbackBlock callback => TransferInput(callback.OnFailure, input, step),
+        VoicemailBlock voicemail => VoicemailResult(voicemail, input, step),
         _ => StepMove.Wait(ContinueAction.Instance),
     };
 
@@ -205,6 +206,25 @@ public sealed partial class FlowInterpreter
         step.State.Outcome = null;
         step.State.Variables["transferError"] = failed.Reason;
         return onFailure is null ? StepMove.Wait(new HangUpAction("transfer-failed")) : StepMove.Go(onFailure, "onFailure");
+    }
+
+    /// <summary>
+    /// After a voicemail: a queued message goes to <c>next</c> (or ends the call with outcome <c>voicemail</c>); an empty
+    /// or refused one to <c>onEmpty</c> (or ends the call), with the reason in <c>voicemailError</c>.
+    /// </summary>
+    private static StepMove VoicemailResult(VoicemailBlock voicemail, FlowInput input, StepContext step)
+    {
+        if (input is not VoicemailInput result)
+        {
+            return StepMove.Wait(ContinueAction.Instance);
+        }
+        if (result.Queued)
+        {
+            step.State.Outcome = "voicemail";
+            return voicemail.Next is null ? StepMove.Wait(new HangUpAction("voicemail")) : StepMove.Go(voicemail.Next, "next");
+        }
+        step.State.Variables["voicemailError"] = result.Reason ?? "empty";
+        return voicemail.OnEmpty is null ? StepMove.Wait(new HangUpAction("voicemail-empty")) : StepMove.Go(voicemail.OnEmpty, "onEmpty");
     }
 
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="words"/> as whole words, ignoring case.</summary>

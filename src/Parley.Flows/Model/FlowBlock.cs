@@ -19,6 +19,7 @@ namespace Parley.Flows.Model;
 [JsonDerivedType(typeof(TransferToAgentBlock), "transferToAgent")]
 [JsonDerivedType(typeof(TransferToNumberBlock), "transferToNumber")]
 [JsonDerivedType(typeof(OfferCallbackBlock), "offerCallback")]
+[JsonDerivedType(typeof(VoicemailBlock), "voicemail")]
 [JsonDerivedType(typeof(SubflowBlock), "subflow")]
 [JsonDerivedType(typeof(ReturnBlock), "return")]
 [JsonDerivedType(typeof(LoopBlock), "loop")]
@@ -29,7 +30,7 @@ public abstract class FlowBlock
     public static readonly IReadOnlySet<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "start", "play", "menu", "collectDigits", "setVariables", "condition", "businessHours", "httpRequest",
-        "distribute", "setLanguage", "record", "transferToQueue", "transferToAgent", "transferToNumber", "offerCallback", "subflow", "return",
+        "distribute", "setLanguage", "record", "transferToQueue", "transferToAgent", "transferToNumber", "offerCallback", "voicemail", "subflow", "return",
         "loop", "hangUp",
     };
 

@@ -43,6 +43,10 @@ public sealed class FlowTrial(FlowInterpreter interpreter)
                     steps.Add(new FlowTrialStep("http", [], $"{http.Method} {http.Url}", "not sent in a trial"));
                     input = new HttpResultInput(null, null, "not sent in a trial");
                     break;
+                case VoicemailAction voicemail:
+                    steps.Add(new FlowTrialStep("voicemail", Texts(voicemail.Prompts), voicemail.Queue, "no message in a trial"));
+                    input = new VoicemailInput(false, "trial");
+                    break;
                 case ContinueAction:
                     input = FlowInput.PromptFinished;
                     break;

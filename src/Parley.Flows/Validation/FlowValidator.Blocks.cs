@@ -119,6 +119,9 @@ public sealed partial class FlowValidator
                     CheckTemplate(callback.Number, p + "/number", errors);
                 }
                 break;
+            case VoicemailBlock voicemail:
+                CheckVoicemail(voicemail, p, context, errors);
+                break;
             case SubflowBlock subflow:
                 if (Required(subflow.FlowId, p + "/flowId", "flowId", errors)
                     && context.References is { } flows && !flows.FlowExists(subflow.FlowId!))

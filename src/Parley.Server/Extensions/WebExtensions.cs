@@ -19,6 +19,7 @@ internal static class WebExtensions
     {
         services.AddScoped<AgentWorkspace>();
         services.AddScoped<Parley.Server.Application.Calls.CallControl>();
+        services.AddScoped<Parley.Server.Application.Calls.VoicemailPlayback>();
         services.AddScoped<Parley.Server.Application.Calls.CallSupervision>();
         services.AddScoped<Parley.Server.Application.Calls.OutboundDialing>();
         services.AddScoped<Parley.Server.Application.Calls.CallbackOrders>();

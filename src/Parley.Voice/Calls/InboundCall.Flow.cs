@@ -32,6 +32,11 @@ internal sealed partial class InboundCall
                 return await RequestCallbackAsync(callback).ConfigureAwait(false);
             }
 
+            if (action is VoicemailAction voicemail)
+            {
+                return await LeaveVoicemailAsync(voicemail).ConfigureAwait(false);
+            }
+
             if (action is TransferToNumberAction toNumber)
             {
                 return await CallOutsideAsync(toNumber).ConfigureAwait(false);
@@ -63,6 +68,10 @@ internal sealed partial class InboundCall
             if (final is OfferCallbackAction)
             {
                 _record = _record with { ReleaseCause = "callback_requested", Disposition = Records.CallDisposition.EndedByFlow, ReleasedBy = Records.CallParty.System };
+            }
+            else if (final is HangUpAction && _voicemailAt is not null)
+            {
+                _record = _record with { ReleaseCause = "voicemail", Disposition = Records.CallDisposition.Voicemail, ReleasedBy = Records.CallParty.System };
             }
             else if (final is HangUpAction hangUp)
             {

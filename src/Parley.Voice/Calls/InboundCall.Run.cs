@@ -92,7 +92,9 @@ internal sealed partial class InboundCall
     {
         if (_life.IsCancellationRequested)
         {
-            _record = _record with { Disposition = CallDisposition.AbandonedInIvr, ReleaseCause = "caller_hangup", ReleasedBy = CallParty.Caller };
+            _record = _voicemailAt is null
+                ? _record with { Disposition = CallDisposition.AbandonedInIvr, ReleaseCause = "caller_hangup", ReleasedBy = CallParty.Caller }
+                : _record with { Disposition = CallDisposition.Voicemail, ReleaseCause = "voicemail", ReleasedBy = CallParty.Caller };
             return;
         }
 

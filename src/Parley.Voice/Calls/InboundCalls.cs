@@ -50,9 +50,11 @@ public sealed class InboundCalls : VoiceCallHandler
         InboundCallOptions options,
         TimeProvider time,
         ILoggerFactory loggers,
-        ICallbacks? callbacks = null)
+        ICallbacks? callbacks = null,
+        IVoicemails? voicemails = null)
     {
         Callbacks = callbacks;
+        Voicemails = voicemails;
         ArgumentNullException.ThrowIfNull(loggers);
         _logger = loggers.CreateLogger<InboundCalls>();
         _portsFull = new MediaPortRefusals(options, time, _logger);
@@ -61,6 +63,9 @@ public sealed class InboundCalls : VoiceCallHandler
 
     /// <summary>Where a flow's <c>offerCallback</c> queues the callback; null: the block fails (its <c>onFailure</c>).</summary>
     internal ICallbacks? Callbacks { get; }
+
+    /// <summary>Where a flow's <c>voicemail</c> block queues the message; null: the block takes <c>onEmpty</c>.</summary>
+    internal IVoicemails? Voicemails { get; }
 
     /// <summary>Calls to numbers in progress on this node.</summary>
     public int ActiveCalls => _callers.Count;

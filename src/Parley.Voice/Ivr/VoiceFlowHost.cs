@@ -48,7 +48,7 @@ public sealed partial class VoiceFlowHost : IFlowHost, IDisposable
     /// <param name="http">Carries out HTTP blocks.</param>
     /// <param name="transfer">
     /// Carries out <see cref="TransferToQueueAction"/>, <see cref="TransferToAgentAction"/> and
-    /// <see cref="TransferToNumberAction"/>: answers <see cref="TransferFailedInput"/> when it could not (the flow goes
+    /// <see cref="TransferToNumberAction"/> (and records a <see cref="VoicemailAction"/> after its greeting): answers <see cref="TransferFailedInput"/> when it could not (the flow goes
     /// on), anything else when the call left the flow.
     /// </param>
     /// <param name="time">Drives the gather timeouts.</param>
@@ -99,6 +99,10 @@ public sealed partial class VoiceFlowHost : IFlowHost, IDisposable
             case HttpRequestAction request:
                 return await _http.SendAsync(_tenantId, request, cancellationToken).ConfigureAwait(false);
             case TransferToQueueAction or TransferToAgentAction or TransferToNumberAction or OfferCallbackAction:
+                return await _transfer(action, cancellationToken).ConfigureAwait(false);
+            case VoicemailAction voicemail:
+                // The greeting cannot be barged into; the call then beeps, records and queues the message.
+                await PlayAsync(voicemail.Prompts, bargeIn: false, cancellationToken).ConfigureAwait(false);
                 return await _transfer(action, cancellationToken).ConfigureAwait(false);
             default:
                 throw new NotSupportedException($"A voice call cannot perform {action.GetType().Name}.");

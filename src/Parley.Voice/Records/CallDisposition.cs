@@ -11,6 +11,9 @@ public enum CallDisposition
     AbandonedInQueue,
     /// <summary>The flow hung up (closed, no input, end of flow).</summary>
     EndedByFlow,
+
+    /// <summary>The caller left a voicemail (a flow's <c>voicemail</c> block queued it) and the call ended there.</summary>
+    Voicemail,
     /// <summary>No agent could take it (queue refused, overflowed out, transfer failed).</summary>
     NotAnswered,
     /// <summary>The node died with the call on it; closed at the next start-up.</summary>

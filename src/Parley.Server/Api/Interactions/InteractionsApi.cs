@@ -30,6 +30,12 @@ public static class InteractionsApi
         interactions.MapPost("/{id:guid}/reject", RejectAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.reject");
         interactions.MapPost("/{id:guid}/end", EndAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.end");
         interactions.MapPost("/{id:guid}/wrap-up", WrapUpAsync).RequirePermission(Permissions.AgentSelf).Audited("interactions.wrap-up");
+        interactions.MapGet("/{id:guid}/voicemail", VoicemailAsync).RequireAnyPermission(Permissions.AgentSelf, Permissions.RecordingsListen)
+            .AuditedRead("interactions.voicemail.listen")
+            .WithSummary("Play a voicemail interaction's message (audio/wav, HTTP range requests): its agent, or recordings.listen")
+            .Produces(StatusCodes.Status200OK, contentType: "audio/wav")
+            .Produces(StatusCodes.Status206PartialContent, contentType: "audio/wav")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapChatMessages();
         return api;
     }
@@ -88,6 +94,11 @@ public static class InteractionsApi
 
     private static async Task<IResult> AcceptAsync(Guid id, HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
         (await workspace.AcceptAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static async Task<IResult> VoicemailAsync(Guid id, HttpContext http, Application.Calls.VoicemailPlayback playback, CancellationToken ct) =>
+        (await playback.FindAsync(CurrentActor.Require(http.User), id, http.Request.Headers.Range.ToString(), ct)).ToHttp(audio => Results.File(
+            audio.Path, "audio/wav", fileDownloadName: audio.FileName, lastModified: audio.RecordedAt,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + audio.Sha256 + "\""), enableRangeProcessing: true));
 
     private static async Task<IResult> RejectAsync(Guid id, HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
         (await workspace.RejectAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();

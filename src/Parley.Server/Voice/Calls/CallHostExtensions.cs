@@ -52,7 +52,9 @@ internal static class CallHostExtensions
             sp.GetRequiredService<InboundCallOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<ICallbacks>()));
+            sp.GetRequiredService<ICallbacks>(),
+            sp.GetRequiredService<IVoicemails>()));
+        services.AddSingleton<IVoicemails, GrainVoicemails>();
         services.AddSingleton(_ =>
         {
             var options = new CallbackScheduleOptions();
