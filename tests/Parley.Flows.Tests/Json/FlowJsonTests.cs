@@ -32,7 +32,8 @@ public sealed class FlowJsonTests
             { "type": "transferToQueue", "id": "q", "queue": "Support", "priority": 3, "skills": [ "{vars.tier}" ], "attributes": { "acct": "{vars.acct}" }, "onFailure": "loop" },
             { "type": "transferToAgent", "id": "agent", "agent": "agent2", "onFailure": "ext" },
             { "type": "transferToNumber", "id": "ext", "number": "+15557654321", "callerId": "{call.called}", "onFailure": "cb" },
-            { "type": "offerCallback", "id": "cb", "queue": "Support", "number": "{call.caller}", "onFailure": "h" },
+            { "type": "offerCallback", "id": "cb", "queue": "Support", "number": "{call.caller}", "onFailure": "vm" },
+            { "type": "voicemail", "id": "vm", "prompt": { "text": "Leave a message." }, "queue": "Support", "maxSeconds": 60, "next": "h", "onEmpty": "h" },
             { "type": "return", "id": "ret" },
             { "type": "hangUp", "id": "h", "reason": "done" }
           ]
