@@ -42,6 +42,7 @@ public static class SampleBodies
         [typeof(Parley.Server.Application.CannedResponses.CannedResponseInput)] = """{"shortcut":"sample","title":"Sample","text":"Changed by another tenant"}""",
         [typeof(Parley.Server.Api.InternalChat.InternalMessageRequest)] = """{"text":"Hello from another tenant"}""",
         [typeof(Parley.Server.Application.Calls.DialRequest)] = """{"to":"+15559990001"}""",
+        [typeof(Parley.Server.Application.Calls.CallbackOrder)] = """{"queueId":"0199a8e4-0000-7000-8000-000000000002","number":"+15559990002"}""",
         [typeof(Parley.Server.Application.Calls.MonitorRequest)] = """{"mode":"listen"}""",
         [typeof(Parley.Server.Api.Calls.CallDigitsRequest)] = """{"digits":"1"}""",
         [typeof(Parley.Server.Api.Calls.CallTransferBody)] = """{"to":{"queue":"0199a8e4-0000-7000-8000-000000000002"}}""",
