@@ -2043,6 +2043,13 @@ namespace Parley.Data.Postgres.Migrations
                     b.Property<Guid>("InteractionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("preview");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -2024,6 +2024,13 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<Guid>("InteractionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("preview");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -72,7 +72,8 @@ public sealed partial class FlowInterpreter
                     Render(number.Number ?? "", step), number.CallerId is null ? null : Render(number.CallerId, step)));
             case OfferCallbackBlock callback:
                 state.Outcome = "callback";
-                return StepMove.Wait(new OfferCallbackAction(callback.Queue ?? "", Render(callback.Number ?? "{call.caller}", step)));
+                return StepMove.Wait(new OfferCallbackAction(
+                    callback.Queue ?? "", Render(callback.Number ?? "{call.caller}", step), callback.Mode == "customerFirst"));
             case VoicemailBlock voicemail:
                 return StepMove.Wait(new VoicemailAction(
                     Prompts(step, voicemail.Prompt),

@@ -118,6 +118,10 @@ public sealed partial class FlowValidator
                 {
                     CheckTemplate(callback.Number, p + "/number", errors);
                 }
+                if (callback.Mode is { } mode && !OfferCallbackBlock.Modes.Contains(mode))
+                {
+                    errors.Add(new(p + "/mode", FlowErrorKind.InvalidValue, "The callback mode is 'preview' (agent first) or 'customerFirst'."));
+                }
                 break;
             case VoicemailBlock voicemail:
                 CheckVoicemail(voicemail, p, context, errors);

@@ -23,7 +23,11 @@ internal sealed partial class InboundCall
         }
 
         var result = await callbacks.RequestAsync(
-            new CallbackRequest(TenantId, action.Queue, number, Id, _record.CalledNumber, _record.QueuedAt), _life.Token).ConfigureAwait(false);
+            new CallbackRequest(TenantId, action.Queue, number, Id, _record.CalledNumber, _record.QueuedAt)
+            {
+                Mode = action.CustomerFirst ? CallbackMode.CustomerFirst : CallbackMode.Preview,
+            },
+            _life.Token).ConfigureAwait(false);
         return result.Queued ? FlowInput.PromptFinished : new TransferFailedInput(result.Refusal ?? "refused");
     }
 }

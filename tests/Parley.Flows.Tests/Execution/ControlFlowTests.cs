@@ -149,10 +149,21 @@ public sealed class ControlFlowTests
         var interpreter = Interpreter();
         var state = interpreter.Start("f", flow, Call);
         var callback = Assert.IsType<OfferCallbackAction>(interpreter.Step(flow, state, FlowInput.Begin));
-        Assert.Equal(("Support", "+15551234567"), (callback.Queue, callback.Number));
+        Assert.Equal(("Support", "+15551234567", false), (callback.Queue, callback.Number, callback.CustomerFirst));
         Assert.Equal("callback", state.Outcome);
         var end = interpreter.Step(flow, state, new TransferFailedInput("unknown_queue"));
         Assert.Equal("no-callback", Assert.IsType<HangUpAction>(end).Reason);
+    }
+
+    [Fact]
+    public void Offer_callback_in_customer_first_mode_says_so()
+    {
+        var flow = Parse(
+            "{'type':'start','id':'s','next':'cb'}",
+            "{'type':'offerCallback','id':'cb','queue':'Support','mode':'customerFirst'}");
+        var interpreter = Interpreter();
+        var callback = Assert.IsType<OfferCallbackAction>(interpreter.Step(flow, interpreter.Start("f", flow, Call), FlowInput.Begin));
+        Assert.True(callback.CustomerFirst);
     }
 
     [Fact]

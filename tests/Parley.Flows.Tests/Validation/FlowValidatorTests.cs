@@ -196,6 +196,18 @@ public sealed class FlowValidatorTests
     }
 
     [Fact]
+    public void Callback_mode_is_preview_or_customer_first()
+    {
+        var result = Validate(Flow(
+            "{'type':'start','id':'s','next':'cb'}",
+            "{'type':'offerCallback','id':'cb','queue':'Support','mode':'dialer'}"));
+        AssertError(result, "/blocks/1/mode", FlowErrorKind.InvalidValue);
+        Assert.DoesNotContain(Validate(Flow(
+            "{'type':'start','id':'s','next':'cb'}",
+            "{'type':'offerCallback','id':'cb','queue':'Support','mode':'customerFirst'}")).Errors, e => e.Pointer == "/blocks/1/mode");
+    }
+
+    [Fact]
     public void Distribution_must_add_up_to_one_hundred()
     {
         var result = Validate(Flow(

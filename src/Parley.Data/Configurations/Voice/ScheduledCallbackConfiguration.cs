@@ -12,6 +12,7 @@ internal sealed class ScheduledCallbackConfiguration : IEntityTypeConfiguration<
         builder.ToTable("ScheduledCallbacks");
         builder.Property(c => c.Number).HasMaxLength(32);
         builder.Property(c => c.CalledNumber).HasMaxLength(32);
+        builder.Property(c => c.Mode).HasMaxLength(16).HasDefaultValue("preview");
         builder.HasIndex(c => c.DueAt);
         builder.HasIndex(c => c.InteractionId).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.DueAt });

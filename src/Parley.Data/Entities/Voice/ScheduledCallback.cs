@@ -30,6 +30,9 @@ public sealed class ScheduledCallback : ITenantOwned
     /// <summary>1 for the first attempt, 2 for the first retry, …</summary>
     public int Attempt { get; set; }
 
+    /// <summary>Whom Parley calls first: <c>preview</c> (the agent) or <c>customerFirst</c>.</summary>
+    public string Mode { get; set; } = "preview";
+
     public DateTimeOffset DueAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

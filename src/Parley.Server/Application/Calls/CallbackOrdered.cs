@@ -1,4 +1,4 @@
 namespace Parley.Server.Application.Calls;
 
 /// <summary>A callback asked for: its interaction, <c>waiting</c> (in the queue now) or <c>scheduled</c> (joins it at <see cref="DueAt"/>).</summary>
-public sealed record CallbackOrdered(Guid InteractionId, string Status, Guid QueueId, string Number, DateTimeOffset? DueAt);
+public sealed record CallbackOrdered(Guid InteractionId, string Status, Guid QueueId, string Number, DateTimeOffset? DueAt, string Mode = "preview");

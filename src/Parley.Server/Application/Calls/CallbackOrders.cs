@@ -3,6 +3,7 @@ using Parley.Data;
 using Parley.Data.Tenancy;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Voice.Calls.Outbound;
 using Parley.Voice.Calls.Ports;
 using Parley.Voice.Numbers;
 
@@ -33,6 +34,11 @@ internal sealed class CallbackOrders(ParleyDbContext db, TenantContext tenant, I
             return AppError.Invalid("calledNumber", "E.164, + and 8 to 15 digits, or leave it out.");
         }
 
+        if (CallbackAttributes.ParseMode(order.Mode) is not { } mode)
+        {
+            return AppError.Invalid("mode", "preview (the agent's phone rings first) or customerFirst (Parley calls the customer first).");
+        }
+
         var now = time.GetUtcNow();
         if (order.At is { } at && at > now + MaxAhead)
         {
@@ -48,13 +54,13 @@ internal sealed class CallbackOrders(ParleyDbContext db, TenantContext tenant, I
             return AppError.Invalid("queueId", "A queue of yours that serves voice.");
         }
 
-        var request = new CallbackRequest(actor.TenantId, queue.Id.ToString(), number, Guid.Empty, calledNumber, null) { InteractionId = Guid.CreateVersion7() };
+        var request = new CallbackRequest(actor.TenantId, queue.Id.ToString(), number, Guid.Empty, calledNumber, null) { InteractionId = Guid.CreateVersion7(), Mode = mode };
         audit.Target("callback", request.InteractionId!.Value);
         if (order.At is { } due && due > now)
         {
             await schedule.ScheduleAsync(request, due, ct);
             audit.Describe($"scheduled a callback to {number} in {queue.Name} at {due:O}");
-            return AppResult<CallbackOrdered>.Ok(new CallbackOrdered(request.InteractionId.Value, "scheduled", queue.Id, number, due));
+            return AppResult<CallbackOrdered>.Ok(new CallbackOrdered(request.InteractionId.Value, "scheduled", queue.Id, number, due, CallbackAttributes.ModeName(mode)));
         }
 
         var result = await callbacks.RequestAsync(request, ct);
@@ -64,6 +70,6 @@ internal sealed class CallbackOrders(ParleyDbContext db, TenantContext tenant, I
         }
 
         audit.Describe($"queued a callback to {number} in {queue.Name}");
-        return AppResult<CallbackOrdered>.Ok(new CallbackOrdered(request.InteractionId.Value, "waiting", queue.Id, number, null));
+        return AppResult<CallbackOrdered>.Ok(new CallbackOrdered(request.InteractionId.Value, "waiting", queue.Id, number, null, CallbackAttributes.ModeName(mode)));
     }
 }

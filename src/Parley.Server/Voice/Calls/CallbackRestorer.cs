@@ -44,7 +44,7 @@ internal sealed class CallbackRestorer(IServiceScopeFactory scopes, Callbacks ca
         var resumed = 0;
         foreach (var callback in pending)
         {
-            if (await callbacks.ResumeAsync(callback.TenantId, callback.InteractionId, callback.QueueId, callback.Number, callback.CalledNumber, callback.Attempt, callback.CallId ?? Guid.Empty, ct))
+            if (await callbacks.ResumeAsync(callback.TenantId, callback.InteractionId, callback.QueueId, callback.Number, callback.CalledNumber, callback.Attempt, callback.CallId ?? Guid.Empty, callback.Mode, ct))
             {
                 resumed++;
             }

@@ -1,5 +1,6 @@
 using Parley.Data.Entities.Voice;
 using Parley.Server.Tenants;
+using Parley.Voice.Calls.Outbound;
 using Parley.Voice.Calls.Ports;
 
 namespace Parley.Server.Voice.Calls;
@@ -21,6 +22,7 @@ internal sealed class EfCallbackSchedule(IServiceScopeFactory scopes, TimeProvid
             CalledNumber = request.CalledNumber,
             CallId = request.CallId == Guid.Empty ? null : request.CallId,
             Attempt = request.Attempt,
+            Mode = CallbackAttributes.ModeName(request.Mode),
             DueAt = dueAt,
             CreatedAt = time.GetUtcNow(),
         });

@@ -28,10 +28,12 @@ internal static class PendingCallbackQuery
                 attributes.TryGetValue("calledNumber", out var called);
                 attributes.TryGetValue("callId", out var callId);
                 attributes.TryGetValue(CallbackAttributes.Attempt, out var attempt);
+                attributes.TryGetValue(CallbackAttributes.Mode, out var mode);
                 pending.Add(new PendingCallbackRow(
                     row.Id, row.TenantId, row.QueueId, number, string.IsNullOrEmpty(called) ? null : called,
                     Guid.TryParse(callId, out var id) && id != Guid.Empty ? id : null, row.EnqueuedAt,
-                    int.TryParse(attempt, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1));
+                    int.TryParse(attempt, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1,
+                    CallbackAttributes.ParseMode(mode) ?? Parley.Voice.Calls.Ports.CallbackMode.Preview));
             }
         }
 

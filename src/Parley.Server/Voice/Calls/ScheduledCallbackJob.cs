@@ -55,6 +55,7 @@ internal sealed class ScheduledCallbackJob(
                 {
                     InteractionId = row.InteractionId,
                     Attempt = row.Attempt,
+                    Mode = CallbackAttributes.ParseMode(row.Mode) ?? CallbackMode.Preview,
                 },
                 ct);
             queued += result.Queued ? 1 : 0;

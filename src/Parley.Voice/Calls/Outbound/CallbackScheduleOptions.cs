@@ -38,7 +38,11 @@ public sealed class CallbackScheduleOptions
         }
     }
 
-    /// <summary>Whether an attempt that ended with <paramref name="releaseCause"/> before the customer answered is worth another.</summary>
+    /// <summary>
+    /// Whether an attempt that ended with <paramref name="releaseCause"/> before customer and agent talked is worth another:
+    /// the customer busy, not answering or a carrier failure; customer first, also the agent's phone not answering.
+    /// </summary>
     public static bool Retryable(string? releaseCause) =>
-        releaseCause is "busy" or "no_answer" || releaseCause?.StartsWith("failed_", StringComparison.Ordinal) == true;
+        releaseCause is "busy" or "no_answer" or "agent_no_answer" or "agent_busy"
+        || releaseCause?.StartsWith("failed_", StringComparison.Ordinal) == true;
 }

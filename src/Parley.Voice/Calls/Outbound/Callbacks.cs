@@ -8,9 +8,10 @@ namespace Parley.Voice.Calls.Outbound;
 /// <summary>
 /// Callbacks offered by flows (<c>offerCallback</c>): each is an ACD interaction (channel Voice, attribute
 /// <c>kind=callback</c>) waiting in its queue with the caller's place and number, stored by routing like any other, so it
-/// survives a restart (<see cref="ResumeAsync"/> listens again). When routing offers it to an agent, the agent's phone
-/// rings (preview: agent first); answering takes the offer and Parley calls the customer through the tenant's trunk and
-/// bridges them (<see cref="OutboundCall"/>). A phone that does not answer is a missed offer and the callback waits on.
+/// survives a restart (<see cref="ResumeAsync"/> listens again). When routing offers it to an agent, in preview mode the
+/// agent's phone rings; answering takes the offer and Parley calls the customer through the tenant's trunk and bridges
+/// them (<see cref="OutboundCall"/>), and a phone that does not answer is a missed offer the callback waits on after. In
+/// customer-first mode Parley takes the offer for the agent, calls the customer, and rings the agent once they answer.
 /// A customer who does not answer (busy, no answer) gets another attempt later (<see cref="CallbackScheduleOptions"/>),
 /// stored through <see cref="ICallbackSchedule"/>.
 /// </summary>
@@ -48,7 +49,11 @@ public sealed class Callbacks : ICallbacks
     {
         ArgumentNullException.ThrowIfNull(request);
         var interactionId = request.InteractionId ?? Guid.CreateVersion7();
-        var pending = new PendingCallback(this, request.TenantId, interactionId, null, request.Number, request.CalledNumber, request.Attempt) { CallId = request.CallId };
+        var pending = new PendingCallback(this, request.TenantId, interactionId, null, request.Number, request.CalledNumber, request.Attempt)
+        {
+            CallId = request.CallId,
+            Mode = request.Mode,
+        };
         if (!_pending.TryAdd(interactionId, pending))
         {
             return CallQueueResult.Refused("duplicate");
@@ -61,6 +66,7 @@ public sealed class Callbacks : ICallbacks
             [CallbackAttributes.Attempt] = request.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["calledNumber"] = request.CalledNumber ?? string.Empty,
             ["callId"] = request.CallId.ToString(),
+            [CallbackAttributes.Mode] = CallbackAttributes.ModeName(request.Mode),
         };
         var result = await _routing.EnqueueAsync(
             new CallQueueRequest(request.TenantId, interactionId, request.Queue, 0, attributes, EnqueuedAt: request.WaitingSince), pending, cancellationToken).ConfigureAwait(false);
@@ -79,9 +85,10 @@ public sealed class Callbacks : ICallbacks
 
     /// <summary>Listens again for a callback queued before this node restarted; false when routing no longer has it.</summary>
     public async ValueTask<bool> ResumeAsync(
-        Guid tenantId, Guid interactionId, Guid queueId, string number, string? calledNumber, int attempt, Guid callId, CancellationToken cancellationToken = default)
+        Guid tenantId, Guid interactionId, Guid queueId, string number, string? calledNumber, int attempt, Guid callId,
+        CallbackMode mode = CallbackMode.Preview, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingCallback(this, tenantId, interactionId, queueId, number, calledNumber, attempt) { CallId = callId };
+        var pending = new PendingCallback(this, tenantId, interactionId, queueId, number, calledNumber, attempt) { CallId = callId, Mode = mode };
         if (!_pending.TryAdd(interactionId, pending))
         {
             return true;
@@ -138,7 +145,7 @@ public sealed class Callbacks : ICallbacks
             var dial = new OutboundDial(
                 pending.TenantId, agentId, null, phone, pending.QueueId ?? Guid.Empty,
                 new OutboundDestination.Number(pending.Number, trunk, trunk.CallerIdFor(pending.CalledNumber, pending.CalledNumber)));
-            var call = _calls.StartCallback(dial, pending.InteractionId, expiresAt);
+            var call = _calls.StartCallback(dial, pending.InteractionId, expiresAt, pending.Mode);
             pending.Call = call;
             _ = call.Completion.ContinueWith(_ => Finished(pending, call), TaskScheduler.Default);
         }
@@ -174,6 +181,7 @@ public sealed class Callbacks : ICallbacks
             {
                 InteractionId = Guid.CreateVersion7(),
                 Attempt = pending.Attempt + 1,
+                Mode = pending.Mode,
             };
             await _schedule!.ScheduleAsync(next, dueAt).ConfigureAwait(false);
             OutboundLog.CallbackRetryScheduled(_logger, pending.InteractionId, cause, next.Attempt, dueAt);

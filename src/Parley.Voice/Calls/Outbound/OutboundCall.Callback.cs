@@ -2,7 +2,11 @@ using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls.Outbound;
 
-/// <summary>A callback the ACD offered: the agent's phone answering takes the offer; not answering is a missed offer.</summary>
+/// <summary>
+/// A callback the ACD offered. Preview: the agent's phone answering takes the offer, not answering is a missed offer.
+/// Customer first: the offer is taken for the agent at once, the customer is called, and hears music on hold while the
+/// agent's phone rings; an agent who does not answer then leaves the customer to be called back again.
+/// </summary>
 internal sealed partial class OutboundCall
 {
     private bool _withdrawn;
@@ -11,15 +15,18 @@ internal sealed partial class OutboundCall
     public bool Accepted => _accepted;
 
     /// <summary>
-    /// The release cause when the agent took the callback but the customer never answered (busy, no_answer, …); null when
-    /// the customer answered or the agent never took it.
+    /// The release cause when the agent took the callback but the two never talked (the customer busy, no_answer, …; customer
+    /// first, also the agent's phone not answering); null when they talked or the agent never took it.
     /// </summary>
     public string? CustomerNotReached => _accepted && _record.Disposition != CallDisposition.Answered ? _record.ReleaseCause : null;
 
     /// <summary>Set by <see cref="Callbacks"/>: when the offer ends, so the agent's phone stops ringing with it.</summary>
     public DateTimeOffset? OfferExpiresAt { get; init; }
 
-    private TimeSpan AgentRingTime => OfferExpiresAt is { } expires && expires - Now + RingGrace is var left && left < _services.AgentRingTime
+    /// <summary>Set by <see cref="Callbacks"/>: call the customer first, and ring the agent once they answered.</summary>
+    public bool CustomerFirst { get; init; }
+
+    private TimeSpan AgentRingTime => !CustomerFirst && OfferExpiresAt is { } expires && expires - Now + RingGrace is var left && left < _services.AgentRingTime
         ? (left > TimeSpan.Zero ? left : TimeSpan.Zero)
         : _services.AgentRingTime;
 
@@ -52,5 +59,34 @@ internal sealed partial class OutboundCall
         {
             await _services.Routing.RejectAsync(TenantId, InteractionId, AgentId, missed: true).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Customer first: takes the offer for the agent before anyone rings; false (and the call is over) when it ended meanwhile.</summary>
+    private async Task<bool> TakeOfferForTheAgentAsync()
+    {
+        if (!_withdrawn && await _services.Routing.AcceptAsync(TenantId, InteractionId, AgentId).ConfigureAwait(false))
+        {
+            _accepted = true;
+            await SaveAsync().ConfigureAwait(false);
+            return true;
+        }
+
+        Release("offer_withdrawn", CallParty.System, CallDisposition.NotAnswered);
+        return false;
+    }
+
+    /// <summary>Customer first: the customer answered, so they hear music on hold while the agent's phone rings.</summary>
+    private async Task HoldTheCustomerWhileTheAgentRingsAsync()
+    {
+        try
+        {
+            _far!.Session.Play(await _services.Audio.OpenMusicOnHoldAsync(TenantId, CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            OutboundLog.CleanupFailed(_services.Logger, Id, ex);
+        }
+
+        RingAgent();
     }
 }

@@ -75,7 +75,19 @@ internal sealed partial class OutboundCall
         try
         {
             await SaveAsync().ConfigureAwait(false);
-            RingAgent();
+            if (!CustomerFirst)
+            {
+                RingAgent();
+            }
+            else if (await TakeOfferForTheAgentAsync().ConfigureAwait(false))
+            {
+                CallFarEnd();
+            }
+            else
+            {
+                return;
+            }
+
             await foreach (var signal in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 if (await HandleAsync(signal).ConfigureAwait(false))
@@ -100,6 +112,10 @@ internal sealed partial class OutboundCall
     {
         switch (signal)
         {
+            case CallSignal.AgentAnswered answered when answered.Leg == _agent && CustomerFirst:
+                await MarkAnsweredAsync(_agent).ConfigureAwait(false);
+                await ConnectAsync().ConfigureAwait(false);
+                return false;
             case CallSignal.AgentAnswered answered when answered.Leg == _agent:
                 if (!await TakeOfferAsync(_agent).ConfigureAwait(false))
                 {
@@ -112,17 +128,23 @@ internal sealed partial class OutboundCall
                 CallFarEnd();
                 return false;
             case CallSignal.AgentFailed failed when failed.Leg == _agent:
-                await MissOfferAsync().ConfigureAwait(false);
+                if (!CustomerFirst)
+                {
+                    await MissOfferAsync().ConfigureAwait(false);
+                }
+
                 await MarkFailedAsync(_agent, failed.Status, AgentCause(failed.Status)).ConfigureAwait(false);
                 Release(AgentCause(failed.Status), CallParty.System, CallDisposition.NotAnswered);
                 return true;
             case CallSignal.AgentAnswered answered when answered.Leg == _far:
                 await MarkAnsweredAsync(_far).ConfigureAwait(false);
-                _bridge = AudioBridge.Connect(_far.Session, _agent!.Session);
-                _record = _record with { AnsweredAt = Now, Disposition = CallDisposition.Answered };
-                Publish();
-                OutboundLog.Bridged(_services.Logger, Id, Destination, AgentId);
-                await SaveAsync().ConfigureAwait(false);
+                if (CustomerFirst)
+                {
+                    await HoldTheCustomerWhileTheAgentRingsAsync().ConfigureAwait(false);
+                    return false;
+                }
+
+                await ConnectAsync().ConfigureAwait(false);
                 return false;
             case CallSignal.AgentFailed failed when failed.Leg == _far:
                 var cause = FarCause(failed.Status);
@@ -134,7 +156,7 @@ internal sealed partial class OutboundCall
                 _agent.Record = _agent.Record with { EndedAt = Now, ReleaseCause = "agent_hangup" };
                 return true;
             case CallSignal.AgentHungUp hungUp when hungUp.Leg == _far:
-                Release("far_end_hangup", CallParty.External, CallDisposition.Answered);
+                Release("far_end_hangup", CallParty.External, _bridge is null ? CallDisposition.NotAnswered : CallDisposition.Answered);
                 _far.Record = _far.Record with { EndedAt = Now, ReleaseCause = "far_end_hangup" };
                 return true;
             case CallSignal.Control control:
@@ -146,6 +168,17 @@ internal sealed partial class OutboundCall
             default:
                 return false;
         }
+    }
+
+    /// <summary>Both sides answered: bridges the far end (customer or other agent) and the agent.</summary>
+    private async Task ConnectAsync()
+    {
+        _far!.Session.Play(null);
+        _bridge = AudioBridge.Connect(_far.Session, _agent!.Session);
+        _record = _record with { AnsweredAt = Now, Disposition = CallDisposition.Answered };
+        Publish();
+        OutboundLog.Bridged(_services.Logger, Id, Destination, AgentId);
+        await SaveAsync().ConfigureAwait(false);
     }
 
     /// <summary>INVITEs the agent's own phone, showing the destination as the caller, for the agent ring time.</summary>

@@ -115,10 +115,11 @@ public sealed class OutboundCalls : VoiceCallHandler
     }
 
     /// <summary>
-    /// Rings <paramref name="dial"/>'s agent for the callback <paramref name="interactionId"/> routing offered them (until
-    /// <paramref name="offerExpiresAt"/> and the ring grace); when they answer, takes the offer and calls the customer.
+    /// Starts the callback <paramref name="interactionId"/> routing offered <paramref name="dial"/>'s agent: in preview
+    /// mode rings the agent (until <paramref name="offerExpiresAt"/> and the ring grace) and, when they answer, takes the
+    /// offer and calls the customer; customer first, takes the offer, calls the customer, and rings the agent once they answer.
     /// </summary>
-    internal OutboundCall StartCallback(OutboundDial dial, Guid interactionId, DateTimeOffset offerExpiresAt)
+    internal OutboundCall StartCallback(OutboundDial dial, Guid interactionId, DateTimeOffset offerExpiresAt, CallbackMode mode = CallbackMode.Preview)
     {
         var number = (OutboundDestination.Number)dial.Destination;
         var record = new CallRecord
@@ -136,7 +137,11 @@ public sealed class OutboundCalls : VoiceCallHandler
             AgentId = dial.AgentId,
             InteractionId = interactionId,
         };
-        var call = new OutboundCall(_services, dial, LocalAddress(), record, callback: true) { OfferExpiresAt = offerExpiresAt };
+        var call = new OutboundCall(_services, dial, LocalAddress(), record, callback: true)
+        {
+            OfferExpiresAt = offerExpiresAt,
+            CustomerFirst = mode == CallbackMode.CustomerFirst,
+        };
         _byId[record.Id] = call;
         call.Start();
         _ = call.Completion.ContinueWith(_ => Forget(record.Id), TaskScheduler.Default);

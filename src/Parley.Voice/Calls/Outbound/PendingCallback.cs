@@ -11,6 +11,9 @@ internal sealed class PendingCallback(Callbacks owner, Guid tenantId, Guid inter
     /// <summary>The call the callback was asked for on (empty through the API).</summary>
     public Guid CallId { get; init; }
 
+    /// <summary>Whom Parley calls first when an agent gets it.</summary>
+    public CallbackMode Mode { get; init; }
+
     public Guid TenantId { get; } = tenantId;
 
     public Guid InteractionId { get; } = interactionId;

@@ -35,10 +35,10 @@ public sealed class CallbackScheduleTests(CallbackScheduleAppFactory factory) : 
         Assert.Equal(("NotAnswered", "busy"), (busy.GetProperty("disposition").GetString(), busy.GetProperty("releaseCause").GetString()));
         Assert.Equal(first, busy.GetProperty("interactionId").GetGuid());
 
-        var retry = await WaitForCallbackAsync(admin, c => c.GetProperty("attempt").GetInt32() == 2 && c.GetProperty("number").GetString() == "+15557650001");
+        var retry = await CallbackListing.WaitForAsync(admin, c => c.GetProperty("attempt").GetInt32() == 2 && c.GetProperty("number").GetString() == "+15557650001");
         Assert.Equal("scheduled", retry.GetProperty("status").GetString());
         Assert.InRange(retry.GetProperty("dueAt").GetDateTimeOffset() - TimeProvider.System.GetUtcNow(), TimeSpan.FromSeconds(-1), CallbackScheduleAppFactory.RetryDelay);
-        await WrapUpAsync(agent);
+        await CallbackListing.WrapUpAsync(agent);
 
         customer.AnswerStatus = 200;
         var second = await agentPhone.NextIncomingAsync();
@@ -56,7 +56,7 @@ public sealed class CallbackScheduleTests(CallbackScheduleAppFactory factory) : 
         await Task.Delay(CallbackScheduleAppFactory.RetryDelay, Ct);
         Assert.DoesNotContain((await admin.JsonAsync("/api/v1/callbacks")).GetProperty("items").EnumerateArray(),
             c => c.GetProperty("number").GetString() == "+15557650001");
-        await WrapUpAsync(agent);
+        await CallbackListing.WrapUpAsync(agent);
         await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
 
         // Run here rather than as a test of its own: the callback it leaves waiting in Support would ring agent2 first.
@@ -81,7 +81,7 @@ public sealed class CallbackScheduleTests(CallbackScheduleAppFactory factory) : 
         var foreign = await otherAdmin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "+15557650003" }, 400);
         Assert.True(foreign.GetProperty("errors").TryGetProperty("queueId", out _));
 
-        var waiting = await WaitForCallbackAsync(admin, c => c.GetProperty("interactionId").GetGuid() == id && c.GetProperty("status").GetString() == "waiting");
+        var waiting = await CallbackListing.WaitForAsync(admin, c => c.GetProperty("interactionId").GetGuid() == id && c.GetProperty("status").GetString() == "waiting");
         Assert.Equal(support, waiting.GetProperty("queueId").GetGuid());
 
         Assert.True((await admin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "12" }, 400)).GetProperty("errors").TryGetProperty("number", out _));
@@ -90,42 +90,5 @@ public sealed class CallbackScheduleTests(CallbackScheduleAppFactory factory) : 
         using var agent = await factory.SignInDemoAsync("agent1");
         using var forbidden = await agent.PostAsync("/api/v1/callbacks", System.Net.Http.Json.JsonContent.Create(new { queueId = support, number = "+15557650005" }), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-    }
-
-    private static async Task<JsonElement> WaitForCallbackAsync(HttpClient admin, Func<JsonElement, bool> match)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var found = (await admin.JsonAsync("/api/v1/callbacks")).GetProperty("items").EnumerateArray().Where(match).ToList();
-            if (found.Count > 0)
-            {
-                return found[0];
-            }
-
-            Assert.True(attempt < 100, "the callback never showed up as expected");
-            await Task.Delay(100, Ct);
-        }
-    }
-
-    private static async Task WrapUpAsync(HttpClient agent)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var work = await agent.JsonAsync("/api/v1/agents/me/interactions");
-            var items = (work.ValueKind == JsonValueKind.Array ? work : work.GetProperty("items")).EnumerateArray().ToList();
-            var owed = items.Where(w => w.GetProperty("status").ToString() is "WrapUp" or "2").ToList();
-            foreach (var item in owed)
-            {
-                using var done = await agent.PostAsync($"/api/v1/interactions/{item.GetProperty("interactionId").GetGuid()}/wrap-up",
-                    System.Net.Http.Json.JsonContent.Create(new { code = "resolved" }), Ct);
-            }
-
-            if (owed.Count > 0 || items.Count == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(100, Ct);
-        }
     }
 }

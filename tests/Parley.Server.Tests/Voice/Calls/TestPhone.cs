@@ -42,6 +42,9 @@ internal sealed class TestPhone : SipApplication, IAsyncDisposable
     /// <summary>The final answer to incoming calls: 200 answers, anything else refuses.</summary>
     public int AnswerStatus { get; set; } = 200;
 
+    /// <summary>How long the phone rings before it answers (zero: at once).</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     public static TestPhone Start(string user, IPAddress? address = null, int rtpBase = 52000) => new(user, address ?? IPAddress.Loopback, rtpBase);
 
     public async Task<PhoneCall> NextIncomingAsync(TimeSpan? timeout = null)
@@ -98,6 +101,18 @@ internal sealed class TestPhone : SipApplication, IAsyncDisposable
             return ValueTask.CompletedTask;
         }
 
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            _ = Task.Delay(AnswerDelay, CancellationToken.None).ContinueWith(_ => Answer(call), TaskScheduler.Default);
+            return ValueTask.CompletedTask;
+        }
+
+        Answer(call);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Answer(SipIncomingCall call)
+    {
         var session = _engine.CreateSession();
         var answer = SdpNegotiator.CreateAnswer(SdpParser.Parse(call.Offer.Span), new SdpOfferParameters(Address, session.LocalPort));
         var dialog = call.Answer(Encoding.ASCII.GetBytes(answer.Description.ToString()));
@@ -109,7 +124,6 @@ internal sealed class TestPhone : SipApplication, IAsyncDisposable
         }
 
         _incoming.Writer.TryWrite(answered);
-        return ValueTask.CompletedTask;
     }
 
     public override ValueTask OnDialogTerminatedAsync(SipDialog dialog, CancellationToken cancellationToken)
