@@ -2,8 +2,10 @@
 """Provisions the agents of the bridged load (bench/load/bridged-load.sh) through Parley's public API, as an
 administrator would: N users with the agent role, each an agent with the demo 'support' skill and a fixed phone URI
 (sip:bN@HOST:PORT, the SIPp UAS that plays every agent's phone), then each signs in and signs in to routing.
-The Support queue's wrap-up is set to None so an agent is free again as soon as a call ends.
-    bridged-agents.py BASE ADMIN_PASSWORD COUNT PHONE_HOST PHONE_PORT [WORKERS=4]
+The Support queue's wrap-up is set to None so an agent is free again as soon as a call ends. With SUPERVISORS > 0 it
+also creates that many supervisors (users supN with the supervisor role and an agent profile whose phone is
+sip:sN@HOST:PORT, not signed in to routing) for bench/load/monitor-calls.py.
+    bridged-agents.py BASE ADMIN_PASSWORD COUNT PHONE_HOST PHONE_PORT [WORKERS=4] [SUPERVISORS=0]
 Prints how many agents are signed in and the Support queue id. Loopback only."""
 import http.cookiejar
 import json
@@ -14,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 BASE, ADMIN_PASSWORD, COUNT, PHONE_HOST, PHONE_PORT = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
 WORKERS = int(sys.argv[6]) if len(sys.argv) > 6 else 4
+SUPERVISORS = int(sys.argv[7]) if len(sys.argv) > 7 else 0
 AGENT_PASSWORD = "Bridged-Agent-Secret-1"
 
 
@@ -58,6 +61,16 @@ def provision(n):
     return n
 
 
+def provision_supervisor(n):
+    name = f"sup{n:04d}"
+    user, _ = admin.call("POST", "/api/v1/users", {"userName": name, "password": AGENT_PASSWORD, "roles": ["supervisor"]})
+    admin.call("POST", "/api/v1/agents", {
+        "userId": user["id"], "displayName": f"Supervisor {n}", "skills": [],
+        "capacities": {"Voice": 1}, "phone": {"kind": "Uri", "uri": f"sip:s{n}@{PHONE_HOST}:{PHONE_PORT}"}})
+    return n
+
+
 with ThreadPoolExecutor(WORKERS) as pool:
     done = list(pool.map(provision, range(1, COUNT + 1)))
-print(f"agents signed in: {len(done)}; support queue {support['id']}")
+    supervisors = list(pool.map(provision_supervisor, range(1, SUPERVISORS + 1)))
+print(f"agents signed in: {len(done)}; supervisors: {len(supervisors)}; support queue {support['id']}")

@@ -11,7 +11,10 @@
 # RTP loss over every closed media session (parley_media_rtp_packets_{received,lost}_total: caller→Parley and the
 # agent phone's echo, which carries any Parley→agent loss too), Parley's send jitter, RSS and CPU. Loopback only,
 # every process bounded in time.
-#   bench/load/bridged-load.sh [AGENTS=1000] [RATE=20] [SECS=90] [CALL_MS=55000] [SERVER_DIR=src/Parley.Server/bin/Release/net10.0]
+# Issue 10's proof: RECORD=1 records every call (Parley:Calls:Record) and checks the files at the end
+# (bench/load/recordings-check.py); MONITORS=N creates N supervisors whose phones are the same SIPp UAS, and at 60 % of
+# the run each listens in on a different answered call (bench/load/monitor-calls.py).
+#   [RECORD=1] [MONITORS=100] bench/load/bridged-load.sh [AGENTS=1000] [RATE=20] [SECS=90] [CALL_MS=55000] [SERVER_DIR=src/Parley.Server/bin/Release/net10.0]
 set -euo pipefail
 AGENTS=${1:-1000}
 RATE=${2:-20}
@@ -22,6 +25,8 @@ SERVER_DIR=${5:-$ROOT/src/Parley.Server/bin/Release/net10.0}
 CALLER=127.0.0.51
 PHONES=127.0.0.61
 ADMIN_PASSWORD=Bench-Admin-Secret-1
+RECORD=${RECORD:-0}
+MONITORS=${MONITORS:-0}
 OUT=$(mktemp -d /tmp/parley-bridged-load-XXXX)
 free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, getattr(socket, sys.argv[1])); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
 HTTP_PORT=$(free_port SOCK_STREAM)
@@ -30,7 +35,8 @@ BASE="http://127.0.0.1:$HTTP_PORT"
 BOUND=$(( SECS + CALL_MS / 1000 + 300 ))
 command -v sipp >/dev/null || { echo "sipp missing (apt-get install sip-tester)"; exit 1; }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "server: $SERVER_DIR; $AGENTS agents; $RATE calls/s for $SECS s, calls of $CALL_MS ms; output in $OUT"
+echo "server: $SERVER_DIR; $AGENTS agents; $RATE calls/s for $SECS s, calls of $CALL_MS ms; record $RECORD; monitors $MONITORS; output in $OUT"
+[ "$RECORD" = 1 ] && SERVER_ARGS="${SERVER_ARGS:-} --Parley:Calls:Record=true"
 (cd "$SERVER_DIR" && exec timeout "$BOUND" dotnet Parley.Server.dll --demo --Parley:DataDirectory="$OUT/data" \
   --urls "$BASE" --Parley:Sip:Address=127.0.0.1 --Parley:Sip:Port=0 --Parley:Media:BindAddress=127.0.0.1 \
   --Parley:Demo:AdminPassword="$ADMIN_PASSWORD" --Parley:RateLimits:Enabled=false \
@@ -47,7 +53,7 @@ curl -sf -c "$OUT/cookies" -H 'Content-Type: application/json' -d "{\"tenant\":\
 curl -sf -b "$OUT/cookies" -H 'Content-Type: application/json' -o /dev/null \
   -d "{\"name\":\"Load carrier\",\"allowedAddresses\":[\"$CALLER/32\"],\"maxConcurrentCalls\":10000,\"maxCallsPerSecond\":1000}" "$BASE/api/v1/trunks"
 T_PROV=$(date +%s)
-python3 "$ROOT/bench/load/bridged-agents.py" "$BASE" "$ADMIN_PASSWORD" "$AGENTS" "$PHONES" "$UAS_PORT"
+python3 "$ROOT/bench/load/bridged-agents.py" "$BASE" "$ADMIN_PASSWORD" "$AGENTS" "$PHONES" "$UAS_PORT" 4 "$MONITORS"
 echo "provisioned in $(( $(date +%s) - T_PROV )) s"
 
 # SIPp echoes every agent phone's RTP on one socket from one thread: give it 4 MB of receive buffer (root only).
@@ -76,6 +82,9 @@ for line in list(open("/proc/net/udp"))[1:]:
     f = line.split(); a = socket.inet_ntoa(struct.pack("<I", int(f[1].split(":")[0], 16))); d[a] += int(f[-1])
 print(", ".join(f"{a} {n}" for a, n in sorted(d.items()) if n))'; }
 ( sleep $(( SECS - 5 )); echo "UDP socket drops by local address at $(( SECS - 5 )) s: $(drops_by_address)" > "$OUT/drops.txt" ) &
+if [ "$MONITORS" -gt 0 ]; then
+  ( sleep $(( SECS * 6 / 10 )); timeout 120 python3 "$ROOT/bench/load/monitor-calls.py" "$BASE" "$ADMIN_PASSWORD" "$MONITORS" > "$OUT/monitors.txt" 2>&1 ) &
+fi
 CPU0=$(cpu); T0=$(date +%s)
 (cd "$OUT" && timeout $(( SECS + CALL_MS / 1000 + 120 )) sipp -sf "$ROOT/bench/load/ivr-uac.xml" "127.0.0.1:$SIP_PORT" -i "$CALLER" -mi "$CALLER" \
   -mp "$(free_port SOCK_DGRAM)" -r "$RATE" -m $(( RATE * SECS )) -l 5000 -d "$CALL_MS" -nostdin -trace_rtt -rtt_freq 1 \
@@ -118,6 +127,12 @@ if waits:
     print(f"queued -> agent answered: p50 {q(0.5):.0f} ms, p99 {q(0.99):.0f} ms, max {waits[-1]:.0f} ms")
 PY
 grep -E "Successful call|Failed call" "$OUT/uas-screen.txt" | tail -2 | sed 's/^/agent phones: /' || true
+cat "$OUT/monitors.txt" 2>/dev/null || true
+if [ "$RECORD" = 1 ]; then
+  sleep 2 # the last recordings are stored with their call records
+  python3 "$ROOT/bench/load/recordings-check.py" "$BASE" "$ADMIN_PASSWORD" "$OUT/data/recordings"
+  echo "recordings on disk: $(du -sh "$OUT/data/recordings" | cut -f1); server log: $(grep -c '\[6131\]' "$OUT/server.log" || true) recordings that could not be written"
+fi
 echo "server log: $(grep -c '\[6109\]' "$OUT/server.log" || true) lines of event 6109 (call failed)"
 echo "server CPU: $(( (CPU1 - CPU0) * 100 / $(getconf CLK_TCK) / (T1 - T0 > 0 ? T1 - T0 : 1) )) % of one core over the run"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
