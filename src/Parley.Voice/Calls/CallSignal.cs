@@ -19,6 +19,14 @@ internal abstract record CallSignal
 
     internal sealed record AgentHungUp(AgentLeg Leg, string Cause) : CallSignal;
 
+    /// <summary>Routing offers the consultation <paramref name="InteractionId"/> waiting in a queue to an agent.</summary>
+    internal sealed record ConsultOffered(Guid InteractionId, Guid AgentId, DateTimeOffset ExpiresAt) : CallSignal;
+
+    internal sealed record ConsultOfferWithdrawn(Guid InteractionId, Guid AgentId, string Reason) : CallSignal;
+
+    /// <summary>The consultation's interaction left routing from outside (overflowed out, ended by a supervisor).</summary>
+    internal sealed record ConsultRoutingEnded(Guid InteractionId, string Reason) : CallSignal;
+
     /// <summary>The caller pressed the queue's breakout key.</summary>
     internal sealed record BrokeOut : CallSignal;
 

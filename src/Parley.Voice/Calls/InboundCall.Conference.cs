@@ -161,6 +161,11 @@ internal sealed partial class InboundCall
 
         if (leg == _consultRinging)
         {
+            if (!await TakeConsultOfferAsync(leg).ConfigureAwait(false))
+            {
+                return;
+            }
+
             await OnConsultAnsweredAsync(leg).ConfigureAwait(false);
             done?.TrySetResult(new CallControlResult(CallControlOutcome.Done, LegId: leg.Record.Id));
             return;
@@ -188,6 +193,12 @@ internal sealed partial class InboundCall
 
         leg.Record = leg.Record with { EndedAt = Now, SipStatus = status, ReleaseCause = status == 487 ? "no_answer" : "phone_" + status };
         await SaveLegAsync(leg).ConfigureAwait(false);
+        if (await OnQueuedConsultRingFailedAsync(leg).ConfigureAwait(false))
+        {
+            // The consultation waits in its queue for the next agent.
+            return;
+        }
+
         if (leg == _consultRinging)
         {
             // Nobody to consult: the customer comes back to the agent.
@@ -277,6 +288,7 @@ internal sealed partial class InboundCall
 
         leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = cause };
         await SaveLegAsync(leg).ConfigureAwait(false);
+        await EndRoutedLegAsync(leg).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -38,6 +38,15 @@ internal sealed partial class InboundCall
     {
         switch (signal)
         {
+            case CallSignal.ConsultOffered offered:
+                await OnConsultOfferedAsync(offered).ConfigureAwait(false);
+                return false;
+            case CallSignal.ConsultOfferWithdrawn withdrawn:
+                OnConsultOfferWithdrawn(withdrawn);
+                return false;
+            case CallSignal.ConsultRoutingEnded ended:
+                await OnConsultRoutingEndedAsync(ended).ConfigureAwait(false);
+                return false;
             case CallSignal.AgentAnswered answered when _joining.ContainsKey(answered.Leg):
                 await OnJoinerAnsweredAsync(answered.Leg).ConfigureAwait(false);
                 return false;

@@ -6,6 +6,7 @@ namespace Parley.Voice.Calls;
 /// Consult transfer: the customer is put on hold (music, hold time counted) while the agent calls a colleague or a
 /// number and talks to them alone; completing hands the customer to them (the agent wraps up), cancelling brings the
 /// customer back to the agent. The agent's phone hanging up during the consultation completes it, as desk phones do.
+/// The target may be a queue: the consultation then waits in it (<c>InboundCall.ConsultQueue.cs</c>).
 /// </summary>
 internal sealed partial class InboundCall
 {
@@ -14,13 +15,19 @@ internal sealed partial class InboundCall
     private AudioBridge? _consultBridge;
 
     /// <summary>A consultation is ringing or in progress.</summary>
-    private bool Consulting => _consultRinging is not null || _consultLeg is not null;
+    private bool Consulting => _consultRinging is not null || _consultLeg is not null || _consultQueued is not null;
 
     private async Task ConsultAsync(CallSignal.Control control, CallTransferTarget target)
     {
         if (Mixed || _joining.Count > 0)
         {
             control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "Not while other parties or a supervisor are on the call."));
+            return;
+        }
+
+        if (target is CallTransferTarget.Queue queue)
+        {
+            await ConsultQueueAsync(control, queue.QueueId).ConfigureAwait(false);
             return;
         }
 
@@ -64,7 +71,8 @@ internal sealed partial class InboundCall
     {
         if (_consultLeg is not { } leg)
         {
-            done?.TrySetResult(new CallControlResult(CallControlOutcome.Refused, _consultRinging is null ? "There is no consultation to complete." : "The consulted party has not answered yet."));
+            done?.TrySetResult(new CallControlResult(CallControlOutcome.Refused,
+                _consultRinging is not null || _consultQueued is not null ? "The consulted party has not answered yet." : "There is no consultation to complete."));
             return false;
         }
 
@@ -81,6 +89,13 @@ internal sealed partial class InboundCall
     /// <summary>Ends the consultation (ringing or answered) and gives the customer back to the agent.</summary>
     private async Task CancelConsultAsync(TaskCompletionSource<CallControlResult> done)
     {
+        if (await WithdrawQueuedConsultAsync().ConfigureAwait(false) && _consultRinging is null)
+        {
+            await BackFromConsultAsync().ConfigureAwait(false);
+            done.TrySetResult(CallControlResult.Done);
+            return;
+        }
+
         if (_consultRinging is { } ringing)
         {
             // Its failure (487) brings the customer back.

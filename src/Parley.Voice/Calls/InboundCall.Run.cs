@@ -130,6 +130,12 @@ internal sealed partial class InboundCall
             await TryAsync(() => ReleaseMembersAsync(_record.ReleaseCause ?? "normal")).ConfigureAwait(false);
         }
 
+        await TryAsync(WithdrawQueuedConsultAsync).ConfigureAwait(false);
+        foreach (var routed in _routedLegs.Keys.ToList())
+        {
+            await TryAsync(() => EndRoutedLegAsync(routed)).ConfigureAwait(false);
+        }
+
         await FinishRecordingAsync().ConfigureAwait(false);
         foreach (var leg in _legs)
         {

@@ -49,9 +49,11 @@ public static class CallSupervisionApi
             "calls.leave", "The agent leaves the conference (wrap-up); the others keep talking");
         Agent(calls.MapPost("/consult", async (Guid id, CallTransferBody body, HttpContext http, CallControl control, CancellationToken ct) =>
             (await control.ConsultAsync(CurrentActor.Require(http.User), id, body.To ?? new CallTransferRequest(null, null, null, null), ct))
-                .ToHttp(added => TypedResults.Created($"/api/v1/calls/{id}/parties/{added.LegId}", added))),
-            "calls.consult", "Consult transfer: the customer on hold, ring an agent or a number and talk to them once answered")
-            .Produces<PartyAdded>(StatusCodes.Status201Created).ProducesValidationProblem();
+                .ToHttp(added => added.LegId is null
+                    ? TypedResults.Accepted((string?)null, added)
+                    : TypedResults.Created($"/api/v1/calls/{id}/parties/{added.LegId}", added))),
+            "calls.consult", "Consult transfer: the customer on hold, ring an agent or a number (or queue for an agent) and talk to them once answered")
+            .Produces<PartyAdded>(StatusCodes.Status201Created).Produces<PartyAdded>(StatusCodes.Status202Accepted).ProducesValidationProblem();
         Agent(calls.MapPost("/consult/complete", async (Guid id, HttpContext http, CallControl control, CancellationToken ct) =>
             (await control.CompleteConsultAsync(CurrentActor.Require(http.User), id, ct)).ToHttp()),
             "calls.consult.complete", "Hand the customer to the consulted party (the agent goes to wrap-up)");

@@ -133,9 +133,12 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     public Task<AppResult<PartyAdded>> AddPartyAsync(CurrentActor actor, Guid callId, CallTransferRequest request, CancellationToken ct) =>
         RingAsync(actor, callId, request, target => new CallCommand.AddParty(target), "added {0} to the call", ct);
 
-    /// <summary>Consult transfer: the customer on hold, the agent talks to an agent of the tenant or a number once answered.</summary>
+    /// <summary>
+    /// Consult transfer: the customer on hold, the agent talks to an agent of the tenant or a number once answered, or to
+    /// the agent a queue gives the consultation to (answered at once as <c>queued</c>).
+    /// </summary>
     public Task<AppResult<PartyAdded>> ConsultAsync(CurrentActor actor, Guid callId, CallTransferRequest request, CancellationToken ct) =>
-        RingAsync(actor, callId, request, target => new CallCommand.Consult(target), "consulted {0}", ct);
+        RingAsync(actor, callId, request, target => new CallCommand.Consult(target), "consulted {0}", ct, queueAllowed: true);
 
     public Task<AppResult<Done>> CompleteConsultAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
         RunAsync(actor, callId, new CallCommand.CompleteConsult(), "completed the consult transfer", ct);
@@ -143,9 +146,13 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     public Task<AppResult<Done>> CancelConsultAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>
         RunAsync(actor, callId, new CallCommand.CancelConsult(), "cancelled the consultation", ct);
 
-    /// <summary>Rings exactly one of an agent of the tenant or a number for <paramref name="command"/>; answered with the leg once it answered.</summary>
+    /// <summary>
+    /// Rings exactly one of an agent of the tenant or a number (or, <paramref name="queueAllowed"/>, queues in one of its
+    /// queues) for <paramref name="command"/>; answered with the leg once it answered.
+    /// </summary>
     private async Task<AppResult<PartyAdded>> RingAsync(
-        CurrentActor actor, Guid callId, CallTransferRequest request, Func<CallTransferTarget, CallCommand> command, string summary, CancellationToken ct)
+        CurrentActor actor, Guid callId, CallTransferRequest request, Func<CallTransferTarget, CallCommand> command, string summary, CancellationToken ct,
+        bool queueAllowed = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await AgentOfAsync(actor, ct) is not { } agent)
@@ -158,13 +165,24 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
             return AppError.NotFound();
         }
 
-        if (request.Queue is not null || request.Flow is not null || new object?[] { request.Agent, request.Number }.Count(t => t is not null) != 1)
+        if ((request.Queue is not null && !queueAllowed) || request.Flow is not null
+            || new object?[] { request.Queue, request.Agent, request.Number }.Count(t => t is not null) != 1)
         {
-            return AppError.Invalid("to", "Name exactly one of agent or number.");
+            return AppError.Invalid("to", queueAllowed ? "Name exactly one of queue, agent or number." : "Name exactly one of agent or number.");
         }
 
         CallTransferTarget target;
-        if (request.Agent is { } agentId)
+        if (request.Queue is { } queueId)
+        {
+            var channels = await db.Queues.Where(q => q.Id == queueId).Select(q => q.Channels).SingleOrDefaultAsync(ct);
+            if (channels is null || !channels.Contains("Voice"))
+            {
+                return AppError.Invalid("to/queue", "No such queue serving voice.");
+            }
+
+            target = new CallTransferTarget.Queue(queueId);
+        }
+        else if (request.Agent is { } agentId)
         {
             if (!await db.Agents.AnyAsync(a => a.Id == agentId, ct))
             {
@@ -183,7 +201,8 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
         }
 
         var result = await CarryOutAsync(agent, callId, command(target), string.Format(System.Globalization.CultureInfo.InvariantCulture, summary, CallActionEvent.Describe(target)), ct);
-        return result.Error is { } error ? error : AppResult<PartyAdded>.Ok(new PartyAdded(result.Value!.LegId!.Value));
+        return result.Error is { } error ? error
+            : AppResult<PartyAdded>.Ok(result.Value!.LegId is { } legId ? new PartyAdded(legId) : new PartyAdded(null, "queued"));
     }
 
     public Task<AppResult<Done>> RemovePartyAsync(CurrentActor actor, Guid callId, Guid legId, CancellationToken ct) =>
