@@ -10,8 +10,6 @@ namespace Parley.Voice.Calls;
 internal sealed partial class InboundCall
 {
     private CallRecorder? _recorder;
-    private CancellationTokenSource? _recorderClock;
-    private Task _recorderClockTask = Task.CompletedTask;
     private string? _recordingPath;
     private string? _recordingRelativePath;
     private Guid _recordingId;
@@ -57,8 +55,7 @@ internal sealed partial class InboundCall
                 _recordingRelativePath = relative;
                 _recordingId = Guid.CreateVersion7();
                 _recordingStartedAt = Now;
-                _recorderClock = new CancellationTokenSource();
-                _recorderClockTask = _recorder.RunClockAsync(_services.Time, _recorderClock.Token);
+                _services.Owner.RecordingClock.Add(_recorder);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -80,8 +77,7 @@ internal sealed partial class InboundCall
 
         try
         {
-            await _recorderClock!.CancelAsync().ConfigureAwait(false);
-            await _recorderClockTask.ConfigureAwait(false);
+            _services.Owner.RecordingClock.Remove(recorder);
             var result = recorder.Finish();
             var recording = new CallRecording(
                 _recordingId, _recordingRelativePath!, _recordingStartedAt, Now, result.Duration, result.SizeBytes, result.Sha256,
@@ -98,8 +94,8 @@ internal sealed partial class InboundCall
         }
         finally
         {
+            _services.Owner.RecordingClock.Remove(recorder);
             recorder.Dispose();
-            _recorderClock!.Dispose();
         }
     }
 }

@@ -15,6 +15,7 @@ using Parley.Voice.Ivr;
 using Parley.Voice.Queues;
 using Parley.Voice.Numbers;
 using Parley.Voice.Records;
+using Parley.Voice.Recording;
 
 namespace Parley.Voice.Calls;
 
@@ -58,6 +59,7 @@ public sealed class InboundCalls : VoiceCallHandler
         ArgumentNullException.ThrowIfNull(loggers);
         _logger = loggers.CreateLogger<InboundCalls>();
         _portsFull = new MediaPortRefusals(options, time, _logger);
+        RecordingClock = new RecordingClock(time);
         _services = new CallServices(engine, stack, dialogs, this, routing, phones, trunks, waiting, flows, speech, http, interpreter, audio, records, options, time, loggers, _logger);
     }
 
@@ -66,6 +68,9 @@ public sealed class InboundCalls : VoiceCallHandler
 
     /// <summary>Where a flow's <c>voicemail</c> block queues the message; null: the block takes <c>onEmpty</c>.</summary>
     internal IVoicemails? Voicemails { get; }
+
+    /// <summary>Writes the frames of every call recording on this node.</summary>
+    internal RecordingClock RecordingClock { get; }
 
     /// <summary>Calls to numbers in progress on this node.</summary>
     public int ActiveCalls => _callers.Count;

@@ -5,11 +5,14 @@ using Parley.Media.Recording;
 namespace Parley.Voice.Recording;
 
 /// <summary>
-/// Records one call as a stereo 8 kHz 16-bit WAV, written as it goes (one 20 ms frame per <see cref="Tick"/>):
+/// Records one call as a stereo 8 kHz 16-bit WAV, written as it goes (one 20 ms frame per <see cref="Tick"/>, which the
+/// node's <see cref="RecordingClock"/> calls):
 /// left the customer, right the agent side — every agent or supervisor leg that feeds <see cref="AgentFrame"/> is mixed
 /// into it. The media hooks (<see cref="CustomerFrame"/>, <see cref="AgentFrame"/>) run on receive threads and only
 /// decode into a short per-source queue; the clock writes one frame per tick, silence for a side that sent nothing, so
 /// hold, a transfer gap or a lost packet keeps both channels aligned in time. While paused the file gets silence.
+/// The hooks and the file never share a lock: a hook takes only the queues' lock, held for a copy and never across I/O,
+/// so a slow disk delays the recording's clock, not the call's media; decoded frames are reused, not allocated per packet.
 /// </summary>
 public sealed class CallRecorder : IDisposable
 {
@@ -21,16 +24,21 @@ public sealed class CallRecorder : IDisposable
 
     private static readonly object CustomerSource = new();
 
+    /// <summary>The file, the pauses and the end: taken by the clock, pause/resume and finish, never by a media hook.</summary>
     private readonly Lock _gate = new();
+
+    /// <summary>The per-source queues and the spare frames: taken by the media hooks and, for a copy, by the clock.</summary>
+    private readonly Lock _queues = new();
     private readonly Stream _stream;
     private readonly StereoWavRecorder _wav;
     private readonly Dictionary<object, Queue<short[]>> _sources = [];
+    private readonly Stack<short[]> _spare = new();
     private readonly List<RecordingPause> _pauses = [];
     private readonly short[] _left = new short[FrameSamples];
     private readonly short[] _right = new short[FrameSamples];
     private readonly int[] _mix = new int[FrameSamples];
     private TimeSpan? _pausedAt;
-    private bool _finished;
+    private volatile bool _finished;
 
     public CallRecorder(Stream stream)
     {
@@ -125,9 +133,26 @@ public sealed class CallRecorder : IDisposable
                 return;
             }
 
-            Array.Clear(_left);
-            Array.Clear(_mix);
-            var agentSources = 0;
+            var agentSources = TakeNextFrames();
+            if (_pausedAt is not null)
+            {
+                _wav.WriteFrame([], []);
+            }
+            else
+            {
+                _wav.WriteFrame(_left, agentSources == 0 ? [] : _right);
+            }
+        }
+    }
+
+    /// <summary>Moves each source's next frame into the left channel or the right mix; returns how many agent-side sources sent one.</summary>
+    private int TakeNextFrames()
+    {
+        Array.Clear(_left);
+        Array.Clear(_mix);
+        var agentSources = 0;
+        lock (_queues)
+        {
             foreach (var (source, queue) in _sources)
             {
                 if (!queue.TryDequeue(out var frame))
@@ -147,48 +172,17 @@ public sealed class CallRecorder : IDisposable
                         _mix[i] += frame[i];
                     }
                 }
-            }
 
-            for (var i = 0; i < FrameSamples; i++)
-            {
-                _right[i] = (short)Math.Clamp(_mix[i], short.MinValue, short.MaxValue);
-            }
-
-            if (_pausedAt is not null)
-            {
-                _wav.WriteFrame([], []);
-            }
-            else
-            {
-                _wav.WriteFrame(_left, agentSources == 0 ? [] : _right);
+                _spare.Push(frame);
             }
         }
-    }
 
-    /// <summary>
-    /// Runs the clock until cancelled: every 20 ms of <paramref name="time"/> it writes as many frames as are due since
-    /// the start, so a late timer (a busy machine) never makes the file shorter than the call.
-    /// </summary>
-    public async Task RunClockAsync(TimeProvider time, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        var start = time.GetTimestamp();
-        long written = 0;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20), time);
-        try
+        for (var i = 0; i < FrameSamples; i++)
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var due = (long)(time.GetElapsedTime(start).TotalMilliseconds / 20);
-                for (; written < due; written++)
-                {
-                    Tick();
-                }
-            }
+            _right[i] = (short)Math.Clamp(_mix[i], short.MinValue, short.MaxValue);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
+
+        return agentSources;
     }
 
     /// <summary>Ends the recording: closes an open pause, patches the header and hashes the file.</summary>
@@ -231,30 +225,25 @@ public sealed class CallRecorder : IDisposable
 
     private void Enqueue(object source, AudioCodec codec, ReadOnlySpan<byte> payload)
     {
-        if (payload.Length == 0)
+        if (payload.Length == 0 || _finished)
         {
             return;
         }
 
-        var frame = new short[FrameSamples];
         var n = Math.Min(payload.Length, FrameSamples);
-        G711.Decode(codec, payload[..n], frame);
-        lock (_gate)
+        lock (_queues)
         {
-            if (_finished)
-            {
-                return;
-            }
-
             if (!_sources.TryGetValue(source, out var queue))
             {
                 queue = new Queue<short[]>(MaxQueuedFrames);
                 _sources[source] = queue;
             }
 
-            if (queue.Count >= MaxQueuedFrames)
+            var frame = queue.Count >= MaxQueuedFrames ? queue.Dequeue() : _spare.Count > 0 ? _spare.Pop() : new short[FrameSamples];
+            G711.Decode(codec, payload[..n], frame);
+            if (n < FrameSamples)
             {
-                queue.Dequeue();
+                Array.Clear(frame, n, FrameSamples - n);
             }
 
             queue.Enqueue(frame);

@@ -132,23 +132,37 @@ public sealed class CallRecorderTests : IDisposable
     }
 
     [Fact]
-    public async Task TheClock_WritesEveryFrameDue_EvenWhenATickIsLate()
+    public async Task TheNodesClock_WritesEveryFrameDueToEachRecording_EvenWhenATickIsLate()
     {
         var time = new FakeTimeProvider();
         var path = Path.Combine(_directory, "c.wav");
         using var recorder = CallRecorder.Create(path);
-        using var stop = new CancellationTokenSource();
-        var clock = recorder.RunClockAsync(time, stop.Token);
+        using var other = CallRecorder.Create(Path.Combine(_directory, "d.wav"));
+        var clock = new RecordingClock(time);
+        clock.Add(recorder);
         for (var i = 0; i < 20; i++)
         {
             time.Advance(TimeSpan.FromMilliseconds(20));
+            await WaitForAsync(() => recorder.Duration >= TimeSpan.FromMilliseconds(20 * (i + 1)));
         }
 
+        clock.Add(other);
         time.Advance(TimeSpan.FromMilliseconds(100));
-
-        await stop.CancelAsync();
-        await clock;
+        await WaitForAsync(() => recorder.Duration >= TimeSpan.FromMilliseconds(500) && other.Duration >= TimeSpan.FromMilliseconds(100));
+        clock.Remove(recorder);
+        clock.Remove(other);
+        Assert.Equal(0, clock.Active);
         Assert.Equal(TimeSpan.FromMilliseconds(500), recorder.Finish().Duration);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), other.Finish().Duration);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; !condition(); attempt++)
+        {
+            Assert.True(attempt < 500, "the recording clock did not write the frames due");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
     }
 
     private static byte[] Tone(double hz, int frame, AudioCodec codec = AudioCodec.Pcmu)
