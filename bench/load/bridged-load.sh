@@ -62,7 +62,7 @@ if [ "$(id -u)" -eq 0 ]; then
   trap 'sysctl -qw net.core.rmem_default="$OLD_RMEM"' EXIT
   sysctl -qw net.core.rmem_default=4194304
 fi
-(cd "$OUT" && timeout "$BOUND" sipp -sn uas -i "$PHONES" -p "$UAS_PORT" -mi "$PHONES" -rtp_echo -mp "$(free_port SOCK_DGRAM)" \
+(cd "$OUT" && exec timeout "$BOUND" sipp -sn uas -i "$PHONES" -p "$UAS_PORT" -mi "$PHONES" -rtp_echo -mp "$(free_port SOCK_DGRAM)" \
   -nostdin -trace_screen -screen_file "$OUT/uas-screen.txt" > "$OUT/uas.log" 2>&1) &
 UAS=$!
 
@@ -83,7 +83,7 @@ for line in list(open("/proc/net/udp"))[1:]:
 print(", ".join(f"{a} {n}" for a, n in sorted(d.items()) if n))'; }
 ( sleep $(( SECS - 5 )); echo "UDP socket drops by local address at $(( SECS - 5 )) s: $(drops_by_address)" > "$OUT/drops.txt" ) &
 if [ "$MONITORS" -gt 0 ]; then
-  ( sleep $(( SECS * 6 / 10 )); timeout 120 python3 "$ROOT/bench/load/monitor-calls.py" "$BASE" "$ADMIN_PASSWORD" "$MONITORS" > "$OUT/monitors.txt" 2>&1 ) &
+  ( timeout $(( SECS + 120 )) python3 "$ROOT/bench/load/monitor-calls.py" "$BASE" "$ADMIN_PASSWORD" "$MONITORS" $(( SECS * 6 / 10 )) > "$OUT/monitors.txt" 2>&1 ) &
 fi
 CPU0=$(cpu); T0=$(date +%s)
 (cd "$OUT" && timeout $(( SECS + CALL_MS / 1000 + 120 )) sipp -sf "$ROOT/bench/load/ivr-uac.xml" "127.0.0.1:$SIP_PORT" -i "$CALLER" -mi "$CALLER" \

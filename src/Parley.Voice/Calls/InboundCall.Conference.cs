@@ -156,6 +156,17 @@ internal sealed partial class InboundCall
             leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = "call_changed" };
             await SaveLegAsync(leg).ConfigureAwait(false);
             done?.TrySetResult(CallControlResult.NotConnected);
+            if (leg == _consultRinging)
+            {
+                // Answered just as it was cancelled (or its queue offer withdrawn): a queued consultation waits on;
+                // otherwise the customer comes back to the agent.
+                _consultRinging = null;
+                if (_consultQueued is null && Talking)
+                {
+                    await BackFromConsultAsync().ConfigureAwait(false);
+                }
+            }
+
             return;
         }
 

@@ -35,6 +35,11 @@ internal sealed class CallSupervision(
             return AppError.Invalid("mode", "One of listen, whisper or barge.");
         }
 
+        if (CheckMode(actor, parsed) is { } notAllowed)
+        {
+            return notAllowed;
+        }
+
         var userId = Guid.Parse(actor.ActorId);
         tenant.Set(actor.TenantId);
         var agent = await db.Agents.AsNoTracking().Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
@@ -69,13 +74,18 @@ internal sealed class CallSupervision(
             return AppError.Invalid("mode", "One of listen, whisper or barge.");
         }
 
+        if (CheckMode(actor, parsed) is { } notAllowed)
+        {
+            return notAllowed;
+        }
+
         audit.Target("call", callId).Describe($"switched monitoring to {Name(parsed)}");
         return await RunAsync(actor, callId, new SupervisorCommand.SetMode(parsed), null, "call.monitor-mode-changed", new() { ["mode"] = Name(parsed) }, ct);
     }
 
     public Task<AppResult<Done>> InterceptAsync(CurrentActor actor, Guid callId, CancellationToken ct)
     {
-        if (Check(actor) is { } refused)
+        if ((Check(actor) ?? Require(actor, Permissions.SuperviseIntercept)) is { } refused)
         {
             return Task.FromResult<AppResult<Done>>(refused);
         }
@@ -150,6 +160,17 @@ internal sealed class CallSupervision(
         !actor.Permissions.Contains(Permissions.CallsMonitor) ? AppError.Forbidden(Permissions.CallsMonitor)
         : actor.ActorType != ParleyClaims.ActorUser || !Guid.TryParse(actor.ActorId, out _) ? AppError.Conflict("Only a person with a phone can supervise a call.")
         : null;
+
+    /// <summary>Each mode has its own permission beside <c>calls.monitor</c>, so a role may listen without whispering or barging in.</summary>
+    private static AppError? CheckMode(CurrentActor actor, MonitorMode mode) => Require(actor, mode switch
+    {
+        MonitorMode.Whisper => Permissions.SuperviseWhisper,
+        MonitorMode.Barge => Permissions.SuperviseBarge,
+        _ => Permissions.SuperviseListen,
+    });
+
+    private static AppError? Require(CurrentActor actor, string permission) =>
+        actor.Permissions.Contains(permission) ? null : AppError.Forbidden(permission);
 
     private static AppError Error(CallControlResult result) => result.Outcome switch
     {

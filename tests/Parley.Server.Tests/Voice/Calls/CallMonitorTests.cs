@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Domain.Security;
 using Parley.Server.Tests.Acd;
+using Parley.Server.Tests.Support;
 using static Parley.Server.Tests.Voice.Calls.LiveCallSetup;
 
 namespace Parley.Server.Tests.Voice.Calls;
@@ -151,5 +153,28 @@ public sealed class CallMonitorTests(VoiceCallAppFactory factory) : IClassFixtur
         var record = await factory.CallRecordAsync(live.Number);
         Assert.Equal(("supervisor_release", "Supervisor"), (record.GetProperty("releaseCause").GetString(), record.GetProperty("releasedBy").GetString()));
         await SignOutAsync(live.Agent);
+    }
+
+    [Fact]
+    public async Task EachModeNeedsItsOwnPermission_ARoleThatMayOnlyListen_CannotWhisperBargeOrIntercept()
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        var role = Names.Unique("listener");
+        await admin.CreateRoleAsync(role, Permissions.CallsMonitor, Permissions.SuperviseListen);
+        var name = Names.Unique("listener");
+        await admin.CreateUserAsync(name, role);
+        using var listener = await factory.SignInAsync(ParleyAppFactory.DemoTenant, name, HttpClientExtensions.UserPassword);
+        var call = Guid.NewGuid();
+
+        foreach (var (mode, permission) in new[] { ("whisper", Permissions.SuperviseWhisper), ("barge", Permissions.SuperviseBarge) })
+        {
+            var refused = await listener.PostJsonAsync($"/api/v1/calls/{call}/monitor", new { mode }, 403);
+            Assert.Contains(permission, refused.ToString(), StringComparison.Ordinal);
+            using var switched = await listener.PutAsJsonAsync($"/api/v1/calls/{call}/monitor", new { mode }, Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, switched.StatusCode);
+        }
+
+        await listener.PostJsonAsync($"/api/v1/calls/{call}/intercept", new { }, 403);
+        await listener.PostJsonAsync($"/api/v1/calls/{call}/monitor", new { mode = "listen" }, 404); // allowed: only the call is unknown
     }
 }
