@@ -324,7 +324,7 @@ internal sealed partial class InboundCall
             return;
         }
 
-        var recorder = _recorder;
+        var recorder = _recording?.Recorder;
         var conference = new ConferenceBridge();
         Session.Play(null);
         conference.Join(Session, recorder is null ? null : (MediaSession s, in RtpHeader _, ReadOnlySpan<byte> p) =>

@@ -51,7 +51,7 @@ internal sealed partial class InboundCall
         _consultLeg = leg;
         StopMedia();
         _consultBridge = AudioBridge.Connect(_agent!.Session, leg.Session);
-        if (_recorder is { } recorder)
+        if (_recording?.Recorder is { } recorder)
         {
             // As on hold: the recording keeps what the customer says; the agents' consultation is not recorded.
             Session.AudioReceived = (session, in _, payload) =>

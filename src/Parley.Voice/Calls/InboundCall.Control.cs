@@ -84,7 +84,7 @@ internal sealed partial class InboundCall
                 CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "dtmf");
                 break;
             case CallCommand.PauseRecording or CallCommand.ResumeRecording:
-                if (_recorder is null)
+                if (_recording is null)
                 {
                     control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "This call is not being recorded."));
                     return false;

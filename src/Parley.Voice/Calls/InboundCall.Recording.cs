@@ -1,5 +1,4 @@
 using Parley.Voice.Recording;
-using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls;
 
@@ -9,11 +8,7 @@ namespace Parley.Voice.Calls;
 /// </summary>
 internal sealed partial class InboundCall
 {
-    private CallRecorder? _recorder;
-    private string? _recordingPath;
-    private string? _recordingRelativePath;
-    private Guid _recordingId;
-    private DateTimeOffset _recordingStartedAt;
+    private CallRecordingFile? _recording;
 
     /// <summary>What the flow's last <c>record</c> block chose (null: none ran).</summary>
     private bool? _flowRecordChoice;
@@ -22,13 +17,13 @@ internal sealed partial class InboundCall
     private int? _queueRecordingPercent;
 
     /// <summary>The recording's file while the call is recorded.</summary>
-    public string? RecordingPath => _recordingPath;
+    public string? RecordingPath => _recording?.Path;
 
     /// <summary>Pauses the recording (the paused part is silence); false when not recording or already paused.</summary>
-    public bool PauseRecording() => _recorder?.Pause() ?? false;
+    public bool PauseRecording() => _recording?.Recorder.Pause() ?? false;
 
     /// <summary>Resumes a paused recording; false when not recording or not paused.</summary>
-    public bool ResumeRecording() => _recorder?.Resume() ?? false;
+    public bool ResumeRecording() => _recording?.Recorder.Resume() ?? false;
 
     /// <summary>Hook: called right after every new bridge; starts the recording on the first one.</summary>
     private void AttachRecorder()
@@ -38,64 +33,32 @@ internal sealed partial class InboundCall
             return;
         }
 
-        if (_recorder is null)
+        if (_recording is null)
         {
             if (!RecordingPolicy.ShouldRecord(_services.Options.Record, _flowRecordChoice, _queueRecordingPercent, Id))
             {
                 return;
             }
 
-            try
+            _recording = CallRecordingFile.TryStart(directory, _services.Owner.RecordingClock, TenantId, Id, Now, _services.Logger);
+            if (_recording is null)
             {
-                var relative = string.Join(
-                    '/', TenantId.ToString("D"), Now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Id.ToString("D") + ".wav");
-                var path = Path.Combine(directory, relative);
-                _recorder = CallRecorder.Create(path);
-                _recordingPath = path;
-                _recordingRelativePath = relative;
-                _recordingId = Guid.CreateVersion7();
-                _recordingStartedAt = Now;
-                _services.Owner.RecordingClock.Add(_recorder);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                RecordingLog.Failed(_services.Logger, Id, ex);
                 return;
             }
         }
 
-        _bridge.Recorder = _recorder;
+        _bridge.Recorder = _recording.Recorder;
     }
 
     /// <summary>Hook: called once as the call closes.</summary>
     private async Task FinishRecordingAsync()
     {
-        if (_recorder is not { } recorder)
+        if (_recording?.Finish(Id, Now, _services.Logger) is { } recording)
         {
-            return;
-        }
-
-        try
-        {
-            _services.Owner.RecordingClock.Remove(recorder);
-            var result = recorder.Finish();
-            var recording = new CallRecording(
-                _recordingId, _recordingRelativePath!, _recordingStartedAt, Now, result.Duration, result.SizeBytes, result.Sha256,
-                result.Pauses.Count, CallRecording.StereoCustomerAgent);
-            _record = _record with { RecordedDuration = result.Duration, RecordingBytes = result.SizeBytes, Recording = recording };
+            _record = _record with { RecordedDuration = recording.Duration, RecordingBytes = recording.SizeBytes, Recording = recording };
 
             // The recording's row is written with the CDR, durably, before the call lets go of anything else.
             await TryAsync(SaveAsync).ConfigureAwait(false);
-            RecordingLog.Finished(_services.Logger, Id, _recordingPath!, result.Duration, result.SizeBytes, result.Sha256, result.Pauses.Count);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            RecordingLog.Failed(_services.Logger, Id, ex);
-        }
-        finally
-        {
-            _services.Owner.RecordingClock.Remove(recorder);
-            recorder.Dispose();
         }
     }
 }

@@ -52,14 +52,15 @@ public sealed class InboundCalls : VoiceCallHandler
         TimeProvider time,
         ILoggerFactory loggers,
         ICallbacks? callbacks = null,
-        IVoicemails? voicemails = null)
+        IVoicemails? voicemails = null,
+        RecordingClock? recordingClock = null)
     {
         Callbacks = callbacks;
         Voicemails = voicemails;
         ArgumentNullException.ThrowIfNull(loggers);
         _logger = loggers.CreateLogger<InboundCalls>();
         _portsFull = new MediaPortRefusals(options, time, _logger);
-        RecordingClock = new RecordingClock(time);
+        RecordingClock = recordingClock ?? new RecordingClock(time);
         _services = new CallServices(engine, stack, dialogs, this, routing, phones, trunks, waiting, flows, speech, http, interpreter, audio, records, options, time, loggers, _logger);
     }
 

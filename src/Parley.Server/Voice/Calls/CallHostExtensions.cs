@@ -9,6 +9,7 @@ using Parley.Voice.Calls.Ports;
 using Parley.Voice.Ivr;
 using Parley.Voice.Nodes;
 using Parley.Voice.Queues;
+using Parley.Voice.Recording;
 using Parley.Voice.Records;
 
 namespace Parley.Server.Voice.Calls;
@@ -53,7 +54,9 @@ internal static class CallHostExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<ICallbacks>(),
-            sp.GetRequiredService<IVoicemails>()));
+            sp.GetRequiredService<IVoicemails>(),
+            sp.GetRequiredService<RecordingClock>()));
+        services.AddSingleton(sp => new RecordingClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IVoicemails, GrainVoicemails>();
         services.AddSingleton(_ =>
         {
@@ -85,7 +88,9 @@ internal static class CallHostExtensions
             sp.GetRequiredService<ICallRecordStore>(),
             sp.GetRequiredService<InboundCallOptions>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IQueueCallerSettings>(),
+            sp.GetRequiredService<RecordingClock>()));
         return services;
     }
 }

@@ -13,8 +13,9 @@ internal sealed partial class OutboundCall
     public LiveCallView? View => _view;
 
     /// <summary>
-    /// Carries out the agent's command on the bridged call: hold (the other side hears music), resume, mute, keys and hang
-    /// up; transfer and recording controls are refused on agents' own calls. True when the call is over.
+    /// Carries out the agent's command on the bridged call: hold (the other side hears music), resume, mute, keys, pausing
+    /// and resuming the recording, and hang up; transfer and conference are refused on agents' own calls. True when the
+    /// call is over.
     /// </summary>
     private async Task<bool> ControlAsync(CallSignal.Control control)
     {
@@ -68,6 +69,15 @@ internal sealed partial class OutboundCall
                 _muted = control.Command is CallCommand.Mute;
                 _bridge.Muted = _muted;
                 break;
+            case CallCommand.PauseRecording or CallCommand.ResumeRecording:
+                if (_recording is null)
+                {
+                    control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "This call is not being recorded."));
+                    return false;
+                }
+
+                _ = control.Command is CallCommand.PauseRecording ? _recording.Recorder.Pause() : _recording.Recorder.Resume();
+                break;
             case CallCommand.SendDigits digits:
                 if (!far.SendDigits(digits.Digits))
                 {
@@ -77,7 +87,7 @@ internal sealed partial class OutboundCall
 
                 break;
             default:
-                control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "Transfer and recording controls are not available on calls the agent placed."));
+                control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "Transfer and conference are not available on calls the agent placed."));
                 return false;
         }
 

@@ -175,6 +175,7 @@ internal sealed partial class OutboundCall
     {
         _far!.Session.Play(null);
         _bridge = AudioBridge.Connect(_far.Session, _agent!.Session);
+        await StartRecordingAsync().ConfigureAwait(false);
         _record = _record with { AnsweredAt = Now, Disposition = CallDisposition.Answered };
         Publish();
         OutboundLog.Bridged(_services.Logger, Id, Destination, AgentId);
@@ -295,6 +296,7 @@ internal sealed partial class OutboundCall
         _bridge = null;
         _view = null;
         EndHold();
+        FinishRecording();
         var now = Now;
         foreach (var leg in _legs)
         {

@@ -10,6 +10,8 @@ using Parley.Sip.Stack;
 using Parley.Voice.Audio;
 using Parley.Voice.Calls.Control;
 using Parley.Voice.Calls.Ports;
+using Parley.Voice.Queues;
+using Parley.Voice.Recording;
 using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls.Outbound;
@@ -42,12 +44,15 @@ public sealed class OutboundCalls : VoiceCallHandler
         ICallRecordStore records,
         InboundCallOptions options,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IQueueCallerSettings? queues = null,
+        RecordingClock? recordingClock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         _services = new OutboundCallServices(
-            engine, stack, dialogs, this, routing, audio, records, options.NodeId, DefaultAgentRingTime, DefaultFarEndRingTime, time, loggers.CreateLogger<OutboundCalls>());
+            engine, stack, dialogs, this, routing, audio, records, options, queues, recordingClock ?? new RecordingClock(time),
+            DefaultAgentRingTime, DefaultFarEndRingTime, time, loggers.CreateLogger<OutboundCalls>());
     }
 
     /// <summary>Agents' own calls in progress on this node.</summary>
@@ -96,7 +101,7 @@ public sealed class OutboundCalls : VoiceCallHandler
         {
             Id = callId,
             TenantId = dial.TenantId,
-            NodeId = _services.NodeId,
+            NodeId = _services.Options.NodeId,
             Direction = internalCall ? CallDirection.Internal : CallDirection.Outbound,
             SipCallId = string.Empty,
             CallerNumber = caller,
@@ -126,7 +131,7 @@ public sealed class OutboundCalls : VoiceCallHandler
         {
             Id = Guid.CreateVersion7(),
             TenantId = dial.TenantId,
-            NodeId = _services.NodeId,
+            NodeId = _services.Options.NodeId,
             Direction = CallDirection.Outbound,
             SipCallId = string.Empty,
             CallerNumber = number.CallerId,

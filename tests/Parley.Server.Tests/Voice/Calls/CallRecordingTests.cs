@@ -63,6 +63,37 @@ public sealed class CallRecordingTests(RecordingCallAppFactory factory) : IClass
     }
 
     [Fact]
+    public async Task ACallTheAgentPlaces_IsRecorded_TheNumberLeftAndTheAgentRight_AndCanBePaused()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.93"), rtpBase: 61800);
+        await using var outside = TestPhone.Start("+15559990177", IPAddress.Parse("127.0.0.94"), rtpBase: 62200);
+        using var admin = await factory.SignInDemoAsync("admin");
+        await CarrierTrunks.OnlyOutboundTrunkAsync(admin, outside);
+        await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+        using var agent = await factory.SignInToRoutingAsync("agent2");
+
+        var started = await agent.PostJsonAsync("/api/v1/calls", new { to = "+15559990177", queueId = await factory.QueueIdAsync("Support") }, 202);
+        var callId = started.GetProperty("callId").GetGuid();
+        var mine = await agentPhone.NextIncomingAsync();
+        var far = await outside.NextIncomingAsync();
+        mine.PlayTone(1000);
+        far.PlayTone(440);
+        await far.WaitUntilAsync(c => c.FramesOf(1000) > 50, "the number hears the agent for a second");
+        await mine.WaitUntilAsync(c => c.FramesOf(440) > 50, "the agent hears the number for a second");
+        await agent.PostJsonAsync($"/api/v1/calls/{callId}/recording/pause", new { }, 204);
+        await agent.PostJsonAsync($"/api/v1/calls/{callId}/recording/resume", new { }, 204);
+        await far.HangUpAsync();
+        await mine.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var (left, right) = Channels(WavReader.Read(await FinishedRecordingAsync(callId)).ToPcm16());
+        Assert.True(Goertzel(left, 440) > 20 * Goertzel(left, 1000), "the number's tone is on the left");
+        Assert.True(Goertzel(right, 1000) > 20 * Goertzel(right, 440), "the agent's tone is on the right");
+        var listed = (await admin.JsonAsync($"/api/v1/recordings?callId={callId}")).GetProperty("items").EnumerateArray().Single();
+        Assert.InRange(listed.GetProperty("durationMs").GetInt64(), 1000, 30_000);
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+    }
+
+    [Fact]
     public async Task ASupervisor_PausesAndResumesTheAgentsRecording_AnotherAgentOrTenantGets404()
     {
         await using var agentPhone = TestPhone.Start("desk2", rtpBase: 63400);
