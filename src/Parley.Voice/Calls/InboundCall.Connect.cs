@@ -21,7 +21,14 @@ internal sealed partial class InboundCall
                 return flow;
             }
 
-            if (await HandleAsync(signal).ConfigureAwait(false))
+            var over = await HandleAsync(signal).ConfigureAwait(false);
+            if (!over && _agent is not null)
+            {
+                // The workspace's view follows every change (consultation, recording, hold).
+                Publish();
+            }
+
+            if (over)
             {
                 // A blind transfer to a flow leaves the queue phase for that flow.
                 var next = _transferFlow;

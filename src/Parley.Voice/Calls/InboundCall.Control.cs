@@ -265,7 +265,9 @@ internal sealed partial class InboundCall
 
     /// <summary>Refreshes what the workspace sees of the call.</summary>
     private void Publish() =>
-        _view = _agent is null ? null : new LiveCallView(Id, TenantId, _agent.AgentId, InteractionId, _heldSince, _muted, _record.HoldCount);
+        _view = _agent is null ? null : new LiveCallView(
+            Id, TenantId, _agent.AgentId, InteractionId, _heldSince, _muted, _record.HoldCount, Consulting,
+            _recording is null ? "off" : _recording.Recorder.Paused ? "paused" : "on");
 
     /// <summary>Answers a command that arrived while the call could not take it (over, or outside the queue phase).</summary>
     private static bool RefuseControl(CallSignal signal)

@@ -74,6 +74,42 @@ public sealed class CallControlsTests : BunitContext
         Assert.Equal("+15559990001", actions[1].To?.Number);
     }
 
+    [Fact]
+    public void Consult_takes_the_chosen_target_and_while_consulting_offers_only_complete_or_cancel()
+    {
+        var actions = new List<CallAction>();
+        var controls = Render(State(), actions);
+        Assert.Empty(controls.FindAll(".parley-consulting"));
+        controls.Find("select[name=transfer-target]").Change(Sales.ToString());
+        Button(controls, "Consult").Click();
+        Assert.Equal(("consult", Sales), (actions[0].Kind, actions[0].To?.Queue));
+
+        controls = Render(State() with { Consulting = true }, actions);
+        controls.Find("select[name=transfer-target]").Change(Sales.ToString());
+        Assert.True(Button(controls, "Transfer").HasAttribute("disabled"));
+        Assert.True(Button(controls, "Consult").HasAttribute("disabled"));
+        Assert.Contains("the customer is on hold", controls.Find(".parley-consulting").TextContent, StringComparison.Ordinal);
+        Button(controls, "Complete transfer").Click();
+        Button(controls, "Cancel consult").Click();
+        Assert.Equal(["consult", "consult-complete", "consult-cancel"], actions.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public void A_recorded_call_says_so_and_offers_pause_then_resume_and_an_unrecorded_one_offers_neither()
+    {
+        var actions = new List<CallAction>();
+        Assert.Empty(Render(State(), actions).FindAll(".parley-recording"));
+
+        var recording = Render(State() with { Recording = "on" }, actions);
+        Assert.Equal("Recording", recording.Find(".parley-recording").TextContent.Trim());
+        Button(recording, "Pause recording").Click();
+        var paused = Render(State() with { Recording = "paused" }, actions);
+        Assert.StartsWith("Recording paused", paused.Find(".parley-recording").TextContent.Trim(), StringComparison.Ordinal);
+        Button(paused, "Resume recording").Click();
+
+        Assert.Equal(["recording-pause", "recording-resume"], actions.Select(a => a.Kind));
+    }
+
     private IRenderedComponent<CallControls> Render(LiveCallView state, List<CallAction> actions) =>
         Render<CallControls>(p => p
             .Add(c => c.State, state)

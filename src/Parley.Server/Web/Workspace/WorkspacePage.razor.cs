@@ -166,6 +166,11 @@ public sealed partial class WorkspacePage
                 "unmute" => c.MuteAsync(_actor, id, muted: false, ct),
                 "dtmf" => c.SendDigitsAsync(_actor, id, action.Digits, ct),
                 "transfer" => c.TransferAsync(_actor, id, action.To!, ct),
+                "consult" => DoneAsync(c.ConsultAsync(_actor, id, action.To!, ct)),
+                "consult-complete" => c.CompleteConsultAsync(_actor, id, ct),
+                "consult-cancel" => c.CancelConsultAsync(_actor, id, ct),
+                "recording-pause" => c.PauseRecordingAsync(_actor, id, paused: true, ct),
+                "recording-resume" => c.PauseRecordingAsync(_actor, id, paused: false, ct),
                 _ => c.HangUpAsync(_actor, id, ct),
             }, _disposed.Token);
             _error = result.Error?.Detail;
@@ -176,6 +181,10 @@ public sealed partial class WorkspacePage
             _busy = false;
         }
     }
+
+    /// <summary>A command whose answer the workspace does not show (the consulted party's leg): done or its error.</summary>
+    private static async Task<AppResult<Done>> DoneAsync<T>(Task<AppResult<T>> command) =>
+        (await command).Error is { } error ? error : AppResult<Done>.Ok(Done.Value);
 
     /// <summary>Places a call from the dial box, through the same <see cref="Parley.Server.Application.Calls.OutboundDialing"/> as <c>POST /api/v1/calls</c>.</summary>
     private async Task DialAsync(string to)

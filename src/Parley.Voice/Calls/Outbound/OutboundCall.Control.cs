@@ -106,5 +106,6 @@ internal sealed partial class OutboundCall
         }
     }
 
-    private void Publish() => _view = new LiveCallView(Id, TenantId, AgentId, InteractionId, _heldSince, _muted, _record.HoldCount);
+    private void Publish() => _view = new LiveCallView(
+        Id, TenantId, AgentId, InteractionId, _heldSince, _muted, _record.HoldCount, Recording: _recording is null ? "off" : _recording.Recorder.Paused ? "paused" : "on");
 }
