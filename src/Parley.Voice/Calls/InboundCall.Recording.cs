@@ -59,6 +59,7 @@ internal sealed partial class InboundCall
 
             // The recording's row is written with the CDR, durably, before the call lets go of anything else.
             await TryAsync(SaveAsync).ConfigureAwait(false);
+            _recording.LogStored(_services.Logger, Id, recording);
         }
     }
 }

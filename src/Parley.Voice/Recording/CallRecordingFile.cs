@@ -47,14 +47,16 @@ internal sealed class CallRecordingFile
         }
     }
 
-    /// <summary>Stops the clock, patches and hashes the file; the recording for the call's record (null when the file failed, logged).</summary>
+    /// <summary>
+    /// Stops the clock, patches and hashes the file; the recording for the call's record (null when the file failed,
+    /// logged). Log it with <see cref="LogStored"/> once the record is saved.
+    /// </summary>
     public CallRecording? Finish(Guid callId, DateTimeOffset now, ILogger logger)
     {
         _clock.Remove(Recorder);
         try
         {
             var result = Recorder.Finish();
-            RecordingLog.Finished(logger, callId, _path, result.Duration, result.SizeBytes, result.Sha256, result.Pauses.Count);
             return new CallRecording(
                 _id, _relativePath, _startedAt, now, result.Duration, result.SizeBytes, result.Sha256, result.Pauses.Count, CallRecording.StereoCustomerAgent);
         }
@@ -67,5 +69,12 @@ internal sealed class CallRecordingFile
         {
             Recorder.Dispose();
         }
+    }
+
+    /// <summary>Event 6130 (the recording is finished and stored with its call record): logged after the save.</summary>
+    public void LogStored(ILogger logger, Guid callId, CallRecording recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        RecordingLog.Finished(logger, callId, _path, recording.Duration, recording.SizeBytes, recording.Sha256, recording.PauseCount);
     }
 }

@@ -1,4 +1,5 @@
 using Parley.Voice.Recording;
+using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls.Outbound;
 
@@ -10,6 +11,9 @@ namespace Parley.Voice.Calls.Outbound;
 internal sealed partial class OutboundCall
 {
     private CallRecordingFile? _recording;
+
+    /// <summary>The finished recording, stored with the call's last save.</summary>
+    private (CallRecordingFile File, CallRecording Recording)? _finished;
 
     /// <summary>Hook: the far end and the agent are bridged; starts the recording when the policy says so.</summary>
     private async Task StartRecordingAsync()
@@ -38,8 +42,12 @@ internal sealed partial class OutboundCall
         if (_recording?.Finish(Id, Now, _services.Logger) is { } recording)
         {
             _record = _record with { RecordedDuration = recording.Duration, RecordingBytes = recording.SizeBytes, Recording = recording };
+            _finished = (_recording, recording);
         }
 
         _recording = null;
     }
+
+    /// <summary>Hook: the call's last save is done; the recording is stored with it.</summary>
+    private void RecordingStored() => _finished?.File.LogStored(_services.Logger, Id, _finished.Value.Recording);
 }

@@ -332,6 +332,7 @@ internal sealed partial class OutboundCall
             Disposition = _record.Disposition ?? CallDisposition.NotAnswered,
         };
         await TryAsync(SaveAsync).ConfigureAwait(false);
+        RecordingStored();
         _mailbox.Writer.TryComplete();
         while (_mailbox.Reader.TryRead(out var left))
         {

@@ -43,9 +43,11 @@ public sealed class VoicemailTests(VoiceCallAppFactory factory) : IClassFixture<
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
         await call.WaitUntilAsync(c => c.FramesOf(1000) > 10, "the caller hears the 1 kHz beep");
         await Task.Delay(300, Ct);
+        var sentBefore = call.Session!.GetStatistics().PacketsSent;
         call.PlayTone(440);
-        await Task.Delay(1500, Ct);
-        call.Session!.Play(null);
+        // Two seconds of tone counted in packets sent, not wall time: a loaded machine may send late, never fewer.
+        await call.WaitUntilAsync(c => c.Session!.GetStatistics().PacketsSent >= sentBefore + 100, "the caller sent two seconds of tone");
+        call.Session.Play(null);
         Assert.True(call.Session.SendDigits("#"));
         await call.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
