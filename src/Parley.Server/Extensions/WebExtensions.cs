@@ -4,6 +4,7 @@ using Parley.Server.Application.Agents;
 using Parley.Server.Application.Attachments;
 using Parley.Server.Application.CannedResponses;
 using Parley.Server.Application.InternalChat;
+using Parley.Server.Application.Reports;
 using Parley.Server.Application.Supervision;
 using Parley.Server.Options.Validation;
 using Parley.Server.Web;
@@ -44,6 +45,7 @@ internal static class WebExtensions
         services.AddScoped<QueueAdmin>();
         services.AddScoped<AgentAdmin>();
         services.AddScoped<NotReadyReasonAdmin>();
+        services.AddScoped<ReportService>();
         services.AddScoped<FlowAdmin>();
         services.AddScoped<RoleAdmin>();
         services.AddScoped<UserAdmin>();
