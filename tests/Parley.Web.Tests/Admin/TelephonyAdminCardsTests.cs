@@ -44,7 +44,7 @@ public sealed class TelephonyAdminCardsTests : IAsyncLifetime
     [Fact]
     public async Task The_trunk_list_refuses_a_user_without_trunks_read_even_if_opened_by_address()
     {
-        var actor = await _bunit.AuthorizeAsAsync(_server, "alice");
+        var actor = await _bunit.AuthorizeAsAsync(_server, "agent1");
         Assert.DoesNotContain(Permissions.TrunksRead, actor.Permissions);
 
         var list = _bunit.Render<TrunkList>();
