@@ -52,18 +52,25 @@ public sealed class ScheduleEditTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_bad_closing_time_is_explained_under_its_row()
+    public async Task A_bad_closing_time_and_a_bad_holiday_date_are_each_explained_under_their_row()
     {
         await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
         var page = _bunit.Render<ScheduleEdit>();
         page.WaitForElement("input[name='name']", AdminHarness.Wait).Change("Night desk");
         page.Find("input[name='weekly-2-close']").Change("25:00");
+        page.Find("button.parley-add-holiday").Click();
+        page.Find("input[name='holidays-0-date']").Change("25/12/2026");
 
         page.Find("form.parley-admin-form").Submit();
 
-        var error = page.WaitForElement(".parley-field-error[data-field='/weekly/2']", AdminHarness.Wait);
-        Assert.NotNull(error.ParentElement!.QuerySelector("input[name='weekly-2-close']"));
+        var hours = page.WaitForElement(".parley-field-error[data-field='/weekly/2']", AdminHarness.Wait);
+        Assert.NotNull(hours.ParentElement!.QuerySelector("input[name='weekly-2-close']"));
+        var holiday = page.Find(".parley-field-error[data-field='/holidays/0']");
+        Assert.NotNull(holiday.ParentElement!.QuerySelector("input[name='holidays-0-date']"));
         Assert.Empty(page.FindAll(".parley-form-problem"));
+        using var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
+        var schedules = await admin.JsonAsync("/api/v1/schedules?limit=200");
+        Assert.DoesNotContain(schedules.GetProperty("items").EnumerateArray(), s => s.GetProperty("name").GetString() == "Night desk");
     }
 
     public async ValueTask DisposeAsync()
