@@ -5,10 +5,26 @@ namespace Parley.Server.Application;
 
 /// <summary>
 /// A refusal of the application layer: its kind, a sentence for a person, the field it concerns (if any) and, for REST, a
-/// problem title more precise than the kind's (null: the kind's).
+/// problem title more precise than the kind's (null: the kind's). A refusal of several fields at once (a schedule's rows) keeps
+/// every field's messages in <see cref="Errors"/>, so REST answers them all and a form shows each under its field.
 /// </summary>
-public sealed record AppError(AppErrorKind Kind, string Detail, string? Field = null, string? Title = null)
+public sealed record AppError(
+    AppErrorKind Kind, string Detail, string? Field = null, string? Title = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>Every field this refusal names (<see cref="Field"/>, then the others of <see cref="Errors"/>).</summary>
+    public IEnumerable<string> Fields => Errors?.Keys ?? (Field is null ? [] : [Field]);
+
+    /// <summary>What this refusal says about <paramref name="field"/> (case-insensitive), or null when it names another.</summary>
+    public string? MessageFor(string field)
+    {
+        if (Errors?.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)) is { Key: not null } entry)
+        {
+            return string.Join(" ", entry.Value);
+        }
+
+        return string.Equals(Field, field, StringComparison.OrdinalIgnoreCase) ? Detail : null;
+    }
+
     public static AppError NotFound() => new(AppErrorKind.NotFound, "No such resource.");
 
     public static AppError Invalid(string field, string detail) => new(AppErrorKind.Invalid, detail, field);

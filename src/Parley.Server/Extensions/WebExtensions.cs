@@ -52,6 +52,9 @@ internal static class WebExtensions
         services.AddScoped<ApiClientAdmin>();
         services.AddScoped<WebhookAdmin>();
         services.AddScoped<AuditLogAdmin>();
+        services.AddScoped<NumberAdmin>();
+        services.AddScoped<TrunkAdmin>();
+        services.AddScoped<ScheduleAdmin>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();

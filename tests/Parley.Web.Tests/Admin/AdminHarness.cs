@@ -58,6 +58,15 @@ public static class AdminHarness
         return await SignInAsync(server, slug, "boss", "Tenant-Admin-2026!");
     }
 
+    /// <summary>The platform operator assigns <paramref name="number"/> (E.164) to the demo tenant; it points nowhere yet.</summary>
+    public static async Task AssignNumberToDemoTenantAsync(this WebAppFactory server, string number)
+    {
+        using var admin = await server.SignInAsync("admin", AdminPassword);
+        var tenantId = (await admin.JsonAsync("/api/v1/me")).GetProperty("tenantId").GetGuid();
+        using var platform = await SignInAsync(server, "platform", "operator", OperatorPassword);
+        await platform.SendAsync(HttpMethod.Post, "/api/v1/platform/numbers", new { number, tenantId });
+    }
+
     private static async Task<HttpClient> SignInAsync(WebAppFactory server, string tenant, string userName, string password)
     {
         var client = server.CookieClient();

@@ -3,10 +3,10 @@ using Parley.Data;
 using Parley.Data.Entities.Voice;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
-using Parley.Server.Voice;
-using Parley.Voice.Numbers;
 
 namespace Parley.Server.Api.Numbers;
 
@@ -33,70 +33,19 @@ public static class NumbersApi
     private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) =>
         db.Set<PhoneNumber>().AsNoTracking().Where(n => n.Id == id).ToETaggedResultAsync(http, NumberDto.From, ct);
 
-    private static async Task<IResult> PointAsync(
-        PointNumberRequest request, HttpContext http, ParleyDbContext db, NumberDirectory directory, AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (NumberAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> PointAsync(PointNumberRequest request, HttpContext http, NumberAdmin numbers, CancellationToken ct) =>
+        (await numbers.PointAsync(CurrentActor.Require(http.User), request, ct)).ToHttp(n => Ok(http, n));
+
+    private static async Task<IResult> UpdateAsync(Guid id, NumberTargetRequest request, HttpContext http, NumberAdmin numbers, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await numbers.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(n => Ok(http, n));
+
+    private static async Task<IResult> UnpointAsync(Guid id, HttpContext http, NumberAdmin numbers, CancellationToken ct) =>
+        (await numbers.UnpointAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static IResult Ok(HttpContext http, NumberDto number)
     {
-        if (!E164.TryNormalise(request.Number, NumberingRule.None, out var e164))
-        {
-            return ApiProblems.Invalid("number", "An E.164 number: + then 8 to 15 digits.");
-        }
-
-        var number = await db.Set<PhoneNumber>().SingleOrDefaultAsync(n => n.Number == e164, ct);
-        if (number is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        return await SaveAsync(number, request.TargetKind, request.TargetId, request.Description, http, db, directory, audit, time, ct);
-    }
-
-    private static async Task<IResult> UpdateAsync(
-        Guid id, NumberTargetRequest request, HttpContext http, ParleyDbContext db, NumberDirectory directory, AuditScope audit, TimeProvider time, CancellationToken ct)
-    {
-        var number = await db.Set<PhoneNumber>().SingleOrDefaultAsync(n => n.Id == id, ct);
-        if (number is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (ETags.CheckIfMatch(http, number.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        return await SaveAsync(number, request.TargetKind, request.TargetId, request.Description, http, db, directory, audit, time, ct);
-    }
-
-    private static async Task<IResult> UnpointAsync(Guid id, ParleyDbContext db, NumberDirectory directory, AuditScope audit, TimeProvider time, CancellationToken ct)
-    {
-        var number = await db.Set<PhoneNumber>().SingleOrDefaultAsync(n => n.Id == id, ct);
-        if (number is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        number.TargetKind = nameof(InboundTargetKind.None);
-        number.TargetId = null;
-        number.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        directory.Invalidate();
-        audit.Target("number", number.Id).Describe($"number {number.Number} points nowhere");
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> SaveAsync(
-        PhoneNumber number, string kind, Guid? target, string? description, HttpContext http, ParleyDbContext db, NumberDirectory directory, AuditScope audit, TimeProvider time, CancellationToken ct)
-    {
-        if (await NumberTargetRules.ApplyAsync(kind, target, description, number, db, ct) is { } invalid)
-        {
-            return invalid;
-        }
-
-        number.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        directory.Invalidate();
-        audit.Target("number", number.Id).Describe($"number {number.Number} points at {number.TargetKind} {number.TargetId}");
         ETags.Set(http, number.Version);
-        return TypedResults.Ok(NumberDto.From(number));
+        return TypedResults.Ok(number);
     }
 }

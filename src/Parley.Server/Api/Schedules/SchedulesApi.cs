@@ -3,7 +3,8 @@ using Parley.Data;
 using Parley.Data.Entities.Flows;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
-using Parley.Server.Api.Flows;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -50,34 +51,25 @@ public static class SchedulesApi
         return TypedResults.Ok(new ScheduleStatusDto(hours.Evaluate(instant), instant, hours.TimeZone, local));
     }
 
-    private static Task<IResult> CreateAsync(ScheduleRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (ScheduleAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(ScheduleRequest request, HttpContext http, ScheduleAdmin schedules, CancellationToken ct) =>
+        (await schedules.CreateAsync(CurrentActor.Require(http.User), request, ct)).ToHttp(s => Created(http, s));
+
+    private static async Task<IResult> UpdateAsync(Guid id, ScheduleRequest request, HttpContext http, ScheduleAdmin schedules, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await schedules.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(s => Ok(http, s));
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, ScheduleAdmin schedules, CancellationToken ct) =>
+        (await schedules.DeleteAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static IResult Created(HttpContext http, ScheduleDto schedule)
     {
-        var schedule = new Schedule
-        {
-            Id = Guid.CreateVersion7(),
-            TenantId = CurrentActor.Require(http.User).TenantId,
-            Name = "",
-            Json = "{}",
-            CreatedAt = time.GetUtcNow(),
-        };
-        return Schedules.CreateAsync(db, http, audit, schedule, s => ScheduleRules.ApplyAsync(request, s, db, ct), s => $"created schedule '{s.Name}'", ct);
+        ETags.Set(http, schedule.Version);
+        return TypedResults.Created($"/api/v1/schedules/{schedule.Id}", schedule);
     }
 
-    private static Task<IResult> UpdateAsync(Guid id, ScheduleRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        Schedules.UpdateAsync(db, http, audit, id, s => ScheduleRules.ApplyAsync(request, s, db, ct), s => $"updated schedule '{s.Name}'", ct);
-
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        Schedules.DeleteAsync(db, audit, id, _ => ReadByPublishedFlowAsync(id, db, ct), s => $"deleted schedule '{s.Name}'", ct);
-
-    private static async Task<IResult?> ReadByPublishedFlowAsync(Guid id, ParleyDbContext db, CancellationToken ct)
+    private static IResult Ok(HttpContext http, ScheduleDto schedule)
     {
-        if (await FlowUsage.FindScheduleUserAsync(db, id, ct) is { } user)
-        {
-            return ApiProblems.Conflict($"{user} reads this schedule; change it first.");
-        }
-
-        return await db.ChatWidgets.Where(w => w.ScheduleId == id).Select(w => w.Name).FirstOrDefaultAsync(ct) is { } widget
-            ? ApiProblems.Conflict($"Chat widget '{widget}' keeps these hours; change it first.")
-            : null;
+        ETags.Set(http, schedule.Version);
+        return TypedResults.Ok(schedule);
     }
 }

@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.DataProtection;
 using Parley.Data;
 using Parley.Data.Entities.Voice;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
-using Parley.Server.Sip;
 using Parley.Server.Voice;
 
 namespace Parley.Server.Api.Trunks;
@@ -36,34 +36,25 @@ public static class TrunksApi
 
     private static Task<IResult> GetAsync(Guid id, HttpContext http, ParleyDbContext db, CancellationToken ct) => Trunks.GetAsync(db, id, http, ct);
 
-    private static Task<IResult> CreateAsync(
-        TrunkRequest request, HttpContext http, ParleyDbContext db, SipRealms realms, IDataProtectionProvider protection, NumberDirectory directory,
-        AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (TrunkAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(TrunkRequest request, HttpContext http, TrunkAdmin trunks, CancellationToken ct) =>
+        (await trunks.CreateAsync(CurrentActor.Require(http.User), request, ct)).ToHttp(t => Created(http, t));
+
+    private static async Task<IResult> UpdateAsync(Guid id, TrunkRequest request, HttpContext http, TrunkAdmin trunks, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await trunks.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(t => Ok(http, t));
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, TrunkAdmin trunks, CancellationToken ct) =>
+        (await trunks.DeleteAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static IResult Created(HttpContext http, TrunkDto trunk)
     {
-        var now = time.GetUtcNow();
-        var trunk = new SipTrunk { Id = Guid.CreateVersion7(), TenantId = CurrentActor.Require(http.User).TenantId, Name = "", CreatedAt = now, UpdatedAt = now };
-        return Trunks.CreateAsync(
-            db, http, audit, trunk, t => TrunkRequestRules.ApplyAsync(request, t, db, realms, protection, ct),
-            t => $"created trunk '{t.Name}' ({t.AllowedAddresses.Count} address blocks)", ct, _ => Reload(directory));
+        ETags.Set(http, trunk.Version);
+        return TypedResults.Created($"/api/v1/trunks/{trunk.Id}", trunk);
     }
 
-    private static Task<IResult> UpdateAsync(
-        Guid id, TrunkRequest request, HttpContext http, ParleyDbContext db, SipRealms realms, IDataProtectionProvider protection, NumberDirectory directory,
-        AuditScope audit, TimeProvider time, CancellationToken ct) =>
-        Trunks.UpdateAsync(
-            db, http, audit, id, async t =>
-            {
-                t.UpdatedAt = time.GetUtcNow();
-                return await TrunkRequestRules.ApplyAsync(request, t, db, realms, protection, ct);
-            },
-            t => $"updated trunk '{t.Name}'", ct, _ => Reload(directory));
-
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, NumberDirectory directory, AuditScope audit, CancellationToken ct) =>
-        Trunks.DeleteAsync(db, audit, id, VersionedResource<SipTrunk, TrunkDto>.Allowed, t => $"deleted trunk '{t.Name}'", ct, _ => Reload(directory));
-
-    private static Task Reload(NumberDirectory directory)
+    private static IResult Ok(HttpContext http, TrunkDto trunk)
     {
-        directory.Invalidate();
-        return Task.CompletedTask;
+        ETags.Set(http, trunk.Version);
+        return TypedResults.Ok(trunk);
     }
 }

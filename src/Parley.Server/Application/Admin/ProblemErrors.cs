@@ -11,7 +11,8 @@ internal static class ProblemErrors
     public static AppError? From(IResult? problem) => problem switch
     {
         null => null,
-        ValidationProblem v when v.ProblemDetails.Errors.FirstOrDefault() is { Key: { } field, Value: { Length: > 0 } messages } => AppError.Invalid(field, messages[0]),
+        ValidationProblem v when v.ProblemDetails.Errors.FirstOrDefault() is { Key: { } field, Value: { Length: > 0 } messages } =>
+            AppError.Invalid(field, messages[0]) with { Errors = v.ProblemDetails.Errors.ToDictionary() },
         ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound } => AppError.NotFound(),
         ProblemHttpResult { StatusCode: StatusCodes.Status403Forbidden } p => new AppError(AppErrorKind.Forbidden, p.ProblemDetails.Detail ?? "Forbidden."),
         ProblemHttpResult p when p.ProblemDetails.Extensions.TryGetValue("limit", out var limit) && limit is string name =>
