@@ -46,6 +46,19 @@ internal sealed class ReportService(ParleyDbContext db, TenantContext tenant)
             : AppResult<ReportTable>.Ok(table);
     }
 
+    /// <summary>The filters' choices: the tenant's queues and agents by name.</summary>
+    public async Task<AppResult<ReportChoices>> ChoicesAsync(CurrentActor actor, CancellationToken ct)
+    {
+        if (tenant.Require(actor, Permissions.ReportsRead) is { } refused)
+        {
+            return refused;
+        }
+
+        var queues = await db.Queues.AsNoTracking().OrderBy(q => q.Name).Select(q => new Choice(q.Id, q.Name)).ToListAsync(ct);
+        var agents = await db.Agents.AsNoTracking().OrderBy(a => a.DisplayName).Select(a => new Choice(a.Id, a.DisplayName)).ToListAsync(ct);
+        return AppResult<ReportChoices>.Ok(new ReportChoices(queues, agents, await TimeZoneAsync(actor.TenantId, ct)));
+    }
+
     private async Task<ReportTable?> CalculateAsync(string kind, ReportRequest request, IntervalCalendar calendar, string zone, ReportRecords records, CancellationToken ct)
     {
         switch (kind)

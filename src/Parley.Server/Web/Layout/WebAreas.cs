@@ -10,6 +10,7 @@ public static class WebAreas
     [
         new("Workspace", "/workspace", Permissions.AgentSelf, "Sign in to routing, take offers, handle and wrap up interactions."),
         new("Supervisor", "/supervisor", Permissions.RealtimeRead, "Live queues, channels and agents; force an agent's state or sign them out."),
+        new("Reports", "/reports", Permissions.ReportsRead, "Queue, agent, abandon, channel, wrap-up, CSAT and IVR reports; CSV and XLSX."),
     ];
 
     /// <summary>The admin console: shown to anyone who may open one of its pages (<see cref="AdminAreas"/>).</summary>
