@@ -14,17 +14,17 @@ public static class ReportKinds
     public const string IvrPaths = "ivr-paths";
 
     /// <summary>Each kind with its name on the page, in menu order.</summary>
-    public static readonly IReadOnlyList<(string Kind, string Title)> All =
+    public static readonly IReadOnlyList<ReportKind> All =
     [
-        (Queue, "Queue performance per interval"),
-        (Queues, "Queue performance per queue"),
-        (Agents, "Agent performance"),
-        (Abandon, "Abandon analysis"),
-        (Channels, "Channel mix"),
-        (Dispositions, "Wrap-up codes"),
-        (Csat, "Customer satisfaction"),
-        (Ivr, "IVR containment"),
-        (IvrPaths, "IVR paths"),
+        new(Queue, "Queue per interval"),
+        new(Queues, "Queue summary"),
+        new(Agents, "Agents"),
+        new(Abandon, "Abandons"),
+        new(Channels, "Channel mix"),
+        new(Dispositions, "Wrap-up codes"),
+        new(Csat, "Satisfaction (CSAT)"),
+        new(Ivr, "IVR containment"),
+        new(IvrPaths, "IVR paths"),
     ];
 
     public static bool IsKnown(string? kind) => All.Any(k => k.Kind == kind);
