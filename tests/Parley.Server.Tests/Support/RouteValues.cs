@@ -24,6 +24,9 @@ public static partial class RouteValues
         ("/admin/api-clients/", "Id", t => t.ApiClientId.ToString()),
         ("/admin/webhooks/", "Id", t => t.Acd.WebhookId.ToString()),
         ("/admin/flows/", "Id", t => t.Acd.FlowId.ToString()),
+        ("/admin/numbers/", "Id", t => ParleyAppFactory.NumberOf(t.TenantId).ToString()),
+        ("/admin/trunks/", "Id", t => ParleyAppFactory.TrunkOf(t.TenantId).ToString()),
+        ("/admin/schedules/", "Id", t => t.Acd.ScheduleId.ToString()),
         ("/api/v1/queues/", "id", t => t.Acd.QueueId.ToString()),
         ("/api/v1/not-ready-reasons/", "id", t => t.Acd.NotReadyReasonId.ToString()),
         ("/api/v1/interactions/", "id", t => t.Acd.InteractionId.ToString()),
@@ -48,10 +51,11 @@ public static partial class RouteValues
         ("/webchat/", "rest", _ => "chats"),
     ];
 
-    /// <summary>Parameters of anonymous infrastructure routes; they name documents, not tenant objects.</summary>
+    /// <summary>Parameters that name documents (infrastructure routes) or report kinds, not tenant objects.</summary>
     private static readonly Dictionary<string, string> Infrastructure = new(StringComparer.Ordinal)
     {
         ["documentName"] = "v1",
+        ["kind"] = "queue",
     };
 
     /// <summary>

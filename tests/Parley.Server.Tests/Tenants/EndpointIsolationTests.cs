@@ -141,6 +141,8 @@ public sealed class EndpointIsolationTests(ParleyAppFactory factory) : IClassFix
         "/admin/users", "/admin/users/new", "/admin/users/{Id:guid}", "/admin/roles", "/admin/roles/new", "/admin/roles/{Id:guid}",
         "/admin/api-clients", "/admin/api-clients/new", "/admin/api-clients/{Id:guid}", "/admin/webhooks", "/admin/webhooks/new", "/admin/webhooks/{Id:guid}",
         "/admin/audit", "/admin/flows", "/admin/flows/{Id:guid}",
+        "/admin/numbers", "/admin/numbers/new", "/admin/numbers/{Id:guid}", "/admin/trunks", "/admin/trunks/new", "/admin/trunks/{Id:guid}",
+        "/admin/schedules", "/admin/schedules/new", "/admin/schedules/{Id:guid}", "/reports",
     };
 
     private async Task<IReadOnlyList<Caller>> CreateIdentitiesAsync()
