@@ -11,6 +11,13 @@ public sealed class CallRecordingTests(RecordingCallAppFactory factory) : IClass
 {
     private const int FrameSamples = 160;
 
+    /// <summary>
+    /// Silence the recording may hold beside the pause on a loaded machine: the test phones run in the test process, and
+    /// when it is starved their audio arrives up to a second late, so the recorder writes silence for it. Still far below
+    /// a pause that never ended.
+    /// </summary>
+    private const int LateAudioFrames = 50;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -51,7 +58,7 @@ public sealed class CallRecordingTests(RecordingCallAppFactory factory) : IClass
         var frames = left.Length / FrameSamples;
         var silent = Enumerable.Range(0, frames).Select(f => IsSilent(left, f) && IsSilent(right, f)).ToArray();
         var (start, length) = LongestRun(silent);
-        Assert.InRange(length, 60, pausedFramesAtMost); // the pause: 1.5 s of 20 ms frames or more, never beyond the pause and resume requests
+        Assert.InRange(length, 60, pausedFramesAtMost + LateAudioFrames); // the pause: 1.5 s of 20 ms frames or more, never much beyond the pause and resume requests
         Assert.Contains(false, silent[..start]);
         Assert.Contains(false, silent[(start + length)..]);
 
@@ -128,7 +135,9 @@ public sealed class CallRecordingTests(RecordingCallAppFactory factory) : IClass
 
         var (left, right) = Channels(WavReader.Read(await FinishedRecordingAsync(callId)).ToPcm16());
         var silent = Enumerable.Range(0, left.Length / FrameSamples).Select(f => IsSilent(left, f) && IsSilent(right, f)).ToArray();
-        Assert.InRange(LongestRun(silent).Length, 60, pausedFramesAtMost);
+        var (start, length) = LongestRun(silent);
+        Assert.InRange(length, 60, pausedFramesAtMost + LateAudioFrames);
+        Assert.Contains(false, silent[(start + length)..]);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>();
