@@ -4,7 +4,11 @@ using Parley.Server.Application.Reports;
 
 namespace Parley.Server.Api.Reports;
 
-/// <summary>A report as CSV (RFC 4180): the column keys as the header, the rows, then the total row when there is one.</summary>
+/// <summary>
+/// A report as CSV (RFC 4180): the column keys as the header, the rows, then the total row when there is one. Text that a
+/// spreadsheet would run as a formula (a tenant's queue, agent or wrap-up name starting with <c>= + - @</c>, tab or CR)
+/// gets a leading apostrophe (OWASP's advice against CSV injection).
+/// </summary>
 internal static class ReportCsv
 {
     public static string Write(ReportTable table)
@@ -22,9 +26,11 @@ internal static class ReportCsv
     {
         null => "",
         DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
-        string text when text.AsSpan().IndexOfAny(",\"\n\r") >= 0 => $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"",
-        string text => text,
+        string text => Quoted(text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    private static string Quoted(string text) =>
+        text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

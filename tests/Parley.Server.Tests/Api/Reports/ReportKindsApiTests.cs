@@ -168,6 +168,28 @@ public sealed class ReportKindsApiTests(CallRecordsAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Csv_DefusesTextASpreadsheetWouldRunAsAFormula()
+    {
+        var day = new DateTimeOffset(2026, 10, 7, 8, 0, 0, TimeSpan.Zero);
+        var (tenant, _) = await TenantsAsync();
+        var queue = Guid.CreateVersion7();
+        var call = SampleCalls.Ended(SampleCalls.Answered(SampleCalls.Arrived(tenant, factory.NodeId, day), queue, Guid.CreateVersion7())) with { InteractionId = Guid.CreateVersion7() };
+        await factory.Store.SaveCallAsync(call, Ct);
+        await factory.WithDatabaseAsync(async db =>
+        {
+            db.RoutingHistory.Add(WrapUp(tenant, call.InteractionId!.Value, queue, call.EndedAt!.Value.AddSeconds(5), "=HYPERLINK(\"http://x\",\"a\")"));
+            return await db.SaveChangesAsync(Ct);
+        });
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+
+        using var csv = await supervisor.GetAsync($"/api/v1/reports/dispositions?{Range(day)}&format=csv", Ct);
+
+        await csv.ExpectAsync(200);
+        var lines = (await csv.Content.ReadAsStringAsync(Ct)).TrimEnd('\n').Split('\n');
+        Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\",1,1", lines[1]);
+    }
+
+    [Fact]
     public async Task UnknownKind_Is404_AndAnAgentIsRefused()
     {
         var range = Range(new DateTimeOffset(2026, 10, 6, 0, 0, 0, TimeSpan.Zero));
