@@ -45,7 +45,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Parley:Demo:AgentPassword", AgentPassword);
         builder.UseSetting("Parley:Demo:ApiClientSecret", ApiClientSecret);
         builder.UseSetting("Parley:Demo:SipPassword", "Test-Sip-Secret-1");
-        builder.UseSetting("Parley:Platform:OperatorPassword", "Test-Operator-Secret-1");
+        builder.UseSetting("Parley:Platform:OperatorPassword", OperatorPassword);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -91,10 +91,12 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     public HttpClient CookieClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
 
-    public async Task<HttpClient> SignInAsync(string userName, string password = AgentPassword)
+    public const string OperatorPassword = "Test-Operator-Secret-1";
+
+    public async Task<HttpClient> SignInAsync(string userName, string password = AgentPassword, string tenant = Tenant)
     {
         var client = CookieClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenant = Tenant, userName, password });
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { tenant, userName, password });
         if (response.StatusCode != HttpStatusCode.NoContent)
         {
             throw new InvalidOperationException($"Sign-in of {userName} answered {(int)response.StatusCode}");

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Application;
@@ -87,6 +89,35 @@ public sealed class WorkspacePageTests : IAsyncLifetime
         var actions = audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Contains("interactions.accept", actions);
         Assert.Contains("interactions.wrap-up", actions);
+    }
+
+    [Fact]
+    public async Task Signing_in_beyond_the_plans_voice_seats_shows_the_limit_and_signs_nobody_out()
+    {
+        using var platform = await _server.SignInAsync("operator", WebAppFactory.OperatorPassword, "platform");
+        var tenants = await platform.JsonAsync("/api/v1/platform/tenants");
+        var demo = tenants.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("slug").GetString() == WebAppFactory.Tenant).GetProperty("id").GetGuid();
+        using var plan = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/platform/tenants/{demo}/plan") { Content = JsonContent.Create(new { voiceSeats = 1 }) };
+        plan.Headers.TryAddWithoutValidation("If-Match", "*");
+        using (var saved = await platform.SendAsync(plan))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        using var agent1 = await _server.SignInAsync("agent1");
+        using (var signedIn = await agent1.PostAsJsonAsync("/api/v1/agents/me/sign-in", new { }))
+        {
+            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        }
+
+        await _bunit.AuthorizeAsAsync(_server, "agent2");
+        var page = _bunit.Render<WorkspacePage>();
+        page.WaitForAssertion(() => Button(page, "Sign in to routing").Click(), Wait);
+
+        page.WaitForAssertion(() => Assert.Contains("seats.voice", page.Find("[role=alert]").TextContent), Wait);
+        Assert.Contains("Signed out of routing", page.Find(".parley-state").TextContent);
+        var agent1State = await agent1.JsonAsync("/api/v1/agents/me");
+        Assert.Equal("Available", agent1State.GetProperty("state").GetProperty("state").GetString());
     }
 
     private static AngleSharp.Dom.IElement Button(IRenderedComponent<WorkspacePage> page, string text) =>
