@@ -1,5 +1,6 @@
 using Parley.Analytics.Intervals;
 using Parley.Analytics.Records;
+using Parley.Analytics.Tallies;
 
 namespace Parley.Analytics.Reports;
 
@@ -13,36 +14,33 @@ public static class AbandonReport
     public static readonly IReadOnlyList<TimeSpan> Bands =
         [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120)];
 
-    public static AbandonSummary Calculate(IEnumerable<ContactRecord> contacts, IntervalCalendar calendar)
+    public static AbandonSummary Calculate(IEnumerable<ContactRecord> contacts, IntervalCalendar calendar) =>
+        Calculate(ContactTallies.Of(contacts), calendar);
+
+    public static AbandonSummary Calculate(IEnumerable<ContactTally> tallies, IntervalCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(tallies);
         ArgumentNullException.ThrowIfNull(calendar);
         var counts = new int[Bands.Count + 1];
         int offered = 0, abandoned = 0;
         TimeSpan total = TimeSpan.Zero, longest = TimeSpan.Zero;
-        foreach (var contact in contacts)
+        foreach (var tally in tallies)
         {
-            if (calendar.IndexOf(contact.EnqueuedAt) < 0)
+            if (calendar.IndexOf(tally.EnqueuedAt) < 0)
             {
                 continue;
             }
 
-            offered++;
-            if (!contact.Abandoned)
+            offered += tally.Count;
+            if (!tally.Abandoned)
             {
                 continue;
             }
 
-            abandoned++;
-            total += contact.Wait;
-            longest = contact.Wait > longest ? contact.Wait : longest;
-            var band = 0;
-            while (band < Bands.Count && contact.Wait >= Bands[band])
-            {
-                band++;
-            }
-
-            counts[band]++;
+            abandoned += tally.Count;
+            total += tally.TotalWait;
+            longest = tally.MaxWait > longest ? tally.MaxWait : longest;
+            counts[tally.AbandonBand] += tally.Count;
         }
 
         var rows = new ShareRow[counts.Length];
@@ -53,5 +51,17 @@ public static class AbandonReport
         }
 
         return new AbandonSummary(offered, abandoned, abandoned == 0 ? null : total / abandoned, longest, rows);
+    }
+
+    /// <summary>The band of <see cref="Bands"/> a wait to abandon falls in (the last one is open-ended).</summary>
+    public static int BandOf(TimeSpan wait)
+    {
+        var band = 0;
+        while (band < Bands.Count && wait >= Bands[band])
+        {
+            band++;
+        }
+
+        return band;
     }
 }

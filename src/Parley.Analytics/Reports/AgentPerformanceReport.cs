@@ -1,5 +1,6 @@
 using Parley.Analytics.Intervals;
 using Parley.Analytics.Records;
+using Parley.Analytics.Tallies;
 
 namespace Parley.Analytics.Reports;
 
@@ -15,24 +16,30 @@ public static class AgentPerformanceReport
     public static IReadOnlyList<AgentRow> Calculate(
         IEnumerable<ContactRecord> contacts,
         IEnumerable<AgentStateSpan> states,
+        IntervalCalendar calendar) =>
+        Calculate(ContactTallies.Of(contacts), states, calendar);
+
+    public static IReadOnlyList<AgentRow> Calculate(
+        IEnumerable<ContactTally> tallies,
+        IEnumerable<AgentStateSpan> states,
         IntervalCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(tallies);
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(calendar);
         var from = calendar.Slots[0].Start;
         var to = calendar.Slots[^1].End;
         var agents = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
-        foreach (var contact in contacts)
+        foreach (var tally in tallies)
         {
-            if (contact is { AgentId: { } agent, AnsweredAt: { } answered } && answered >= from && answered < to)
+            if (tally is { AgentId: { } agent, AnsweredAt: { } answered } && answered >= from && answered < to)
             {
                 var row = Get(agents, agent);
-                row.Handled++;
-                row.Transfers += contact.Transferred ? 1 : 0;
-                row.Talk += contact.Talk;
-                row.Hold += contact.Connected - contact.Talk;
-                row.WrapUp += contact.WrapUp;
+                row.Handled += tally.Count;
+                row.Transfers += tally.Transfers;
+                row.Talk += tally.Talk;
+                row.Hold += tally.Hold;
+                row.WrapUp += tally.WrapUp;
             }
         }
 

@@ -1,5 +1,6 @@
 using Parley.Analytics.Intervals;
 using Parley.Analytics.Records;
+using Parley.Analytics.Tallies;
 
 namespace Parley.Analytics.Reports;
 
@@ -8,13 +9,15 @@ public static class DispositionReport
 {
     public const string NoCode = "(none)";
 
-    public static IReadOnlyList<ShareRow> Calculate(IEnumerable<ContactRecord> contacts, IntervalCalendar calendar)
+    public static IReadOnlyList<ShareRow> Calculate(IEnumerable<ContactRecord> contacts, IntervalCalendar calendar) =>
+        Calculate(ContactTallies.Of(contacts), calendar);
+
+    public static IReadOnlyList<ShareRow> Calculate(IEnumerable<ContactTally> tallies, IntervalCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(tallies);
         ArgumentNullException.ThrowIfNull(calendar);
-        var labels = contacts
-            .Where(c => !c.Abandoned && calendar.IndexOf(c.EnqueuedAt) >= 0)
-            .Select(c => string.IsNullOrEmpty(c.WrapUpCode) ? NoCode : c.WrapUpCode);
-        return Shares.Of(labels);
+        return Shares.Of(tallies
+            .Where(t => !t.Abandoned && calendar.IndexOf(t.EnqueuedAt) >= 0)
+            .Select(t => (string.IsNullOrEmpty(t.WrapUpCode) ? NoCode : t.WrapUpCode, t.Count)));
     }
 }

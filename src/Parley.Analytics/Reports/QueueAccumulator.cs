@@ -1,5 +1,5 @@
 using Parley.Analytics.Intervals;
-using Parley.Analytics.Records;
+using Parley.Analytics.Tallies;
 
 namespace Parley.Analytics.Reports;
 
@@ -14,18 +14,18 @@ internal sealed class QueueAccumulator
     private TimeSpan _speed;
     private TimeSpan _handle;
 
-    public void Add(ContactRecord contact, TimeSpan threshold)
+    public void Add(ContactTally tally)
     {
-        _offered++;
-        _wait += contact.Wait;
-        _maxWait = contact.Wait > _maxWait ? contact.Wait : _maxWait;
-        _transfers += contact.Transferred ? 1 : 0;
-        if (!contact.Abandoned)
+        _offered += tally.Count;
+        _wait += tally.TotalWait;
+        _maxWait = tally.MaxWait > _maxWait ? tally.MaxWait : _maxWait;
+        _transfers += tally.Transfers;
+        if (!tally.Abandoned)
         {
-            _answered++;
-            _speed += contact.Wait;
-            _handle += contact.Handle;
-            _inThreshold += contact.Wait <= threshold ? 1 : 0;
+            _answered += tally.Count;
+            _speed += tally.TotalWait;
+            _handle += tally.Handle;
+            _inThreshold += tally.InThreshold;
         }
     }
 

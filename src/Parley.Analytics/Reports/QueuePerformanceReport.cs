@@ -1,5 +1,6 @@
 using Parley.Analytics.Intervals;
 using Parley.Analytics.Records;
+using Parley.Analytics.Tallies;
 
 namespace Parley.Analytics.Reports;
 
@@ -15,29 +16,26 @@ public static class QueuePerformanceReport
     public static ReportResult<QueueRow> Calculate(
         IEnumerable<ContactRecord> contacts,
         IntervalCalendar calendar,
-        Func<string, TimeSpan?>? thresholdOf = null)
+        Func<string, TimeSpan?>? thresholdOf = null) =>
+        Calculate(ContactTallies.Of(contacts, thresholdOf), calendar);
+
+    /// <summary>The same over tallies (single contacts or quarter-hour aggregates), judged against their own thresholds.</summary>
+    public static ReportResult<QueueRow> Calculate(IEnumerable<ContactTally> tallies, IntervalCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(tallies);
         ArgumentNullException.ThrowIfNull(calendar);
         var rows = new QueueAccumulator[calendar.Slots.Count];
         var total = new QueueAccumulator();
-        var thresholds = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        foreach (var contact in contacts)
+        foreach (var tally in tallies)
         {
-            var index = calendar.IndexOf(contact.EnqueuedAt);
+            var index = calendar.IndexOf(tally.EnqueuedAt);
             if (index < 0)
             {
                 continue;
             }
 
-            if (!thresholds.TryGetValue(contact.QueueId, out var threshold))
-            {
-                threshold = thresholdOf?.Invoke(contact.QueueId) ?? DefaultThreshold;
-                thresholds[contact.QueueId] = threshold;
-            }
-
-            (rows[index] ??= new QueueAccumulator()).Add(contact, threshold);
-            total.Add(contact, threshold);
+            (rows[index] ??= new QueueAccumulator()).Add(tally);
+            total.Add(tally);
         }
 
         var result = new QueueRow[rows.Length];
