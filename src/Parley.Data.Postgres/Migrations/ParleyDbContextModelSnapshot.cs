@@ -674,6 +674,8 @@ namespace Parley.Data.Postgres.Migrations
 
                     b.HasIndex("TenantId", "InteractionId", "Id");
 
+                    b.HasIndex("TenantId", "Kind", "At");
+
                     b.ToTable("RoutingHistory", (string)null);
                 });
 
@@ -1483,6 +1485,100 @@ namespace Parley.Data.Postgres.Migrations
                     b.ToTable("RecordingTranscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalClose", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "From")
+                        .IsUnique();
+
+                    b.ToTable("ContactIntervalCloses", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AbandonBand")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredQuarter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HoldTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MaxWaitTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("QuarterStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("TalkTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("TotalWaitTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Transfers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WrapUpCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("WrapUpTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "QuarterStart");
+
+                    b.ToTable("ContactIntervals", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Sip.SipCredential", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1925,6 +2021,8 @@ namespace Parley.Data.Postgres.Migrations
                     b.HasIndex("TenantId", "InteractionId");
 
                     b.HasIndex("TenantId", "QueueId");
+
+                    b.HasIndex("TenantId", "QueuedAt");
 
                     b.HasIndex("TenantId", "ArrivedAt", "Id");
 
@@ -2767,6 +2865,24 @@ namespace Parley.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalClose", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalRow", b =>
+                {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

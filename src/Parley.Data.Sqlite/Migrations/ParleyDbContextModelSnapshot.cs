@@ -663,6 +663,8 @@ namespace Parley.Data.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "InteractionId", "Id");
 
+                    b.HasIndex("TenantId", "Kind", "At");
+
                     b.ToTable("RoutingHistory", (string)null);
                 });
 
@@ -1470,6 +1472,96 @@ namespace Parley.Data.Sqlite.Migrations
                     b.ToTable("RecordingTranscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalClose", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "From")
+                        .IsUnique();
+
+                    b.ToTable("ContactIntervalCloses", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AbandonBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredQuarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HoldTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxWaitTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuarterStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("QueueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TalkTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalWaitTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Transfers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrapUpCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrapUpTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "QuarterStart");
+
+                    b.ToTable("ContactIntervals", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Sip.SipCredential", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1906,6 +1998,8 @@ namespace Parley.Data.Sqlite.Migrations
                     b.HasIndex("TenantId", "InteractionId");
 
                     b.HasIndex("TenantId", "QueueId");
+
+                    b.HasIndex("TenantId", "QueuedAt");
 
                     b.HasIndex("TenantId", "ArrivedAt", "Id");
 
@@ -2748,6 +2842,24 @@ namespace Parley.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalClose", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalRow", b =>
+                {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

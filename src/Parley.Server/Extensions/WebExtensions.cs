@@ -41,6 +41,9 @@ internal static class WebExtensions
         services.AddValidatedOptions<Usage.UsageOptions, Usage.UsageOptionsValidator>(Usage.UsageOptions.Section);
         services.AddSingleton<Usage.UsageJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Usage.UsageJob>());
+        services.AddValidatedOptions<Reports.ReportAggregateOptions, Reports.ReportAggregateOptionsValidator>(Reports.ReportAggregateOptions.Section);
+        services.AddSingleton<Reports.ContactIntervalJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reports.ContactIntervalJob>());
         services.AddScoped<SupervisorCommands>();
         services.AddScoped<QueueAdmin>();
         services.AddScoped<AgentAdmin>();

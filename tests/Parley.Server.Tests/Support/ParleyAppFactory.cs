@@ -57,6 +57,8 @@ public partial class ParleyAppFactory : WebApplicationFactory<Program>
         // Test webhooks point at loopback (a receiver, or a closed port), so no delivery ever leaves the machine;
         // the guard itself is tested with a factory that turns this back off.
         builder.UseSetting("Parley:Webhooks:AllowPrivateTargets", "true");
+        // Report aggregates close only when a test runs the job, so records a test stores in the past stay raw until then.
+        builder.UseSetting("Parley:Reports:CloseInterval", "01:00:00");
         if (SetsDemoSecrets)
         {
             builder.UseSetting("Parley:Demo:AdminPassword", DemoAdminPassword);

@@ -46,6 +46,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Parley:Demo:ApiClientSecret", ApiClientSecret);
         builder.UseSetting("Parley:Demo:SipPassword", "Test-Sip-Secret-1");
         builder.UseSetting("Parley:Platform:OperatorPassword", OperatorPassword);
+        builder.UseSetting("Parley:Reports:CloseInterval", "01:00:00");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

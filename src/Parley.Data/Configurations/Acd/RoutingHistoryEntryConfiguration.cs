@@ -14,6 +14,7 @@ internal sealed class RoutingHistoryEntryConfiguration : IEntityTypeConfiguratio
         builder.Property(h => h.Detail).HasMaxLength(4000);
         builder.HasIndex(h => new { h.TenantId, h.InteractionId, h.Id });
         builder.HasIndex(h => new { h.TenantId, h.At });
+        builder.HasIndex(h => new { h.TenantId, h.Kind, h.At });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class CallRecordRowConfiguration : IEntityTypeConfiguration<Call
         // GET /api/v1/calls pages newest first by (ArrivedAt, Id), filtered by queue or agent.
         builder.HasIndex(c => new { c.TenantId, c.ArrivedAt, c.Id });
         builder.HasIndex(c => new { c.TenantId, c.QueueId });
+        builder.HasIndex(c => new { c.TenantId, c.QueuedAt });
         builder.HasIndex(c => new { c.TenantId, c.AgentId });
         // Wrap-up reaches the record through the routing interaction.
         builder.HasIndex(c => new { c.TenantId, c.InteractionId });

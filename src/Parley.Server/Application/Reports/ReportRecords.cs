@@ -28,7 +28,7 @@ internal sealed class ReportRecords(ParleyDbContext db)
         var contacts = new List<ContactRecord>();
         if (request.Channel is null or ContactChannel.Voice)
         {
-            var calls = db.Set<CallRecordRow>().AsNoTracking().Where(c => c.QueuedAt != null && c.QueueId != null && c.QueuedAt >= from && c.QueuedAt < to);
+            var calls = ReportContactQueries.QueuedCalls(db).Where(c => c.QueuedAt >= from && c.QueuedAt < to);
             calls = request.QueueId is { } queue ? calls.Where(c => c.QueueId == queue) : calls;
             calls = request.AgentId is { } agent ? calls.Where(c => c.AgentId == agent) : calls;
             var rows = await calls
@@ -44,7 +44,7 @@ internal sealed class ReportRecords(ParleyDbContext db)
 
         if (request.Channel is null or ContactChannel.Chat)
         {
-            var chats = db.Interactions.AsNoTracking().Where(i => i.Channel != VoiceChannel && i.EnqueuedAt >= from && i.EnqueuedAt < to);
+            var chats = ReportContactQueries.QueuedChats(db).Where(i => i.EnqueuedAt >= from && i.EnqueuedAt < to);
             chats = request.QueueId is { } queue ? chats.Where(i => i.QueueId == queue) : chats;
             chats = request.AgentId is { } agent ? chats.Where(i => i.AgentId == agent) : chats;
             var rows = await chats
@@ -56,7 +56,7 @@ internal sealed class ReportRecords(ParleyDbContext db)
                 var ended = i.ClosedAt ?? i.AcceptedAt ?? i.EnqueuedAt;
                 var wrapUp = wrapUps.TryGetValue(i.Id, out var w) && i.AcceptedAt is not null && w.At > ended ? w.At - ended : TimeSpan.Zero;
                 return new ContactRecord(
-                    i.Id.ToString("D"), ContactChannel.Chat, i.QueueId.ToString("D"), i.AcceptedAt is null ? null : i.AgentId?.ToString("D"),
+                    i.Id.ToString("D"), ContactChannel.Chat, i.QueueId.ToString("D"), i.AgentId?.ToString("D"),
                     i.EnqueuedAt, i.AcceptedAt, ended, TimeSpan.Zero, wrapUp, false, w?.Code);
             }));
         }
@@ -142,8 +142,6 @@ internal sealed class ReportRecords(ParleyDbContext db)
         await db.Queues.AsNoTracking()
             .Select(q => new { q.Id, q.ServiceLevelTargetSeconds })
             .ToDictionaryAsync(q => q.Id.ToString("D"), q => TimeSpan.FromSeconds(q.ServiceLevelTargetSeconds), ct);
-
-    private const string VoiceChannel = "Voice";
 
     private const string StateChanged = "agent.state-changed";
 

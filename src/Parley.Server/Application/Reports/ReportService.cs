@@ -76,7 +76,7 @@ internal sealed class ReportService(ParleyDbContext db, TenantContext tenant)
                 return kind == ReportKinds.Ivr ? ReportTables.Ivr(zone, flows, flowNames) : ReportTables.IvrPaths(zone, flows, flowNames);
         }
 
-        if (await records.ContactsAsync(request, ct) is not { } contacts)
+        if (await new ReportTallies(db, records).LoadAsync(request, ct) is not { } contacts)
         {
             return null;
         }
@@ -93,20 +93,15 @@ internal sealed class ReportService(ParleyDbContext db, TenantContext tenant)
                 return await records.StatesAsync(request, ct) is { } states
                     ? ReportTables.Agents(zone, AgentPerformanceReport.Calculate(contacts, states, calendar), await ReportNames.LoadAsync(db, ct))
                     : null;
-        }
-
-        var thresholds = await records.ThresholdsAsync(ct);
-        TimeSpan? ThresholdOf(string queue) => thresholds.TryGetValue(queue, out var t) ? t : null;
-        if (kind == ReportKinds.Queue)
-        {
-            return ReportTables.Intervals(zone, QueuePerformanceReport.Calculate(contacts, calendar, ThresholdOf));
+            case ReportKinds.Queue:
+                return ReportTables.Intervals(zone, QueuePerformanceReport.Calculate(contacts, calendar));
         }
 
         var perQueue = contacts.GroupBy(c => c.QueueId)
-            .Select(g => (QueueId: g.Key, Row: QueuePerformanceReport.Calculate(g, calendar, ThresholdOf).Total))
+            .Select(g => (QueueId: g.Key, Row: QueuePerformanceReport.Calculate(g, calendar).Total))
             .OrderByDescending(r => r.Row.Offered).ThenBy(r => r.QueueId, StringComparer.Ordinal)
             .ToList();
-        var total = QueuePerformanceReport.Calculate(contacts, calendar, ThresholdOf).Total;
+        var total = QueuePerformanceReport.Calculate(contacts, calendar).Total;
         return ReportTables.Queues(zone, perQueue, total, await ReportNames.LoadAsync(db, ct));
     }
 

@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Data.Entities.Reports;
+
+namespace Parley.Data;
+
+/// <summary>Report aggregates: contacts summed per quarter hour, and the quarters closed.</summary>
+public sealed partial class ParleyDbContext
+{
+    public DbSet<ContactIntervalRow> ContactIntervals => Set<ContactIntervalRow>();
+
+    public DbSet<ContactIntervalClose> ContactIntervalCloses => Set<ContactIntervalClose>();
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Data.Entities.Acd;
+using Parley.Server.Reports;
+using Parley.Server.Tests.Acd;
+using Parley.Server.Tests.Support;
+using Parley.Server.Tests.Voice.Records;
+using Parley.Voice.Records;
+
+namespace Parley.Server.Tests.Api.Reports;
+
+/// <summary>
+/// The stored quarter-hour aggregates through the running server: every contact report over a closed range answers
+/// exactly what it answered from the raw records, another tenant's records stay out, and a rebuild deletes and stores
+/// them again.
+/// </summary>
+public sealed class ReportAggregatesTests(CallRecordsAppFactory factory) : IClassFixture<CallRecordsAppFactory>
+{
+    private static readonly DateTimeOffset Day = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] Queries =
+    [
+        "queue?{0}&interval=15m", "queue?{0}&interval=hour", "queues?{0}", "abandon?{0}", "channels?{0}", "dispositions?{0}",
+        "agents?{0}", "queue?{0}&interval=total&channel=chat", "queues?{0}&channel=voice",
+    ];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ReportsFromStoredAggregates_EqualTheRawRecomputation_AndARebuildStoresThemAgain()
+    {
+        var tenant = await factory.DemoTenantIdAsync();
+        var platform = await factory.WithDatabaseAsync(db => db.Tenants.Where(t => t.Slug == ParleyAppFactory.PlatformTenant).Select(t => t.Id).SingleAsync(Ct));
+        var (sales, support, agent) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        for (var i = 0; i < 24; i++)
+        {
+            var arrived = SampleCalls.Arrived(tenant, factory.NodeId, Day.AddMinutes(7 * i).AddMilliseconds(i * 13));
+            var call = i % 4 == 3
+                ? arrived with { QueuedAt = arrived.ArrivedAt.AddSeconds(5), QueueId = support, EndedAt = arrived.ArrivedAt.AddSeconds(5 + (i * 9)), Disposition = CallDisposition.AbandonedInQueue }
+                : SampleCalls.Ended(SampleCalls.Answered(arrived, i % 2 == 0 ? sales : support, agent)) with { InteractionId = Guid.CreateVersion7(), WrapUpEndedAt = arrived.ArrivedAt.AddSeconds(90 + i) };
+            await factory.Store.SaveCallAsync(call, Ct);
+        }
+
+        await factory.Store.SaveCallAsync(SampleCalls.Ended(SampleCalls.Answered(SampleCalls.Arrived(platform, factory.NodeId, Day.AddMinutes(20)), sales, agent)), Ct);
+        await factory.WithDatabaseAsync(async db =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var at = Day.AddMinutes(11 * i);
+                db.Interactions.Add(new InteractionRecord
+                {
+                    Id = Guid.CreateVersion7(), TenantId = tenant, QueueId = sales, Channel = "Chat", EnqueuedAt = at, Status = i == 5 ? "Abandoned" : "Ended",
+                    AgentId = agent, AcceptedAt = i == 5 ? null : at.AddSeconds(25 + i), ClosedAt = at.AddSeconds(200 + i),
+                });
+            }
+
+            return await db.SaveChangesAsync(Ct);
+        });
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+        var raw = await ReportsAsync(supervisor);
+        var job = factory.Services.GetRequiredService<ContactIntervalJob>();
+
+        while (await job.RunOnceAsync(Ct) > 0)
+        {
+        }
+
+        var stored = await factory.WithDatabaseAsync(db => db.ContactIntervals.IgnoreQueryFilters().Where(c => c.TenantId == tenant).ToListAsync(Ct));
+        Assert.InRange(stored.Count, 1, 29);
+        Assert.Equal(30, stored.Sum(c => c.Count));
+        Assert.Equal(raw, await ReportsAsync(supervisor));
+        Assert.Contains("\"offered\":30", raw[2], StringComparison.Ordinal); // the other tenant's call is not among them
+
+        Assert.Equal(stored.Count, await job.RebuildFromAsync(tenant, Day.AddHours(1), Ct));
+        Assert.Equal(raw, await ReportsAsync(supervisor));
+        while (await job.RunOnceAsync(Ct) > 0)
+        {
+        }
+
+        Assert.Equal(stored.Count, await factory.WithDatabaseAsync(db => db.ContactIntervals.IgnoreQueryFilters().CountAsync(c => c.TenantId == tenant, Ct)));
+        Assert.Equal(raw, await ReportsAsync(supervisor));
+    }
+
+    private static async Task<List<string>> ReportsAsync(HttpClient client)
+    {
+        var range = $"from={Day:yyyy-MM-ddTHH:mm:ssZ}&to={Day.AddHours(4):yyyy-MM-ddTHH:mm:ssZ}";
+        var answers = new List<string>();
+        foreach (var query in Queries)
+        {
+            var report = await client.JsonAsync("/api/v1/reports/" + string.Format(System.Globalization.CultureInfo.InvariantCulture, query, range));
+            answers.Add(JsonSerializer.Serialize(report));
+        }
+
+        return answers;
+    }
+}
