@@ -131,6 +131,7 @@ public static class ParleyApplicationExtensions
         api.MapCallsApi();
         Api.Recordings.RecordingsApi.MapRecordingsApi(api);
         api.MapReportsApi();
+        api.MapReportRebuildApi();
         api.MapCannedResponsesApi();
         api.MapAttachmentsApi();
         api.MapInternalChatApi();
