@@ -3,6 +3,7 @@ using Parley.Data;
 using Parley.Domain.Security;
 using Parley.Domain.Tenants;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.Reports;
 
