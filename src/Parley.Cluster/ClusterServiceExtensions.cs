@@ -11,7 +11,8 @@ public static class ClusterServiceExtensions
     /// Binds <see cref="RoutingHostOptions"/> from <c>Parley:Routing</c>. The host must also register an
     /// <see cref="Routing.Ports.IRoutingStore"/> and an <see cref="Routing.Ports.IRoutingEventPublisher"/>; it may
     /// register an <see cref="Routing.Ports.ITenantTimeZoneSource"/> (default: every tenant's day is UTC) and an
-    /// <see cref="Routing.Ports.ITenantPlanSource"/> (default: seats are not limited).
+    /// <see cref="Routing.Ports.ITenantPlanSource"/> (default: seats are not limited) and <see cref="Nodes.INodeCaches"/>
+    /// (default: none). The silo must add <see cref="Nodes.NodePlacementDirector"/> for <see cref="Nodes.NodePlacement"/>.
     /// </summary>
     public static IServiceCollection AddParleyCluster(this IServiceCollection services)
     {
@@ -21,6 +22,8 @@ public static class ClusterServiceExtensions
             .ValidateOnStart();
         services.TryAddSingleton<Routing.Ports.ITenantTimeZoneSource, UtcTimeZoneSource>();
         services.TryAddSingleton<Routing.Ports.ITenantPlanSource, UnlimitedPlanSource>();
+        services.TryAddSingleton<Nodes.INodeCaches, Nodes.NoNodeCaches>();
+        services.TryAddSingleton<Nodes.NodeBroadcast>();
         return services;
     }
 }

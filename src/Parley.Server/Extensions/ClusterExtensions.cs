@@ -43,6 +43,7 @@ internal static class ClusterExtensions
 
             // Grains keep no state of their own: they rebuild from Parley's records on activation, on any node.
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddPlacementDirector<Parley.Cluster.Nodes.NodePlacement, Parley.Cluster.Nodes.NodePlacementDirector>();
         });
 
         var services = builder.Services;
@@ -59,6 +60,7 @@ internal static class ClusterExtensions
         services.AddSingleton<IRoutingStore, EfRoutingStore>();
         services.AddSingleton<ITenantTimeZoneSource, Tenants.EfTenantTimeZoneSource>();
         services.AddSingleton<ITenantPlanSource, Tenants.EfTenantPlanSource>();
+        services.AddSingleton<Parley.Cluster.Nodes.INodeCaches, Tenants.PlanCaches>();
         services.AddSingleton<RoutingEventDispatcher>();
         services.AddSingleton<IRoutingEventPublisher>(sp => sp.GetRequiredService<RoutingEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<RoutingEventDispatcher>());

@@ -13,7 +13,8 @@ namespace Parley.Server.Tests.Cluster;
 
 /// <summary>
 /// Two servers in cluster mode AdoNet with the Redis backplane: one tenant grain for the cluster, and a supervisor
-/// connected to the node that does not host it hears the events of work created through the other node.
+/// connected to the node that does not host it hears the events of work created through the other node, and a plan
+/// saved on one node applies on the other at once.
 /// </summary>
 public sealed class ClusterBackplaneTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
 {
@@ -58,6 +59,33 @@ public sealed class ClusterBackplaneTests(TwoNodeCluster cluster) : IClassFixtur
             Assert.Contains(first, waiting);
             Assert.Contains(second, waiting);
         }
+    }
+
+    [Fact]
+    public async Task APlanSavedOnOneNode_LimitsTheTenantsApiOnTheOtherAtOnce()
+    {
+        Assert.SkipWhen(RedisServer.Executable is null, "redis-server is not installed (eng/test.sh installs it)");
+        var tenant = await cluster.A.CreateOtherTenantAsync("noderate");
+        using var adminOnB = await cluster.B.SignInAsync(tenant.Slug, tenant.AdminUserName, tenant.AdminPassword);
+        using (var before = await adminOnB.GetAsync("/api/v1/queues", Cancellation))
+        {
+            Assert.Equal(200, (int)before.StatusCode); // node B now holds "no limit" for this tenant in its 30-s cache
+        }
+
+        using var platformOnA = await cluster.A.SignInOperatorAsync();
+        using (var set = await platformOnA.PutJsonAsync($"/api/v1/platform/tenants/{tenant.TenantId}/plan", new { apiRequestsPerMinute = 2 }, "*"))
+        {
+            await set.ExpectAsync(200);
+        }
+
+        var answers = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await adminOnB.GetAsync("/api/v1/queues", Cancellation);
+            answers.Add((int)response.StatusCode);
+        }
+
+        Assert.Equal([200, 200, 429, 429], answers);
     }
 
     private static SiloAddress SiloOf(ParleyAppFactory node) => node.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Cluster.Nodes;
 using Parley.Cluster.Routing;
 using Parley.Data;
 using Parley.Domain.Security;
@@ -37,7 +38,7 @@ public static class TenantPlansApi
     }
 
     private static async Task<IResult> UpdateAsync(
-        Guid id, PlanRequest request, HttpContext http, ParleyDbContext db, IGrainFactory grains, NumberDirectory directory, TenantApiRates apiRates,
+        Guid id, PlanRequest request, HttpContext http, ParleyDbContext db, IGrainFactory grains, NodeBroadcast nodes,
         AuditScope audit, CancellationToken ct)
     {
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, ct);
@@ -59,9 +60,7 @@ public static class TenantPlansApi
         request.ApplyTo(tenant.Plan);
         await db.SaveChangesAsync(ct);
         await grains.GetGrain<ITenantRoutingGrain>(tenant.Id).RefreshPlan();
-        directory.Invalidate(); // the SIP admission reads the call cap from the directory: reload it here now, elsewhere within its lifetime
-        await directory.GetAsync(ct);
-        apiRates.Forget(tenant.Id); // the API rate: at once here, within its lifetime elsewhere
+        await nodes.ForgetTenantPlanAsync(tenant.Id); // every node's call cap and API rate, before the answer
         audit.Target("tenant", tenant.Id).Describe($"set the plan of tenant '{tenant.Slug}': {request.Describe()}");
         ETags.Set(http, tenant.Version);
         return TypedResults.Ok(PlanDto.From(tenant));
