@@ -24,6 +24,17 @@ public sealed record AgentRow(
         }
     }
 
+    /// <summary>(Busy + wrap-up) ÷ every signed-in state (available, busy, wrap-up, not ready), 0–1; null when never signed in.</summary>
+    public double? Utilisation
+    {
+        get
+        {
+            var working = State(AgentState.Busy) + State(AgentState.WrapUp);
+            var signedIn = working + State(AgentState.Available) + State(AgentState.NotReady);
+            return signedIn <= TimeSpan.Zero ? null : working / signedIn;
+        }
+    }
+
     public TimeSpan? AverageHandleTime => Handled == 0 ? null : (Talk + Hold + WrapUp) / Handled;
 
     public TimeSpan State(AgentState state) => TimeInState.TryGetValue(state, out var time) ? time : TimeSpan.Zero;

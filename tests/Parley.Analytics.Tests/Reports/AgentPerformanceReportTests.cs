@@ -15,13 +15,14 @@ public sealed class AgentPerformanceReportTests
     ];
 
     [Fact]
-    public void AgentTimes_AreClippedToTheRange_AndOccupancyIsWorkOverStaffed()
+    public void AgentTimes_AreClippedToTheRange_AndOccupancyIsWorkOverStaffed_AndUtilisationWorkOverSignedIn()
     {
         var a1 = AgentPerformanceReport.Calculate(Fixtures.Contacts, States, Fixtures.NineToTen()).Single(a => a.AgentId == "a1");
 
         Assert.Equal(TimeSpan.FromMinutes(10), a1.State(AgentState.Available));
         Assert.Equal(TimeSpan.FromMinutes(15), a1.NotReadyByReason["lunch"]);
         Assert.Equal(35.0 / 45, a1.Occupancy);
+        Assert.Equal(35.0 / 60, a1.Utilisation); // not-ready time counts as signed in, not as staffed
     }
 
     [Fact]

@@ -32,13 +32,17 @@ internal sealed class ReportRecords(ParleyDbContext db)
             calls = request.QueueId is { } queue ? calls.Where(c => c.QueueId == queue) : calls;
             calls = request.AgentId is { } agent ? calls.Where(c => c.AgentId == agent) : calls;
             var rows = await calls
-                .Select(c => new { c.Id, c.QueueId, c.AgentId, c.InteractionId, c.QueuedAt, c.AnsweredAt, c.EndedAt, c.HoldMs, c.WrapUpMs })
+                .Select(c => new
+                {
+                    c.Id, c.QueueId, c.AgentId, c.InteractionId, c.QueuedAt, c.AnsweredAt, c.EndedAt, c.HoldMs, c.WrapUpMs,
+                    Transferred = db.Set<CallLegRow>().Any(l => l.CallId == c.Id && TransferCauses.Contains(l.ReleaseCause!)),
+                })
                 .Take(MaxRows + 1)
                 .ToListAsync(ct);
             contacts.AddRange(rows.Select(c => new ContactRecord(
                 c.Id.ToString("D"), ContactChannel.Voice, c.QueueId!.Value.ToString("D"), c.AgentId?.ToString("D"),
                 c.QueuedAt!.Value, c.AnsweredAt, c.EndedAt ?? c.AnsweredAt ?? c.QueuedAt.Value,
-                TimeSpan.FromMilliseconds(c.HoldMs), TimeSpan.FromMilliseconds(c.WrapUpMs ?? 0), false,
+                TimeSpan.FromMilliseconds(c.HoldMs), TimeSpan.FromMilliseconds(c.WrapUpMs ?? 0), c.Transferred,
                 c.InteractionId is { } id && wrapUps.TryGetValue(id, out var w) ? w.Code : null)));
         }
 
@@ -144,6 +148,9 @@ internal sealed class ReportRecords(ParleyDbContext db)
             .ToDictionaryAsync(q => q.Id.ToString("D"), q => TimeSpan.FromSeconds(q.ServiceLevelTargetSeconds), ct);
 
     private const string StateChanged = "agent.state-changed";
+
+    /// <summary>How an agent's leg ends when the agent passed the caller on (blind or consult transfer): a transferred call.</summary>
+    private static readonly string[] TransferCauses = ["transferred", "consult_transferred"];
 
     private const string WrapUpCompleted = "agent.wrap-up-completed";
 

@@ -38,14 +38,14 @@ internal static class ReportTables
             [
                 Text("agentId", "Agent id"), Text("agent", "Agent"), Count("handled", "Handled"), Count("transfersOut", "Transfers out"),
                 Seconds("talkSeconds", "Talk"), Seconds("holdSeconds", "Hold"), Seconds("wrapUpSeconds", "Wrap-up"),
-                Seconds("averageHandleTimeSeconds", "AHT"), Percent("occupancy", "Occupancy"),
+                Seconds("averageHandleTimeSeconds", "AHT"), Percent("occupancy", "Occupancy"), Percent("utilisation", "Utilisation"),
                 Seconds("availableSeconds", "Available"), Seconds("busySeconds", "Busy"), Seconds("wrapUpStateSeconds", "In wrap-up"),
                 Seconds("notReadySeconds", "Not ready"), Text("notReadyReasons", "Not-ready reasons"),
             ],
             rows.Select(r => (object?[])
             [
                 r.AgentId, names.Agent(r.AgentId), r.Handled, r.TransfersOut, r.Talk.TotalSeconds, r.Hold.TotalSeconds, r.WrapUp.TotalSeconds,
-                Seconds(r.AverageHandleTime), r.Occupancy, r.State(AgentState.Available).TotalSeconds, r.State(AgentState.Busy).TotalSeconds,
+                Seconds(r.AverageHandleTime), r.Occupancy, r.Utilisation, r.State(AgentState.Available).TotalSeconds, r.State(AgentState.Busy).TotalSeconds,
                 r.State(AgentState.WrapUp).TotalSeconds, r.State(AgentState.NotReady).TotalSeconds,
                 string.Join("; ", r.NotReadyByReason.Select(n => $"{n.Key} {n.Value.TotalSeconds:0}s")),
             ]).ToList(),

@@ -40,6 +40,11 @@ public sealed class ReportAggregatesTests(CallRecordsAppFactory factory) : IClas
                 ? arrived with { QueuedAt = arrived.ArrivedAt.AddSeconds(5), QueueId = support, EndedAt = arrived.ArrivedAt.AddSeconds(5 + (i * 9)), Disposition = CallDisposition.AbandonedInQueue }
                 : SampleCalls.Ended(SampleCalls.Answered(arrived, i % 2 == 0 ? sales : support, agent)) with { InteractionId = Guid.CreateVersion7(), WrapUpEndedAt = arrived.ArrivedAt.AddSeconds(90 + i) };
             await factory.Store.SaveCallAsync(call, Ct);
+            if (i % 5 == 0 && call.AnsweredAt is { } answered)
+            {
+                // The agent passed the caller on: their leg ended "transferred" (calls 0, 5, 10 and 20; 15 was abandoned).
+                await factory.Store.SaveLegAsync(SampleCalls.Leg(call, CallParty.Agent, answered) with { AnsweredAt = answered, EndedAt = answered.AddSeconds(20), ReleaseCause = "transferred" }, Ct);
+            }
         }
 
         await factory.Store.SaveCallAsync(SampleCalls.Ended(SampleCalls.Answered(SampleCalls.Arrived(platform, factory.NodeId, Day.AddMinutes(20)), sales, agent)), Ct);
@@ -70,6 +75,7 @@ public sealed class ReportAggregatesTests(CallRecordsAppFactory factory) : IClas
         Assert.Equal(30, stored.Sum(c => c.Count));
         Assert.Equal(raw, await ReportsAsync(supervisor));
         Assert.Contains("\"offered\":30", raw[2], StringComparison.Ordinal); // the other tenant's call is not among them
+        Assert.Contains("\"transfers\":4", raw[2], StringComparison.Ordinal);
 
         using (var platformOperator = await factory.SignInOperatorAsync())
         {
