@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Data;
 using Parley.Domain.Tenants;
+using Parley.Server.Extensions;
 using Parley.Server.Logging;
 using Parley.Server.Tenants;
 
@@ -17,21 +18,8 @@ internal sealed class RecordingRetentionJob(
     IServiceScopeFactory scopes, RecordingFiles files, IOptions<RecordingOptions> options, TimeProvider time, ILogger<RecordingRetentionJob> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RetentionInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                Log.RecordingRetentionFailed(logger, exception);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(options.Value.RetentionInterval, time, ct => RunOnceAsync(ct), exception => Log.RecordingRetentionFailed(logger, exception), stoppingToken);
 
     /// <summary>One round over every tenant; returns how many recordings it deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

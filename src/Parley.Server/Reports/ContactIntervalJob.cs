@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Analytics.Tallies;
-using Parley.Data;
 using Parley.Data.Entities.Reports;
+using Parley.Data;
 using Parley.Domain.Tenants;
 using Parley.Server.Application.Reports;
+using Parley.Server.Extensions;
 using Parley.Server.Logging;
 using Parley.Server.Tenants;
 
@@ -25,21 +26,8 @@ internal sealed class ContactIntervalJob(
     /// <summary>The most stretches one tenant closes per round, so one tenant's history cannot hold up the others for long.</summary>
     private const int MaxClosesPerRound = 31;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CloseInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                Log.ContactIntervalsRunFailed(logger, exception);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(options.Value.CloseInterval, time, ct => RunOnceAsync(ct), exception => Log.ContactIntervalsRunFailed(logger, exception), stoppingToken);
 
     /// <summary>One round over every tenant; returns how many stretches it closed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Parley.Server.Extensions;
 using Parley.Sip.Registrar;
 
 namespace Parley.Server.Sip;
@@ -10,21 +11,9 @@ namespace Parley.Server.Sip;
 internal sealed class SipRegistrationSweeper(ISipBindingStore store, IOptions<SipHostOptions> options, TimeProvider time, ILogger<SipRegistrationSweeper> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.Registrar.SweepIntervalSeconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                SipHostLog.SweepFailed(logger, exception);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(TimeSpan.FromSeconds(options.Value.Registrar.SweepIntervalSeconds), time, SweepAsync,
+            exception => SipHostLog.SweepFailed(logger, exception), stoppingToken);
 
     /// <summary>Deletes every registration expired by now, one bounded batch at a time; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Parley.Data;
 using Parley.Data.Entities.Usage;
+using Parley.Data;
 using Parley.Domain.Tenants;
+using Parley.Server.Extensions;
 using Parley.Server.Logging;
 using Parley.Server.Routing;
 using Parley.Server.Tenants;
@@ -22,21 +23,8 @@ internal sealed class UsageJob(
 {
     public const string DailyEvent = "usage.daily";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                Log.UsageRunFailed(logger, exception);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(options.Value.RefreshInterval, time, ct => RunOnceAsync(ct), exception => Log.UsageRunFailed(logger, exception), stoppingToken);
 
     /// <summary>One round: API counts, then every tenant's finished days; returns how many days this round closed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
