@@ -24,9 +24,9 @@ public sealed partial class FlowDraftEditor
     /// <summary>Removes the block, every transition that led to it and its position.</summary>
     public void Delete(string id)
     {
-        foreach (var other in BlockIds().Where(b => b != id))
+        foreach (var (other, transitions) in AllTransitions().Where(e => e.Key != id))
         {
-            foreach (var t in Transitions(other).Where(t => t.Target == id))
+            foreach (var t in transitions.Where(t => t.Target == id))
             {
                 Set(other, t.Field, null);
             }

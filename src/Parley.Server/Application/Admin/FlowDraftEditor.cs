@@ -70,10 +70,21 @@ public sealed partial class FlowDraftEditor
     }
 
     /// <summary>The block's transitions as its type defines them (field, target), empty for a block the model cannot read.</summary>
-    public IReadOnlyList<FlowTransition> Transitions(string id)
+    public IReadOnlyList<FlowTransition> Transitions(string id) => AllTransitions().GetValueOrDefault(id) ?? [];
+
+    /// <summary>Every readable block's transitions by block id (the first block of a repeated id).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FlowTransition>> AllTransitions()
     {
-        var parsed = FlowJson.Parse(ToJson()).Document;
-        return parsed?.Find(id)?.Transitions().ToList() ?? [];
+        var all = new Dictionary<string, IReadOnlyList<FlowTransition>>(StringComparer.Ordinal);
+        foreach (var block in FlowJson.Parse(ToJson()).Document?.Blocks ?? [])
+        {
+            if (block.Id is { } id)
+            {
+                all.TryAdd(id, [.. block.Transitions()]);
+            }
+        }
+
+        return all;
     }
 
     /// <summary>Replaces the whole block (the raw JSON edit); false when the text is not a JSON object.</summary>
