@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
+using Parley.Server.Application.Admin;
 
 namespace Parley.Server.Web.Admin;
 
@@ -82,6 +83,21 @@ public sealed partial class FlowDesigner
 
         editor.Move(id, node.X + dx, node.Y + dy);
         await ChangedAsync();
+    }
+
+    /// <summary>Where the dot of a block's exit number <paramref name="index"/> sits: along its lower edge, from the right.</summary>
+    private static (double X, double Y) ExitAt(FlowDiagramNode node, int index) =>
+        (node.X + FlowDiagram.NodeWidth - 8 - index * 14, node.Y + FlowDiagram.NodeHeight);
+
+    /// <summary>An arrow from the exit's dot to the side of the target that faces it: the left when it lies to the right, else its top or bottom.</summary>
+    private (double X1, double Y1, double X2, double Y2) EdgeLine(FlowDiagramEdge edge, FlowDiagramNode from, FlowDiagramNode to)
+    {
+        var index = _exits.GetValueOrDefault(from.Id)?.ToList().FindIndex(t => t.Field == edge.Field) ?? -1;
+        var (x1, y1) = index >= 0 ? ExitAt(from, index) : (from.X + FlowDiagram.NodeWidth, from.Y + FlowDiagram.NodeHeight / 2);
+        var (x2, y2) = to.X >= from.X + FlowDiagram.NodeWidth ? (to.X, to.Y + FlowDiagram.NodeHeight / 2)
+            : to.Y >= from.Y + FlowDiagram.NodeHeight ? (to.X + FlowDiagram.NodeWidth / 2, to.Y)
+            : (to.X + FlowDiagram.NodeWidth / 2, to.Y + FlowDiagram.NodeHeight);
+        return (x1, y1, x2, y2);
     }
 
     public ValueTask DisposeAsync()
