@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Parley.Server.Application;
 using Parley.Server.Application.Admin;
 
@@ -94,11 +93,12 @@ public sealed partial class FlowDesigner
             return;
         }
 
+        // The raw edit may rename the block: keep the panel on it under its new id.
+        var renamed = editor.BlockIds().Except(_diagram?.Nodes.Select(n => n.Id) ?? [], StringComparer.Ordinal).FirstOrDefault() ?? id;
         await ChangedAsync();
-        var now = JsonNode.Parse(_raw!)!["id"]?.GetValueKind() == JsonValueKind.String ? JsonNode.Parse(_raw!)!["id"]!.GetValue<string>() : null;
-        if (now is not null && editor.Block(now) is not null)
+        if (editor.Block(renamed) is not null)
         {
-            ShowBlock(now);
+            ShowBlock(renamed);
         }
         else
         {
