@@ -40,6 +40,24 @@ public sealed partial class FlowDraftEditor
         }
     }
 
+    /// <summary>Points the exits that led to <paramref name="from"/> (as read before the change) and its position at <paramref name="to"/>.</summary>
+    private void Rename(IReadOnlyDictionary<string, IReadOnlyList<Parley.Flows.Model.FlowTransition>> before, string from, string to)
+    {
+        foreach (var (other, transitions) in before.Where(e => e.Key != from))
+        {
+            foreach (var t in transitions.Where(t => t.Target == from))
+            {
+                Set(other, t.Field, JsonValue.Create(to));
+            }
+        }
+
+        if (Positions(create: false) is { } positions && positions[from] is JsonObject at)
+        {
+            positions.Remove(from);
+            positions[to] = at;
+        }
+    }
+
     /// <summary>Where the designer draws the block, or null when the document does not say.</summary>
     public (double X, double Y)? PositionOf(string id) =>
         Positions(create: false)?[id] is JsonObject p && p["x"] is JsonValue x && x.TryGetValue<double>(out var vx) && p["y"] is JsonValue y && y.TryGetValue<double>(out var vy)

@@ -87,7 +87,10 @@ public sealed partial class FlowDraftEditor
         return all;
     }
 
-    /// <summary>Replaces the whole block (the raw JSON edit); false when the text is not a JSON object.</summary>
+    /// <summary>
+    /// Replaces the whole block (the raw JSON edit); false when the text is not a JSON object. A new id carries the block's
+    /// position and the exits that led to it.
+    /// </summary>
     public bool Replace(string id, string json)
     {
         JsonNode? node;
@@ -107,7 +110,13 @@ public sealed partial class FlowDraftEditor
             return false;
         }
 
+        var before = AllTransitions();
         blocks[index] = block;
+        if (Text(block["id"]) is { } renamed && renamed != id)
+        {
+            Rename(before, id, renamed);
+        }
+
         return true;
     }
 

@@ -89,6 +89,20 @@ public sealed class FlowDraftEditorTests
     }
 
     [Fact]
+    public void Replace_WithANewId_CarriesTheExitsToItAndItsPosition()
+    {
+        var editor = Open();
+
+        Assert.True(editor.Replace("bye", """{"type":"hangUp","id":"goodbye"}"""));
+
+        var after = JsonNode.Parse(editor.ToJson())!;
+        Assert.Equal("goodbye", after["blocks"]![1]!["onNoInput"]!.GetValue<string>());
+        Assert.Equal("goodbye", after["blocks"]![1]!["options"]![1]!["next"]!.GetValue<string>());
+        Assert.Equal((10, 20), editor.PositionOf("goodbye"));
+        Assert.Null(editor.PositionOf("bye"));
+    }
+
+    [Fact]
     public void Fields_OfAMenu_AreItsScalarsAndPromptTexts_NotItsExitsOrLists()
     {
         var pointers = FlowBlockFields.For("menu").Select(f => f.Pointer).ToList();
