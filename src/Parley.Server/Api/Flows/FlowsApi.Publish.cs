@@ -3,6 +3,8 @@ using Parley.Data;
 using Parley.Data.Entities.Flows;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Audit;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Auth;
 
 namespace Parley.Server.Api.Flows;
@@ -11,79 +13,18 @@ namespace Parley.Server.Api.Flows;
 public static partial class FlowsApi
 {
     /// <summary>
-    /// Without a body (or without <c>version</c>): validates the draft and publishes it as a new version (the latest
-    /// version again when the draft is unchanged since). With <c>version</c>: republishes that version after checking
-    /// it against today's queues, flows and schedules. If-Match is checked when sent. The published version's static
-    /// prompts are rendered into the speech cache before the answer.
+    /// Publishes the draft, or with <c>version</c> republishes that version (a roll back): <see cref="FlowAdmin.PublishAsync"/>,
+    /// shared with the designer. If-Match is checked when sent.
     /// </summary>
-    private static async Task<IResult> PublishAsync(
-        Guid id, FlowPublishRequest? request, HttpContext http,
-        ParleyDbContext db, FlowChecks checks, FlowPromptPrerender prerender, AuditScope audit, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(Guid id, FlowPublishRequest? request, HttpContext http, FlowAdmin flows, CancellationToken ct)
     {
-        var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (flow is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (http.Request.Headers.IfMatch.Count > 0 && ETags.CheckIfMatch(http, flow.Version) is { } precondition)
+        long? expected = null;
+        if (http.Request.Headers.IfMatch.Count > 0 && IfMatch.Read(http, out expected) is { } precondition)
         {
             return precondition;
         }
 
-        FlowVersion? version;
-        if (request?.Version is { } number)
-        {
-            version = await db.FlowVersions.AsNoTracking().SingleOrDefaultAsync(v => v.FlowId == id && v.Number == number, ct);
-            if (version is null)
-            {
-                return ApiProblems.Invalid("version", $"The flow has no version {number}.");
-            }
-        }
-        else
-        {
-            version = await db.FlowVersions.AsNoTracking().SingleOrDefaultAsync(v => v.FlowId == id && v.Number == flow.LatestVersion, ct);
-            if (version?.Json != flow.DraftJson)
-            {
-                version = null;
-            }
-        }
-
-        var result = await checks.ValidateAsync(version?.Json ?? flow.DraftJson, ct);
-        if (!result.IsValid)
-        {
-            return ApiProblems.Invalid(result.ToDictionary());
-        }
-
-        if (version is null)
-        {
-            version = new FlowVersion
-            {
-                FlowId = flow.Id,
-                TenantId = flow.TenantId,
-                Number = flow.LatestVersion + 1,
-                Json = flow.DraftJson,
-                PublishedAt = time.GetUtcNow(),
-                PublishedBy = CurrentActor.Require(http.User).Name,
-            };
-            db.FlowVersions.Add(version);
-            flow.LatestVersion = version.Number;
-        }
-
-        var previous = flow.PublishedVersion;
-        flow.PublishedVersion = version.Number;
-        flow.UpdatedAt = time.GetUtcNow();
-        if (await SaveAsync(db, ct) is { } stale)
-        {
-            return stale;
-        }
-
-        // Before answering: once a number points at this version, no caller waits for a static prompt's synthesis.
-        await prerender.RunAsync(version.Json, ct);
-        audit.Target("flow", flow.Id).Describe(
-            $"published version {version.Number} of flow '{flow.Name}' (was {(previous is { } p ? $"version {p}" : "unpublished")})");
-        ETags.Set(http, flow.Version);
-        return TypedResults.Ok(FlowDto.From(flow, FlowDraftValidation.From(await checks.ValidateAsync(flow.DraftJson, ct))));
+        return (await flows.PublishAsync(CurrentActor.Require(http.User), id, expected, request?.Version, ct)).ToHttp(f => Answer(http, f, created: false));
     }
 
     /// <summary>Newest first, cursor-paged by version number.</summary>

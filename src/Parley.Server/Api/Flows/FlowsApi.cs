@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Entities.Flows;
 using Parley.Domain.Security;
-using Parley.Flows.Validation;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -17,8 +18,6 @@ namespace Parley.Server.Api.Flows;
 /// </summary>
 public static partial class FlowsApi
 {
-    public const int MaxNameLength = 200;
-
     public static RouteGroupBuilder MapFlowsApi(this RouteGroupBuilder api)
     {
         var flows = api.MapGroup("/flows").WithTags("Flows");
@@ -50,63 +49,22 @@ public static partial class FlowsApi
         return TypedResults.Ok(FlowDto.From(flow, FlowDraftValidation.From(validation)));
     }
 
-    private static async Task<IResult> CreateAsync(
-        HttpContext http, ParleyDbContext db, FlowBody body, FlowChecks checks, AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (FlowAdmin), shared with the designer; REST reads the body, adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(HttpContext http, FlowBody body, FlowAdmin flows, CancellationToken ct)
     {
-        var (draft, problem) = await ReadDraftAsync(http, body, checks, db, null, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var now = time.GetUtcNow();
-        var flow = new Flow
-        {
-            Id = Guid.CreateVersion7(),
-            TenantId = CurrentActor.Require(http.User).TenantId,
-            Name = draft!.Name,
-            DraftJson = draft.Json,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Flows.Add(flow);
-        await db.SaveChangesAsync(ct);
-        audit.Target("flow", flow.Id).Describe($"created flow '{flow.Name}' ({Describe(draft.Result)})");
-        ETags.Set(http, flow.Version);
-        return TypedResults.Created($"/api/v1/flows/{flow.Id}", FlowDto.From(flow, FlowDraftValidation.From(draft.Result)));
+        var (json, problem) = await body.ReadAsync(http.Request, ct);
+        return problem ?? (await flows.CreateAsync(CurrentActor.Require(http.User), json!, ct)).ToHttp(f => Answer(http, f, created: true));
     }
 
-    private static async Task<IResult> UpdateAsync(
-        Guid id, HttpContext http, ParleyDbContext db, FlowBody body, FlowChecks checks, AuditScope audit, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, FlowBody body, FlowAdmin flows, CancellationToken ct)
     {
-        var flow = await db.Flows.SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (flow is null)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (ETags.CheckIfMatch(http, flow.Version) is { } precondition)
+        if (IfMatch.Read(http, out var expected) is { } precondition)
         {
             return precondition;
         }
 
-        var (draft, problem) = await ReadDraftAsync(http, body, checks, db, id, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        flow.Name = draft!.Name;
-        flow.DraftJson = draft.Json;
-        flow.UpdatedAt = time.GetUtcNow();
-        if (await SaveAsync(db, ct) is { } stale)
-        {
-            return stale;
-        }
-
-        audit.Target("flow", flow.Id).Describe($"saved the draft of flow '{flow.Name}' ({Describe(draft.Result)})");
-        ETags.Set(http, flow.Version);
-        return TypedResults.Ok(FlowDto.From(flow, FlowDraftValidation.From(draft.Result)));
+        var (json, problem) = await body.ReadAsync(http.Request, ct);
+        return problem ?? (await flows.SaveDraftAsync(CurrentActor.Require(http.User), id, expected, json!, ct)).ToHttp(f => Answer(http, f, created: false));
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct)
@@ -128,50 +86,9 @@ public static partial class FlowsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The body as a storable draft: well-formed, a flow document, named, the name free; else the problem.</summary>
-    private static async Task<(FlowDraft? Draft, IResult? Problem)> ReadDraftAsync(
-        HttpContext http, FlowBody body, FlowChecks checks, ParleyDbContext db, Guid? self, CancellationToken ct)
+    private static IResult Answer(HttpContext http, FlowDto flow, bool created)
     {
-        var (json, problem) = await body.ReadAsync(http.Request, ct);
-        if (problem is not null)
-        {
-            return (null, problem);
-        }
-
-        var result = await checks.ValidateAsync(json!, ct);
-        if (result.Document is null)
-        {
-            return (null, ApiProblems.Invalid(result.ToDictionary()));
-        }
-
-        var name = result.Document.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
-        {
-            return (null, ApiProblems.Invalid("/name", $"A flow needs a name of 1 to {MaxNameLength} characters."));
-        }
-
-        if (await db.Flows.AnyAsync(f => f.Name == name && f.Id != self, ct))
-        {
-            return (null, ApiProblems.Conflict($"A flow named '{name}' exists already."));
-        }
-
-        return (new FlowDraft(name, json!, result), null);
-    }
-
-    private static string Describe(FlowValidationResult result) =>
-        result.IsValid ? "valid" : $"{result.Errors.Count} validation errors";
-
-    /// <summary>Saves; a concurrent change of the same row answers 412 like a stale If-Match.</summary>
-    private static async Task<IResult?> SaveAsync(ParleyDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            return ETags.StalePrecondition();
-        }
+        ETags.Set(http, flow.Version);
+        return created ? TypedResults.Created($"/api/v1/flows/{flow.Id}", flow) : TypedResults.Ok(flow);
     }
 }

@@ -1,21 +1,26 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Parley.Data;
 using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Server.Api.Flows;
+using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Options;
 using Parley.Flows.Trial;
 using Parley.Voice.Calls.Ports;
 
 namespace Parley.Server.Application.Admin;
 
 /// <summary>
-/// Flows for the console's <c>/admin/flows</c>: the list filtered by name, sorted (<c>name</c>, <c>latestVersion</c>) and
-/// windowed by the database, with the published and latest version of each. Needs <c>flows.read</c>; the tenant's
-/// query filter keeps other tenants' flows out.
+/// Flows for <c>/api/v1/flows</c> and the console's <c>/admin/flows</c>: the list filtered by name, sorted (<c>name</c>,
+/// <c>latestVersion</c>) and windowed by the database, the designer's view of a draft, and the writes both share (create,
+/// save the draft with the version read, publish or roll back). Reads need <c>flows.read</c>, writes <c>flows.write</c>;
+/// the tenant's query filter keeps other tenants' flows out.
 /// </summary>
 internal sealed partial class FlowAdmin(
-    ParleyDbContext db, TenantContext tenant, FlowTrial trial, FlowChecks checks, IPublishedFlows? published = null)
+    ParleyDbContext db, TenantContext tenant, FlowTrial trial, FlowChecks checks, FlowPromptPrerender prerender, AuditScope audit,
+    TimeProvider time, IOptions<FlowStoreOptions> options, IPublishedFlows? published = null)
 {
     public async Task<AppResult<ListPage<FlowSummaryDto>>> ListAsync(CurrentActor actor, ListQuery query, CancellationToken ct)
     {

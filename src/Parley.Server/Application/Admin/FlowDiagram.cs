@@ -29,8 +29,10 @@ public sealed record FlowDiagram(IReadOnlyList<FlowDiagramNode> Nodes, IReadOnly
             var row = rows[column] = rows.GetValueOrDefault(column, -1) + 1;
             var (x, y) = saved.TryGetValue(id, out var p) ? p : (20 + column * ColumnWidth, 20 + row * RowHeight);
             var prefix = $"/blocks/{i}";
-            var mine = errors.Where(e => e.Key == prefix || e.Key.StartsWith(prefix + "/", StringComparison.Ordinal)).SelectMany(e => e.Value).ToList();
-            nodes.Add(new FlowDiagramNode(id, blocks[i].Kind, i, x, y, mine));
+            var mine = errors.Where(e => e.Key == prefix || e.Key.StartsWith(prefix + "/", StringComparison.Ordinal)).ToList();
+            var byField = mine.GroupBy(e => e.Key[prefix.Length..].TrimStart('/'), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.Ordinal);
+            nodes.Add(new FlowDiagramNode(id, blocks[i].Kind, i, x, y, [.. mine.SelectMany(e => e.Value)], byField));
         }
 
         var edges = blocks.SelectMany(b => b.Transitions().Where(t => t.Target is not null && b.Id is not null)
