@@ -55,6 +55,7 @@ internal static class WebExtensions
         services.AddScoped<NumberAdmin>();
         services.AddScoped<TrunkAdmin>();
         services.AddScoped<ScheduleAdmin>();
+        services.AddScoped<WidgetAdmin>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();
