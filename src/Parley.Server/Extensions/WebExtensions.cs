@@ -56,6 +56,7 @@ internal static class WebExtensions
         services.AddScoped<TrunkAdmin>();
         services.AddScoped<ScheduleAdmin>();
         services.AddScoped<WidgetAdmin>();
+        services.AddScoped<TenantSettingsAdmin>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();

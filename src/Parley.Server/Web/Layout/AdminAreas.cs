@@ -15,6 +15,8 @@ public static class AdminAreas
         new("Not-ready reasons", "/admin/not-ready-reasons", Permissions.AgentsRead, "free_breakfast", "Contact center"),
         new("Flows", "/admin/flows", Permissions.FlowsRead, "account_tree", "Contact center"),
         new("Schedules", "/admin/schedules", Permissions.FlowsRead, "schedule", "Contact center"),
+        new("Chat widgets", "/admin/widgets", Permissions.QueuesRead, "chat", "Channels"),
+        new("Canned responses", "/admin/canned-responses", Permissions.TenantSettingsWrite, "quickreply", "Channels"),
         new("Phone numbers", "/admin/numbers", Permissions.NumbersRead, "dialpad", "Telephony"),
         new("SIP trunks", "/admin/trunks", Permissions.TrunksRead, "settings_ethernet", "Telephony"),
         new("Users", "/admin/users", Permissions.UsersRead, "group", "People and access"),
@@ -22,6 +24,7 @@ public static class AdminAreas
         new("API clients", "/admin/api-clients", Permissions.ApiClientsRead, "key", "Integrations"),
         new("Webhooks", "/admin/webhooks", Permissions.WebhooksWrite, "webhook", "Integrations"),
         new("Audit log", "/admin/audit", Permissions.AuditRead, "policy", "Security"),
+        new("Tenant settings", "/admin/settings", Permissions.TenantSettingsWrite, "tune", "Settings"),
     ];
 
     public static IReadOnlyList<AdminArea> For(CurrentActor? actor) =>
