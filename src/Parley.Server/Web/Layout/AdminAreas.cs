@@ -19,6 +19,7 @@ public static class AdminAreas
         new("Canned responses", "/admin/canned-responses", Permissions.TenantSettingsWrite, "quickreply", "Channels"),
         new("Phone numbers", "/admin/numbers", Permissions.NumbersRead, "dialpad", "Telephony"),
         new("SIP trunks", "/admin/trunks", Permissions.TrunksRead, "settings_ethernet", "Telephony"),
+        new("SIP accounts", "/admin/sip-accounts", Permissions.SipCredentialsWrite, "phone_in_talk", "Telephony"),
         new("Users", "/admin/users", Permissions.UsersRead, "group", "People and access"),
         new("Roles", "/admin/roles", Permissions.RolesRead, "admin_panel_settings", "People and access"),
         new("API clients", "/admin/api-clients", Permissions.ApiClientsRead, "key", "Integrations"),
