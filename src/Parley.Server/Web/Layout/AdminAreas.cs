@@ -26,6 +26,8 @@ public static class AdminAreas
         new("Webhooks", "/admin/webhooks", Permissions.WebhooksWrite, "webhook", "Integrations"),
         new("Audit log", "/admin/audit", Permissions.AuditRead, "policy", "Security"),
         new("Tenant settings", "/admin/settings", Permissions.TenantSettingsWrite, "tune", "Settings"),
+        new("Tenants", "/admin/platform/tenants", Permissions.PlatformTenantsRead, "domain", "Platform"),
+        new("Number pool", "/admin/platform/numbers", Permissions.PlatformNumbersRead, "dialpad", "Platform"),
     ];
 
     public static IReadOnlyList<AdminArea> For(CurrentActor? actor) =>
