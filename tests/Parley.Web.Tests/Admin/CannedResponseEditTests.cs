@@ -53,7 +53,7 @@ public sealed class CannedResponseEditTests : IAsyncLifetime
         opened.WaitForElement(".parley-delete", AdminHarness.Wait).Click();
         opened.Find(".parley-confirm-yes").Click();
         opened.WaitForAssertion(() => Assert.EndsWith("/admin/canned-responses", nav.Uri, StringComparison.Ordinal), AdminHarness.Wait);
-        using var gone = await agent.GetAsync($"/api/v1/canned-responses/{id}", TestContext.Current.CancellationToken);
+        using var gone = await agent.GetAsync($"/api/v1/canned-responses/{id}", Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
     }
 
