@@ -134,7 +134,7 @@ public sealed class SipAccountTests : IAsyncLifetime
         list.WaitForAssertion(() => Assert.Contains("sip:desk-7@203.0.113.7:5060", list.Find(".parley-registrations").TextContent, StringComparison.Ordinal), AdminHarness.Wait);
         var registrations = list.Find(".parley-registrations").TextContent;
         Assert.Contains("Yealink SIP-T46U", registrations, StringComparison.Ordinal);
-        Assert.Contains("in 30 min", registrations, StringComparison.Ordinal);
+        Assert.Matches("in (29|30) min", registrations);
         Assert.DoesNotContain("Gone phone", registrations, StringComparison.Ordinal);
     }
 
