@@ -3,13 +3,15 @@ using Parley.Server.Auth;
 
 namespace Parley.Server.Web.Layout;
 
-/// <summary>The admin console's left navigation by permission, most used first.</summary>
+/// <summary>The admin console's left navigation by permission, most used first (the platform's pages only platform operators hold).</summary>
 public static class AdminAreas
 {
     public const string Path = "/admin";
 
     public static readonly IReadOnlyList<AdminArea> All =
     [
+        new("Tenants", "/admin/platform/tenants", Permissions.PlatformTenantsRead, "domain", "Platform"),
+        new("Number pool", "/admin/platform/numbers", Permissions.PlatformNumbersRead, "dialpad", "Platform"),
         new("Agents", "/admin/agents", Permissions.AgentsRead, "support_agent", "Contact center"),
         new("Queues", "/admin/queues", Permissions.QueuesRead, "queue", "Contact center"),
         new("Not-ready reasons", "/admin/not-ready-reasons", Permissions.AgentsRead, "free_breakfast", "Contact center"),
@@ -26,8 +28,6 @@ public static class AdminAreas
         new("Webhooks", "/admin/webhooks", Permissions.WebhooksWrite, "webhook", "Integrations"),
         new("Audit log", "/admin/audit", Permissions.AuditRead, "policy", "Security"),
         new("Tenant settings", "/admin/settings", Permissions.TenantSettingsWrite, "tune", "Settings"),
-        new("Tenants", "/admin/platform/tenants", Permissions.PlatformTenantsRead, "domain", "Platform"),
-        new("Number pool", "/admin/platform/numbers", Permissions.PlatformNumbersRead, "dialpad", "Platform"),
     ];
 
     public static IReadOnlyList<AdminArea> For(CurrentActor? actor) =>
