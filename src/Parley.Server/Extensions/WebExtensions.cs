@@ -58,6 +58,13 @@ internal static class WebExtensions
         services.AddScoped<NumberAdmin>();
         services.AddScoped<TrunkAdmin>();
         services.AddScoped<ScheduleAdmin>();
+        services.AddScoped<WidgetAdmin>();
+        services.AddScoped<TenantSettingsAdmin>();
+        services.AddScoped<SipAccountAdmin>();
+        services.AddScoped<SipRegistrationAdmin>();
+        services.AddScoped<Application.Platform.PlatformTenantAdmin>();
+        services.AddScoped<Application.Platform.PlatformPlanAdmin>();
+        services.AddScoped<Application.Platform.PlatformNumberAdmin>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();

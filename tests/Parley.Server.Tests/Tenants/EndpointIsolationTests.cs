@@ -143,6 +143,10 @@ public sealed class EndpointIsolationTests(ParleyAppFactory factory) : IClassFix
         "/admin/audit", "/admin/flows", "/admin/flows/{Id:guid}",
         "/admin/numbers", "/admin/numbers/new", "/admin/numbers/{Id:guid}", "/admin/trunks", "/admin/trunks/new", "/admin/trunks/{Id:guid}",
         "/admin/schedules", "/admin/schedules/new", "/admin/schedules/{Id:guid}", "/reports",
+        "/admin/widgets", "/admin/widgets/new", "/admin/widgets/{Id:guid}",
+        "/admin/canned-responses", "/admin/canned-responses/new", "/admin/canned-responses/{Id:guid}", "/admin/settings",
+        "/admin/sip-accounts", "/admin/sip-accounts/new", "/admin/sip-accounts/{Id:guid}",
+        "/admin/platform/tenants", "/admin/platform/tenants/new", "/admin/platform/tenants/{Id:guid}", "/admin/platform/numbers",
     };
 
     private async Task<IReadOnlyList<Caller>> CreateIdentitiesAsync()

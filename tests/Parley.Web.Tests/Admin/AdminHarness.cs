@@ -67,6 +67,18 @@ public static class AdminHarness
         await platform.SendAsync(HttpMethod.Post, "/api/v1/platform/numbers", new { number, tenantId });
     }
 
+    /// <summary>The platform operator (tenant <c>platform</c>), signed in over HTTP.</summary>
+    public static Task<HttpClient> OperatorAsync(this WebAppFactory server) => SignInAsync(server, "platform", "operator", OperatorPassword);
+
+    /// <summary>Renders the following pages as the platform operator, with the permissions the server gives them.</summary>
+    public static async Task<Parley.Server.Auth.CurrentActor> AuthorizeAsOperatorAsync(this BunitContext bunit, WebAppFactory server)
+    {
+        using var client = await server.OperatorAsync();
+        var me = await client.JsonAsync("/api/v1/me");
+        var permissions = me.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()!).ToArray();
+        return bunit.AuthorizeAs(me.GetProperty("tenantId").GetGuid(), me.GetProperty("id").GetString()!, me.GetProperty("name").GetString()!, permissions);
+    }
+
     private static async Task<HttpClient> SignInAsync(WebAppFactory server, string tenant, string userName, string password)
     {
         var client = server.CookieClient();

@@ -21,7 +21,9 @@ public sealed class AdminBrowser : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
-    public static async Task<AdminBrowser> SignInAsync(IBrowser browser, Uri baseUrl, string path)
+    /// <summary>Signs in through the sign-in page (the demo tenant's administrator unless told otherwise) and opens <paramref name="path"/>.</summary>
+    public static async Task<AdminBrowser> SignInAsync(
+        IBrowser browser, Uri baseUrl, string path, string tenant = WebAppFactory.Tenant, string userName = "admin", string password = "Test-Admin-Secret-1")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -48,9 +50,9 @@ public sealed class AdminBrowser : IAsyncDisposable
 
         await page.GotoAsync(path);
         await page.WaitForURLAsync("**/sign-in?ReturnUrl=*");
-        await page.GetByLabel("Tenant").FillAsync(WebAppFactory.Tenant);
-        await page.GetByLabel("User name").FillAsync("admin");
-        await page.GetByLabel("Password").FillAsync("Test-Admin-Secret-1");
+        await page.GetByLabel("Tenant").FillAsync(tenant);
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**" + path);
         return admin;

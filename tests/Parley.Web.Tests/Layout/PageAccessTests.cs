@@ -12,6 +12,12 @@ public sealed class PageAccessTests(PageAccessTests.Server server) : IClassFixtu
     [InlineData("/", "%2F")]
     [InlineData("/workspace", "%2Fworkspace")]
     [InlineData("/admin/queues", "%2Fadmin%2Fqueues")]
+    [InlineData("/admin/widgets", "%2Fadmin%2Fwidgets")]
+    [InlineData("/admin/canned-responses", "%2Fadmin%2Fcanned-responses")]
+    [InlineData("/admin/settings", "%2Fadmin%2Fsettings")]
+    [InlineData("/admin/sip-accounts", "%2Fadmin%2Fsip-accounts")]
+    [InlineData("/admin/platform/tenants", "%2Fadmin%2Fplatform%2Ftenants")]
+    [InlineData("/admin/platform/numbers", "%2Fadmin%2Fplatform%2Fnumbers")]
     public async Task Pages_send_a_visitor_without_the_cookie_to_sign_in_and_back(string path, string returnUrl)
     {
         using var anonymous = server.CookieClient();

@@ -1,14 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Parley.Cluster.Nodes;
-using Parley.Cluster.Routing;
 using Parley.Data;
 using Parley.Domain.Security;
 using Parley.Domain.Tenants;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Platform;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
-using Parley.Server.Tenants;
-using Parley.Server.Voice;
 
 namespace Parley.Server.Api.Platform;
 
@@ -37,32 +35,13 @@ public static class TenantPlansApi
         return db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).ToETaggedResultAsync(http, PlanDto.From, ct);
     }
 
-    private static async Task<IResult> UpdateAsync(
-        Guid id, PlanRequest request, HttpContext http, ParleyDbContext db, IGrainFactory grains, NodeBroadcast nodes,
-        AuditScope audit, CancellationToken ct)
+    // The write is the application layer's (PlatformPlanAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> UpdateAsync(Guid id, PlanRequest request, HttpContext http, PlatformPlanAdmin plans, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await plans.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(p => Ok(http, p));
+
+    private static IResult Ok(HttpContext http, PlanDto plan)
     {
-        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (tenant is null || tenant.Slug == TenantSlug.Platform)
-        {
-            return ApiProblems.NotFound();
-        }
-
-        if (ETags.CheckIfMatch(http, tenant.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        if (request.Errors() is { Count: > 0 } errors)
-        {
-            return ApiProblems.Invalid(errors);
-        }
-
-        request.ApplyTo(tenant.Plan);
-        await db.SaveChangesAsync(ct);
-        await grains.GetGrain<ITenantRoutingGrain>(tenant.Id).RefreshPlan();
-        await nodes.ForgetTenantPlanAsync(tenant.Id); // every node's call cap and API rate, before the answer
-        audit.Target("tenant", tenant.Id).Describe($"set the plan of tenant '{tenant.Slug}': {request.Describe()}");
-        ETags.Set(http, tenant.Version);
-        return TypedResults.Ok(PlanDto.From(tenant));
+        ETags.Set(http, plan.Version);
+        return TypedResults.Ok(plan);
     }
 }

@@ -3,6 +3,8 @@ using Parley.Data;
 using Parley.Data.Entities.Sip;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -41,10 +43,7 @@ public static class SipRegistrationsApi
         return query.ToPageResultAsync(r => r.Aor + " " + r.Id, page, SipRegistrationDto.From, ct);
     }
 
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        db.Set<SipRegistration>().DeleteSingleAsync(
-            r => r.Id == id,
-            db,
-            r => audit.Target("sip-registration", r.Id).Describe($"removed the SIP registration of '{r.Aor}' at '{r.ContactUri}'"),
-            ct);
+    // The removal is the application layer's (SipRegistrationAdmin), shared with the admin console.
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, SipRegistrationAdmin registrations, CancellationToken ct) =>
+        (await registrations.RemoveAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
 }

@@ -1,14 +1,11 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Parley.Channels.WebChat;
-using Parley.Data;
 using Parley.Data.Entities.Chat;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
-using Parley.Server.WebChat;
 
 namespace Parley.Server.Api.WebChat;
 
@@ -34,78 +31,25 @@ public static class WidgetsApi
     /// <summary>A random public key: 16 bytes, base64url (22 characters).</summary>
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static Task<IResult> CreateAsync(WidgetRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (WidgetAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(WidgetRequest request, HttpContext http, WidgetAdmin widgets, CancellationToken ct) =>
+        (await widgets.CreateAsync(CurrentActor.Require(http.User), request, ct)).ToHttp(w => Created(http, w));
+
+    private static async Task<IResult> UpdateAsync(Guid id, WidgetRequest request, HttpContext http, WidgetAdmin widgets, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await widgets.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(w => Ok(http, w));
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, WidgetAdmin widgets, CancellationToken ct) =>
+        (await widgets.DeleteAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static IResult Created(HttpContext http, WidgetDto widget)
     {
-        var widget = new ChatWidget
-        {
-            Id = Guid.CreateVersion7(), TenantId = CurrentActor.Require(http.User).TenantId, Key = request.Key ?? NewKey(), Name = request.Name,
-            Title = request.Title, CreatedAt = time.GetUtcNow(),
-        };
-        return Widgets.CreateAsync(db, http, audit, widget, w => ApplyAsync(request, w, db, ct), w => $"created chat widget '{w.Name}'", ct);
+        ETags.Set(http, widget.Version);
+        return TypedResults.Created($"/api/v1/webchat/widgets/{widget.Id}", widget);
     }
 
-    private static Task<IResult> UpdateAsync(Guid id, WidgetRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        Widgets.UpdateAsync(db, http, audit, id, w => ApplyAsync(request, w, db, ct), w => $"updated chat widget '{w.Name}'", ct);
-
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        Widgets.DeleteAsync(db, audit, id, VersionedResource<ChatWidget, WidgetDto>.Allowed, w => $"deleted chat widget '{w.Name}'", ct);
-
-    private static async Task<IResult?> ApplyAsync(WidgetRequest request, ChatWidget widget, ParleyDbContext db, CancellationToken ct)
+    private static IResult Ok(HttpContext http, WidgetDto widget)
     {
-        var origins = request.AllowedOrigins ?? [];
-        if (origins.Count > 50)
-        {
-            return ApiProblems.Invalid("allowedOrigins", "At most 50 origins.");
-        }
-
-        if (origins.Select(AllowedOrigins.Check).FirstOrDefault(e => e is not null) is { } badOrigin)
-        {
-            return ApiProblems.Invalid("allowedOrigins", badOrigin);
-        }
-
-        var fields = request.PreChatFields ?? [];
-        if (PreChatForm.CheckDefinition(fields) is { } badField)
-        {
-            return ApiProblems.Invalid(badField.Field, badField.Message);
-        }
-
-        if (request.QueueId is { } queueId && !await db.Queues.AnyAsync(q => q.Id == queueId, ct))
-        {
-            return ApiProblems.Invalid("queueId", "No such queue.");
-        }
-
-        if (request.FlowId is { } flowId && !await db.Flows.AnyAsync(f => f.Id == flowId, ct))
-        {
-            return ApiProblems.Invalid("flowId", "No such flow.");
-        }
-
-        if (request.ScheduleId is { } scheduleId && !await db.Schedules.AnyAsync(s => s.Id == scheduleId, ct))
-        {
-            return ApiProblems.Invalid("scheduleId", "No such schedule.");
-        }
-
-        var key = request.Key ?? widget.Key;
-        if (await db.ChatWidgets.IgnoreQueryFilters().AnyAsync(w => w.Key == key && w.Id != widget.Id, ct))
-        {
-            return ApiProblems.Conflict("That widget key is taken.");
-        }
-
-        if (await db.ChatWidgets.AnyAsync(w => w.Name == request.Name && w.Id != widget.Id, ct))
-        {
-            return ApiProblems.Conflict($"A widget named '{request.Name}' exists already.");
-        }
-
-        widget.Key = key;
-        widget.Name = request.Name;
-        widget.AllowedOrigins = JsonSerializer.Serialize(origins.Select(o => o.TrimEnd('/')).Distinct().ToList(), WidgetLookup.Json);
-        widget.QueueId = request.QueueId;
-        widget.FlowId = request.FlowId;
-        widget.ScheduleId = request.ScheduleId;
-        widget.PreChatFields = JsonSerializer.Serialize(fields, WidgetLookup.Json);
-        widget.Colour = request.Colour ?? "#1565c0";
-        widget.Title = request.Title;
-        widget.Greeting = request.Greeting;
-        widget.OfflineMessage = request.OfflineMessage;
-        return null;
+        ETags.Set(http, widget.Version);
+        return TypedResults.Ok(widget);
     }
 }

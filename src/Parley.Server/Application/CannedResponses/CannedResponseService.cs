@@ -3,6 +3,7 @@ using Parley.Data;
 using Parley.Data.Entities.Workspace;
 using Parley.Data.Tenancy;
 using Parley.Domain.Security;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -39,6 +40,27 @@ public sealed class CannedResponseService(ParleyDbContext db, TenantContext tena
         };
         var list = await rows.OrderBy(r => r.Shortcut).ThenBy(r => r.OwnerUserId == null).ToListAsync(ct);
         return AppResult<IReadOnlyList<CannedResponseView>>.Ok(list.Select(CannedResponseView.From).ToArray());
+    }
+
+    /// <summary>
+    /// One page of the tenant's responses for the admin console: <see cref="ListQuery.Filter"/> matches the shortcut, title or
+    /// text; sorted by <c>shortcut</c> (the default) or <c>title</c>. Personal responses are their owners' and never listed here.
+    /// </summary>
+    public async Task<AppResult<ListPage<CannedResponseView>>> PageAsync(CurrentActor actor, ListQuery query, CancellationToken ct)
+    {
+        if (Reader(actor) is { } refused)
+        {
+            return refused;
+        }
+
+        var rows = db.CannedResponses.AsNoTracking().Where(r => r.OwnerUserId == null);
+        if (query.Needle is { } needle)
+        {
+            rows = rows.Where(r => r.Shortcut.Contains(needle) || r.Title.ToLower().Contains(needle) || r.Text.ToLower().Contains(needle));
+        }
+
+        var sorted = query.Sort == "title" ? rows.SortBy(r => r.Title, query.Descending).ThenBy(r => r.Shortcut) : rows.SortBy(r => r.Shortcut, query.Descending);
+        return AppResult<ListPage<CannedResponseView>>.Ok(await sorted.ToListPageAsync(query, CannedResponseView.From, ct));
     }
 
     public async Task<AppResult<CannedResponseView>> GetAsync(CurrentActor actor, Guid id, CancellationToken ct)

@@ -3,25 +3,31 @@ using Parley.Server.Auth;
 
 namespace Parley.Server.Web.Layout;
 
-/// <summary>The admin console's left navigation by permission, most used first.</summary>
+/// <summary>The admin console's left navigation by permission, most used first (the platform's pages only platform operators hold).</summary>
 public static class AdminAreas
 {
     public const string Path = "/admin";
 
     public static readonly IReadOnlyList<AdminArea> All =
     [
+        new("Tenants", "/admin/platform/tenants", Permissions.PlatformTenantsRead, "domain", "Platform"),
+        new("Number pool", "/admin/platform/numbers", Permissions.PlatformNumbersRead, "dialpad", "Platform"),
         new("Agents", "/admin/agents", Permissions.AgentsRead, "support_agent", "Contact center"),
         new("Queues", "/admin/queues", Permissions.QueuesRead, "queue", "Contact center"),
         new("Not-ready reasons", "/admin/not-ready-reasons", Permissions.AgentsRead, "free_breakfast", "Contact center"),
         new("Flows", "/admin/flows", Permissions.FlowsRead, "account_tree", "Contact center"),
         new("Schedules", "/admin/schedules", Permissions.FlowsRead, "schedule", "Contact center"),
+        new("Chat widgets", "/admin/widgets", Permissions.QueuesRead, "chat", "Channels"),
+        new("Canned responses", "/admin/canned-responses", Permissions.TenantSettingsWrite, "quickreply", "Channels"),
         new("Phone numbers", "/admin/numbers", Permissions.NumbersRead, "dialpad", "Telephony"),
         new("SIP trunks", "/admin/trunks", Permissions.TrunksRead, "settings_ethernet", "Telephony"),
+        new("SIP accounts", "/admin/sip-accounts", Permissions.SipCredentialsWrite, "phone_in_talk", "Telephony"),
         new("Users", "/admin/users", Permissions.UsersRead, "group", "People and access"),
         new("Roles", "/admin/roles", Permissions.RolesRead, "admin_panel_settings", "People and access"),
         new("API clients", "/admin/api-clients", Permissions.ApiClientsRead, "key", "Integrations"),
         new("Webhooks", "/admin/webhooks", Permissions.WebhooksWrite, "webhook", "Integrations"),
         new("Audit log", "/admin/audit", Permissions.AuditRead, "policy", "Security"),
+        new("Tenant settings", "/admin/settings", Permissions.TenantSettingsWrite, "tune", "Settings"),
     ];
 
     public static IReadOnlyList<AdminArea> For(CurrentActor? actor) =>
