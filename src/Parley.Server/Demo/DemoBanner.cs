@@ -18,7 +18,9 @@ internal static class DemoBanner
         text.AppendLine($"  Web sign-in      {baseUrl}/sign-in        (tenant: {DemoSeeder.TenantSlug})");
         text.AppendLine($"  Agent workspace  {baseUrl}/workspace      (sign in as agent1, agent2 or agent3)");
         text.AppendLine($"  Supervisor       {baseUrl}/supervisor     (sign in as supervisor: live queues and agents)");
-        text.AppendLine($"  Admin console    {baseUrl}/admin          (sign in as admin: agents, queues, users, roles, API clients, webhooks, audit log)");
+        text.AppendLine($"  Reports          {baseUrl}/reports        (sign in as supervisor or admin: queues, agents, abandons, CSAT, IVR; CSV and XLSX)");
+        text.AppendLine($"  Admin console    {baseUrl}/admin          (sign in as admin: agents, queues, flows and the flow designer, chat widgets,");
+        text.AppendLine("                                                numbers, trunks, users, roles, API clients, webhooks, audit log and more)");
         text.AppendLine($"  Web chat demo    {baseUrl}/demo/chat      (a sample site with the chat widget; answer in the workspace)");
         if (http.ScalarEnabled)
         {
@@ -45,7 +47,7 @@ internal static class DemoBanner
         text.AppendLine($"  supervisor / {secrets.SupervisorPassword}");
         text.AppendLine($"  agent1, agent2, agent3 / {secrets.AgentPassword}");
         text.AppendLine($"  API client {DemoSeeder.ApiClientId} / {secrets.ApiClientSecret}");
-        text.AppendLine($"  platform operator (tenant: platform) {operatorUserName} / {secrets.OperatorPassword}");
+        text.AppendLine($"  platform operator (tenant: platform) {operatorUserName} / {secrets.OperatorPassword}   ({baseUrl}/admin/platform/tenants: tenants, plans, number pool)");
         text.AppendLine($"  These secrets were generated for this data directory and are kept in {secrets.SecretsFile}");
         text.AppendLine("  (readable only by this user); set Parley:Demo:* and Parley:Platform:OperatorPassword to choose your own.");
         text.AppendLine();

@@ -75,6 +75,7 @@ internal sealed class WebhookSender(
             .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && !busy.Contains(d.SubscriptionId))
             .Select(d => d.SubscriptionId)
             .Distinct()
+            .OrderBy(id => id)
             .Take(1000)
             .ToListAsync(cancellationToken);
         foreach (var subscriptionId in due)
