@@ -3,10 +3,12 @@ using Parley.Data.Entities.Reports;
 
 namespace Parley.Data;
 
-/// <summary>Report aggregates: contacts summed per quarter hour, and the quarters closed.</summary>
+/// <summary>Report aggregates: contacts summed per quarter hour, the quarters closed, and closed quarters to sum again.</summary>
 public sealed partial class ParleyDbContext
 {
     public DbSet<ContactIntervalRow> ContactIntervals => Set<ContactIntervalRow>();
 
     public DbSet<ContactIntervalClose> ContactIntervalCloses => Set<ContactIntervalClose>();
+
+    public DbSet<StaleContactInterval> StaleContactIntervals => Set<StaleContactInterval>();
 }

@@ -1579,6 +1579,27 @@ namespace Parley.Data.Postgres.Migrations
                     b.ToTable("ContactIntervals", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Reports.StaleContactInterval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("QuarterStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "QuarterStart");
+
+                    b.ToTable("StaleContactIntervals", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Sip.SipCredential", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2882,6 +2903,15 @@ namespace Parley.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.StaleContactInterval", b =>
                 {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -1562,6 +1562,25 @@ namespace Parley.Data.Sqlite.Migrations
                     b.ToTable("ContactIntervals", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Reports.StaleContactInterval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuarterStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "QuarterStart");
+
+                    b.ToTable("StaleContactIntervals", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Sip.SipCredential", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2859,6 +2878,15 @@ namespace Parley.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.StaleContactInterval", b =>
                 {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -18,6 +18,7 @@ internal static class DataExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PublishedFlowCache>();
         services.AddSingleton<PublishedFlowInvalidation>();
+        services.AddSingleton<Reports.StaleQuarterMarker>();
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddDbContext<ParleyDbContext>((sp, options) =>
@@ -34,7 +35,7 @@ internal static class DataExtensions
                 options.UseParleySqlite(connectionString ?? DefaultSqlite(configuration));
             }
 
-            options.AddInterceptors(sp.GetRequiredService<PublishedFlowInvalidation>());
+            options.AddInterceptors(sp.GetRequiredService<PublishedFlowInvalidation>(), sp.GetRequiredService<Reports.StaleQuarterMarker>());
         });
         return services;
     }

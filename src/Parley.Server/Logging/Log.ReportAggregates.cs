@@ -11,4 +11,7 @@ internal static partial class Log
 
     [LoggerMessage(8332, LogLevel.Information, "Report aggregates of tenant {TenantId} from {From} deleted for a rebuild ({Rows} rows); the next rounds close them again")]
     public static partial void ContactIntervalsRebuilding(ILogger logger, Guid tenantId, DateTimeOffset from, int rows);
+
+    [LoggerMessage(8333, LogLevel.Debug, "Quarter hour {Quarter} of tenant {TenantId} summed again after {Changes} late changes to its records")]
+    public static partial void ContactIntervalSummedAgain(ILogger logger, Guid tenantId, DateTimeOffset quarter, int changes);
 }

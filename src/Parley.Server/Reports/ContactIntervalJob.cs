@@ -17,8 +17,9 @@ namespace Parley.Server.Reports;
 /// <see cref="ReportAggregateOptions.SettleAfter"/> ago, and whose contacts have all ended, are summed from the raw
 /// records by the same loader the reports use and stored with a close row — in one transaction whose unique close row
 /// lets only one node (or run) store a stretch. A stretch is at most one day; a tenant catches up a day per close.
+/// Quarters closed before a late change to their records (<see cref="StaleQuarterMarker"/>) are summed again.
 /// </summary>
-internal sealed class ContactIntervalJob(
+internal sealed partial class ContactIntervalJob(
     IServiceScopeFactory scopes, IOptions<ReportAggregateOptions> options, TimeProvider time, ILogger<ContactIntervalJob> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxStretch = TimeSpan.FromDays(1);
@@ -46,6 +47,8 @@ internal sealed class ContactIntervalJob(
             {
                 closed++;
             }
+
+            closed += await SumStaleQuartersAsync(tenantId, ct);
         }
 
         return closed;
@@ -67,6 +70,7 @@ internal sealed class ContactIntervalJob(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var rows = await db.ContactIntervals.Where(c => c.QuarterStart >= first).ExecuteDeleteAsync(ct);
         await db.ContactIntervalCloses.Where(c => c.From >= first).ExecuteDeleteAsync(ct);
+        await db.StaleContactIntervals.Where(c => c.QuarterStart >= first).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         Log.ContactIntervalsRebuilding(logger, tenantId, first, rows);
         return rows;
@@ -94,16 +98,24 @@ internal sealed class ContactIntervalJob(
             return false;
         }
 
-        var records = new ReportRecords(db);
-        var thresholds = await records.ThresholdsAsync(ct);
-        var contacts = await records.ContactsAsync(new ReportRequest(start, until), ct)
-            ?? throw new InvalidOperationException($"More than {ReportRecords.MaxRows} contacts in one day of tenant {tenantId}.");
-        var tallies = ContactTallies.ByQuarter(ContactTallies.Of(contacts, q => thresholds.TryGetValue(q, out var t) ? t : null));
+        return await StoreStretchAsync(db, tenantId, start, until, now, ct);
+    }
+
+    /// <summary>
+    /// Sums the stretch <c>[from, until)</c> and stores it with its close row in one transaction; false when another node
+    /// (or run) stored it first. Marks of the stretch read before its records are deleted with it: the changes they
+    /// stand for are in what is summed.
+    /// </summary>
+    private async Task<bool> StoreStretchAsync(ParleyDbContext db, Guid tenantId, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
+    {
+        var marks = await StaleMarksAsync(db, from, until, ct);
+        var tallies = await SumAsync(db, tenantId, from, until, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            await db.StaleContactIntervals.Where(m => marks.Contains(m.Id)).ExecuteDeleteAsync(ct);
             db.ContactIntervals.AddRange(tallies.Select(t => ContactIntervalRows.ToRow(t, tenantId)));
-            db.ContactIntervalCloses.Add(new ContactIntervalClose { TenantId = tenantId, From = start, Until = until, ClosedAt = now });
+            db.ContactIntervalCloses.Add(new ContactIntervalClose { TenantId = tenantId, From = from, Until = until, ClosedAt = now });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -114,7 +126,7 @@ internal sealed class ContactIntervalJob(
             return false;
         }
 
-        Log.ContactIntervalsClosed(logger, tenantId, start, until, tallies.Count);
+        Log.ContactIntervalsClosed(logger, tenantId, from, until, tallies.Count);
         return true;
     }
 

@@ -12,8 +12,8 @@ public sealed class ReportAggregateOptions
     public TimeSpan CloseInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How long after a quarter hour ends it may close (late saves and wrap-ups land first). A wrap-up completed later
-    /// than this is counted once the quarter is rebuilt. Default 30 minutes; 1 minute to 1 day.
+    /// How long after a quarter hour ends it may close (most late saves and wrap-ups land first). A change to its records
+    /// after that marks the quarter stale, and the next round sums it again. Default 30 minutes; 1 minute to 1 day.
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan SettleAfter { get; set; } = TimeSpan.FromMinutes(30);
