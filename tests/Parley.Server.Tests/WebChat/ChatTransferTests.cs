@@ -66,6 +66,11 @@ public sealed class ChatTransferTests(WebChatAppFactory server) : IClassFixture<
         await bob.PostAsync($"/api/v1/interactions/{next}/end", 204);
         Assert.Equal("agent", (await socket.ReceiveUntilAsync("ended")).Frame.GetProperty("by").GetString());
         await bob.PostJsonAsync($"/api/v1/interactions/{next}/wrap-up", new { code = "resolved" }, 204);
+
+        // The reports count Carol's interaction as transferred, Bob's as handled.
+        var today = TimeProvider.System.GetUtcNow().UtcDateTime.Date;
+        var queues = await admin.JsonAsync($"/api/v1/reports/queues?from={today.AddDays(-1):yyyy-MM-dd}T00:00:00Z&to={today.AddDays(1):yyyy-MM-dd}T00:00:00Z&channel=chat");
+        Assert.Contains("\"transfers\":1", queues.GetRawText(), StringComparison.Ordinal);
         await bob.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
         await carol.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
     }

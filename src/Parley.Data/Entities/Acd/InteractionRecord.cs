@@ -12,6 +12,9 @@ public sealed class InteractionRecord : ITenantOwned, IVersioned
     public const string Waiting = "Waiting";
     public const string Active = "Active";
 
+    /// <summary>The <see cref="Outcome"/> of an interaction its agent passed on (a chat transferred to a queue or agent).</summary>
+    public const string TransferredOutcome = "Transferred";
+
     public Guid Id { get; set; }
 
     public Guid TenantId { get; set; }
@@ -38,7 +41,7 @@ public sealed class InteractionRecord : ITenantOwned, IVersioned
 
     public DateTimeOffset? ClosedAt { get; set; }
 
-    /// <summary>For <c>Overflowed</c>: the target kind (voicemail, callback, disconnect).</summary>
+    /// <summary>For <c>Overflowed</c>: the target kind (voicemail, callback, disconnect); for <c>Ended</c>: <see cref="TransferredOutcome"/> or null.</summary>
     public string? Outcome { get; set; }
 
     /// <summary>The agent's wrap-up notes (free text, at most 2,000 characters), saved when wrap-up is completed.</summary>

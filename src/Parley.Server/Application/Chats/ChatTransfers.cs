@@ -121,6 +121,8 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
             return notEnded;
         }
 
+        await MarkTransferredAsync(interactionId, ct);
+
         return AppResult<ChatTransferResult>.Ok(new ChatTransferResult(next));
     }
 
@@ -143,6 +145,17 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
         var agents = await db.Agents.AsNoTracking().Where(a => a.Id != me).OrderBy(a => a.DisplayName).Select(a => new TransferChoice(a.Id, a.DisplayName)).ToListAsync(ct);
         return new TransferTargets(
             queues.Where(q => q.Channels.Contains(nameof(RoutingChannel.Chat))).Select(q => new TransferChoice(q.Id, q.Name)).ToList(), agents);
+    }
+
+    /// <summary>Stamps the ended interaction as passed on, for the reports' transfers (a tracked save: it marks a closed quarter stale).</summary>
+    private async Task MarkTransferredAsync(Guid interactionId, CancellationToken ct)
+    {
+        var ended = await db.Interactions.SingleOrDefaultAsync(i => i.Id == interactionId, ct);
+        if (ended is not null)
+        {
+            ended.Outcome = InteractionRecord.TransferredOutcome;
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private Task MoveAsync(Guid conversationId, Guid interactionId, CancellationToken ct) =>

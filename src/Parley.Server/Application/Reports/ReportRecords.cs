@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Analytics.Records;
 using Parley.Data;
+using Parley.Data.Entities.Acd;
 using Parley.Data.Entities.Chat;
 using Parley.Data.Entities.Voice;
 using Parley.Voice.Records;
@@ -52,7 +53,7 @@ internal sealed class ReportRecords(ParleyDbContext db)
             chats = request.QueueId is { } queue ? chats.Where(i => i.QueueId == queue) : chats;
             chats = request.AgentId is { } agent ? chats.Where(i => i.AgentId == agent) : chats;
             var rows = await chats
-                .Select(i => new { i.Id, i.QueueId, i.AgentId, i.EnqueuedAt, i.AcceptedAt, i.ClosedAt })
+                .Select(i => new { i.Id, i.QueueId, i.AgentId, i.EnqueuedAt, i.AcceptedAt, i.ClosedAt, i.Outcome })
                 .Take(MaxRows + 1)
                 .ToListAsync(ct);
             contacts.AddRange(rows.Select(i =>
@@ -61,7 +62,7 @@ internal sealed class ReportRecords(ParleyDbContext db)
                 var wrapUp = wrapUps.TryGetValue(i.Id, out var w) && i.AcceptedAt is not null && w.At > ended ? w.At - ended : TimeSpan.Zero;
                 return new ContactRecord(
                     i.Id.ToString("D"), ContactChannel.Chat, i.QueueId.ToString("D"), i.AgentId?.ToString("D"),
-                    i.EnqueuedAt, i.AcceptedAt, ended, TimeSpan.Zero, wrapUp, false, w?.Code);
+                    i.EnqueuedAt, i.AcceptedAt, ended, TimeSpan.Zero, wrapUp, i.Outcome == InteractionRecord.TransferredOutcome, w?.Code);
             }));
         }
 
