@@ -40,10 +40,10 @@ public static class IvrReport
 
     private static IvrFlowRow Row(string flowId, List<IvrVisit> visits)
     {
-        int Count(IvrOutcome outcome) => visits.Count(v => v.Outcome == outcome);
-        var paths = Shares.Of(visits.Select(v => string.Join(PathSeparator, v.Path)));
+        int Count(IvrOutcome outcome) => visits.Where(v => v.Outcome == outcome).Sum(v => v.Count);
+        var paths = Shares.Of(visits.Select(v => (string.Join(PathSeparator, v.Path), v.Count)));
         return new IvrFlowRow(
-            flowId, visits.Count, Count(IvrOutcome.Queued), Count(IvrOutcome.EndedByFlow), Count(IvrOutcome.Abandoned), Count(IvrOutcome.Other),
+            flowId, visits.Sum(v => v.Count), Count(IvrOutcome.Queued), Count(IvrOutcome.EndedByFlow), Count(IvrOutcome.Abandoned), Count(IvrOutcome.Other),
             paths.Take(MaxPaths).ToList());
     }
 }

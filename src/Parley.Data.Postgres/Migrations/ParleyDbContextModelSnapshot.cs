@@ -676,6 +676,8 @@ namespace Parley.Data.Postgres.Migrations
 
                     b.HasIndex("TenantId", "Kind", "At");
 
+                    b.HasIndex("TenantId", "AgentId", "Kind", "At");
+
                     b.ToTable("RoutingHistory", (string)null);
                 });
 
@@ -1485,6 +1487,42 @@ namespace Parley.Data.Postgres.Migrations
                     b.ToTable("RecordingTranscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Reports.AgentStateIntervalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("QuarterStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Ticks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "QuarterStart");
+
+                    b.ToTable("AgentStateIntervals", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalClose", b =>
                 {
                     b.Property<long>("Id")
@@ -1577,6 +1615,42 @@ namespace Parley.Data.Postgres.Migrations
                     b.HasIndex("TenantId", "QuarterStart");
 
                     b.ToTable("ContactIntervals", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.IvrIntervalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FlowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PathJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("QuarterStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "QuarterStart");
+
+                    b.ToTable("IvrIntervals", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Data.Entities.Reports.StaleContactInterval", b =>
@@ -2893,6 +2967,15 @@ namespace Parley.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Reports.AgentStateIntervalRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalClose", b =>
                 {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
@@ -2903,6 +2986,15 @@ namespace Parley.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.IvrIntervalRow", b =>
                 {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -665,6 +665,8 @@ namespace Parley.Data.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "Kind", "At");
 
+                    b.HasIndex("TenantId", "AgentId", "Kind", "At");
+
                     b.ToTable("RoutingHistory", (string)null);
                 });
 
@@ -1472,6 +1474,40 @@ namespace Parley.Data.Sqlite.Migrations
                     b.ToTable("RecordingTranscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Reports.AgentStateIntervalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuarterStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Ticks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "QuarterStart");
+
+                    b.ToTable("AgentStateIntervals", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalClose", b =>
                 {
                     b.Property<long>("Id")
@@ -1560,6 +1596,40 @@ namespace Parley.Data.Sqlite.Migrations
                     b.HasIndex("TenantId", "QuarterStart");
 
                     b.ToTable("ContactIntervals", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.IvrIntervalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FlowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PathJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuarterStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "QuarterStart");
+
+                    b.ToTable("IvrIntervals", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Data.Entities.Reports.StaleContactInterval", b =>
@@ -2868,6 +2938,15 @@ namespace Parley.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Reports.AgentStateIntervalRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalClose", b =>
                 {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
@@ -2878,6 +2957,15 @@ namespace Parley.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Parley.Data.Entities.Reports.ContactIntervalRow", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Reports.IvrIntervalRow", b =>
                 {
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()

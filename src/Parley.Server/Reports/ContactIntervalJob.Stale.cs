@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Analytics.Records;
 using Parley.Analytics.Tallies;
 using Parley.Data;
 using Parley.Server.Application.Reports;
@@ -71,10 +72,10 @@ internal sealed partial class ContactIntervalJob
             return false; // Another node summed it first.
         }
 
-        var tallies = await SumAsync(db, tenantId, quarter, until, ct);
+        var sums = await SumAsync(db, tenantId, quarter, until, ct);
         await db.StaleContactIntervals.Where(m => marks.Contains(m.Id)).ExecuteDeleteAsync(ct);
-        await db.ContactIntervals.Where(c => c.QuarterStart == quarter).ExecuteDeleteAsync(ct);
-        db.ContactIntervals.AddRange(tallies.Select(t => ContactIntervalRows.ToRow(t, tenantId)));
+        await DeleteSumsAsync(db, quarter, until, ct);
+        Add(db, tenantId, sums);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         Log.ContactIntervalSummedAgain(logger, tenantId, quarter, marks.Count);
@@ -105,13 +106,42 @@ internal sealed partial class ContactIntervalJob
     private static Task<List<long>> StaleMarksAsync(ParleyDbContext db, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
         db.StaleContactIntervals.Where(m => m.QuarterStart >= from && m.QuarterStart < until).Select(m => m.Id).ToListAsync(ct);
 
-    /// <summary>The tenant's contacts of <c>[from, until)</c> summed per quarter hour, by the loader the reports use.</summary>
-    private static async Task<IReadOnlyList<ContactTally>> SumAsync(ParleyDbContext db, Guid tenantId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    /// <summary>
+    /// The tenant's contacts, agent state time and IVR visits of <c>[from, until)</c> summed per quarter hour, by the
+    /// loaders the reports use.
+    /// </summary>
+    private static async Task<QuarterSums> SumAsync(ParleyDbContext db, Guid tenantId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
     {
         var records = new ReportRecords(db);
+        var range = new ReportRequest(from, until);
         var thresholds = await records.ThresholdsAsync(ct);
-        var contacts = await records.ContactsAsync(new ReportRequest(from, until), ct)
-            ?? throw new InvalidOperationException($"More than {ReportRecords.MaxRows} contacts of tenant {tenantId} from {from} to {until}.");
-        return ContactTallies.ByQuarter(ContactTallies.Of(contacts, q => thresholds.TryGetValue(q, out var t) ? t : null));
+        var contacts = await records.ContactsAsync(range, ct) ?? throw TooMany("contacts");
+        var states = await records.StatesAsync(range, ct) ?? throw TooMany("agent state changes");
+        var visits = await records.IvrVisitsAsync(range, ct) ?? throw TooMany("IVR visits");
+        return new QuarterSums(
+            ContactTallies.ByQuarter(ContactTallies.Of(contacts, q => thresholds.TryGetValue(q, out var t) ? t : null)),
+            AgentStateTallies.ByQuarter(states, from, until),
+            IvrTallies.ByQuarter(visits));
+
+        InvalidOperationException TooMany(string what) =>
+            new($"More than {ReportRecords.MaxRows} {what} of tenant {tenantId} from {from} to {until}.");
     }
+
+    private static void Add(ParleyDbContext db, Guid tenantId, QuarterSums sums)
+    {
+        db.ContactIntervals.AddRange(sums.Contacts.Select(t => ContactIntervalRows.ToRow(t, tenantId)));
+        db.AgentStateIntervals.AddRange(sums.States.Select(s => ContactIntervalRows.ToRow(s, tenantId)));
+        db.IvrIntervals.AddRange(sums.Visits.Select(v => ContactIntervalRows.ToRow(v, tenantId)));
+    }
+
+    /// <summary>Deletes the stored sums of the quarters from <paramref name="from"/> (to <paramref name="until"/> when given); returns the contact rows deleted.</summary>
+    private static async Task<int> DeleteSumsAsync(ParleyDbContext db, DateTimeOffset from, DateTimeOffset? until, CancellationToken ct)
+    {
+        var end = until ?? DateTimeOffset.MaxValue;
+        await db.AgentStateIntervals.Where(r => r.QuarterStart >= from && r.QuarterStart < end).ExecuteDeleteAsync(ct);
+        await db.IvrIntervals.Where(r => r.QuarterStart >= from && r.QuarterStart < end).ExecuteDeleteAsync(ct);
+        return await db.ContactIntervals.Where(r => r.QuarterStart >= from && r.QuarterStart < end).ExecuteDeleteAsync(ct);
+    }
+
+    private sealed record QuarterSums(IReadOnlyList<ContactTally> Contacts, IReadOnlyList<AgentStateSpan> States, IReadOnlyList<IvrVisit> Visits);
 }

@@ -68,7 +68,7 @@ internal sealed partial class ContactIntervalJob(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var rows = await db.ContactIntervals.Where(c => c.QuarterStart >= first).ExecuteDeleteAsync(ct);
+        var rows = await DeleteSumsAsync(db, first, null, ct);
         await db.ContactIntervalCloses.Where(c => c.From >= first).ExecuteDeleteAsync(ct);
         await db.StaleContactIntervals.Where(c => c.QuarterStart >= first).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
@@ -109,12 +109,12 @@ internal sealed partial class ContactIntervalJob(
     private async Task<bool> StoreStretchAsync(ParleyDbContext db, Guid tenantId, DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
     {
         var marks = await StaleMarksAsync(db, from, until, ct);
-        var tallies = await SumAsync(db, tenantId, from, until, ct);
+        var sums = await SumAsync(db, tenantId, from, until, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.StaleContactIntervals.Where(m => marks.Contains(m.Id)).ExecuteDeleteAsync(ct);
-            db.ContactIntervals.AddRange(tallies.Select(t => ContactIntervalRows.ToRow(t, tenantId)));
+            Add(db, tenantId, sums);
             db.ContactIntervalCloses.Add(new ContactIntervalClose { TenantId = tenantId, From = from, Until = until, ClosedAt = now });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -126,7 +126,7 @@ internal sealed partial class ContactIntervalJob(
             return false;
         }
 
-        Log.ContactIntervalsClosed(logger, tenantId, from, until, tallies.Count);
+        Log.ContactIntervalsClosed(logger, tenantId, from, until, sums.Contacts.Count);
         return true;
     }
 

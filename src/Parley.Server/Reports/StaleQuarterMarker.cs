@@ -11,7 +11,7 @@ namespace Parley.Server.Reports;
 /// <summary>
 /// Marks the quarter hours whose stored aggregates a save makes stale, in the same save, whichever code writes the
 /// record: a queued call or digital interaction added or changed, or a wrap-up completed, whose contact entered its queue
-/// in a quarter hour that may already be closed (it ended at least <see cref="ReportAggregateOptions.SettleAfter"/> ago,
+/// (or, for a call through a flow, arrived) in a quarter hour that may already be closed (it ended at least <see cref="ReportAggregateOptions.SettleAfter"/> ago,
 /// less a margin for clocks between nodes). <see cref="ContactIntervalJob"/> sums those quarters again. Saves of live
 /// contacts in open quarters add nothing.
 /// </summary>
@@ -59,11 +59,20 @@ internal sealed class StaleQuarterMarker(IOptions<ReportAggregateOptions> option
 
             switch (entry.Entity)
             {
-                case CallRecordRow { QueuedAt: { } queued, QueueId: not null } call:
-                    Add(quarters, call.TenantId, queued, closable);
+                case CallRecordRow call:
+                    if (call is { QueuedAt: { } queued, QueueId: not null })
+                    {
+                        Add(quarters, call.TenantId, queued, closable);
+                    }
+
                     if (entry.State == EntityState.Modified && entry.Property(nameof(CallRecordRow.QueuedAt)).OriginalValue is DateTimeOffset before)
                     {
                         Add(quarters, call.TenantId, before, closable);
+                    }
+
+                    if (call.FlowId is not null)
+                    {
+                        Add(quarters, call.TenantId, call.ArrivedAt, closable); // its IVR visit
                     }
 
                     break;

@@ -15,6 +15,7 @@ internal sealed class RoutingHistoryEntryConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(h => new { h.TenantId, h.InteractionId, h.Id });
         builder.HasIndex(h => new { h.TenantId, h.At });
         builder.HasIndex(h => new { h.TenantId, h.Kind, h.At });
+        builder.HasIndex(h => new { h.TenantId, h.AgentId, h.Kind, h.At }); // an agent's state at an instant: one seek
         builder.HasOne<Tenant>().WithMany().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

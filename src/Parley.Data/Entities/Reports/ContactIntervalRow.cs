@@ -8,7 +8,7 @@ namespace Parley.Data.Entities.Reports;
 /// Written only when the quarter closes (with its <see cref="ContactIntervalClose"/>), rebuilt by deleting and closing
 /// again. Durations are in ticks so sums equal the raw records' exactly.
 /// </summary>
-public sealed class ContactIntervalRow : ITenantOwned
+public sealed class ContactIntervalRow : ITenantOwned, IQuarterRow
 {
     public long Id { get; set; }
 

@@ -78,13 +78,17 @@ internal sealed class ReportRecords(ParleyDbContext db)
         var (from, to) = (request.From, request.To);
         var history = db.RoutingHistory.AsNoTracking().Where(h => h.Kind == StateChanged && h.AgentId != null);
         history = request.AgentId is { } agent ? history.Where(h => h.AgentId == agent) : history;
-        var before = await history.Where(h => h.At < from)
-            .GroupBy(h => h.AgentId)
-            .Select(g => g.OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Select(h => new { h.AgentId, h.At, h.Detail }).First())
-            .ToListAsync(ct);
+        // The state at `from`: each agent's last change before it, one index seek per agent (not a scan of the history).
+        var agents = db.Agents.AsNoTracking().Select(a => (Guid?)a.Id);
+        agents = request.AgentId is { } one ? agents.Where(a => a == one) : agents;
+        var before = (await agents
+            .Select(a => history.Where(h => h.AgentId == a && h.At < from)
+                .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
+                .Select(h => new StateChange(h.AgentId, h.At, h.Detail)).FirstOrDefault())
+            .ToListAsync(ct)).OfType<StateChange>().ToList();
         var inside = await history.Where(h => h.At >= from && h.At < to)
             .OrderBy(h => h.At).ThenBy(h => h.Id)
-            .Select(h => new { h.AgentId, h.At, h.Detail })
+            .Select(h => new StateChange(h.AgentId, h.At, h.Detail))
             .Take(MaxRows + 1)
             .ToListAsync(ct);
         if (inside.Count > MaxRows)
@@ -129,7 +133,7 @@ internal sealed class ReportRecords(ParleyDbContext db)
         var (from, to) = (request.From, request.To);
         var rows = await db.Set<CallRecordRow>().AsNoTracking()
             .Where(c => c.FlowId != null && c.ArrivedAt >= from && c.ArrivedAt < to)
-            .Select(c => new { c.FlowId, c.ArrivedAt, c.AnsweredByIvrAt, c.QueuedAt, c.AgentId, c.Disposition, c.FlowPathJson })
+            .Select(c => new { c.FlowId, c.ArrivedAt, c.QueuedAt, c.AgentId, c.Disposition, c.FlowPathJson })
             .Take(MaxRows + 1)
             .ToListAsync(ct);
         if (rows.Count > MaxRows)
@@ -138,7 +142,7 @@ internal sealed class ReportRecords(ParleyDbContext db)
         }
 
         return rows.Select(c => new IvrVisit(
-            c.FlowId!.Value.ToString("D"), c.AnsweredByIvrAt ?? c.ArrivedAt,
+            c.FlowId!.Value.ToString("D"), c.ArrivedAt,
             c.QueuedAt is not null || c.AgentId is not null ? IvrOutcome.Queued : OutcomeOf(c.Disposition),
             BlockIds(c.FlowPathJson))).ToList();
     }
@@ -227,4 +231,6 @@ internal sealed class ReportRecords(ParleyDbContext db)
     }
 
     private sealed record WrapUp(DateTimeOffset At, string? Code);
+
+    private sealed record StateChange(Guid? AgentId, DateTimeOffset At, string Detail);
 }

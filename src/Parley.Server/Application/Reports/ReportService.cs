@@ -61,12 +61,13 @@ internal sealed class ReportService(ParleyDbContext db, TenantContext tenant)
 
     private async Task<ReportTable?> CalculateAsync(string kind, ReportRequest request, IntervalCalendar calendar, string zone, ReportRecords records, CancellationToken ct)
     {
+        var tallies = new ReportTallies(db, records);
         switch (kind)
         {
             case ReportKinds.Csat:
                 return await records.RatingsAsync(request, ct) is { } ratings ? ReportTables.Csat(zone, CsatReport.Calculate(ratings, calendar)) : null;
             case ReportKinds.Ivr or ReportKinds.IvrPaths:
-                if (await records.IvrVisitsAsync(request, ct) is not { } visits)
+                if (await tallies.IvrVisitsAsync(request, ct) is not { } visits)
                 {
                     return null;
                 }
@@ -76,7 +77,7 @@ internal sealed class ReportService(ParleyDbContext db, TenantContext tenant)
                 return kind == ReportKinds.Ivr ? ReportTables.Ivr(zone, flows, flowNames) : ReportTables.IvrPaths(zone, flows, flowNames);
         }
 
-        if (await new ReportTallies(db, records).LoadAsync(request, ct) is not { } contacts)
+        if (await tallies.LoadAsync(request, ct) is not { } contacts)
         {
             return null;
         }
@@ -90,7 +91,7 @@ internal sealed class ReportService(ParleyDbContext db, TenantContext tenant)
             case ReportKinds.Dispositions:
                 return ReportTables.Shares(ReportKinds.Dispositions, "Wrap-up codes", zone, "code", "Wrap-up code", DispositionReport.Calculate(contacts, calendar));
             case ReportKinds.Agents:
-                return await records.StatesAsync(request, ct) is { } states
+                return await tallies.StatesAsync(request, ct) is { } states
                     ? ReportTables.Agents(zone, AgentPerformanceReport.Calculate(contacts, states, calendar), await ReportNames.LoadAsync(db, ct))
                     : null;
             case ReportKinds.Queue:

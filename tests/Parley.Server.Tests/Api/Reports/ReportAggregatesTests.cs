@@ -22,7 +22,8 @@ public sealed class ReportAggregatesTests(CallRecordsAppFactory factory) : IClas
     private static readonly string[] Queries =
     [
         "queue?{0}&interval=15m", "queue?{0}&interval=hour", "queues?{0}", "abandon?{0}", "channels?{0}", "dispositions?{0}",
-        "agents?{0}", "queue?{0}&interval=total&channel=chat", "queues?{0}&channel=voice",
+        "agents?{0}", "queue?{0}&interval=total&channel=chat", "queues?{0}&channel=voice", "ivr?{0}", "ivr-paths?{0}",
+        "agents?{0}&agentId={1}",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -32,13 +33,19 @@ public sealed class ReportAggregatesTests(CallRecordsAppFactory factory) : IClas
     {
         var tenant = await factory.DemoTenantIdAsync();
         var platform = await factory.WithDatabaseAsync(db => db.Tenants.Where(t => t.Slug == ParleyAppFactory.PlatformTenant).Select(t => t.Id).SingleAsync(Ct));
-        var (sales, support, agent) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var (sales, support) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var agent = await factory.WithDatabaseAsync(db => db.Agents.IgnoreQueryFilters().Where(a => a.TenantId == tenant).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct));
         for (var i = 0; i < 24; i++)
         {
             var arrived = SampleCalls.Arrived(tenant, factory.NodeId, Day.AddMinutes(7 * i).AddMilliseconds(i * 13));
+            arrived = arrived with { FlowId = i % 3 == 0 ? null : Flows[i % 2], FlowPathJson = $$"""[{"blockId":"start"},{"blockId":"menu{{i % 4}}"}]""" };
             var call = i % 4 == 3
                 ? arrived with { QueuedAt = arrived.ArrivedAt.AddSeconds(5), QueueId = support, EndedAt = arrived.ArrivedAt.AddSeconds(5 + (i * 9)), Disposition = CallDisposition.AbandonedInQueue }
-                : SampleCalls.Ended(SampleCalls.Answered(arrived, i % 2 == 0 ? sales : support, agent)) with { InteractionId = Guid.CreateVersion7(), WrapUpEndedAt = arrived.ArrivedAt.AddSeconds(90 + i) };
+                : SampleCalls.Ended(SampleCalls.Answered(arrived, i % 2 == 0 ? sales : support, agent)) with
+                {
+                    InteractionId = Guid.CreateVersion7(), WrapUpEndedAt = arrived.ArrivedAt.AddSeconds(90 + i),
+                    FlowId = arrived.FlowId, FlowPathJson = arrived.FlowPathJson,
+                };
             await factory.Store.SaveCallAsync(call, Ct);
             if (i % 5 == 0 && call.AnsweredAt is { } answered)
             {
@@ -60,10 +67,19 @@ public sealed class ReportAggregatesTests(CallRecordsAppFactory factory) : IClas
                 });
             }
 
+            // The agent's states: signed in the evening before (the state at the range's start), then changes across it.
+            string[] states = ["Available", "Busy", "AfterCallWork", "NotReady", "Available", "Busy", "Available"];
+            for (var i = 0; i < states.Length; i++)
+            {
+                var at = i == 0 ? Day.AddHours(-10) : Day.AddMinutes((23 * i) + 0.37);
+                var detail = states[i] == "NotReady" ? $$"""{"current":"NotReady","reason":"Lunch"}""" : $$"""{"current":"{{states[i]}}"}""";
+                db.RoutingHistory.Add(new RoutingHistoryEntry { TenantId = tenant, Kind = "agent.state-changed", AgentId = agent, At = at, Detail = detail });
+            }
+
             return await db.SaveChangesAsync(Ct);
         });
         using var supervisor = await factory.SignInDemoAsync("supervisor");
-        var raw = await ReportsAsync(supervisor);
+        var raw = await ReportsAsync(supervisor, agent);
         var job = factory.Services.GetRequiredService<ContactIntervalJob>();
 
         while (await job.RunOnceAsync(Ct) > 0)
@@ -72,10 +88,14 @@ public sealed class ReportAggregatesTests(CallRecordsAppFactory factory) : IClas
 
         var stored = await factory.WithDatabaseAsync(db => db.ContactIntervals.IgnoreQueryFilters().Where(c => c.TenantId == tenant).ToListAsync(Ct));
         Assert.InRange(stored.Count, 1, 29);
+        Assert.True(await factory.WithDatabaseAsync(db => db.AgentStateIntervals.IgnoreQueryFilters().AnyAsync(c => c.TenantId == tenant, Ct)));
+        Assert.True(await factory.WithDatabaseAsync(db => db.IvrIntervals.IgnoreQueryFilters().AnyAsync(c => c.TenantId == tenant, Ct)));
         Assert.Equal(30, stored.Sum(c => c.Count));
-        Assert.Equal(raw, await ReportsAsync(supervisor));
+        Assert.Equal(raw, await ReportsAsync(supervisor, agent));
         Assert.Contains("\"offered\":30", raw[2], StringComparison.Ordinal); // the other tenant's call is not among them
         Assert.Contains("\"transfers\":4", raw[2], StringComparison.Ordinal);
+        Assert.Contains("menu1", raw[10], StringComparison.Ordinal); // the IVR paths and the agent's state time are in them
+        Assert.Contains("Lunch", raw[11], StringComparison.Ordinal);
 
         using (var platformOperator = await factory.SignInOperatorAsync())
         {
@@ -86,22 +106,24 @@ public sealed class ReportAggregatesTests(CallRecordsAppFactory factory) : IClas
         }
 
         Assert.Equal(0, await factory.WithDatabaseAsync(db => db.ContactIntervals.IgnoreQueryFilters().CountAsync(c => c.TenantId == tenant, Ct)));
-        Assert.Equal(raw, await ReportsAsync(supervisor));
+        Assert.Equal(raw, await ReportsAsync(supervisor, agent));
         while (await job.RunOnceAsync(Ct) > 0)
         {
         }
 
         Assert.Equal(stored.Count, await factory.WithDatabaseAsync(db => db.ContactIntervals.IgnoreQueryFilters().CountAsync(c => c.TenantId == tenant, Ct)));
-        Assert.Equal(raw, await ReportsAsync(supervisor));
+        Assert.Equal(raw, await ReportsAsync(supervisor, agent));
     }
 
-    private static async Task<List<string>> ReportsAsync(HttpClient client)
+    private static readonly Guid[] Flows = [Guid.CreateVersion7(), Guid.CreateVersion7()];
+
+    private static async Task<List<string>> ReportsAsync(HttpClient client, Guid agent)
     {
         var range = $"from={Day:yyyy-MM-ddTHH:mm:ssZ}&to={Day.AddHours(4):yyyy-MM-ddTHH:mm:ssZ}";
         var answers = new List<string>();
         foreach (var query in Queries)
         {
-            var report = await client.JsonAsync("/api/v1/reports/" + string.Format(System.Globalization.CultureInfo.InvariantCulture, query, range));
+            var report = await client.JsonAsync("/api/v1/reports/" + string.Format(System.Globalization.CultureInfo.InvariantCulture, query, range, agent));
             answers.Add(JsonSerializer.Serialize(report));
         }
 
