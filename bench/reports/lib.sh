@@ -36,7 +36,7 @@ time_reports() {
   curl -sf -c "$OUT/cookies" -H 'Content-Type: application/json' -d "{\"tenant\":\"demo\",\"userName\":\"supervisor\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/sign-in" >/dev/null
   local range="from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z" raw="from=2026-11-01T00:00:01Z&to=2026-12-01T00:00:00Z" query times offered
   for query in "queue?$range&interval=hour" "queue?$range&interval=day" "queues?$range" "abandon?$range" "agents?$range" "dispositions?$range" \
-      "queue?$range&interval=day&format=xlsx" "queue?$raw&interval=day" "queues?$raw"; do
+      "queue?$range&interval=day&format=xlsx" "ivr?$range" "ivr-paths?$range" "queue?$raw&interval=day" "queues?$raw" "agents?$raw" "ivr?$raw"; do
     curl -sf -b "$OUT/cookies" -o "$OUT/warm" "$BASE/api/v1/reports/$query" || { echo "$query failed"; tail -5 "$OUT/server.log"; exit 1; }
     times=()
     for _ in $(seq 1 "$RUNS"); do

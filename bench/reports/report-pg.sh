@@ -27,18 +27,27 @@ TENANT=$("${PSQL[@]}" -c "select \"Id\" from \"Tenants\" where \"Slug\" = 'demo'
 read -r Q1 Q2 _ <<< "$("${PSQL[@]}" -c "select string_agg(\"Id\"::text, ' ') from \"Queues\" where \"TenantId\" = '$TENANT'")"
 AGENT=$("${PSQL[@]}" -c "select \"Id\" from \"Agents\" where \"TenantId\" = '$TENANT' limit 1")
 T_SEED=$(date +%s)
+FLOW1=$(python3 -c 'import uuid; print(uuid.uuid4())'); FLOW2=$(python3 -c 'import uuid; print(uuid.uuid4())')
 "${PSQL[@]}" <<SQL
-INSERT INTO "CallRecords" ("Id", "TenantId", "NodeId", "Direction", "SipCallId", "ArrivedAt", "QueuedAt", "AnsweredAt", "EndedAt", "QueueId", "AgentId", "Disposition", "HoldMs", "HoldCount")
+INSERT INTO "CallRecords" ("Id", "TenantId", "NodeId", "Direction", "SipCallId", "ArrivedAt", "QueuedAt", "AnsweredAt", "EndedAt", "QueueId", "AgentId", "Disposition", "HoldMs", "HoldCount", "FlowId", "FlowPathJson")
 SELECT gen_random_uuid(), '$TENANT', 'bench', 'Inbound', 'bench-' || i,
   t0 + at, t0 + at + interval '10 s',
   CASE WHEN answered THEN t0 + at + interval '10 s' + wait END,
   t0 + at + interval '10 s' + wait + CASE WHEN answered THEN talk ELSE interval '0 s' END,
   CASE WHEN i % 3 = 0 THEN '$Q2'::uuid ELSE '$Q1'::uuid END, CASE WHEN answered THEN '$AGENT'::uuid END,
-  CASE WHEN answered THEN 'Answered' ELSE 'AbandonedInQueue' END, (i % 5) * 1000, 0
+  CASE WHEN answered THEN 'Answered' ELSE 'AbandonedInQueue' END, (i % 5) * 1000, 0,
+  CASE i % 3 WHEN 0 THEN NULL WHEN 1 THEN '$FLOW1'::uuid ELSE '$FLOW2'::uuid END,
+  '[{"blockId":"start"},{"blockId":"menu"},{"blockId":"' || CASE i % 4 WHEN 0 THEN 'sales' WHEN 1 THEN 'support' WHEN 2 THEN 'hours' ELSE 'menu' END || '"}]'
 FROM (SELECT i, timestamptz '2026-11-01 00:00:00+00' AS t0, make_interval(secs => (i::bigint * 2592000 / $ROWS)) AS at, (i % 7 <> 0) AS answered,
         make_interval(secs => 5 + (i::bigint * 7919) % 90) AS wait, make_interval(secs => 60 + (i::bigint * 104729) % 400) AS talk
       FROM generate_series(0, $ROWS - 1) AS i) c;
+INSERT INTO "RoutingHistory" ("TenantId", "At", "Kind", "AgentId", "Detail")
+SELECT '$TENANT', timestamptz '2026-11-01 00:00:00+00' + make_interval(secs => (i::bigint * 2592000 / $ROWS)), 'agent.state-changed', '$AGENT'::uuid,
+  CASE i % 4 WHEN 0 THEN '{"current":"Busy"}' WHEN 1 THEN '{"current":"AfterCallWork"}' WHEN 2 THEN '{"current":"Available"}'
+    ELSE '{"current":"NotReady","reason":"Break"}' END
+FROM generate_series(0, $ROWS - 1) AS i;
 ANALYZE "CallRecords";
+ANALYZE "RoutingHistory";
 SQL
 echo "seeded $("${PSQL[@]}" -c "select count(*) from \"CallRecords\" where \"TenantId\" = '$TENANT'") calls in $(( $(date +%s) - T_SEED )) s; database $("${PSQL[@]}" -c "select pg_size_pretty(pg_database_size('parley'))")"
 wait_closed "${PSQL[@]}" -c "select count(*) from \"ContactIntervalCloses\" where \"TenantId\" = '$TENANT' and \"Until\" >= '2026-12-01T00:00:00Z'"

@@ -12,6 +12,7 @@ using Parley.Server.Api.InternalChat;
 using Parley.Server.Api.Audit;
 using Parley.Server.Api.Interactions;
 using Parley.Server.Api.NotReadyReasons;
+using Parley.Server.Api.WrapUpCodes;
 using Parley.Server.Api.Numbers;
 using Parley.Server.Api.Platform;
 using Parley.Server.Api.Prompts;
@@ -114,6 +115,7 @@ public static class ParleyApplicationExtensions
         api.MapSkillsApi();
         api.MapAgentsApi();
         api.MapNotReadyReasonsApi();
+        api.MapWrapUpCodesApi();
         api.MapQueuesApi();
         api.MapFlowsApi();
         api.MapSchedulesApi();

@@ -48,6 +48,7 @@ internal static class WebExtensions
         services.AddScoped<QueueAdmin>();
         services.AddScoped<AgentAdmin>();
         services.AddScoped<NotReadyReasonAdmin>();
+        services.AddScoped<WrapUpCodeAdmin>();
         services.AddScoped<ReportService>();
         services.AddScoped<FlowAdmin>();
         services.AddScoped<RoleAdmin>();

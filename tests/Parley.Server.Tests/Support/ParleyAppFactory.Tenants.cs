@@ -85,7 +85,7 @@ public partial class ParleyAppFactory
             name = $"Queue {canary}",
             channels = new[] { "Voice", "Chat" },
             requiredSkills = new[] { new { skillId, minProficiency = 1 } },
-            wrapUpCodes = new[] { canary },
+            wrapUpCodes = new[] { canary, "w" + canary[6..] }, // the second names no canary (the isolation sweep puts it in URLs)
         }));
         var reason = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/not-ready-reasons", new { code = $"r-{canary}", name = $"Reason {canary}" }));
         var interaction = await CreatedAsync(await admin.PostAsJsonAsync("/api/v1/interactions", new

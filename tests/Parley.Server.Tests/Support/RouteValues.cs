@@ -33,6 +33,7 @@ public static partial class RouteValues
         ("/admin/platform/tenants/", "Id", t => t.TenantId.ToString()),
         ("/api/v1/queues/", "id", t => t.Acd.QueueId.ToString()),
         ("/api/v1/not-ready-reasons/", "id", t => t.Acd.NotReadyReasonId.ToString()),
+        ("/api/v1/wrap-up-codes/", "code", t => "w" + t.Canary[6..]), // a wrap-up code of tenant B's queue
         ("/api/v1/interactions/", "id", t => t.Acd.InteractionId.ToString()),
         ("/api/v1/webhooks/", "id", t => t.Acd.WebhookId.ToString()),
         ("/api/v1/flows/", "id", t => t.Acd.FlowId.ToString()),

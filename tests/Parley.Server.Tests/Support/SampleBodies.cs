@@ -31,6 +31,8 @@ public static class SampleBodies
         [typeof(SignInRequest)] = """{"tenant":"demo","userName":"nobody-at-all","password":"Not-The-Password-1"}""",
         [typeof(CreateUserRequest)] = """{"userName":"sample-user","password":"Sample-Password-2026","displayName":"Sample","email":"sample@example.com","roles":["agent"]}""",
         [typeof(UpdateUserRequest)] = """{"displayName":"Changed by another tenant","email":"changed@example.com","roles":["agent"],"newPassword":"Changed-Password-2026"}""",
+        [typeof(Parley.Server.Api.WrapUpCodes.WrapUpCodeAddRequest)] = """{"code":"sample-code","queueIds":[]}""",
+        [typeof(Parley.Server.Api.WrapUpCodes.WrapUpCodeRenameRequest)] = """{"code":"renamed-by-another-tenant"}""",
         [typeof(RoleRequest)] = """{"name":"sample-role","description":"Sample","permissions":["users.read"]}""",
         [typeof(CreateApiClientRequest)] = """{"name":"Sample client","permissions":["users.read"]}""",
         [typeof(Parley.Server.Api.Interactions.SendChatMessageRequest)] = """{"text":"Sample reply"}""",

@@ -106,6 +106,12 @@ internal sealed class QueueAdmin(
     private async Task SavedAsync(Queue queue, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
+        await AnnounceAsync(routing, callers, queue);
+    }
+
+    /// <summary>Tells the tenant's routing engine and the callers' settings that a saved queue changed.</summary>
+    internal static async Task AnnounceAsync(RoutingGateway routing, QueueCallerSettingsCache callers, Queue queue)
+    {
         callers.Invalidate(queue.TenantId, queue.Id);
         await routing.Grain.RefreshQueue(RoutingDefinitions.Key(queue.Id));
     }

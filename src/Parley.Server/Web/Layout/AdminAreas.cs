@@ -15,6 +15,7 @@ public static class AdminAreas
         new("Agents", "/admin/agents", Permissions.AgentsRead, "support_agent", "Contact center"),
         new("Queues", "/admin/queues", Permissions.QueuesRead, "queue", "Contact center"),
         new("Not-ready reasons", "/admin/not-ready-reasons", Permissions.AgentsRead, "free_breakfast", "Contact center"),
+        new("Wrap-up codes", "/admin/wrap-up-codes", Permissions.QueuesRead, "assignment_turned_in", "Contact center"),
         new("Flows", "/admin/flows", Permissions.FlowsRead, "account_tree", "Contact center"),
         new("Schedules", "/admin/schedules", Permissions.FlowsRead, "schedule", "Contact center"),
         new("Chat widgets", "/admin/widgets", Permissions.QueuesRead, "chat", "Channels"),
