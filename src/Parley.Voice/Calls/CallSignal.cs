@@ -31,10 +31,12 @@ internal abstract record CallSignal
     internal sealed record BrokeOut : CallSignal;
 
     /// <summary>
-    /// The agent's phone sent REFER with Replaces naming <paramref name="Consultation"/>, a call it placed through Parley:
-    /// the consultation's agent takes the customer as in a completed consult transfer; the answer completes <paramref name="Done"/>.
+    /// The agent's phone sent REFER with Replaces naming <paramref name="Consultation"/>, a call it placed through Parley
+    /// (or, <paramref name="ReferredOnConsultation"/>, sent it on that call naming this one's agent leg): the consultation's
+    /// agent takes the customer as in a completed consult transfer; the answer completes <paramref name="Done"/>.
     /// </summary>
-    internal sealed record ReplaceWithConsultation(InboundCall Consultation, Guid AgentId, TaskCompletionSource<Parley.Voice.Calls.Control.CallControlResult> Done) : CallSignal;
+    internal sealed record ReplaceWithConsultation(
+        InboundCall Consultation, Guid AgentId, TaskCompletionSource<Parley.Voice.Calls.Control.CallControlResult> Done, bool ReferredOnConsultation = false) : CallSignal;
 
     /// <summary>Another call takes this call's bridged agent leg (this call was the consultation of an attended transfer).</summary>
     internal sealed record HandOverAgent(AgentHandOver HandOver) : CallSignal;

@@ -37,7 +37,7 @@ internal sealed partial class InboundCall
             return false;
         }
 
-        var handOver = new AgentHandOver();
+        var handOver = new AgentHandOver { NotifyCaller = replace.ReferredOnConsultation };
         replace.Consultation.Post(new CallSignal.HandOverAgent(handOver));
         (AgentLeg Leg, Guid? InteractionId)? handed;
         try
@@ -72,7 +72,13 @@ internal sealed partial class InboundCall
             _consultLeg = leg;
             await SaveLegAsync(leg).ConfigureAwait(false);
             CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "consult from the phone " + replace.Consultation.Id);
-            return await CompleteConsultAsync(hangUpAgent: true, replace.Done, fromRefer: true).ConfigureAwait(false);
+            if (replace.ReferredOnConsultation)
+            {
+                // The phone hears the NOTIFY on the consultation before the BYE on this call's agent leg.
+                await WaitQuietlyAsync(handOver.CallerNotified.Task).ConfigureAwait(false);
+            }
+
+            return await CompleteConsultAsync(hangUpAgent: true, replace.Done, fromRefer: !replace.ReferredOnConsultation).ConfigureAwait(false);
         }
         finally
         {
@@ -119,16 +125,27 @@ internal sealed partial class InboundCall
 
         _record = _record with { ReleaseCause = "replaced", ReleasedBy = CallParty.System };
         CallLog.Replaced(_services.Logger, Id, leg.AgentId);
+        if (handOver.NotifyCaller)
+        {
+            await TryAsync(() => Dialog.NotifyReferAsync(200, final: true)).ConfigureAwait(false);
+        }
+
+        handOver.CallerNotified.TrySetResult();
+        await WaitQuietlyAsync(handOver.Notified.Task).ConfigureAwait(false);
+        await HangUpCallerAsync().ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Waits for the other call's step at most <see cref="HandOverTimeout"/>; after that goes on anyway.</summary>
+    private async Task WaitQuietlyAsync(Task step)
+    {
         try
         {
-            await handOver.Notified.Task.WaitAsync(HandOverTimeout, _services.Time).ConfigureAwait(false);
+            await step.WaitAsync(HandOverTimeout, _services.Time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            // Hang up the replaced dialog anyway.
+            // The other call is stuck or gone: this one goes on.
         }
-
-        await HangUpCallerAsync().ConfigureAwait(false);
-        return true;
     }
 }

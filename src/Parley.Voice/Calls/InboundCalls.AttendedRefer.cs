@@ -22,13 +22,45 @@ public sealed partial class InboundCalls
         var (consultation, status, reason) = FindConsultation(dialog, call, replaces);
         if (consultation is null)
         {
-            CallLog.ReplacesRefused(_logger, call.Id, leg.AgentId, replaces.CallId, status, reason);
-            _ = Task.Run(() => NotifyFinalAsync(dialog, status));
-            return 202;
+            return RefuseReplaces(dialog, call.Id, leg.AgentId, replaces, status, reason);
         }
 
         var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         call.Post(new CallSignal.ReplaceWithConsultation(consultation, leg.AgentId, done));
+        _ = NotifyRefusedAsync(dialog, done.Task);
+        _ = ReportPhoneActionAsync(call, leg.AgentId, new CallCommand.CompleteConsult(), done.Task);
+        return 202;
+    }
+
+    /// <summary>
+    /// The same transfer asked the other way round (RFC 5589 §7 lets the transferor REFER either party): REFER on the call
+    /// the phone placed through Parley, <c>Replaces</c> naming the phone's agent leg of the customer's call. Checked and
+    /// carried out as <see cref="ReferWithReplaces"/>; the NOTIFY goes on this dialog. Without Replaces 603, as before.
+    /// </summary>
+    private int ReferOnConsultation(SipDialog dialog, InboundCall consultation, SipRequest request)
+    {
+        if (request.Headers.GetValue(SipHeaderKind.ReferTo) is not { } referTo || !SipReplaces.TryFindInReferTo(referTo, out var replaces))
+        {
+            return 603;
+        }
+
+        if (replaces is null)
+        {
+            return 400;
+        }
+
+        var matches = _agents.Where(a => replaces.Names(a.Key)).Take(2).ToList();
+        var (status, reason) = matches.Count != 1
+            ? (481, "no dialog of Parley's matches (not an agent leg of a call on this node, or it ended)")
+            : Check(dialog, consultation, matches[0].Key, matches[0].Value.Call, replaces);
+        if (status != 202)
+        {
+            return RefuseReplaces(dialog, consultation.Id, Guid.Empty, replaces, status, reason);
+        }
+
+        var (call, leg) = matches[0].Value;
+        var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        call.Post(new CallSignal.ReplaceWithConsultation(consultation, leg.AgentId, done, ReferredOnConsultation: true));
         _ = NotifyRefusedAsync(dialog, done.Task);
         _ = ReportPhoneActionAsync(call, leg.AgentId, new CallCommand.CompleteConsult(), done.Task);
         return 202;
@@ -45,34 +77,46 @@ public sealed partial class InboundCalls
         }
 
         var (replaced, consultation) = matches[0];
-        if (consultation.TenantId != call.TenantId)
+        var (status, reason) = Check(referDialog, call, replaced, consultation, replaces);
+        return (status == 202 ? consultation : null, status, reason);
+    }
+
+    /// <summary>
+    /// What an INVITE with Replaces naming <paramref name="replaced"/> (of <paramref name="replacedCall"/>) would be answered
+    /// when it stands for <paramref name="referDialog"/>'s phone (RFC 3891 §3); 202: go ahead.
+    /// </summary>
+    private static (int Status, string Reason) Check(SipDialog referDialog, InboundCall referCall, SipDialog replaced, InboundCall replacedCall, SipReplaces replaces)
+    {
+        if (replacedCall.TenantId != referCall.TenantId)
         {
             // Another tenant's dialog is answered as if it did not exist: nothing about it leaks.
-            return (null, 481, "the dialog belongs to another tenant");
+            return (481, "the dialog belongs to another tenant");
         }
 
-        if (consultation == call || !SamePhone(referDialog, replaced))
+        if (replacedCall == referCall || !SamePhone(referDialog, replaced))
         {
             // Checked before the dialog's state, so nothing about another phone's call is told.
-            return (null, 403, "the dialog is not one the agent's phone placed");
+            return (403, "the dialog is not one of the same phone's calls");
         }
 
         if (replaced.State == SipDialogState.Terminated)
         {
-            return (null, 603, "the consultation has ended");
+            return (603, "the dialog has ended");
         }
 
         if (replaced.State == SipDialogState.Early)
         {
-            return (null, 481, "the consultation is not confirmed yet (no ACK): an early dialog Parley did not initiate");
+            return (481, "the dialog is not confirmed yet (no ACK): an early dialog Parley did not initiate");
         }
 
-        if (replaces.EarlyOnly)
-        {
-            return (null, 486, "early-only, and the consultation is confirmed");
-        }
+        return replaces.EarlyOnly ? (486, "early-only, and the dialog is confirmed") : (202, string.Empty);
+    }
 
-        return (consultation, 202, string.Empty);
+    private int RefuseReplaces(SipDialog dialog, Guid callId, Guid agentId, SipReplaces replaces, int status, string reason)
+    {
+        CallLog.ReplacesRefused(_logger, callId, agentId, replaces.CallId, status, reason);
+        _ = Task.Run(() => NotifyFinalAsync(dialog, status));
+        return 202;
     }
 
     /// <summary>

@@ -177,6 +177,11 @@ public sealed partial class InboundCalls : VoiceCallHandler
             return ValueTask.FromResult(Refer(dialog, referrer.Call, referrer.Leg, request));
         }
 
+        if (request.Method == SipMethods.Refer && _callers.TryGetValue(dialog, out var placed))
+        {
+            return ValueTask.FromResult(ReferOnConsultation(dialog, placed, request));
+        }
+
         return base.OnDialogRequestAsync(dialog, request, cancellationToken);
     }
 

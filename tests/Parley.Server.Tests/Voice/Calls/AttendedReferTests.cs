@@ -22,23 +22,12 @@ public sealed class AttendedReferTests(VoiceCallAppFactory factory) : IClassFixt
         await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.101"), rtpBase: 42000);
         await using var colleaguePhone = TestPhone.Start("desk3", rtpBase: 42400);
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.102"), rtpBase: 42800);
-        var live = await BridgeAsync(factory, agentPhone, caller, "agent2", "Support");
-        await factory.SetDemoAgentPhoneAsync("agent3", colleaguePhone.Uri);
-        using var colleague = await factory.SignInToRoutingAsync("agent3");
-        var consultNumber = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Sales"), agentPhone.Address.ToString());
+        var (live, colleague, consultNumber, consultation, consulted) = await ConsultFromThePhoneAsync(agentPhone, colleaguePhone, caller);
         var reported = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var feed = await CallEventsAsync(live.CallId, reported);
-
-        Assert.Equal(200, (await live.AgentCall.Dialog!.ReInviteAsync(Offer(live.AgentCall, agentPhone.Address, MediaDirection.SendOnly), Ct)).StatusCode);
-        var consultation = await agentPhone.CallAsync($"sip:{consultNumber}@127.0.0.1:{factory.SipPort}", Ct);
-        var consulted = await colleaguePhone.NextIncomingAsync();
-        consultation.PlayTone(1000);
-        consulted.PlayTone(1700);
-        await consulted.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the consulted agent hears the agent");
-        await consultation.WaitUntilAsync(c => c.FramesOf(1700) > 25, "the agent hears the consulted agent");
         var replaces = $"{consultation.Dialog!.CallId};to-tag={consultation.Dialog.RemoteTag};from-tag={consultation.Dialog.LocalTag}";
 
-        Assert.Equal(202, (await live.AgentCall.Dialog.ReferAsync($"sip:{consultNumber}@127.0.0.1", replaces + ";early-only", Ct)).StatusCode);
+        Assert.Equal(202, (await live.AgentCall.Dialog!.ReferAsync($"sip:{consultNumber}@127.0.0.1", replaces + ";early-only", Ct)).StatusCode);
         await live.AgentCall.WaitUntilAsync(c => c.ReferNotifies.Count == 1, "the early-only REFER's final NOTIFY");
         Assert.Equal(486, live.AgentCall.ReferNotifies[0]);
         Assert.Equal(202, (await live.AgentCall.Dialog.ReferAsync($"sip:{consultNumber}@127.0.0.1", replaces, Ct)).StatusCode);
@@ -46,6 +35,54 @@ public sealed class AttendedReferTests(VoiceCallAppFactory factory) : IClassFixt
         await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         await consultation.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         Assert.Equal([486, 200], live.AgentCall.ReferNotifies);
+        await AssertTransferredAsync(live, colleague, consultNumber, consulted);
+        await UntilAsync(() => reported.Contains("call.consult-completed from phone"));
+        Assert.Contains("call.consult-completed from phone", reported);
+    }
+
+    [Fact]
+    public async Task AReferOnTheConsultation_WithReplacesNamingTheAgentsLegOfTheCustomersCall_DoesTheSameTheOtherWayRound()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.105"), rtpBase: 40400);
+        await using var colleaguePhone = TestPhone.Start("desk3", rtpBase: 40800);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.106"), rtpBase: 39600);
+        var (live, colleague, consultNumber, consultation, consulted) = await ConsultFromThePhoneAsync(agentPhone, colleaguePhone, caller);
+        var agentLeg = live.AgentCall.Dialog!;
+
+        // The phone is the UAS of its agent leg: Parley's tag is the remote one.
+        Assert.Equal(202, (await consultation.Dialog!.ReferAsync($"sip:{live.Number}@127.0.0.1", $"{agentLeg.CallId};to-tag={agentLeg.RemoteTag};from-tag={agentLeg.LocalTag}", Ct)).StatusCode);
+
+        await consultation.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal([200], consultation.ReferNotifies);
+        Assert.Empty(live.AgentCall.ReferNotifies);
+        await AssertTransferredAsync(live, colleague, consultNumber, consulted);
+    }
+
+    /// <summary>
+    /// The customer bridged with agent2's phone; the phone holds them by re-INVITE and calls a new number of the Sales queue,
+    /// which agent3 answers; agent2 and agent3 hear each other.
+    /// </summary>
+    private async Task<(LiveCall Live, HttpClient Colleague, string ConsultNumber, PhoneCall Consultation, PhoneCall Consulted)> ConsultFromThePhoneAsync(
+        TestPhone agentPhone, TestPhone colleaguePhone, TestPhone caller)
+    {
+        var live = await BridgeAsync(factory, agentPhone, caller, "agent2", "Support");
+        await factory.SetDemoAgentPhoneAsync("agent3", colleaguePhone.Uri);
+        var colleague = await factory.SignInToRoutingAsync("agent3");
+        var consultNumber = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Sales"), agentPhone.Address.ToString());
+        Assert.Equal(200, (await live.AgentCall.Dialog!.ReInviteAsync(Offer(live.AgentCall, agentPhone.Address, MediaDirection.SendOnly), Ct)).StatusCode);
+        var consultation = await agentPhone.CallAsync($"sip:{consultNumber}@127.0.0.1:{factory.SipPort}", Ct);
+        var consulted = await colleaguePhone.NextIncomingAsync();
+        consultation.PlayTone(1000);
+        consulted.PlayTone(1700);
+        await consulted.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the consulted agent hears the agent");
+        await consultation.WaitUntilAsync(c => c.FramesOf(1700) > 25, "the agent hears the consulted agent");
+        return (live, colleague, consultNumber, consultation, consulted);
+    }
+
+    /// <summary>The customer and agent3 talk, then the customer hangs up: the records and both agents' states show a consult transfer.</summary>
+    private async Task AssertTransferredAsync(LiveCall live, HttpClient colleague, string consultNumber, PhoneCall consulted)
+    {
         await AssertHearsAsync(live.CallerCall, "the customer", [1700], [1000]);
         await AssertHearsAsync(consulted, "the consulted agent", [440], [1000]);
         Assert.False(consulted.Ended.IsCompleted, "the consulted agent's leg went on in the customer's call");
@@ -59,8 +96,6 @@ public sealed class AttendedReferTests(VoiceCallAppFactory factory) : IClassFixt
         Assert.Equal("replaced", (await factory.CallRecordAsync(consultNumber)).GetProperty("releaseCause").GetString());
         Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent2"));
         Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent3"));
-        await UntilAsync(() => reported.Contains("call.consult-completed from phone"));
-        Assert.Contains("call.consult-completed from phone", reported);
         await SignOutAsync(live.Agent);
         await SignOutAsync(colleague);
     }
