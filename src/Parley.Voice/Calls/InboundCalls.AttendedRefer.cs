@@ -55,7 +55,7 @@ public sealed partial class InboundCalls
             : Check(dialog, consultation, matches[0].Key, matches[0].Value.Call, replaces);
         if (status != 202)
         {
-            return RefuseReplaces(dialog, consultation.Id, Guid.Empty, replaces, status, reason);
+            return RefuseReplaces(dialog, consultation.Id, matches.Count == 1 ? matches[0].Value.Leg.AgentId : Guid.Empty, replaces, status, reason);
         }
 
         var (call, leg) = matches[0].Value;
