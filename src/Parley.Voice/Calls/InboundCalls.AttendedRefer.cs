@@ -11,7 +11,7 @@ public sealed partial class InboundCalls
     /// <c>Replaces=</c> naming the consultation the same phone placed through Parley (a call to a number of the tenant that
     /// an agent answered). Parley is both the transferee and the transfer target, so it answers 202 and checks the named
     /// dialog as a target checks an INVITE with Replaces (RFC 3891 §3); what that INVITE would have been answered is the
-    /// final NOTIFY's sipfrag (RFC 3515 §2.4.5): no such dialog of Parley's (the phone called the target directly, or the
+    /// final NOTIFY's sipfrag (RFC 3515): no such dialog of Parley's (the phone called the target directly, or the
     /// consultation ended) or another tenant's 481, another phone's dialog 403 (not authorised to replace it), an ended one
     /// 603, one whose ACK has not arrived 481 (an early dialog Parley did not initiate), <c>early-only</c> 486 (Parley's
     /// dialog is confirmed), a consultation not talking to an agent 603. Carried out, it is the API's consult complete:
@@ -33,7 +33,7 @@ public sealed partial class InboundCalls
     }
 
     /// <summary>
-    /// The same transfer asked the other way round (RFC 5589 §7 lets the transferor REFER either party): REFER on the call
+    /// The same transfer asked the other way round (a transferor may REFER either party): REFER on the call
     /// the phone placed through Parley, <c>Replaces</c> naming the phone's agent leg of the customer's call. Checked and
     /// carried out as <see cref="ReferWithReplaces"/>; the NOTIFY goes on this dialog. Without Replaces 603, as before.
     /// </summary>
@@ -112,6 +112,7 @@ public sealed partial class InboundCalls
         return replaces.EarlyOnly ? (486, "early-only, and the dialog is confirmed") : (202, string.Empty);
     }
 
+    /// <summary>Logs why, answers the REFER 202 and ends its subscription with the sipfrag <paramref name="status"/>.</summary>
     private int RefuseReplaces(SipDialog dialog, Guid callId, Guid agentId, SipReplaces replaces, int status, string reason)
     {
         CallLog.ReplacesRefused(_logger, callId, agentId, replaces.CallId, status, reason);
