@@ -50,6 +50,12 @@ internal static partial class CallLog
     [LoggerMessage(6114, LogLevel.Information, "Call {CallId}: agent {AgentId} answered after the offer ended ({Reason}); the agent's leg is released")]
     public static partial void AnsweredTooLate(ILogger logger, Guid callId, Guid agentId, string reason);
 
+    [LoggerMessage(6125, LogLevel.Information, "Call {CallId}: agent {AgentId}'s REFER with Replaces (consultation {Consultation}) not carried out, NOTIFY {Status}: {Reason}")]
+    public static partial void ReplacesRefused(ILogger logger, Guid callId, Guid agentId, string consultation, int status, string reason);
+
+    [LoggerMessage(6126, LogLevel.Information, "Call {CallId} replaced: its agent {AgentId} took the customer of the call its caller transferred (REFER with Replaces)")]
+    public static partial void Replaced(ILogger logger, Guid callId, Guid agentId);
+
     [LoggerMessage(6140, LogLevel.Information, "Call {CallId}: supervisor {SupervisorId} {Action}")]
     public static partial void Supervised(ILogger logger, Guid callId, Guid supervisorId, string action);
 }

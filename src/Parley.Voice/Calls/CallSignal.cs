@@ -30,6 +30,17 @@ internal abstract record CallSignal
     /// <summary>The caller pressed the queue's breakout key.</summary>
     internal sealed record BrokeOut : CallSignal;
 
+    /// <summary>
+    /// The agent's phone sent REFER with Replaces naming <paramref name="Consultation"/>, a call it placed through Parley
+    /// (or, <paramref name="ReferredOnConsultation"/>, sent it on that call naming this one's agent leg): the consultation's
+    /// agent takes the customer as in a completed consult transfer; the answer completes <paramref name="Done"/>.
+    /// </summary>
+    internal sealed record ReplaceWithConsultation(
+        InboundCall Consultation, Guid AgentId, TaskCompletionSource<Parley.Voice.Calls.Control.CallControlResult> Done, bool ReferredOnConsultation = false) : CallSignal;
+
+    /// <summary>Another call takes this call's bridged agent leg (this call was the consultation of an attended transfer).</summary>
+    internal sealed record HandOverAgent(AgentHandOver HandOver) : CallSignal;
+
     /// <summary>An agent's call control (REST, workspace, or their phone's re-INVITE); the answer completes <paramref name="Done"/>.</summary>
     /// <summary>A supervisor's action (monitor, mode, intercept, release, leave); the answer completes <paramref name="Done"/>.</summary>
     internal sealed record Supervise(Parley.Voice.Calls.Control.SupervisorCommand Command, Guid SupervisorId, TaskCompletionSource<Parley.Voice.Calls.Control.CallControlResult> Done) : CallSignal;

@@ -109,6 +109,10 @@ internal sealed partial class InboundCall
                 return true;
             case CallSignal.Control control:
                 return await ControlAsync(control).ConfigureAwait(false);
+            case CallSignal.ReplaceWithConsultation replace:
+                return await CompleteConsultationFromPhoneAsync(replace).ConfigureAwait(false);
+            case CallSignal.HandOverAgent handOver:
+                return await HandOverAgentAsync(handOver.HandOver).ConfigureAwait(false);
             case CallSignal.Moved moved:
                 _record = _record with { QueueId = moved.QueueId };
                 return false;

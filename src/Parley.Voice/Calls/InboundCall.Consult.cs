@@ -67,7 +67,8 @@ internal sealed partial class InboundCall
     }
 
     /// <summary>Hands the customer to the consulted party; the agent's leg ends (wrap-up). False: the call goes on.</summary>
-    private async Task<bool> CompleteConsultAsync(bool hangUpAgent, TaskCompletionSource<CallControlResult>? done)
+    /// <param name="fromRefer">The agent's phone asked by REFER with Replaces: it hears the final NOTIFY (sipfrag 200) before the BYE.</param>
+    private async Task<bool> CompleteConsultAsync(bool hangUpAgent, TaskCompletionSource<CallControlResult>? done, bool fromRefer = false)
     {
         if (_consultLeg is not { } leg)
         {
@@ -80,7 +81,7 @@ internal sealed partial class InboundCall
         StopMedia();
         _consultLeg = null;
         _members.Add(leg);
-        await ReleaseAgentLegAsync("consult_transferred", fromRefer: false, hangUpAgent).ConfigureAwait(false);
+        await ReleaseAgentLegAsync("consult_transferred", fromRefer, hangUpAgent).ConfigureAwait(false);
         Remix();
         done?.TrySetResult(CallControlResult.Done);
         return false;

@@ -284,6 +284,18 @@ internal sealed partial class InboundCall
             return true;
         }
 
+        if (signal is CallSignal.ReplaceWithConsultation replace)
+        {
+            replace.Done.TrySetResult(CallControlResult.NotConnected);
+            return true;
+        }
+
+        if (signal is CallSignal.HandOverAgent handOver)
+        {
+            handOver.HandOver.Leg.TrySetResult(null);
+            return true;
+        }
+
         return false;
     }
 }

@@ -24,7 +24,7 @@ namespace Parley.Voice.Calls;
 /// <see cref="InboundCall"/> each, and hands every later request of their dialogs — the caller's and the agents' legs —
 /// to the right call (BYE, SIP INFO digits, re-INVITE).
 /// </summary>
-public sealed class InboundCalls : VoiceCallHandler
+public sealed partial class InboundCalls : VoiceCallHandler
 {
     private readonly CallServices _services;
     private readonly ConcurrentDictionary<SipDialog, InboundCall> _callers = new();
@@ -177,6 +177,11 @@ public sealed class InboundCalls : VoiceCallHandler
             return ValueTask.FromResult(Refer(dialog, referrer.Call, referrer.Leg, request));
         }
 
+        if (request.Method == SipMethods.Refer && _callers.TryGetValue(dialog, out var placed))
+        {
+            return ValueTask.FromResult(ReferOnConsultation(dialog, placed, request));
+        }
+
         return base.OnDialogRequestAsync(dialog, request, cancellationToken);
     }
 
@@ -296,8 +301,8 @@ public sealed class InboundCalls : VoiceCallHandler
 
     /// <summary>
     /// A blind REFER from an agent's phone (RFC 3515): <c>Refer-To</c> a number (<c>sip:+15551234567@…</c>, <c>tel:…</c>)
-    /// transfers the customer as the API does and answers 202; the final NOTIFY (sipfrag) reports the outcome. Attended
-    /// transfer (Replaces) answers 501; a target that is not a number 603.
+    /// transfers the customer as the API does and answers 202; the final NOTIFY (sipfrag) reports the outcome. A target
+    /// that is not a number answers 603. With Replaces it is an attended transfer (<see cref="ReferWithReplaces"/>).
     /// </summary>
     private int Refer(SipDialog dialog, InboundCall call, AgentLeg leg, SipRequest request)
     {
@@ -307,9 +312,9 @@ public sealed class InboundCalls : VoiceCallHandler
             return 400;
         }
 
-        if (referTo.Contains("Replaces=", StringComparison.OrdinalIgnoreCase))
+        if (SipReplaces.TryFindInReferTo(referTo, out var replaces))
         {
-            return 501;
+            return replaces is null ? 400 : ReferWithReplaces(dialog, call, leg, replaces);
         }
 
         if (!E164.TryNormalise(ReferUser(referTo), NumberingRule.None, out var number))

@@ -204,7 +204,7 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
         var reported = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var feed = await PhoneEventsAsync(live.CallId, reported);
 
-        Assert.Equal(501, (await live.AgentCall.Dialog!.ReferAsync("sip:+15559990002@127.0.0.1", replaces: "abc;to-tag=1;from-tag=2", cancellationToken: Ct)).StatusCode);
+        Assert.Equal(400, (await live.AgentCall.Dialog!.ReferAsync("sip:+15559990002@127.0.0.1", replaces: "abc;to-tag=1", cancellationToken: Ct)).StatusCode);
         Assert.Equal(603, (await live.AgentCall.Dialog!.ReferAsync("sip:not-a-number@127.0.0.1", cancellationToken: Ct)).StatusCode);
         Assert.Equal(202, (await live.AgentCall.Dialog!.ReferAsync("sip:+15559990002@127.0.0.1", cancellationToken: Ct)).StatusCode);
         await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);

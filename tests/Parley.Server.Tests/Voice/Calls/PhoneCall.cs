@@ -11,6 +11,7 @@ internal sealed class PhoneCall : IAsyncDisposable
 {
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<char> _digits = new();
+    private readonly ConcurrentQueue<int> _referNotifies = new();
     private readonly double[] _watched = [440, 1000, 1700];
     private readonly int[] _toneFrames = new int[3];
     private readonly int[] _presentFrames = new int[3];
@@ -39,6 +40,11 @@ internal sealed class PhoneCall : IAsyncDisposable
     public int LoudFrames => Volatile.Read(ref _loudFrames);
 
     public string Digits => string.Concat(_digits);
+
+    /// <summary>The sipfrag status lines' codes of the REFER NOTIFYs this call received, in order.</summary>
+    public IReadOnlyList<int> ReferNotifies => [.. _referNotifies];
+
+    public void AddReferNotify(int status) => _referNotifies.Enqueue(status);
 
     /// <summary>Frames whose strongest watched tone was <paramref name="hz"/> (440, 1000 or 1700).</summary>
     public int FramesOf(double hz) => Volatile.Read(ref _toneFrames[Array.IndexOf(_watched, hz)]);

@@ -126,6 +126,23 @@ internal sealed class TestPhone : SipApplication, IAsyncDisposable
         _incoming.Writer.TryWrite(answered);
     }
 
+    /// <summary>Keeps the sipfrag status of each REFER NOTIFY (RFC 3515) on the call it arrived in.</summary>
+    public override ValueTask<int> OnDialogRequestAsync(SipDialog dialog, Parley.Sip.Messages.SipRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = Encoding.ASCII.GetString(request.Body.Span);
+        if (request.Method == Parley.Sip.Messages.SipMethods.Notify && body.StartsWith("SIP/2.0 ", StringComparison.Ordinal)
+            && int.TryParse(body.AsSpan(8, 3), System.Globalization.CultureInfo.InvariantCulture, out var status))
+        {
+            lock (_gate)
+            {
+                _calls.GetValueOrDefault(dialog)?.AddReferNotify(status);
+            }
+        }
+
+        return base.OnDialogRequestAsync(dialog, request, cancellationToken);
+    }
+
     public override ValueTask OnDialogTerminatedAsync(SipDialog dialog, CancellationToken cancellationToken)
     {
         lock (_gate)
