@@ -19,6 +19,9 @@ internal sealed partial class InboundCall
     internal const string DefaultVoicemailGreeting =
         "Sorry, all our agents are busy. Please leave a message after the tone, and press the pound key when you have finished.";
 
+    /// <summary>What a caller who left a message on an overflow hears before the call ends (unless they hung up).</summary>
+    internal const string VoicemailThanks = "Thank you for your message. Goodbye.";
+
     /// <summary>What a caller whose queue overflows to a callback hears before the call ends.</summary>
     internal const string CallbackPromise =
         "Sorry, all our agents are busy. We will call you back at the number you are calling from, and you keep your place in line. Goodbye.";
@@ -65,7 +68,7 @@ internal sealed partial class InboundCall
         }
     }
 
-    /// <summary>The greeting, then the flow's voicemail recording for <paramref name="queue"/>; null when a message was queued.</summary>
+    /// <summary>The greeting, the flow's voicemail recording for <paramref name="queue"/>, then thanks; null when a message was queued.</summary>
     private async Task<string?> OverflowToVoicemailAsync(string queue)
     {
         var settings = _record.QueueId is { } queueId ? await _services.Waiting.GetAsync(TenantId, queueId, _life.Token).ConfigureAwait(false) : null;
@@ -79,7 +82,13 @@ internal sealed partial class InboundCall
         }
 
         var left = await LeaveVoicemailAsync(new VoicemailAction([], queue, _services.Options.OverflowVoicemailMaxLength)).ConfigureAwait(false);
-        return left is VoicemailInput { Queued: true } ? null : (left as VoicemailInput)?.Reason ?? "refused";
+        if (left is not VoicemailInput { Queued: true })
+        {
+            return (left as VoicemailInput)?.Reason ?? "refused";
+        }
+
+        await SayAsync(VoicemailThanks).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>A callback to the caller's number in <paramref name="queue"/> with their place, then the promise; null when queued.</summary>
