@@ -85,7 +85,7 @@ public sealed partial class RoutingEngine
     }
 
     private static WaitingInteraction ToWaiting(InteractionRuntime i) =>
-        new(i.Id, i.Queue.Id, i.Channel, i.Priority, ToOffset(i.EnqueuedTicks), i.PreferredAgent?.Id, i.ExtraDefinition);
+        new(i.Id, i.Queue.Id, i.Channel, i.Priority, ToOffset(i.EnqueuedTicks), i.PreferredAgent?.Id, i.ExtraDefinition, i.Deferred);
 
     /// <summary>Queries read the clock without firing timers, so they never publish events.</summary>
     private long Now() => Math.Max(_now, _time.GetUtcNow().UtcTicks);

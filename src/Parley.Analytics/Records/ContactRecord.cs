@@ -5,7 +5,8 @@ namespace Parley.Analytics.Records;
 /// <paramref name="EnqueuedAt"/> is when it entered <paramref name="QueueId"/>; <paramref name="AnsweredAt"/> is when an
 /// agent was connected (null when the caller gave up or the chat ended unanswered); <paramref name="EndedAt"/> is when the
 /// customer side ended. <paramref name="Hold"/> is time on hold inside the connected part; <paramref name="WrapUp"/> is
-/// the after-contact work the agent spent once the customer left.
+/// the after-contact work the agent spent once the customer left. <paramref name="Deflected"/> marks a contact the queue
+/// overflowed to voicemail or a callback that the customer took: unanswered, but not abandoned.
 /// </summary>
 public sealed record ContactRecord(
     string Id,
@@ -18,12 +19,13 @@ public sealed record ContactRecord(
     TimeSpan Hold,
     TimeSpan WrapUp,
     bool Transferred,
-    string? WrapUpCode)
+    string? WrapUpCode,
+    bool Deflected = false)
 {
-    /// <summary>True when nobody answered the contact.</summary>
-    public bool Abandoned => AnsweredAt is null;
+    /// <summary>True when the customer gave up before an agent answered (a deflected contact did not).</summary>
+    public bool Abandoned => AnsweredAt is null && !Deflected;
 
-    /// <summary>Time in queue: until answer, or until the customer gave up.</summary>
+    /// <summary>Time in queue: until answer, or until the customer gave up (or left a message, or asked for a callback).</summary>
     public TimeSpan Wait => Clamp((AnsweredAt ?? EndedAt) - EnqueuedAt);
 
     /// <summary>Connected time (customer and agent together), hold included.</summary>

@@ -17,7 +17,7 @@ public static class DispositionReport
         ArgumentNullException.ThrowIfNull(tallies);
         ArgumentNullException.ThrowIfNull(calendar);
         return Shares.Of(tallies
-            .Where(t => !t.Abandoned && calendar.IndexOf(t.EnqueuedAt) >= 0)
+            .Where(t => t.Answered && calendar.IndexOf(t.EnqueuedAt) >= 0)
             .Select(t => (string.IsNullOrEmpty(t.WrapUpCode) ? NoCode : t.WrapUpCode, t.Count)));
     }
 }

@@ -7,6 +7,7 @@ internal sealed class QueueAccumulator
 {
     private int _offered;
     private int _answered;
+    private int _abandoned;
     private int _inThreshold;
     private int _transfers;
     private TimeSpan _wait;
@@ -20,7 +21,8 @@ internal sealed class QueueAccumulator
         _wait += tally.TotalWait;
         _maxWait = tally.MaxWait > _maxWait ? tally.MaxWait : _maxWait;
         _transfers += tally.Transfers;
-        if (!tally.Abandoned)
+        _abandoned += tally.Abandoned ? tally.Count : 0;
+        if (tally.Answered)
         {
             _answered += tally.Count;
             _speed += tally.TotalWait;
@@ -30,5 +32,5 @@ internal sealed class QueueAccumulator
     }
 
     public QueueRow ToRow(IntervalSlot slot) =>
-        new(slot, _offered, _answered, _offered - _answered, _inThreshold, _transfers, _wait, _maxWait, _speed, _handle);
+        new(slot, _offered, _answered, _abandoned, _inThreshold, _transfers, _wait, _maxWait, _speed, _handle);
 }

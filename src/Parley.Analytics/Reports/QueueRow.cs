@@ -20,6 +20,9 @@ public sealed record QueueRow(
 
     public double? AbandonRate => Offered == 0 ? null : (double)Abandoned / Offered;
 
+    /// <summary>Offered contacts neither answered nor abandoned: overflowed to voicemail or a callback the customer took.</summary>
+    public int Deflected => Offered - Answered - Abandoned;
+
     public TimeSpan? AverageSpeedOfAnswer => Answered == 0 ? null : TotalAnswerSpeed / Answered;
 
     public TimeSpan? AverageHandleTime => Answered == 0 ? null : TotalHandle / Answered;

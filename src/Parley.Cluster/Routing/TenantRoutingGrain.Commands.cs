@@ -112,7 +112,8 @@ internal sealed partial class TenantRoutingGrain
             command.Channel,
             command.Priority,
             command.PreferredAgentId is null ? null : new AgentId(command.PreferredAgentId),
-            enqueuedAt);
+            enqueuedAt,
+            Deferred: command.Deferred);
         var result = _engine.Enqueue(request);
         if (result != RoutingResult.Ok)
         {

@@ -615,6 +615,9 @@ namespace Parley.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("VoicemailGreetingPromptId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<List<string>>("WrapUpCodes")
                         .IsRequired()
                         .HasColumnType("text[]");

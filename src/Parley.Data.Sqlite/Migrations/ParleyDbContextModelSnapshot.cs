@@ -606,6 +606,9 @@ namespace Parley.Data.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("VoicemailGreetingPromptId")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("WrapUpCodes")
                         .IsRequired()
                         .HasColumnType("TEXT");

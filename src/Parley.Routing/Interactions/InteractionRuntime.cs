@@ -47,6 +47,9 @@ internal sealed class InteractionRuntime(InteractionId id, Channel channel, int 
 
     public int OverflowHops { get; set; }
 
+    /// <summary>Left behind by the customer (a voicemail, a callback): no max wait, size or KPI overflow.</summary>
+    public bool Deferred { get; init; }
+
     /// <summary>Requirements of this interaction on top of its queue's (numbered skills); empty for most.</summary>
     public ResolvedRequirement[] Extra { get; set; } = [];
 

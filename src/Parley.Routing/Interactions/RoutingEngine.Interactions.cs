@@ -37,7 +37,7 @@ public sealed partial class RoutingEngine
         }
 
         var enqueued = Math.Min(request.EnqueuedAt?.UtcTicks ?? _now, _now);
-        var i = new InteractionRuntime(request.Id, request.Channel, request.Priority, enqueued, ++_sequence);
+        var i = new InteractionRuntime(request.Id, request.Channel, request.Priority, enqueued, ++_sequence) { Deferred = request.Deferred };
         if (request.PreferredAgent is { } preferred && _agents.TryGetValue(preferred, out var agent))
         {
             i.PreferredAgent = agent;

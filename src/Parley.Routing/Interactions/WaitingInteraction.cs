@@ -5,7 +5,10 @@ using Parley.Routing.Skills;
 
 namespace Parley.Routing.Interactions;
 
-/// <summary>An interaction not yet accepted, as listed by <see cref="RoutingEngine.GetWaiting"/> and exported for restore.</summary>
+/// <summary>
+/// An interaction not yet accepted, as listed by <see cref="RoutingEngine.GetWaiting"/> and exported for restore;
+/// <paramref name="Deferred"/> as in <see cref="InteractionRequest"/>.
+/// </summary>
 public sealed record WaitingInteraction(
     InteractionId Id,
     QueueId QueueId,
@@ -13,4 +16,5 @@ public sealed record WaitingInteraction(
     int Priority,
     DateTimeOffset EnqueuedAt,
     AgentId? PreferredAgent = null,
-    IReadOnlyList<SkillRequirement>? RequiredSkills = null);
+    IReadOnlyList<SkillRequirement>? RequiredSkills = null,
+    bool Deferred = false);

@@ -56,7 +56,7 @@ public sealed partial class RoutingEngine
 
     private void ScheduleMaxWait(InteractionRuntime i)
     {
-        if (i.Queue.Definition.MaxWait is { } maxWait)
+        if (i.Queue.Definition.MaxWait is { } maxWait && !i.Deferred)
         {
             _timers.Schedule(i.QueuedTicks + maxWait.Ticks, maxWait.Ticks, new TimerEntry(TimerKind.MaxWait, i, i.Generation, null, null));
         }

@@ -61,9 +61,14 @@ public sealed partial class RoutingEngine
         EmitQueued(i, position, Estimate(pool, position));
     }
 
-    /// <summary>Max size, then KPI rules (size, estimated wait) for an arrival no agent can take now.</summary>
+    /// <summary>Max size, then KPI rules (size, estimated wait) for an arrival no agent can take now; never for deferred work.</summary>
     private bool OverflowsOnArrival(InteractionRuntime i, QueueRuntime queue, Pool pool)
     {
+        if (i.Deferred)
+        {
+            return false;
+        }
+
         var definition = queue.Definition;
         if (definition.MaxSize is int max && queue.WaitingCount >= max)
         {

@@ -58,6 +58,7 @@ public sealed partial class RoutingEngine
                     Queue = queue,
                     Pool = queue.Pools[(int)w.Channel]!,
                     QueuedTicks = w.EnqueuedAt.UtcTicks,
+                    Deferred = w.Deferred,
                 };
                 SetExtra(i, w.RequiredSkills);
                 _interactions.Add(i.Id, i);

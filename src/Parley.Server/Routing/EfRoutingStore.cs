@@ -36,7 +36,8 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
         open = [.. open.OrderBy(i => i.EnqueuedAt).ThenBy(i => i.Sequence)];
         var last = await db.Interactions.MaxAsync(i => (long?)i.Sequence, cancellationToken) ?? 0;
         var waiting = open.Where(i => i.Status == InteractionRecord.Waiting)
-            .Select(i => new WaitingInteraction(new InteractionId(RoutingDefinitions.Key(i.Id)), new QueueId(RoutingDefinitions.Key(i.QueueId)), Enum.Parse<Channel>(i.Channel), i.Priority, i.EnqueuedAt))
+            .Select(i => new WaitingInteraction(new InteractionId(RoutingDefinitions.Key(i.Id)), new QueueId(RoutingDefinitions.Key(i.QueueId)), Enum.Parse<Channel>(i.Channel), i.Priority, i.EnqueuedAt,
+                Deferred: DeferredWork.IsDeferred(i.Attributes)))
             .ToList();
         var active = open.Where(i => i.Status == InteractionRecord.Active && i.AgentId is not null)
             .Select(i => new ActiveInteractionRestore(

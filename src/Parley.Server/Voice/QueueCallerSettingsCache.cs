@@ -31,14 +31,15 @@ public sealed class QueueCallerSettingsCache(IServiceScopeFactory scopes, TimePr
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var row = await db.Queues.IgnoreQueryFilters().AsNoTracking()
             .Where(q => q.TenantId == tenantId && q.Id == queueId)
-            .Select(q => new { q.AnnouncementIntervalSeconds, q.BreakoutDigit, q.BreakoutFlowId, q.MusicOnHoldPromptId, q.RecordingMode, q.RecordingPercent })
+            .Select(q => new { q.AnnouncementIntervalSeconds, q.BreakoutDigit, q.BreakoutFlowId, q.MusicOnHoldPromptId, q.RecordingMode, q.RecordingPercent, q.VoicemailGreetingPromptId })
             .SingleOrDefaultAsync(cancellationToken);
         var settings = row is null ? null : new QueueCallerSettings(
             row.AnnouncementIntervalSeconds > 0 ? TimeSpan.FromSeconds(row.AnnouncementIntervalSeconds) : null,
             row.BreakoutDigit is { Length: 1 } digit ? digit[0] : null,
             row.BreakoutFlowId,
             row.MusicOnHoldPromptId,
-            QueueRecording.Percent(row.RecordingMode, row.RecordingPercent));
+            QueueRecording.Percent(row.RecordingMode, row.RecordingPercent),
+            row.VoicemailGreetingPromptId);
         _entries[(tenantId, queueId)] = (settings, now);
         return settings;
     }

@@ -56,6 +56,12 @@ internal static partial class CallLog
     [LoggerMessage(6126, LogLevel.Information, "Call {CallId} replaced: its agent {AgentId} took the customer of the call its caller transferred (REFER with Replaces)")]
     public static partial void Replaced(ILogger logger, Guid callId, Guid agentId);
 
+    [LoggerMessage(6115, LogLevel.Information, "Call {CallId} overflowed out of queue {Queue} ({Reason})")]
+    public static partial void Overflowed(ILogger logger, Guid callId, string queue, string reason);
+
+    [LoggerMessage(6116, LogLevel.Warning, "Call {CallId}: the overflow ({Reason}) could not be carried out: {Failure}")]
+    public static partial void OverflowFailed(ILogger logger, Guid callId, string reason, string failure);
+
     [LoggerMessage(6140, LogLevel.Information, "Call {CallId}: supervisor {SupervisorId} {Action}")]
     public static partial void Supervised(ILogger logger, Guid callId, Guid supervisorId, string action);
 }

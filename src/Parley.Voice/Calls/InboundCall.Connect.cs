@@ -101,6 +101,9 @@ internal sealed partial class InboundCall
                 // Ended from outside (a supervisor, the API): both legs go.
                 await ReleaseBridgedAsync("ended_" + ended.Reason, CallParty.System, hangUpCaller: true, endInRouting: false).ConfigureAwait(false);
                 return true;
+            case CallSignal.RoutingEnded { Reason: OverflowVoicemail or OverflowCallback } ended when !Talking:
+                await OverflowAsync(ended.Reason).ConfigureAwait(false);
+                return true;
             case CallSignal.RoutingEnded ended:
                 _record = _record with { Disposition = CallDisposition.NotAnswered, ReleaseCause = ended.Reason, ReleasedBy = CallParty.System };
                 await StopWaitingAsync().ConfigureAwait(false);

@@ -27,6 +27,12 @@ public sealed class InboundCallOptions
     /// </summary>
     public string? RecordingsDirectory { get; set; }
 
+    /// <summary>
+    /// The longest message a caller whose queue overflows to voicemail may leave (<c>Parley:Calls:OverflowVoicemailMaxLength</c>);
+    /// a flow's voicemail block sets its own. Default 2 minutes; 5 s to 10 minutes.
+    /// </summary>
+    public TimeSpan OverflowVoicemailMaxLength { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Throws on an unusable configuration; called at start-up.</summary>
     public void Validate()
     {
@@ -38,6 +44,11 @@ public sealed class InboundCallOptions
         if (PortsFullRetryAfter < TimeSpan.FromSeconds(1) || PortsFullRetryAfter > TimeSpan.FromHours(1))
         {
             throw new ArgumentOutOfRangeException(nameof(PortsFullRetryAfter), "Parley:Calls:PortsFullRetryAfter must be 1 s..1 h.");
+        }
+
+        if (OverflowVoicemailMaxLength < TimeSpan.FromSeconds(5) || OverflowVoicemailMaxLength > TimeSpan.FromMinutes(10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OverflowVoicemailMaxLength), "Parley:Calls:OverflowVoicemailMaxLength must be 5 s..10 min.");
         }
     }
 }

@@ -1,4 +1,6 @@
+using Parley.Analytics.Records;
 using Parley.Analytics.Reports;
+using Parley.Analytics.Tallies;
 
 namespace Parley.Analytics.Tests.Reports;
 
@@ -30,6 +32,22 @@ public sealed class QueuePerformanceReportTests
         Assert.Equal(S(1130) / 3, result.Total.AverageHandleTime);
         Assert.Equal([3, 1, 0, 0], result.Rows.Select(r => r.Offered));
         Assert.Null(result.Rows[3].ServiceLevel);
+    }
+
+    [Fact]
+    public void AContactDeflectedToVoicemailOrACallback_IsOfferedButNeitherAnsweredNorAbandoned()
+    {
+        var deflected = new ContactRecord(
+            "V", ContactChannel.Voice, "q1", null, Fixtures.At(2), null, Fixtures.At(4), TimeSpan.Zero, TimeSpan.Zero, false, null, Deflected: true);
+
+        var row = QueuePerformanceReport.Calculate([.. Fixtures.Contacts, deflected], Fixtures.NineToTen()).Rows[0];
+        var quarters = QueuePerformanceReport.Calculate(
+            ContactTallies.ByQuarter(ContactTallies.Of([.. Fixtures.Contacts, deflected])), Fixtures.NineToTen()).Rows[0];
+        var abandons = AbandonReport.Calculate([.. Fixtures.Contacts, deflected], Fixtures.NineToTen());
+
+        Assert.Equal((4, 2, 1, 1), (row.Offered, row.Answered, row.Abandoned, row.Deflected));
+        Assert.Equal((4, 2, 1, 1), (quarters.Offered, quarters.Answered, quarters.Abandoned, quarters.Deflected));
+        Assert.Equal((5, 1), (abandons.Offered, abandons.Abandoned));
     }
 
     [Fact]

@@ -52,6 +52,9 @@ public sealed class Queue : ITenantOwned, IVersioned
     /// <summary>An uploaded prompt played while waiting instead of the tenant's music on hold; null = the tenant's.</summary>
     public Guid? MusicOnHoldPromptId { get; set; }
 
+    /// <summary>An uploaded prompt a caller hears when the queue overflows to voicemail; null = a spoken default greeting.</summary>
+    public Guid? VoicemailGreetingPromptId { get; set; }
+
     /// <summary>Which answered calls of this queue are recorded: <c>All</c> (default), <c>None</c> or <c>Percentage</c>.</summary>
     public string RecordingMode { get; set; } = "All";
 

@@ -10,7 +10,7 @@ namespace Parley.Server.Api.Calls;
 /// <param name="AgentId">The agent who answered.</param>
 /// <param name="CallerNumber">The caller's number, exactly as recorded (E.164 for trunk calls).</param>
 /// <param name="CalledNumber">The number dialled, exactly as recorded.</param>
-/// <param name="Disposition">How the call ended: Answered, AbandonedInIvr, AbandonedInQueue, EndedByFlow, NotAnswered, NodeFailure; or Open.</param>
+/// <param name="Disposition">How the call ended: Answered, AbandonedInIvr, AbandonedInQueue, EndedByFlow, Voicemail, Callback, NotAnswered, NodeFailure; or Open.</param>
 /// <param name="Limit">Page size, 1–200 (default 50).</param>
 /// <param name="Cursor">The <c>nextCursor</c> of the previous page.</param>
 public sealed record CallListQuery(

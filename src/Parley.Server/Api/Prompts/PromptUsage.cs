@@ -5,7 +5,10 @@ using Parley.Flows.Model;
 
 namespace Parley.Server.Api.Prompts;
 
-/// <summary>What still plays a prompt, so it cannot be deleted from under it: a published flow's prompt or a queue's music on hold.</summary>
+/// <summary>
+/// What still plays a prompt, so it cannot be deleted from under it: a published flow's prompt, a queue's music on hold or
+/// its voicemail greeting.
+/// </summary>
 internal static class PromptUsage
 {
     /// <summary>A sentence naming the first user of <paramref name="promptId"/>, or null when nothing uses it.</summary>
@@ -15,6 +18,12 @@ internal static class PromptUsage
         if (queue is not null)
         {
             return $"The queue '{queue}' plays it as music on hold";
+        }
+
+        var greeting = await db.Queues.AsNoTracking().Where(q => q.VoicemailGreetingPromptId == promptId).Select(q => q.Name).FirstOrDefaultAsync(ct);
+        if (greeting is not null)
+        {
+            return $"The queue '{greeting}' plays it as its voicemail greeting";
         }
 
         var text = promptId.ToString();

@@ -5,7 +5,7 @@ using Parley.Server.Api.Conventions;
 
 namespace Parley.Server.Api.Queues;
 
-/// <summary>Checks a queue's caller settings: announcement interval, breakout key and flow, music on hold.</summary>
+/// <summary>Checks a queue's caller settings: announcement interval, breakout key and flow, music on hold, voicemail greeting.</summary>
 internal static class QueueCallerRules
 {
     public const string BreakoutDigits = "0123456789*#";
@@ -35,6 +35,11 @@ internal static class QueueCallerRules
         if (r.MusicOnHold is { } prompt && !await db.Set<Prompt>().AnyAsync(p => p.Id == prompt, ct))
         {
             return ApiProblems.Invalid("musicOnHold", "No such uploaded prompt.");
+        }
+
+        if (r.VoicemailGreeting is { } greeting && !await db.Set<Prompt>().AnyAsync(p => p.Id == greeting, ct))
+        {
+            return ApiProblems.Invalid("voicemailGreeting", "No such uploaded prompt.");
         }
 
         return null;

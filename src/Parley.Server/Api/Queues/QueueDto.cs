@@ -26,7 +26,8 @@ public sealed record QueueDto(
     QueueThresholds Thresholds,
     long Version,
     string Recording = QueueRecording.All,
-    int? RecordingPercent = null)
+    int? RecordingPercent = null,
+    Guid? VoicemailGreeting = null)
 {
     public static QueueDto From(Queue q) => new(
         q.Id, q.Name, q.Channels, q.Strategy, q.RequiredSkills.Select(s => new QueueSkillRequirement(s.SkillId, s.MinProficiency)).ToArray(),
@@ -37,5 +38,6 @@ public sealed record QueueDto(
             q.AlertServiceLevelAmberPercent, q.AlertServiceLevelRedPercent),
         q.Version,
         q.RecordingMode,
-        q.RecordingPercent);
+        q.RecordingPercent,
+        q.VoicemailGreetingPromptId);
 }

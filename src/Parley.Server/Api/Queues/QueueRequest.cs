@@ -10,7 +10,8 @@ namespace Parley.Server.Api.Queues;
 /// <c>Optional</c>, <c>Mandatory</c>, <c>MandatoryWithTimeLimit</c>. Times in seconds.
 /// Caller settings (voice): <c>AnnouncementIntervalSeconds</c> 0 (off) or 10..600 (default 30); <c>BreakoutDigit</c>
 /// (0-9, *, #) together with <c>BreakoutFlowId</c> (a published flow); <c>MusicOnHold</c> an uploaded prompt id
-/// (null: the tenant's music on hold). <c>Thresholds</c>: the supervisor dashboard's amber/red alerts (contacts in queue and oldest
+/// (null: the tenant's music on hold); <c>VoicemailGreeting</c> an uploaded prompt played before the tone when the queue
+/// overflows to voicemail (null: a spoken default). <c>Thresholds</c>: the supervisor dashboard's amber/red alerts (contacts in queue and oldest
 /// contact age at or above; service level percent below); omitted or null fields leave a figure uncoloured.
 /// <c>Recording</c>: which answered calls are recorded — <c>All</c> (default), <c>None</c>, or <c>Percentage</c> with
 /// <c>RecordingPercent</c> 0..100 (applies when the platform records, <c>Parley:Calls:Record</c>; a flow's <c>record</c> block overrides it).
@@ -36,4 +37,5 @@ public sealed record QueueRequest(
     Guid? MusicOnHold = null,
     QueueThresholds? Thresholds = null,
     string? Recording = null,
-    int? RecordingPercent = null);
+    int? RecordingPercent = null,
+    Guid? VoicemailGreeting = null);

@@ -89,6 +89,7 @@ internal static class QueueRequestRules
         queue.BreakoutDigit = r.BreakoutDigit;
         queue.BreakoutFlowId = r.BreakoutFlowId;
         queue.MusicOnHoldPromptId = r.MusicOnHold;
+        queue.VoicemailGreetingPromptId = r.VoicemailGreeting;
         queue.RecordingMode = recording;
         queue.RecordingPercent = r.RecordingPercent;
         queue.AlertContactsInQueueAmber = thresholds.ContactsInQueueAmber;

@@ -35,7 +35,7 @@ internal sealed class ReportRecords(ParleyDbContext db)
             var rows = await calls
                 .Select(c => new
                 {
-                    c.Id, c.QueueId, c.AgentId, c.InteractionId, c.QueuedAt, c.AnsweredAt, c.EndedAt, c.HoldMs, c.WrapUpMs,
+                    c.Id, c.QueueId, c.AgentId, c.InteractionId, c.QueuedAt, c.AnsweredAt, c.EndedAt, c.HoldMs, c.WrapUpMs, c.Disposition,
                     Transferred = db.Set<CallLegRow>().Any(l => l.CallId == c.Id && TransferCauses.Contains(l.ReleaseCause!)),
                 })
                 .Take(MaxRows + 1)
@@ -44,7 +44,8 @@ internal sealed class ReportRecords(ParleyDbContext db)
                 c.Id.ToString("D"), ContactChannel.Voice, c.QueueId!.Value.ToString("D"), c.AgentId?.ToString("D"),
                 c.QueuedAt!.Value, c.AnsweredAt, c.EndedAt ?? c.AnsweredAt ?? c.QueuedAt.Value,
                 TimeSpan.FromMilliseconds(c.HoldMs), TimeSpan.FromMilliseconds(c.WrapUpMs ?? 0), c.Transferred,
-                c.InteractionId is { } id && wrapUps.TryGetValue(id, out var w) ? w.Code : null)));
+                c.InteractionId is { } id && wrapUps.TryGetValue(id, out var w) ? w.Code : null,
+                c.AnsweredAt is null && Deflected(c.Disposition))));
         }
 
         if (request.Channel is null or ContactChannel.Chat)
@@ -184,6 +185,10 @@ internal sealed class ReportRecords(ParleyDbContext db)
         "NotReady" => (AgentState.NotReady, ReadString(detail, "reason")),
         _ => (AgentState.Offline, null),
     };
+
+    /// <summary>A queued call the queue overflowed to voicemail or a callback that the caller took: not abandoned.</summary>
+    private static bool Deflected(string? disposition) =>
+        disposition is nameof(CallDisposition.Voicemail) or nameof(CallDisposition.Callback);
 
     private static IvrOutcome OutcomeOf(string? disposition) => disposition switch
     {

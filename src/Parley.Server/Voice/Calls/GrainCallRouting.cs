@@ -42,7 +42,7 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
         var command = new EnqueueCommand(
             request.InteractionId.ToString(), queue.Value.Id.ToString(), Channel.Voice, request.Priority,
             new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal), Watcher: watcher.Reference,
-            PreferredAgentId: request.PreferredAgentId?.ToString(), EnqueuedAt: request.EnqueuedAt);
+            PreferredAgentId: request.PreferredAgentId?.ToString(), EnqueuedAt: request.EnqueuedAt, Deferred: request.Deferred);
         var result = await Grain(request.TenantId).Enqueue(command);
         if (result == RoutingResult.Ok)
         {

@@ -46,7 +46,7 @@ internal sealed class GrainVoicemails(IGrainFactory grains, IServiceScopeFactory
             [VoicemailAttributes.DurationSeconds] = ((int)Math.Round(request.Duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
         };
         var result = await grains.GetGrain<ITenantRoutingGrain>(request.TenantId).Enqueue(
-            new EnqueueCommand(Guid.CreateVersion7().ToString(), queue.Value.Id.ToString(), Channel.Voice, 0, attributes));
+            new EnqueueCommand(Guid.CreateVersion7().ToString(), queue.Value.Id.ToString(), Channel.Voice, 0, attributes, Deferred: true));
         return result == RoutingResult.Ok ? new CallQueueResult(queue.Value.Id, queue.Value.Name, null) : CallQueueResult.Refused(result.ToString());
     }
 }

@@ -108,5 +108,6 @@ public sealed class QueueForm
         new QueueThresholds(
             ContactsInQueueAmber, ContactsInQueueRed, OldestContactAgeAmberSeconds, OldestContactAgeRedSeconds, ServiceLevelAmberPercent, ServiceLevelRedPercent),
         Recording,
-        Recording == QueueRecording.Percentage ? RecordingPercent ?? 100 : null);
+        Recording == QueueRecording.Percentage ? RecordingPercent ?? 100 : null,
+        _read?.VoicemailGreeting);
 }

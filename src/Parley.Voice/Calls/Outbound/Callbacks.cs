@@ -69,7 +69,7 @@ public sealed class Callbacks : ICallbacks
             [CallbackAttributes.Mode] = CallbackAttributes.ModeName(request.Mode),
         };
         var result = await _routing.EnqueueAsync(
-            new CallQueueRequest(request.TenantId, interactionId, request.Queue, 0, attributes, EnqueuedAt: request.WaitingSince), pending, cancellationToken).ConfigureAwait(false);
+            new CallQueueRequest(request.TenantId, interactionId, request.Queue, 0, attributes, EnqueuedAt: request.WaitingSince, Deferred: true), pending, cancellationToken).ConfigureAwait(false);
         if (result.Queued)
         {
             pending.QueueId = result.QueueId;
