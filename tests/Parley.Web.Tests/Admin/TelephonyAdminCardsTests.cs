@@ -25,7 +25,7 @@ public sealed class TelephonyAdminCardsTests : IAsyncLifetime
         var home = _bunit.Render<AdminHome>();
 
         var cards = home.FindAll("a.parley-admin-card").Select(a => a.GetAttribute("href") ?? "").ToArray();
-        Assert.Equal(["/admin/agents", "/admin/queues", "/admin/not-ready-reasons", "/admin/widgets"], cards);
+        Assert.Equal(["/admin/agents", "/admin/queues", "/admin/not-ready-reasons", "/admin/wrap-up-codes", "/admin/widgets"], cards);
     }
 
     [Fact]
