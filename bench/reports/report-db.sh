@@ -30,6 +30,8 @@ FLOW1=$(python3 -c 'import uuid; print(str(uuid.uuid4()).upper())'); FLOW2=$(pyt
 sqlite3 "$DB" <<SQL
 .timeout 120000
 PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
+-- One transaction: the server's aggregates job must not close a stretch between the calls and the history.
+BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $ROWS - 1),
 c AS (SELECT i, $T0 + (i * 2592000 / $ROWS) AS at, (i % 7 <> 0) AS answered, 5 + (i * 7919) % 90 AS wait, 60 + (i * 104729) % 400 AS talk FROM n)
 INSERT INTO CallRecords (Id, TenantId, NodeId, Direction, SipCallId, ArrivedAt, QueuedAt, AnsweredAt, EndedAt, QueueId, AgentId, Disposition, HoldMs, HoldCount, FlowId, FlowPathJson)
@@ -51,6 +53,7 @@ SELECT '$TENANT', ((($T0 + (i * 2592000 / $ROWS)) + 62135596800) * 10000) << 11,
   CASE i % 4 WHEN 0 THEN '{"current":"Busy"}' WHEN 1 THEN '{"current":"AfterCallWork"}' WHEN 2 THEN '{"current":"Available"}'
     ELSE '{"current":"NotReady","reason":"Break"}' END
 FROM n;
+COMMIT;
 SQL
 echo "seeded $(sqlite3 "$DB" "select count(*) from CallRecords where TenantId='$TENANT'") calls in $(( $(date +%s) - T_SEED )) s; database $(du -h "$DB" | cut -f1)"
 DEC1=$(( ( ( $(date -u -d 2026-12-01 +%s) + 62135596800 ) * 10000 ) << 11 ))

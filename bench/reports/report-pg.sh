@@ -29,6 +29,8 @@ AGENT=$("${PSQL[@]}" -c "select \"Id\" from \"Agents\" where \"TenantId\" = '$TE
 T_SEED=$(date +%s)
 FLOW1=$(python3 -c 'import uuid; print(uuid.uuid4())'); FLOW2=$(python3 -c 'import uuid; print(uuid.uuid4())')
 "${PSQL[@]}" <<SQL
+-- One transaction: the server's aggregates job must not close a stretch between the calls and the history.
+BEGIN;
 INSERT INTO "CallRecords" ("Id", "TenantId", "NodeId", "Direction", "SipCallId", "ArrivedAt", "QueuedAt", "AnsweredAt", "EndedAt", "QueueId", "AgentId", "Disposition", "HoldMs", "HoldCount", "FlowId", "FlowPathJson")
 SELECT gen_random_uuid(), '$TENANT', 'bench', 'Inbound', 'bench-' || i,
   t0 + at, t0 + at + interval '10 s',
@@ -46,6 +48,7 @@ SELECT '$TENANT', timestamptz '2026-11-01 00:00:00+00' + make_interval(secs => (
   CASE i % 4 WHEN 0 THEN '{"current":"Busy"}' WHEN 1 THEN '{"current":"AfterCallWork"}' WHEN 2 THEN '{"current":"Available"}'
     ELSE '{"current":"NotReady","reason":"Break"}' END
 FROM generate_series(0, $ROWS - 1) AS i;
+COMMIT;
 ANALYZE "CallRecords";
 ANALYZE "RoutingHistory";
 SQL
