@@ -39,7 +39,7 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
 
         await call.HangUpAsync();
         await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent2"));
+        Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent2", awaited: "AfterCallWork"));
         var record = await factory.CallRecordAsync(number);
         await agent.PostJsonAsync($"/api/v1/interactions/{record.GetProperty("interactionId").GetString()}/wrap-up", new { code = "resolved" }, 204);
         Assert.Equal("Available", await factory.AgentStateAsync("agent2"));

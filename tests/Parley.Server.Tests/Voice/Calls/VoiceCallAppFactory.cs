@@ -105,6 +105,22 @@ public class VoiceCallAppFactory : AcdAppFactory
         }
     }
 
+    /// <summary>
+    /// The agent's state once it is <paramref name="awaited"/>, or whatever it is after 5 s: the call's end reaches routing
+    /// a moment after the phone sees its BYE.
+    /// </summary>
+    public async Task<string> AgentStateAsync(string userName, string awaited)
+    {
+        var state = await AgentStateAsync(userName);
+        for (var i = 0; i < 50 && state != awaited; i++)
+        {
+            await Task.Delay(100);
+            state = await AgentStateAsync(userName);
+        }
+
+        return state;
+    }
+
     public async Task<string> AgentStateAsync(string userName)
     {
         using var agent = await SignInDemoAsync(userName);
