@@ -63,7 +63,7 @@ internal sealed class AuditMiddleware(RequestDelegate next)
     internal static string OutcomeOf(int status) => status switch
     {
         < 400 => "success",
-        401 or 403 => "denied",
+        401 or 403 => AuditPolicy.DeniedOutcome,
         < 500 => "rejected",
         _ => "error",
     };

@@ -1,77 +1,76 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Entities;
-using Parley.Data.Tenancy;
 using Parley.Server.Logging;
+using Parley.Server.Persistence;
 
 namespace Parley.Server.Audit;
 
 /// <summary>
-/// Appends entries to a tenant's hash chain. Appends of one tenant are serialised on this node; the unique
-/// (tenant, sequence) index catches a race with another node, and the append is retried on the new head.
+/// Appends entries to the tenants' hash chains by group commit: the records that arrive together are chained after
+/// their tenants' heads and stored in one transaction, and each caller returns once its entry is durable. One writer
+/// loop per node keeps each tenant's appends in order; the unique (tenant, sequence) index catches a race with another
+/// node, and the batch is chained again on the new heads. Operational records (<see cref="AuditPolicy"/>) are not
+/// chained: routing history holds them.
 /// </summary>
-public sealed class AuditWriter(IServiceScopeFactory scopes, TimeProvider time, ILogger<AuditWriter> logger)
+public sealed class AuditWriter : IAsyncDisposable
 {
     private const int MaxAttempts = 5;
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AuditWriter> _logger;
+    private readonly GroupCommitWriter<AuditRecord> _writer;
 
-    public async Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken)
+    public AuditWriter(IServiceScopeFactory scopes, TimeProvider time, ILogger<AuditWriter> logger)
     {
-        var gate = _locks.GetOrAdd(record.TenantId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        _scopes = scopes;
+        _time = time;
+        _logger = logger;
+        _writer = new GroupCommitWriter<AuditRecord>(CommitAsync, maxBatch: 512, capacity: 16384);
+    }
+
+    /// <summary>Completes once <paramref name="record"/> is in its tenant's chain, or at once when the policy leaves it out.</summary>
+    public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken) =>
+        AuditPolicy.Chains(record) ? _writer.WriteAsync(record, cancellationToken) : Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private async Task CommitAsync(IReadOnlyList<AuditRecord> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
-                {
-                    return await TryAppendAsync(record, cancellationToken);
-                }
-                catch (DbUpdateException) when (attempt < MaxAttempts)
-                {
-                    Log.AuditAppendRetried(logger, record.TenantId, attempt);
-                }
+                await TryCommitAsync(batch, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                Log.AuditAppendRetried(_logger, batch[0].TenantId, attempt);
             }
         }
-        finally
-        {
-            gate.Release();
-        }
     }
 
-    private async Task<AuditEntry> TryAppendAsync(AuditRecord record, CancellationToken cancellationToken)
+    private async Task TryCommitAsync(IReadOnlyList<AuditRecord> batch, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(record.TenantId);
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-        var head = await db.AuditEntries.OrderByDescending(a => a.Sequence)
-            .Select(a => new { a.Sequence, a.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-
-        var entry = new AuditEntry
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        foreach (var tenant in batch.GroupBy(r => r.TenantId))
         {
-            TenantId = record.TenantId,
-            Sequence = (head?.Sequence ?? 0) + 1,
-            At = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds()),
-            ActorType = record.ActorType,
-            ActorId = Truncate(record.ActorId, 100),
-            ActorName = Truncate(record.ActorName, 256),
-            Action = Truncate(record.Action, 100),
-            TargetType = record.TargetType,
-            TargetId = record.TargetId is null ? null : Truncate(record.TargetId, 100),
-            Summary = Truncate(record.Summary, 2000),
-            SourceIp = record.SourceIp,
-            Outcome = record.Outcome,
-            StatusCode = record.StatusCode,
-            PreviousHash = head?.Hash ?? AuditChain.Genesis,
-            Hash = "",
-        };
-        entry.Hash = AuditChain.ComputeHash(entry);
-        db.AuditEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        return entry;
-    }
+            var head = await db.AuditEntries.IgnoreQueryFilters().Where(a => a.TenantId == tenant.Key)
+                .OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var (sequence, previous) = (head?.Sequence ?? 0, head?.Hash ?? AuditChain.Genesis);
+            foreach (var record in tenant)
+            {
+                var entry = AuditEntries.Create(record, ++sequence, at, previous);
+                db.AuditEntries.Add(entry);
+                previous = entry.Hash;
+            }
+        }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

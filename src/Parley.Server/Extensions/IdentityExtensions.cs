@@ -10,6 +10,7 @@ using Parley.Data.Tenancy;
 using Parley.Server.Auth;
 using Parley.Server.Auth.Guessing;
 using Parley.Server.Auth.Sessions;
+using Parley.Server.Auth.Tokens;
 using Parley.Server.Options;
 
 namespace Parley.Server.Extensions;
@@ -39,6 +40,8 @@ internal static class IdentityExtensions
             .AddClaimsPrincipalFactory<ParleyUserClaimsFactory>();
 
         services.AddSingleton<GuessBudgets>();
+        services.AddSingleton<TokenRevocationList>();
+        services.AddHostedService<RevokedTokenRefresher>();
         services.AddScoped<DummyPassword>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<DbTicketStore>();
@@ -82,6 +85,7 @@ internal static class IdentityExtensions
                     .UseSingletonHandler<ClientAuthenticationFailureLogger>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom));
                 options.AddEventHandler<OpenIddictServerEvents.ApplyRevocationResponseContext>(handler => handler
                     .UseSingletonHandler<ClientAuthenticationFailureLogger>().SetOrder(int.MinValue + 100_000).SetType(OpenIddictServerHandlerType.Custom));
+                options.AddEventHandler(RevokedTokenRecorder.Descriptor);
                 options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .DisableTransportSecurityRequirement(); // plain HTTP is refused off loopback by StartupChecks
@@ -89,7 +93,8 @@ internal static class IdentityExtensions
             .AddValidation(options =>
             {
                 options.UseLocalServer();
-                options.EnableTokenEntryValidation();
+                // Revocation from memory (TokenRevocationList), not a database read of the token entry per request.
+                options.AddEventHandler(RevokedTokenValidation.Descriptor);
                 options.UseAspNetCore();
             });
 

@@ -66,6 +66,9 @@ internal static partial class Log
     [LoggerMessage(3001, LogLevel.Warning, "Audit append for tenant {TenantId} raced another writer (attempt {Attempt}); retrying")]
     public static partial void AuditAppendRetried(ILogger logger, Guid tenantId, int attempt);
 
+    [LoggerMessage(3002, LogLevel.Error, "Reading the revoked access tokens failed; the list in memory stays as it was")]
+    public static partial void RevokedTokensReadFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(4001, LogLevel.Information, "Tenant '{Slug}' ({TenantId}) {Change}")]
     public static partial void TenantChanged(ILogger logger, string slug, Guid tenantId, string change);
 

@@ -14,4 +14,9 @@ public sealed class AccessTokenOptions
     /// <summary>PEM file with the RSA signing key. Default: <c>{DataDirectory}/keys/token-signing.pem</c>, created on first start.
     /// All nodes of a cluster must share it.</summary>
     public string? SigningKeyPath { get; set; }
+
+    /// <summary>How often each node reads the revoked tokens again (revocations made on another node reach this one within
+    /// it; on the node that revokes, at once). Bearer tokens are checked against the list in memory, never the database.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan RevocationRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -42,11 +42,7 @@ public static class InteractionsApi
 
     private static async Task<IResult> CreateAsync(CreateInteractionRequest request, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
     {
-        if (!await db.Queues.AnyAsync(q => q.Id == request.QueueId, ct))
-        {
-            return ApiProblems.NotFound();
-        }
-
+        // The tenant's routing grain knows its queues: one of another tenant, or none, is refused there as 404.
         if (request.PreferredAgentId is { } preferred && !await db.Agents.AnyAsync(a => a.Id == preferred, ct))
         {
             return ApiProblems.Invalid("preferredAgentId", "No such agent.");

@@ -7,6 +7,7 @@ using Parley.Domain.Security;
 using Parley.Server.Api.ApiClients;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Auth.Tokens;
 
 namespace Parley.Server.Application.Admin;
 
@@ -18,7 +19,7 @@ namespace Parley.Server.Application.Admin;
 /// </summary>
 internal sealed class ApiClientAdmin(
     ParleyDbContext db, TenantContext tenant, ApiClientRegistrar registrar, IOpenIddictApplicationManager applications,
-    IOpenIddictTokenManager tokens, AuditScope audit, TimeProvider time)
+    IOpenIddictTokenManager tokens, TokenRevocationList revocations, AuditScope audit, TimeProvider time)
 {
     public async Task<AppResult<ListPage<ApiClientDto>>> ListAsync(CurrentActor actor, ListQuery query, CancellationToken ct)
     {
@@ -163,6 +164,15 @@ internal sealed class ApiClientAdmin(
     {
         if (await applications.GetIdAsync(application, ct) is { } applicationId)
         {
+            // This node refuses them at once; the others on their next read of the revoked tokens.
+            await foreach (var token in tokens.FindByApplicationIdAsync(applicationId, ct))
+            {
+                if (await tokens.GetIdAsync(token, ct) is { } tokenId && await tokens.GetExpirationDateAsync(token, ct) is { } expires)
+                {
+                    revocations.Revoke(tokenId, expires);
+                }
+            }
+
             await tokens.RevokeByApplicationIdAsync(applicationId, ct);
         }
     }
