@@ -153,7 +153,7 @@ public sealed partial class InboundCalls : VoiceCallHandler
     {
         if (_callers.TryGetValue(dialog, out var call))
         {
-            call.CallerGone("caller_hangup");
+            call.CallerGone(call.CustomerHangUpCause);
         }
         else if (_agents.TryRemove(dialog, out var agent))
         {
