@@ -34,10 +34,11 @@ internal sealed partial class InboundCall
                 InboundTargetKind.Flow when targetId is { } flowId => await RunFlowAsync(flowId).ConfigureAwait(false),
                 _ => null,
             };
-            var waitFirst = !adopted;
-            while (queued is { Queued: true } && !_life.IsCancellationRequested && await ConnectAsync(waitFirst).ConfigureAwait(false) is { } breakoutFlow)
+            // An adopted call is bridged already: its mailbox releases it even if the customer hung up meanwhile.
+            var connected = adopted;
+            while (queued is { Queued: true } && (connected || !_life.IsCancellationRequested) && await ConnectAsync(waitFirst: !connected).ConfigureAwait(false) is { } breakoutFlow)
             {
-                waitFirst = true;
+                connected = false;
                 queued = await RunFlowAsync(breakoutFlow).ConfigureAwait(false);
             }
 
