@@ -11,15 +11,15 @@ using Parley.Voice.Audio;
 using Parley.Voice.Calls.Control;
 using Parley.Voice.Calls.Ports;
 using Parley.Voice.Queues;
-using Parley.Voice.Recording;
 using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls.Outbound;
 
 /// <summary>
-/// The calls agents place on this node (click to dial, internal calls by extension): starts each one's ACD interaction and
-/// its <see cref="OutboundCall"/>, hands the later requests of its legs' dialogs (BYE, SIP INFO digits, re-INVITE hold) to
-/// the right call, and carries out the agent's commands on it. Never chosen for an incoming INVITE.
+/// The calls agents place on this node (click to dial, internal calls by extension, callbacks): starts each one's ACD
+/// interaction and its <see cref="OutboundCall"/>, and while it rings hands the later requests of its legs' dialogs (BYE,
+/// SIP INFO digits, re-INVITE) to the right call and carries out the agent's hang-up. Once both sides answered the call
+/// belongs to <see cref="InboundCalls"/> (<see cref="InboundCalls.Adopt"/>). Never chosen for an incoming INVITE.
 /// </summary>
 public sealed class OutboundCalls : VoiceCallHandler
 {
