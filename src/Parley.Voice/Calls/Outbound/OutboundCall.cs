@@ -26,9 +26,6 @@ internal sealed partial class OutboundCall
     private AgentLeg? _agent;
     private AgentLeg? _far;
 
-    /// <summary>The connected call this one became once both sides answered; null until then.</summary>
-    private InboundCall? _adopted;
-
     /// <summary>
     /// Whether the agent has the interaction: at once for a call they place; for a callback only once their phone answered
     /// and routing accepted the offer. Until then nothing is recorded (a phone that does not answer leaves no record).
@@ -172,26 +169,6 @@ internal sealed partial class OutboundCall
             default:
                 return false;
         }
-    }
-
-    /// <summary>
-    /// Both sides answered: the far end (customer or other agent) becomes the customer of a connected call bridged with the
-    /// agent (<see cref="InboundCalls.Adopt"/>), which owns the legs, the record and the interaction from now on. The legs'
-    /// dialogs are tracked there before they are forgotten here, so no BYE falls between the two.
-    /// </summary>
-    private async Task HandOverAsync()
-    {
-        var far = _far!;
-        var agent = _agent!;
-        far.Session.Play(null);
-        var record = await ShouldRecordAsync().ConfigureAwait(false);
-        _record = _record with { AnsweredAt = Now, Disposition = CallDisposition.Answered };
-        _legs.Remove(far);
-        _legs.Remove(agent);
-        _adopted = _services.ConnectedCalls().Adopt(_record, far, agent, _localAddress, _dial.QueueId == Guid.Empty ? null : _dial.QueueId, record);
-        _services.Owner.DetachLeg(far.Dialog!);
-        _services.Owner.DetachLeg(agent.Dialog!);
-        OutboundLog.Bridged(_services.Logger, Id, Destination, AgentId);
     }
 
     /// <summary>INVITEs the agent's own phone, showing the destination as the caller, for the agent ring time.</summary>
@@ -352,25 +329,6 @@ internal sealed partial class OutboundCall
         }
 
         OutboundLog.Ended(_services.Logger, Id, _record.ReleaseCause!, _record.Disposition?.ToString() ?? "none");
-    }
-
-    /// <summary>What reached this call while it was handed over (a command, a hang-up) goes to the connected call.</summary>
-    private void ForwardLeftovers(InboundCall adopted)
-    {
-        _mailbox.Writer.TryComplete();
-        while (_mailbox.Reader.TryRead(out var left))
-        {
-            switch (left)
-            {
-                case CallSignal.Control:
-                case CallSignal.AgentHungUp hungUp when hungUp.Leg == _agent:
-                    adopted.Post(left);
-                    break;
-                case CallSignal.AgentHungUp hungUp when hungUp.Leg == _far:
-                    adopted.CallerGone(adopted.CustomerHangUpCause);
-                    break;
-            }
-        }
     }
 
     private Task SaveAsync() => _accepted ? _services.Records.SaveCallAsync(_record).AsTask() : Task.CompletedTask;
