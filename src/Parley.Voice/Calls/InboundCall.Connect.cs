@@ -9,10 +9,15 @@ internal sealed partial class InboundCall
     /// The queue phase and the conversation: music while waiting, ring each agent the ACD offers the call to, bridge the
     /// one who answers, and end when either side hangs up or routing ends the interaction.
     /// </summary>
+    /// <param name="waitFirst">The caller waits in the queue first (false: the call is already bridged).</param>
     /// <returns>The flow to run next when the caller pressed the queue's breakout key; null when the call is over.</returns>
-    private async Task<Guid?> ConnectAsync()
+    private async Task<Guid?> ConnectAsync(bool waitFirst = true)
     {
-        await StartWaitingAsync().ConfigureAwait(false);
+        if (waitFirst)
+        {
+            await StartWaitingAsync().ConfigureAwait(false);
+        }
+
         await foreach (var signal in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (signal is CallSignal.BrokeOut && _agent is null && !Talking && _waitSettings?.BreakoutFlowId is { } flow)
@@ -72,15 +77,15 @@ internal sealed partial class InboundCall
                 // The agent leaves a conference: the others keep talking.
                 return await AgentLeavesAsync(hangUp: false, done: null).ConfigureAwait(false);
             case CallSignal.CallerHungUp hungUp when _agent is null && Talking:
-                await ReleaseConferenceAsync(hungUp.Cause, CallParty.Caller, hangUpCaller: false).ConfigureAwait(false);
+                await ReleaseConferenceAsync(hungUp.Cause, CustomerParty, hangUpCaller: false).ConfigureAwait(false);
                 return true;
             case CallSignal.Supervise supervise:
                 return await SuperviseAsync(supervise).ConfigureAwait(false);
             case CallSignal.CallerHungUp hungUp when _agent is not null:
-                await ReleaseBridgedAsync(hungUp.Cause, CallParty.Caller, hangUpCaller: false).ConfigureAwait(false);
+                await ReleaseBridgedAsync(hungUp.Cause, CustomerParty, hangUpCaller: false).ConfigureAwait(false);
                 return true;
             case CallSignal.CallerHungUp hungUp:
-                await ReleaseWaitingAsync(hungUp.Cause, CallParty.Caller).ConfigureAwait(false);
+                await ReleaseWaitingAsync(hungUp.Cause, CustomerParty).ConfigureAwait(false);
                 return true;
             case CallSignal.Offered offered:
                 await RingAsync(offered).ConfigureAwait(false);
@@ -249,7 +254,7 @@ internal sealed partial class InboundCall
         await StopWaitingAsync().ConfigureAwait(false);
         await StopRingingAsync().ConfigureAwait(false);
         _record = _record with { Disposition = CallDisposition.AbandonedInQueue, ReleaseCause = cause, ReleasedBy = by };
-        if (by == CallParty.Caller)
+        if (by == CustomerParty)
         {
             // The caller is gone: their RTP ports go back to the pool now, not after routing and the records answer.
             await Session.DisposeAsync().ConfigureAwait(false);

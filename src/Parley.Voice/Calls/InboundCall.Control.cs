@@ -162,7 +162,7 @@ internal sealed partial class InboundCall
     /// </summary>
     private async Task<bool> TransferAsync(CallTransferTarget target, TaskCompletionSource<CallControlResult> done, bool fromRefer)
     {
-        if (target is CallTransferTarget.Agent && _queue?.QueueId is null)
+        if (target is CallTransferTarget.Agent && (_queue?.QueueId is not { } queueId || queueId == Guid.Empty))
         {
             done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The call has no queue to find the agent through."));
             return false;
@@ -202,7 +202,7 @@ internal sealed partial class InboundCall
         }
         catch (OperationCanceledException) when (_life.IsCancellationRequested)
         {
-            _record = _record with { ReleaseCause = "caller_hangup", ReleasedBy = CallParty.Caller };
+            _record = _record with { ReleaseCause = CustomerHangUpCause, ReleasedBy = CustomerParty };
         }
 
         return true;

@@ -101,13 +101,8 @@ internal sealed partial class InboundCall
                 continue;
             }
 
-            var by = signal switch
-            {
-                CallSignal.CallerHungUp => CallParty.Caller,
-                CallSignal.AgentHungUp hungUp when hungUp.Leg == leg => CallParty.External,
-                _ => (CallParty?)null,
-            };
-            if (by is not { } side)
+            var customerLeft = signal is CallSignal.CallerHungUp;
+            if (!customerLeft && !(signal is CallSignal.AgentHungUp hungUp && hungUp.Leg == leg))
             {
                 continue;
             }
@@ -115,11 +110,11 @@ internal sealed partial class InboundCall
             _bridge?.Disconnect();
             _bridge = null;
             _services.Owner.DetachAgentLeg(leg.Dialog!);
-            var cause = side == CallParty.Caller ? "caller_hangup" : "far_end_hangup";
-            await (side == CallParty.Caller ? leg.HangUpAsync() : HangUpCallerAsync()).ConfigureAwait(false);
+            var cause = customerLeft ? CustomerHangUpCause : "far_end_hangup";
+            await (customerLeft ? leg.HangUpAsync() : HangUpCallerAsync()).ConfigureAwait(false);
             leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = cause };
             await SaveLegAsync(leg).ConfigureAwait(false);
-            _record = _record with { ReleaseCause = cause, ReleasedBy = side };
+            _record = _record with { ReleaseCause = cause, ReleasedBy = customerLeft ? CustomerParty : CallParty.External };
             return;
         }
     }

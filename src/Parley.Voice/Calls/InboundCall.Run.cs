@@ -16,20 +16,29 @@ internal sealed partial class InboundCall
     private AgentLeg? _agent;
     private AudioBridge? _bridge;
 
-    private async Task RunAsync(Guid? targetId, InboundTargetKind targetKind)
+    /// <param name="adopted">A placed call taken over connected (<see cref="StartAdopted"/>): no flow, no queue wait first.</param>
+    private async Task RunAsync(Guid? targetId, InboundTargetKind targetKind, bool adopted = false)
     {
         try
         {
             await SaveAsync().ConfigureAwait(false);
             await SaveCallerLegAsync().ConfigureAwait(false);
-            var queued = targetKind switch
+            if (adopted)
+            {
+                await BridgeAdoptedAsync().ConfigureAwait(false);
+            }
+
+            var queued = adopted ? _queue : targetKind switch
             {
                 InboundTargetKind.Queue when targetId is { } queueId => await EnqueueAsync(queueId.ToString(), 0, []).ConfigureAwait(false),
                 InboundTargetKind.Flow when targetId is { } flowId => await RunFlowAsync(flowId).ConfigureAwait(false),
                 _ => null,
             };
-            while (queued is { Queued: true } && !_life.IsCancellationRequested && await ConnectAsync().ConfigureAwait(false) is { } breakoutFlow)
+            // An adopted call is bridged already: its mailbox releases it even if the customer hung up meanwhile.
+            var connected = adopted;
+            while (queued is { Queued: true } && (connected || !_life.IsCancellationRequested) && await ConnectAsync(waitFirst: !connected).ConfigureAwait(false) is { } breakoutFlow)
             {
+                connected = false;
                 queued = await RunFlowAsync(breakoutFlow).ConfigureAwait(false);
             }
 
@@ -39,7 +48,7 @@ internal sealed partial class InboundCall
             }
             else if (queued is { Queued: true } && _life.IsCancellationRequested && _record.EndedAt is null && _record.ReleaseCause is null)
             {
-                await ReleaseWaitingAsync("caller_hangup", CallParty.Caller).ConfigureAwait(false);
+                await ReleaseWaitingAsync(CustomerHangUpCause, CustomerParty).ConfigureAwait(false);
             }
             else if (queued is not { Queued: true })
             {
@@ -93,8 +102,8 @@ internal sealed partial class InboundCall
         if (_life.IsCancellationRequested)
         {
             _record = _voicemailAt is null
-                ? _record with { Disposition = CallDisposition.AbandonedInIvr, ReleaseCause = "caller_hangup", ReleasedBy = CallParty.Caller }
-                : _record with { Disposition = CallDisposition.Voicemail, ReleaseCause = "voicemail", ReleasedBy = CallParty.Caller };
+                ? _record with { Disposition = CallDisposition.AbandonedInIvr, ReleaseCause = CustomerHangUpCause, ReleasedBy = CustomerParty }
+                : _record with { Disposition = CallDisposition.Voicemail, ReleaseCause = "voicemail", ReleasedBy = CustomerParty };
             return;
         }
 

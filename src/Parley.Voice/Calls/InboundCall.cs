@@ -12,7 +12,8 @@ namespace Parley.Voice.Calls;
 /// queue), waits in the queue with music, rings the agents the ACD offers it to, bridges the one who answers, and ends
 /// both legs when either side hangs up — writing the call and leg records at each milestone. Everything that happens to
 /// it (SIP, routing, media) is posted to one mailbox and handled in order, so its state needs no locks; the routing
-/// grain may live on another node.
+/// grain may live on another node. A call an agent placed continues here once both sides answered
+/// (<c>InboundCall.Adopted.cs</c>).
 /// </summary>
 internal sealed partial class InboundCall : ICallRoutingListener
 {

@@ -22,7 +22,7 @@ namespace Parley.Voice.Calls;
 /// <summary>
 /// Takes the calls <see cref="VoiceRouter"/> resolved to a tenant's number: answers them (SDP, media), starts one
 /// <see cref="InboundCall"/> each, and hands every later request of their dialogs — the caller's and the agents' legs —
-/// to the right call (BYE, SIP INFO digits, re-INVITE).
+/// to the right call (BYE, SIP INFO digits, re-INVITE). Calls agents placed join them once answered (<see cref="Adopt"/>).
 /// </summary>
 public sealed partial class InboundCalls : VoiceCallHandler
 {
@@ -153,7 +153,7 @@ public sealed partial class InboundCalls : VoiceCallHandler
     {
         if (_callers.TryGetValue(dialog, out var call))
         {
-            call.CallerGone("caller_hangup");
+            call.CallerGone(call.CustomerHangUpCause);
         }
         else if (_agents.TryRemove(dialog, out var agent))
         {

@@ -16,7 +16,8 @@ namespace Parley.Server.Application.Calls;
 /// An agent's control of their own live call — hold, resume, mute, keys, hang up, blind transfer — shared by the REST
 /// API (<c>/api/v1/calls/{id}/…</c>) and the web workspace. The actor holds <c>agent.self</c> and is the agent the call is
 /// bridged with; another agent's call, another tenant's call or a call that is not live answers not found. Each
-/// command is carried out in the call's mailbox (<see cref="InboundCalls.ControlAsync"/>).
+/// command is carried out in the call's mailbox (<see cref="InboundCalls.ControlAsync"/>); a call the agent placed is
+/// there too once answered, and in <see cref="OutboundCalls"/> while it rings (hang up only).
 /// </summary>
 internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, InboundCalls calls, OutboundCalls placed, AuditScope audit, CallEvents events)
 {
@@ -76,11 +77,9 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
             return Refusal(actor);
         }
 
-        if (calls.FindByAgent(agent.TenantId, agent.Id) is not { } mine || (mine.CallId != callId && mine.InteractionId != callId))
+        if (!OwnsLiveCall(agent, callId))
         {
-            return placed.FindByAgent(agent.TenantId, agent.Id) is { } own && (own.CallId == callId || own.InteractionId == callId)
-                ? AppError.Conflict("Transfer is not available on calls you placed.")
-                : AppError.NotFound(); // the call first: another tenant's or agent's call never learns about targets
+            return AppError.NotFound(); // the call first: another tenant's or agent's call never learns about targets
         }
 
         var given = new object?[] { request.Queue, request.Agent, request.Number, request.Flow }.Count(t => t is not null);
@@ -160,7 +159,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
             return Refusal(actor);
         }
 
-        if (calls.FindByAgent(agent.TenantId, agent.Id) is not { } mine || (mine.CallId != callId && mine.InteractionId != callId))
+        if (!OwnsLiveCall(agent, callId))
         {
             return AppError.NotFound();
         }
@@ -228,7 +227,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
 
     /// <summary>The calling agent's live call, if one is bridged with them on this node.</summary>
     public async Task<LiveCallView?> CurrentCallAsync(CurrentActor actor, CancellationToken ct) =>
-        await AgentOfAsync(actor, ct) is { } agent ? calls.FindByAgent(actor.TenantId, agent.Id) ?? placed.FindByAgent(actor.TenantId, agent.Id) : null;
+        await AgentOfAsync(actor, ct) is { } agent ? calls.FindByAgent(actor.TenantId, agent.Id) : null;
 
     private async Task<AppResult<Done>> RunAsync(CurrentActor actor, Guid callId, CallCommand command, string summary, CancellationToken ct)
     {
@@ -281,9 +280,12 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
         return await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, ct);
     }
 
+    /// <summary>
+    /// Whether <paramref name="callId"/> is the call the agent talks on now: a call to a number, or one they placed once it
+    /// was answered (it is then a connected call of <see cref="InboundCalls"/> like any other).
+    /// </summary>
     private bool OwnsLiveCall(Agent agent, Guid callId) =>
-        calls.FindByAgent(agent.TenantId, agent.Id) is { } live && (live.CallId == callId || live.InteractionId == callId)
-        || placed.FindByAgent(agent.TenantId, agent.Id) is { } own && (own.CallId == callId || own.InteractionId == callId);
+        calls.FindByAgent(agent.TenantId, agent.Id) is { } live && (live.CallId == callId || live.InteractionId == callId);
 
     private static AppError Refusal(CurrentActor actor) =>
         actor.Permissions.Contains(Permissions.AgentSelf) ? AppError.NotFound() : AppError.Forbidden(Permissions.AgentSelf);

@@ -83,14 +83,15 @@ internal static class CallHostExtensions
             sp.GetRequiredService<MediaEngine>(),
             () => sp.GetRequiredService<SipStack>(),
             sp.GetRequiredService<VoiceDialogs>(),
+            // Lazily: InboundCalls needs the callbacks, which need these calls.
+            () => sp.GetRequiredService<InboundCalls>(),
             sp.GetRequiredService<ICallRouting>(),
             sp.GetRequiredService<ICallAudio>(),
             sp.GetRequiredService<ICallRecordStore>(),
             sp.GetRequiredService<InboundCallOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IQueueCallerSettings>(),
-            sp.GetRequiredService<RecordingClock>()));
+            sp.GetRequiredService<IQueueCallerSettings>()));
         return services;
     }
 }

@@ -11,7 +11,9 @@ namespace Parley.Voice.Calls.Outbound;
 /// answers calls the destination — an outside number through the tenant's trunk, or another agent's phone — and bridges
 /// the two. The agent's ACD interaction (started by <see cref="OutboundCalls"/>) keeps them busy until the end, when
 /// they go to wrap-up. Everything that happens to it is posted to one mailbox and handled in order, as for
-/// <see cref="InboundCall"/>.
+/// <see cref="InboundCall"/>. Once both sides answered, the call is handed to <see cref="InboundCalls.Adopt"/> and goes on
+/// there as a connected call (hold, transfer, consult transfer, conference, monitoring and recording are that code's);
+/// this object only dials, and ends without touching the records or the interaction it handed over.
 /// </summary>
 internal sealed partial class OutboundCall
 {
@@ -23,7 +25,6 @@ internal sealed partial class OutboundCall
     private CallRecord _record;
     private AgentLeg? _agent;
     private AgentLeg? _far;
-    private AudioBridge? _bridge;
 
     /// <summary>
     /// Whether the agent has the interaction: at once for a call they place; for a callback only once their phone answered
@@ -114,8 +115,8 @@ internal sealed partial class OutboundCall
         {
             case CallSignal.AgentAnswered answered when answered.Leg == _agent && CustomerFirst:
                 await MarkAnsweredAsync(_agent).ConfigureAwait(false);
-                await ConnectAsync().ConfigureAwait(false);
-                return false;
+                await HandOverAsync().ConfigureAwait(false);
+                return true;
             case CallSignal.AgentAnswered answered when answered.Leg == _agent:
                 if (!await TakeOfferAsync(_agent).ConfigureAwait(false))
                 {
@@ -144,19 +145,19 @@ internal sealed partial class OutboundCall
                     return false;
                 }
 
-                await ConnectAsync().ConfigureAwait(false);
-                return false;
+                await HandOverAsync().ConfigureAwait(false);
+                return true;
             case CallSignal.AgentFailed failed when failed.Leg == _far:
                 var cause = FarCause(failed.Status);
                 await MarkFailedAsync(_far, failed.Status, cause).ConfigureAwait(false);
                 Release(cause, _far.CancelRequested ? CallParty.System : CallParty.External, CallDisposition.NotAnswered);
                 return true;
             case CallSignal.AgentHungUp hungUp when hungUp.Leg == _agent:
-                Release("agent_hangup", CallParty.Agent, _bridge is null ? CallDisposition.NotAnswered : CallDisposition.Answered);
+                Release("agent_hangup", CallParty.Agent, CallDisposition.NotAnswered);
                 _agent.Record = _agent.Record with { EndedAt = Now, ReleaseCause = "agent_hangup" };
                 return true;
             case CallSignal.AgentHungUp hungUp when hungUp.Leg == _far:
-                Release("far_end_hangup", CallParty.External, _bridge is null ? CallDisposition.NotAnswered : CallDisposition.Answered);
+                Release("far_end_hangup", CallParty.External, CallDisposition.NotAnswered);
                 _far.Record = _far.Record with { EndedAt = Now, ReleaseCause = "far_end_hangup" };
                 return true;
             case CallSignal.Control control:
@@ -168,18 +169,6 @@ internal sealed partial class OutboundCall
             default:
                 return false;
         }
-    }
-
-    /// <summary>Both sides answered: bridges the far end (customer or other agent) and the agent.</summary>
-    private async Task ConnectAsync()
-    {
-        _far!.Session.Play(null);
-        _bridge = AudioBridge.Connect(_far.Session, _agent!.Session);
-        await StartRecordingAsync().ConfigureAwait(false);
-        _record = _record with { AnsweredAt = Now, Disposition = CallDisposition.Answered };
-        Publish();
-        OutboundLog.Bridged(_services.Logger, Id, Destination, AgentId);
-        await SaveAsync().ConfigureAwait(false);
     }
 
     /// <summary>INVITEs the agent's own phone, showing the destination as the caller, for the agent ring time.</summary>
@@ -292,11 +281,12 @@ internal sealed partial class OutboundCall
     /// <summary>Releases everything the call holds, ends its interaction (the agent goes to wrap-up) and closes its records.</summary>
     private async Task CloseAsync()
     {
-        _bridge?.Disconnect();
-        _bridge = null;
-        _view = null;
-        EndHold();
-        FinishRecording();
+        if (_adopted is { } adopted)
+        {
+            ForwardLeftovers(adopted);
+            return;
+        }
+
         var now = Now;
         foreach (var leg in _legs)
         {
@@ -332,7 +322,6 @@ internal sealed partial class OutboundCall
             Disposition = _record.Disposition ?? CallDisposition.NotAnswered,
         };
         await TryAsync(SaveAsync).ConfigureAwait(false);
-        RecordingStored();
         _mailbox.Writer.TryComplete();
         while (_mailbox.Reader.TryRead(out var left))
         {

@@ -11,15 +11,15 @@ using Parley.Voice.Audio;
 using Parley.Voice.Calls.Control;
 using Parley.Voice.Calls.Ports;
 using Parley.Voice.Queues;
-using Parley.Voice.Recording;
 using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls.Outbound;
 
 /// <summary>
-/// The calls agents place on this node (click to dial, internal calls by extension): starts each one's ACD interaction and
-/// its <see cref="OutboundCall"/>, hands the later requests of its legs' dialogs (BYE, SIP INFO digits, re-INVITE hold) to
-/// the right call, and carries out the agent's commands on it. Never chosen for an incoming INVITE.
+/// The calls agents place on this node (click to dial, internal calls by extension, callbacks): starts each one's ACD
+/// interaction and its <see cref="OutboundCall"/>, and while it rings hands the later requests of its legs' dialogs (BYE,
+/// SIP INFO digits, re-INVITE) to the right call and carries out the agent's hang-up. Once both sides answered the call
+/// belongs to <see cref="InboundCalls"/> (<see cref="InboundCalls.Adopt"/>). Never chosen for an incoming INVITE.
 /// </summary>
 public sealed class OutboundCalls : VoiceCallHandler
 {
@@ -39,26 +39,26 @@ public sealed class OutboundCalls : VoiceCallHandler
         MediaEngine engine,
         Func<SipStack> stack,
         VoiceDialogs dialogs,
+        Func<InboundCalls> connectedCalls,
         ICallRouting routing,
         ICallAudio audio,
         ICallRecordStore records,
         InboundCallOptions options,
         TimeProvider time,
         ILoggerFactory loggers,
-        IQueueCallerSettings? queues = null,
-        RecordingClock? recordingClock = null)
+        IQueueCallerSettings? queues = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         _services = new OutboundCallServices(
-            engine, stack, dialogs, this, routing, audio, records, options, queues, recordingClock ?? new RecordingClock(time),
+            engine, stack, dialogs, this, connectedCalls, routing, audio, records, options, queues,
             DefaultAgentRingTime, DefaultFarEndRingTime, time, loggers.CreateLogger<OutboundCalls>());
     }
 
     /// <summary>Agents' own calls in progress on this node.</summary>
     public int ActiveCalls => _byId.Count;
 
-    /// <summary>Raised when a call is over and its records are closed (tests and metrics).</summary>
+    /// <summary>Raised when a call is over and its records are closed, or handed over connected (tests and metrics).</summary>
     public event Action<Guid>? CallEnded;
 
     public override bool Handles(string calledUser) => false;
@@ -179,10 +179,6 @@ public sealed class OutboundCalls : VoiceCallHandler
         }
     }
 
-    /// <summary>The agent's own call on this node once its destination answered, as the workspace shows it.</summary>
-    public LiveCallView? FindByAgent(Guid tenantId, Guid agentId) =>
-        _byId.Values.Select(c => c.View).FirstOrDefault(v => v is not null && v.TenantId == tenantId && v.AgentId == agentId);
-
     /// <summary>The id of the agent's own call on this node, ringing or connected; null when they have none.</summary>
     public Guid? CurrentCallOf(Guid tenantId, Guid agentId) =>
         _byId.Values.FirstOrDefault(c => c.TenantId == tenantId && c.AgentId == agentId)?.Id;
@@ -223,14 +219,8 @@ public sealed class OutboundCalls : VoiceCallHandler
             var answer = SdpNegotiator.CreateAnswer(
                 SdpParser.Parse(request.Body.Span),
                 new SdpOfferParameters(_services.Engine.AdvertisedAddressFor(dialog.Flow.LocalEndPoint.Address), leg.Leg.Session.LocalPort) { SessionVersion = 2 });
+            // Hold from the agent's phone is the connected call's (InboundCalls), once both sides answered.
             leg.Leg.Session.Update(answer.Audio);
-            if (leg.Leg.Record.Party == CallParty.Agent && leg.Leg.AgentId == leg.Call.AgentId)
-            {
-                // The calling agent's phone put the call on hold (sendonly/inactive) or took it off (sendrecv), as the API does.
-                CallCommand command = answer.Audio.CanSend ? new CallCommand.Resume() : new CallCommand.Hold();
-                leg.Call.Post(new CallSignal.Control(command, leg.Call.AgentId, new TaskCompletionSource<CallControlResult>()));
-            }
-
             return ValueTask.FromResult<ReadOnlyMemory<byte>?>(Encoding.ASCII.GetBytes(answer.Description.ToString()));
         }
         catch (SdpException)

@@ -14,7 +14,7 @@ internal static partial class OutboundLog
     [LoggerMessage(6152, LogLevel.Information, "Call {CallId}: the agent's phone answered; calling {Target}")]
     public static partial void CallingFarEnd(ILogger logger, Guid callId, string target);
 
-    [LoggerMessage(6153, LogLevel.Information, "Call {CallId}: {Target} answered; bridged with agent {AgentId}")]
+    [LoggerMessage(6153, LogLevel.Information, "Call {CallId}: {Target} answered; handed over bridged with agent {AgentId}")]
     public static partial void Bridged(ILogger logger, Guid callId, string target, Guid agentId);
 
     [LoggerMessage(6154, LogLevel.Information, "Call {CallId} ended: {Cause}, {Disposition}")]

@@ -6,8 +6,9 @@ using Parley.Server.Tests.Acd;
 namespace Parley.Server.Tests.Voice.Calls;
 
 /// <summary>
-/// Calls for the supervision and conference tests: a caller bridged with an agent's phone, tones playing both ways
-/// (customer 440 Hz, agent 1 kHz), and the supervisor's phone set on an agent profile of the demo supervisor.
+/// Calls for the supervision and conference tests: a caller bridged with an agent's phone, or a call an agent placed to a
+/// number, tones playing both ways (customer 440 Hz, agent 1 kHz), and the supervisor's phone set on an agent profile of
+/// the demo supervisor.
 /// </summary>
 internal static class LiveCallSetup
 {
@@ -25,6 +26,30 @@ internal static class LiveCallSetup
         await ringing.WaitUntilAsync(c => c.FramesOf(440) > 25, "the agent hears the caller's 440 Hz");
         await call.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the caller hears the agent's 1 kHz");
         return new LiveCall(agent, call, ringing, number, await OpenCallIdAsync(factory, number));
+    }
+
+    /// <summary>
+    /// A call <paramref name="agentUser"/> places (<c>POST /api/v1/calls</c>, queue <paramref name="queue"/>) to
+    /// <paramref name="customer"/>'s number through the tenant's only outbound trunk, answered on both sides and talking:
+    /// the customer plays 440 Hz, the agent 1 kHz. <see cref="LiveCall.CallerCall"/> is the customer's side.
+    /// </summary>
+    public static async Task<LiveCall> PlaceAsync(VoiceCallAppFactory factory, TestPhone agentPhone, TestPhone customer, string agentUser, string queue)
+    {
+        using (var admin = await factory.SignInDemoAsync("admin"))
+        {
+            await CarrierTrunks.OnlyOutboundTrunkAsync(admin, customer);
+        }
+
+        await factory.SetDemoAgentPhoneAsync(agentUser, agentPhone.Uri);
+        var agent = await factory.SignInToRoutingAsync(agentUser);
+        var started = await agent.PostJsonAsync("/api/v1/calls", new { to = customer.User, queueId = await factory.QueueIdAsync(queue) }, 202);
+        var mine = await agentPhone.NextIncomingAsync();
+        var far = await customer.NextIncomingAsync();
+        far.PlayTone(440);
+        mine.PlayTone(1000);
+        await mine.WaitUntilAsync(c => c.FramesOf(440) > 25, "the agent hears the customer's 440 Hz");
+        await far.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the customer hears the agent's 1 kHz");
+        return new LiveCall(agent, far, mine, customer.User, started.GetProperty("callId").GetGuid());
     }
 
     public static async Task<Guid> OpenCallIdAsync(VoiceCallAppFactory factory, string number)

@@ -169,6 +169,36 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         await SignOutAsync(agent);
     }
 
+    [Fact]
+    public async Task APlacedCall_IsHeldWithMusicAndResumed_AndASupervisorListensToIt_AsOnACallToANumber()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 34000);
+        await using var outside = TestPhone.Start("+15559990103", IPAddress.Parse("127.0.0.115"), rtpBase: 34400);
+        await using var supervisorPhone = TestPhone.Start("sam", rtpBase: 34800);
+        await LiveCallSetup.SetSupervisorPhoneAsync(factory, supervisorPhone.Uri);
+        var live = await LiveCallSetup.PlaceAsync(factory, agentPhone, outside, "agent2", "Support");
+
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hold", new { }, 204);
+        var agentTone = live.CallerCall.FramesOf(1000);
+        var loud = live.CallerCall.LoudFrames;
+        await live.CallerCall.WaitUntilAsync(c => c.LoudFrames > loud + 100, "the held customer hears music");
+        Assert.InRange(live.CallerCall.FramesOf(1000) - agentTone, 0, 30); // what was on the way when the hold began
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/resume", new { }, 204);
+        await LiveCallSetup.AssertHearsAsync(live.CallerCall, "the customer after the resume", [1000], []);
+
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+        var (sam, _) = await LiveCallSetup.MonitorAsync(supervisor, live.CallId, supervisorPhone, "listen");
+        await LiveCallSetup.AssertHearsAsync(sam, "the listening supervisor", [440, 1000], []);
+        await LiveCallSetup.AssertHearsAsync(live.CallerCall, "the customer", [1000], [1700]);
+
+        await live.CallerCall.HangUpAsync();
+        await sam.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var record = await factory.CallRecordAsync(live.Number);
+        Assert.Equal(("far_end_hangup", 1), (record.GetProperty("releaseCause").GetString(), record.GetProperty("holdCount").GetInt32()));
+        await SignOutAsync(live.Agent);
+    }
+
     private async Task WaitForStateAsync(string userName, string state)
     {
         for (var attempt = 0; await factory.AgentStateAsync(userName) != state; attempt++)
