@@ -21,23 +21,29 @@ internal static class DataExtensions
         services.AddSingleton<Reports.StaleQuarterMarker>();
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        services.AddDbContext<ParleyDbContext>((sp, options) =>
-        {
-            var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-            var connectionString = configuration.GetConnectionString(ConnectionStringName);
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                options.UseParleyPostgres(connectionString
-                    ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required when Parley:Database:Provider is Postgres."));
-            }
-            else
-            {
-                options.UseParleySqlite(connectionString ?? DefaultSqlite(configuration));
-            }
-
-            options.AddInterceptors(sp.GetRequiredService<PublishedFlowInvalidation>(), sp.GetRequiredService<Reports.StaleQuarterMarker>());
-        });
+        // The options are built once, on first use (configuration is complete by then), not for every context: binding
+        // the section, touching the data directory and looking up EF's internal services per context cost more CPU than
+        // a small query. Only the tenant context is per scope.
+        services.AddDbContext<ParleyDbContext>(
+            (sp, options) => Configure(options, configuration, sp), contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return services;
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, IConfiguration configuration, IServiceProvider services)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            options.UseParleyPostgres(connectionString
+                ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required when Parley:Database:Provider is Postgres."));
+        }
+        else
+        {
+            options.UseParleySqlite(connectionString ?? DefaultSqlite(configuration));
+        }
+
+        options.AddInterceptors(services.GetRequiredService<PublishedFlowInvalidation>(), services.GetRequiredService<Reports.StaleQuarterMarker>());
     }
 
     private static string DefaultSqlite(IConfiguration configuration)

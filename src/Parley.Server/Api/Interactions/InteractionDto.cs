@@ -18,5 +18,8 @@ public sealed record InteractionDto : InteractionSummaryDto
     public IReadOnlyList<RoutingHistoryDto> History { get; init; }
 
     public static InteractionDto From(InteractionRecord i, PositionView? position, IReadOnlyList<RoutingHistoryDto> history) =>
-        new(InteractionSummaryDto.From(i), position, history);
+        From(InteractionSummaryDto.From(i), position, history);
+
+    public static InteractionDto From(InteractionSummaryDto stored, PositionView? position, IReadOnlyList<RoutingHistoryDto> history) =>
+        new(stored, position, history);
 }

@@ -40,7 +40,13 @@ public static class InteractionsApi
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(CreateInteractionRequest request, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
+    /// <summary>
+    /// Queues the interaction through the tenant's routing grain, which answers once the record is durable. The answer is
+    /// built from the request and the grain's live position, without reading the record back: it was stored as given,
+    /// waiting, at the time stamped here.
+    /// </summary>
+    private static async Task<IResult> CreateAsync(
+        CreateInteractionRequest request, ParleyDbContext db, RoutingGateway routing, AuditScope audit, TimeProvider time, CancellationToken ct)
     {
         // The tenant's routing grain knows its queues: one of another tenant, or none, is refused there as 404.
         if (request.PreferredAgentId is { } preferred && !await db.Agents.AnyAsync(a => a.Id == preferred, ct))
@@ -49,19 +55,22 @@ public static class InteractionsApi
         }
 
         var id = Guid.CreateVersion7();
+        var now = time.GetUtcNow();
+        var enqueuedAt = new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero); // whole microseconds: what PostgreSQL keeps
+        var attributes = new Dictionary<string, string>(request.Attributes ?? new Dictionary<string, string>());
         var command = new EnqueueCommand(
             RoutingDefinitions.Key(id), RoutingDefinitions.Key(request.QueueId), Enum.Parse<Channel>(request.Channel), request.Priority ?? 0,
-            new Dictionary<string, string>(request.Attributes ?? new Dictionary<string, string>()),
-            request.PreferredAgentId is { } agent ? RoutingDefinitions.Key(agent) : null);
+            attributes, request.PreferredAgentId is { } agent ? RoutingDefinitions.Key(agent) : null, enqueuedAt);
         if (RoutingProblems.From(await routing.Grain.Enqueue(command)) is { } refused)
         {
             return refused;
         }
 
         audit.Target("interaction", id).Describe($"queued {request.Channel} interaction");
-        var record = await db.Interactions.AsNoTracking().SingleAsync(i => i.Id == id, ct);
         var position = await routing.Grain.GetPosition(command.InteractionId);
-        return TypedResults.Created($"/api/v1/interactions/{id}", InteractionDto.From(record, position, []));
+        var stored = new InteractionSummaryDto(
+            id, request.QueueId, request.Channel, command.Priority, attributes, enqueuedAt, InteractionRecord.Waiting, null, null, null, null, null);
+        return TypedResults.Created($"/api/v1/interactions/{id}", InteractionDto.From(stored, position, []));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ParleyDbContext db, RoutingGateway routing, CancellationToken ct)
