@@ -40,8 +40,7 @@ internal static class IdentityExtensions
             .AddClaimsPrincipalFactory<ParleyUserClaimsFactory>();
 
         services.AddSingleton<GuessBudgets>();
-        services.AddSingleton<TokenRevocationList>();
-        services.AddHostedService<RevokedTokenRefresher>();
+        services.AddSingleton<TokenRevocationList>(); // filled by RevokedTokenRefresher, started once the database is migrated
         services.AddScoped<DummyPassword>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<DbTicketStore>();

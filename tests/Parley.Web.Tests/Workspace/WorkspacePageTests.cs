@@ -84,11 +84,15 @@ public sealed class WorkspacePageTests : IAsyncLifetime
         var stored = await api.JsonAsync($"/api/v1/interactions/{id}");
         Assert.Equal("Ended", stored.GetProperty("status").GetString());
         Assert.Equal("Wants a callback on Monday", stored.GetProperty("wrapUpNotes").GetString());
+        // Operational work is recorded in routing history, not the audit chain (AuditPolicy): only its refusals are audited.
+        var history = stored.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("interaction.accepted", history);
+        Assert.Contains("agent.wrap-up-completed", history);
         using var admin = await _server.SignInAsync("admin", "Test-Admin-Secret-1");
         var audit = await admin.JsonAsync("/api/v1/audit?limit=200");
         var actions = audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
-        Assert.Contains("interactions.accept", actions);
-        Assert.Contains("interactions.wrap-up", actions);
+        Assert.DoesNotContain("interactions.accept", actions);
+        Assert.DoesNotContain("interactions.wrap-up", actions);
     }
 
     [Fact]
