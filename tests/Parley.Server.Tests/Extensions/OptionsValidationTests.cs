@@ -22,6 +22,7 @@ public sealed class OptionsValidationTests
     [InlineData("Parley:Webhooks:MaxAttempts", "0")]
     [InlineData("Parley:RateLimits:PerTenantPerSecond", "0")]
     [InlineData("Parley:Tokens:AccessTokenLifetime", "00:00:01")]
+    [InlineData("Parley:Tokens:RevocationRefreshInterval", "00:00:00")]
     [InlineData("Parley:Prompts:MaxUploadBytes", "1000")]
     [InlineData("Parley:Prompts:MaxDurationSeconds", "0")]
     [InlineData("Parley:Cluster:Mode", "AdoNet")]
