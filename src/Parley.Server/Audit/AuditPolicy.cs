@@ -2,9 +2,10 @@ namespace Parley.Server.Audit;
 
 /// <summary>
 /// What the audit chain keeps: what an auditor asks about — configuration, security, permission and data-access
-/// actions, whatever their outcome. Operational traffic (an interaction created, offered, accepted, messaged, ended,
-/// wrapped up; an agent's own sign-in and state) is recorded in routing history and the transcripts, so it is chained
-/// only when authorization refused it: a refusal is a security event.
+/// actions, and who handed a customer to someone else (transfers), whatever their outcome. Operational traffic (an
+/// interaction created, offered, accepted, messaged, ended, wrapped up; an agent's own sign-in and state) is recorded in
+/// routing history and the transcripts, so it is chained only when authorization refused it: a refusal is a security
+/// event.
 /// </summary>
 public static class AuditPolicy
 {
@@ -21,7 +22,6 @@ public static class AuditPolicy
         "interactions.wrap-up",
         "interactions.message",
         "interactions.typing",
-        "interactions.transfer",
         "agent.sign-in",
         "agent.sign-out",
         "agent.state",
