@@ -98,14 +98,12 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
         await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/webhooks");
         var page = admin.Page;
         await Assertions.Expect(page.GetByText("No webhooks match.")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "New webhook" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/webhooks/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New webhook" }), "**/admin/webhooks/new");
         await page.Locator("input[name='url']").FillAsync(catcher.Url);
         await page.Locator("input[name='eventTypes']").FillAsync("interaction.offered, interaction.ended");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator(".parley-secret-value")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Open the webhook" }).ClickAsync();
-        await page.WaitForURLAsync(GuidAddress("webhooks"));
+        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "Open the webhook" }), GuidAddress("webhooks"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
         await catcher.FirstAsync();

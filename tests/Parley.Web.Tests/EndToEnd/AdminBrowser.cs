@@ -58,6 +58,33 @@ public sealed class AdminBrowser : IAsyncDisposable
         return admin;
     }
 
+    /// <summary>
+    /// Clicks <paramref name="target"/> until the page is at <paramref name="url"/> (at most three times): a click that lands
+    /// while a busy machine is still attaching the page's circuit does nothing, and a second click works.
+    /// </summary>
+    public Task GoByAsync(ILocator target, string url) =>
+        GoByAsync(target, () => Page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 15_000 }));
+
+    /// <inheritdoc cref="GoByAsync(ILocator, string)"/>
+    public Task GoByAsync(ILocator target, System.Text.RegularExpressions.Regex url) =>
+        GoByAsync(target, () => Page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 15_000 }));
+
+    private static async Task GoByAsync(ILocator target, Func<Task> arrived)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await target.ClickAsync();
+            try
+            {
+                await arrived();
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>From the top of the page, without the focus ring the router puts on the heading.</summary>
     public async Task ShotAsync(string name)
     {
