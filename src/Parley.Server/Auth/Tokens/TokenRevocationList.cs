@@ -16,8 +16,6 @@ public sealed class TokenRevocationList(TimeProvider time)
     /// <summary>Completes once the list has been read from the database; until then no token is accepted.</summary>
     public Task Loaded => _loaded.Task;
 
-    public int Count => _revoked.Count;
-
     public bool IsRevoked(string tokenId) => _revoked.ContainsKey(tokenId);
 
     public void Revoke(string tokenId, DateTimeOffset expires)

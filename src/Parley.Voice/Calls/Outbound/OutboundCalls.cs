@@ -179,10 +179,6 @@ public sealed class OutboundCalls : VoiceCallHandler
         }
     }
 
-    /// <summary>The id of the agent's own call on this node, ringing or connected; null when they have none.</summary>
-    public Guid? CurrentCallOf(Guid tenantId, Guid agentId) =>
-        _byId.Values.FirstOrDefault(c => c.TenantId == tenantId && c.AgentId == agentId)?.Id;
-
     public override ValueTask OnDialogTerminatedAsync(SipDialog dialog, CancellationToken cancellationToken)
     {
         if (_legs.TryRemove(dialog, out var leg))
