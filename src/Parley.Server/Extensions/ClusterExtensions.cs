@@ -33,6 +33,7 @@ internal static class ClusterExtensions
             if (topology.AdoNet is { } adoNet)
             {
                 silo.UseParleyAdoNetClustering(adoNet);
+                silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = options.ProbeTimeout);
             }
             else
             {
@@ -48,6 +49,9 @@ internal static class ClusterExtensions
 
         var services = builder.Services;
         services.AddSingleton(topology);
+
+        // A silo is named after its node id, the id call records carry, so a survivor knows whose calls died with it.
+        services.AddOptions<SiloOptions>().Configure<Parley.Voice.Nodes.IVoiceNode>((o, node) => o.SiloName = node.Id);
 
         // The silo's own maintenance (messaging, membership, directory) always runs on real time, even when tests
         // give the application a fake clock; grain timers follow the application's clock.

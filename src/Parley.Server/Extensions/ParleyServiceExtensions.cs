@@ -88,6 +88,7 @@ public static class ParleyServiceExtensions
         services.AddParleyCallRecords();
         services.AddSingleton<StartupWork>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupWork>());
+        services.AddHostedService<Voice.Records.DeadNodeCalls>();
         services.AddHostedService<Auth.Tokens.RevokedTokenRefresher>();
         builder.AddParleySipHost();
         services.AddParleyCalls(configuration);

@@ -28,6 +28,7 @@ public sealed class OptionsValidationTests
     [InlineData("Parley:Cluster:Mode", "AdoNet")]
     [InlineData("Parley:Cluster:SiloPort", "70000")]
     [InlineData("Parley:Cluster:ClusterId", "no spaces")]
+    [InlineData("Parley:Cluster:ProbeTimeout", "00:00:00.500")]
     [InlineData("Parley:Redis", ",,,")]
     public async Task ABadNestedOrTopLevelSetting_StopsStartUp_WithAMessageNamingItsKey(string key, string value)
     {

@@ -14,6 +14,7 @@ public static class CallRecordsExtensions
         services.AddSingleton<EfCallRecordStore>();
         services.AddSingleton<ICallRecordStore>(sp => sp.GetRequiredService<EfCallRecordStore>());
         services.AddSingleton<OpenCallCloser>();
+        services.AddSingleton<OrphanedInteractions>();
         return services;
     }
 }

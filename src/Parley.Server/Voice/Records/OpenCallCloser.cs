@@ -8,20 +8,24 @@ using Parley.Voice.Records;
 namespace Parley.Server.Voice.Records;
 
 /// <summary>
-/// Run at start-up, after migrations and before SIP listens: the calls this node still has open died with its last
-/// process, so their records (and their open legs) are closed now with cause <see cref="NodeFailureCause"/> and
-/// disposition <see cref="CallDisposition.NodeFailure"/>. Other nodes' records are left alone.
+/// Closes the records of calls that died with their node, with cause <see cref="NodeFailureCause"/> and disposition
+/// <see cref="CallDisposition.NodeFailure"/>: this node's own at start-up (<see cref="RunAsync"/>, after migrations and
+/// before SIP listens), and another node's once the cluster has declared it dead (<see cref="CloseAsync"/>, from
+/// <see cref="DeadNodeCalls"/>). The routing interactions those calls held are collected in
+/// <see cref="OrphanedInteractions"/>, to be released once routing runs.
 /// </summary>
-internal sealed class OpenCallCloser(IServiceScopeFactory scopes, IVoiceNode node, TimeProvider time, ILogger<OpenCallCloser> logger)
+internal sealed class OpenCallCloser(IServiceScopeFactory scopes, IVoiceNode node, OrphanedInteractions orphans, TimeProvider time, ILogger<OpenCallCloser> logger)
 {
     public const string NodeFailureCause = "node_failure";
 
     /// <summary>Closes this node's open records; returns how many calls were closed.</summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public Task<int> RunAsync(CancellationToken cancellationToken) => CloseAsync(node.Id, cancellationToken);
+
+    /// <summary>Closes the open records of node <paramref name="nodeId"/>; returns how many calls were closed.</summary>
+    public async Task<int> CloseAsync(string nodeId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
-        var nodeId = node.Id;
         var now = CallTimes.Stored(time.GetUtcNow());
         var calls = db.Set<CallRecordRow>().IgnoreQueryFilters();
         var open = await calls.Where(c => c.NodeId == nodeId && c.EndedAt == null).ToListAsync(cancellationToken);
@@ -50,6 +54,7 @@ internal sealed class OpenCallCloser(IServiceScopeFactory scopes, IVoiceNode nod
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        orphans.Add(open.Where(c => c.InteractionId is not null).Select(c => new OrphanedInteraction(c.TenantId, c.InteractionId!.Value)));
         Log.OpenCallsClosed(logger, open.Count, legs.Count, nodeId);
         return open.Count;
     }
