@@ -90,6 +90,7 @@ start_node() {
     --Parley:Redis="127.0.0.1:$redis_port" \
     --Parley:Sip:Address=127.0.0.1 \
     --Parley:Sip:Port="$(sip_port "$n")" \
+    --Parley:Sip:Defence:ProxyAddresses:0=127.0.0.1 \
     --Parley:Media:BindAddress=127.0.0.1 \
     --Parley:Media:RtpPortMin="$(rtp_min "$n")" \
     --Parley:Media:RtpPortMax="$(rtp_max "$n")" \

@@ -22,6 +22,12 @@ public sealed class SipDefenceHostOptions
     /// <summary>IP addresses never counted or blocked (carriers, SBCs, load generators).</summary>
     public IList<string> TrustedAddresses { get; } = new List<string>();
 
+    /// <summary>
+    /// IP addresses of the SIP proxies in front of the nodes (Kamailio, <c>deploy/kamailio/</c>): their requests carry the
+    /// client's address in <c>X-Parley-Source</c>, used for flood and guessing limits, admission and trunk matching.
+    /// </summary>
+    public IList<string> ProxyAddresses { get; } = new List<string>();
+
     /// <summary>Digest failures one source may make for one account (user@realm) in <see cref="AuthFailureWindowSeconds"/> before it is refused for that account. Default 10.</summary>
     [Range(1, 10_000)]
     public int AuthMaxFailures { get; set; } = 10;

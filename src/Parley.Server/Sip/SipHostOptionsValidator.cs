@@ -22,6 +22,14 @@ internal sealed class SipHostOptionsValidator : IValidateOptions<SipHostOptions>
             }
         }
 
+        foreach (var proxy in options.Defence.ProxyAddresses)
+        {
+            if (!IPAddress.TryParse(proxy, out _))
+            {
+                failures.Add($"Parley:Sip:Defence:ProxyAddresses entry '{proxy}' is not an IP address.");
+            }
+        }
+
         if (options.TlsCertificatePath is { } path)
         {
             if (!File.Exists(path))

@@ -51,6 +51,11 @@ internal static class SipStackOptionsFactory
             defence.TrustedAddresses.Add(IPAddress.Parse(trusted));
         }
 
+        foreach (var proxy in host.ProxyAddresses)
+        {
+            defence.ProxyAddresses.Add(IPAddress.Parse(proxy));
+        }
+
         return defence;
     }
 

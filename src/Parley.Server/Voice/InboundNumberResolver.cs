@@ -49,7 +49,7 @@ internal sealed class InboundNumberResolver : IInboundNumberResolver
             return InboundResolution.NotANumber;
         }
 
-        var source = call.RemoteEndPoint.Address;
+        var source = call.Client.Address;
         if (source.IsIPv4MappedToIPv6)
         {
             source = source.MapToIPv4();

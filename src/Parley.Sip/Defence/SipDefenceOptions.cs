@@ -23,6 +23,14 @@ public sealed class SipDefenceOptions
     /// <summary>Sources never counted or blocked (carriers, load balancers, SIPp in tests).</summary>
     public IList<IPAddress> TrustedAddresses { get; } = new List<IPAddress>();
 
+    /// <summary>
+    /// SIP proxies in front of this node (Kamailio's dispatcher). A request from one of them that names its client in
+    /// <see cref="Stack.SipClientSource.HeaderName"/> is treated as coming from that client: the flood guard, the
+    /// digest-failure guard, admission control and trunk matching see the client, not the proxy. The proxies themselves
+    /// are never counted. From any other source the header is ignored.
+    /// </summary>
+    public IList<IPAddress> ProxyAddresses { get; } = new List<IPAddress>();
+
     /// <summary>User-Agent substrings (case-insensitive) whose requests are dropped without an answer.</summary>
     public IList<string> ScannerUserAgents { get; } = new List<string>
     {

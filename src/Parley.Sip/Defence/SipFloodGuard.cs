@@ -10,6 +10,7 @@ public sealed class SipFloodGuard
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<IPAddress, SourceState> _sources = new();
     private readonly HashSet<IPAddress> _trusted;
+    private readonly HashSet<IPAddress> _proxies;
 
     public SipFloodGuard(SipDefenceOptions options, TimeProvider time)
     {
@@ -17,7 +18,12 @@ public sealed class SipFloodGuard
         _options = options;
         _time = time;
         _trusted = [.. options.TrustedAddresses.Select(Normalize)];
+        _proxies = [.. options.ProxyAddresses.Select(Normalize)];
+        _trusted.UnionWith(_proxies);
     }
+
+    /// <summary>True when <paramref name="source"/> is one of the proxies in front of this node.</summary>
+    public bool IsProxy(IPAddress source) => _proxies.Count > 0 && _proxies.Contains(Normalize(source));
 
     /// <summary>Raised once when a source starts a cool-down.</summary>
     public event Action<IPAddress>? Blocked;

@@ -21,6 +21,13 @@ public sealed class SipRequest : SipMessage
 
     public string Method { get; }
 
+    /// <summary>
+    /// Who sent the request, as the stack established it: the transport peer, or the client a trusted proxy in front
+    /// named (<see cref="Stack.SipClientSource"/>). Null until the stack has received it. Policy (flood, guessing,
+    /// admission, trunks) uses this; responses still go back the way the request came.
+    /// </summary>
+    public System.Net.IPEndPoint? Client { get; internal set; }
+
     /// <summary>Request-URI as received.</summary>
     public string RequestUri { get; }
 

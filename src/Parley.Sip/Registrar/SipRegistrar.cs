@@ -58,7 +58,7 @@ public sealed partial class SipRegistrar
         string? user = null;
         if (_auth is not null)
         {
-            var result = await _auth.AuthenticateAsync(request, flow.RemoteEndPoint.Address, cancellationToken).ConfigureAwait(false);
+            var result = await _auth.AuthenticateAsync(request, (request.Client ?? flow.RemoteEndPoint).Address, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return result.Challenge!;
@@ -118,7 +118,7 @@ public sealed partial class SipRegistrar
 
         foreach (var added in next.Where(b => !current.Contains(b)))
         {
-            SipLog.Registered(_logger, aor, added.Contact, (int)(added.ExpiresAt - now).TotalSeconds, flow.RemoteEndPoint.Address);
+            SipLog.Registered(_logger, aor, added.Contact, (int)(added.ExpiresAt - now).TotalSeconds, (request.Client ?? flow.RemoteEndPoint).Address);
         }
 
         return Ok(request, next, now);

@@ -39,6 +39,9 @@ public sealed partial class SipIncomingCall
     /// <summary>Where the INVITE came from (the transport peer, not the Via).</summary>
     public IPEndPoint RemoteEndPoint => _transaction.Flow.RemoteEndPoint;
 
+    /// <summary>Who placed the INVITE: the transport peer, or the client a trusted proxy in front named (<see cref="SipClientSource"/>).</summary>
+    public IPEndPoint Client => Request.Client ?? RemoteEndPoint;
+
     /// <summary>
     /// Where the INVITE arrived: the connection's local end for TCP/TLS; for UDP the address the caller sent to (its
     /// destination, even when the listener is bound to a wildcard address). The SDP answer advertises this address.

@@ -47,7 +47,7 @@ public sealed partial class SipStack
 
         try
         {
-            return resolve(request, flow.RemoteEndPoint);
+            return resolve(request, request.Client ?? flow.RemoteEndPoint);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -47,9 +47,15 @@ public sealed partial class SipStack : ISipMessageSink
         }
 
         var request = (SipRequest)message;
+        request.Client = SipClientSource.Resolve(request, flow, _guard);
+        if (!ReferenceEquals(request.Client, flow.RemoteEndPoint) && !_guard.Admit(request.Client.Address))
+        {
+            return; // a client flooding through the proxy: counted as itself, after parsing
+        }
+
         if (_guard.IsScanner(request.UserAgent))
         {
-            SipLog.ScannerDropped(_logger, request.UserAgent!, flow.RemoteEndPoint.Address);
+            SipLog.ScannerDropped(_logger, request.UserAgent!, request.Client.Address);
             return;
         }
 

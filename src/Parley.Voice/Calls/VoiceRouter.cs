@@ -102,7 +102,7 @@ public sealed class VoiceRouter : SipApplication
     /// <summary>Answers an INVITE to a phone number from the resolver's decision.</summary>
     private async ValueTask OnNumberAsync(SipIncomingCall call, InboundResolution resolution, CancellationToken cancellationToken)
     {
-        var source = call.RemoteEndPoint.Address;
+        var source = call.Client.Address;
         switch (resolution.Outcome)
         {
             case InboundOutcome.Challenge:
@@ -152,7 +152,7 @@ public sealed class VoiceRouter : SipApplication
             return true;
         }
 
-        var source = call.RemoteEndPoint.Address;
+        var source = call.Client.Address;
         var result = await _authenticator.AuthenticateAsync(call.Request, source, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {

@@ -26,6 +26,9 @@ internal sealed partial class SipDigestInvite : IDisposable
 
     private int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
 
+    /// <summary>Header lines (each ending in CRLF) added to every INVITE, e.g. what a proxy in front adds.</summary>
+    public string ExtraHeaders { get; init; } = "";
+
     /// <summary>The final responses in order: the first INVITE's, then (if answered) the authenticated INVITE's.</summary>
     public async Task<IReadOnlyList<string>> CallAsync(string caller, string callerRealm, string? password, string target, CancellationToken cancellationToken)
     {
@@ -51,7 +54,7 @@ internal sealed partial class SipDigestInvite : IDisposable
         var via = $"Via: SIP/2.0/UDP {_local}:{Port};branch=z9hG4bK{Guid.NewGuid():N};rport\r\n";
         var invite =
             $"INVITE {target} SIP/2.0\r\n{via}Max-Forwards: 70\r\nFrom: {from}\r\nTo: <{target}>\r\nCall-ID: {callId}\r\n" +
-            $"CSeq: {cseq} INVITE\r\nContact: <sip:phone@{_local}:{Port}>\r\nUser-Agent: Parley test phone\r\n{authorization}Content-Length: 0\r\n\r\n";
+            $"CSeq: {cseq} INVITE\r\nContact: <sip:phone@{_local}:{Port}>\r\nUser-Agent: Parley test phone\r\n{ExtraHeaders}{authorization}Content-Length: 0\r\n\r\n";
         await _socket.SendToAsync(Encoding.ASCII.GetBytes(invite), _server, cancellationToken);
         var final = await ReceiveFinalAsync(cseq, cancellationToken);
         var to = ToHeader().Match(final).Groups[1].Value.Trim();
