@@ -15,8 +15,35 @@ namespace Parley.Server.Sip;
 /// runs as that tenant, so the tenant query filter and the cross-tenant write guard apply. Suspended tenants, unknown
 /// domains and an AOR outside the authenticated tenant's domain have no bindings and cannot get any.
 /// </summary>
-internal sealed class TenantSipBindingStore(IServiceScopeFactory scopes, SipRealms realms, TimeProvider time, AgentPhonePresence phones) : ISipBindingStore
+internal sealed class TenantSipBindingStore(
+    IServiceScopeFactory scopes, SipRealms realms, TimeProvider time, AgentPhonePresence phones, Extensions.ClusterTopology topology) : ISipBindingStore
 {
+    /// <summary>
+    /// In a cluster: a PostgreSQL advisory lock on the address of record, held by a transaction of its own until
+    /// disposed, so the nodes take turns on one address of record (one node alone is covered by the registrar's lock).
+    /// </summary>
+    public async ValueTask<IAsyncDisposable> LockAsync(string aor, CancellationToken cancellationToken)
+    {
+        if (topology.AdoNet is null)
+        {
+            return NoClusterLock.Instance;
+        }
+
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({aor}, 0))", cancellationToken);
+            return new AorClusterLock(scope, transaction);
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
+    }
+
     public async ValueTask<IReadOnlyList<SipBinding>> LoadAsync(string aor, string? tenantId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -154,4 +181,21 @@ internal sealed class TenantSipBindingStore(IServiceScopeFactory scopes, SipReal
         };
 
     private static bool SameContact(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Ends the lock's transaction (which releases the advisory lock) and its scope.</summary>
+    private sealed class AorClusterLock(AsyncServiceScope scope, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await scope.DisposeAsync();
+        }
+    }
+
+    private sealed class NoClusterLock : IAsyncDisposable
+    {
+        public static readonly NoClusterLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -16,6 +16,21 @@ public interface ISipBindingStore
     /// <summary>Replaces the binding set of <paramref name="aor"/> atomically: afterwards exactly <paramref name="bindings"/> are stored.</summary>
     ValueTask ReplaceAsync(string aor, string? tenantId, IReadOnlyList<SipBinding> bindings, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds <paramref name="aor"/> against the other nodes sharing this store until the result is disposed: the registrar
+    /// takes it around its read-modify-write of a binding set (after its own per-AOR lock, which covers this node), so two
+    /// REGISTERs of one address of record arriving on two nodes at once cannot lose each other's binding. A store used by
+    /// one node needs none.
+    /// </summary>
+    ValueTask<IAsyncDisposable> LockAsync(string aor, CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable>(NoLock.Instance);
+
     /// <summary>Deletes at most <paramref name="maxCount"/> bindings that expired at or before <paramref name="now"/>; returns how many.</summary>
     ValueTask<int> RemoveExpiredAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

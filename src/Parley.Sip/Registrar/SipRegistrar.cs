@@ -80,6 +80,29 @@ public sealed partial class SipRegistrar
 
         var aor = AddressOfRecord(request.To.Uri);
         using var held = await _locks.AcquireAsync(aor, cancellationToken).ConfigureAwait(false);
+        IAsyncDisposable? clusterLock = null;
+        try
+        {
+            clusterLock = await _store.LockAsync(aor, cancellationToken).ConfigureAwait(false);
+            return await RegisterHeldAsync(request, flow, changes, aor, tenant, user, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && clusterLock is null)
+        {
+            SipLog.BindingStoreFailed(_logger, "lock", aor, ex);
+            return StoreUnavailable(request);
+        }
+        finally
+        {
+            if (clusterLock is not null)
+            {
+                await clusterLock.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<SipResponse> RegisterHeldAsync(
+        SipRequest request, ISipFlow flow, List<ContactChange> changes, string aor, string? tenant, string? user, CancellationToken cancellationToken)
+    {
         IReadOnlyList<SipBinding> stored;
         try
         {
