@@ -11,7 +11,7 @@ namespace Parley.Server.Tests.Nodes;
 
 /// <summary>
 /// Draining a node for a rolling restart, on one in-process node over real SIP and RTP: new calls, OPTIONS probes,
-/// readiness and new chats are refused with 503 while a live call carries on; the node stops once its calls are over,
+/// readiness, new chats and calls agents place are refused with 503 while a live call carries on; the node stops once its calls are over,
 /// or ends those left at <c>Parley:Cluster:DrainTimeout</c> with a BYE and cause <c>node_drain</c>. One node per test.
 /// </summary>
 public sealed class NodeDrainTests
@@ -19,7 +19,7 @@ public sealed class NodeDrainTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ADrainedNode_Answers503ToNewCallsOptionsReadinessAndNewChats_KeepsTheLiveCall_AndStopsWhenItEnds()
+    public async Task ADrainedNode_Answers503ToNewCallsOptionsReadinessNewChatsAndDialling_KeepsTheLiveCall_AndStopsWhenItEnds()
     {
         await using var factory = new DrainAppFactory();
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.151"), rtpBase: 32000);
@@ -41,6 +41,9 @@ public sealed class NodeDrainTests
         using var chat = await anonymous.PostAsync("/webchat/any-widget/chats", JsonBody("{}"), Ct);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, chat.StatusCode);
         Assert.Equal("1", chat.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var agent = await factory.SignInDemoAsync("agent1");
+        var dial = await agent.PostJsonAsync("/api/v1/calls", new { to = "+15551234567" }, 503);
+        Assert.Equal("Node draining", dial.GetProperty("title").GetString());
 
         var heard = call.LoudFrames;
         await call.WaitUntilAsync(c => c.LoudFrames > heard + 25, "the live call still hears its queue after the drain began");
