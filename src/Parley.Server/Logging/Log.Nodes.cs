@@ -9,8 +9,8 @@ internal static partial class Log
     [LoggerMessage(5402, LogLevel.Information, "Drained: no call left on this node")]
     public static partial void DrainFinished(ILogger logger);
 
-    [LoggerMessage(5403, LogLevel.Warning, "Drain limit {Limit} reached: ended {Ended} calls (node_drain); {Ringing} placed calls still ringing end with the process")]
-    public static partial void DrainEndedCalls(ILogger logger, int ended, TimeSpan limit, int ringing);
+    [LoggerMessage(5403, LogLevel.Warning, "Drain limit {Limit} reached: ended the {Ended} calls left (node_drain)")]
+    public static partial void DrainEndedCalls(ILogger logger, int ended, TimeSpan limit);
 
     [LoggerMessage(5404, LogLevel.Error, "The drain failed; the node stops anyway")]
     public static partial void DrainFailed(ILogger logger, Exception exception);

@@ -52,8 +52,8 @@ internal sealed class NodeDrainer(
             return;
         }
 
-        var ended = await inbound.EndAllForDrainAsync().WaitAsync(EndingTimeout, time).ConfigureAwait(false);
-        Log.DrainEndedCalls(logger, ended, limit, outbound.ActiveCalls);
+        var ended = await Task.WhenAll(inbound.EndAllForDrainAsync(), outbound.EndAllForDrainAsync()).WaitAsync(EndingTimeout, time).ConfigureAwait(false);
+        Log.DrainEndedCalls(logger, ended.Sum(), limit);
     }
 
     /// <summary>True once no call is left; false when <paramref name="limit"/> passed first.</summary>

@@ -69,6 +69,23 @@ public sealed class NodeDrainTests
     }
 
     [Fact]
+    public async Task ACallAnAgentPlaced_StillRingingAtTheDrainLimit_IsCancelled_AndItsRecordIsClosedWithCauseNodeDrain()
+    {
+        await using var factory = new DrainAppFactory(drainTimeout: "00:00:02");
+        await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.154"), rtpBase: 33200);
+        agentPhone.AnswerDelay = TimeSpan.FromMinutes(1); // the agent's own phone rings on
+        await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+        await factory.SetDemoAgentPhoneAsync("agent3", "sip:desk3@127.0.0.1:9"); // never rung: agent2 does not answer
+        using var agent = await factory.SignInToRoutingAsync("agent2");
+        await agent.PostJsonAsync("/api/v1/calls", new { to = "ext:1003", queueId = await factory.QueueIdAsync("Support") }, 202);
+
+        await factory.DrainAsync();
+
+        Assert.Equal(("NotAnswered", "node_drain", "System"), await factory.StoredCallAsync("1003"));
+        await WaitUntilAsync(() => factory.Stopping, "the node stops once the calls left are ended");
+    }
+
+    [Fact]
     public async Task Sigterm_DrainsFirst_TheHostWaitsForTheLiveCall_WhileNewCallsGet503()
     {
         await using var factory = new DrainAppFactory();
