@@ -12,7 +12,7 @@ public static class ClusterServiceExtensions
     /// <see cref="Routing.Ports.IRoutingStore"/> and an <see cref="Routing.Ports.IRoutingEventPublisher"/>; it may
     /// register an <see cref="Routing.Ports.ITenantTimeZoneSource"/> (default: every tenant's day is UTC) and an
     /// <see cref="Routing.Ports.ITenantPlanSource"/> (default: seats are not limited) and <see cref="Nodes.INodeCaches"/>
-    /// (default: none). The silo must add <see cref="Nodes.NodePlacementDirector"/> for <see cref="Nodes.NodePlacement"/>.
+    /// (default: none) and <see cref="Nodes.INodeControl"/> (default: a node that cannot drain). The silo must add <see cref="Nodes.NodePlacementDirector"/> for <see cref="Nodes.NodePlacement"/>.
     /// </summary>
     public static IServiceCollection AddParleyCluster(this IServiceCollection services)
     {
@@ -23,7 +23,9 @@ public static class ClusterServiceExtensions
         services.TryAddSingleton<Routing.Ports.ITenantTimeZoneSource, UtcTimeZoneSource>();
         services.TryAddSingleton<Routing.Ports.ITenantPlanSource, UnlimitedPlanSource>();
         services.TryAddSingleton<Nodes.INodeCaches, Nodes.NoNodeCaches>();
+        services.TryAddSingleton<Nodes.INodeControl, Nodes.NoNodeControl>();
         services.TryAddSingleton<Nodes.NodeBroadcast>();
+        services.TryAddSingleton<Nodes.NodeRoster>();
         return services;
     }
 }

@@ -50,6 +50,8 @@ public static class Permissions
     public const string PlatformTenantsWrite = "platform.tenants.write";
     public const string PlatformNumbersRead = "platform.numbers.read";
     public const string PlatformNumbersWrite = "platform.numbers.write";
+    public const string PlatformNodesRead = "platform.nodes.read";
+    public const string PlatformNodesWrite = "platform.nodes.write";
 
     public static IReadOnlyList<PermissionInfo> Catalogue { get; } =
     [
@@ -95,6 +97,8 @@ public static class Permissions
         new(PlatformTenantsWrite, "Create, suspend, resume and delete tenants (platform operators only)", PlatformOnly: true),
         new(PlatformNumbersRead, "View all phone numbers and their owners (platform operators only)", PlatformOnly: true),
         new(PlatformNumbersWrite, "Assign phone numbers to tenants and release them (platform operators only)", PlatformOnly: true),
+        new(PlatformNodesRead, "View the cluster's nodes (platform operators only)", PlatformOnly: true),
+        new(PlatformNodesWrite, "Drain a node for a restart (platform operators only)", PlatformOnly: true),
     ];
 
     private static readonly HashSet<string> Known = Catalogue.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

@@ -36,6 +36,9 @@ public sealed record AppError(
 
     public static AppError Stale() => new(AppErrorKind.Stale, "The resource changed since you read it; read it again and retry.");
 
+    /// <summary>This node is draining: new work goes to another node (<paramref name="cause"/> names the refusal, e.g. <c>node_draining</c>).</summary>
+    public static AppError Unavailable(string cause, string detail) => new(AppErrorKind.Unavailable, detail, cause);
+
     public static AppError Forbidden(string permission) => new(AppErrorKind.Forbidden, $"This needs the permission '{permission}'.");
 
     /// <summary>Granting (in a role, to a user or an API client) permissions the actor does not hold.</summary>

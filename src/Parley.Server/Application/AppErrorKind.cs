@@ -26,4 +26,7 @@ public enum AppErrorKind
 
     /// <summary>The tenant's plan allows no more (409 naming the limit, e.g. <c>seats.voice</c>).</summary>
     LimitReached,
+
+    /// <summary>This node takes no new work now (503: it is draining; the client retries, through the load balancer, elsewhere).</summary>
+    Unavailable,
 }

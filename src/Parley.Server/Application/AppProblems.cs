@@ -15,6 +15,7 @@ internal static class AppProblems
         AppErrorKind.TooLarge => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: error.Detail),
         AppErrorKind.UnsupportedType => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: error.Detail),
         AppErrorKind.LimitReached => ApiProblems.LimitReached(error.Field ?? "plan", error.Detail),
+        AppErrorKind.Unavailable => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Node draining", detail: error.Detail),
         _ => ApiProblems.Conflict(error.Detail),
     };
 
@@ -28,6 +29,7 @@ internal static class AppProblems
         AppErrorKind.Stale => StatusCodes.Status412PreconditionFailed,
         AppErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         AppErrorKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        AppErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status409Conflict,
     };
 

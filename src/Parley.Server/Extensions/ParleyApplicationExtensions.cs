@@ -128,6 +128,7 @@ public static class ParleyApplicationExtensions
         api.MapSipCredentialsApi();
         api.MapSipRegistrationsApi();
         api.MapPlatformNumbersApi();
+        api.MapNodesApi();
         api.MapNumbersApi();
         api.MapTrunksApi();
         api.MapCallsApi();

@@ -8,6 +8,7 @@ using Parley.Server.Demo;
 using Parley.Server.Health;
 using Parley.Server.Health.Liveness;
 using Parley.Server.Hubs;
+using Parley.Server.Nodes;
 using Parley.Server.Options;
 using Parley.Server.Options.Validation;
 using Parley.Server.Sip;
@@ -24,6 +25,9 @@ namespace Parley.Server.Extensions;
 /// <summary>The composition root's service half: every Parley service is registered from here.</summary>
 public static class ParleyServiceExtensions
 {
+    /// <summary>What the shutdown has after the drain: grains deactivate, the silo leaves the cluster, listeners close.</summary>
+    public static readonly TimeSpan ShutdownAfterDrain = TimeSpan.FromSeconds(20);
+
     public static WebApplicationBuilder AddParley(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -51,7 +55,8 @@ public static class ParleyServiceExtensions
             kestrel.Limits.MaxRequestHeadersTotalSize = http.MaxRequestHeadersTotalBytes;
             kestrel.Limits.MaxRequestHeaderCount = http.MaxRequestHeaderCount;
         });
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        // SIGTERM drains the node first (Parley:Cluster:DrainTimeout at most), then the rest of the shutdown has 20 s.
+        services.AddOptions<HostOptions>().Configure<ClusterTopology>((o, cluster) => o.ShutdownTimeout = cluster.Options.DrainTimeout + ShutdownAfterDrain);
 
         services.AddSingleton(TimeProvider.System);
         var dataDirectory = configuration[$"{ParleyOptions.Section}:{nameof(ParleyOptions.DataDirectory)}"] ?? "./data";
@@ -105,6 +110,10 @@ public static class ParleyServiceExtensions
         services.AddParleyWeb();
         services.AddParleyLiveness();
         services.AddParleyWebChat();
+        services.AddParleyNodeDrain();
+
+        // Last of all: the drain's StoppingAsync runs before any other service stops (reverse order).
+        services.AddParleyDrainOnStop();
         return builder;
     }
 }

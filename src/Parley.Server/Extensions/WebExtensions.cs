@@ -66,6 +66,7 @@ internal static class WebExtensions
         services.AddScoped<Application.Platform.PlatformTenantAdmin>();
         services.AddScoped<Application.Platform.PlatformPlanAdmin>();
         services.AddScoped<Application.Platform.PlatformNumberAdmin>();
+        services.AddScoped<Application.Platform.PlatformNodeAdmin>();
         services.AddSingleton<SupervisorFeed>();
         services.AddValidatedOptions<SupervisionOptions, SupervisionOptionsValidator>(SupervisionOptions.Section);
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -37,6 +37,14 @@ public sealed class ClusterHostOptions
     [RegularExpression("^[A-Za-z0-9._-]{1,100}$", ErrorMessage = "Parley:Cluster:ClusterId may hold only letters, digits, '.', '_' and '-' (at most 100).")]
     public string ClusterId { get; set; } = "parley";
 
+    /// <summary>
+    /// How long a draining node (SIGTERM, or <c>POST /api/v1/platform/nodes/{id}/drain</c>) lets its live calls finish
+    /// before it ends those left (BYE, cause <c>node_drain</c>) and exits. Default 5 minutes; 1 s to 4 h. The host's
+    /// shutdown timeout is this plus 20 s, and a service manager must wait longer still (systemd's <c>TimeoutStopSec</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "04:00:00", ErrorMessage = "Parley:Cluster:DrainTimeout must be between 1 second and 4 hours.")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     [Required]
     [RegularExpression("^[A-Za-z0-9._-]{1,100}$", ErrorMessage = "Parley:Cluster:ServiceId may hold only letters, digits, '.', '_' and '-' (at most 100).")]
     public string ServiceId { get; set; } = "parley";

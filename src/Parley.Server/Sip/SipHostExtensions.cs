@@ -71,6 +71,7 @@ internal static class SipHostExtensions
             var registrar = new SipRegistrar(registrarOptions, authenticator, sp.GetRequiredService<ISipBindingStore>(), time, loggers.CreateLogger("Parley.Sip.Registrar"));
             var options = SipStackOptionsFactory.Create(host);
             options.Admission.ScopeResolver = sp.GetRequiredService<SipAdmissionScopes>().Resolve;
+            options.Availability = sp.GetRequiredService<Nodes.NodeDrain>();
             var stack = new SipStack(options, sp.GetRequiredService<SipApplication>(), registrar, loggers, time);
             SipAdmissionMetrics.Publish(stack.Admission);
             MediaClockMetrics.Publish(sp.GetRequiredService<MediaEngine>().Clock);

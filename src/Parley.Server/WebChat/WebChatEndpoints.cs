@@ -15,8 +15,9 @@ namespace Parley.Server.WebChat;
 /// <summary>
 /// The visitor's side, public by design (the widget key is not a secret; the allowed origins, the session token and the
 /// rate limits are the defences): <c>GET /webchat/{key}/config</c>, <c>POST /webchat/{key}/chats</c> and the socket
-/// <c>/webchat/{key}/ws?token=…</c>. Unknown key → 404, origin not allowed → 403, bad or expired token → 401, all as
-/// problem details; cross-origin calls get CORS headers for allowed origins only.
+/// <c>/webchat/{key}/ws?token=…</c>. Unknown key → 404, origin not allowed → 403, bad or expired token → 401, a new chat
+/// on a draining node → 503 with Retry-After (its open sockets keep working), all as problem details; cross-origin
+/// calls get CORS headers for allowed origins only.
 /// </summary>
 public static class WebChatEndpoints
 {
@@ -69,8 +70,14 @@ public static class WebChatEndpoints
 
     private static async Task<IResult> StartAsync(
         string key, StartChatRequest request, HttpContext http, ParleyDbContext db, TenantContext tenant, RoutingGateway routing,
-        ChatSessionTokens tokens, ChatSocketHost host, TimeProvider time, IOptions<Transcripts.SmtpOptions> smtp, CancellationToken ct)
+        ChatSessionTokens tokens, ChatSocketHost host, TimeProvider time, IOptions<Transcripts.SmtpOptions> smtp, Nodes.NodeDrain drain, CancellationToken ct)
     {
+        if (drain.IsDraining)
+        {
+            // A new chat would live on this node's sockets; the widget retries through the load balancer, on another node.
+            return Nodes.NodeDrainProblems.Draining(http, "This server is restarting; the chat starts on another one when you retry.");
+        }
+
         var (widget, problem) = await CheckAsync(key, http, db, ct);
         if (problem is not null)
         {

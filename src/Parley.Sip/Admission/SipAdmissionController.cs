@@ -130,6 +130,9 @@ public sealed class SipAdmissionController
 
     internal void NoteRetransmissionRefused() => RetransmissionRefused?.Invoke();
 
+    /// <summary>A new call refused before any limit was consulted (the node is draining).</summary>
+    internal void NoteRefused(SipAdmissionRefusal refusal) => Refused?.Invoke(refusal);
+
     internal void Release(SipAdmissionLease lease)
     {
         lock (_sync)

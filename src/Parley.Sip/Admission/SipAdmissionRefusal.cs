@@ -10,4 +10,7 @@ public enum SipAdmissionRefusal
     TenantRate,
     TrunkConcurrency,
     TrunkRate,
+
+    /// <summary>The node takes no new calls (<see cref="ISipAvailability"/>: it is draining).</summary>
+    NodeDraining,
 }

@@ -111,11 +111,7 @@ public sealed partial class SipStack
                     HandleCancel(request, transaction);
                     break;
                 case SipMethods.Options:
-                    var ok = CreateResponse(request, 200, request.To.Tag is null ? SipMessageFactory.NewTag() : null, transaction.Flow);
-                    ok.Headers.Add(SipHeaderKind.Allow, AllowValue);
-                    ok.Headers.Add(SipHeaderKind.Accept, "application/sdp");
-                    ok.Headers.Add(SipHeaderKind.Supported, string.Join(", ", _validator.SupportedExtensions));
-                    transaction.SendResponse(ok);
+                    transaction.SendResponse(AnswerOptions(request, transaction.Flow));
                     break;
                 case SipMethods.Register when Registrar is not null:
                     transaction.SendResponse(await Registrar.HandleAsync(request, transaction.Flow, _stopping.Token).ConfigureAwait(false));

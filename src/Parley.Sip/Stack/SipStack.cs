@@ -54,7 +54,7 @@ public sealed partial class SipStack : IAsyncDisposable
         _transactions = new SipTransactionLayer(_scheduler, options.Timers);
         _admission = new SipAdmissionController(options.Admission, TimeProvider);
         _refusedInvites = new SipRefusedInvites(options.Admission.RefusedMemorySlots, options.Timers.TimeoutInterval, TimeProvider);
-        if (options.Admission.Enabled)
+        if (options.Admission.Enabled || options.Availability is not null)
         {
             _transactions.AdmitInvite = AdmitInvite;
         }

@@ -60,6 +60,12 @@ public sealed class SipStackOptions
     /// <summary>Admission control of new INVITEs (node, tenant and trunk limits). Default: no limit.</summary>
     public SipAdmissionOptions Admission { get; set; } = new();
 
+    /// <summary>
+    /// Asked whether the node takes new calls (a draining node does not: new INVITEs and out-of-dialog OPTIONS are
+    /// answered 503 with the admission's <c>Retry-After</c>). Null (default): always.
+    /// </summary>
+    public ISipAvailability? Availability { get; set; }
+
     /// <summary>Session timers (RFC 4028): interval asked for and granted, and the minimum accepted.</summary>
     public Dialogs.SipSessionTimerOptions SessionTimers { get; set; } = new();
 

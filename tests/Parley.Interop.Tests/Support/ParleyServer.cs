@@ -45,6 +45,8 @@ public sealed class ParleyServer : WebApplicationFactory<Program>
         builder.UseSetting("Parley:Sip:Address", "127.0.0.1");
         builder.UseSetting("Parley:Sip:Port", "0");
         builder.UseSetting("Parley:Media:BindAddress", "127.0.0.1");
+        // A test host stops at once: a call a test left up is ended (node_drain) after a second of drain, not five minutes.
+        builder.UseSetting("Parley:Cluster:DrainTimeout", "00:00:01");
         builder.UseSetting("Parley:Demo:AdminPassword", AdminPassword);
         builder.UseSetting("Parley:Demo:SupervisorPassword", "Interop-Supervisor-Secret-1");
         builder.UseSetting("Parley:Demo:AgentPassword", AgentPassword);

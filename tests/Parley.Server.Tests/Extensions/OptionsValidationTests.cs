@@ -29,6 +29,8 @@ public sealed class OptionsValidationTests
     [InlineData("Parley:Cluster:SiloPort", "70000")]
     [InlineData("Parley:Cluster:ClusterId", "no spaces")]
     [InlineData("Parley:Cluster:ProbeTimeout", "00:00:00.500")]
+    [InlineData("Parley:Cluster:DrainTimeout", "00:00:00")]
+    [InlineData("Parley:Cluster:DrainTimeout", "05:00:00")]
     [InlineData("Parley:Redis", ",,,")]
     public async Task ABadNestedOrTopLevelSetting_StopsStartUp_WithAMessageNamingItsKey(string key, string value)
     {

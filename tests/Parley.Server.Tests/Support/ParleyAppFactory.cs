@@ -53,6 +53,8 @@ public partial class ParleyAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Parley:Sip:Address", "127.0.0.1");
         builder.UseSetting("Parley:Sip:Port", "0");
         builder.UseSetting("Parley:Media:BindAddress", "127.0.0.1");
+        // A test host stops at once: a call a test left up is ended (node_drain) after a second of drain, not five minutes.
+        builder.UseSetting("Parley:Cluster:DrainTimeout", "00:00:01");
 
         // Test webhooks point at loopback (a receiver, or a closed port), so no delivery ever leaves the machine;
         // the guard itself is tested with a factory that turns this back off.

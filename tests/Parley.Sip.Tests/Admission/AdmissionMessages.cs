@@ -22,6 +22,10 @@ internal static class AdmissionMessages
     public static SipRequest ReInvite(string call, string toTag, string host = "parley.test") =>
         Request("INVITE", call, host, "z9hG4bKre" + call, cseq: 2, toTag);
 
+    /// <summary>An OPTIONS: out of dialog (a dispatcher's probe) without <paramref name="toTag"/>, in the dialog with it.</summary>
+    public static SipRequest Options(string call, string? toTag = null, string host = "parley.test") =>
+        Request("OPTIONS", call, host, "z9hG4bKopt" + call, cseq: 3, toTag);
+
     private static SipRequest Request(string method, string call, string host, string branch, long cseq, string? toTag = null) =>
         (SipRequest)new SipParser().ParseDatagram(TortureText.Wire($"""
             {method} sip:support@{host} SIP/2.0

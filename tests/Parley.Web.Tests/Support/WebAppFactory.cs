@@ -36,6 +36,8 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Parley:Sip:Address", "127.0.0.1");
         builder.UseSetting("Parley:Sip:Port", "0");
         builder.UseSetting("Parley:Media:BindAddress", "127.0.0.1");
+        // A test host stops at once: a call a test left up is ended (node_drain) after a second of drain, not five minutes.
+        builder.UseSetting("Parley:Cluster:DrainTimeout", "00:00:01");
         builder.UseSetting("Parley:RateLimits:Enabled", "false");
         // The admin console's webhook tests send to a receiver on loopback over plain HTTP.
         builder.UseSetting("Parley:Webhooks:AllowPrivateTargets", "true");

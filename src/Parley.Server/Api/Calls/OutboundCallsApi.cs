@@ -10,7 +10,8 @@ namespace Parley.Server.Api.Calls;
 /// <summary>
 /// <c>POST /api/v1/calls</c>: the signed-in agent (<c>agent.self</c>) places a call to a number through the tenant's trunk
 /// or to another agent's extension; Parley rings the agent's phone first. <c>202</c> with the call's ids; <c>409</c>
-/// problem details with a <c>cause</c> when it cannot start; <c>400</c> for a bad destination.
+/// problem details with a <c>cause</c> when it cannot start; <c>400</c> for a bad destination; <c>503</c> while this node
+/// drains for a restart (the call would stay on it; the client dials again, through the load balancer, on another node).
 /// </summary>
 public static class OutboundCallsApi
 {
@@ -34,7 +35,8 @@ public static class OutboundCallsApi
             .WithSummary("Place a call: ring the agent's phone, then dial the number (or extension) and bridge them")
             .Produces<DialStarted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 }

@@ -5,6 +5,7 @@ using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Nodes;
 using Parley.Voice.Calls.Outbound;
 using Parley.Voice.Calls.Ports;
 using Parley.Voice.Numbers;
@@ -15,16 +16,22 @@ namespace Parley.Server.Application.Calls;
 /// An agent places a call (click to dial, or an internal call by extension) for the REST API and the workspace: checks
 /// the destination, the agent's phone, the trunk and the queue, then starts it on <see cref="OutboundCalls"/>, which
 /// rings the agent's phone first. Refusals that are known before anything rings answer at once with a cause
-/// (<c>no_phone</c>, <c>no_trunk</c>, <c>extension_unreachable</c>, <c>not_signed_in</c>, <c>agent_busy</c>, <c>no_queue</c>);
+/// (<c>no_phone</c>, <c>no_trunk</c>, <c>node_draining</c> (503), <c>extension_unreachable</c>, <c>not_signed_in</c>, <c>agent_busy</c>, <c>no_queue</c>);
 /// later failures (busy, no answer) are in the call record.
 /// </summary>
 internal sealed class OutboundDialing(
-    ParleyDbContext db, TenantContext tenant, OutboundCalls calls, IAgentPhones phones, IOutboundTrunks trunks, AuditScope audit, CallEvents events)
+    ParleyDbContext db, TenantContext tenant, OutboundCalls calls, IAgentPhones phones, IOutboundTrunks trunks, AuditScope audit, CallEvents events, NodeDrain drain)
 {
     public async Task<AppResult<DialStarted>> DialAsync(CurrentActor actor, DialRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
+        if (drain.IsDraining)
+        {
+            // The call and its media would stay on this node, which is about to restart: the agent dials again elsewhere.
+            return AppError.Unavailable("node_draining", "This node is draining for a restart and places no new calls; try again in a moment.");
+        }
+
         if (await AgentOfAsync(actor, ct) is not { } agent)
         {
             return actor.Permissions.Contains(Permissions.AgentSelf) ? AppError.NotFound() : AppError.Forbidden(Permissions.AgentSelf);

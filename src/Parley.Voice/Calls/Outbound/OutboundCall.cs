@@ -287,6 +287,7 @@ internal sealed partial class OutboundCall
             return;
         }
 
+        MarkEndedByDrain();
         var now = Now;
         foreach (var leg in _legs)
         {

@@ -154,6 +154,23 @@ public sealed class OutboundCalls : VoiceCallHandler
     }
 
     /// <summary>
+    /// Ends every placed call still ringing on this node because its drain limit was reached
+    /// (<see cref="OutboundCall.EndForDrain"/>: the phones are cancelled or hung up, records closed with cause
+    /// <c>node_drain</c>); completes once each is closed. Returns how many it ended.
+    /// </summary>
+    public async Task<int> EndAllForDrainAsync()
+    {
+        var calls = _byId.Values.ToList();
+        foreach (var call in calls)
+        {
+            call.EndForDrain();
+        }
+
+        await Task.WhenAll(calls.Select(c => c.Completion)).ConfigureAwait(false);
+        return calls.Count;
+    }
+
+    /// <summary>
     /// Carries out <paramref name="agentId"/>'s <paramref name="command"/> on their own call <paramref name="callId"/> (the
     /// record's id or the interaction's) of <paramref name="tenantId"/> on this node; another tenant's or agent's call is
     /// <see cref="CallControlOutcome.NotFound"/>.

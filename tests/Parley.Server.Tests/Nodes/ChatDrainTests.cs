@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Server.Nodes;
+using Parley.Server.Tests.Support;
+using Parley.Server.Tests.WebChat;
+
+namespace Parley.Server.Tests.Nodes;
+
+/// <summary>
+/// Web chat on a draining node (real HTTP and WebSockets on loopback): a visitor starting a chat gets 503 with
+/// Retry-After, so the widget retries through the load balancer on another node, while a chat whose socket is open
+/// keeps exchanging messages until the node exits. The node is held draining (<see cref="NodeDrain"/>) without
+/// stopping, as it is while a call is still live.
+/// </summary>
+public sealed class ChatDrainTests
+{
+    [Fact]
+    public async Task OnADrainingNode_ANewChatGets503WithRetryAfter_AndAnOpenChatKeepsItsMessages()
+    {
+        await using var server = new WebChatAppFactory();
+        var (chatId, token) = await server.StartChatAsync();
+        await using var socket = await ChatSocket.ConnectAsync(server, WebChatClient.DemoKey, token);
+        await socket.ReceiveUntilAsync("hello");
+
+        Assert.True(server.Services.GetRequiredService<NodeDrain>().Begin());
+
+        using var visitor = server.Anonymous();
+        using var refused = await visitor.PostAsJsonAsync(
+            $"/webchat/{WebChatClient.DemoKey}/chats", new { preChat = new { name = "Grace Hopper" } }, TestContext.Current.CancellationToken);
+        Assert.Equal("application/problem+json", (await refused.ExpectAsync(503)).ContentType());
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        await socket.SendAsync(new { type = "msg", seq = 1, text = "still here?" });
+        Assert.Equal(1, (await socket.ReceiveUntilAsync("ack")).Frame.GetProperty("seq").GetInt64());
+        Assert.Contains(await server.StoredAsync(chatId), m => m.Text == "still here?");
+    }
+}
