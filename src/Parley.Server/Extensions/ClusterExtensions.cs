@@ -78,6 +78,7 @@ internal static class ClusterExtensions
             // supervisor feeds, chat rooms). Channels are prefixed with the cluster id, so two clusters can share one Redis.
             services.AddSingleton<ClusterBus>();
             services.AddHostedService<RoutingEventRelay>();
+            services.AddHostedService<ChatRoomRelay>();
             signalR.AddStackExchangeRedis(o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"parley:{options.ClusterId}"));
             services.AddOptions<RedisOptions>().Configure<ClusterBus>((o, bus) => o.ConnectionFactory = _ => bus.ConnectionAsync());
         }

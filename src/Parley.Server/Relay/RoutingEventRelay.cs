@@ -30,7 +30,7 @@ internal sealed class RoutingEventRelay(ClusterBus bus, LiveRoutingEvents live) 
     private async Task OnReceivedAsync(ReadOnlyMemory<byte> payload)
     {
         var (tenantId, events) = Decode(payload.Span);
-        await live.DeliverAsync(tenantId, events, relayed: true);
+        await live.DeliverAsync(tenantId, events);
     }
 
     private static object? Plain(JsonElement value) => value.ValueKind switch

@@ -16,12 +16,12 @@ internal sealed class LiveRoutingEvents(
     /// <summary>Delivers a tenant's batch here, then relays it to the other nodes (when clustered with Redis).</summary>
     public async Task PublishAsync(Guid tenantId, IReadOnlyList<RoutingEventMessage> events)
     {
-        await DeliverAsync(tenantId, events, relayed: false);
+        await DeliverAsync(tenantId, events);
         bus?.Publish(RoutingEventRelay.Topic, RoutingEventRelay.Encode(tenantId, events));
     }
 
     /// <summary>Hands a batch to this node's subscribers: each agent's events to their circuits, the whole batch to the tenant's feeds and chat rooms.</summary>
-    public async Task DeliverAsync(Guid tenantId, IReadOnlyList<RoutingEventMessage> events, bool relayed)
+    public async Task DeliverAsync(Guid tenantId, IReadOnlyList<RoutingEventMessage> events)
     {
         foreach (var agent in events.Where(m => m.AgentId is not null).GroupBy(m => m.AgentId!))
         {
@@ -29,6 +29,6 @@ internal sealed class LiveRoutingEvents(
         }
 
         await tenants.PublishAsync(tenantId, events);
-        await chats.UpdateRoomsAsync(tenantId, events, relayed);
+        await chats.UpdateRoomsAsync(tenantId, events);
     }
 }

@@ -14,11 +14,11 @@ namespace Parley.Server.WebChat;
 internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory scopes, TimeProvider time, Transcripts.TranscriptMailer mailer)
 {
     /// <summary>
-    /// Tells this node's open rooms of the batch's chats that an agent joined or that the chat ended. A batch
-    /// <paramref name="relayed"/> from another node names who ended a chat as the ending node stamped it (the visitor
-    /// stamps their end before routing hears of it), since only that node's room knows it.
+    /// Tells this node's open rooms of the batch's chats that an agent joined or that the chat ended. Who ended it is the
+    /// ending side as the room heard it here, else as stamped on the conversation (the visitor's socket, maybe on another
+    /// node, stamps their end before routing hears of it), else what the event says.
     /// </summary>
-    public async Task UpdateRoomsAsync(Guid tenantId, IReadOnlyList<RoutingEventMessage> events, bool relayed)
+    public async Task UpdateRoomsAsync(Guid tenantId, IReadOnlyList<RoutingEventMessage> events)
     {
         foreach (var e in events)
         {
@@ -37,7 +37,7 @@ internal sealed class ChatRoutingEvents(ChatRooms rooms, IServiceScopeFactory sc
             }
             else if (EndedBy(e) is { } by)
             {
-                rooms.Ended(room, room.EndingBy ?? (relayed ? await StampedEndAsync(room) : null) ?? by);
+                rooms.Ended(room, room.EndingBy ?? await StampedEndAsync(room) ?? by);
             }
         }
     }
