@@ -80,6 +80,10 @@ public sealed class ClusterWebChatTests(TwoNodeCluster cluster) : IClassFixture<
         await first.ReceiveUntilAsync("hello");
         await carol.PostAsync($"/api/v1/interactions/{chatId}/accept", 204);
         await first.ReceiveUntilAsync("joined");
+        // Carol's pane is open on B before the visitor writes: B's room of the chat must follow what A stores.
+        using var pane = await cluster.B.Services.GetRequiredService<ChatLiveUpdates>()
+            .SubscribeAsync(await CarolAsync(await cluster.A.DemoTenantIdAsync()), chatId, _ => { }, Cancellation);
+        Assert.NotNull(pane);
         await first.SendAsync(new { type = "msg", seq = 1, text = "one" });
         await first.ReceiveUntilAsync("ack");
         first.Cut();
