@@ -79,6 +79,7 @@ internal static class ClusterExtensions
             services.AddSingleton<ClusterBus>();
             services.AddHostedService<RoutingEventRelay>();
             services.AddHostedService<ChatRoomRelay>();
+            services.AddHostedService<InternalChatRelay>();
             signalR.AddStackExchangeRedis(o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"parley:{options.ClusterId}"));
             services.AddOptions<RedisOptions>().Configure<ClusterBus>((o, bus) => o.ConnectionFactory = _ => bus.ConnectionAsync());
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Server.Application.InternalChat;
 using Parley.Server.Routing;
 using Parley.Server.Tests.Acd;
 using Parley.Server.Tests.Support;
@@ -9,7 +10,7 @@ namespace Parley.Server.Tests.Cluster;
 
 /// <summary>
 /// The web app's in-process subscriptions (an agent's workspace circuit, a tenant's supervisor feed) on the node that does
-/// not host the tenant's grain hear its events, relayed over Redis, once each.
+/// not host the tenant's grain hear its events, relayed over Redis, once each; so does a workspace's internal chat.
 /// </summary>
 public sealed class ClusterLiveEventsTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
 {
@@ -43,6 +44,31 @@ public sealed class ClusterLiveEventsTests(TwoNodeCluster cluster) : IClassFixtu
         Assert.Single(workspace.All, e => e.Type == "interaction.offered" && e.InteractionId == id);
         Assert.Single(feed.All, e => e.Type == "interaction.queued" && e.InteractionId == id);
         Assert.All(workspace.All, e => Assert.Equal(alice, e.AgentId));
+    }
+
+    [Fact]
+    public async Task AnInternalChatMessageSentOnOneNode_ReachesTheRecipientsWorkspaceOnTheOther_Once()
+    {
+        Assert.SkipWhen(RedisServer.Executable is null, "redis-server is not installed (eng/test.sh installs it)");
+        var tenant = await cluster.A.DemoTenantIdAsync();
+        using var admin = await cluster.A.SignInDemoAsync("admin");
+        var from = await admin.CreateUserAsync(Names.Unique("xnode-a"), "agent");
+        var to = (await admin.CreateUserAsync(Names.Unique("xnode-b"), "agent")).GetProperty("id").GetGuid();
+        using var sender = await cluster.A.SignInAsync(ParleyAppFactory.DemoTenant, from.GetProperty("userName").GetString()!, HttpClientExtensions.UserPassword);
+        var received = new ConcurrentQueue<InternalMessageView>();
+        var arrived = new SemaphoreSlim(0);
+        using var workspace = cluster.B.Services.GetRequiredService<InternalChatEvents>().Subscribe(tenant, to, message =>
+        {
+            received.Enqueue(message);
+            arrived.Release();
+            return Task.CompletedTask;
+        });
+
+        await sender.PostJsonAsync($"/api/v1/internal-chat/{to}/messages", new { text = "Can you take the next call?" }, 201);
+
+        Assert.True(await arrived.WaitAsync(TimeSpan.FromSeconds(30), Cancellation));
+        var message = Assert.Single(received);
+        Assert.Equal(("Can you take the next call?", to, from.GetProperty("id").GetGuid()), (message.Text, message.ToUserId, message.FromUserId));
     }
 
     private sealed class Received
