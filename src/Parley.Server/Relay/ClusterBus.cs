@@ -83,6 +83,14 @@ internal sealed class ClusterBus(ClusterTopology topology, ILogger<ClusterBus> l
 
     private RedisChannel Channel(string topic) => RedisChannel.Literal($"{_prefix}:{topic}");
 
-    private static async Task<IConnectionMultiplexer> ConnectAsync(string configuration) =>
-        await ConnectionMultiplexer.ConnectAsync(configuration);
+    /// <summary>
+    /// Connects without failing when Redis is not up yet (a node may start before it, or while it restarts): the
+    /// connection retries in the background and re-subscribes once back, as the SignalR backplane expects.
+    /// </summary>
+    private static async Task<IConnectionMultiplexer> ConnectAsync(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        return await ConnectionMultiplexer.ConnectAsync(options);
+    }
 }
