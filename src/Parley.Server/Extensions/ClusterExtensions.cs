@@ -3,7 +3,9 @@ using Orleans.Configuration;
 using Parley.Cluster;
 using Parley.Cluster.Hosting;
 using Parley.Cluster.Routing.Ports;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Parley.Server.Options;
+using Parley.Server.Relay;
 using Parley.Server.Routing;
 using StackExchange.Redis;
 
@@ -71,12 +73,19 @@ internal static class ClusterExtensions
         services.AddScoped<RoutingGateway>();
         services.AddSingleton<AgentEventSubscriptions>();
         services.AddSingleton<TenantEventSubscriptions>();
+        services.AddSingleton<LiveRoutingEvents>();
         var signalR = services.AddSignalR();
-        if (topology.Redis is { } redis)
+        if (topology.Redis is not null)
         {
-            // The backplane: a message sent to a group or user on one node reaches the connections on every node.
-            // Channels are prefixed with the cluster id, so two clusters can share one Redis.
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"parley:{options.ClusterId}"));
+            // One Redis connection per node carries both the SignalR backplane (a message sent to a group or user on one
+            // node reaches the connections on every node) and the relay of in-process pushes (workspace circuits,
+            // supervisor feeds, chat rooms). Channels are prefixed with the cluster id, so two clusters can share one Redis.
+            services.AddSingleton<ClusterBus>();
+            services.AddHostedService<RoutingEventRelay>();
+            services.AddHostedService<ChatRoomRelay>();
+            services.AddHostedService<InternalChatRelay>();
+            signalR.AddStackExchangeRedis(o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"parley:{options.ClusterId}"));
+            services.AddOptions<RedisOptions>().Configure<ClusterBus>((o, bus) => o.ConnectionFactory = _ => bus.ConnectionAsync());
         }
 
         return builder;

@@ -10,14 +10,14 @@ namespace Parley.Server.Routing;
 /// <summary>
 /// The grains' event port: live fan-out only. By the time events arrive here their history and webhook delivery
 /// rows are already committed with the state they describe (<see cref="EfRoutingStore"/>). Publishing only queues;
-/// one loop drains everything queued at once and, per tenant, pushes one SignalR message per group and hands each agent's events to the web workspace's circuits
-/// (<see cref="AgentEventSubscriptions"/>) and the tenant's batch to the supervisor feed (<see cref="TenantEventSubscriptions"/>). A push lost in
-/// a crash is not acknowledged work: clients re-read <c>/api/v1/realtime</c> on reconnect.
+/// one loop drains everything queued at once and, per tenant, pushes one SignalR message per group (every node's connections
+/// through the backplane), hands the batch to the in-process subscribers of every node (<see cref="LiveRoutingEvents"/>: workspace
+/// circuits, supervisor feeds, chat rooms), then stamps the ends of chats (<see cref="WebChat.ChatRoutingEvents.SaveEndsAsync"/>),
+/// here only, once. A push lost in a crash is not acknowledged work: clients re-read <c>/api/v1/realtime</c> on reconnect.
 /// </summary>
 internal sealed class RoutingEventDispatcher(
     IHubContext<RoutingHub> hub,
-    AgentEventSubscriptions circuits,
-    TenantEventSubscriptions tenants,
+    LiveRoutingEvents live,
     WebChat.ChatRoutingEvents chats,
     ILogger<RoutingEventDispatcher> logger) : BackgroundService, IRoutingEventPublisher
 {
@@ -58,12 +58,10 @@ internal sealed class RoutingEventDispatcher(
         await hub.Clients.Group(RoutingGroups.Supervisors(tenantId)).SendAsync(RoutingHub.Method, messages, cancellationToken);
         foreach (var agent in messages.Where(m => m.AgentId is not null).GroupBy(m => m.AgentId!))
         {
-            var events = agent.ToList();
-            await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent.Key)).SendAsync(RoutingHub.Method, events, cancellationToken);
-            await circuits.PublishAsync(tenantId, agent.Key, events);
+            await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent.Key)).SendAsync(RoutingHub.Method, agent.ToList(), cancellationToken);
         }
 
-        await tenants.PublishAsync(tenantId, messages);
-        await chats.OnEventsAsync(tenantId, messages);
+        await live.PublishAsync(tenantId, messages);
+        await chats.SaveEndsAsync(tenantId, messages);
     }
 }

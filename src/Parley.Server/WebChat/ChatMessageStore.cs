@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Parley.Data;
 using Parley.Data.Entities.Chat;
 using Parley.Server.Logging;
@@ -27,6 +28,17 @@ internal sealed class ChatMessageStore : IAsyncDisposable
     internal GroupCommitWriter<ChatMessageRow> Writer { get; }
 
     public Task StoreAsync(ChatMessageRow message, CancellationToken cancellationToken = default) => Writer.WriteAsync(message, cancellationToken);
+
+    /// <summary>The chat's stored messages after the given numbers of each direction, in order (a room catching up after another node's writes).</summary>
+    public async Task<List<ChatMessageRow>> NewerAsync(Guid tenantId, Guid conversationId, long afterCustomer, long afterAgent)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
+        return await db.ChatMessages.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.TenantId == tenantId && m.ConversationId == conversationId
+                && ((m.Direction == ChatMessageRow.FromCustomer && m.Seq > afterCustomer) || (m.Direction == ChatMessageRow.FromAgent && m.Seq > afterAgent)))
+            .OrderBy(m => m.At).ThenBy(m => m.Seq).ToListAsync();
+    }
 
     public ValueTask DisposeAsync() => Writer.DisposeAsync();
 

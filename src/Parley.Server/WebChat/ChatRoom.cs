@@ -8,9 +8,10 @@ namespace Parley.Server.WebChat;
 /// The live state of one chat on this node: the last sequence number of each direction (loaded from the database when
 /// the room opens), its status, and its subscribers. Appends are serialised per chat by a gate, so sequence numbers are
 /// handed out and checked in order; the gate is held across the durable write, and subscribers hear of a message only
-/// after it is committed.
+/// after it is committed. In a cluster each node serving the chat has its own room, kept in step over Redis
+/// (<see cref="ChatRoom"/>'s <c>Cluster</c> part).
 /// </summary>
-internal sealed class ChatRoom(Guid tenantId, Guid conversationId, Guid interactionId)
+internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid interactionId)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<Subscription, byte> _subscribers = new();
@@ -129,17 +130,21 @@ internal sealed class ChatRoom(Guid tenantId, Guid conversationId, Guid interact
             };
             // Once queued the row may be committed whatever the caller does, so the room waits for the outcome (not for the
             // caller's token): its last sequence numbers must match the database, or a re-send would be stored twice.
-            await store.StoreAsync(row, CancellationToken.None);
+            if (!await StoreOnceAsync(store, row))
+            {
+                return (ChatAppendOutcome.Duplicate, null);
+            }
+
             if (fromCustomer)
             {
-                LastCustomerSeq = seq;
+                LastCustomerSeq = row.Seq;
             }
             else
             {
-                LastAgentSeq = seq;
+                LastAgentSeq = row.Seq;
             }
 
-            Publish(new ChatMessageEvent(row));
+            Share(new ChatMessageEvent(row));
             return (ChatAppendOutcome.Stored, row);
         }
         finally

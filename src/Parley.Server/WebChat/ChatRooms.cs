@@ -9,10 +9,11 @@ namespace Parley.Server.WebChat;
 /// <summary>
 /// The open chats of this node (<see cref="ChatRoom"/>), opened on first use from the database and dropped when ended and
 /// nobody listens. Both sides use it: the visitor's socket and the agent's pane subscribe to a room; messages from
-/// either side are appended through it. (One node: a chat's visitor and agent meet on the node that holds its room;
-/// spreading rooms over a cluster is left to the cluster work.)
+/// either side are appended through it. In a cluster the visitor and the agent may be on different nodes: each node opens
+/// its own room for the chat, and the rooms are kept in step over Redis (<c>bus</c>, <see cref="Relay.ChatRoomRelay"/>;
+/// why there is no owning node: <see cref="ChatRoom"/>'s <c>Cluster</c> part).
 /// </summary>
-internal sealed class ChatRooms(IServiceScopeFactory scopes)
+internal sealed class ChatRooms(IServiceScopeFactory scopes, Relay.ClusterBus? bus = null)
 {
     private readonly ConcurrentDictionary<Guid, ChatRoom> _rooms = new();
     private readonly ConcurrentDictionary<(Guid TenantId, Guid ConversationId), Lazy<Task<ChatRoom?>>> _loading = new();
@@ -78,6 +79,7 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes)
             .GroupBy(m => m.Direction).Select(g => new { Direction = g.Key, Max = g.Max(m => m.Seq) }).ToListAsync();
         var room = new ChatRoom(tenantId, conversationId, interactionId)
         {
+            Bus = bus,
             LastCustomerSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromCustomer)?.Max ?? 0,
             LastAgentSeq = seqs.FirstOrDefault(s => s.Direction == ChatMessageRow.FromAgent)?.Max ?? 0,
             Status = interaction?.Status switch

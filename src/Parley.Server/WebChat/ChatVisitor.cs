@@ -75,7 +75,7 @@ internal sealed class ChatVisitor(ChatSocketHost host, ChatSession session, Chat
             case ClientFrameType.Typing when room.Status != ChatRoomStatus.Ended:
                 if (room.ShowCustomerTyping(frame.On, host.Options, host.Time))
                 {
-                    room.Publish(new ChatTypingEvent(FromCustomer: true, frame.On));
+                    room.Share(new ChatTypingEvent(FromCustomer: true, frame.On));
                 }
 
                 return null;

@@ -3,8 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
-using Parley.Cluster.Routing;
 using Parley.Server.Tests.Acd;
 using Parley.Server.Tests.Support;
 using Parley.Testing.Redis;
@@ -30,9 +28,9 @@ public sealed class ClusterBackplaneTests(TwoNodeCluster cluster) : IClassFixtur
         _ = await apiOnA.JsonAsync($"/api/v1/queues/{sales}/waiting");
 
         // The tenant's grain lives on one node; listen on the other, create the work on the grain's node.
-        var host = await HostOfAsync(cluster.A, tenant);
-        var (hosting, away) = host.Equals(SiloOf(cluster.A)) ? (cluster.A, cluster.B) : (cluster.B, cluster.A);
-        Assert.Equal(host, await HostOfAsync(cluster.B, tenant));
+        var host = await ClusterGrains.HostOfAsync(cluster.A, tenant);
+        var (hosting, away) = host.Equals(ClusterGrains.SiloOf(cluster.A)) ? (cluster.A, cluster.B) : (cluster.B, cluster.A);
+        Assert.Equal(host, await ClusterGrains.HostOfAsync(cluster.B, tenant));
         await using var supervisor = await ListenAsync(away, await away.GetDemoTokenAsync());
 
         using var api = await hosting.ApiClientAsync();
@@ -86,16 +84,6 @@ public sealed class ClusterBackplaneTests(TwoNodeCluster cluster) : IClassFixtur
         }
 
         Assert.Equal([200, 200, 429, 429], answers);
-    }
-
-    private static SiloAddress SiloOf(ParleyAppFactory node) => node.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-
-    private static async Task<SiloAddress> HostOfAsync(ParleyAppFactory node, Guid tenant)
-    {
-        var grains = node.Services.GetRequiredService<IGrainFactory>();
-        var grainId = grains.GetGrain<ITenantRoutingGrain>(tenant).GetGrainId();
-        var statistics = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        return statistics.Single(s => s.GrainId == grainId).SiloAddress;
     }
 
     private static async Task<Listener> ListenAsync(ParleyAppFactory node, string bearer)

@@ -1,17 +1,16 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Parley.Server.Tests.WebChat;
 
 /// <summary>A visitor's socket as the widget opens it, reading frames as JSON with a time-out (never waits forever).</summary>
 public sealed class ChatSocket : IAsyncDisposable
 {
-    private readonly ClientWebSocket _socket = new();
+    private readonly WebSocket _socket;
 
-    private ChatSocket()
-    {
-    }
+    private ChatSocket(WebSocket socket) => _socket = socket;
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
@@ -19,12 +18,22 @@ public sealed class ChatSocket : IAsyncDisposable
 
     public static async Task<ChatSocket> ConnectAsync(WebChatAppFactory server, string key, string token, long after = 0, bool full = false, string? origin = null)
     {
-        var chat = new ChatSocket();
-        chat._socket.Options.SetRequestHeader("Origin", origin ?? server.Origin);
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Origin", origin ?? server.Origin);
         var url = new Uri($"ws://{server.BaseUri.Authority}/webchat/{key}/ws?token={Uri.EscapeDataString(token)}&after={after}{(full ? "&full=1" : "")}");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await chat._socket.ConnectAsync(url, timeout.Token);
-        return chat;
+        await socket.ConnectAsync(url, timeout.Token);
+        return new ChatSocket(socket);
+    }
+
+    /// <summary>A socket to an in-memory test server (no Kestrel, as the nodes of a test cluster run), from its own origin.</summary>
+    public static async Task<ChatSocket> ConnectAsync(TestServer server, string key, string token, long after = 0)
+    {
+        var client = server.CreateWebSocketClient();
+        client.ConfigureRequest = request => request.Headers.Origin = server.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var url = new Uri(server.BaseAddress, $"/webchat/{key}/ws?token={Uri.EscapeDataString(token)}&after={after}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return new ChatSocket(await client.ConnectAsync(new UriBuilder(url) { Scheme = "ws" }.Uri, timeout.Token));
     }
 
     public Task SendAsync(object frame) => SendRawAsync(JsonSerializer.SerializeToUtf8Bytes(frame));

@@ -12,14 +12,14 @@ namespace Parley.Server.Application.Calls;
 /// <c>call.party-removed</c>, <c>call.agent-left</c> and the supervisor's <c>call.monitor-started</c>,
 /// <c>call.monitor-mode-changed</c>, <c>call.monitor-ended</c>, <c>call.intercepted</c>) the way routing events are reported:
 /// one webhook delivery row per matching subscription (saved before the push), then the tenant's supervisors' SignalR
-/// group and the supervisor feed, and — when the event names an agent — the agent's group and workspace circuits. A
+/// group and the supervisor feeds, and — when the event names an agent — the agent's group and workspace circuits, on every
+/// node of a cluster (<see cref="LiveRoutingEvents"/>). A
 /// supervisor's silent monitoring names no agent, so the agent's screens are not told. Sent once the call's mailbox
 /// carried it out.
 /// </summary>
 internal sealed class CallEvents(
     IHubContext<RoutingHub> hub,
-    AgentEventSubscriptions circuits,
-    TenantEventSubscriptions tenants,
+    LiveRoutingEvents live,
     WebhookOutbox webhooks,
     TimeProvider time,
     ILogger<CallEvents> logger)
@@ -46,10 +46,9 @@ internal sealed class CallEvents(
             if (agent is not null)
             {
                 await hub.Clients.Group(RoutingGroups.Agent(tenantId, agent)).SendAsync(RoutingHub.Method, messages, ct);
-                await circuits.PublishAsync(tenantId, agent, messages);
             }
 
-            await tenants.PublishAsync(tenantId, messages);
+            await live.PublishAsync(tenantId, messages);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -152,7 +152,7 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
             return Refusal(actor);
         }
 
-        chat.Room.Publish(new ChatTypingEvent(FromCustomer: false, on));
+        chat.Room.Share(new ChatTypingEvent(FromCustomer: false, on));
         return AppResult<Done>.Ok(Done.Value);
     }
 

@@ -115,7 +115,7 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
         }
 
         room.AgentName = null;
-        room.Publish(new ChatTransferredEvent());
+        room.Share(new ChatTransferredEvent());
         if (AppError.From(await routing.Grain.End(RoutingDefinitions.Key(interactionId))) is { } notEnded)
         {
             return notEnded;

@@ -6,7 +6,8 @@ namespace Parley.Server.Application.InternalChat;
 /// <summary>
 /// In-process delivery of internal chat messages to the open workspaces (circuits) of a user, the way
 /// <see cref="Routing.AgentEventSubscriptions"/> delivers routing events. A user with at least one subscription is online.
-/// A subscriber that throws is logged and does not stop the others.
+/// A subscriber that throws is logged and does not stop the others. In a cluster messages reach the workspaces of every
+/// node (<see cref="Relay.InternalChatRelay"/>); presence counts this node's workspaces only.
 /// </summary>
 public sealed class InternalChatEvents(ILogger<InternalChatEvents> logger)
 {
@@ -37,8 +38,18 @@ public sealed class InternalChatEvents(ILogger<InternalChatEvents> logger)
 
     public bool IsOnline(Guid tenantId, Guid userId) => _subscribers.TryGetValue((tenantId, userId), out var subscribers) && !subscribers.IsEmpty;
 
-    /// <summary>Hands the message to the recipient's and the sender's open workspaces.</summary>
+    /// <summary>The other nodes of a cluster, when clustered with Redis (set by <see cref="Relay.InternalChatRelay"/>); null on a single node.</summary>
+    internal Action<Guid, InternalMessageView>? OtherNodes { get; set; }
+
+    /// <summary>Hands the message to the recipient's and the sender's open workspaces, on this node and (relayed) the others.</summary>
     public async Task PublishAsync(Guid tenantId, InternalMessageView message)
+    {
+        await DeliverAsync(tenantId, message);
+        OtherNodes?.Invoke(tenantId, message);
+    }
+
+    /// <summary>Hands the message to the recipient's and the sender's open workspaces on this node.</summary>
+    internal async Task DeliverAsync(Guid tenantId, InternalMessageView message)
     {
         foreach (var userId in message.FromUserId == message.ToUserId ? [message.ToUserId] : new[] { message.ToUserId, message.FromUserId })
         {
