@@ -40,6 +40,7 @@ public sealed class AdoNetClusterTests(PostgresCluster postgres) : IClassFixture
         var database = await postgres.CreateDatabaseAsync("orleans_once");
         await using var a = await AdoNetNode.StartAsync(database, "once", Cancellation);
         await using var b = await AdoNetNode.StartAsync(database, "once", Cancellation);
+        await Task.WhenAll(a.WaitForActiveSilosAsync(2, Cancellation), b.WaitForActiveSilosAsync(2, Cancellation));
         var tenant = Definitions.NewTenant(Store);
 
         Assert.Equal(RoutingResult.Ok, await a.Grains.GetGrain<ITenantRoutingGrain>(tenant).Enqueue(new EnqueueCommand("call-a", "sales", Channel.Voice, 0, [])));
@@ -65,6 +66,7 @@ public sealed class AdoNetClusterTests(PostgresCluster postgres) : IClassFixture
         var database = await postgres.CreateDatabaseAsync("orleans_failover");
         await using var a = await AdoNetNode.StartAsync(database, "failover", Cancellation);
         await using var b = await AdoNetNode.StartAsync(database, "failover", Cancellation);
+        await Task.WhenAll(a.WaitForActiveSilosAsync(2, Cancellation), b.WaitForActiveSilosAsync(2, Cancellation));
         var tenant = Definitions.NewTenant(Store);
         for (var n = 0; n < 3; n++)
         {

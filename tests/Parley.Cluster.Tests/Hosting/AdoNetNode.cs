@@ -40,6 +40,22 @@ public sealed class AdoNetNode : IAsyncDisposable
         return new AdoNetNode(host);
     }
 
+    /// <summary>
+    /// Waits until this node's view of the membership holds <paramref name="count"/> active silos. A node that has not yet
+    /// read a newcomer from the table places grains by a directory ring without it, so a grain could be activated twice
+    /// for a moment; a cluster is used once its nodes agree on who is in it.
+    /// </summary>
+    public async Task WaitForActiveSilosAsync(int count, CancellationToken cancellationToken)
+    {
+        var membership = _host.Services.GetRequiredService<IClusterMembershipService>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) < count)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
     /// <summary>Stops the node the way SIGTERM does: its grains deactivate and it leaves the membership table.</summary>
     public async Task StopAsync()
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using Parley.Testing.Postgres;
 using Parley.Testing.Redis;
 
@@ -34,6 +36,17 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         A.CreateClient().Dispose();
         B = new ClusterNodeFactory(database, clusterId, Redis.Configuration, _dataDirectory, "node-b");
         B.CreateClient().Dispose();
+
+        // Used once both nodes agree who is in the cluster: a node that has not read the newcomer yet places grains by a
+        // directory ring without it, and a grain could be activated on each for a moment.
+        foreach (var node in new[] { A, B })
+        {
+            var membership = node.Services.GetRequiredService<IClusterMembershipService>();
+            for (var wait = 0; wait < 600 && membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) < 2; wait++)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
