@@ -41,6 +41,7 @@ public static partial class RouteValues
         ("/api/v1/schedules/", "id", t => t.Acd.ScheduleId.ToString()),
         ("/api/v1/numbers/", "id", t => ParleyAppFactory.NumberOf(t.TenantId).ToString()),
         ("/api/v1/platform/numbers/", "id", t => ParleyAppFactory.NumberOf(t.TenantId).ToString()),
+        ("/api/v1/platform/nodes/", "id", _ => "node-of-nobody"), // nodes belong to no tenant; never a real node, so nothing is drained
         ("/api/v1/trunks/", "id", t => ParleyAppFactory.TrunkOf(t.TenantId).ToString()),
         ("/api/v1/prompts/", "id", t => ParleyAppFactory.PromptOf(t.TenantId).ToString()),
         ("/api/v1/calls/", "id", t => ParleyAppFactory.CallOf(t.TenantId).ToString()),
