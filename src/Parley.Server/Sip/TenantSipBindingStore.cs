@@ -26,7 +26,7 @@ internal sealed class TenantSipBindingStore(
     {
         if (topology.AdoNet is null)
         {
-            return NoClusterLock.Instance;
+            return SipBindingLock.None;
         }
 
         var scope = scopes.CreateAsyncScope();
@@ -190,12 +190,5 @@ internal sealed class TenantSipBindingStore(
             await transaction.DisposeAsync();
             await scope.DisposeAsync();
         }
-    }
-
-    private sealed class NoClusterLock : IAsyncDisposable
-    {
-        public static readonly NoClusterLock Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

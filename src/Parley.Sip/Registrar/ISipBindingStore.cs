@@ -22,15 +22,8 @@ public interface ISipBindingStore
     /// REGISTERs of one address of record arriving on two nodes at once cannot lose each other's binding. A store used by
     /// one node needs none.
     /// </summary>
-    ValueTask<IAsyncDisposable> LockAsync(string aor, CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable>(NoLock.Instance);
+    ValueTask<IAsyncDisposable> LockAsync(string aor, CancellationToken cancellationToken) => ValueTask.FromResult(SipBindingLock.None);
 
     /// <summary>Deletes at most <paramref name="maxCount"/> bindings that expired at or before <paramref name="now"/>; returns how many.</summary>
     ValueTask<int> RemoveExpiredAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
-
-    private sealed class NoLock : IAsyncDisposable
-    {
-        public static readonly NoLock Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }
