@@ -83,14 +83,47 @@ public sealed partial class ParleyDbContext(DbContextOptions<ParleyDbContext> op
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareForSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var autoDetect = DetectChangesOnce();
+        try
+        {
+            PrepareForSave();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var autoDetect = DetectChangesOnce();
+        try
+        {
+            PrepareForSave();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>
+    /// Scans the tracked entities for changes once per save, instead of once in every reader of the change tracker (this
+    /// class, each save interceptor, then EF itself): they only read it, or add entities, or set values through the
+    /// change tracker. Returns the setting to restore.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return autoDetect;
     }
 
     private void PrepareForSave()
@@ -99,7 +132,8 @@ public sealed partial class ParleyDbContext(DbContextOptions<ParleyDbContext> op
         {
             if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is IVersioned versioned)
             {
-                versioned.Version = entry.State == EntityState.Added ? 1 : versioned.Version + 1;
+                // Through the entry, so the change is seen without another scan.
+                entry.Property(nameof(IVersioned.Version)).CurrentValue = entry.State == EntityState.Added ? 1 : versioned.Version + 1;
             }
 
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted

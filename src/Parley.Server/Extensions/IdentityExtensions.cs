@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +42,7 @@ internal static class IdentityExtensions
 
         services.AddSingleton<GuessBudgets>();
         services.AddSingleton<TokenRevocationList>(); // filled by RevokedTokenRefresher, started once the database is migrated
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddScoped<DummyPassword>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<DbTicketStore>();
@@ -56,8 +58,13 @@ internal static class IdentityExtensions
             .AddPolicyScheme(ParleyAuthSchemes.Default, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                        ? ParleyAuthSchemes.Bearer
                         : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(ParleyAuthSchemes.Bearer, options =>
+            {
+                options.ForwardChallenge = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+                options.ForwardForbid = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
 
         var tokenOptions = configuration.GetSection(AccessTokenOptions.Section).Get<AccessTokenOptions>() ?? new AccessTokenOptions();
