@@ -1763,6 +1763,10 @@ namespace Parley.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Path")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<string>("SourceAddress")
                         .IsRequired()
                         .HasMaxLength(45)

@@ -1740,6 +1740,10 @@ namespace Parley.Data.Sqlite.Migrations
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Path")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceAddress")
                         .IsRequired()
                         .HasMaxLength(45)

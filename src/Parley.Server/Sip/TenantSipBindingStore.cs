@@ -98,6 +98,7 @@ internal sealed class TenantSipBindingStore(
             row.SourcePort = binding.Source.Port;
             row.Transport = binding.Transport;
             row.UserAgent = binding.UserAgent is { } agent ? agent[..Math.Min(agent.Length, 256)] : row.UserAgent;
+            row.Path = SipRegistrationPath.Join(binding.Path);
             row.UserId = binding.User is { } user && userIds.TryGetValue(user, out var userId) ? userId : row.UserId;
             row.UpdatedAt = now;
         }
@@ -178,6 +179,7 @@ internal sealed class TenantSipBindingStore(
         new(row.Aor, row.ContactUri, row.TenantId.ToString(), row.ExpiresAt, row.CallId, row.CSeq, new IPEndPoint(IPAddress.Parse(row.SourceAddress), row.SourcePort), row.Transport)
         {
             UserAgent = row.UserAgent,
+            Path = SipRegistrationPath.Split(row.Path),
         };
 
     private static bool SameContact(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

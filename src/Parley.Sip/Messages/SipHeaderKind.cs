@@ -47,4 +47,7 @@ public enum SipHeaderKind : byte
     MinSE,
     RSeq,
     RAck,
+
+    /// <summary>RFC 3327: the proxies a REGISTER passed, which requests to the registered contact must pass again.</summary>
+    Path,
 }

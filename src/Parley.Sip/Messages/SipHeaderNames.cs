@@ -50,6 +50,7 @@ public static class SipHeaderNames
         new(SipHeaderKind.MinSE, "Min-SE", '\0'),
         new(SipHeaderKind.RSeq, "RSeq", '\0'),
         new(SipHeaderKind.RAck, "RAck", '\0'),
+        new(SipHeaderKind.Path, "Path", '\0'),
     ];
 
     private static readonly Entry?[] ByKind = BuildByKind();

@@ -46,6 +46,9 @@ public abstract class SipMessage
 
     public IReadOnlyList<SipNameAddress> RecordRoutes => ParseAddressList(SipHeaderKind.RecordRoute);
 
+    /// <summary>RFC 3327 Path of a REGISTER, the first proxy (nearest the registrar) first.</summary>
+    public IReadOnlyList<SipNameAddress> Paths => ParseAddressList(SipHeaderKind.Path);
+
     public int? MaxForwards => ParseInt(SipHeaderKind.MaxForwards);
 
     public int? Expires => ParseInt(SipHeaderKind.Expires);

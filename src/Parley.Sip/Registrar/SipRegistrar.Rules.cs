@@ -11,9 +11,17 @@ public sealed partial class SipRegistrar
     /// Step 6: the asked changes, or the response refusing them. "*" must be the only Contact and come with Expires: 0;
     /// a non-zero interval below the minimum gets 423 with Min-Expires. Nothing is read or written before this passes.
     /// </summary>
+    /// <summary>The most characters of Path (RFC 3327) a binding keeps; a REGISTER with more is refused.</summary>
+    public const int MaxPathLength = 2048;
+
     private SipResponse? ReadChanges(SipRequest request, out List<ContactChange> changes)
     {
         changes = [];
+        if (request.Paths.Sum(p => p.ToString().Length + 1) > MaxPathLength)
+        {
+            return SipMessageFactory.CreateResponse(request, 400, "Path too long", SipMessageFactory.NewTag());
+        }
+
         var contacts = request.Contacts;
         var headerExpires = request.Expires;
         if (contacts.Any(c => c.IsWildcard))
@@ -73,6 +81,7 @@ public sealed partial class SipRegistrar
         }
 
         var next = new List<SipBinding>(current);
+        var path = request.Paths.Select(p => p.ToString()).ToList();
         foreach (var change in changes)
         {
             next.RemoveAll(b => SameContact(b.Contact, change.Contact));
@@ -82,6 +91,7 @@ public sealed partial class SipRegistrar
                 {
                     UserAgent = request.UserAgent,
                     User = user,
+                    Path = path,
                 });
             }
         }

@@ -154,9 +154,21 @@ public sealed partial class SipRegistrar
         return uri.IsSip ? $"{uri.Scheme}:{uri.User}@{uri.Host.ToLowerInvariant()}" : uri.ToString();
     }
 
+    /// <summary>
+    /// The bindings now held. A REGISTER that came through proxies (Path) gets its Path back when the device said it
+    /// supports the extension (RFC 3327 §5.3); its Path is stored either way, as Kamailio's registrar does.
+    /// </summary>
     private static SipResponse Ok(SipRequest request, IReadOnlyList<SipBinding> bindings, DateTimeOffset now)
     {
         var ok = SipMessageFactory.CreateResponse(request, 200, toTag: SipMessageFactory.NewTag());
+        if (request.Supported.Contains("path", StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var path in request.Paths)
+            {
+                ok.Headers.Add(SipHeaderKind.Path, path.ToString());
+            }
+        }
+
         foreach (var b in bindings)
         {
             var left = (int)Math.Max(0, (b.ExpiresAt - now).TotalSeconds);

@@ -16,6 +16,12 @@ public sealed class SipInviteOptions
     /// <summary>Called for each provisional response (180, 183).</summary>
     public Action<int>? OnProvisional { get; set; }
 
+    /// <summary>
+    /// Route set of the request, first hop first (name-addrs of loose routers, e.g. the Path a device registered
+    /// through): the INVITE carries them as Route headers and is sent to the first. Empty: straight to the target.
+    /// </summary>
+    public IReadOnlyList<string> Route { get; set; } = [];
+
     /// <summary>Extra headers, e.g. Replaces or X-headers.</summary>
     public IList<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
 }

@@ -17,7 +17,8 @@ public sealed partial class SipStack
     public async Task<SipCallResult> InviteAsync(string target, ReadOnlyMemory<byte> sdp, SipInviteOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SipInviteOptions();
-        var uri = SipUri.Parse(target);
+        // With a route set (a Path the device registered through), the request goes to its first proxy (RFC 3261 §8.1.2).
+        var uri = options.Route.Count > 0 ? SipNameAddress.Parse(options.Route[0]).Uri : SipUri.Parse(target);
         var transportName = (uri.Parameters.Get("transport") ?? (uri.Scheme == "sips" ? "tls" : "udp")).ToUpperInvariant();
         var transport = _transports.Find(t => t.Name == transportName) ?? throw new InvalidOperationException($"No {transportName} transport is running.");
         var address = IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) ? ip : (await Dns.GetHostAddressesAsync(uri.Host, cancellationToken).ConfigureAwait(false))[0];
@@ -209,6 +210,11 @@ public sealed partial class SipStack
         var invite = new SipRequest(SipMethods.Invite, target);
         invite.Headers.Add(SipHeaderKind.Via, NewVia(flow));
         invite.Headers.Add(SipHeaderKind.MaxForwards, "70");
+        foreach (var route in options.Route)
+        {
+            invite.Headers.Add(SipHeaderKind.Route, route);
+        }
+
         invite.Headers.Add(SipHeaderKind.From, from);
         invite.Headers.Add(SipHeaderKind.To, to);
         invite.Headers.Add(SipHeaderKind.CallId, callId);

@@ -72,6 +72,7 @@ internal sealed partial class InboundCall
                 }
 
                 uri = phone.Uri;
+                options.Route = phone.Route;
                 record = record with { Address = phone.Uri, AgentId = agent.AgentId };
                 break;
             case CallTransferTarget.Number number:

@@ -151,6 +151,7 @@ internal sealed partial class InboundCall
         {
             From = $"sip:{_record.CallerNumber ?? "anonymous"}@{_localAddress}",
             FromDisplayName = $"{_queue?.QueueName ?? "Queue"}: {_record.CallerNumber ?? "anonymous"}",
+            Route = phone.Route,
         };
         var leg = new CallLegRecord
         {

@@ -68,6 +68,7 @@ internal sealed partial class InboundCall
         {
             From = $"sip:{_record.CallerNumber ?? "anonymous"}@{_localAddress}",
             FromDisplayName = $"Consult: {_record.CallerNumber ?? "anonymous"}",
+            Route = phone.Route,
         };
         var record = NewLeg(Records.CallParty.Agent, phone.Uri, offered.AgentId);
         _consultOfferWithdrawn = false;

@@ -6,13 +6,13 @@ namespace Parley.Server.Tests.Sip;
 /// <summary>A phone's REGISTER over UDP with SHA-256 digest: the challenge, then the answered request; returns the final response.</summary>
 internal static partial class SipDigestRegistration
 {
-    public static async Task<string> RegisterAsync(int serverPort, string user, string realm, string password, int expires, CancellationToken cancellationToken, string? contact = null)
+    public static async Task<string> RegisterAsync(int serverPort, string user, string realm, string password, int expires, CancellationToken cancellationToken, string? contact = null, string extraHeaders = "")
     {
         using var probe = new SipUdpProbe(serverPort);
         var aor = $"sip:{user}@{realm}";
         var uri = $"sip:{realm}";
         var callId = Guid.NewGuid().ToString("N");
-        var expiresHeader = $"Expires: {expires}\r\nUser-Agent: Parley test phone\r\n";
+        var expiresHeader = $"Expires: {expires}\r\nUser-Agent: Parley test phone\r\n{extraHeaders}";
         var challenge = await probe.SendAsync(probe.Request("REGISTER", uri, aor, callId, 1, expiresHeader, contact), cancellationToken);
         if (!challenge.StartsWith("SIP/2.0 401", StringComparison.Ordinal))
         {

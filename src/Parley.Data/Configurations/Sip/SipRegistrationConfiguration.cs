@@ -17,6 +17,7 @@ internal sealed class SipRegistrationConfiguration : IEntityTypeConfiguration<Si
         builder.Property(r => r.SourceAddress).HasMaxLength(45);
         builder.Property(r => r.Transport).HasMaxLength(8);
         builder.Property(r => r.UserAgent).HasMaxLength(256);
+        builder.Property(r => r.Path).HasMaxLength(2048); // the registrar refuses a longer Path (SipRegistrar.MaxPathLength)
         // Leads with (TenantId, Aor): the registrar's and the API's lookups; unique so two nodes cannot both add a contact.
         builder.HasIndex(r => new { r.TenantId, r.Aor, r.ContactUri }).IsUnique();
         builder.HasIndex(r => r.ExpiresAt);

@@ -38,6 +38,12 @@ public sealed class SipRegistration : ITenantOwned
 
     public string? UserAgent { get; set; }
 
+    /// <summary>
+    /// RFC 3327 Path the REGISTER came through (one name-addr per line, nearest proxy first): requests to the contact
+    /// are routed through it, e.g. Kamailio in front of the nodes. Null when the device registered directly.
+    /// </summary>
+    public string? Path { get; set; }
+
     /// <summary>The Parley user whose SIP credential authenticated the REGISTER, when known.</summary>
     public Guid? UserId { get; set; }
 

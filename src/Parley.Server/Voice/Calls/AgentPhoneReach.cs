@@ -35,10 +35,14 @@ internal static class AgentPhoneReach
     }
 
     /// <summary>The newest live contact registered with <paramref name="credential"/>, or null.</summary>
-    public static async Task<string?> ContactOfAsync(ParleyDbContext db, SipCredential credential, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<string?> ContactOfAsync(ParleyDbContext db, SipCredential credential, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await RegistrationOfAsync(db, credential, now, cancellationToken))?.ContactUri;
+
+    /// <summary>The newest live registration made with <paramref name="credential"/> (its contact and Path), or null.</summary>
+    public static async Task<SipRegistration?> RegistrationOfAsync(ParleyDbContext db, SipCredential credential, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var live = await LiveContactsAsync(db, [credential.UserId], now, cancellationToken);
-        return live.Where(r => IsUser(r.Aor, credential.SipUserName)).OrderByDescending(r => r.UpdatedAt).FirstOrDefault()?.ContactUri;
+        return live.Where(r => IsUser(r.Aor, credential.SipUserName)).OrderByDescending(r => r.UpdatedAt).FirstOrDefault();
     }
 
     /// <summary>The user part of an address of record (<c>sip:user@host</c>).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Data.Entities.Sip;
+using Parley.Server.Sip;
 using Parley.Server.Tenants;
 using Parley.Voice.Calls.Ports;
 
@@ -18,8 +19,8 @@ internal sealed class AgentPhones(IServiceScopeFactory scopes, TimeProvider time
                 return new AgentPhoneTarget(uri, agent.DisplayName);
             case { PhoneKind: AgentPhoneReach.Registered, PhoneSipCredentialId: { } credentialId }:
                 var credential = await db.Set<SipCredential>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == credentialId, cancellationToken);
-                var contact = credential is null ? null : await AgentPhoneReach.ContactOfAsync(db, credential, time.GetUtcNow(), cancellationToken);
-                return contact is null ? null : new AgentPhoneTarget(contact, agent.DisplayName);
+                var registration = credential is null ? null : await AgentPhoneReach.RegistrationOfAsync(db, credential, time.GetUtcNow(), cancellationToken);
+                return registration is null ? null : new AgentPhoneTarget(registration.ContactUri, agent.DisplayName) { Route = SipRegistrationPath.Split(registration.Path) };
             default:
                 return null;
         }

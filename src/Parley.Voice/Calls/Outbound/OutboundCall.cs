@@ -185,6 +185,7 @@ internal sealed partial class OutboundCall
             From = $"sip:{shown}@{_localAddress}",
             FromDisplayName = IsCallback ? $"Callback: {shown}"
                 : _dial.Destination is OutboundDestination.Agent a2 ? $"Calling {a2.Phone.AgentName} ({a2.Extension})" : $"Calling {shown}",
+            Route = _dial.AgentPhone.Route,
         };
         OutboundLog.Dialing(_services.Logger, Id, AgentId, Destination, _dial.AgentPhone.Uri);
         _agent = Ring(_dial.AgentPhone.Uri, options, CallParty.Agent, AgentId, _dial.AgentPhone.Uri, AgentRingTime);
@@ -212,6 +213,7 @@ internal sealed partial class OutboundCall
                 {
                     From = $"sip:{caller}@{_localAddress}",
                     FromDisplayName = $"{_dial.AgentPhone.AgentName} ({caller})",
+                    Route = agent.Phone.Route,
                 };
                 OutboundLog.CallingFarEnd(_services.Logger, Id, agent.Phone.Uri);
                 _far = Ring(agent.Phone.Uri, internalOptions, CallParty.Agent, agent.AgentId, agent.Phone.Uri, _services.FarEndRingTime);

@@ -202,6 +202,36 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         Assert.Equal("+15550100", outside.LastCallerNumber);
     }
 
+    [Fact]
+    public async Task APhoneRegisteredThroughAProxy_IsCalledThroughThatProxy_WithItsPathAsTheRoute()
+    {
+        // The "proxy" stands in for Kamailio: the phone's contact is not reachable from the node, only through the
+        // proxy that added the Path (RFC 3327) on the way in.
+        await using var proxy = TestPhone.Start("edge", rtpBase: 54800);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.24"), rtpBase: 55200);
+        await factory.SetDemoAgentPhoneAsync("agent2", null, await SipCredentialIdAsync("agent2"));
+        var number = await factory.DemoNumberAsync("Queue", await factory.QueueIdAsync("Support"), "127.0.0.24");
+        var path = $"<sip:127.0.0.1:{proxy.Stack.Listeners[0].EndPoint.Port};lr;received=sip:127.0.0.9:5062>";
+        const string contact = "sip:agent2@127.0.0.9:5062"; // nothing listens there
+        var registered = await SipDigestRegistration.RegisterAsync(
+            factory.SipPort, "agent2", "demo.sip.parley", Support.ParleyAppFactory.DemoSipPassword, 300, Ct, contact, $"Path: {path}\r\nSupported: path\r\n");
+        Assert.StartsWith("SIP/2.0 200", registered, StringComparison.Ordinal);
+        Assert.Contains($"Path: {path}", registered, StringComparison.Ordinal);
+        using var agent = await factory.SignInToRoutingAsync("agent2");
+
+        var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
+        var ringing = await proxy.NextIncomingAsync();
+        Assert.Equal(contact, proxy.LastInvite!.RequestUri.ToString());
+        Assert.Equal(path, proxy.LastInvite.Headers.GetValue(Parley.Sip.Messages.SipHeaderKind.Route));
+        ringing.PlayTone(1000);
+        await call.WaitUntilAsync(c => c.FramesOf(1000) > 10, "the caller hears the phone reached through the proxy");
+
+        await call.HangUpAsync();
+        await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await SipDigestRegistration.RegisterAsync(factory.SipPort, "agent2", "demo.sip.parley", Support.ParleyAppFactory.DemoSipPassword, 0, Ct, contact);
+        await factory.SignOutOfRoutingAsync("agent2");
+    }
+
     private async Task<Guid> SipCredentialIdAsync(string userName)
     {
         using var admin = await factory.SignInDemoAsync("admin");

@@ -42,6 +42,9 @@ internal sealed class TestPhone : SipApplication, IAsyncDisposable
     /// <summary>The final answer to incoming calls: 200 answers, anything else refuses.</summary>
     public int AnswerStatus { get; set; } = 200;
 
+    /// <summary>The last INVITE that reached this phone, as it arrived.</summary>
+    public Parley.Sip.Messages.SipRequest? LastInvite { get; private set; }
+
     /// <summary>How long the phone rings before it answers (zero: at once).</summary>
     public TimeSpan AnswerDelay { get; set; }
 
@@ -94,6 +97,7 @@ internal sealed class TestPhone : SipApplication, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(call);
         LastCallerNumber = call.Request.From.Uri.User;
+        LastInvite = call.Request;
         if (AnswerStatus != 200)
         {
             call.Reject(AnswerStatus);
