@@ -11,7 +11,8 @@ namespace Parley.Bench.Api;
 /// <summary>
 /// Closed-loop load on <c>POST /api/v1/interactions</c> through a running server: CONNECTIONS workers, each sending the next
 /// request when the previous one is answered, for SECONDS after WARMUP seconds not counted. Every acknowledged id (201) is
-/// written to IDS-FILE so the caller can check, after killing the server, that each one was stored.
+/// written to IDS-FILE so the caller can check, after killing the server, that each one was stored. BASE-URL may list
+/// several nodes of a cluster, comma-separated: the workers are spread over them in turn.
 /// </summary>
 internal static class WriteLoad
 {
@@ -23,17 +24,21 @@ internal static class WriteLoad
             return 2;
         }
 
-        var (baseUrl, token, queueId) = (new Uri(args[0]), args[1], args[2]);
+        var (baseUrls, token, queueId) = (args[0].Split(',').Select(u => new Uri(u)).ToArray(), args[1], args[2]);
         var connections = int.Parse(args[3], CultureInfo.InvariantCulture);
         var seconds = int.Parse(args[4], CultureInfo.InvariantCulture);
         var warmup = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 5;
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false })
+        var clients = baseUrls.Select(baseUrl =>
         {
-            BaseAddress = baseUrl,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false })
+            {
+                BaseAddress = baseUrl,
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }).ToArray();
         var body = Encoding.UTF8.GetBytes("{\"queueId\":\"" + queueId + "\",\"channel\":\"Email\",\"attributes\":{\"source\":\"bench\"}}");
 
         var histogram = new Histogram();
@@ -44,7 +49,7 @@ internal static class WriteLoad
         var stopAt = measureFrom + TimeSpan.FromSeconds(seconds);
         long measured = 0;
 
-        async Task WorkerAsync()
+        async Task WorkerAsync(HttpClient http)
         {
             while (clock.Elapsed < stopAt)
             {
@@ -87,12 +92,17 @@ internal static class WriteLoad
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(WorkerAsync)));
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(k => Task.Run(() => WorkerAsync(clients[k % clients.Length]))));
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
         var elapsed = (clock.Elapsed - measureFrom).TotalSeconds;
         await File.WriteAllLinesAsync(args[5], acknowledged);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"connections {connections}, measured {seconds} s after {warmup} s warm-up: {measured / elapsed:0} requests/s"));
+            $"connections {connections} over {clients.Length} node(s), measured {seconds} s after {warmup} s warm-up: {measured / elapsed:0} requests/s"));
         Console.WriteLine($"latency {histogram.Summary()}");
         Console.WriteLine("statuses " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "failed" : s.Key)}: {s.Value}")));
         Console.WriteLine($"acknowledged (201) in all, warm-up included: {acknowledged.Count}");
