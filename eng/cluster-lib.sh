@@ -89,6 +89,7 @@ cluster_start_node() {
   (cd "$cluster_server_dir" && exec dotnet Parley.Server.dll --demo \
     --urls "http://127.0.0.1:$(http_port "$n")" \
     --Parley:NodeId="node-$n" \
+    --Parley:PublicUrl="$(node_url 1)" \
     --Parley:DataDirectory="$cluster_root/data" \
     --Parley:Database:Provider=Postgres \
     --ConnectionStrings:Parley="$cluster_connection" \
