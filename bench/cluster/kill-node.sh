@@ -40,6 +40,6 @@ bench_wait_load $(( CALL_MS / 1000 + 60 ))
 sleep 5  # the survivors close what the dead node left within seconds; give them a margin
 for n in "${nodes[@]}"; do
   [ "$n" = "$VICTIM" ] && continue
-  grep -h -E 'Routing of tenant .* activated|node_failure|closed .* calls? of' "$cluster_root/logs/node-$n.log" | tail -3 | sed "s/^/node-$n: /" | cut -c1-240
+  grep -h -E 'Routing of tenant .* activated|node_failure|closed .* calls? of' "$cluster_root/logs/node-$n.log" | tail -3 | sed "s/^/node-$n: /" | cut -c1-240 || true
 done
 bench_check "$VICTIM" "$KILL_MS"
