@@ -26,6 +26,7 @@ for key in ("interactions_missing", "interactions_without_history", "chats_missi
     if checks[key] != "0":
         problems.append(f"{key} = {checks[key]}")
 
+at_kill = []
 answered, completed = set(), set()
 for path in glob.glob(f"{out}/ivr-uac_*_logs.log"):
     for line in open(path, errors="replace"):
@@ -57,10 +58,25 @@ if missing_cdr:
 if open_records:
     problems.append(f"{len(open_records)} call records still open: {sorted(open_records)[:5]}")
 
+causes = collections.Counter(r["cause"] for r in records.values())
+print(f"call records by release cause: {dict(causes.most_common())}")
+sipp_failed = 0
+try:
+    for line in open(f"{out}/sipp-screen.txt", errors="replace"):
+        if line.startswith("  Failed call"):
+            sipp_failed = int(line.split("|")[2].split()[0])
+except (FileNotFoundError, IndexError, ValueError):
+    pass
+print(f"SIPp: {sipp_failed} calls failed in all (answered or not)")
+if not killed and sipp_failed:
+    problems.append(f"{sipp_failed} calls failed (SIPp)")
+
 failed = sorted(answered - completed)
 failed_where = collections.Counter((records.get(c, {}).get("node", "no record"), records.get(c, {}).get("cause", "")) for c in failed)
 print(f"calls answered but not completed: {len(failed)}, by (node, release cause): {dict(failed_where)}")
-survivors_failed = [c for c in failed if records.get(c, {}).get("node") != killed]
+if killed and sipp_failed > len(failed):
+    problems.append(f"{sipp_failed - len(failed)} calls failed before they were answered (Kamailio should have tried another node)")
+survivors_failed = [c for c in failed if records.get(c, {}).get("node") != killed and c not in at_kill]
 if survivors_failed:
     problems.append(f"{len(survivors_failed)} failed calls were not on the killed node (on {killed or 'none killed'})")
 

@@ -31,7 +31,11 @@ internal sealed partial class GrainCallRouting
             catch (OrleansMessageRejectionException exception)
                 when (!cancellationToken.IsCancellationRequested && time.GetElapsedTime(started) + delay < FailoverWindow)
             {
-                CallHostLog.GrainUnreachable(logger, tenantId, attempt, delay.TotalMilliseconds, exception.GetType().Name);
+                // Once per command: every live call of the tenant goes through this at the same moment.
+                if (attempt == 1)
+                {
+                    CallHostLog.GrainUnreachable(logger, tenantId, exception.GetType().Name);
+                }
             }
 
             await Task.Delay(delay, time, cancellationToken);
