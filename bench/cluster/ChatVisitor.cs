@@ -18,6 +18,8 @@ internal sealed class ChatVisitor(ChatLoad load, int index)
     private long _nextSeq = 1;
     private long _acked;
     private bool _helloSeen;
+    private long _refusedSeq;
+    private long _retryAtMs;
 
     public Guid ChatId { get; private set; }
 
@@ -97,6 +99,18 @@ internal sealed class ChatVisitor(ChatLoad load, int index)
                         }
 
                         acked = _acked;
+                        if (_refusedSeq > 0)
+                        {
+                            // A message refused for the rate is not stored: it and those after it go again once the
+                            // server's retryAfterMs has passed, before anything new (as the widget does).
+                            if (Clock.UnixMs() < _retryAtMs)
+                            {
+                                continue;
+                            }
+
+                            resentUpTo = Math.Min(resentUpTo, _refusedSeq - 1);
+                            _refusedSeq = 0;
+                        }
                     }
 
                     // After a reconnect: whatever the hello did not cover, again, in order, same numbers.
@@ -206,6 +220,7 @@ internal sealed class ChatVisitor(ChatLoad load, int index)
         string? type = null;
         long seq = 0;
         long ackedSeq = 0;
+        long retryAfterMs = 1000;
         while (reader.Read())
         {
             if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
@@ -225,6 +240,9 @@ internal sealed class ChatVisitor(ChatLoad load, int index)
                     break;
                 case "ackedSeq" when reader.TokenType == JsonTokenType.Number:
                     ackedSeq = reader.GetInt64();
+                    break;
+                case "retryAfterMs" when reader.TokenType == JsonTokenType.Number:
+                    retryAfterMs = reader.GetInt64();
                     break;
                 default:
                     reader.Skip();
@@ -250,6 +268,8 @@ internal sealed class ChatVisitor(ChatLoad load, int index)
                     break;
                 case "refused":
                     Interlocked.Increment(ref load.Refused);
+                    _refusedSeq = _refusedSeq == 0 ? seq : Math.Min(_refusedSeq, seq);
+                    _retryAtMs = Clock.UnixMs() + retryAfterMs;
                     break;
             }
         }
