@@ -128,7 +128,7 @@ grain_host() {
     local a d
     a=$(grep -c 'Routing of tenant .* activated' "$cluster_root/logs/node-$n.log" || true)
     d=$(grep -c 'Routing of tenant .* deactivated' "$cluster_root/logs/node-$n.log" || true)
-    [ "$a" -gt "$d" ] && echo "$n"
+    if [ "$a" -gt "$d" ]; then echo "$n"; fi
   done | head -1
 }
 
