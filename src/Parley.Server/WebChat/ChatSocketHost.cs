@@ -7,7 +7,8 @@ using Parley.Server.Tenants;
 
 namespace Parley.Server.WebChat;
 
-/// <summary>What every visitor socket shares: the rooms, the message store, limits and the connection count.</summary>
+/// <summary>What every visitor socket shares: the rooms, the message store, limits, the connection count, and the node's
+/// "going away" (<see cref="CloseAll"/>).</summary>
 internal sealed class ChatSocketHost(
     ChatRooms rooms,
     ChatMessageStore store,
@@ -20,6 +21,7 @@ internal sealed class ChatSocketHost(
     ILogger<ChatSocketHost> logger)
 {
     private readonly ChatConnectionGate _gate = new(options.Value.MaxConnections, options.Value.MaxConnectionsPerTenant);
+    private readonly CancellationTokenSource _goingAway = new();
 
     public int Connections => _gate.Connections;
 
@@ -36,6 +38,16 @@ internal sealed class ChatSocketHost(
     public TimeProvider Time => time;
 
     public ILogger Logger => logger;
+
+    /// <summary>Cancelled by <see cref="CloseAll"/>: every visitor socket then closes with 1001 (going away).</summary>
+    public CancellationToken GoingAway => _goingAway.Token;
+
+    /// <summary>
+    /// The node is stopping (its drain is over): every open visitor socket is closed with 1001, so each widget reconnects
+    /// to another node at once and resumes from its last acknowledged message, and the web server, which waits for open
+    /// connections before it stops, is not held up until the host's shutdown timeout.
+    /// </summary>
+    public void CloseAll() => _goingAway.Cancel();
 
     /// <summary>
     /// Counts a new socket of <paramref name="address"/> in, unless the address holds

@@ -12,6 +12,9 @@ namespace Parley.Server.WebChat;
 /// </summary>
 internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, ChatSession session, ChatRoom room, IPAddress? address)
 {
+    /// <summary>How long a visitor has to answer the node's close frame when the node stops.</summary>
+    private static readonly TimeSpan GoAwayTimeout = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly ChatVisitor _visitor = new(host, session, room, address);
 
@@ -19,6 +22,7 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sender = _visitor.StreamAsync(after, full, SendAsync, stop);
+        using var goingAway = host.GoingAway.Register(() => _ = GoAwayAsync(stop));
         try
         {
             await ReceiveAsync(stop.Token);
@@ -42,6 +46,37 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
             {
                 // Ending anyway.
             }
+        }
+    }
+
+    /// <summary>
+    /// The node stops: a close frame (1001) to the visitor, whose answer ends the receive loop; a visitor that does not
+    /// answer within <see cref="GoAwayTimeout"/> is cut off.
+    /// </summary>
+    private async Task GoAwayAsync(CancellationTokenSource stop)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(GoAwayTimeout, host.Time);
+            await _sending.WaitAsync(timeout.Token);
+            try
+            {
+                if (socket.State == WebSocketState.Open)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "node restarting", timeout.Token);
+                }
+            }
+            finally
+            {
+                _sending.Release();
+            }
+
+            await Task.Delay(GoAwayTimeout, host.Time, stop.Token);
+            await stop.CancelAsync();
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // Closed already, or the visitor answered and the session ended.
         }
     }
 

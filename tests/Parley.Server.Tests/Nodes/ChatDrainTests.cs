@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Parley.Server.Nodes;
 using Parley.Server.Tests.Support;
 using Parley.Server.Tests.WebChat;
@@ -10,7 +11,8 @@ namespace Parley.Server.Tests.Nodes;
 /// Web chat on a draining node (real HTTP and WebSockets on loopback): a visitor starting a chat gets 503 with
 /// Retry-After, so the widget retries through the load balancer on another node, while a chat whose socket is open
 /// keeps exchanging messages until the node exits. The node is held draining (<see cref="NodeDrain"/>) without
-/// stopping, as it is while a call is still live.
+/// stopping, as it is while a call is still live. Once the drain is over the node closes the open sockets with 1001, so
+/// each widget reconnects to another node before this one stops.
 /// </summary>
 public sealed class ChatDrainTests
 {
@@ -32,5 +34,26 @@ public sealed class ChatDrainTests
         await socket.SendAsync(new { type = "msg", seq = 1, text = "still here?" });
         Assert.Equal(1, (await socket.ReceiveUntilAsync("ack")).Frame.GetProperty("seq").GetInt64());
         Assert.Contains(await server.StoredAsync(chatId), m => m.Text == "still here?");
+    }
+
+    [Fact]
+    public async Task WhenTheDrainIsOver_AnOpenChatSocketIsClosedWithGoingAway_SoTheWidgetMovesToAnotherNode()
+    {
+        await using var server = new WebChatAppFactory();
+        var (_, token) = await server.StartChatAsync();
+        await using var socket = await ChatSocket.ConnectAsync(server, WebChatClient.DemoKey, token);
+        await socket.ReceiveUntilAsync("hello");
+
+        // What SIGTERM runs first: the drain (no call on this node, so it is over at once), then the sockets are closed.
+        var drain = server.Services.GetServices<IHostedService>().OfType<NodeDrainService>().Single();
+        await drain.StoppingAsync(TestContext.Current.CancellationToken);
+
+        while (await socket.ReceiveAsync() is not null)
+        {
+            // Frames sent before the close (position updates) are read and passed over.
+        }
+
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, socket.CloseStatus);
+        Assert.Equal("node restarting", socket.CloseReason);
     }
 }

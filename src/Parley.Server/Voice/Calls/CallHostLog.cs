@@ -15,6 +15,9 @@ internal static partial class CallHostLog
     [LoggerMessage(5202, LogLevel.Warning, "Routing command {Command} for call {CallId} of tenant {TenantId} answered {Result}")]
     public static partial void CommandRefused(ILogger logger, string command, Guid callId, Guid tenantId, string result);
 
+    [LoggerMessage(5204, LogLevel.Warning, "Routing of tenant {TenantId} unreachable ({Exception}): its node is down or leaving; a call's command is sent again for up to 30 s")]
+    public static partial void GrainUnreachable(ILogger logger, Guid tenantId, string exception);
+
     [LoggerMessage(5230, LogLevel.Information, "Listening again for {Count} waiting callback(s) ({Gone} no longer in routing)")]
     public static partial void CallbacksResumed(ILogger logger, int count, int gone);
 

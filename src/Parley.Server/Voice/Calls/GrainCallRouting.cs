@@ -14,8 +14,10 @@ namespace Parley.Server.Voice.Calls;
 /// The server's <see cref="ICallRouting"/> over the tenant routing grains. Each queued call watches its interaction with
 /// an Orleans observer on this node, so offers reach the call wherever the grain runs; watchers are not durable, so a
 /// background loop re-attaches them every <see cref="RewatchInterval"/> (a grain rebuilt on another node forgets them).
+/// A command the grain's node could not take because that node died is retried (<see cref="SendAsync{T}"/>) until the
+/// grain answers again on a survivor, so a call on this node outlives the node hosting its tenant's routing.
 /// </summary>
-internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactory scopes, TimeProvider time, ILogger<GrainCallRouting> logger)
+internal sealed partial class GrainCallRouting(IGrainFactory grains, IServiceScopeFactory scopes, TimeProvider time, ILogger<GrainCallRouting> logger)
     : BackgroundService, ICallRouting
 {
     public static readonly TimeSpan RewatchInterval = TimeSpan.FromSeconds(10);
@@ -43,7 +45,15 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
             request.InteractionId.ToString(), queue.Value.Id.ToString(), Channel.Voice, request.Priority,
             new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal), Watcher: watcher.Reference,
             PreferredAgentId: request.PreferredAgentId?.ToString(), EnqueuedAt: request.EnqueuedAt, Deferred: request.Deferred);
-        var result = await Grain(request.TenantId).Enqueue(command);
+        var (result, attempts) = await SendAsync(request.TenantId, g => g.Enqueue(command), cancellationToken);
+        if (result == RoutingResult.DuplicateInteraction && attempts > 1)
+        {
+            // The first attempt was stored before its node died; the grain rebuilt it on a survivor without the watcher.
+            result = (await SendAsync(request.TenantId, g => g.Watch([new WatchEntry(command.InteractionId, watcher.Reference)]), cancellationToken)).Result == 1
+                ? RoutingResult.Ok
+                : result;
+        }
+
         if (result == RoutingResult.Ok)
         {
             return new CallQueueResult(queue.Value.Id, queue.Value.Name, null);
@@ -59,23 +69,23 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
         var command = new StartDirectCommand(
             request.InteractionId.ToString(), request.QueueId.ToString(), Channel.Voice, request.AgentId.ToString(),
             new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal));
-        var result = await Grain(request.TenantId).StartDirect(command);
+        var (result, _) = await SendAsync(request.TenantId, g => g.StartDirect(command), cancellationToken);
         return result == RoutingResult.Ok ? null : result.ToString();
     }
 
     public async ValueTask<bool> AcceptAsync(Guid tenantId, Guid interactionId, Guid agentId, CancellationToken cancellationToken = default) =>
-        Check("accept", tenantId, interactionId, await Grain(tenantId).Accept(interactionId.ToString(), agentId.ToString()));
+        Check("accept", tenantId, interactionId, (await SendAsync(tenantId, g => g.Accept(interactionId.ToString(), agentId.ToString()), cancellationToken)).Result);
 
     public async ValueTask RejectAsync(Guid tenantId, Guid interactionId, Guid agentId, bool missed, CancellationToken cancellationToken = default) =>
-        Check(missed ? "miss" : "reject", tenantId, interactionId, missed
-            ? await Grain(tenantId).Miss(interactionId.ToString(), agentId.ToString())
-            : await Grain(tenantId).Reject(interactionId.ToString(), agentId.ToString()));
+        Check(missed ? "miss" : "reject", tenantId, interactionId, (await SendAsync(tenantId, g => missed
+            ? g.Miss(interactionId.ToString(), agentId.ToString())
+            : g.Reject(interactionId.ToString(), agentId.ToString()), cancellationToken)).Result);
 
     public async ValueTask EndAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default) =>
-        Check("end", tenantId, interactionId, await Grain(tenantId).End(interactionId.ToString()));
+        Check("end", tenantId, interactionId, (await SendAsync(tenantId, g => g.End(interactionId.ToString()), cancellationToken)).Result);
 
     public async ValueTask AbandonAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default) =>
-        Check("abandon", tenantId, interactionId, await Grain(tenantId).Abandon(interactionId.ToString()));
+        Check("abandon", tenantId, interactionId, (await SendAsync(tenantId, g => g.Abandon(interactionId.ToString()), cancellationToken)).Result);
 
     public async ValueTask<Parley.Voice.Ivr.QueuePosition?> GetPositionAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default)
     {
@@ -90,7 +100,7 @@ internal sealed class GrainCallRouting(IGrainFactory grains, IServiceScopeFactor
         var watcher = new CallWatcher(tenantId, listener);
         watcher.Reference = grains.CreateObjectReference<IInteractionWatcher>(watcher);
         _watchers[interactionId] = watcher;
-        if (await Grain(tenantId).Watch([new WatchEntry(interactionId.ToString(), watcher.Reference)]) == 1)
+        if ((await SendAsync(tenantId, g => g.Watch([new WatchEntry(interactionId.ToString(), watcher.Reference)]), cancellationToken)).Result == 1)
         {
             return true;
         }
