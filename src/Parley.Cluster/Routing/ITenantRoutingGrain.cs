@@ -48,6 +48,9 @@ public interface ITenantRoutingGrain : IGrainWithGuidKey
 
     Task<RoutingResult> Enqueue(EnqueueCommand command);
 
+    /// <summary><see cref="Enqueue"/>, answering with the interaction's position once it is stored (the API's 201).</summary>
+    Task<QueuedView> EnqueueAndLocate(EnqueueCommand command);
+
     Task<RoutingResult> Accept(string interactionId, string agentId);
 
     /// <summary>An interaction the agent starts (an outbound call): active with them at once, never offered.</summary>

@@ -126,6 +126,12 @@ internal sealed partial class TenantRoutingGrain
         return CompleteAsync(result, added, null);
     }
 
+    public async Task<QueuedView> EnqueueAndLocate(EnqueueCommand command)
+    {
+        var result = await Enqueue(command);
+        return new QueuedView(result, result == RoutingResult.Ok ? await GetPosition(command.InteractionId) : null);
+    }
+
     public Task<RoutingResult> Accept(string interactionId, string agentId) =>
         CompleteAsync(_engine.Accept(new InteractionId(interactionId), new AgentId(agentId)), null, null);
 

@@ -63,13 +63,14 @@ public static class InteractionsApi
         var command = new EnqueueCommand(
             RoutingDefinitions.Key(id), RoutingDefinitions.Key(request.QueueId), Enum.Parse<Channel>(request.Channel), request.Priority ?? 0,
             attributes, request.PreferredAgentId is { } agent ? RoutingDefinitions.Key(agent) : null, enqueuedAt);
-        if (RoutingProblems.From(await routing.Grain.Enqueue(command)) is { } refused)
+        var queued = await routing.Grain.EnqueueAndLocate(command);
+        if (RoutingProblems.From(queued.Result) is { } refused)
         {
             return refused;
         }
 
         audit.Target("interaction", id).Describe($"queued {request.Channel} interaction");
-        var position = await routing.Grain.GetPosition(command.InteractionId);
+        var position = queued.Position;
         var stored = new InteractionSummaryDto(
             id, request.QueueId, request.Channel, command.Priority, attributes, enqueuedAt, InteractionRecord.Waiting, null, null, null, null, null);
         return TypedResults.Created($"/api/v1/interactions/{id}", InteractionDto.From(stored, position, []));
