@@ -30,8 +30,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
         await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/roles");
         var page = admin.Page;
         await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "tenant-admin" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "New role" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/roles/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New role" }), "**/admin/roles/new");
         await page.Locator("input[name='name']").FillAsync("qa-lead");
         await page.Locator("input[name='description']").FillAsync("Reviews interactions and reads the audit log");
         await page.Locator("input[name='perm-users.read']").CheckAsync();
@@ -45,8 +44,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
         await page.Locator("nav[aria-label='Admin']").GetByText("Users").ClickAsync();
         await page.WaitForURLAsync("**/admin/users");
         await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "agent1" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/users/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New user" }), "**/admin/users/new");
         await page.Locator("input[name='userName']").FillAsync("quinn");
         await page.Locator("input[name='displayName']").FillAsync("Quinn Reviewer");
         await page.Locator("input[name='email']").FillAsync("quinn@example.com");
@@ -71,8 +69,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
         var page = admin.Page;
         // The list has loaded over the circuit (the demo's client), so the page is interactive.
         await Assertions.Expect(page.Locator(".parley-row-link").First).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "New API client" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/api-clients/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New API client" }), "**/admin/api-clients/new");
         await page.Locator("input[name='name']").FillAsync("CRM sync");
         await page.Locator("input[name='perm-interactions.write']").CheckAsync();
         await page.Locator("input[name='perm-queues.read']").CheckAsync();

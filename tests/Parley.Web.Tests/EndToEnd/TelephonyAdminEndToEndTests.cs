@@ -30,8 +30,7 @@ public sealed class TelephonyAdminEndToEndTests : IAsyncLifetime
         await using var admin = await AdminBrowser.SignInAsync(_browser, baseUrl, "/admin/numbers");
         var page = admin.Page;
         await Assertions.Expect(page.Locator(".parley-row-link").First).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Point a number" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/numbers/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "Point a number" }), "**/admin/numbers/new");
         await page.Locator("input[name='number']").FillAsync("+442071838750");
         await page.Locator("input[name='description']").FillAsync("London office");
         await page.Locator(".parley-field", new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^Queue$") }) }).Locator(".rz-dropdown").ClickAsync();
