@@ -1,15 +1,21 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Parley.Server.Logging;
+using Parley.Server.Routing;
 
 namespace Parley.Server.Extensions;
 
 /// <summary>
 /// Turns every exception into RFC 9457 problem details without internals: bad requests (malformed JSON, wrong
-/// content type, too large) keep their status and a plain message; anything else is a 500 with a trace id.
+/// content type, too large) keep their status and a plain message; a grain whose node has just died (Orleans refuses
+/// its messages until a survivor takes it over, a few seconds) is a 503 with <c>Retry-After</c>, so clients retry
+/// instead of reporting a failure; anything else is a 500 with a trace id.
 /// </summary>
 internal sealed class ParleyExceptionHandler(IProblemDetailsService problems, ILogger<ParleyExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>A survivor takes a dead node's grains over within a few seconds (<c>Parley:Cluster:ProbeTimeout</c> × 3, then reactivation).</summary>
+    private const string GrainUnreachableRetryAfterSeconds = "2";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         int status;
@@ -28,6 +34,14 @@ internal sealed class ParleyExceptionHandler(IProblemDetailsService problems, IL
             detail = bad.InnerException is System.Text.Json.JsonException json
                 ? string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON for this request: check {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).")
                 : bad.Message;
+        }
+        else if (GrainUnreachable.Is(exception))
+        {
+            Log.GrainUnreachable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name);
+            status = StatusCodes.Status503ServiceUnavailable;
+            title = "Temporarily unavailable";
+            detail = "This service is moving to another node of the cluster; try again in a few seconds.";
+            context.Response.Headers.RetryAfter = GrainUnreachableRetryAfterSeconds;
         }
         else
         {

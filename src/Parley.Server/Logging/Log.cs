@@ -51,6 +51,9 @@ internal static partial class Log
     [LoggerMessage(2004, LogLevel.Error, "Unhandled error on {Method} {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
 
+    [LoggerMessage(2005, LogLevel.Warning, "{Method} {Path} answered 503: the tenant's grain is unreachable while its node is replaced ({Exception})")]
+    public static partial void GrainUnreachable(ILogger logger, string method, string path, string exception);
+
     [LoggerMessage(2020, LogLevel.Warning, "Client authentication failed for '{ClientId}' from {SourceIp} at {Path}: {Error} {Description}")]
     public static partial void ClientAuthenticationFailed(ILogger logger, string? clientId, string? sourceIp, string path, string error, string? description);
 

@@ -55,6 +55,21 @@ internal sealed partial class InboundCall
                 await EndUnqueuedAsync(queued).ConfigureAwait(false);
             }
         }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested && _record.AnsweredAt is null && _record.ReleaseCause is null)
+        {
+            // The caller hung up while a routing command was still waiting for its tenant's grain (moving to a surviving node).
+            var queued = _queue is { Queued: true };
+            _record = _record with
+            {
+                Disposition = queued ? CallDisposition.AbandonedInQueue : CallDisposition.AbandonedInIvr,
+                ReleaseCause = CustomerHangUpCause,
+                ReleasedBy = CustomerParty,
+            };
+            if (queued)
+            {
+                await TryAsync(() => _services.Routing.AbandonAsync(TenantId, InteractionId).AsTask()).ConfigureAwait(false);
+            }
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             CallLog.CallFailed(_services.Logger, Id, Dialog.CallId, ex);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 using Parley.Cluster.Routing;
+using Parley.Sip.Stack;
 using Parley.Server.Tests.Acd;
 using Parley.Server.Tests.Support;
 using Parley.Server.Tests.Voice.Calls;
@@ -33,12 +34,8 @@ public sealed class NodeFailureTests : IAsyncLifetime
         var tenant = await _a.DemoTenantIdAsync();
         using var admin = await _a.SignInDemoAsync("admin");
         var queue = await admin.CreateUnservedQueueAsync("Voice");
-        var number = ParleyAppFactory.UniqueNumber();
-        var numberId = await _a.AssignNumberAsync(number, tenant);
-        using (var pointed = await admin.PutJsonAsync($"/api/v1/numbers/{numberId}", new { targetKind = "Queue", targetId = queue }, "\"1\""))
-        {
-            pointed.EnsureSuccessStatusCode();
-        }
+        var number = await NumberToQueueAsync(admin, tenant, queue);
+        var leavingNumber = await NumberToQueueAsync(admin, tenant, queue);
 
         await admin.PostJsonAsync("/api/v1/trunks", new { name = $"Carrier {number}", allowedAddresses = new[] { "127.0.0.141/32" } }, 201);
         _c = await ServerProcess.StartAsync(_a.NodeSettings("node-c"), Ct);
@@ -55,6 +52,12 @@ public sealed class NodeFailureTests : IAsyncLifetime
         var sinceKill = Stopwatch.StartNew();
         _c.Kill();
 
+        // A caller reaching node A before the survivors have declared C dead waits for the grain; they hang up first.
+        await using var leaving = TestPhone.Start("leaving", IPAddress.Parse("127.0.0.141"), rtpBase: 43700);
+        var left = await leaving.CallAsync($"sip:{leavingNumber}@127.0.0.1:{_a.Services.GetRequiredService<SipStack>().Listeners[0].EndPoint.Port}", Ct);
+        await Task.Delay(300, Ct);
+        await left.HangUpAsync();
+
         // The survivor answers for the tenant again once the cluster has declared C dead and the grain reactivated here.
         var waiting = await EventuallyAsync(async () => await WaitingOrNullAsync(admin, queue) is { } w ? (true, w) : (false, []), TimeSpan.FromSeconds(30), "the queue answers again");
         var grainBack = sinceKill.Elapsed;
@@ -65,6 +68,10 @@ public sealed class NodeFailureTests : IAsyncLifetime
         var status = await EventuallyAsync(
             async () => (await admin.JsonAsync($"/api/v1/interactions/{interaction}")).GetProperty("status").GetString() is var s ? (s == "Abandoned", s) : default,
             TimeSpan.FromSeconds(30), "the dead call's interaction is abandoned");
+        var leftRecord = await EventuallyAsync(
+            async () => await CallRecordAsync(admin, leavingNumber) is var r ? (r.GetProperty("endedAt").ValueKind == JsonValueKind.String, r) : default,
+            TimeSpan.FromSeconds(30), "the record of the caller who left is closed");
+        var emptied = await EventuallyAsync(async () => await WaitingAsync(admin, queue) is var w ? (w.Count == 0, w) : default, TimeSpan.FromSeconds(30), "the queue is empty");
         TestContext.Current.TestOutputHelper?.WriteLine($"after kill -9: grain answering on the survivor {grainBack.TotalSeconds:0.0} s, record closed {recordClosed.TotalSeconds:0.0} s");
 
         Assert.True(_c.HasExited);
@@ -73,6 +80,8 @@ public sealed class NodeFailureTests : IAsyncLifetime
         Assert.InRange(grainBack, TimeSpan.Zero, TimeSpan.FromSeconds(25));
         Assert.Equal(("NodeFailure", "node_failure", "System"), (closed.GetProperty("disposition").GetString(), closed.GetProperty("releaseCause").GetString(), closed.GetProperty("releasedBy").GetString()));
         Assert.Equal("Abandoned", status);
+        Assert.Equal(("AbandonedInIvr", "caller_hangup", "Caller"), (leftRecord.GetProperty("disposition").GetString(), leftRecord.GetProperty("releaseCause").GetString(), leftRecord.GetProperty("releasedBy").GetString()));
+        Assert.Empty(emptied);
         Assert.DoesNotContain(interaction, await WaitingAsync(admin, queue));
         Assert.NotNull(waiting);
     }
@@ -134,6 +143,15 @@ public sealed class NodeFailureTests : IAsyncLifetime
         Assert.Fail("The tenant's grain was never placed on node C");
     }
 
+    private async Task<string> NumberToQueueAsync(HttpClient admin, Guid tenant, Guid queue)
+    {
+        var number = ParleyAppFactory.UniqueNumber();
+        var numberId = await _a.AssignNumberAsync(number, tenant);
+        using var pointed = await admin.PutJsonAsync($"/api/v1/numbers/{numberId}", new { targetKind = "Queue", targetId = queue }, "\"1\"");
+        pointed.EnsureSuccessStatusCode();
+        return number;
+    }
+
     private static async Task<JsonElement> CallRecordAsync(HttpClient admin, string number, Func<JsonElement, bool>? until = null) =>
         await EventuallyAsync(async () =>
         {
@@ -149,6 +167,8 @@ public sealed class NodeFailureTests : IAsyncLifetime
         using var response = await admin.GetAsync($"/api/v1/queues/{queue}/waiting", Ct);
         if (!response.IsSuccessStatusCode)
         {
+            // While the grain's node is being replaced the API says so: 503 with Retry-After, never a 500.
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, true), (response.StatusCode, response.Headers.RetryAfter is not null));
             return null;
         }
 

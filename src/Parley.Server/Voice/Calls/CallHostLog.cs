@@ -18,6 +18,9 @@ internal static partial class CallHostLog
     [LoggerMessage(5204, LogLevel.Warning, "Routing of tenant {TenantId} unreachable ({Exception}): its node is down or leaving; a call's command is sent again for up to 30 s")]
     public static partial void GrainUnreachable(ILogger logger, Guid tenantId, string exception);
 
+    [LoggerMessage(5205, LogLevel.Warning, "Call interaction {InteractionId} of tenant {TenantId} could not be withdrawn after its caller left during queueing")]
+    public static partial void WithdrawFailed(ILogger logger, Exception exception, Guid interactionId, Guid tenantId);
+
     [LoggerMessage(5230, LogLevel.Information, "Listening again for {Count} waiting callback(s) ({Gone} no longer in routing)")]
     public static partial void CallbacksResumed(ILogger logger, int count, int gone);
 

@@ -1,4 +1,5 @@
 using Parley.Cluster.Routing;
+using Parley.Server.Routing;
 
 namespace Parley.Server.Voice.Calls;
 
@@ -28,8 +29,8 @@ internal sealed partial class GrainCallRouting
             {
                 return (await command(Grain(tenantId)), attempt);
             }
-            catch (OrleansMessageRejectionException exception)
-                when (!cancellationToken.IsCancellationRequested && time.GetElapsedTime(started) + delay < FailoverWindow)
+            catch (Exception exception)
+                when (GrainUnreachable.Is(exception) && !cancellationToken.IsCancellationRequested && time.GetElapsedTime(started) + delay < FailoverWindow)
             {
                 // Once per command: every live call of the tenant goes through this at the same moment.
                 if (attempt == 1)

@@ -45,7 +45,20 @@ internal sealed partial class GrainCallRouting(IGrainFactory grains, IServiceSco
             request.InteractionId.ToString(), queue.Value.Id.ToString(), Channel.Voice, request.Priority,
             new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal), Watcher: watcher.Reference,
             PreferredAgentId: request.PreferredAgentId?.ToString(), EnqueuedAt: request.EnqueuedAt, Deferred: request.Deferred);
-        var (result, attempts) = await SendAsync(request.TenantId, g => g.Enqueue(command), cancellationToken);
+        RoutingResult result;
+        int attempts;
+        try
+        {
+            (result, attempts) = await SendAsync(request.TenantId, g => g.Enqueue(command), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller left while the grain's node was unreachable; an attempt may have been stored before that node died.
+            Drop(request.InteractionId);
+            _ = WithdrawAsync(request.TenantId, request.InteractionId);
+            throw;
+        }
+
         if (result == RoutingResult.DuplicateInteraction && attempts > 1)
         {
             // The first attempt was stored before its node died; the grain rebuilt it on a survivor without the watcher.
@@ -141,6 +154,19 @@ internal sealed partial class GrainCallRouting(IGrainFactory grains, IServiceSco
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Abandons an interaction whose enqueue may or may not have been stored; an unknown one is no harm.</summary>
+    private async Task WithdrawAsync(Guid tenantId, Guid interactionId)
+    {
+        try
+        {
+            await SendAsync(tenantId, g => g.Abandon(interactionId.ToString()), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            CallHostLog.WithdrawFailed(logger, ex, interactionId, tenantId);
         }
     }
 
