@@ -75,7 +75,8 @@ internal static class WebChatFallbackEndpoints
             }
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // The node's drain ends the stream as it closes the sockets: the widget's EventSource reconnects to another node.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, host.GoingAway);
         try
         {
             await new ChatVisitor(host, session!, room!, address).StreamAsync(resumed ? lastEventId : after, full, WriteAsync, stop);

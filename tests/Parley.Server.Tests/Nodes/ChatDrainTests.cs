@@ -11,8 +11,8 @@ namespace Parley.Server.Tests.Nodes;
 /// Web chat on a draining node (real HTTP and WebSockets on loopback): a visitor starting a chat gets 503 with
 /// Retry-After, so the widget retries through the load balancer on another node, while a chat whose socket is open
 /// keeps exchanging messages until the node exits. The node is held draining (<see cref="NodeDrain"/>) without
-/// stopping, as it is while a call is still live. Once the drain is over the node closes the open sockets with 1001, so
-/// each widget reconnects to another node before this one stops.
+/// stopping, as it is while a call is still live. Once the drain is over the node closes the open sockets with 1001 and
+/// ends the fallback's event streams, so each widget reconnects to another node before this one stops.
 /// </summary>
 public sealed class ChatDrainTests
 {
@@ -55,5 +55,20 @@ public sealed class ChatDrainTests
 
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, socket.CloseStatus);
         Assert.Equal("node restarting", socket.CloseReason);
+    }
+
+    [Fact]
+    public async Task WhenTheDrainIsOver_AnOpenFallbackEventStreamIsEnded_SoTheWidgetReconnectsElsewhere()
+    {
+        await using var server = new WebChatAppFactory();
+        var (_, token) = await server.StartChatAsync();
+        using var visitor = server.Anonymous();
+        using var stream = await ChatEventStream.OpenAsync(visitor, $"/webchat/{WebChatClient.DemoKey}/events?token={Uri.EscapeDataString(token)}&after=0", null);
+        Assert.Equal("hello", (await stream.NextAsync()).Data.GetProperty("type").GetString());
+
+        var drain = server.Services.GetServices<IHostedService>().OfType<NodeDrainService>().Single();
+        await drain.StoppingAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(await stream.EndsWithinAsync(TimeSpan.FromSeconds(10)), "the event stream is still open after the drain");
     }
 }

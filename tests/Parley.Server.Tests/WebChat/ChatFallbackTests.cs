@@ -21,7 +21,7 @@ public sealed class ChatFallbackTests(WebChatAppFactory server) : IClassFixture<
         using var visitor = server.Anonymous();
         var t = Uri.EscapeDataString(token);
 
-        var stream = await EventStream.OpenAsync(visitor, $"/webchat/{WebChatClient.DemoKey}/events?token={t}&after=0", null);
+        var stream = await ChatEventStream.OpenAsync(visitor, $"/webchat/{WebChatClient.DemoKey}/events?token={t}&after=0", null);
         Assert.Equal("hello", (await stream.NextAsync()).Data.GetProperty("type").GetString());
 
         using var sent = await visitor.PostAsJsonAsync($"/webchat/{WebChatClient.DemoKey}/send?token={t}", new { type = "msg", seq = 1, text = "over http" });
@@ -36,7 +36,7 @@ public sealed class ChatFallbackTests(WebChatAppFactory server) : IClassFixture<
         stream.Dispose(); // the network cuts the stream
 
         await agent.PostJsonAsync($"/api/v1/interactions/{chatId}/messages", new { text = "second" }, 201);
-        using var resumed = await EventStream.OpenAsync(visitor, $"/webchat/{WebChatClient.DemoKey}/events?token={t}&full=1", lastEventId: "1");
+        using var resumed = await ChatEventStream.OpenAsync(visitor, $"/webchat/{WebChatClient.DemoKey}/events?token={t}&full=1", lastEventId: "1");
         var next = await resumed.UntilAsync("msg");
         Assert.Equal(("2", "second"), (next.Id, next.Data.GetProperty("text").GetString()));
 
@@ -58,67 +58,5 @@ public sealed class ChatFallbackTests(WebChatAppFactory server) : IClassFixture<
         using var visitor = server.Anonymous();
         using var expired = await visitor.PostAsJsonAsync($"/webchat/{WebChatClient.DemoKey}/send?token=forged", new { type = "ping" });
         Assert.Equal(401, (int)expired.StatusCode);
-    }
-
-    private sealed class EventStream : IDisposable
-    {
-        private readonly HttpResponseMessage _response;
-        private readonly StreamReader _reader;
-
-        private EventStream(HttpResponseMessage response, StreamReader reader)
-        {
-            _response = response;
-            _reader = reader;
-        }
-
-        public static async Task<EventStream> OpenAsync(HttpClient client, string url, string? lastEventId)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            if (lastEventId is not null)
-            {
-                request.Headers.Add("Last-Event-ID", lastEventId);
-            }
-
-            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            await response.ExpectAsync(200);
-            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-            return new EventStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
-        }
-
-        public async Task<(string? Id, JsonElement Data)> NextAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            string? id = null;
-            while (true)
-            {
-                var line = await _reader.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The stream ended.");
-                if (line.StartsWith("id: ", StringComparison.Ordinal))
-                {
-                    id = line[4..];
-                }
-                else if (line.StartsWith("data: ", StringComparison.Ordinal))
-                {
-                    return (id, JsonDocument.Parse(line[6..]).RootElement.Clone());
-                }
-            }
-        }
-
-        public async Task<(string? Id, JsonElement Data)> UntilAsync(string type)
-        {
-            while (true)
-            {
-                var next = await NextAsync();
-                if (next.Data.GetProperty("type").GetString() == type)
-                {
-                    return next;
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            _reader.Dispose();
-            _response.Dispose();
-        }
     }
 }
