@@ -8,16 +8,21 @@ namespace Parley.Server.Audit;
 /// Records every write (POST, PUT, PATCH, DELETE) that an authenticated user or API client makes, whatever its
 /// outcome — including writes refused by authorization — with actor, action, target, summary and source IP; and the
 /// reads of endpoints marked <see cref="AuditEndpointExtensions.AuditedRead"/> (data access, e.g. recordings). Opening a
-/// SignalR connection (a hub's or the Blazor circuit's negotiate) is transport, not a write: what a person does over it
-/// is audited by the application service that does it.
+/// SignalR connection (a hub's or the Blazor circuit's negotiate) or closing a page (the circuit's
+/// <c>/_blazor/disconnect/</c>) is transport, not a write: what a person does over it is audited by the application
+/// service that does it.
 /// </summary>
 internal sealed class AuditMiddleware(RequestDelegate next)
 {
+    /// <summary>The Blazor circuit's own endpoints (negotiate, disconnect, its hub).</summary>
+    private static readonly PathString BlazorTransport = "/_blazor";
+
     public async Task InvokeAsync(HttpContext context, AuditScope scope, AuditWriter writer)
     {
         var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             || HttpMethods.IsOptions(context.Request.Method);
-        if (isRead && context.GetEndpoint()?.Metadata.GetMetadata<AuditActionAttribute>() is not { IncludeReads: true })
+        if ((isRead && context.GetEndpoint()?.Metadata.GetMetadata<AuditActionAttribute>() is not { IncludeReads: true })
+            || context.Request.Path.StartsWithSegments(BlazorTransport))
         {
             await next(context);
             return;
