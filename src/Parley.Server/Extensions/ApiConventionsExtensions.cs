@@ -19,6 +19,10 @@ internal static class ApiConventionsExtensions
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Extensions.Remove("exception");
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                ValidationProblemWording.Apply(validation);
+            }
         });
         services.AddExceptionHandler<ParleyExceptionHandler>();
         services.AddValidation();

@@ -16,6 +16,10 @@ internal sealed class ParleyExceptionHandler(IProblemDetailsService problems, IL
     /// <summary>A survivor takes a dead node's grains over within a few seconds (<c>Parley:Cluster:ProbeTimeout</c> × 3, then reactivation).</summary>
     private const string GrainUnreachableRetryAfterSeconds = "2";
 
+    /// <summary>Minimal APIs say so in their own terms ("Implicit body inferred for parameter … but no body was provided").</summary>
+    private static bool IsMissingBody(BadHttpRequestException bad) =>
+        bad.Message.Contains("no body was provided", StringComparison.Ordinal);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         int status;
@@ -33,7 +37,7 @@ internal sealed class ParleyExceptionHandler(IProblemDetailsService problems, IL
             // The JSON reader's own message can name server types ("could not be converted to Parley...."): say where, not what.
             detail = bad.InnerException is System.Text.Json.JsonException json
                 ? string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON for this request: check {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).")
-                : bad.Message;
+                : IsMissingBody(bad) ? "This request needs a JSON body." : bad.Message;
         }
         else if (GrainUnreachable.Is(exception))
         {

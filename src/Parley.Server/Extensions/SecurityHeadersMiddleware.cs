@@ -1,25 +1,39 @@
 namespace Parley.Server.Extensions;
 
-/// <summary>Headers every response carries: no sniffing, no framing, no referrer, a same-origin content policy.</summary>
+/// <summary>
+/// Headers every response carries: no sniffing, no framing, no referrer, a same-origin content policy. Set before the
+/// endpoint runs (an endpoint may replace one: downloads set their own policy) and again, where missing, when the
+/// response starts — the exception handler clears the headers of a failed request before it writes problem details.
+/// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
+        AddMissing(context);
+        context.Response.OnStarting(static state =>
+        {
+            AddMissing((HttpContext)state);
+            return Task.CompletedTask;
+        }, context);
+        return next(context);
+    }
+
+    private static void AddMissing(HttpContext context)
+    {
         var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers["Permissions-Policy"] = "camera=(self), microphone=(self), geolocation=()";
+        headers.TryAdd("X-Content-Type-Options", "nosniff");
+        headers.TryAdd("X-Frame-Options", "DENY");
+        headers.TryAdd("Referrer-Policy", "no-referrer");
+        headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
+        headers.TryAdd("Permissions-Policy", "camera=(self), microphone=(self), geolocation=()");
         if (!context.Request.Path.StartsWithSegments("/scalar"))
         {
             // Scripts stay 'self' only. The web app's components (Radzen, Blazor's reconnect UI) set inline style attributes, and
             // its circuit is a same-origin WebSocket ('self' covers ws/wss to this origin in CSP 3).
-            headers.ContentSecurityPolicy =
+            headers.TryAdd(
+                "Content-Security-Policy",
                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-                + "connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+                + "connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'");
         }
-
-        return next(context);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Parley.Server.Tests.Support;
 
@@ -71,6 +72,29 @@ public sealed class OperationsTests(ParleyAppFactory factory) : IClassFixture<Pa
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
         Assert.Contains("frame-ancestors 'none'", Header(response, "Content-Security-Policy"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadRequests_AreProblemDetailsInTheClientsTerms_WithTheSecurityHeaders()
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+
+        // Malformed JSON: the exception handler answers, after clearing the failed request's headers.
+        using var malformed = await admin.PostAsync("/api/v1/interactions", new StringContent("{\"queueId\":", System.Text.Encoding.UTF8, "application/json"), Ct);
+        await malformed.ExpectAsync(400);
+        Assert.Equal("application/problem+json", malformed.ContentType());
+        Assert.Equal(("nosniff", "DENY"), (Header(malformed, "X-Content-Type-Options"), Header(malformed, "X-Frame-Options")));
+        Assert.Contains("frame-ancestors 'none'", Header(malformed, "Content-Security-Policy"), StringComparison.Ordinal);
+
+        // No body at all: said plainly, not in the framework's words.
+        using var empty = await admin.PostAsync("/api/v1/interactions", new StringContent("", System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal("This request needs a JSON body.", (await (await empty.ExpectAsync(400)).ReadJsonAsync()).GetProperty("detail").GetString());
+
+        // A field outside its allowed words: keyed by its JSON name, the words listed.
+        using var badChannel = await admin.PostAsJsonAsync("/api/v1/interactions", new { queueId = Guid.NewGuid(), channel = "Fax" }, Ct);
+        var errors = (await (await badChannel.ExpectAsync(400)).ReadJsonAsync()).GetProperty("errors");
+        Assert.Equal("channel must be one of Voice, Video, Chat, Email, Messaging.", errors.GetProperty("channel")[0].GetString());
+        Assert.False(errors.TryGetProperty("Channel", out _));
     }
 
     [Fact]
