@@ -1,5 +1,6 @@
 using Parley.Server.Extensions;
 
+StartupClock.Begin();
 var builder = WebApplication.CreateBuilder(ParleyArguments.Normalize(args));
 if (StartupChecks.FindProblems(builder.Configuration) is { Count: > 0 } problems)
 {

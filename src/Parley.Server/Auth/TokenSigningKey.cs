@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
+using Parley.Server.Persistence;
 
 namespace Parley.Server.Auth;
 
@@ -19,7 +20,7 @@ public static class TokenSigningKey
         }
 
         rsa.KeySize = 2048;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        PrivateDirectory.Ensure(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var pem = rsa.ExportPkcs8PrivateKeyPem();
         using (File.Create(path))
         {

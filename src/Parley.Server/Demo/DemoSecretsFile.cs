@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Parley.Server.Options;
+using Parley.Server.Persistence;
 
 namespace Parley.Server.Demo;
 
@@ -78,7 +79,7 @@ internal static class DemoSecretsFile
     /// <summary>Writes beside the target with owner-only permissions from the start, then moves it in place.</summary>
     private static void Write(string path, string text)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateDirectory.Ensure(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

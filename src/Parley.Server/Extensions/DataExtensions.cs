@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parley.Data;
 using Parley.Data.Postgres;
@@ -43,13 +44,16 @@ internal static class DataExtensions
             options.UseParleySqlite(connectionString ?? DefaultSqlite(configuration));
         }
 
+        // Reports read "at most N rows; more is refused" with an unordered Take, where order does not matter; paged lists
+        // order first (AdminLists.SortBy, Paging). Logged at Debug, not as a warning on every report.
+        options.ConfigureWarnings(w => w.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug)));
         options.AddInterceptors(services.GetRequiredService<PublishedFlowInvalidation>(), services.GetRequiredService<Reports.StaleQuarterMarker>());
     }
 
     private static string DefaultSqlite(IConfiguration configuration)
     {
         var directory = Path.GetFullPath(configuration[$"{ParleyOptions.Section}:{nameof(ParleyOptions.DataDirectory)}"] ?? "./data");
-        Directory.CreateDirectory(directory);
+        Persistence.PrivateDirectory.Ensure(directory);
         return $"Data Source={Path.Combine(directory, "parley.db")};Pooling=True;Default Timeout=30";
     }
 }

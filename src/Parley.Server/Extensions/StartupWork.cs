@@ -53,8 +53,7 @@ internal sealed class StartupWork(
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         await _done.WaitAsync(cancellationToken);
-        using var process = Process.GetCurrentProcess();
-        Log.StartupDone(_logger, (time.GetUtcNow() - process.StartTime.ToUniversalTime()).TotalMilliseconds);
+        Log.StartupDone(_logger, StartupClock.Elapsed.TotalMilliseconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

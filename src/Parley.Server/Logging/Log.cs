@@ -24,7 +24,7 @@ internal static partial class Log
     [LoggerMessage(1006, LogLevel.Information, "Start-up step '{Step}' done in {ElapsedMs:F0} ms")]
     public static partial void StartupStepDone(ILogger logger, string step, double elapsedMs);
 
-    [LoggerMessage(1007, LogLevel.Information, "Start-up work done; {ElapsedMs:F0} ms since the process started")]
+    [LoggerMessage(1007, LogLevel.Information, "Start-up work done; {ElapsedMs:F0} ms since the server began")]
     public static partial void StartupDone(ILogger logger, double elapsedMs);
 
     [LoggerMessage(1008, LogLevel.Information, "{Count} endpoints built in {ElapsedMs:F0} ms, before the first request")]

@@ -3,9 +3,6 @@ namespace Parley.Server.Sip;
 /// <summary>Log lines of the SIP hosting; event ids 6xxx of the server's table (see Logging/Log.cs for the others).</summary>
 internal static partial class SipHostLog
 {
-    [LoggerMessage(6001, LogLevel.Information, "SIP listening on {Transport} {EndPoint}")]
-    public static partial void Listening(ILogger logger, string transport, string endPoint);
-
     [LoggerMessage(6002, LogLevel.Information, "SIP listeners disabled (Parley:Sip:Enabled=false)")]
     public static partial void Disabled(ILogger logger);
 

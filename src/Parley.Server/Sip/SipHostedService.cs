@@ -22,11 +22,7 @@ internal sealed class SipHostedService(IServiceProvider services, IOptions<SipHo
 
         var stack = services.GetRequiredService<SipStack>();
         stack.Start();
-        _startedAt = time.GetTimestamp();
-        foreach (var listener in stack.Listeners)
-        {
-            SipHostLog.Listening(logger, listener.Transport, listener.EndPoint.ToString());
-        }
+        _startedAt = time.GetTimestamp(); // each listener logs its own address (Parley.Sip event 1001)
 
         return Task.CompletedTask;
     }

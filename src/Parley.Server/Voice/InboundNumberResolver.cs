@@ -113,5 +113,5 @@ internal sealed class InboundNumberResolver : IInboundNumberResolver
     }
 
     private static InboundResolution Resolved(InboundOutcome outcome, string e164, DirectoryNumber number, Guid? trunkId) =>
-        new(outcome, e164, number.TenantId, number.TargetKind, number.TargetId, trunkId);
+        new(outcome, e164, number.TenantId, number.TargetKind, number.TargetId, trunkId, NumberId: number.Id);
 }

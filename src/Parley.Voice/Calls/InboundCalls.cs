@@ -124,6 +124,7 @@ public sealed partial class InboundCalls : VoiceCallHandler
             SipCallId = dialog.CallId,
             CallerNumber = caller,
             CalledNumber = resolution.Number,
+            NumberId = resolution.NumberId,
             TrunkId = resolution.TrunkId,
             ArrivedAt = now,
             AnsweredByIvrAt = now,

@@ -2,7 +2,7 @@ using Parley.Sip.Messages;
 
 namespace Parley.Voice.Numbers;
 
-/// <summary>The answer for one inbound INVITE: the outcome and, for a known number, the tenant, target and trunk.</summary>
+/// <summary>The answer for one inbound INVITE: the outcome and, for a known number, the number's id, tenant, target and trunk.</summary>
 public sealed record InboundResolution(
     InboundOutcome Outcome,
     string? Number = null,
@@ -10,7 +10,8 @@ public sealed record InboundResolution(
     InboundTargetKind TargetKind = InboundTargetKind.None,
     Guid? TargetId = null,
     Guid? TrunkId = null,
-    SipResponse? Challenge = null)
+    SipResponse? Challenge = null,
+    Guid? NumberId = null)
 {
     public static InboundResolution NotANumber { get; } = new(InboundOutcome.NotANumber);
 

@@ -131,6 +131,8 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         await call.HangUpAsync();
         await ringing.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         var record = await factory.CallRecordAsync("+15550100");
+        var numbers = (await admin.JsonAsync("/api/v1/numbers")).GetProperty("items").EnumerateArray();
+        Assert.Equal(numbers.Single(n => n.GetProperty("number").GetString() == "+15550100").GetProperty("id").GetGuid(), record.GetProperty("numberId").GetGuid());
         Assert.Equal(System.Text.Json.JsonValueKind.String, record.GetProperty("ivrExitAt").ValueKind);
         Assert.True(record.GetProperty("ivrExitAt").GetDateTimeOffset() <= record.GetProperty("queuedAt").GetDateTimeOffset(), "the caller leaves the IVR no later than they are queued");
         var detail = await admin.JsonAsync($"/api/v1/calls/{record.GetProperty("id").GetGuid()}");
