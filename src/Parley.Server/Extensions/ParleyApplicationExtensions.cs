@@ -48,6 +48,9 @@ public static class ParleyApplicationExtensions
     public static WebApplication UseParley(this WebApplication app)
     {
         app.UseParleyForwardedHeaders(app.Services.GetRequiredService<IOptions<HttpOptions>>().Value);
+        // Web chat visitor sockets, ahead of the rest: an idle socket holds no frame of it (ChatSocketMiddleware). The Blazor
+        // circuit negotiates its own transport.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(WebChatEndpoints.Prefix), chat => chat.UseWebSockets().UseMiddleware<ChatSocketMiddleware>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
@@ -61,8 +64,6 @@ public static class ParleyApplicationExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
-        // Visitor sockets of the web chat (the Blazor circuit negotiates its own transport).
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(WebChatEndpoints.Prefix), chat => chat.UseWebSockets());
         app.UseHttpMetrics();
         app.UseMiddleware<SameOriginMiddleware>();
         app.UseMiddleware<ClientAuthenticationGuard>();
