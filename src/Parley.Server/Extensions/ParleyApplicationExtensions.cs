@@ -48,9 +48,6 @@ public static class ParleyApplicationExtensions
     public static WebApplication UseParley(this WebApplication app)
     {
         app.UseParleyForwardedHeaders(app.Services.GetRequiredService<IOptions<HttpOptions>>().Value);
-        // Web chat visitor sockets, ahead of the rest: an idle socket holds no frame of it (ChatSocketMiddleware). The Blazor
-        // circuit negotiates its own transport.
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(WebChatEndpoints.Prefix), chat => chat.UseWebSockets().UseMiddleware<ChatSocketMiddleware>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
@@ -59,6 +56,11 @@ public static class ParleyApplicationExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Web chat visitor sockets: after the exception handler and the security headers (a refusal or a failure before the
+        // upgrade is answered as problem details, with the same headers as any response), ahead of routing, authentication,
+        // metrics, audit and the endpoint filters, whose frames an idle socket would otherwise hold for hours
+        // (ChatSocketMiddleware). The Blazor circuit negotiates its own transport.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(WebChatEndpoints.Prefix), chat => chat.UseWebSockets().UseMiddleware<ChatSocketMiddleware>());
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<OperatorEndpointsMiddleware>();
         app.UseDefaultFiles();

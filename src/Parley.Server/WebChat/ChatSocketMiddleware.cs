@@ -8,14 +8,16 @@ using Parley.Server.Options;
 namespace Parley.Server.WebChat;
 
 /// <summary>
-/// The visitor's socket, <c>GET /webchat/{key}/ws?token=…[&amp;after=N][&amp;full=1]</c>, served ahead of the request
-/// pipeline. A socket lives for hours, and every middleware it passes through keeps its frame, and what it resolved, for as
-/// long: the authentication handlers and their transactions, the request's service scope, metrics, audit, the endpoint's
-/// filters — about half of what an idle socket cost (docs/performance.md, "Web chat load"). The socket needs none of them:
-/// it is anonymous by design, checks the widget's origins and the session token itself, is counted against the node,
-/// tenant and address limits, and answers refusals as problem details like the endpoints do. What runs before it: the
-/// forwarded headers (the visitor's address) and, when rate limits are on, the same per-address request budget as any
-/// other request.
+/// The visitor's socket, <c>GET /webchat/{key}/ws?token=…[&amp;after=N][&amp;full=1]</c>, served ahead of routing. A socket
+/// lives for hours, and every middleware it passes through keeps its frame, and what it resolved, for as long: the
+/// authentication handlers and their transactions, the request's service scope, metrics, audit, the endpoint's filters —
+/// about half of what an idle socket cost (docs/performance.md, "Web chat load"). The socket needs none of them: it is
+/// anonymous by design, checks the widget's origins and the session token itself, is counted against the node, tenant and
+/// address limits, and answers refusals as problem details like the endpoints do. What runs before it: the forwarded
+/// headers (the visitor's address), the exception handler (a failure before the upgrade is answered as problem details),
+/// the status code pages and the security headers; when rate limits are on, it takes the same per-address request budget
+/// as any other request. The HTTP request metrics do not see it: <see cref="ChatSocketMetrics"/> counts open sockets and
+/// refusals.
 /// </summary>
 internal sealed class ChatSocketMiddleware(
     RequestDelegate next,
@@ -49,6 +51,7 @@ internal sealed class ChatSocketMiddleware(
             {
                 http.Response.StatusCode = limiter.Value.RejectionStatusCode;
                 await limiter.Value.OnRejected!(new OnRejectedContext { HttpContext = http, Lease = lease }, http.RequestAborted);
+                ChatSocketMetrics.Refused(http.Response.StatusCode);
                 return;
             }
         }
@@ -71,6 +74,7 @@ internal sealed class ChatSocketMiddleware(
         if (problem is not null)
         {
             await problem.ExecuteAsync(http);
+            ChatSocketMetrics.Refused(http.Response.StatusCode);
             return;
         }
 
@@ -79,6 +83,7 @@ internal sealed class ChatSocketMiddleware(
             _ = long.TryParse(http.Request.Query["after"], out var after);
             var full = http.Request.Query["full"] == "1";
             using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            ChatSocketMetrics.Opened();
             try
             {
                 await new ChatSocketSession(host, socket, session!, room!, address).RunAsync(after, full, ct);
@@ -86,6 +91,10 @@ internal sealed class ChatSocketMiddleware(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 Log.ChatSessionFailed(host.Logger, exception, session!.ConversationId);
+            }
+            finally
+            {
+                ChatSocketMetrics.Closed();
             }
         }
         finally
