@@ -8,8 +8,8 @@ namespace Parley.Bench.Chat;
 /// [CAPACITY=10] [EXTRA=200] [LIMIT=SESSIONS] [INTERVAL-MS=10000]</c> (or <c>bench/chat/run.sh …</c>, which raises the open-file limit).
 /// Starts the server in a child process (Kestrel on 127.0.0.1, fresh SQLite, AGENTS agents with CAPACITY chats each
 /// accepting every offer), opens SESSIONS widget sessions (HTTP start + WebSocket, spread over 127.0.0.x sources) at
-/// RAMP-PER-S, measures the server's RSS per idle session, tries EXTRA more sessions beyond the node limit LIMIT (refused
-/// with 503), then has every session send a message every INTERVAL-MS (10 s) for STEADY-S seconds: ack latency (send → stored → ack),
+/// RAMP-PER-S, measures the server's RSS per idle session (over all sessions, and the marginal cost over the ramp's second
+/// half), tries EXTRA more sessions beyond the node limit LIMIT (refused with 503), then has every session send a message every INTERVAL-MS (10 s) for STEADY-S seconds: ack latency (send → stored → ack),
 /// customer → agent delivery (send → the agent's chat pane subscription hears it), server CPU. Ends by itself.
 /// </summary>
 internal static class ChatBench
@@ -51,12 +51,23 @@ internal static class ChatBench
         var rss0 = server.Rss();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server pid {server.Id} at {server.Address}: RSS {rss0 / 1048576.0:0} MiB, heap {heap0 / 1048576.0:0} MiB before the ramp"));
 
+        // The ramp in two halves, measured idle after each: the second half's growth is the marginal cost of a session,
+        // without the one-off costs the first sessions bring (JIT'd code, thread pool growth, caches).
         var sessions = new List<VisitorSession>(count);
         var ramp = Stopwatch.StartNew();
         var cpuRamp0 = server.Cpu();
-        await OpenAsync(visitors, sessions, count, rampRate, 0);
-        var rampTime = ramp.Elapsed;
+        await OpenAsync(visitors, sessions, count / 2, rampRate, 0);
+        ramp.Stop();
         var cpuRamp = server.Cpu() - cpuRamp0;
+        var half = sessions.Count;
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var (heapHalf, _) = await server.CollectAsync();
+        var rssHalf = server.Rss();
+        ramp.Start();
+        cpuRamp0 = server.Cpu();
+        await OpenAsync(visitors, sessions, count - (count / 2), rampRate, count / 2);
+        var rampTime = ramp.Elapsed;
+        cpuRamp += server.Cpu() - cpuRamp0;
         var open = sessions.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ramp: {open} of {count} open in {rampTime.TotalSeconds:0.0} s ({open / rampTime.TotalSeconds:0}/s), server CPU {cpuRamp.TotalSeconds / rampTime.TotalSeconds * 100:0} %; " +
@@ -68,6 +79,9 @@ internal static class ChatBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"idle: {sockets} server sockets, RSS {rss1 / 1048576.0:0} MiB (+{(rss1 - rss0) / 1048576.0:0}), heap {heap1 / 1048576.0:0} MiB (+{(heap1 - heap0) / 1048576.0:0}); " +
             $"per idle session: RSS {(rss1 - rss0) / (double)Math.Max(1, open) / 1024:0.0} KB, managed heap {(heap1 - heap0) / (double)Math.Max(1, open) / 1024:0.0} KB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"idle, marginal ({half} -> {open} sessions): per idle session: RSS {(rss1 - rssHalf) / (double)Math.Max(1, open - half) / 1024:0.0} KB, " +
+            $"managed heap {(heap1 - heapHalf) / (double)Math.Max(1, open - half) / 1024:0.0} KB"));
 
         var refusedBefore = visitors.Refused503;
         var failedBefore = visitors.Failed;

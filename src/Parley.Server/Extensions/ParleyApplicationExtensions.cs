@@ -56,13 +56,16 @@ public static class ParleyApplicationExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Web chat visitor sockets: after the exception handler and the security headers (a refusal or a failure before the
+        // upgrade is answered as problem details, with the same headers as any response), ahead of routing, authentication,
+        // metrics, audit and the endpoint filters, whose frames an idle socket would otherwise hold for hours
+        // (ChatSocketMiddleware). The Blazor circuit negotiates its own transport.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(WebChatEndpoints.Prefix), chat => chat.UseWebSockets().UseMiddleware<ChatSocketMiddleware>());
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<OperatorEndpointsMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
-        // Visitor sockets of the web chat (the Blazor circuit negotiates its own transport).
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(WebChatEndpoints.Prefix), chat => chat.UseWebSockets());
         app.UseHttpMetrics();
         app.UseMiddleware<SameOriginMiddleware>();
         app.UseMiddleware<ClientAuthenticationGuard>();

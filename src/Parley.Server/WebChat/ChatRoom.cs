@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Parley.Channels.WebChat;
 using Parley.Data.Entities.Chat;
 
@@ -14,12 +13,13 @@ namespace Parley.Server.WebChat;
 internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid interactionId)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ConcurrentDictionary<Subscription, byte> _subscribers = new();
-    private readonly Lock _typingLock = new();
+
+    // One lock for the little state below (a room per chat, thousands per node: each lock and map is paid per chat).
+    private readonly Lock _lock = new();
+    private Subscription[] _subscribers = [];
     private ChatTokenBucket? _messages;
     private ChatTokenBucket? _typing;
     private bool _customerTyping;
-    private readonly Lock _interactionLock = new();
     private Guid _interactionId = interactionId;
 
     public Guid TenantId { get; } = tenantId;
@@ -31,7 +31,7 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
     {
         get
         {
-            lock (_interactionLock)
+            lock (_lock)
             {
                 return _interactionId;
             }
@@ -39,7 +39,7 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
 
         set
         {
-            lock (_interactionLock)
+            lock (_lock)
             {
                 _interactionId = value;
             }
@@ -74,7 +74,7 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
     public bool ShowCustomerTyping(bool on, WebChatOptions options, TimeProvider time)
     {
         var bucket = LazyInitializer.EnsureInitialized(ref _typing, () => new ChatTokenBucket(options.TypingPerSecond, options.TypingPerSecond, time));
-        lock (_typingLock)
+        lock (_lock)
         {
             if (on == _customerTyping || (on && !bucket.TryTake(out _)))
             {
@@ -86,9 +86,9 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
         }
     }
 
-    public int SubscriberCount => _subscribers.Count;
+    public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
 
-    public bool HasCustomer => _subscribers.Keys.Any(s => s.IsCustomer);
+    public bool HasCustomer => Volatile.Read(ref _subscribers).Any(s => s.IsCustomer);
 
     public async Task<(ChatAppendOutcome Outcome, ChatMessageRow? Message)> AppendAsync(
         ChatMessageStore store, bool fromCustomer, long customerSeq, string text, Guid? agentId, string? senderName, DateTimeOffset at,
@@ -156,16 +156,34 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
     public IDisposable Subscribe(bool isCustomer, Action<ChatEvent> handler, Action<ChatRoom> left)
     {
         var subscription = new Subscription(this, isCustomer, handler, left);
-        _subscribers.TryAdd(subscription, 0);
+        lock (_lock)
+        {
+            _subscribers = [.. _subscribers, subscription];
+        }
+
         return subscription;
     }
 
     /// <summary>Hands <paramref name="chatEvent"/> to every subscriber; handlers only queue, they never block.</summary>
     public void Publish(ChatEvent chatEvent)
     {
-        foreach (var subscriber in _subscribers.Keys)
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             subscriber.Handler(chatEvent);
+        }
+    }
+
+    private bool Unsubscribe(Subscription subscription)
+    {
+        lock (_lock)
+        {
+            if (Array.IndexOf(_subscribers, subscription) < 0)
+            {
+                return false;
+            }
+
+            _subscribers = [.. _subscribers.Where(s => s != subscription)];
+            return true;
         }
     }
 
@@ -177,7 +195,7 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
 
         public void Dispose()
         {
-            if (room._subscribers.TryRemove(this, out _))
+            if (room.Unsubscribe(this))
             {
                 left(room);
             }

@@ -19,6 +19,7 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes, Relay.ClusterBus? b
     private readonly ConcurrentDictionary<(Guid TenantId, Guid ConversationId), Lazy<Task<ChatRoom?>>> _loading = new();
     private readonly ConcurrentDictionary<Guid, ChatRoom> _byInteraction = new();
     private readonly ConcurrentDictionary<Guid, (Guid TenantId, DateTimeOffset StartedAt)> _unopened = new();
+    private Action<ChatRoom>? _left;
 
     public int Count => _rooms.Count;
 
@@ -134,7 +135,7 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes, Relay.ClusterBus? b
             _unopened.TryRemove(room.ConversationId, out _);
         }
 
-        return room.Subscribe(isCustomer, handler, Left);
+        return room.Subscribe(isCustomer, handler, _left ??= Left);
     }
 
     /// <summary>Announces the end once and forgets the room if nobody listens.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.WebSockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Server.Logging;
@@ -92,18 +91,6 @@ internal sealed class ChatSocketHost(
         return admitted == ChatAdmission.AddressFull
             ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many chats", detail: "Too many chats are open from your network.")
             : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many chats", detail: "Please try again in a moment.");
-    }
-
-    public async Task RunAsync(WebSocket socket, ChatSession session, ChatRoom room, long after, bool full, IPAddress? address, CancellationToken ct)
-    {
-        try
-        {
-            await new ChatSocketSession(this, socket, session, room, address).RunAsync(after, full, ct);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Log.ChatSessionFailed(logger, exception, session.ConversationId);
-        }
     }
 
     /// <summary>The visitor's own upload <paramref name="attachmentId"/> (uploaded through this chat's session), or null.</summary>

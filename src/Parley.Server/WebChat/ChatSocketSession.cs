@@ -21,10 +21,10 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
     public async Task RunAsync(long after, bool full, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var sender = _visitor.StreamAsync(after, full, SendAsync, stop);
         using var goingAway = host.GoingAway.Register(() => _ = GoAwayAsync(stop));
         try
         {
+            await _visitor.OpenAsync(after, full, SendAsync, stop);
             await ReceiveAsync(stop.Token);
         }
         catch (OperationCanceledException)
@@ -38,14 +38,7 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
         finally
         {
             await stop.CancelAsync();
-            try
-            {
-                await sender;
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
-            {
-                // Ending anyway.
-            }
+            await _visitor.CloseAsync();
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Parley.Channels.WebChat;
 using Parley.Data.Entities.Chat;
 
@@ -13,24 +12,35 @@ namespace Parley.Server.WebChat;
 /// acknowledged message). Inbound: a visitor message is acknowledged only once stored; a sequence number seen before is
 /// acknowledged again and not stored twice; the per-chat and per-IP rates answer with a polite <c>refused</c>.
 /// </summary>
+/// <remarks>
+/// An idle visitor costs no waiting task: live events are queued in a small outbox and sent by a drain that runs only while
+/// the outbox has any (thousands of idle sockets per node; see docs/performance.md, "Web chat load").
+/// </remarks>
 internal sealed class ChatVisitor(ChatSocketHost host, ChatSession session, ChatRoom room, IPAddress? address)
 {
     private const int OutboxCapacity = 512;
+    private readonly Queue<ChatEvent> _outbox = new();
     private long _lastAgentSeqSent;
+    private ChatSend? _send;
+    private CancellationTokenSource? _stop;
+    private IDisposable? _subscription;
+    private Task _drain = Task.CompletedTask;
+    private bool _live;
+    private bool _draining;
+    private bool _overflowed;
+    private bool _closed;
 
-    /// <summary>Streams to <paramref name="send"/> until <paramref name="stop"/> is cancelled (by the caller, or here when the visitor falls behind).</summary>
-    public async Task StreamAsync(long after, bool full, ChatSend send, CancellationTokenSource stop)
+    /// <summary>
+    /// Subscribes to the chat and sends <c>hello</c>, the messages the visitor has not seen and where the chat stands; live
+    /// events follow through <paramref name="send"/> until <see cref="CloseAsync"/>. A visitor that falls
+    /// <see cref="OutboxCapacity"/> events behind is cut by cancelling <paramref name="stop"/>.
+    /// </summary>
+    public async Task OpenAsync(long after, bool full, ChatSend send, CancellationTokenSource stop)
     {
         var ct = stop.Token;
-        var outbox = Channel.CreateBounded<ChatEvent>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
-        using var subscription = host.Rooms.Subscribe(room, isCustomer: true, e =>
-        {
-            if (!outbox.Writer.TryWrite(e))
-            {
-                stop.Cancel();
-            }
-        });
-
+        _send = send;
+        _stop = stop;
+        _subscription = host.Rooms.Subscribe(room, isCustomer: true, Enqueue);
         _lastAgentSeqSent = Math.Max(0, after);
         await send(ServerFrames.Hello(room.LastCustomerSeq, room.LastAgentSeq, room.Status.ToString().ToLowerInvariant()), 0, ct);
         foreach (var message in await host.HistoryAsync(session, full ? 0 : after, full, ct))
@@ -39,29 +49,139 @@ internal sealed class ChatVisitor(ChatSocketHost host, ChatSession session, Chat
         }
 
         await SendStatusAsync(send, ct);
-        await foreach (var chatEvent in outbox.Reader.ReadAllAsync(ct))
+        lock (_outbox)
         {
-            switch (chatEvent)
+            _live = true;
+            StartDrain();
+        }
+    }
+
+    /// <summary>Stops live events and waits for the one being sent; call it once the connection ends (<paramref name="stop"/> cancelled).</summary>
+    public async Task CloseAsync()
+    {
+        _subscription?.Dispose();
+        Task drain;
+        lock (_outbox)
+        {
+            _closed = true;
+            _outbox.Clear();
+            drain = _drain;
+        }
+
+        try
+        {
+            await drain;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The connection ended while an event was being sent.
+        }
+    }
+
+    /// <summary><see cref="OpenAsync"/>, then live events until <paramref name="stop"/> is cancelled (an event stream lives as long).</summary>
+    public async Task StreamAsync(long after, bool full, ChatSend send, CancellationTokenSource stop)
+    {
+        try
+        {
+            await OpenAsync(after, full, send, stop);
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        finally
+        {
+            await CloseAsync();
+        }
+    }
+
+    private void Enqueue(ChatEvent chatEvent)
+    {
+        lock (_outbox)
+        {
+            if (_closed)
             {
-                case ChatMessageEvent { Message: var message }:
-                    await SendMessageAsync(message, send, ct, history: false);
-                    break;
-                case ChatTypingEvent { FromCustomer: false, On: var on }:
-                    await send(ServerFrames.Typing(on), 0, ct);
-                    break;
-                case ChatJoinedEvent joined:
-                    await send(ServerFrames.Joined(joined.AgentName), 0, ct);
-                    break;
-                case ChatTransferredEvent:
-                    await send(ServerFrames.Transferred(), 0, ct);
-                    break;
-                case ChatQueuedEvent queued:
-                    await send(ServerFrames.Queued(queued.Position, queued.EstimatedWait?.TotalSeconds), 0, ct);
-                    break;
-                case ChatEndedEvent ended:
-                    await send(ServerFrames.Ended(ended.By), 0, ct);
-                    break;
+                return;
             }
+
+            if (_outbox.Count == OutboxCapacity)
+            {
+                // Too slow: cut now, a send the drain is blocked in included; the widget reconnects and resumes. Under the
+                // lock, so CloseAsync (after which the stop may be disposed) cannot pass meanwhile.
+                if (!_overflowed)
+                {
+                    _overflowed = true;
+                    _ = _stop!.CancelAsync();
+                }
+
+                return;
+            }
+
+            _outbox.Enqueue(chatEvent);
+            StartDrain();
+        }
+    }
+
+    /// <summary>Starts a drain unless one runs, the history is still being sent, or the connection ended; under the outbox's lock.</summary>
+    private void StartDrain()
+    {
+        if (_live && !_draining && !_closed && !_overflowed && _outbox.Count > 0)
+        {
+            _draining = true;
+            _drain = Task.Run(DrainAsync);
+        }
+    }
+
+    /// <summary>Sends the outbox's events in order until it is empty (or the visitor was cut, or the connection ended).</summary>
+    private async Task DrainAsync()
+    {
+        var ct = _stop!.Token;
+        try
+        {
+            while (true)
+            {
+                ChatEvent? next;
+                lock (_outbox)
+                {
+                    if (_overflowed || _closed || !_outbox.TryDequeue(out next))
+                    {
+                        // Past its last send: nothing to wait for, and an idle visitor keeps no finished task.
+                        _draining = false;
+                        _drain = Task.CompletedTask;
+                        return;
+                    }
+                }
+
+                await SendEventAsync(next, _send!, ct);
+            }
+        }
+        catch (Exception)
+        {
+            // No further drain starts (_draining stays set): the connection ends, and CloseAsync hears of the failure.
+            await _stop.CancelAsync();
+            throw;
+        }
+    }
+
+    private async Task SendEventAsync(ChatEvent chatEvent, ChatSend send, CancellationToken ct)
+    {
+        switch (chatEvent)
+        {
+            case ChatMessageEvent { Message: var message }:
+                await SendMessageAsync(message, send, ct, history: false);
+                break;
+            case ChatTypingEvent { FromCustomer: false, On: var on }:
+                await send(ServerFrames.Typing(on), 0, ct);
+                break;
+            case ChatJoinedEvent joined:
+                await send(ServerFrames.Joined(joined.AgentName), 0, ct);
+                break;
+            case ChatTransferredEvent:
+                await send(ServerFrames.Transferred(), 0, ct);
+                break;
+            case ChatQueuedEvent queued:
+                await send(ServerFrames.Queued(queued.Position, queued.EstimatedWait?.TotalSeconds), 0, ct);
+                break;
+            case ChatEndedEvent ended:
+                await send(ServerFrames.Ended(ended.By), 0, ct);
+                break;
         }
     }
 

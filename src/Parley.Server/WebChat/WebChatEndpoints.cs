@@ -14,10 +14,11 @@ namespace Parley.Server.WebChat;
 
 /// <summary>
 /// The visitor's side, public by design (the widget key is not a secret; the allowed origins, the session token and the
-/// rate limits are the defences): <c>GET /webchat/{key}/config</c>, <c>POST /webchat/{key}/chats</c> and the socket
-/// <c>/webchat/{key}/ws?token=…</c>. Unknown key → 404, origin not allowed → 403, bad or expired token → 401, a new chat
-/// on a draining node → 503 with Retry-After (its open sockets keep working), all as problem details; cross-origin
-/// calls get CORS headers for allowed origins only.
+/// rate limits are the defences): <c>GET /webchat/{key}/config</c> and <c>POST /webchat/{key}/chats</c>; the socket
+/// <c>/webchat/{key}/ws?token=…</c> is served ahead of the pipeline by <see cref="ChatSocketMiddleware"/> with the same
+/// checks. Unknown key → 404, origin not allowed → 403, bad or expired token → 401, a new chat on a draining node → 503
+/// with Retry-After (its open sockets keep working), all as problem details; cross-origin calls get CORS headers for
+/// allowed origins only.
 /// </summary>
 public static class WebChatEndpoints
 {
@@ -29,7 +30,6 @@ public static class WebChatEndpoints
         chat.MapMethods("/{**rest}", [HttpMethods.Options], PreflightAsync).ExcludeFromDescription();
         chat.MapGet("/config", ConfigAsync);
         chat.MapPost("/chats", StartAsync);
-        chat.MapGet("/ws", SocketAsync).ExcludeFromDescription();
         chat.MapWebChatFallback();
         chat.MapWebChatAttachments();
         chat.MapWebChatTranscripts();
@@ -136,44 +136,6 @@ public static class WebChatEndpoints
         host.Rooms.Started(widget.TenantId, id, time.GetUtcNow());
         var (token, expires) = tokens.Issue(widget.TenantId, id, widget.Id);
         return TypedResults.Created($"{Prefix}/{key}/chats/{id}", new StartChatResponse(id, token, expires));
-    }
-
-    private static async Task SocketAsync(string key, HttpContext http, IServiceScopeFactory scopes, ChatSessionTokens tokens, ChatSocketHost host)
-    {
-        var ct = http.RequestAborted;
-        var (session, problem) = await CheckSessionAsync(key, http, scopes, tokens, ct);
-
-        if (problem is null && !http.WebSockets.IsWebSocketRequest)
-        {
-            problem = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "WebSocket expected");
-        }
-
-        var room = problem is null ? await host.Rooms.OpenAsync(session!.TenantId, session.ConversationId, ct) : null;
-        if (problem is null && room is null)
-        {
-            problem = ApiProblems.NotFound();
-        }
-
-        var address = http.Connection.RemoteIpAddress;
-        problem ??= host.AdmitOrRefuse(session!.TenantId, address, http.Response);
-
-        if (problem is not null)
-        {
-            await problem.ExecuteAsync(http);
-            return;
-        }
-
-        try
-        {
-            _ = long.TryParse(http.Request.Query["after"], out var after);
-            var full = http.Request.Query["full"] == "1";
-            using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-            await host.RunAsync(socket, session!, room!, after, full, address, ct);
-        }
-        finally
-        {
-            host.Release(session!.TenantId, address);
-        }
     }
 
     /// <summary>

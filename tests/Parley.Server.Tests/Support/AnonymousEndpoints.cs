@@ -17,9 +17,9 @@ public static class AnonymousEndpoints
         "/api/v1/auth/sign-in",
         "/api/v1/auth/sign-out",
         // The web chat's visitors (docs/webchat.md): guarded by the widget's allowed origins, the session token and rate limits.
+        // (Their socket, /webchat/{key}/ws, is no endpoint: ChatSocketMiddleware serves it ahead of routing, with the same checks.)
         "/webchat/{key}/config",
         "/webchat/{key}/chats",
-        "/webchat/{key}/ws",
         "/webchat/{key}/events",
         "/webchat/{key}/send",
         "/webchat/{key}/attachments",

@@ -75,6 +75,30 @@ public sealed class ChatRefusalTests(WebChatAppFactory server) : IClassFixture<W
     }
 
     [Fact]
+    public async Task A_refused_socket_upgrade_carries_the_security_headers_and_is_counted_on_metrics()
+    {
+        using var client = server.Anonymous();
+        using var refused = await client.GetAsync($"/webchat/{WebChatClient.DemoKey}/ws?token=forged", TestContext.Current.CancellationToken);
+
+        Assert.Equal("application/problem+json", (await refused.ExpectAsync(401)).ContentType());
+        Assert.Equal("nosniff", Assert.Single(refused.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(refused.Headers.GetValues("X-Frame-Options")));
+        Assert.Matches("parley_webchat_socket_refusals_total\\{status=\"401\"\\} [1-9]", await client.GetStringAsync("/metrics", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_open_visitor_socket_shows_on_metrics()
+    {
+        var (_, token) = await server.StartChatAsync();
+        await using var socket = await ChatSocket.ConnectAsync(server, WebChatClient.DemoKey, token);
+        await socket.ReceiveUntilAsync("hello");
+
+        using var client = server.Anonymous();
+        Assert.Matches("parley_webchat_sockets_open [1-9]", await client.GetStringAsync("/metrics", TestContext.Current.CancellationToken));
+        await server.EndChatAsync(token);
+    }
+
+    [Fact]
     public async Task A_started_chat_is_a_chat_interaction_in_the_widgets_queue_with_the_pre_chat_data()
     {
         var (chatId, token) = await server.StartChatAsync("Ada Lovelace");

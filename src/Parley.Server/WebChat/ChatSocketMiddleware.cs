@@ -1,0 +1,105 @@
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Parley.Server.Api.Conventions;
+using Parley.Server.Logging;
+using Parley.Server.Options;
+
+namespace Parley.Server.WebChat;
+
+/// <summary>
+/// The visitor's socket, <c>GET /webchat/{key}/ws?token=…[&amp;after=N][&amp;full=1]</c>, served ahead of routing. A socket
+/// lives for hours, and every middleware it passes through keeps its frame, and what it resolved, for as long: the
+/// authentication handlers and their transactions, the request's service scope, metrics, audit, the endpoint's filters —
+/// about half of what an idle socket cost (docs/performance.md, "Web chat load"). The socket needs none of them: it is
+/// anonymous by design, checks the widget's origins and the session token itself, is counted against the node, tenant and
+/// address limits, and answers refusals as problem details like the endpoints do. What runs before it: the forwarded
+/// headers (the visitor's address), the exception handler (a failure before the upgrade is answered as problem details),
+/// the status code pages and the security headers; when rate limits are on, it takes the same per-address request budget
+/// as any other request. The HTTP request metrics do not see it: <see cref="ChatSocketMetrics"/> counts open sockets and
+/// refusals.
+/// </summary>
+internal sealed class ChatSocketMiddleware(
+    RequestDelegate next,
+    IServiceScopeFactory scopes,
+    ChatSessionTokens tokens,
+    ChatSocketHost host,
+    IOptions<RateLimitOptions> rateLimits,
+    IOptions<RateLimiterOptions> limiter)
+{
+    public Task InvokeAsync(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method) && SocketKey(http.Request.Path) is { } key ? ServeAsync(key, http) : next(http);
+
+    /// <summary>The widget key of <c>/webchat/{key}/ws</c>, or null for any other path.</summary>
+    internal static string? SocketKey(PathString path)
+    {
+        if (!path.StartsWithSegments(WebChatEndpoints.Prefix, StringComparison.OrdinalIgnoreCase, out var rest) || rest.Value is not { Length: > 1 } tail)
+        {
+            return null;
+        }
+
+        var slash = tail.IndexOf('/', 1);
+        return slash > 1 && tail.AsSpan(slash).Equals("/ws", StringComparison.OrdinalIgnoreCase) ? tail[1..slash] : null;
+    }
+
+    private async Task ServeAsync(string key, HttpContext http)
+    {
+        if (rateLimits.Value.Enabled && limiter.Value.GlobalLimiter is { } global)
+        {
+            using var lease = global.AttemptAcquire(http);
+            if (!lease.IsAcquired)
+            {
+                http.Response.StatusCode = limiter.Value.RejectionStatusCode;
+                await limiter.Value.OnRejected!(new OnRejectedContext { HttpContext = http, Lease = lease }, http.RequestAborted);
+                ChatSocketMetrics.Refused(http.Response.StatusCode);
+                return;
+            }
+        }
+
+        var ct = http.RequestAborted;
+        var (session, problem) = await WebChatEndpoints.CheckSessionAsync(key, http, scopes, tokens, ct);
+        if (problem is null && !http.WebSockets.IsWebSocketRequest)
+        {
+            problem = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "WebSocket expected");
+        }
+
+        var room = problem is null ? await host.Rooms.OpenAsync(session!.TenantId, session.ConversationId, ct) : null;
+        if (problem is null && room is null)
+        {
+            problem = ApiProblems.NotFound();
+        }
+
+        var address = http.Connection.RemoteIpAddress;
+        problem ??= host.AdmitOrRefuse(session!.TenantId, address, http.Response);
+        if (problem is not null)
+        {
+            await problem.ExecuteAsync(http);
+            ChatSocketMetrics.Refused(http.Response.StatusCode);
+            return;
+        }
+
+        try
+        {
+            _ = long.TryParse(http.Request.Query["after"], out var after);
+            var full = http.Request.Query["full"] == "1";
+            using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            ChatSocketMetrics.Opened();
+            try
+            {
+                await new ChatSocketSession(host, socket, session!, room!, address).RunAsync(after, full, ct);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.ChatSessionFailed(host.Logger, exception, session!.ConversationId);
+            }
+            finally
+            {
+                ChatSocketMetrics.Closed();
+            }
+        }
+        finally
+        {
+            host.Release(session!.TenantId, address);
+        }
+    }
+}
