@@ -119,6 +119,7 @@ internal sealed partial class InboundCall
         {
             From = $"sip:{_record.CallerNumber ?? "anonymous"}@{_localAddress}",
             FromDisplayName = $"Monitor: {_record.CallerNumber ?? "anonymous"}",
+            Route = monitor.Route,
         };
         var record = NewLeg(CallParty.Supervisor, monitor.PhoneUri, monitor.SupervisorAgentId);
         CallLog.Supervised(_services.Logger, Id, supervisorId, "monitor " + monitor.Mode);

@@ -5,6 +5,7 @@ using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
+using Parley.Server.Sip;
 using Parley.Server.Voice.Calls;
 using Parley.Voice.Calls;
 using Parley.Voice.Calls.Control;
@@ -52,7 +53,7 @@ internal sealed class CallSupervision(
         }
 
         audit.Target("call", callId).Describe($"monitored the call ({Name(parsed)})");
-        var result = await calls.SuperviseAsync(actor.TenantId, callId, userId, new SupervisorCommand.Monitor(parsed, phone, agent), ct);
+        var result = await calls.SuperviseAsync(actor.TenantId, callId, userId, new SupervisorCommand.Monitor(parsed, phone.Value.Uri, agent, phone.Value.Route), ct);
         if (result.Outcome is not CallControlOutcome.Done)
         {
             return Error(result);
@@ -136,19 +137,20 @@ internal sealed class CallSupervision(
     }
 
     /// <summary>Their agent phone (fixed URI or registered device), else the newest device registered with any of their SIP credentials.</summary>
-    private async Task<string?> PhoneOfAsync(Guid userId, Guid? agentId, CancellationToken ct)
+    /// <summary>The supervisor's agent phone, else the newest device registered with one of their SIP credentials (with its Path).</summary>
+    private async Task<(string Uri, IReadOnlyList<string> Route)?> PhoneOfAsync(Guid userId, Guid? agentId, CancellationToken ct)
     {
         if (agentId is { } id && await phones.FindAsync(tenant.TenantId!.Value, id, ct) is { } agentPhone)
         {
-            return agentPhone.Uri;
+            return (agentPhone.Uri, agentPhone.Route);
         }
 
         var now = time.GetUtcNow();
         foreach (var credential in await db.Set<SipCredential>().AsNoTracking().Where(c => c.UserId == userId).ToListAsync(ct))
         {
-            if (await AgentPhoneReach.ContactOfAsync(db, credential, now, ct) is { } contact)
+            if (await AgentPhoneReach.RegistrationOfAsync(db, credential, now, ct) is { } registration)
             {
-                return contact;
+                return (registration.ContactUri, SipRegistrationPath.Split(registration.Path));
             }
         }
 

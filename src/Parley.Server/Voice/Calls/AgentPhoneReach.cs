@@ -34,10 +34,6 @@ internal static class AgentPhoneReach
         return [.. credentials.Where(c => live.Any(r => r.UserId == c.UserId && IsUser(r.Aor, c.SipUserName))).Select(c => c.Id)];
     }
 
-    /// <summary>The newest live contact registered with <paramref name="credential"/>, or null.</summary>
-    public static async Task<string?> ContactOfAsync(ParleyDbContext db, SipCredential credential, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await RegistrationOfAsync(db, credential, now, cancellationToken))?.ContactUri;
-
     /// <summary>The newest live registration made with <paramref name="credential"/> (its contact and Path), or null.</summary>
     public static async Task<SipRegistration?> RegistrationOfAsync(ParleyDbContext db, SipCredential credential, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -4,10 +4,11 @@ namespace Parley.Voice.Calls.Control;
 public abstract record SupervisorCommand
 {
     /// <summary>
-    /// Rings the supervisor's phone at <paramref name="PhoneUri"/> and, once answered, joins it in <paramref name="Mode"/>.
+    /// Rings the supervisor's phone at <paramref name="PhoneUri"/> (through <paramref name="Route"/>, the proxies it
+    /// registered through, if any) and, once answered, joins it in <paramref name="Mode"/>.
     /// <paramref name="SupervisorAgentId"/> is their agent profile, if they have one (for the leg's record).
     /// </summary>
-    public sealed record Monitor(MonitorMode Mode, string PhoneUri, Guid? SupervisorAgentId) : SupervisorCommand;
+    public sealed record Monitor(MonitorMode Mode, string PhoneUri, Guid? SupervisorAgentId, IReadOnlyList<string> Route) : SupervisorCommand;
 
     /// <summary>Switches the joined supervisor to another mode, live.</summary>
     public sealed record SetMode(MonitorMode Mode) : SupervisorCommand;

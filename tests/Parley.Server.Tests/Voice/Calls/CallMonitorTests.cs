@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Domain.Security;
 using Parley.Server.Tests.Acd;
+using Parley.Server.Tests.Sip;
 using Parley.Server.Tests.Support;
 using static Parley.Server.Tests.Voice.Calls.LiveCallSetup;
 
@@ -93,6 +94,38 @@ public sealed class CallMonitorTests(VoiceCallAppFactory factory) : IClassFixtur
         Assert.Equal(
             ["call.monitor-started", "call.monitor-mode-changed", "call.monitor-mode-changed", "call.monitor-mode-changed", "call.monitor-ended"],
             reported);
+        await SignOutAsync(live.Agent);
+    }
+
+    [Fact]
+    public async Task ASupervisorsPhoneRegisteredThroughAProxy_IsRungThroughThatProxy_WithItsPathAsTheRoute()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 30400);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.191"), rtpBase: 30800);
+        await using var proxy = TestPhone.Start("edge", rtpBase: 31200); // stands in for Kamailio
+        await SetSupervisorPhoneAsync(factory, "sip:nobody@127.0.0.1:9"); // gives the supervisor an agent profile
+        using var admin = await factory.SignInDemoAsync("admin");
+        var sipUser = Names.Unique("sam");
+        var credential = (await admin.PostJsonAsync("/api/v1/sip-credentials", new
+        {
+            userId = await admin.IdByAsync("/api/v1/users", "userName", "supervisor"), sipUserName = sipUser, password = "Sam-Sip-Secret-1",
+        }, 201)).GetProperty("id").GetGuid();
+        await factory.SetDemoAgentPhoneAsync("supervisor", null, credential);
+        var path = $"<sip:127.0.0.1:{proxy.Stack.Listeners[0].EndPoint.Port};lr;received=sip:127.0.0.9:5066>";
+        var contact = $"sip:{sipUser}@127.0.0.9:5066"; // nothing listens there
+        var registered = await SipDigestRegistration.RegisterAsync(factory.SipPort, sipUser, "demo.sip.parley", "Sam-Sip-Secret-1", 300, Ct, contact, $"Path: {path}\r\nSupported: path\r\n");
+        Assert.StartsWith("SIP/2.0 200", registered, StringComparison.Ordinal);
+        var live = await BridgeAsync(factory, agentPhone, caller, "agent2", "Support");
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+
+        var (sam, _) = await MonitorAsync(supervisor, live.CallId, proxy, "listen");
+
+        Assert.Equal(contact, proxy.LastInvite!.RequestUri.ToString());
+        Assert.Equal(path, proxy.LastInvite.Headers.GetValue(Parley.Sip.Messages.SipHeaderKind.Route));
+        await AssertHearsAsync(sam, "the supervisor reached through the proxy", [Customer, Agent], []);
+        await live.CallerCall.HangUpAsync();
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await SipDigestRegistration.RegisterAsync(factory.SipPort, sipUser, "demo.sip.parley", "Sam-Sip-Secret-1", 0, Ct, contact);
         await SignOutAsync(live.Agent);
     }
 
