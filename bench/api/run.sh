@@ -3,7 +3,7 @@
 # mode on loopback (SQLite, or PostgreSQL on a throwaway cluster with DB=pg), an API client made through the admin API,
 # a client-credentials token, then CONNECTIONS closed-loop clients on POST /api/v1/interactions for SECONDS. Afterwards
 # the server is killed with SIGKILL and every acknowledged id is looked up in the database: "stored before acknowledged".
-#   [DB=sqlite|pg] bench/api/run.sh [CONNECTIONS=32] [SECONDS=30] [WARMUP=5]
+pg] bench/api/run.sh [CONNECTIONS=32] [SECONDS=30] [WARMUP=5]$|pg] bench/api/run.sh [CONNECTIONS=32] [SECONDS=30] [WARMUP=5]
 # Loopback only; ends by itself. Wrap it in `flock /tmp/parley-load.lock` when others measure on the same machine.
 set -euo pipefail
 CONNECTIONS=${1:-32}
@@ -34,7 +34,7 @@ if [ "$DB" = pg ]; then
   "${PSQL[@]}" -d postgres -c "CREATE DATABASE parley"
   PSQL+=(-d parley)
   [ "$(id -u)" -eq 0 ] && chmod 777 "$OUT"
-  DATABASE_ARGS=(--Parley:Database:Provider=Postgres "--ConnectionStrings:Parley=Host=127.0.0.1;Port=$PG_PORT;Username=parley;Database=parley")
+  DATABASE_ARGS=(--Parley:Database:Provider=Postgres "--ConnectionStrings:Parley=Host=127.0.0.1;Port=$PG_PORT;Username=parley;Database=parley${PG_EXTRA:-}")
 fi
 
 BASE="http://127.0.0.1:$(free_port)"

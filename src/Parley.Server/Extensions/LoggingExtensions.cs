@@ -12,6 +12,14 @@ internal static class LoggingExtensions
     /// <summary>Categories whose start-up chatter a person trying the demo does not need below warning.</summary>
     private static readonly string[] FrameworkCategories = ["Orleans", "Microsoft", "OpenIddict", "System.Net.Http"];
 
+    /// <summary>
+    /// Framework warnings that are advice for a production operator, not news for a person trying the demo: Orleans' note
+    /// that server GC is off (workstation GC is chosen on purpose), its watchdog (it fires on a busy laptop and once at
+    /// start with a figure counted from boot), and Data Protection's note that keys are stored unencrypted (they are in the
+    /// owner-only data directory). Errors from these categories still show.
+    /// </summary>
+    private static readonly string[] ProductionAdvice = ["Orleans.Runtime.Silo", "Orleans.Runtime.Watchdog", "Microsoft.AspNetCore.DataProtection"];
+
     public static LogFormat ChooseFormat(IConfiguration configuration)
     {
         var configured = configuration.GetValue("Parley:Logging:Format", LogFormat.Auto);
@@ -34,6 +42,11 @@ internal static class LoggingExtensions
             foreach (var category in FrameworkCategories)
             {
                 builder.Logging.AddFilter(category, LogLevel.Warning);
+            }
+
+            foreach (var category in ProductionAdvice)
+            {
+                builder.Logging.AddFilter(category, LogLevel.Error);
             }
 
             return builder;
