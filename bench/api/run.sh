@@ -3,7 +3,7 @@
 # mode on loopback (SQLite, or PostgreSQL on a throwaway cluster with DB=pg), an API client made through the admin API,
 # a client-credentials token, then CONNECTIONS closed-loop clients on POST /api/v1/interactions for SECONDS. Afterwards
 # the server is killed with SIGKILL and every acknowledged id is looked up in the database: "stored before acknowledged".
-pg] bench/api/run.sh [CONNECTIONS=32] [SECONDS=30] [WARMUP=5]$|pg] bench/api/run.sh [CONNECTIONS=32] [SECONDS=30] [WARMUP=5]
+#   [DB=sqlite|pg] [PG_EXTRA=";Max Auto Prepare=0"] bench/api/run.sh [CONNECTIONS=32] [SECONDS=30] [WARMUP=5]
 # Loopback only; ends by itself. Wrap it in `flock /tmp/parley-load.lock` when others measure on the same machine.
 set -euo pipefail
 CONNECTIONS=${1:-32}
