@@ -14,6 +14,22 @@ namespace Parley.Server.Web.Workspace;
 /// <param name="Ready">Whether voice calls can be offered now.</param>
 public sealed record PhoneStatus(string Text, bool Ready)
 {
+    /// <summary>Which of the SIP accounts <paramref name="credentialIds"/> have a live registration at <paramref name="now"/>.</summary>
+    public static async Task<HashSet<Guid>> RegisteredAsync(ParleyDbContext db, IReadOnlyCollection<Guid> credentialIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var credentials = await db.Set<SipCredential>().AsNoTracking().Where(c => credentialIds.Contains(c.Id)).ToListAsync(ct);
+        var registered = new HashSet<Guid>();
+        foreach (var credential in credentials)
+        {
+            if (await AgentPhoneReach.RegistrationOfAsync(db, credential, now, ct) is not null)
+            {
+                registered.Add(credential.Id);
+            }
+        }
+
+        return registered;
+    }
+
     public static async Task<PhoneStatus> ReadAsync(ParleyDbContext db, AgentPhone phone, DateTimeOffset now, CancellationToken ct)
     {
         switch (phone.Kind)
