@@ -83,6 +83,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, TenantAdministrati
         await DemoSipSeeder.RunAsync(db, tenant.Id, scope.ServiceProvider.GetRequiredService<SipRealms>().For(TenantSlug), demo.SipPassword, time.GetUtcNow(), cancellationToken);
         await DemoVoiceSeeder.RunAsync(db, tenant.Id, time.GetUtcNow(), cancellationToken);
         await DemoChatSeeder.RunAsync(db, tenant.Id, time.GetUtcNow(), cancellationToken);
+        await DemoCannedResponseSeeder.RunAsync(db, tenant.Id, time.GetUtcNow(), cancellationToken);
         services.GetRequiredService<Voice.NumberDirectory>().Invalidate();
         Log.DemoSeeded(logger, TenantSlug);
     }

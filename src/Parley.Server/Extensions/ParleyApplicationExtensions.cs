@@ -100,7 +100,15 @@ public static class ParleyApplicationExtensions
 
         if (http.ScalarEnabled)
         {
-            app.MapScalarApiReference("/scalar").AllowAnonymous();
+            // Self-contained: no web fonts from the vendor's CDN (the reference must work offline),
+            // no AI chat, no MCP and no "deploy"/client buttons that lead off this server.
+            app.MapScalarApiReference("/scalar", options => options
+                    .DisableDefaultFonts()
+                    .DisableAgent()
+                    .DisableMcp()
+                    .DisableTelemetry()
+                    .HideClientButton())
+                .AllowAnonymous();
         }
 
         app.MapGet("/sign-in", () => Results.File("sign-in.html", "text/html")).AllowAnonymous().ExcludeFromDescription();

@@ -18,16 +18,6 @@ public sealed class HomeTests : BunitContext
     }
 
     [Fact]
-    public void An_agent_is_taken_to_the_workspace()
-    {
-        this.AuthorizeAs(Guid.NewGuid(), Guid.NewGuid().ToString(), "agent1", Permissions.AgentSelf, Permissions.InteractionsRead);
-
-        Render<Home>();
-
-        Assert.EndsWith("/workspace", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Someone_whose_permissions_open_no_page_is_told_so_and_stays()
     {
         this.AuthorizeAs(Guid.NewGuid(), Guid.NewGuid().ToString(), "reviewer", Permissions.QualityReview);

@@ -87,11 +87,11 @@ public sealed class ChatPaneTests : IAsyncLifetime
         var panel = _bunit.Render<CustomerPanel>(p => p.Add(c => c.Item, item));
 
         var terms = panel.FindAll("dt").Select(d => d.TextContent).ToArray();
-        Assert.Equal(["Name", "Email", "Phone", "Came from", "order"], terms);
+        Assert.Equal(["Name", "Email", "Phone", "Came from", "Order"], terms);
         Assert.Equal("https://shop.example/lamps", panel.Find(".parley-customer-page a").GetAttribute("href"));
         Assert.Equal("noopener noreferrer nofollow", panel.Find(".parley-customer-page a").GetAttribute("rel"));
         Assert.DoesNotContain("Bob Agent", panel.Markup, StringComparison.Ordinal);
-        Assert.Contains("None found for email: ada@example.com.", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("No earlier interactions with e-mail ada@example.com.", panel.Markup, StringComparison.Ordinal);
     }
 
     /// <summary>Starts a chat on the demo widget and has <paramref name="agent"/> (signed in to routing here) accept it.</summary>

@@ -9,6 +9,10 @@ namespace Parley.Server.Web.Admin;
 public sealed partial class AgentList
 {
     private Dictionary<Guid, string> _skills = [];
+    private HashSet<Guid> _registered = [];
+
+    [Microsoft.AspNetCore.Components.Inject]
+    private TimeProvider Time { get; set; } = null!;
 
     protected override string WritePermission => Permissions.AgentsWrite;
 
@@ -19,8 +23,22 @@ public sealed partial class AgentList
         _skills = (choices.Value?.Skills ?? []).ToDictionary(s => s.Id, s => s.Name);
     }
 
-    protected override Task<AppResult<ListPage<AgentDto>>> QueryAsync(ListQuery query) =>
-        Runner.QueryAsync<AgentAdmin, AppResult<ListPage<AgentDto>>>(Actor, (s, ct) => s.ListAsync(Actor, query, ct), CancellationToken.None);
+    protected override async Task<AppResult<ListPage<AgentDto>>> QueryAsync(ListQuery query)
+    {
+        var page = await Runner.QueryAsync<AgentAdmin, AppResult<ListPage<AgentDto>>>(Actor, (s, ct) => s.ListAsync(Actor, query, ct), CancellationToken.None);
+        var accounts = (page.Value?.Items ?? []).Select(a => a.Phone.SipCredentialId).OfType<Guid>().Distinct().ToList();
+        _registered = accounts.Count == 0 ? []
+            : await Runner.QueryAsync<Parley.Data.ParleyDbContext, HashSet<Guid>>(
+                Actor, (db, ct) => Parley.Server.Web.Workspace.PhoneStatus.RegisteredAsync(db, accounts, Time.GetUtcNow(), ct), CancellationToken.None);
+        return page;
+    }
+
+    /// <summary>The phone column: a SIP account says whether a device is registered with it now (routing offers voice only then).</summary>
+    private string PhoneText(AgentPhone phone) => phone.Kind switch
+    {
+        "Registered" => phone.SipCredentialId is { } id && _registered.Contains(id) ? "SIP account (registered)" : "SIP account (offline)",
+        _ => ChoiceLabels.For(phone.Kind),
+    };
 
     private string SkillName(Guid id) => _skills.GetValueOrDefault(id, "?");
 }

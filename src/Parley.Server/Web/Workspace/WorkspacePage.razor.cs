@@ -19,6 +19,7 @@ public sealed partial class WorkspacePage
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private AgentSelfView? _me;
+    private PhoneStatus? _phone;
     private IReadOnlyList<WorkItemView> _work = [];
     private Parley.Voice.Calls.Control.LiveCallView? _call;
     private Parley.Server.Application.Calls.TransferTargets _targets = Parley.Server.Application.Calls.TransferTargets.None;
@@ -109,6 +110,9 @@ public sealed partial class WorkspacePage
             var me = await Runner.QueryAsync<AgentWorkspace, AppResult<AgentSelfView>>(_actor, (w, ct) => w.GetMeAsync(_actor, ct), _disposed.Token);
             var work = await Runner.QueryAsync<AgentWorkspace, AppResult<IReadOnlyList<WorkItemView>>>(_actor, (w, ct) => w.GetWorkAsync(_actor, ct), _disposed.Token);
             _me = me.Value;
+            _phone = _me is { } self
+                ? await Runner.QueryAsync<Parley.Data.ParleyDbContext, PhoneStatus>(_actor, (db, ct) => PhoneStatus.ReadAsync(db, self.Agent.Phone, Time.GetUtcNow(), ct), _disposed.Token)
+                : null;
             _work = work.Value ?? [];
             _call = _work.Any(w => w.Channel == "Voice" && w.Status == WorkItemStatus.Active)
                 ? await Runner.QueryAsync<Parley.Server.Application.Calls.CallControl, Parley.Voice.Calls.Control.LiveCallView?>(

@@ -60,8 +60,8 @@
     '@media (max-width:480px),(max-height:420px){.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}.panel.open+.launch{display:none}}',
     '.head{background:var(--c);color:#fff;padding:12px 14px;display:flex;align-items:center;gap:8px}.head h2{flex:1;margin:0;font-size:16px}',
     '.head button{background:rgba(255,255,255,.18);color:#fff;border:0;border-radius:6px;padding:6px 10px;cursor:pointer}',
-    '.status{padding:8px 14px;background:#f1f4f9;color:#37474f;font-size:13px;min-height:34px}',
-    '.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}',
+    '.status{padding:8px 14px;background:#f1f4f9;color:#37474f;font-size:13px}.status:empty{display:none}',
+    '.log{flex:1;min-height:110px;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}.rating{flex-shrink:0;max-height:60%;overflow-y:auto;border-top:1px solid #eceff1;padding-top:10px}',
     '.msg{max-width:82%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.35}',
     '.msg.customer{align-self:flex-end;background:var(--c);color:#fff;border-bottom-right-radius:3px}.msg.customer a{color:#fff}',
     '.msg.agent{align-self:flex-start;background:#eceff1;border-bottom-left-radius:3px}.msg .who{display:block;font-size:12px;font-weight:600;margin-bottom:2px}',
@@ -73,7 +73,7 @@
     '.primary{background:var(--c);color:#fff;border:0;border-radius:6px;padding:9px 14px;cursor:pointer;font-weight:600}',
     '.stars{display:flex;gap:4px}.stars button{border:1px solid #b0bec5;background:#fff;border-radius:6px;padding:6px 9px;cursor:pointer;font-size:18px}',
     '.stars button[aria-pressed=true]{background:#ffe082}.err{color:#c62828;font-size:13px}',
-    '.file{display:block;margin-top:4px;color:inherit}.file img{display:block;max-width:100%;max-height:160px;border-radius:6px}.attach{background:none;border:1px solid #b0bec5;border-radius:6px;cursor:pointer;padding:0 10px}'
+    '.file{display:block;margin-top:4px;color:inherit}.file img{display:block;max-width:100%;max-height:160px;border-radius:6px}.attach{background:none;border:1px solid #b0bec5;border-radius:6px;cursor:pointer;padding:0 9px;color:#455a64;display:flex;align-items:center}.attach svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}'
   ].join('');
   root.appendChild(css);
   var panel = el('section', 'panel');
@@ -150,6 +150,8 @@
     endBtn.hidden = true;
     setStatus(config.online ? '' : (config.offlineMessage || 'We are offline right now.'));
     if (!config.online) { return; }
+    log.textContent = '';
+    if (config.greeting) { log.appendChild(el('div', 'note greeting', config.greeting)); }
     var form = el('form');
     form.className = 'prechat';
     (config.preChatFields || []).forEach(function (f) {
@@ -212,7 +214,8 @@
     var pick = el('input');
     pick.type = 'file';
     pick.hidden = true;
-    var attach = el('button', 'attach', '\ud83d\udcce');
+    var attach = el('button', 'attach');
+    attach.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 11.5l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l7.9-7.9"/></svg>';
     attach.setAttribute('aria-label', 'Attach a file');
     attach.onclick = function () { pick.click(); };
     pick.onchange = function () {
@@ -290,6 +293,7 @@
     again.type = 'button';
     again.onclick = restart;
     form.append(stars, comment, done, again);
+    setTimeout(function () { log.scrollTop = log.scrollHeight; });
     form.onsubmit = function (e) {
       e.preventDefault();
       if (!score || !ready()) { return; }
