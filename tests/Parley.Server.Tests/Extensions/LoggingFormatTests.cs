@@ -24,7 +24,7 @@ public sealed class LoggingFormatTests
     }
 
     [Fact]
-    public void Demo_mode_keeps_parleys_information_and_lifts_framework_chatter_to_warning()
+    public void Demo_mode_keeps_parleys_information_and_lifts_framework_chatter_to_warning_and_production_advice_to_error()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Configuration["Parley:Demo:Enabled"] = "true";
@@ -35,6 +35,11 @@ public sealed class LoggingFormatTests
         Assert.True(loggers.CreateLogger("Parley.Startup").IsEnabled(LogLevel.Information));
         Assert.False(loggers.CreateLogger("Orleans.Runtime.Silo").IsEnabled(LogLevel.Information));
         Assert.False(loggers.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Information));
-        Assert.True(loggers.CreateLogger("Orleans.Runtime.Silo").IsEnabled(LogLevel.Warning));
+        Assert.True(loggers.CreateLogger("Orleans.Runtime.Messaging").IsEnabled(LogLevel.Warning));
+
+        // Advice for a production operator (server GC off, keys stored unencrypted, the watchdog on a busy laptop): errors only.
+        Assert.False(loggers.CreateLogger("Orleans.Runtime.Silo").IsEnabled(LogLevel.Warning));
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager").IsEnabled(LogLevel.Warning));
+        Assert.True(loggers.CreateLogger("Orleans.Runtime.Silo").IsEnabled(LogLevel.Error));
     }
 }

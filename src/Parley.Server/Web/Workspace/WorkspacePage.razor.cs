@@ -239,6 +239,10 @@ public sealed partial class WorkspacePage
         {
             // The browser is away; the card shows when it reconnects.
         }
+        catch (TaskCanceledException)
+        {
+            // The page closed while the browser was being asked (its circuit cancels pending calls): nothing to tell.
+        }
     }
 
     private string IdleText() => _me?.State?.State switch
