@@ -20,6 +20,12 @@ namespace Parley.Server.Application.Admin;
 /// </summary>
 internal sealed class AgentAdmin(ParleyDbContext db, TenantContext tenant, RoutingGateway routing, AuditScope audit, TimeProvider time)
 {
+    /// <summary>Which of the SIP accounts <paramref name="credentialIds"/> (agents' phones) have a device registered now.</summary>
+    public async Task<AppResult<HashSet<Guid>>> RegisteredPhonesAsync(CurrentActor actor, IReadOnlyCollection<Guid> credentialIds, CancellationToken ct) =>
+        tenant.Require(actor, Permissions.AgentsRead) is { } refused
+            ? refused
+            : AppResult<HashSet<Guid>>.Ok(await Agents.PhoneStatus.RegisteredAsync(db, credentialIds, time.GetUtcNow(), ct));
+
     public async Task<AppResult<ListPage<AgentDto>>> ListAsync(CurrentActor actor, ListQuery query, CancellationToken ct)
     {
         if (tenant.Require(actor, Permissions.AgentsRead) is { } refused)

@@ -32,6 +32,12 @@ internal sealed partial class AgentWorkspace(ParleyDbContext db, RoutingGateway 
         return AppResult<AgentSelfView>.Ok(new AgentSelfView(AgentDto.From(agent), await routing.Grain.GetAgent(Key(agent)), await NotReadyReasonsAsync(ct)));
     }
 
+    /// <summary>Whether the calling agent's phone can ring now (routing offers voice only then), in a line for them.</summary>
+    public async Task<AppResult<PhoneStatus>> GetPhoneStatusAsync(CurrentActor actor, CancellationToken ct) =>
+        await AgentOfAsync(actor, ct) is { } agent
+            ? AppResult<PhoneStatus>.Ok(await PhoneStatus.ReadAsync(db, AgentDto.From(agent).Phone, time.GetUtcNow(), ct))
+            : Refusal(actor);
+
     public async Task<IReadOnlyList<NotReadyReasonDto>> NotReadyReasonsAsync(CancellationToken ct) =>
         (await db.NotReadyReasons.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct)).Select(NotReadyReasonDto.From).ToArray();
 

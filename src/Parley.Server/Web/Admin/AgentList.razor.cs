@@ -11,9 +11,6 @@ public sealed partial class AgentList
     private Dictionary<Guid, string> _skills = [];
     private HashSet<Guid> _registered = [];
 
-    [Microsoft.AspNetCore.Components.Inject]
-    private TimeProvider Time { get; set; } = null!;
-
     protected override string WritePermission => Permissions.AgentsWrite;
 
     protected override async Task OnInitializedAsync()
@@ -28,8 +25,7 @@ public sealed partial class AgentList
         var page = await Runner.QueryAsync<AgentAdmin, AppResult<ListPage<AgentDto>>>(Actor, (s, ct) => s.ListAsync(Actor, query, ct), CancellationToken.None);
         var accounts = (page.Value?.Items ?? []).Select(a => a.Phone.SipCredentialId).OfType<Guid>().Distinct().ToList();
         _registered = accounts.Count == 0 ? []
-            : await Runner.QueryAsync<Parley.Data.ParleyDbContext, HashSet<Guid>>(
-                Actor, (db, ct) => Parley.Server.Web.Workspace.PhoneStatus.RegisteredAsync(db, accounts, Time.GetUtcNow(), ct), CancellationToken.None);
+            : (await Runner.QueryAsync<AgentAdmin, AppResult<HashSet<Guid>>>(Actor, (s, ct) => s.RegisteredPhonesAsync(Actor, accounts, ct), CancellationToken.None)).Value ?? [];
         return page;
     }
 

@@ -111,7 +111,7 @@ public sealed partial class WorkspacePage
             var work = await Runner.QueryAsync<AgentWorkspace, AppResult<IReadOnlyList<WorkItemView>>>(_actor, (w, ct) => w.GetWorkAsync(_actor, ct), _disposed.Token);
             _me = me.Value;
             _phone = _me is { } self
-                ? await Runner.QueryAsync<Parley.Data.ParleyDbContext, PhoneStatus>(_actor, (db, ct) => PhoneStatus.ReadAsync(db, self.Agent.Phone, Time.GetUtcNow(), ct), _disposed.Token)
+                ? (await Runner.QueryAsync<AgentWorkspace, AppResult<PhoneStatus>>(_actor, (w, ct) => w.GetPhoneStatusAsync(_actor, ct), _disposed.Token)).Value
                 : null;
             _work = work.Value ?? [];
             _call = _work.Any(w => w.Channel == "Voice" && w.Status == WorkItemStatus.Active)

@@ -4,7 +4,7 @@ using Parley.Data.Entities.Sip;
 using Parley.Server.Api.Agents;
 using Parley.Server.Voice.Calls;
 
-namespace Parley.Server.Web.Workspace;
+namespace Parley.Server.Application.Agents;
 
 /// <summary>
 /// What the workspace says about the agent's phone, read the way routing decides it (<see cref="AgentPhoneReach"/>):
@@ -15,7 +15,7 @@ namespace Parley.Server.Web.Workspace;
 public sealed record PhoneStatus(string Text, bool Ready)
 {
     /// <summary>Which of the SIP accounts <paramref name="credentialIds"/> have a live registration at <paramref name="now"/>.</summary>
-    public static async Task<HashSet<Guid>> RegisteredAsync(ParleyDbContext db, IReadOnlyCollection<Guid> credentialIds, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<HashSet<Guid>> RegisteredAsync(ParleyDbContext db, IReadOnlyCollection<Guid> credentialIds, DateTimeOffset now, CancellationToken ct)
     {
         var credentials = await db.Set<SipCredential>().AsNoTracking().Where(c => credentialIds.Contains(c.Id)).ToListAsync(ct);
         var registered = new HashSet<Guid>();
@@ -30,7 +30,7 @@ public sealed record PhoneStatus(string Text, bool Ready)
         return registered;
     }
 
-    public static async Task<PhoneStatus> ReadAsync(ParleyDbContext db, AgentPhone phone, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<PhoneStatus> ReadAsync(ParleyDbContext db, AgentPhone phone, DateTimeOffset now, CancellationToken ct)
     {
         switch (phone.Kind)
         {
