@@ -15,12 +15,13 @@ internal static class DemoBanner
         var text = new StringBuilder();
         text.AppendLine();
         text.AppendLine("  Parley is running in demo mode");
-        text.AppendLine($"  Web sign-in      {baseUrl}/sign-in        (tenant: {DemoSeeder.TenantSlug})");
+        text.AppendLine($"  Web sign-in      {baseUrl}/sign-in?tenant={DemoSeeder.TenantSlug}");
         text.AppendLine($"  Agent workspace  {baseUrl}/workspace      (sign in as agent1, agent2 or agent3)");
         text.AppendLine($"  Supervisor       {baseUrl}/supervisor     (sign in as supervisor: live queues and agents)");
         text.AppendLine($"  Reports          {baseUrl}/reports        (sign in as supervisor or admin: queues, agents, abandons, CSAT, IVR; CSV and XLSX)");
-        text.AppendLine($"  Admin console    {baseUrl}/admin          (sign in as admin: agents, queues, flows and the flow designer, chat widgets,");
-        text.AppendLine("                                                numbers, trunks, users, roles, API clients, webhooks, audit log and more)");
+        var admin = $"  Admin console    {baseUrl}/admin          (";
+        text.AppendLine(admin + "sign in as admin: agents, queues, flows and the flow designer, chat widgets,");
+        text.AppendLine(new string(' ', admin.Length) + "numbers, trunks, users, roles, API clients, webhooks, audit log and more)");
         text.AppendLine($"  Web chat demo    {baseUrl}/demo/chat      (a sample site with the chat widget; answer in the workspace)");
         if (http.ScalarEnabled)
         {

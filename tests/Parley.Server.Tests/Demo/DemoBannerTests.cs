@@ -19,6 +19,16 @@ public sealed class DemoBannerTests
     }
 
     [Fact]
+    public void TheSignInLinkNamesTheDemoTenant_AndAWrappedDescriptionLinesUpUnderItsFirstLine()
+    {
+        var lines = DemoBanner.Render("http://127.0.0.1:5080", Secrets, "operator", [], "demo.sip.parley", new HttpOptions()).Split(Environment.NewLine);
+
+        Assert.Contains(lines, l => l.EndsWith("http://127.0.0.1:5080/sign-in?tenant=demo", StringComparison.Ordinal));
+        var admin = Array.FindIndex(lines, l => l.Contains("Admin console", StringComparison.Ordinal));
+        Assert.Equal(lines[admin].IndexOf('(', StringComparison.Ordinal) + 1, lines[admin + 1].Length - lines[admin + 1].TrimStart().Length);
+    }
+
+    [Fact]
     public void WithSipOff_TheBannerHasNoSipLines()
     {
         var text = DemoBanner.Render("http://127.0.0.1:5080", Secrets, "operator", [], "demo.sip.parley", new HttpOptions());
