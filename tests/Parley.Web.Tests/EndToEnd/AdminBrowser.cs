@@ -60,7 +60,8 @@ public sealed class AdminBrowser : IAsyncDisposable
 
     /// <summary>
     /// Clicks <paramref name="target"/> until the page is at <paramref name="url"/> (at most three times): a click that lands
-    /// while a busy machine is still attaching the page's circuit does nothing, and a second click works.
+    /// while a busy machine is still attaching the page's circuit does nothing, and a second click works; a click that
+    /// worked but whose page is slow to arrive is waited for again, not repeated.
     /// </summary>
     public Task GoByAsync(ILocator target, string url) =>
         GoByAsync(target, () => Page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 15_000 }));
@@ -81,6 +82,13 @@ public sealed class AdminBrowser : IAsyncDisposable
             }
             catch (TimeoutException) when (attempt < 3)
             {
+                if (await target.CountAsync() == 0)
+                {
+                    // The click worked and a busy machine is still rendering the next page: wait for it, do not look
+                    // for a button that has gone (that waited out the whole page timeout in a clean-clone run).
+                    await arrived();
+                    return;
+                }
             }
         }
     }
