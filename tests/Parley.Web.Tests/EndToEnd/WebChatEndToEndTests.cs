@@ -135,8 +135,15 @@ public sealed class WebChatEndToEndTests : IAsyncLifetime
         Assert.Contains(Agent(onBob, "Bob Agent").GetProperty("interactions").EnumerateArray(), i => i.GetProperty("channel").GetString() == "Chat");
         Assert.Empty(Agent(onBob, "Carol Agent").GetProperty("interactions").EnumerateArray());
         await ShotAsync(customer, "webchat-widget.png");
-        await bob.EvaluateAsync("() => window.scrollTo(0, 0)");
+        // At 1280×720, unscrolled, an agent sees the transferred chat's newest message, its reply box and send button.
+        await bob.EvaluateAsync("() => document.querySelector('.rz-body').scrollTo(0, 0)");
+        await Assertions.Expect(bobChat.Locator(".parley-chat-msg").Last).ToBeInViewportAsync();
         await ShotAsync(bob, "workspace-chat.png");
+        foreach (var control in new[] { bobChat.GetByLabel("Reply to the customer"), bobChat.GetByRole(AriaRole.Button, new() { Name = "Send" }) })
+        {
+            var box = await control.BoundingBoxAsync();
+            Assert.True(box is not null && box.Y >= 0 && box.Y + box.Height <= 720, $"{control} is at {box?.Y}..{box?.Y + box?.Height}, outside the 720-px viewport.");
+        }
 
         // Bob ends and wraps up; the customer sees the end.
         await bob.Locator(".parley-interaction").GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("End$") }).ClickAsync();

@@ -7,7 +7,7 @@ using Parley.Server.Auth;
 namespace Parley.Server.Api.Agents;
 
 /// <summary>
-/// <c>/api/v1/agents/me</c>: the calling user's own agent — profile, live state, sign-in and state changes, work in hand.
+/// <c>/api/v1/agents/me</c>: the calling user's own agent — profile, live state, sign-in and state changes, work in hand, whether their phone can ring.
 /// Every handler is a thin adapter over <see cref="AgentWorkspace"/>, the same code the web workspace calls.
 /// </summary>
 internal static class AgentSelfApi
@@ -16,6 +16,7 @@ internal static class AgentSelfApi
     {
         agents.MapGet("/me", GetAsync).RequirePermission(Permissions.AgentSelf);
         agents.MapGet("/me/interactions", WorkAsync).RequirePermission(Permissions.AgentSelf);
+        agents.MapGet("/me/phone", PhoneAsync).RequirePermission(Permissions.AgentSelf);
         agents.MapPost("/me/sign-in", SignInAsync).RequirePermission(Permissions.AgentSelf).Audited("agent.sign-in");
         agents.MapPost("/me/sign-out", SignOutAsync).RequirePermission(Permissions.AgentSelf).Audited("agent.sign-out");
         agents.MapPost("/me/state", SetStateAsync).RequirePermission(Permissions.AgentSelf).Audited("agent.state");
@@ -27,6 +28,9 @@ internal static class AgentSelfApi
 
     private static async Task<IResult> WorkAsync(HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
         (await workspace.GetWorkAsync(CurrentActor.Require(http.User), ct)).ToHttp(items => TypedResults.Ok(new { items }));
+
+    private static async Task<IResult> PhoneAsync(HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
+        (await workspace.GetPhoneStatusAsync(CurrentActor.Require(http.User), ct)).ToHttp(TypedResults.Ok);
 
     private static async Task<IResult> SignInAsync(AgentSignInRequest request, HttpContext http, AgentWorkspace workspace, CancellationToken ct) =>
         (await workspace.SignInAsync(CurrentActor.Require(http.User), request.Reason, ct)).ToHttp(TypedResults.Ok);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
 using Parley.Server.Application;
 using Parley.Server.Application.Agents;
 using Parley.Server.Application.Attachments;
@@ -63,6 +64,9 @@ public sealed partial class ChatPane
     [Inject]
     private TimeProvider Time { get; set; } = null!;
 
+    [Inject]
+    private IJSRuntime Js { get; set; } = null!;
+
     private string CustomerName => Customer.Describe(Item) ?? "Customer";
 
     private string LogId => $"chat-log-{Item.InteractionId:N}";
@@ -79,6 +83,14 @@ public sealed partial class ChatPane
             _actor, (s, ct) => s.ListAsync(_actor, null, ct), _disposed.Token);
         _responses = responses.Value ?? [];
         Connection.Reconnected += ReloadAsync;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            await ChatLogFollowing.StartAsync(Js, LogId, _disposed.Token);
+        }
     }
 
     protected override async Task OnParametersSetAsync()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Parley.Server.Application;
 using Parley.Server.Application.CannedResponses;
 using Parley.Server.Application.InternalChat;
@@ -26,6 +27,9 @@ public sealed partial class InternalChatPanel
     private bool _busy;
     private IDisposable? _subscription;
     private IDisposable? _presence;
+    private bool _followingLog;
+
+    private const string MessagesId = "parley-internal-messages";
 
     [Parameter, EditorRequired]
     public CurrentActor Actor { get; set; } = null!;
@@ -42,6 +46,18 @@ public sealed partial class InternalChatPanel
 
     [Inject]
     private ILogger<InternalChatPanel> Logger { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = null!;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_selected is not null && !_followingLog)
+        {
+            _followingLog = true;
+            await ChatLogFollowing.StartAsync(Js, MessagesId, _disposed.Token);
+        }
+    }
 
     protected override async Task OnInitializedAsync()
     {

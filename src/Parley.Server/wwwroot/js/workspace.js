@@ -1,5 +1,5 @@
 // The web workspace's few browser-side helpers: notification permission (asked on a click, a user gesture), the offer
-// tone and notification, and signing out through the account API.
+// tone and notification, a chat log that follows its newest message, and signing out through the account API.
 window.parley = {
   askNotifications() {
     if ('Notification' in window && Notification.permission === 'default') {
@@ -11,6 +11,22 @@ window.parley = {
     if ('Notification' in window && Notification.permission === 'granted' && document.visibilityState !== 'visible') {
       new Notification(title, { body, tag: 'parley-offer' });
     }
+  },
+  // Keeps a chat log scrolled to its newest message while the agent is at the bottom; once they scroll up to read,
+  // new messages no longer move the log until they scroll back down.
+  followLog(id) {
+    const log = document.getElementById(id);
+    if (!log || log.dataset.follow) {
+      return;
+    }
+    log.dataset.follow = 'on';
+    let pinned = true;
+    const follow = () => { if (pinned) { log.scrollTop = log.scrollHeight; } };
+    log.addEventListener('scroll', () => { pinned = log.scrollHeight - log.scrollTop - log.clientHeight < 48; }, { passive: true });
+    log.addEventListener('load', follow, true);
+    new MutationObserver(follow).observe(log, { childList: true, subtree: true });
+    new ResizeObserver(follow).observe(log);
+    follow();
   },
   async signOut() {
     await fetch('/api/v1/auth/sign-out', { method: 'POST' });
