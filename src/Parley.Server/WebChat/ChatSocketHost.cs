@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Parley.Server.Api.Conventions;
 using Parley.Server.Logging;
 using Parley.Server.Tenants;
 
@@ -79,6 +80,22 @@ internal sealed class ChatSocketHost(
     /// Admits a visitor connection (socket or event stream) of <paramref name="address"/>, or answers why not: 429 when the
     /// address holds too many, 503 when the node or the tenant is full (both with <c>Retry-After</c>).
     /// </summary>
+    /// <summary>
+    /// Opens the room of a checked <paramref name="session"/> and admits the visitor's connection (socket or event stream),
+    /// or answers why not: 404 when the chat is gone, else as <see cref="AdmitOrRefuse"/>. An admitted connection is counted
+    /// out by <see cref="Release"/>.
+    /// </summary>
+    public async Task<(ChatRoom? Room, IResult? Problem)> OpenAndAdmitAsync(ChatSession session, HttpContext http, CancellationToken ct)
+    {
+        if (await rooms.OpenAsync(session.TenantId, session.ConversationId, ct) is not { } room)
+        {
+            return (null, ApiProblems.NotFound());
+        }
+
+        var refusal = AdmitOrRefuse(session.TenantId, http.Connection.RemoteIpAddress, http.Response);
+        return refusal is null ? (room, null) : (null, refusal);
+    }
+
     public IResult? AdmitOrRefuse(Guid tenantId, IPAddress? address, HttpResponse response)
     {
         var admitted = TryAdmit(tenantId, address);

@@ -63,14 +63,13 @@ internal sealed class ChatSocketMiddleware(
             problem = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "WebSocket expected");
         }
 
-        var room = problem is null ? await host.Rooms.OpenAsync(session!.TenantId, session.ConversationId, ct) : null;
-        if (problem is null && room is null)
+        ChatRoom? room = null;
+        if (problem is null)
         {
-            problem = ApiProblems.NotFound();
+            (room, problem) = await host.OpenAndAdmitAsync(session!, http, ct);
         }
 
         var address = http.Connection.RemoteIpAddress;
-        problem ??= host.AdmitOrRefuse(session!.TenantId, address, http.Response);
         if (problem is not null)
         {
             await problem.ExecuteAsync(http);

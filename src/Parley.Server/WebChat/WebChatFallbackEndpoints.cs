@@ -29,15 +29,13 @@ internal static class WebChatFallbackEndpoints
     {
         var ct = http.RequestAborted;
         var (session, problem) = await WebChatEndpoints.CheckSessionAsync(key, http, scopes, tokens, ct);
-        var room = problem is null ? await host.Rooms.OpenAsync(session!.TenantId, session.ConversationId, ct) : null;
-        if (problem is null && room is null)
+        ChatRoom? room = null;
+        if (problem is null)
         {
-            problem = ApiProblems.NotFound();
+            (room, problem) = await host.OpenAndAdmitAsync(session!, http, ct);
         }
 
         var address = http.Connection.RemoteIpAddress;
-        problem ??= host.AdmitOrRefuse(session!.TenantId, address, http.Response);
-
         if (problem is not null)
         {
             await problem.ExecuteAsync(http);
