@@ -71,6 +71,19 @@ public sealed class AdminListTests : IAsyncLifetime
         Assert.DoesNotContain(WebAreas.For(agent), a => a.Path == "/admin");
     }
 
+    [Fact]
+    public void The_platform_operator_sees_the_platform_and_its_people_and_audit_not_a_contact_center_it_does_not_run()
+    {
+        var platformOperator = new Parley.Server.Auth.CurrentActor(Guid.NewGuid(), "user", "o", "o", BuiltInRoles.ForPlatform.ToHashSet());
+        var tenantAdmin = new Parley.Server.Auth.CurrentActor(Guid.NewGuid(), "user", "t", "t", BuiltInRoles.ForTenant[BuiltInRoles.TenantAdmin].ToHashSet());
+
+        Assert.Equal(["Tenants", "Number pool", "Users", "Roles", "API clients", "Audit log", "Tenant settings"], AdminAreas.For(platformOperator).Select(a => a.Title));
+        Assert.Equal(["Admin"], WebAreas.For(platformOperator).Select(a => a.Title));
+        Assert.Contains(AdminAreas.For(tenantAdmin), a => a.Title == "Queues");
+        Assert.DoesNotContain(AdminAreas.For(tenantAdmin), a => a.Title == "Tenants");
+        Assert.Equal(["Workspace", "Supervisor", "Reports", "Admin"], WebAreas.For(tenantAdmin).Select(a => a.Title));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _bunit.DisposeAsync();

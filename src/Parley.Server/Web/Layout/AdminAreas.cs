@@ -10,8 +10,8 @@ public static class AdminAreas
 
     public static readonly IReadOnlyList<AdminArea> All =
     [
-        new("Tenants", "/admin/platform/tenants", Permissions.PlatformTenantsRead, "domain", "Platform"),
-        new("Number pool", "/admin/platform/numbers", Permissions.PlatformNumbersRead, "dialpad", "Platform"),
+        new("Tenants", "/admin/platform/tenants", Permissions.PlatformTenantsRead, "domain", "Platform", ForPlatform: true),
+        new("Number pool", "/admin/platform/numbers", Permissions.PlatformNumbersRead, "dialpad", "Platform", ForPlatform: true),
         new("Agents", "/admin/agents", Permissions.AgentsRead, "support_agent", "Contact center"),
         new("Queues", "/admin/queues", Permissions.QueuesRead, "queue", "Contact center"),
         new("Not-ready reasons", "/admin/not-ready-reasons", Permissions.AgentsRead, "free_breakfast", "Contact center"),
@@ -23,14 +23,24 @@ public static class AdminAreas
         new("Phone numbers", "/admin/numbers", Permissions.NumbersRead, "dialpad", "Telephony"),
         new("SIP trunks", "/admin/trunks", Permissions.TrunksRead, "settings_ethernet", "Telephony"),
         new("SIP accounts", "/admin/sip-accounts", Permissions.SipCredentialsWrite, "phone_in_talk", "Telephony"),
-        new("Users", "/admin/users", Permissions.UsersRead, "group", "People and access"),
-        new("Roles", "/admin/roles", Permissions.RolesRead, "admin_panel_settings", "People and access"),
-        new("API clients", "/admin/api-clients", Permissions.ApiClientsRead, "key", "Integrations"),
+        new("Users", "/admin/users", Permissions.UsersRead, "group", "People and access", ForPlatform: true),
+        new("Roles", "/admin/roles", Permissions.RolesRead, "admin_panel_settings", "People and access", ForPlatform: true),
+        new("API clients", "/admin/api-clients", Permissions.ApiClientsRead, "key", "Integrations", ForPlatform: true),
         new("Webhooks", "/admin/webhooks", Permissions.WebhooksWrite, "webhook", "Integrations"),
-        new("Audit log", "/admin/audit", Permissions.AuditRead, "policy", "Security"),
-        new("Tenant settings", "/admin/settings", Permissions.TenantSettingsWrite, "tune", "Settings"),
+        new("Audit log", "/admin/audit", Permissions.AuditRead, "policy", "Security", ForPlatform: true),
+        new("Tenant settings", "/admin/settings", Permissions.TenantSettingsWrite, "tune", "Settings", ForPlatform: true),
     ];
 
+    /// <summary>
+    /// The pages <paramref name="actor"/>'s permissions open. A platform operator (platform permissions are granted only
+    /// in the platform tenant) sees the platform's pages and that tenant's people, access and audit, not the contact
+    /// center sections of a tenant that runs none.
+    /// </summary>
     public static IReadOnlyList<AdminArea> For(CurrentActor? actor) =>
-        actor is null ? [] : All.Where(a => actor.Permissions.Contains(a.Permission)).ToArray();
+        actor is null ? []
+        : All.Where(a => actor.Permissions.Contains(a.Permission) && (a.ForPlatform || !IsPlatformOperator(actor))).ToArray();
+
+    /// <summary>Whether <paramref name="actor"/> works for the platform: platform permissions exist only in its tenant.</summary>
+    public static bool IsPlatformOperator(CurrentActor actor) =>
+        Permissions.Catalogue.Any(p => p.PlatformOnly && actor.Permissions.Contains(p.Name));
 }

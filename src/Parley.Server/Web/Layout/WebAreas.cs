@@ -16,7 +16,11 @@ public static class WebAreas
     /// <summary>The admin console: shown to anyone who may open one of its pages (<see cref="AdminAreas"/>).</summary>
     public static readonly WebArea Admin = new("Admin", AdminAreas.Path, "", "Agents, queues and the tenant's other settings.");
 
+    /// <summary>The places <paramref name="actor"/> may open; a platform operator's is the admin console alone (their tenant takes no contacts).</summary>
     public static IReadOnlyList<WebArea> For(CurrentActor? actor) =>
         actor is null ? []
-        : [.. All.Where(a => actor.Permissions.Contains(a.Permission)), .. AdminAreas.For(actor).Count > 0 ? [Admin] : Array.Empty<WebArea>()];
+        : [
+            .. AdminAreas.IsPlatformOperator(actor) ? [] : All.Where(a => actor.Permissions.Contains(a.Permission)),
+            .. AdminAreas.For(actor).Count > 0 ? [Admin] : Array.Empty<WebArea>(),
+        ];
 }
