@@ -56,7 +56,10 @@ internal sealed class ChatSocketMiddleware(
             }
         }
 
-        var ct = http.RequestAborted;
+        // The checks take no cancellation: the request's token (RequestAborted) is made on first use and, with what
+        // registers on it, kept by the connection for the socket's life (docs/performance.md, "Memory per idle session,
+        // second pass"). They are a few indexed queries; a visitor gone meanwhile fails the upgrade, or the first read.
+        var ct = CancellationToken.None;
         var (session, problem) = await WebChatEndpoints.CheckSessionAsync(key, http, scopes, tokens, ct);
         if (problem is null && !http.WebSockets.IsWebSocketRequest)
         {
@@ -80,13 +83,13 @@ internal sealed class ChatSocketMiddleware(
 
         try
         {
-            _ = long.TryParse(http.Request.Query["after"], out var after);
-            var full = http.Request.Query["full"] == "1";
+            _ = long.TryParse(ChatQuery.Value(http.Request, "after"), out var after);
+            var full = ChatQuery.Value(http.Request, "full") == "1";
             using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
             ChatSocketMetrics.Opened();
             try
             {
-                await new ChatSocketSession(host, socket, session!, room!, address).RunAsync(after, full, ct);
+                await new ChatSocketSession(host, socket, session!, room!, address).RunAsync(after, full);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

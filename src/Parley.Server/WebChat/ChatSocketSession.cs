@@ -18,14 +18,36 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly ChatVisitor _visitor = new(host, session, room, address);
 
-    public async Task RunAsync(long after, bool full, CancellationToken ct)
+    /// <summary>
+    /// Serves the socket until it closes. Not linked to the request's token: a connection that goes away ends the pending
+    /// read, which ends the session as the token would have (and a linked source costs a registration per idle socket).
+    /// The receive loop is written out here, not awaited as a method of its own: an idle socket waits in this one frame.
+    /// </summary>
+    public async Task RunAsync(long after, bool full)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stop = new CancellationTokenSource();
         using var goingAway = host.GoingAway.Register(() => _ = GoAwayAsync(stop));
         try
         {
             await _visitor.OpenAsync(after, full, SendAsync, stop);
-            await ReceiveAsync(stop.Token);
+            var ct = stop.Token;
+
+            // An idle visitor holds no buffer: the socket is first read with an empty buffer (which waits for the next frame
+            // without taking any), and only then is a frame buffer rented from the shared pool.
+            while (socket.State == WebSocketState.Open)
+            {
+                var waited = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
+                if (waited.MessageType == WebSocketMessageType.Close)
+                {
+                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
+                    break;
+                }
+
+                if (!await ReceiveFrameAsync(ct))
+                {
+                    break;
+                }
+            }
         }
         catch (OperationCanceledException)
         {
@@ -73,37 +95,20 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
         }
     }
 
-    /// <summary>
-    /// Reads frames until the socket closes. An idle visitor holds no buffer: the socket is first read with an empty buffer
-    /// (which waits for the next frame without taking any), and only then is a frame buffer rented from the shared pool.
-    /// </summary>
-    private async Task ReceiveAsync(CancellationToken ct)
+    /// <summary>Reads and handles one frame into a buffer rented for it; false when the socket was closed.</summary>
+    private async Task<bool> ReceiveFrameAsync(CancellationToken ct)
     {
-        while (socket.State == WebSocketState.Open)
+        var buffer = ArrayPool<byte>.Shared.Rent(ChatLimits.MaxFrameBytes);
+        try
         {
-            var waited = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
-            if (waited.MessageType == WebSocketMessageType.Close)
-            {
-                await CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
-                return;
-            }
-
-            var buffer = ArrayPool<byte>.Shared.Rent(ChatLimits.MaxFrameBytes);
-            try
-            {
-                if (!await ReceiveFrameAsync(buffer, ct))
-                {
-                    return;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            return await ReceiveFrameAsync(buffer, ct);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    /// <summary>Reads and handles one frame; false when the socket was closed.</summary>
     private async Task<bool> ReceiveFrameAsync(byte[] buffer, CancellationToken ct)
     {
         var length = 0;
