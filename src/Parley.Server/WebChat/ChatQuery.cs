@@ -12,7 +12,7 @@ internal static class ChatQuery
 {
     /// <summary>
     /// The value of <paramref name="name"/>, decoded, as <c>Request.Query[name]</c> converts to a string: null when absent,
-    /// the values joined by commas when it is repeated.
+    /// the values joined by commas when it is repeated; names match whatever their case.
     /// </summary>
     public static string? Value(HttpRequest request, string name)
     {
@@ -20,7 +20,7 @@ internal static class ChatQuery
         List<string>? more = null;
         foreach (var pair in new QueryStringEnumerable(request.QueryString.Value))
         {
-            if (!pair.DecodeName().Span.SequenceEqual(name))
+            if (!pair.DecodeName().Span.Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
