@@ -178,6 +178,18 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
         }
     }
 
+    /// <summary>Hands <paramref name="chatEvent"/> to the visitors' subscriptions only (not the agents' panes).</summary>
+    public void PublishToCustomers(ChatEvent chatEvent)
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            if (subscriber.IsCustomer)
+            {
+                subscriber.Handler(chatEvent);
+            }
+        }
+    }
+
     private bool Unsubscribe(Subscription subscription)
     {
         lock (_lock)

@@ -10,13 +10,15 @@ namespace Parley.Server.WebChat;
 /// One visitor socket: a <see cref="ChatVisitor"/> carried by WebSocket text messages. A malformed or oversized frame
 /// closes the socket with the reason.
 /// </summary>
-internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, ChatSession session, ChatRoom room, IPAddress? address)
+internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, ChatSession session, ChatRoom room, IPAddress? address) : IChatGoAway
 {
     /// <summary>How long a visitor has to answer the node's close frame when the node stops.</summary>
     private static readonly TimeSpan GoAwayTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly ChatVisitor _visitor = new(host, session, room, address);
+    private CancellationTokenSource? _stop;
+    private int _goingAway;
 
     /// <summary>
     /// Serves the socket until it closes. Not linked to the request's token: a connection that goes away ends the pending
@@ -26,10 +28,11 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
     public async Task RunAsync(long after, bool full)
     {
         using var stop = new CancellationTokenSource();
-        using var goingAway = host.GoingAway.Register(() => _ = GoAwayAsync(stop));
+        _stop = stop;
         try
         {
-            await _visitor.OpenAsync(after, full, SendAsync, stop);
+            // The node's stop reaches the socket through its visitor's room (ChatSocketHost.CloseAll), as GoAway.
+            await _visitor.OpenAsync(after, full, SendAsync, stop, this);
             var ct = stop.Token;
 
             // An idle visitor holds no buffer: the socket is first read with an empty buffer (which waits for the next frame
@@ -61,6 +64,15 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
         {
             await stop.CancelAsync();
             await _visitor.CloseAsync();
+        }
+    }
+
+    /// <summary>The node stops: see <see cref="GoAwayAsync"/>; once per socket.</summary>
+    public void GoAway()
+    {
+        if (Interlocked.Exchange(ref _goingAway, 1) == 0 && _stop is { } stop)
+        {
+            _ = GoAwayAsync(stop);
         }
     }
 
