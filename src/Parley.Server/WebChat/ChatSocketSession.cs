@@ -10,7 +10,12 @@ namespace Parley.Server.WebChat;
 /// One visitor socket: a <see cref="ChatVisitor"/> carried by WebSocket text messages. A malformed or oversized frame
 /// closes the socket with the reason.
 /// </summary>
-internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, ChatSession session, ChatRoom room, IPAddress? address) : IChatGoAway
+/// <remarks>
+/// The session owns the accepted socket and the node's admission of it (<see cref="ChatSocketHost.TryAdmit"/>): when
+/// <see cref="RunAsync"/> ends, the socket is disposed and the admission released.
+/// </remarks>
+internal sealed class ChatSocketSession(
+    ChatSocketHost host, WebSocket socket, ChatSession session, ChatRoom room, IPAddress? address, long after, bool full) : IChatGoAway
 {
     /// <summary>How long a visitor has to answer the node's close frame when the node stops.</summary>
     private static readonly TimeSpan GoAwayTimeout = TimeSpan.FromSeconds(5);
@@ -21,49 +26,63 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
     private int _goingAway;
 
     /// <summary>
-    /// Serves the socket until it closes. Not linked to the request's token: a connection that goes away ends the pending
-    /// read, which ends the session as the token would have (and a linked source costs a registration per idle socket).
-    /// The receive loop is written out here, not awaited as a method of its own: an idle socket waits in this one frame.
+    /// Serves the socket until it closes, then disposes it and releases its admission. Not linked to the request's token: a
+    /// connection that goes away ends the pending read, which ends the session as the token would have (and a linked source
+    /// costs a registration per idle socket). Everything is written out in this one method: an idle socket waits in one frame.
     /// </summary>
-    public async Task RunAsync(long after, bool full)
+    public async Task RunAsync()
     {
-        using var stop = new CancellationTokenSource();
+        var stop = new CancellationTokenSource();
         _stop = stop;
         try
         {
-            // The node's stop reaches the socket through its visitor's room (ChatSocketHost.CloseAll), as GoAway.
-            await _visitor.OpenAsync(after, full, SendAsync, stop, this);
-            var ct = stop.Token;
-
-            // An idle visitor holds no buffer: the socket is first read with an empty buffer (which waits for the next frame
-            // without taking any), and only then is a frame buffer rented from the shared pool.
-            while (socket.State == WebSocketState.Open)
+            try
             {
-                var waited = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
-                if (waited.MessageType == WebSocketMessageType.Close)
-                {
-                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
-                    break;
-                }
+                // The node's stop reaches the socket through its visitor's room (ChatSocketHost.CloseAll), as GoAway.
+                await _visitor.OpenAsync(after, full, SendAsync, stop, this);
+                var ct = stop.Token;
 
-                if (!await ReceiveFrameAsync(ct))
+                // An idle visitor holds no buffer: the socket is first read with an empty buffer (which waits for the next
+                // frame without taking any), and only then is a frame buffer rented from the shared pool.
+                while (socket.State == WebSocketState.Open)
                 {
-                    break;
+                    var waited = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
+                    if (waited.MessageType == WebSocketMessageType.Close)
+                    {
+                        await CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
+                        break;
+                    }
+
+                    if (!await ReceiveFrameAsync(ct))
+                    {
+                        break;
+                    }
                 }
             }
+            catch (OperationCanceledException)
+            {
+                // The server stops, or the visitor could not keep up: the widget reconnects and resumes.
+            }
+            catch (WebSocketException)
+            {
+                // The network went away.
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await _visitor.CloseAsync();
+            }
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The server stops, or the visitor could not keep up: the widget reconnects and resumes.
-        }
-        catch (WebSocketException)
-        {
-            // The network went away.
+            Log.ChatSessionFailed(host.Logger, exception, session.ConversationId);
         }
         finally
         {
-            await stop.CancelAsync();
-            await _visitor.CloseAsync();
+            stop.Dispose();
+            ChatSocketMetrics.Closed();
+            socket.Dispose();
+            host.Release(session.TenantId, address);
         }
     }
 
