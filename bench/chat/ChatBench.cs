@@ -45,6 +45,8 @@ internal static class ChatBench
             "Parley:WebChat:IpChatStartBurst=1000000",
             "Parley:WebChat:IpChatStartsPerMinute=1000000",
             "Parley:WebChat:MaxConnectionsPerIp=10000000",
+            // CHAT_BENCH_SETTINGS="Key=value …" adds or overrides server settings for an experiment.
+            .. (Environment.GetEnvironmentVariable("CHAT_BENCH_SETTINGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
         ]);
         using var visitors = new Visitors(server.Address, sources);
         var (heap0, _) = await server.CollectAsync();
@@ -63,6 +65,8 @@ internal static class ChatBench
         await Task.Delay(TimeSpan.FromSeconds(5));
         var (heapHalf, _) = await server.CollectAsync();
         var rssHalf = server.Rss();
+        var poolHalf = server.Pool;
+        await HeapDump.TakeAsync(server.Id, $"{sessions.Count}");
         ramp.Start();
         cpuRamp0 = server.Cpu();
         await OpenAsync(visitors, sessions, count - (count / 2), rampRate, count / 2);
@@ -76,12 +80,16 @@ internal static class ChatBench
         await Task.Delay(TimeSpan.FromSeconds(5));
         var (heap1, sockets) = await server.CollectAsync();
         var rss1 = server.Rss();
+        await HeapDump.TakeAsync(server.Id, $"{sessions.Count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"idle: {sockets} server sockets, RSS {rss1 / 1048576.0:0} MiB (+{(rss1 - rss0) / 1048576.0:0}), heap {heap1 / 1048576.0:0} MiB (+{(heap1 - heap0) / 1048576.0:0}); " +
             $"per idle session: RSS {(rss1 - rss0) / (double)Math.Max(1, open) / 1024:0.0} KB, managed heap {(heap1 - heap0) / (double)Math.Max(1, open) / 1024:0.0} KB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"idle, marginal ({half} -> {open} sessions): per idle session: RSS {(rss1 - rssHalf) / (double)Math.Max(1, open - half) / 1024:0.0} KB, " +
             $"managed heap {(heap1 - heapHalf) / (double)Math.Max(1, open - half) / 1024:0.0} KB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"idle, Kestrel memory pool: {server.Pool.Pooled / 1048576.0:0.0} MiB waiting in the pool, {server.Pool.Lent / 1048576.0:0.0} MiB lent out; " +
+            $"marginal per idle session: pooled {(server.Pool.Pooled - poolHalf.Pooled) / (double)Math.Max(1, open - half) / 1024:0.0} KB, lent {(server.Pool.Lent - poolHalf.Lent) / (double)Math.Max(1, open - half) / 1024:0.0} KB"));
 
         var refusedBefore = visitors.Refused503;
         var failedBefore = visitors.Failed;

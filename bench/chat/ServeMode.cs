@@ -11,7 +11,7 @@ namespace Parley.Bench.Chat;
 /// <summary>
 /// <c>serve AGENTS CAPACITY [Parley:Setting=value …]</c>: the server side of the bench, its own process so that its memory
 /// is the server's. Prints <c>ready URL</c>, then answers lines on stdin: <c>gc</c> (full compacting collection, then
-/// <c>gc HEAP SOCKETS</c>), <c>report</c> (delivery latency, accepted chats, messages stored, group-commit batches; exits).
+/// <c>gc HEAP SOCKETS POOLED LENT</c>: Kestrel's memory pool, <see cref="PoolWatch"/>), <c>report</c> (delivery latency, accepted chats, messages stored, group-commit batches; exits).
 /// </summary>
 internal static class ServeMode
 {
@@ -19,7 +19,13 @@ internal static class ServeMode
     {
         var agents = int.Parse(args[1], CultureInfo.InvariantCulture);
         var capacity = int.Parse(args[2], CultureInfo.InvariantCulture);
-        var settings = args.Skip(3).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var settings = new Dictionary<string, string>();
+        foreach (var pair in args.Skip(3).Select(a => a.Split('=', 2)))
+        {
+            settings[pair[0]] = pair[1]; // a later one wins
+        }
+
+        using var pool = new PoolWatch();
         var directory = Directory.CreateTempSubdirectory("parley-chat-bench-");
         try
         {
@@ -39,8 +45,9 @@ internal static class ServeMode
                         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                         GC.WaitForPendingFinalizers();
                         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                        var (pooled, lent) = pool.Read();
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"gc {GC.GetTotalMemory(false)} {services.GetRequiredService<ChatSocketHost>().Connections}"));
+                            $"gc {GC.GetTotalMemory(false)} {services.GetRequiredService<ChatSocketHost>().Connections} {pooled} {lent}"));
                         break;
                     case "report":
                         await ReportAsync(services, desk);

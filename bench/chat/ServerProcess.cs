@@ -48,13 +48,17 @@ internal sealed class ServerProcess : IDisposable
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
-    /// <summary>Asks for a full collection; answers the managed heap after it and the open widget sockets.</summary>
+    /// <summary>Asks for a full collection; answers the managed heap after it and the open widget sockets (and sets <see cref="Pool"/>).</summary>
     public async Task<(long Heap, int Sockets)> CollectAsync()
     {
         await _process.StandardInput.WriteLineAsync("gc");
         var parts = (await ReadUntilAsync("gc ")).Split(' ');
+        Pool = (long.Parse(parts[3], CultureInfo.InvariantCulture), long.Parse(parts[4], CultureInfo.InvariantCulture));
         return (long.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
     }
+
+    /// <summary>Kestrel's memory pool at the last <see cref="CollectAsync"/>: bytes waiting in it, bytes lent to connections.</summary>
+    public (long Pooled, long Lent) Pool { get; private set; }
 
     /// <summary>The server's closing lines (delivery, accepted, stored); the server exits after them.</summary>
     public async Task<List<string>> ReportAsync()

@@ -55,12 +55,13 @@ public static class ParleyApplicationExtensions
             app.UseHsts();
         }
 
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        // Web chat visitor sockets: after the exception handler and the security headers (a refusal or a failure before the
-        // upgrade is answered as problem details, with the same headers as any response), ahead of routing, authentication,
-        // metrics, audit and the endpoint filters, whose frames an idle socket would otherwise hold for hours
-        // (ChatSocketMiddleware). The Blazor circuit negotiates its own transport.
+        // Web chat visitor sockets: after the exception handler (a failure before the upgrade is answered as problem details),
+        // ahead of routing, authentication, metrics, audit and the endpoint filters, whose frames an idle socket would
+        // otherwise hold for hours, and ahead of the security headers, which it adds itself to a refusal or a failure but not
+        // to an accepted socket's 101, whose header collection the connection keeps (ChatSocketMiddleware). The Blazor
+        // circuit negotiates its own transport.
         app.UseWhen(http => http.Request.Path.StartsWithSegments(WebChatEndpoints.Prefix), chat => chat.UseWebSockets().UseMiddleware<ChatSocketMiddleware>());
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<OperatorEndpointsMiddleware>();
         app.UseDefaultFiles();

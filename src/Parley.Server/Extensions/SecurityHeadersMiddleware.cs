@@ -10,15 +10,19 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         AddMissing(context);
+        AddWhenStarting(context);
+        return next(context);
+    }
+
+    /// <summary>Adds, when the response starts, the headers it does not carry then (after the exception handler cleared them).</summary>
+    internal static void AddWhenStarting(HttpContext context) =>
         context.Response.OnStarting(static state =>
         {
             AddMissing((HttpContext)state);
             return Task.CompletedTask;
         }, context);
-        return next(context);
-    }
 
-    private static void AddMissing(HttpContext context)
+    internal static void AddMissing(HttpContext context)
     {
         var headers = context.Response.Headers;
         headers.TryAdd("X-Content-Type-Options", "nosniff");

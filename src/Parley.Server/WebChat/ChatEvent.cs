@@ -20,5 +20,14 @@ public sealed record ChatTransferredEvent : ChatEvent;
 /// <summary>The chat ended: <paramref name="By"/> is <c>customer</c>, <c>agent</c> or <c>system</c>.</summary>
 public sealed record ChatEndedEvent(string By) : ChatEvent;
 
+/// <summary>
+/// The node stops (<see cref="ChatSocketHost.CloseAll"/>): told to the visitors' subscriptions only, each of which closes its
+/// connection as going away. Nothing is sent for it; it is not shared with other nodes.
+/// </summary>
+public sealed record ChatGoingAwayEvent : ChatEvent
+{
+    public static ChatGoingAwayEvent Instance { get; } = new();
+}
+
 /// <summary>Still waiting: the visitor's place in the queue and the estimated wait.</summary>
 public sealed record ChatQueuedEvent(int Position, TimeSpan? EstimatedWait) : ChatEvent;

@@ -10,11 +10,17 @@ namespace Parley.Server.WebChat;
 /// <summary>
 /// One timer for all waiting visitors: every <see cref="WebChatOptions.PositionInterval"/> each waiting chat with a
 /// visitor connected asks the routing grain for its position (as queued calls do) and the visitor hears it; idle
-/// per-IP message buckets are swept, and chats whose visitor never connected within
-/// <see cref="WebChatOptions.UnopenedChatTimeout"/> are ended, on the same tick. At start, every chat still open in the
+/// per-IP message buckets are swept on the same round, and chats whose visitor never connected within
+/// <see cref="WebChatOptions.UnopenedChatTimeout"/> are ended on every tick. At start, every chat still open in the
 /// database counts as unopened from then (the visitors' sockets went with the previous process): a visitor who comes back
 /// keeps their chat, one who does not stops waiting in the queue.
 /// </summary>
+/// <remarks>
+/// A round's announcements are spread over <see cref="Slices"/> ticks, a slice of the waiting chats each: every frame
+/// sent takes a 4 KB block of Kestrel's memory pool until the transport has written it, and the pool keeps as many blocks
+/// as were ever out at once, so telling thousands of visitors in one burst grew the pool by about one block per waiting
+/// visitor, kept for good (docs/performance.md, "Memory per idle session, second pass").
+/// </remarks>
 internal sealed class ChatPositionHeartbeat(
     ChatRooms rooms,
     ChatSocketHost host,
@@ -29,6 +35,9 @@ internal sealed class ChatPositionHeartbeat(
 {
     /// <summary>At most this many open chats are watched at start (oldest first).</summary>
     private const int StartWatchLimit = 100_000;
+
+    /// <summary>How many ticks a round of position announcements is spread over.</summary>
+    internal const int Slices = 20;
 
     /// <summary>Watches every chat open in the database as unopened from now; returns how many.</summary>
     public async Task<int> WatchOpenChatsAsync(CancellationToken ct)
@@ -56,7 +65,7 @@ internal sealed class ChatPositionHeartbeat(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PositionInterval, time); // ticks meanwhile are kept (one)
+        using var timer = new PeriodicTimer(options.Value.PositionInterval / Slices, time); // ticks meanwhile are kept (one)
         await lifetime.WaitForStartAsync(stoppingToken);
         try
         {
@@ -67,23 +76,23 @@ internal sealed class ChatPositionHeartbeat(
             Log.ChatNeverOpenedFailed(logger, exception, Guid.Empty);
         }
 
+        var round = new PositionRound();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            ipLimits.Sweep();
-            foreach (var (tenantId, conversationId) in rooms.TakeUnopened(time.GetUtcNow() - options.Value.UnopenedChatTimeout))
+            if (round.IsOver)
             {
-                try
-                {
-                    await host.EndUnopenedAsync(tenantId, conversationId, stoppingToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    Log.ChatNeverOpenedFailed(logger, exception, conversationId);
-                }
+                ipLimits.Sweep();
+                round.Start(rooms.All.Where(r => r.Status == ChatRoomStatus.Waiting && r.HasCustomer));
             }
 
-            foreach (var room in rooms.All.Where(r => r.Status == ChatRoomStatus.Waiting && r.HasCustomer).ToList())
+            await EndUnopenedAsync(stoppingToken);
+            foreach (var room in round.NextSlice())
             {
+                if (room.Status != ChatRoomStatus.Waiting || !room.HasCustomer)
+                {
+                    continue; // answered, ended or left since the round started
+                }
+
                 try
                 {
                     await AnnounceAsync(grains, room);
@@ -92,6 +101,21 @@ internal sealed class ChatPositionHeartbeat(
                 {
                     Log.ChatPositionFailed(logger, exception, room.ConversationId);
                 }
+            }
+        }
+    }
+
+    private async Task EndUnopenedAsync(CancellationToken stoppingToken)
+    {
+        foreach (var (tenantId, conversationId) in rooms.TakeUnopened(time.GetUtcNow() - options.Value.UnopenedChatTimeout))
+        {
+            try
+            {
+                await host.EndUnopenedAsync(tenantId, conversationId, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.ChatNeverOpenedFailed(logger, exception, conversationId);
             }
         }
     }

@@ -30,7 +30,8 @@ internal sealed partial class ChatRoom
     /// <summary>A message another node committed: told to this room's subscribers once, after everything before it.</summary>
     public async Task ApplyRemoteAsync(ChatMessageStore store, ChatMessageRow row)
     {
-        await _gate.WaitAsync();
+        var gate = Gate;
+        await gate.WaitAsync();
         try
         {
             var last = row.Direction == ChatMessageRow.FromCustomer ? LastCustomerSeq : LastAgentSeq;
@@ -46,7 +47,7 @@ internal sealed partial class ChatRoom
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 

@@ -12,7 +12,8 @@ namespace Parley.Server.WebChat;
 /// </summary>
 internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid interactionId)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    // Made on the first append: a room whose visitor waits in the queue and writes nothing (most of them) has none.
+    private SemaphoreSlim? _gate;
 
     // One lock for the little state below (a room per chat, thousands per node: each lock and map is paid per chat).
     private readonly Lock _lock = new();
@@ -94,7 +95,8 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
         ChatMessageStore store, bool fromCustomer, long customerSeq, string text, Guid? agentId, string? senderName, DateTimeOffset at,
         ChatAttachmentInfo? attachment, CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
+        var gate = Gate;
+        await gate.WaitAsync(ct);
         try
         {
             if (Status == ChatRoomStatus.Ended)
@@ -149,9 +151,12 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
+
+    /// <summary>Serialises the room's appends (and, in a cluster, what other nodes relay), made on first use.</summary>
+    private SemaphoreSlim Gate => LazyInitializer.EnsureInitialized(ref _gate, static () => new SemaphoreSlim(1, 1));
 
     public IDisposable Subscribe(bool isCustomer, Action<ChatEvent> handler, Action<ChatRoom> left)
     {
@@ -170,6 +175,18 @@ internal sealed partial class ChatRoom(Guid tenantId, Guid conversationId, Guid 
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             subscriber.Handler(chatEvent);
+        }
+    }
+
+    /// <summary>Hands <paramref name="chatEvent"/> to the visitors' subscriptions only (not the agents' panes).</summary>
+    public void PublishToCustomers(ChatEvent chatEvent)
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            if (subscriber.IsCustomer)
+            {
+                subscriber.Handler(chatEvent);
+            }
         }
     }
 

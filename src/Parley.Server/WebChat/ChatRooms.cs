@@ -138,6 +138,15 @@ internal sealed class ChatRooms(IServiceScopeFactory scopes, Relay.ClusterBus? b
         return room.Subscribe(isCustomer, handler, _left ??= Left);
     }
 
+    /// <summary>The node stops: every visitor connected to a chat here is told to go away (<see cref="ChatGoingAwayEvent"/>).</summary>
+    public void SendVisitorsAway()
+    {
+        foreach (var room in _rooms.Values)
+        {
+            room.PublishToCustomers(ChatGoingAwayEvent.Instance);
+        }
+    }
+
     /// <summary>Announces the end once and forgets the room if nobody listens.</summary>
     public void Ended(ChatRoom room, string by)
     {

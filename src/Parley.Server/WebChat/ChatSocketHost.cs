@@ -39,7 +39,7 @@ internal sealed class ChatSocketHost(
 
     public ILogger Logger => logger;
 
-    /// <summary>Cancelled by <see cref="CloseAll"/>: every visitor socket then closes with 1001 (going away).</summary>
+    /// <summary>Cancelled by <see cref="CloseAll"/>: every visitor event stream then ends, and a socket opened since closes with 1001 (going away).</summary>
     public CancellationToken GoingAway => _goingAway.Token;
 
     /// <summary>
@@ -47,7 +47,17 @@ internal sealed class ChatSocketHost(
     /// to another node at once and resumes from its last acknowledged message, and the web server, which waits for open
     /// connections before it stops, is not held up until the host's shutdown timeout.
     /// </summary>
-    public void CloseAll() => _goingAway.Cancel();
+    /// <remarks>
+    /// The sockets hear it through their chats' rooms (<see cref="ChatRooms.SendVisitorsAway"/>), not through a registration on
+    /// <see cref="GoingAway"/> each: that cost every idle socket a callback, its closure and a registration node
+    /// (docs/performance.md, "Memory per idle session, second pass"). The token is cancelled first, so a socket subscribing
+    /// meanwhile sees it (<see cref="ChatVisitor.OpenAsync"/>).
+    /// </remarks>
+    public void CloseAll()
+    {
+        _goingAway.Cancel();
+        rooms.SendVisitorsAway();
+    }
 
     /// <summary>
     /// Counts a new socket of <paramref name="address"/> in, unless the address holds

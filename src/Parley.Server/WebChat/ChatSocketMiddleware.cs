@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Parley.Server.Api.Conventions;
-using Parley.Server.Logging;
+using Parley.Server.Extensions;
 using Parley.Server.Options;
 
 namespace Parley.Server.WebChat;
@@ -42,21 +42,56 @@ internal sealed class ChatSocketMiddleware(
         return slash > 1 && tail.AsSpan(slash).Equals("/ws", StringComparison.OrdinalIgnoreCase) ? tail[1..slash] : null;
     }
 
+    /// <summary>
+    /// Serves one socket. An idle socket waits in <see cref="ChatSocketSession.RunAsync"/> under this one small frame: the
+    /// checks and the upgrade run in <see cref="AcceptAsync"/>, whose frame is gone once the socket is open.
+    /// </summary>
     private async Task ServeAsync(string key, HttpContext http)
+    {
+        if (await AcceptAsync(key, http) is { } socket)
+        {
+            await socket.RunAsync();
+        }
+    }
+
+    /// <summary>
+    /// Checks and upgrades the request: the open socket's session, or null when the request was refused (answered as problem
+    /// details with the security headers). A failure before the upgrade is left to the exception handler, whose problem
+    /// details then carry the security headers too (<see cref="SecurityHeadersMiddleware"/> runs after this middleware, so
+    /// that an accepted socket's 101 does not keep them, and their start-up callback, for its life).
+    /// </summary>
+    private async Task<ChatSocketSession?> AcceptAsync(string key, HttpContext http)
+    {
+        try
+        {
+            return await CheckAndAcceptAsync(key, http);
+        }
+        catch when (!http.Response.HasStarted)
+        {
+            SecurityHeadersMiddleware.AddWhenStarting(http);
+            throw;
+        }
+    }
+
+    private async Task<ChatSocketSession?> CheckAndAcceptAsync(string key, HttpContext http)
     {
         if (rateLimits.Value.Enabled && limiter.Value.GlobalLimiter is { } global)
         {
             using var lease = global.AttemptAcquire(http);
             if (!lease.IsAcquired)
             {
+                SecurityHeadersMiddleware.AddMissing(http);
                 http.Response.StatusCode = limiter.Value.RejectionStatusCode;
                 await limiter.Value.OnRejected!(new OnRejectedContext { HttpContext = http, Lease = lease }, http.RequestAborted);
                 ChatSocketMetrics.Refused(http.Response.StatusCode);
-                return;
+                return null;
             }
         }
 
-        var ct = http.RequestAborted;
+        // The checks take no cancellation: the request's token (RequestAborted) is made on first use and, with what
+        // registers on it, kept by the connection for the socket's life (docs/performance.md, "Memory per idle session,
+        // second pass"). They are a few indexed queries; a visitor gone meanwhile fails the upgrade, or the first read.
+        var ct = CancellationToken.None;
         var (session, problem) = await WebChatEndpoints.CheckSessionAsync(key, http, scopes, tokens, ct);
         if (problem is null && !http.WebSockets.IsWebSocketRequest)
         {
@@ -72,33 +107,24 @@ internal sealed class ChatSocketMiddleware(
         var address = http.Connection.RemoteIpAddress;
         if (problem is not null)
         {
+            SecurityHeadersMiddleware.AddMissing(http);
             await problem.ExecuteAsync(http);
             ChatSocketMetrics.Refused(http.Response.StatusCode);
-            return;
+            return null;
         }
 
         try
         {
-            _ = long.TryParse(http.Request.Query["after"], out var after);
-            var full = http.Request.Query["full"] == "1";
-            using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            _ = long.TryParse(ChatQuery.Value(http.Request, "after"), out var after);
+            var full = ChatQuery.Value(http.Request, "full") == "1";
+            var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
             ChatSocketMetrics.Opened();
-            try
-            {
-                await new ChatSocketSession(host, socket, session!, room!, address).RunAsync(after, full, ct);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.ChatSessionFailed(host.Logger, exception, session!.ConversationId);
-            }
-            finally
-            {
-                ChatSocketMetrics.Closed();
-            }
+            return new ChatSocketSession(host, socket, session!, room!, address, after, full);
         }
-        finally
+        catch
         {
             host.Release(session!.TenantId, address);
+            throw;
         }
     }
 }

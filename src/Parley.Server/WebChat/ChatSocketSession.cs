@@ -10,35 +10,88 @@ namespace Parley.Server.WebChat;
 /// One visitor socket: a <see cref="ChatVisitor"/> carried by WebSocket text messages. A malformed or oversized frame
 /// closes the socket with the reason.
 /// </summary>
-internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, ChatSession session, ChatRoom room, IPAddress? address)
+/// <remarks>
+/// The session owns the accepted socket and the node's admission of it (<see cref="ChatSocketHost.TryAdmit"/>): when
+/// <see cref="RunAsync"/> ends, the socket is disposed and the admission released.
+/// </remarks>
+internal sealed class ChatSocketSession(
+    ChatSocketHost host, WebSocket socket, ChatSession session, ChatRoom room, IPAddress? address, long after, bool full) : IChatGoAway
 {
     /// <summary>How long a visitor has to answer the node's close frame when the node stops.</summary>
     private static readonly TimeSpan GoAwayTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly ChatVisitor _visitor = new(host, session, room, address);
+    private CancellationTokenSource? _stop;
+    private int _goingAway;
 
-    public async Task RunAsync(long after, bool full, CancellationToken ct)
+    /// <summary>
+    /// Serves the socket until it closes, then disposes it and releases its admission. Not linked to the request's token: a
+    /// connection that goes away ends the pending read, which ends the session as the token would have (and a linked source
+    /// costs a registration per idle socket). Everything is written out in this one method: an idle socket waits in one frame.
+    /// </summary>
+    public async Task RunAsync()
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var goingAway = host.GoingAway.Register(() => _ = GoAwayAsync(stop));
+        var stop = new CancellationTokenSource();
+        _stop = stop;
         try
         {
-            await _visitor.OpenAsync(after, full, SendAsync, stop);
-            await ReceiveAsync(stop.Token);
+            try
+            {
+                // The node's stop reaches the socket through its visitor's room (ChatSocketHost.CloseAll), as GoAway.
+                await _visitor.OpenAsync(after, full, SendAsync, stop, this);
+                var ct = stop.Token;
+
+                // An idle visitor holds no buffer: the socket is first read with an empty buffer (which waits for the next
+                // frame without taking any), and only then is a frame buffer rented from the shared pool.
+                while (socket.State == WebSocketState.Open)
+                {
+                    var waited = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
+                    if (waited.MessageType == WebSocketMessageType.Close)
+                    {
+                        await CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
+                        break;
+                    }
+
+                    if (!await ReceiveFrameAsync(ct))
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The server stops, or the visitor could not keep up: the widget reconnects and resumes.
+            }
+            catch (WebSocketException)
+            {
+                // The network went away.
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await _visitor.CloseAsync();
+            }
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The server stops, or the visitor could not keep up: the widget reconnects and resumes.
-        }
-        catch (WebSocketException)
-        {
-            // The network went away.
+            Log.ChatSessionFailed(host.Logger, exception, session.ConversationId);
         }
         finally
         {
-            await stop.CancelAsync();
-            await _visitor.CloseAsync();
+            stop.Dispose();
+            ChatSocketMetrics.Closed();
+            socket.Dispose();
+            host.Release(session.TenantId, address);
+        }
+    }
+
+    /// <summary>The node stops: see <see cref="GoAwayAsync"/>; once per socket.</summary>
+    public void GoAway()
+    {
+        if (Interlocked.Exchange(ref _goingAway, 1) == 0 && _stop is { } stop)
+        {
+            _ = GoAwayAsync(stop);
         }
     }
 
@@ -73,37 +126,20 @@ internal sealed class ChatSocketSession(ChatSocketHost host, WebSocket socket, C
         }
     }
 
-    /// <summary>
-    /// Reads frames until the socket closes. An idle visitor holds no buffer: the socket is first read with an empty buffer
-    /// (which waits for the next frame without taking any), and only then is a frame buffer rented from the shared pool.
-    /// </summary>
-    private async Task ReceiveAsync(CancellationToken ct)
+    /// <summary>Reads and handles one frame into a buffer rented for it; false when the socket was closed.</summary>
+    private async Task<bool> ReceiveFrameAsync(CancellationToken ct)
     {
-        while (socket.State == WebSocketState.Open)
+        var buffer = ArrayPool<byte>.Shared.Rent(ChatLimits.MaxFrameBytes);
+        try
         {
-            var waited = await socket.ReceiveAsync(Memory<byte>.Empty, ct);
-            if (waited.MessageType == WebSocketMessageType.Close)
-            {
-                await CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
-                return;
-            }
-
-            var buffer = ArrayPool<byte>.Shared.Rent(ChatLimits.MaxFrameBytes);
-            try
-            {
-                if (!await ReceiveFrameAsync(buffer, ct))
-                {
-                    return;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            return await ReceiveFrameAsync(buffer, ct);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    /// <summary>Reads and handles one frame; false when the socket was closed.</summary>
     private async Task<bool> ReceiveFrameAsync(byte[] buffer, CancellationToken ct)
     {
         var length = 0;

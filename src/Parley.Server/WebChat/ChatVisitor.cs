@@ -22,6 +22,7 @@ internal sealed class ChatVisitor(ChatSocketHost host, ChatSession session, Chat
     private readonly Queue<ChatEvent> _outbox = new();
     private long _lastAgentSeqSent;
     private ChatSend? _send;
+    private IChatGoAway? _goAway;
     private CancellationTokenSource? _stop;
     private IDisposable? _subscription;
     private Task _drain = Task.CompletedTask;
@@ -33,14 +34,22 @@ internal sealed class ChatVisitor(ChatSocketHost host, ChatSession session, Chat
     /// <summary>
     /// Subscribes to the chat and sends <c>hello</c>, the messages the visitor has not seen and where the chat stands; live
     /// events follow through <paramref name="send"/> until <see cref="CloseAsync"/>. A visitor that falls
-    /// <see cref="OutboxCapacity"/> events behind is cut by cancelling <paramref name="stop"/>.
+    /// <see cref="OutboxCapacity"/> events behind is cut by cancelling <paramref name="stop"/>. When the node stops, a
+    /// connection that can move (<paramref name="goAway"/>) is asked to, once.
     /// </summary>
-    public async Task OpenAsync(long after, bool full, ChatSend send, CancellationTokenSource stop)
+    public async Task OpenAsync(long after, bool full, ChatSend send, CancellationTokenSource stop, IChatGoAway? goAway = null)
     {
         var ct = stop.Token;
         _send = send;
         _stop = stop;
+        _goAway = goAway;
         _subscription = host.Rooms.Subscribe(room, isCustomer: true, Enqueue);
+        if (host.GoingAway.IsCancellationRequested)
+        {
+            // The node began stopping before this subscription could hear it (ChatSocketHost.CloseAll).
+            goAway?.GoAway();
+        }
+
         _lastAgentSeqSent = Math.Max(0, after);
         await send(ServerFrames.Hello(room.LastCustomerSeq, room.LastAgentSeq, room.Status.ToString().ToLowerInvariant()), 0, ct);
         foreach (var message in await host.HistoryAsync(session, full ? 0 : after, full, ct))
@@ -94,6 +103,12 @@ internal sealed class ChatVisitor(ChatSocketHost host, ChatSession session, Chat
 
     private void Enqueue(ChatEvent chatEvent)
     {
+        if (chatEvent is ChatGoingAwayEvent)
+        {
+            _goAway?.GoAway();
+            return;
+        }
+
         lock (_outbox)
         {
             if (_closed)

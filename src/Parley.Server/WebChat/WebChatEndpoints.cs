@@ -146,12 +146,13 @@ public static class WebChatEndpoints
         string key, HttpContext http, IServiceScopeFactory scopes, ChatSessionTokens tokens, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await SessionAsync(key, http, scope.ServiceProvider.GetRequiredService<ParleyDbContext>(), tokens, ct);
+        return await SessionAsync(key, http, scope.ServiceProvider.GetRequiredService<ParleyDbContext>(), tokens, ct, services: scope.ServiceProvider);
     }
 
     /// <summary>The visitor's session from <c>?token=</c> if the widget allows the request's origin and the token is this widget's and alive.</summary>
     internal static async Task<(ChatSession? Session, IResult? Problem)> SessionAsync(
-        string key, HttpContext http, ParleyDbContext db, ChatSessionTokens tokens, CancellationToken ct, bool originOptional = false)
+        string key, HttpContext http, ParleyDbContext db, ChatSessionTokens tokens, CancellationToken ct, bool originOptional = false,
+        IServiceProvider? services = null)
     {
         // A download opened by a link or an <img> sends no Origin: the token alone then says who may read.
         ChatWidget? widget;
@@ -163,7 +164,7 @@ public static class WebChatEndpoints
         }
         else
         {
-            (widget, problem) = await CheckAsync(key, http, db, ct);
+            (widget, problem) = await CheckAsync(key, http, db, ct, services);
         }
 
         if (problem is not null)
@@ -171,14 +172,16 @@ public static class WebChatEndpoints
             return (null, problem);
         }
 
-        var session = tokens.Read(http.Request.Query["token"]);
+        var session = tokens.Read(ChatQuery.Value(http.Request, "token"));
         return session is null || session.WidgetId != widget!.Id
             ? (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session expired", detail: "Start a new chat."))
             : (session, null);
     }
 
     /// <summary>The widget of <paramref name="key"/> if the request's origin may use it (with CORS headers set), else the problem.</summary>
-    internal static async Task<(ChatWidget? Widget, IResult? Problem)> CheckAsync(string key, HttpContext http, ParleyDbContext db, CancellationToken ct)
+    /// <remarks><paramref name="services"/>: where the origin check reads its options (<see cref="WidgetLookup.ServerOrigin"/>); the request's by default.</remarks>
+    internal static async Task<(ChatWidget? Widget, IResult? Problem)> CheckAsync(
+        string key, HttpContext http, ParleyDbContext db, CancellationToken ct, IServiceProvider? services = null)
     {
         var widget = await WidgetLookup.FindAsync(db, key, ct);
         if (widget is null)
@@ -186,7 +189,7 @@ public static class WebChatEndpoints
             return (null, ApiProblems.NotFound());
         }
 
-        if (!WidgetLookup.Allows(widget, http.Request))
+        if (!WidgetLookup.Allows(widget, http.Request, services ?? http.RequestServices))
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Origin not allowed", detail: "This widget may not be used from this site."));
         }

@@ -44,8 +44,8 @@ internal static class WebChatFallbackEndpoints
 
         // A browser's own reconnect sends the last event id it saw: the last agent message it has.
         var resumed = long.TryParse(http.Request.Headers["Last-Event-ID"], out var lastEventId);
-        _ = long.TryParse(http.Request.Query["after"], out var after);
-        var full = !resumed && http.Request.Query["full"] == "1";
+        _ = long.TryParse(ChatQuery.Value(http.Request, "after"), out var after);
+        var full = !resumed && ChatQuery.Value(http.Request, "full") == "1";
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache, no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";

@@ -34,7 +34,7 @@ internal static class WidgetLookup
     public static IReadOnlyList<PreChatField> Fields(ChatWidget widget) => JsonSerializer.Deserialize<List<PreChatField>>(widget.PreChatFields, Json) ?? [];
 
     /// <summary>The request's Origin, or this server's own origin for a same-origin request that sent none (a same-origin GET).</summary>
-    public static string? OriginOf(HttpRequest request)
+    public static string? OriginOf(HttpRequest request, IServiceProvider services)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length > 0)
@@ -42,7 +42,7 @@ internal static class WidgetLookup
             return origin;
         }
 
-        return request.Headers["Sec-Fetch-Site"] == "same-origin" ? ServerOrigin(request) : null;
+        return request.Headers["Sec-Fetch-Site"] == "same-origin" ? ServerOrigin(request, services) : null;
     }
 
     /// <summary>
@@ -50,9 +50,14 @@ internal static class WidgetLookup
     /// and a rebinding DNS name pointed at this server would otherwise be "self"); without it (a server on loopback: the
     /// start-up checks demand the setting off loopback) the Host only when it names loopback, else none.
     /// </summary>
-    public static string? ServerOrigin(HttpRequest request)
+    /// <remarks>
+    /// <paramref name="services"/> is where the options are read: the request's services for an endpoint; a visitor socket's
+    /// check passes its own scope's, since resolving from the request's services would keep a request scope for the
+    /// socket's life.
+    /// </remarks>
+    public static string? ServerOrigin(HttpRequest request, IServiceProvider services)
     {
-        var publicUrl = request.HttpContext.RequestServices.GetService<IOptions<ParleyOptions>>()?.Value.PublicUrl;
+        var publicUrl = services.GetService<IOptions<ParleyOptions>>()?.Value.PublicUrl;
         if (Uri.TryCreate(publicUrl, UriKind.Absolute, out var configured))
         {
             return configured.GetLeftPart(UriPartial.Authority);
@@ -65,5 +70,6 @@ internal static class WidgetLookup
             : null;
     }
 
-    public static bool Allows(ChatWidget widget, HttpRequest request) => AllowedOrigins.Allows(Origins(widget), OriginOf(request), ServerOrigin(request));
+    public static bool Allows(ChatWidget widget, HttpRequest request, IServiceProvider services) =>
+        AllowedOrigins.Allows(Origins(widget), OriginOf(request, services), ServerOrigin(request, services));
 }

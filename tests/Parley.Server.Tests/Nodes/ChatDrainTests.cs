@@ -58,6 +58,52 @@ public sealed class ChatDrainTests
     }
 
     [Fact]
+    public async Task WhenTheDrainIsOver_EveryOpenChatSocketIsClosedWithGoingAway_WhicheverChatItServes()
+    {
+        await using var server = new WebChatAppFactory();
+        var sockets = new List<ChatSocket>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, token) = await server.StartChatAsync();
+            var socket = await ChatSocket.ConnectAsync(server, WebChatClient.DemoKey, token);
+            await socket.ReceiveUntilAsync("hello");
+            sockets.Add(socket);
+        }
+
+        var drain = server.Services.GetServices<IHostedService>().OfType<NodeDrainService>().Single();
+        await drain.StoppingAsync(TestContext.Current.CancellationToken);
+
+        foreach (var socket in sockets)
+        {
+            while (await socket.ReceiveAsync() is not null)
+            {
+                // Frames sent before the close are passed over.
+            }
+
+            Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, socket.CloseStatus);
+            await socket.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ASocketOpenedAfterTheDrainIsOver_IsClosedWithGoingAway_ToMoveToAnotherNode()
+    {
+        await using var server = new WebChatAppFactory();
+        var (_, token) = await server.StartChatAsync();
+        var drain = server.Services.GetServices<IHostedService>().OfType<NodeDrainService>().Single();
+        await drain.StoppingAsync(TestContext.Current.CancellationToken);
+
+        await using var socket = await ChatSocket.ConnectAsync(server, WebChatClient.DemoKey, token);
+        while (await socket.ReceiveAsync() is not null)
+        {
+            // hello and the chat's status may come before the close.
+        }
+
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, socket.CloseStatus);
+        Assert.Equal("node restarting", socket.CloseReason);
+    }
+
+    [Fact]
     public async Task WhenTheDrainIsOver_AnOpenFallbackEventStreamIsEnded_SoTheWidgetReconnectsElsewhere()
     {
         await using var server = new WebChatAppFactory();
