@@ -67,7 +67,8 @@ CPU_AFTER=$(awk '{print $14+$15}' "/proc/$PID/stat")
 echo "server CPU $(( (CPU_AFTER - CPU_BEFORE) / (SECONDS_ + WARMUP) ))% of one core on average, RSS $(( $(ps -o rss= -p "$PID") / 1024 )) MB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ -n "${PG_STATEMENTS:-}" ]; then
-  "${PSQL[@]}" -F ' | ' -c "select calls, round(total_exec_time::numeric, 0) as ms, round(mean_exec_time::numeric, 3) as mean_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements order by total_exec_time desc limit 15"
+  "${PSQL[@]}" -F ' | ' -c "select calls, round(total_exec_time::numeric, 0) as ms, round(mean_exec_time::numeric, 3) as mean_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements order by total_exec_time desc limit 8"
+  "${PSQL[@]}" -F ' | ' -c "select calls, round(total_exec_time::numeric, 0) as ms, round(mean_exec_time::numeric, 3) as mean_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements order by calls desc limit 15"
   "${PSQL[@]}" -F ' | ' -c "select xact_commit, xact_rollback from pg_stat_database where datname = 'parley'"
 fi
 kill -9 "$PID"; wait "$SERVER" 2>/dev/null || true

@@ -40,8 +40,9 @@ internal sealed partial class TenantRoutingGrain(
     private IGrainTimer? _heartbeat;
     private DailyRollover _rollover = null!;
     private CommitBatch _open = new();
-    private CommitBatch? _inFlight;
+    private readonly List<CommitBatch> _inFlight = [];
     private bool _writing;
+    private TaskCompletionSource? _arrival;
     private Exception? _broken;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -106,6 +107,7 @@ internal sealed partial class TenantRoutingGrain(
         var changes = ChangeSet.From(events, added, touchedAgent, _engine, time.GetUtcNow());
         var batch = _open;
         batch.Add(changes, events, touchedAgent ?? reloadedAgent);
+        _arrival?.TrySetResult();
         if (!_writing)
         {
             _writing = true;
