@@ -19,14 +19,6 @@ internal sealed partial class TenantRoutingGrain
         SealedChangeSet? committing = null;
         while (_open.Commands > 0 || committing is not null)
         {
-            if (committing is not null && _open.Commands == 0 && !committing.Commit!.IsCompleted)
-            {
-                // A command arriving now is written while the set before it commits, instead of after.
-                _arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                await Task.WhenAny(committing.Commit, _arrival.Task);
-                _arrival = null;
-            }
-
             var next = _open.Commands > 0 ? Seal() : null;
             if (committing is not null && (next is null || !next.OnlyAdds || committing.Commit!.IsCompleted))
             {

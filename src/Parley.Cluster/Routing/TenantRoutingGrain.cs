@@ -42,7 +42,6 @@ internal sealed partial class TenantRoutingGrain(
     private CommitBatch _open = new();
     private readonly List<CommitBatch> _inFlight = [];
     private bool _writing;
-    private TaskCompletionSource? _arrival;
     private Exception? _broken;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -107,7 +106,6 @@ internal sealed partial class TenantRoutingGrain(
         var changes = ChangeSet.From(events, added, touchedAgent, _engine, time.GetUtcNow());
         var batch = _open;
         batch.Add(changes, events, touchedAgent ?? reloadedAgent);
-        _arrival?.TrySetResult();
         if (!_writing)
         {
             _writing = true;

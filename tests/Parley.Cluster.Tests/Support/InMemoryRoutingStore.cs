@@ -47,7 +47,8 @@ public sealed class InMemoryRoutingStore : IRoutingStore
     /// <summary>
     /// Leaves the tenant's next writes in open transactions (<see cref="WriteAsync"/>) whose commits wait for
     /// <paramref name="release"/>, as a database waiting for its disk would; a release that faults fails the commit and
-    /// stores nothing of it. Returns a task that completes when the first held write is waiting for its commit.
+    /// stores nothing of it; while <see cref="HoldSaves"/> holds, such writes wait too. Returns a task that completes when
+    /// the first held write is waiting for its commit.
     /// </summary>
     public Task HoldCommits(Guid tenantId, Task release)
     {
@@ -234,21 +235,31 @@ public sealed class InMemoryRoutingStore : IRoutingStore
     public async Task<IRoutingCommit> WriteAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
     {
         Task? hold;
+        Task? slowWrite;
         lock (_lock)
         {
             var t = Of(tenantId);
             hold = t.CommitHold;
-            if (hold is not null)
-            {
-                t.OpenWrites++;
-                t.CommitWaiting?.TrySetResult();
-            }
+            slowWrite = t.Hold;
+            t.SaveStarted?.TrySetResult();
         }
 
         if (hold is null)
         {
             await SaveAsync(tenantId, changes, cancellationToken);
             return CommittedRoutingWrite.Instance;
+        }
+
+        if (slowWrite is not null)
+        {
+            await slowWrite;
+        }
+
+        lock (_lock)
+        {
+            var t = Of(tenantId);
+            t.OpenWrites++;
+            t.CommitWaiting?.TrySetResult();
         }
 
         return new HeldCommit(this, tenantId, changes, hold);
