@@ -40,7 +40,7 @@ internal sealed partial class TenantRoutingGrain(
     private IGrainTimer? _heartbeat;
     private DailyRollover _rollover = null!;
     private CommitBatch _open = new();
-    private readonly List<CommitBatch> _inFlight = [];
+    private CommitBatch? _inFlight;
     private bool _writing;
     private Exception? _broken;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Parley.Cluster.Routing.Ports;
 using Parley.Data;
 using Parley.Data.Entities.Acd;
@@ -78,61 +77,6 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
     public async Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
     {
         await using var scope = Open(tenantId, out var db);
-        await SaveInAsync(db, tenantId, changes, cancellationToken);
-    }
-
-    /// <summary>
-    /// On PostgreSQL the transaction is left open for the grain to commit, so that the next change set is written
-    /// while this one waits for the disk. SQLite has one writer at a time: there the changes are saved at once.
-    /// </summary>
-    public async Task<IRoutingCommit> WriteAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
-    {
-        var scope = Open(tenantId, out var db);
-        if (db.Database.IsSqlite())
-        {
-            await using (scope)
-            {
-                await SaveInAsync(db, tenantId, changes, cancellationToken);
-            }
-
-            return CommittedRoutingWrite.Instance;
-        }
-
-        IDbContextTransaction? transaction = null;
-        try
-        {
-            // A failed write rolls back the whole transaction: no savepoint (a round trip of its own) before SaveChanges.
-            db.Database.AutoSavepointsEnabled = false;
-            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var deliveries = await AddAsync(db, tenantId, changes, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return new EfRoutingCommit(scope, transaction, deliveries > 0 ? webhooks : null);
-        }
-        catch
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-
-            await scope.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task SaveInAsync(ParleyDbContext db, Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
-    {
-        var deliveries = await AddAsync(db, tenantId, changes, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        if (deliveries > 0)
-        {
-            webhooks.Wake();
-        }
-    }
-
-    /// <summary>Adds the changes, their history and their webhook deliveries to <paramref name="db"/>; returns how many deliveries.</summary>
-    private async Task<int> AddAsync(ParleyDbContext db, Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
-    {
         foreach (var added in changes.Added)
         {
             db.Interactions.Add(new InteractionRecord
@@ -211,7 +155,11 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
             deliveries = await webhooks.AddAsync(db, tenantId, messages, cancellationToken);
         }
 
-        return deliveries;
+        await db.SaveChangesAsync(cancellationToken);
+        if (deliveries > 0)
+        {
+            webhooks.Wake();
+        }
     }
 
     private static void Apply(InteractionRecord row, InteractionChange change)

@@ -44,32 +44,6 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         }
     }
 
-    /// <summary>
-    /// Leaves the tenant's next writes in open transactions (<see cref="WriteAsync"/>) whose commits wait for
-    /// <paramref name="release"/>, as a database waiting for its disk would; a release that faults fails the commit and
-    /// stores nothing of it; while <see cref="HoldSaves"/> holds, such writes wait too. Returns a task that completes when
-    /// the first held write is waiting for its commit.
-    /// </summary>
-    public Task HoldCommits(Guid tenantId, Task release)
-    {
-        lock (_lock)
-        {
-            var t = Of(tenantId);
-            t.CommitHold = release;
-            t.CommitWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return t.CommitWaiting.Task;
-        }
-    }
-
-    /// <summary>How many change sets the tenant's grain has written in transactions that were not committed at once.</summary>
-    public int OpenWritesOf(Guid tenantId)
-    {
-        lock (_lock)
-        {
-            return Of(tenantId).OpenWrites;
-        }
-    }
-
     /// <summary>Lets the tenant's saves run at once again.</summary>
     public void ReleaseSaves(Guid tenantId)
     {
@@ -232,39 +206,6 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         }
     }
 
-    public async Task<IRoutingCommit> WriteAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
-    {
-        Task? hold;
-        Task? slowWrite;
-        lock (_lock)
-        {
-            var t = Of(tenantId);
-            hold = t.CommitHold;
-            slowWrite = t.Hold;
-            t.SaveStarted?.TrySetResult();
-        }
-
-        if (hold is null)
-        {
-            await SaveAsync(tenantId, changes, cancellationToken);
-            return CommittedRoutingWrite.Instance;
-        }
-
-        if (slowWrite is not null)
-        {
-            await slowWrite;
-        }
-
-        lock (_lock)
-        {
-            var t = Of(tenantId);
-            t.OpenWrites++;
-            t.CommitWaiting?.TrySetResult();
-        }
-
-        return new HeldCommit(this, tenantId, changes, hold);
-    }
-
     private static void Apply(TenantData t, RoutingChanges changes, List<Action> undo)
     {
         foreach (var added in changes.Added)
@@ -336,12 +277,6 @@ public sealed class InMemoryRoutingStore : IRoutingStore
 
         public Task? Hold { get; set; }
 
-        public Task? CommitHold { get; set; }
-
-        public TaskCompletionSource? CommitWaiting { get; set; }
-
-        public int OpenWrites { get; set; }
-
         public TaskCompletionSource? SaveStarted { get; set; }
 
         public Dictionary<string, QueueDefinition> Queues { get; } = [];
@@ -366,17 +301,5 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         public string? AgentId { get; set; }
 
         public DateTimeOffset? AcceptedAt { get; set; }
-    }
-
-    /// <summary>A write whose changes reach the store only when its commit is released.</summary>
-    private sealed class HeldCommit(InMemoryRoutingStore store, Guid tenantId, RoutingChanges changes, Task release) : IRoutingCommit
-    {
-        public async Task CommitAsync(CancellationToken cancellationToken)
-        {
-            await release;
-            await store.SaveAsync(tenantId, changes, cancellationToken);
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -23,15 +23,4 @@ public interface IRoutingStore
     /// deliveries) atomically: when it throws, none of them may remain. The grain then fails the call and rebuilds.
     /// </summary>
     Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="SaveAsync"/>, but may leave the transaction open: the grain writes the next change set while
-    /// this one's commit waits for the disk, and commits them in order. A store that cannot (or need not) overlap them
-    /// saves at once and returns <see cref="CommittedRoutingWrite.Instance"/>.
-    /// </summary>
-    async Task<IRoutingCommit> WriteAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
-    {
-        await SaveAsync(tenantId, changes, cancellationToken);
-        return CommittedRoutingWrite.Instance;
-    }
 }
