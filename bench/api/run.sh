@@ -3,7 +3,9 @@
 # mode on loopback (SQLite, or PostgreSQL on a throwaway cluster with DB=pg), an API client made through the admin API,
 # a client-credentials token, then CONNECTIONS closed-loop clients on POST /api/v1/interactions for SECONDS. Afterwards
 # the server is killed with SIGKILL and every acknowledged id is looked up in the database: "stored before acknowledged".
-#   [DB=sqlite|pg] [PG_EXTRA=";Max Auto Prepare=0"] bench/api/run.sh [CONNECTIONS=32] [SECONDS=30] [WARMUP=5]
+#   [DB=sqlite|pg] [PG_EXTRA=";Max Auto Prepare=0"] [PG_CONF="-c commit_delay=10"] [PG_STATEMENTS=1] bench/api/run.sh [CONNECTIONS=32] [SECONDS=30] [WARMUP=5]
+# PG_CONF adds server settings to the throwaway cluster; PG_STATEMENTS=1 loads pg_stat_statements and prints the busiest
+# statements (calls, total and mean time) before the SIGKILL.
 # Loopback only; ends by itself. Wrap it in `flock /tmp/parley-load.lock` when others measure on the same machine.
 set -euo pipefail
 CONNECTIONS=${1:-32}
@@ -28,11 +30,12 @@ if [ "$DB" = pg ]; then
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$OUT"
   PG_PORT=$(free_port)
   as_postgres "$PG_BIN/initdb" -D "$OUT/pg" -U parley -A trust -E UTF8 >/dev/null
-  as_postgres "$PG_BIN/pg_ctl" -D "$OUT/pg" -l "$OUT/pg.log" -w -t 60 -o "-p $PG_PORT -k $OUT -c listen_addresses=127.0.0.1" start >/dev/null
+  as_postgres "$PG_BIN/pg_ctl" -D "$OUT/pg" -l "$OUT/pg.log" -w -t 60 -o "-p $PG_PORT -k $OUT -c listen_addresses=127.0.0.1 ${PG_CONF:-} ${PG_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements}" start >/dev/null
   PG_STOP='as_postgres "$PG_BIN/pg_ctl" -D "$OUT/pg" -m fast -w stop >/dev/null 2>&1 || true'
   PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U parley -v ON_ERROR_STOP=1 -qtA)
   "${PSQL[@]}" -d postgres -c "CREATE DATABASE parley"
   PSQL+=(-d parley)
+  [ -n "${PG_STATEMENTS:-}" ] && "${PSQL[@]}" -c "CREATE EXTENSION pg_stat_statements"
   [ "$(id -u)" -eq 0 ] && chmod 777 "$OUT"
   DATABASE_ARGS=(--Parley:Database:Provider=Postgres "--ConnectionStrings:Parley=Host=127.0.0.1;Port=$PG_PORT;Username=parley;Database=parley${PG_EXTRA:-}")
 fi
@@ -63,6 +66,11 @@ PID=$(pgrep -n -f "Parley.Server.dll --demo --Parley:DataDirectory=$OUT/data")
 CPU_AFTER=$(awk '{print $14+$15}' "/proc/$PID/stat")
 echo "server CPU $(( (CPU_AFTER - CPU_BEFORE) / (SECONDS_ + WARMUP) ))% of one core on average, RSS $(( $(ps -o rss= -p "$PID") / 1024 )) MB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if [ -n "${PG_STATEMENTS:-}" ]; then
+  "${PSQL[@]}" -F ' | ' -c "select calls, round(total_exec_time::numeric, 0) as ms, round(mean_exec_time::numeric, 3) as mean_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements order by total_exec_time desc limit 8"
+  "${PSQL[@]}" -F ' | ' -c "select calls, round(total_exec_time::numeric, 0) as ms, round(mean_exec_time::numeric, 3) as mean_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) from pg_stat_statements order by calls desc limit 15"
+  "${PSQL[@]}" -F ' | ' -c "select xact_commit, xact_rollback from pg_stat_database where datname = 'parley'"
+fi
 kill -9 "$PID"; wait "$SERVER" 2>/dev/null || true
 ACKED=$(wc -l < "$OUT/acknowledged.txt")
 if [ "$DB" = pg ]; then

@@ -70,6 +70,7 @@ internal static class ClusterExtensions
         services.AddSingleton<RoutingEventDispatcher>();
         services.AddSingleton<IRoutingEventPublisher>(sp => sp.GetRequiredService<RoutingEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<RoutingEventDispatcher>());
+        services.AddSingleton<TenantRoutingGrains>();
         services.AddScoped<RoutingGateway>();
         services.AddSingleton<AgentEventSubscriptions>();
         services.AddSingleton<TenantEventSubscriptions>();
