@@ -40,6 +40,8 @@ public sealed partial class ParleyDbContext(DbContextOptions<ParleyDbContext> op
 
     public DbSet<AgentPresence> AgentPresence => Set<AgentPresence>();
 
+    public DbSet<RoutingOwnership> RoutingOwnership => Set<RoutingOwnership>();
+
     public DbSet<RoutingHistoryEntry> RoutingHistory => Set<RoutingHistoryEntry>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();

@@ -25,6 +25,8 @@ internal sealed class BenchRoutingStore : IRoutingStore
 
     public static string AgentId(int n) => $"a{n}";
 
+    public Task<long> ClaimAsync(Guid tenantId, CancellationToken cancellationToken) => Task.FromResult(1L);
+
     public Task<TenantRoutingData> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         var queues = Enumerable.Range(0, Queues).Select(q => new QueueDefinition(new QueueId(QueueId(q)), [Channel.Voice, Channel.Chat])
@@ -42,7 +44,7 @@ internal sealed class BenchRoutingStore : IRoutingStore
 
     public Task<QueueDefinition?> LoadQueueAsync(Guid tenantId, string queueId, CancellationToken cancellationToken) => Task.FromResult<QueueDefinition?>(null);
 
-    public Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
+    public Task SaveAsync(Guid tenantId, long epoch, RoutingChanges changes, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _saves);
         return Task.CompletedTask;

@@ -100,6 +100,7 @@ public sealed class RoutingStoreBenchCommand : IBenchCommand
     {
         var latencies = new List<double>(count);
         var queue = t.Queue.ToString();
+        var epoch = await store.ClaimAsync(t.Tenant, ct);
         for (var i = 0; i < count; i++)
         {
             var id = Guid.CreateVersion7();
@@ -108,7 +109,7 @@ public sealed class RoutingStoreBenchCommand : IBenchCommand
             RoutingEvent queued = new InteractionQueued(now, new InteractionId(id.ToString()), new QueueId(queue), Channel.Voice, 0, now, 1, null);
             var changes = new RoutingChanges([added], [], [], [queued]);
             var started = Stopwatch.GetTimestamp();
-            await store.SaveAsync(t.Tenant, changes, ct);
+            await store.SaveAsync(t.Tenant, epoch, changes, ct);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 

@@ -1,4 +1,5 @@
 using Parley.Cluster.Routing.Messages;
+using Parley.Cluster.Routing.Ports;
 using Parley.Routing.Agents;
 
 namespace Parley.Cluster.Routing;
@@ -29,15 +30,24 @@ internal sealed partial class TenantRoutingGrain
                     // Off the grain's scheduler: a store whose I/O is synchronous (SQLite, or a writer waiting for the
                     // database lock) would otherwise hold the grain's turn for the whole write, and every command and
                     // query behind it would wait instead of joining the next change set.
-                    var tenantId = _tenantId;
-                    await Task.Run(() => store.SaveAsync(tenantId, changes, CancellationToken.None));
+                    var (tenantId, epoch) = (_tenantId, _epoch);
+                    await Task.Run(() => store.SaveAsync(tenantId, epoch, changes, CancellationToken.None));
                 }
             }
             catch (Exception exception)
             {
                 // The engine is now ahead of the database: fail this set and every command applied after it, forget
-                // the engine and rebuild from what is durable.
-                Log.SaveFailed(logger, exception, _tenantId);
+                // the engine and rebuild from what is durable (or, when another activation owns the tenant now, leave
+                // the tenant to it).
+                if (exception is RoutingOwnershipLostException)
+                {
+                    Log.OwnershipLost(logger, _tenantId, _epoch);
+                }
+                else
+                {
+                    Log.SaveFailed(logger, exception, _tenantId);
+                }
+
                 _broken = exception;
                 _inFlight = null;
                 batch.Fail(exception);

@@ -37,6 +37,7 @@ internal sealed partial class TenantRoutingGrain(
     private RoutingEngine _engine = null!;
     private Guid _tenantId;
     private long _sequence;
+    private long _epoch;
     private IGrainTimer? _heartbeat;
     private DailyRollover _rollover = null!;
     private CommitBatch _open = new();
@@ -47,13 +48,14 @@ internal sealed partial class TenantRoutingGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _tenantId = this.GetPrimaryKey();
+        _epoch = await store.ClaimAsync(_tenantId, cancellationToken);
         _engine = new RoutingEngine(time, _events, options.Value.ToEngineOptions());
         _rollover = new DailyRollover(await LoadZoneAsync(cancellationToken), time.GetUtcNow());
         _seatLimits = await plans.LoadSeatLimitsAsync(_tenantId, cancellationToken);
         var data = await store.LoadAsync(_tenantId, cancellationToken);
         _sequence = data.LastSequence;
         var dropped = Rebuild(data);
-        Log.Activated(logger, _tenantId, _queueIds.Count, _agentIds.Count, data.State.Waiting.Count, data.State.Active.Count, dropped);
+        Log.Activated(logger, _tenantId, _epoch, _queueIds.Count, _agentIds.Count, data.State.Waiting.Count, data.State.Active.Count, dropped);
         CaptureAll();
         await CompleteAsync(RoutingResult.Ok, null, null);
         var period = options.Value.Heartbeat;
@@ -98,8 +100,11 @@ internal sealed partial class TenantRoutingGrain(
 
         if (_broken is { } failure)
         {
-            // An earlier change set failed: the engine is ahead of the database and is being rebuilt.
-            throw new InvalidOperationException($"Routing of tenant {_tenantId} is rebuilding after a failed save.", failure);
+            // An earlier change set failed: the engine is ahead of the database and is being rebuilt, or another
+            // activation owns the tenant now (worth retrying: the retry reaches it).
+            throw failure is RoutingOwnershipLostException
+                ? new RoutingOwnershipLostException(_tenantId, _epoch, failure)
+                : new InvalidOperationException($"Routing of tenant {_tenantId} is rebuilding after a failed save.", failure);
         }
 
         var events = _events.Drain();

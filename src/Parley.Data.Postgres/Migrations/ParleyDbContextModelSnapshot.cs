@@ -684,6 +684,23 @@ namespace Parley.Data.Postgres.Migrations
                     b.ToTable("RoutingHistory", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Acd.RoutingOwnership", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Epoch")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("RoutingOwnership", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Acd.Skill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2811,6 +2828,15 @@ namespace Parley.Data.Postgres.Migrations
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Acd.RoutingOwnership", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Parley.Data.Entities.Acd.RoutingOwnership", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

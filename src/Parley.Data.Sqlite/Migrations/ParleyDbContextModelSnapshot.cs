@@ -673,6 +673,23 @@ namespace Parley.Data.Sqlite.Migrations
                     b.ToTable("RoutingHistory", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Data.Entities.Acd.RoutingOwnership", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Epoch")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("RoutingOwnership", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Data.Entities.Acd.Skill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2782,6 +2799,15 @@ namespace Parley.Data.Sqlite.Migrations
                     b.HasOne("Parley.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Data.Entities.Acd.RoutingOwnership", b =>
+                {
+                    b.HasOne("Parley.Domain.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("Parley.Data.Entities.Acd.RoutingOwnership", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -23,6 +23,9 @@ namespace Parley.Server.Routing;
 /// </summary>
 internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox webhooks, TimeProvider time) : IRoutingStore
 {
+    public Task<long> ClaimAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        RoutingOwnershipClaims.ClaimAsync(scopes, tenantId, time, cancellationToken);
+
     public async Task<TenantRoutingData> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         await using var scope = Open(tenantId, out var db);
@@ -74,9 +77,10 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
         return queue is null ? null : RoutingDefinitions.ToDefinition(queue);
     }
 
-    public async Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
+    public async Task SaveAsync(Guid tenantId, long epoch, RoutingChanges changes, CancellationToken cancellationToken)
     {
         await using var scope = Open(tenantId, out var db);
+        RoutingOwnershipClaims.CheckInSave(db, tenantId, epoch);
         foreach (var added in changes.Added)
         {
             db.Interactions.Add(new InteractionRecord
@@ -155,7 +159,15 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
             deliveries = await webhooks.AddAsync(db, tenantId, messages, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception) when (RoutingOwnershipClaims.IsLost(exception))
+        {
+            throw new RoutingOwnershipLostException(tenantId, epoch, exception);
+        }
+
         if (deliveries > 0)
         {
             webhooks.Wake();

@@ -123,6 +123,23 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         }
     }
 
+    /// <summary>Claims the tenant as another activation would (a duplicate on a joining node): returns the new epoch.</summary>
+    public long ClaimElsewhere(Guid tenantId)
+    {
+        lock (_lock)
+        {
+            return ++Of(tenantId).Epoch;
+        }
+    }
+
+    public Task<long> ClaimAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(++Of(tenantId).Epoch);
+        }
+    }
+
     public Task<TenantRoutingData> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -159,7 +176,7 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         }
     }
 
-    public async Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken)
+    public async Task SaveAsync(Guid tenantId, long epoch, RoutingChanges changes, CancellationToken cancellationToken)
     {
         if (FailSaves)
         {
@@ -182,6 +199,11 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         lock (_lock)
         {
             var t = Of(tenantId);
+            if (epoch != t.Epoch)
+            {
+                throw new RoutingOwnershipLostException(tenantId, epoch);
+            }
+
             t.Saves++;
             var undo = new List<Action>();
             try
@@ -274,6 +296,8 @@ public sealed class InMemoryRoutingStore : IRoutingStore
         public int Loads { get; set; }
 
         public int Saves { get; set; }
+
+        public long Epoch { get; set; }
 
         public Task? Hold { get; set; }
 

@@ -9,6 +9,13 @@ namespace Parley.Cluster.Routing.Ports;
 /// </summary>
 public interface IRoutingStore
 {
+    /// <summary>
+    /// Makes the calling activation the tenant's only writer: returns a new epoch, higher than any claimed before, after
+    /// which a save with an older epoch fails with <see cref="RoutingOwnershipLostException"/> and writes nothing. Called
+    /// before <see cref="LoadAsync"/>, so the load sees every save the previous owner made.
+    /// </summary>
+    Task<long> ClaimAsync(Guid tenantId, CancellationToken cancellationToken);
+
     /// <summary>Everything needed to rebuild a tenant's engine: definitions, signed-in agents, open interactions.</summary>
     Task<TenantRoutingData> LoadAsync(Guid tenantId, CancellationToken cancellationToken);
 
@@ -21,6 +28,8 @@ public interface IRoutingStore
     /// <summary>
     /// Writes the state changes and the record of <see cref="RoutingChanges.Events"/> (routing history, webhook
     /// deliveries) atomically: when it throws, none of them may remain. The grain then fails the call and rebuilds.
+    /// Throws <see cref="RoutingOwnershipLostException"/>, writing nothing, when <paramref name="epoch"/> is no longer
+    /// the tenant's latest claim.
     /// </summary>
-    Task SaveAsync(Guid tenantId, RoutingChanges changes, CancellationToken cancellationToken);
+    Task SaveAsync(Guid tenantId, long epoch, RoutingChanges changes, CancellationToken cancellationToken);
 }
