@@ -35,6 +35,7 @@ internal sealed class VisitorSession(Visitors visitors, int index)
 
             var socket = new ClientWebSocket();
             socket.Options.SetRequestHeader("Origin", Floor.Origin);
+            BrowserHeaders.AddTo(socket.Options);
             socket.Options.KeepAliveInterval = Timeout.InfiniteTimeSpan;
             socket.Options.CollectHttpResponseDetails = true;
             var uri = new UriBuilder(visitors.Server) { Scheme = "ws", Path = $"/webchat/{Floor.WidgetKey}/ws", Query = $"token={Uri.EscapeDataString(chat.Token)}&after=0" }.Uri;

@@ -118,6 +118,7 @@ internal sealed class ChatSocketMiddleware(
             _ = long.TryParse(ChatQuery.Value(http.Request, "after"), out var after);
             var full = ChatQuery.Value(http.Request, "full") == "1";
             var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            UpgradedRequest.Forget(http);
             ChatSocketMetrics.Opened();
             return new ChatSocketSession(host, socket, session!, room!, address, after, full);
         }
