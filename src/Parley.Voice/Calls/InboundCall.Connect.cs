@@ -92,7 +92,7 @@ internal sealed partial class InboundCall
                 return false;
             case CallSignal.OfferWithdrawn withdrawn when _ringing?.AgentId == withdrawn.AgentId:
                 CallLog.RingCancelled(_services.Logger, Id, withdrawn.AgentId, withdrawn.Reason);
-                _ringing.Cancel();
+                StopRingingWithdrawn();
                 return false;
             case CallSignal.AgentAnswered answered:
                 return await OnAgentAnsweredAsync(answered.Leg).ConfigureAwait(false);
@@ -176,11 +176,29 @@ internal sealed partial class InboundCall
         await SaveAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The offer ringing this phone was withdrawn (rung out, revoked): the leg is cancelled and no longer the call's ringing
+    /// leg, so the next offer rings at once — the same agent's phone again, or another's. A phone that never answered
+    /// cannot be cancelled until it does (RFC 3261 §9.1), and its INVITE may stay open for 32 s; were it still the ringing
+    /// leg, each new offer would be refused at once, and routing would offer the call again at once, in a loop.
+    /// Whatever the leg does later (answers, fails) is handled as a stale leg.
+    /// </summary>
+    private void StopRingingWithdrawn()
+    {
+        var leg = _ringing!;
+        _ringing = null;
+        leg.Cancel();
+    }
+
     private async Task<bool> OnAgentAnsweredAsync(AgentLeg leg)
     {
         if (leg != _ringing)
         {
+            // A phone whose offer was withdrawn (or a second answer) answered: it does not get the call.
+            CallLog.AnsweredTooLate(_services.Logger, Id, leg.AgentId, "offer_withdrawn");
             _services.Owner.DetachAgentLeg(leg.Dialog!);
+            leg.Record = leg.Record with { AnsweredAt = Now, SipStatus = 200, SipCallId = leg.Dialog!.CallId, EndedAt = Now, ReleaseCause = "offer_withdrawn" };
+            await SaveLegAsync(leg).ConfigureAwait(false);
             await leg.HangUpAsync().ConfigureAwait(false);
             await leg.DisposeAsync().ConfigureAwait(false);
             return false;
