@@ -102,9 +102,11 @@ public static class ParleyApplicationExtensions
         if (http.ScalarEnabled)
         {
             // Self-contained: no web fonts from the vendor's CDN (the reference must work offline),
-            // no AI chat, no MCP and no "deploy"/client buttons that lead off this server.
+            // no AI chat, no MCP and no "deploy"/client buttons that lead off this server. Scalar shows its developer
+            // tools (Configure, Share, Generate SDK, Deploy) on localhost unless told not to: exactly where the demo runs.
             app.MapScalarApiReference("/scalar", options => options
                     .DisableDefaultFonts()
+                    .HideDeveloperTools()
                     .DisableAgent()
                     .DisableMcp()
                     .DisableTelemetry()
