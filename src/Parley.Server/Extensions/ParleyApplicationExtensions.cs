@@ -49,7 +49,7 @@ public static class ParleyApplicationExtensions
     {
         app.UseParleyForwardedHeaders(app.Services.GetRequiredService<IOptions<HttpOptions>>().Value);
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodePageWriter.WriteAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
