@@ -115,6 +115,7 @@ public static class ParleyApplicationExtensions
         }
 
         app.MapGet("/sign-in", () => Results.File("sign-in.html", "text/html")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/access-denied", () => Results.File("access-denied.html", "text/html")).AllowAnonymous().ExcludeFromDescription();
         app.MapTokenEndpoint();
 
         var api = app.MapGroup("/api/v1");
