@@ -125,7 +125,7 @@ public sealed class SipRegistrationTests(ParleyAppFactory factory) : IClassFixtu
         var first = Assert.Single(await store.LoadAsync(aor, null, Ct));
         var firstWritten = await UpdatedAtAsync(aor, first.Contact);
         await Task.Delay(20, Ct);
-        var second = first with { Contact = "sip:agent2-restarted@127.0.0.1:5999", CallId = "restarted-call", CSeq = 1, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10) };
+        var second = first with { Contact = "sip:agent2-restarted@127.0.0.1:5999", CallId = "restarted-call", CSeq = 1, ExpiresAt = first.ExpiresAt.AddMinutes(1) };
 
         await store.ReplaceAsync(aor, first.TenantId, [first, second], Ct);
 
