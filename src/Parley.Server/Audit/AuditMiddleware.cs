@@ -28,14 +28,15 @@ internal sealed class AuditMiddleware(RequestDelegate next)
             return;
         }
 
-        var failed = false;
+        int? failedWith = null;
         try
         {
             await next(context);
         }
-        catch
+        catch (Exception ex)
         {
-            failed = true;
+            // What the exception handler will answer: a body it could not read is the client's 400/413/415, not our 500.
+            failedWith = ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
             throw;
         }
         finally
@@ -44,7 +45,7 @@ internal sealed class AuditMiddleware(RequestDelegate next)
             if (CurrentActor.From(context.User) is { } actor && endpoint is not null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
                 && endpoint.Metadata.GetMetadata<HubMetadata>() is null)
             {
-                var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+                var status = failedWith ?? context.Response.StatusCode;
                 var action = endpoint.Metadata.GetMetadata<AuditActionAttribute>()?.Action
                     ?? $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText}";
                 await writer.AppendAsync(

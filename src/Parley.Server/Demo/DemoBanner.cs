@@ -22,7 +22,7 @@ internal static class DemoBanner
         var admin = $"  Admin console    {baseUrl}/admin          (";
         text.AppendLine(admin + "sign in as admin: agents, queues, flows and the flow designer, chat widgets,");
         text.AppendLine(new string(' ', admin.Length) + "numbers, trunks, users, roles, API clients, webhooks, audit log and more)");
-        text.AppendLine($"  Web chat demo    {baseUrl}/demo/chat      (a sample site with the chat widget; answer in the workspace)");
+        text.AppendLine($"  Web chat demo    {baseUrl}/demo/chat      (a sample site with the chat widget; answer in the workspace as agent2 or agent3)");
         if (http.ScalarEnabled)
         {
             text.AppendLine($"  API reference    {baseUrl}/scalar");

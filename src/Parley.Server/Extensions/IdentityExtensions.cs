@@ -120,6 +120,7 @@ internal static class IdentityExtensions
         options.SlidingExpiration = true;
         options.ExpireTimeSpan = TimeSpan.FromHours(10);
         options.LoginPath = "/sign-in";
+        options.AccessDeniedPath = "/access-denied";
         options.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
         options.Events.OnValidatePrincipal = async context =>

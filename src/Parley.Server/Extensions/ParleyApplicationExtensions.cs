@@ -49,7 +49,7 @@ public static class ParleyApplicationExtensions
     {
         app.UseParleyForwardedHeaders(app.Services.GetRequiredService<IOptions<HttpOptions>>().Value);
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodePageWriter.WriteAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -102,9 +102,11 @@ public static class ParleyApplicationExtensions
         if (http.ScalarEnabled)
         {
             // Self-contained: no web fonts from the vendor's CDN (the reference must work offline),
-            // no AI chat, no MCP and no "deploy"/client buttons that lead off this server.
+            // no AI chat, no MCP and no "deploy"/client buttons that lead off this server. Scalar shows its developer
+            // tools (Configure, Share, Generate SDK, Deploy) on localhost unless told not to: exactly where the demo runs.
             app.MapScalarApiReference("/scalar", options => options
                     .DisableDefaultFonts()
+                    .HideDeveloperTools()
                     .DisableAgent()
                     .DisableMcp()
                     .DisableTelemetry()
@@ -113,6 +115,7 @@ public static class ParleyApplicationExtensions
         }
 
         app.MapGet("/sign-in", () => Results.File("sign-in.html", "text/html")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/access-denied", () => Results.File("access-denied.html", "text/html")).AllowAnonymous().ExcludeFromDescription();
         app.MapTokenEndpoint();
 
         var api = app.MapGroup("/api/v1");

@@ -74,6 +74,11 @@ internal sealed class TenantSipBindingStore(
         foreach (var binding in bindings)
         {
             var row = rows.Find(r => SameContact(r.ContactUri, binding.Contact));
+
+            // The set is written whole on every REGISTER; only the binding that REGISTER made or refreshed is newer.
+            // AgentPhones rings the newest one, so a phone that died without unregistering must not look as new as its
+            // restarted successor (it would take the call and ring out).
+            var refreshed = row is null || row.CallId != binding.CallId || row.CSeq != binding.CSeq || row.ExpiresAt != binding.ExpiresAt;
             if (row is null)
             {
                 row = new SipRegistration
@@ -100,7 +105,10 @@ internal sealed class TenantSipBindingStore(
             row.UserAgent = binding.UserAgent is { } agent ? agent[..Math.Min(agent.Length, 256)] : row.UserAgent;
             row.Path = SipRegistrationPath.Join(binding.Path);
             row.UserId = binding.User is { } user && userIds.TryGetValue(user, out var userId) ? userId : row.UserId;
-            row.UpdatedAt = now;
+            if (refreshed)
+            {
+                row.UpdatedAt = now;
+            }
         }
 
         // One SaveChanges, one transaction: the whole set is written or none of it.

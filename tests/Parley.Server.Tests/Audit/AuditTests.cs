@@ -69,6 +69,19 @@ public sealed class AuditTests(ParleyAppFactory factory) : IClassFixture<ParleyA
     }
 
     [Fact]
+    public async Task AWriteWithABodyThatIsNotJson_IsRecordedAsTheRejectionItWas_NotAsAnError()
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        using var content = new StringContent("{\"name\": \"x\",", System.Text.Encoding.UTF8, "application/json");
+        using var refused = await admin.PostAsync("/api/v1/roles", content, Ct);
+        await refused.ExpectAsync(400);
+
+        var entry = (await EntriesAsync(admin, "?actor=admin&action=roles.create")).First();
+        Assert.Equal("rejected", entry.GetProperty("outcome").GetString());
+        Assert.Equal(400, entry.GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
     public async Task Filters_ByActionAndActor_ReturnOnlyMatchingEntries()
     {
         using var admin = await factory.SignInDemoAsync("admin");

@@ -29,6 +29,17 @@ public sealed class DemoBannerTests
     }
 
     [Fact]
+    public void TheWebChatLineNamesTheAgentsWhoTakeChats()
+    {
+        // The demo widget chats to Support, which needs the support skill: agent1 never gets the offer.
+        var lines = DemoBanner.Render("http://127.0.0.1:5080", Secrets, "operator", [], "demo.sip.parley", new HttpOptions()).Split(Environment.NewLine);
+
+        var chat = Array.Find(lines, l => l.Contains("/demo/chat", StringComparison.Ordinal));
+        Assert.NotNull(chat);
+        Assert.Contains("agent2 or agent3", chat, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithSipOff_TheBannerHasNoSipLines()
     {
         var text = DemoBanner.Render("http://127.0.0.1:5080", Secrets, "operator", [], "demo.sip.parley", new HttpOptions());

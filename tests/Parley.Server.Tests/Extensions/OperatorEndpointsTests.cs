@@ -71,6 +71,19 @@ public sealed class OperatorEndpointsTests(OperatorEndpointsTests.ManagedAppFact
         Assert.Equal(404, await StatusAsync(client, "/scalar/", peer: null));
     }
 
+    [Fact]
+    public async Task Scalar_ShowsNoDeveloperTools_SoNoButtonLeadsOffThisServer()
+    {
+        await using var on = new ConfiguredAppFactory();
+        using var client = on.CreateAnonymousClient();
+
+        // On loopback Scalar shows Configure, Share, Generate SDK and Deploy unless its configuration says "never".
+        var page = await client.GetStringAsync(new Uri("/scalar/", UriKind.Relative), Ct);
+
+        Assert.Contains("\"showDeveloperTools\":\"never\"", page, StringComparison.Ordinal);
+        Assert.Contains("\"hideClientButton\":true", page, StringComparison.Ordinal);
+    }
+
     private static async Task<int> StatusAsync(HttpClient client, string path, string? peer, string? token = null, int? localPort = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

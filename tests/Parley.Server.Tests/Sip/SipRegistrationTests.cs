@@ -115,6 +115,29 @@ public sealed class SipRegistrationTests(ParleyAppFactory factory) : IClassFixtu
         Assert.Single(await LookupAsync(aor));
     }
 
+    [Fact]
+    public async Task ASecondDevice_IsTheNewest_AndTheFirstKeepsItsOwnTime()
+    {
+        // A softphone killed without unregistering, then started again on another port: two bindings. The phone that
+        // rings is the newest, so the dead one must keep the time of its own REGISTER, not the second device's.
+        var store = factory.Services.GetRequiredService<ISipBindingStore>();
+        var others = await store.LoadAsync("sip:agent2@" + DemoRealm, null, Ct);
+        var aor = await RegisterDemoAsync("agent2", 600);
+        var first = Assert.Single(await store.LoadAsync(aor, null, Ct), b => !others.Any(o => o.Contact == b.Contact));
+        var firstWritten = await UpdatedAtAsync(aor, first.Contact);
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var second = first with { Contact = "sip:agent2-restarted@127.0.0.1:5999", CallId = "restarted-call", CSeq = 1, ExpiresAt = first.ExpiresAt.AddMinutes(1) };
+
+        await store.ReplaceAsync(aor, first.TenantId, [.. others, first, second], Ct);
+
+        Assert.Equal(firstWritten, await UpdatedAtAsync(aor, first.Contact));
+        Assert.True(await UpdatedAtAsync(aor, second.Contact) > firstWritten);
+        await store.ReplaceAsync(aor, first.TenantId, others, Ct);
+    }
+
+    private Task<DateTimeOffset> UpdatedAtAsync(string aor, string contact) =>
+        factory.WithDatabaseAsync(db => db.Set<SipRegistration>().IgnoreQueryFilters().Where(r => r.Aor == aor && r.ContactUri == contact).Select(r => r.UpdatedAt).SingleAsync(Ct));
+
     private int SipPort => factory.Services.GetRequiredService<SipStack>().Listeners[0].EndPoint.Port;
 
     private async Task<string> RegisterDemoAsync(string user, int expires)

@@ -13,6 +13,7 @@ public static class AnonymousEndpoints
         "/metrics",
         "/openapi/{documentName}.json",
         "/sign-in",
+        "/access-denied", // the static page a signed-in browser is sent to for a page its permissions do not include
         "/connect/token",
         "/api/v1/auth/sign-in",
         "/api/v1/auth/sign-out",

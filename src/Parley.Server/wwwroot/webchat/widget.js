@@ -10,6 +10,8 @@
   var base = new URL(script.src, location.href).origin;
   var api = base + '/webchat/' + encodeURIComponent(key);
   var storeKey = 'parley-chat:' + key;
+  // A paper clip drawn, not the emoji: a machine without an emoji font shows a box for U+1F4CE.
+  var CLIP = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 11.5l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l7.9-7.9"/></svg>';
   var state = load();
   var config = null, socket = null, sse = false, opened = false, retry = 0, retryTimer = 0, fullReplay = true, typingSent = 0, typingStop = 0, agentName = 'Agent', typingHide = 0;
 
@@ -72,7 +74,7 @@
     '.send{display:flex;gap:6px;padding:8px;border-top:1px solid #eceff1}.send textarea{resize:none;height:42px}',
     '.primary{background:var(--c);color:#fff;border:0;border-radius:6px;padding:9px 14px;cursor:pointer;font-weight:600}',
     '.stars{display:flex;gap:4px}.stars button{border:1px solid #b0bec5;background:#fff;border-radius:6px;padding:6px 9px;cursor:pointer;font-size:18px}',
-    '.stars button[aria-pressed=true]{background:#ffe082}.err{color:#c62828;font-size:13px}',
+    '.stars button[aria-pressed=true]{background:#ffe082}.secondary{background:#fff;color:var(--c);border:1px solid var(--c);border-radius:6px;padding:9px 14px;cursor:pointer;font-weight:600}.file svg{width:15px;height:15px;vertical-align:-2px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}.err{color:#c62828;font-size:13px}',
     '.file{display:block;margin-top:4px;color:inherit}.file img{display:block;max-width:100%;max-height:160px;border-radius:6px}.attach{background:none;border:1px solid #b0bec5;border-radius:6px;cursor:pointer;padding:0 9px;color:#455a64;display:flex;align-items:center}.attach svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}'
   ].join('');
   root.appendChild(css);
@@ -134,7 +136,9 @@
     if (from === 'agent' && name) { b.appendChild(el('span', 'who', name)); }
     linkify(b, text);
     if (file) {
-      var a = el('a', 'file', '\ud83d\udcce ' + file.name);
+      var a = el('a', 'file');
+      a.innerHTML = CLIP;
+      a.appendChild(document.createTextNode(' ' + file.name));
       a.href = fileUrl(file.id);
       a.rel = 'noopener noreferrer';
       a.target = '_blank';
@@ -215,7 +219,7 @@
     pick.type = 'file';
     pick.hidden = true;
     var attach = el('button', 'attach');
-    attach.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 11.5l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l7.9-7.9"/></svg>';
+    attach.innerHTML = CLIP;
     attach.setAttribute('aria-label', 'Attach a file');
     attach.onclick = function () { pick.click(); };
     pick.onchange = function () {
@@ -289,7 +293,7 @@
     comment.maxLength = 1000;
     var done = el('button', 'primary', 'Send rating');
     done.type = 'submit';
-    var again = el('button', null, 'Start a new chat');
+    var again = el('button', 'secondary', 'Start a new chat');
     again.type = 'button';
     again.onclick = restart;
     form.append(stars, comment, done, again);

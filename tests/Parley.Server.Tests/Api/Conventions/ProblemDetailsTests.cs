@@ -80,6 +80,30 @@ public sealed class ProblemDetailsTests(ParleyAppFactory factory) : IClassFixtur
         await AssertCleanProblemAsync(response);
     }
 
+    [Theory]
+    [InlineData("/no/such/page", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html")]
+    [InlineData("/no/such/page", "application/json", ProblemJson)]
+    [InlineData("/no/such/page", null, ProblemJson)]
+    [InlineData("/api/v1/no-such-thing", "text/html,application/xhtml+xml,*/*;q=0.8", ProblemJson)]
+    public async Task AnUnknownPage_IsAPageForABrowser_AndProblemDetailsForEveryoneElse(string path, string? accept, string contentType)
+    {
+        using var client = factory.CreateAnonymousClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        if (contentType == "text/html")
+        {
+            Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task MissingObject_Is404Problem()
     {
