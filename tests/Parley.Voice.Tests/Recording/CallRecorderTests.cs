@@ -188,6 +188,22 @@ public sealed class CallRecorderTests : IDisposable
         Assert.Equal(TimeSpan.FromMilliseconds(100), other.Finish().Duration);
     }
 
+    [Fact]
+    public void RemovingARecordingFromTheClock_WritesTheFramesStillDue_SoALateClockDoesNotShortenIt()
+    {
+        var time = new FakeTimeProvider();
+        using var recorder = CallRecorder.Create(Path.Combine(_directory, "late.wav"));
+        var clock = new RecordingClock(time);
+        clock.Add(recorder);
+
+        // The call ends 200 ms in, whether or not the clock's tick has run since (on a busy machine it may not have).
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        clock.Remove(recorder);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), recorder.Duration);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), recorder.Finish().Duration);
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var attempt = 0; !condition(); attempt++)
