@@ -85,6 +85,14 @@ print(", ".join(f"{a} {n}" for a, n in sorted(d.items()) if n))'; }
 if [ "$MONITORS" -gt 0 ]; then
   ( timeout $(( SECS + 120 )) python3 "$ROOT/bench/load/monitor-calls.py" "$BASE" "$ADMIN_PASSWORD" "$MONITORS" $(( SECS * 6 / 10 )) > "$OUT/monitors.txt" 2>&1 ) &
 fi
+# The server's GC over the calls (allocation rate, collections, pause time), when dotnet-counters is installed
+# (dotnet tool install -g dotnet-counters): GC pauses stop the media clock's threads too.
+COUNTERS_TOOL=$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")
+if [ -x "$COUNTERS_TOOL" ]; then
+  ( timeout $(( SECS + CALL_MS / 1000 + 30 )) "$COUNTERS_TOOL" collect -p "$PID" --refresh-interval 5 --format csv -o "$OUT/gc.csv" \
+      --duration "00:00:$(( (SECS + CALL_MS / 1000) / 60 )):$(( (SECS + CALL_MS / 1000) % 60 ))" \
+      --counters 'System.Runtime[dotnet.gc.collections,dotnet.gc.pause.time,dotnet.gc.heap.total_allocated]' > /dev/null 2>&1 ) &
+fi
 CPU0=$(cpu); T0=$(date +%s)
 (cd "$OUT" && timeout $(( SECS + CALL_MS / 1000 + 120 )) sipp -sf "$ROOT/bench/load/ivr-uac.xml" "127.0.0.1:$SIP_PORT" -i "$CALLER" -mi "$CALLER" \
   -mp "$(free_port SOCK_DGRAM)" -r "$RATE" -m $(( RATE * SECS )) -l 5000 -d "$CALL_MS" -nostdin -trace_rtt -rtt_freq 1 \
@@ -134,6 +142,17 @@ if [ "$RECORD" = 1 ]; then
   echo "recordings on disk: $(du -sh "$OUT/data/recordings" | cut -f1); server log: $(grep -c '\[6131\]' "$OUT/server.log" || true) recordings that could not be written"
 fi
 echo "server log: $(grep -c '\[6109\]' "$OUT/server.log" || true) lines of event 6109 (call failed)"
+[ -f "$OUT/gc.csv" ] && python3 - "$OUT/gc.csv" <<'PY'
+import collections, csv, sys
+totals, samples = collections.Counter(), collections.Counter()
+for row in csv.DictReader(open(sys.argv[1])):
+    name = row["Counter Name"]
+    key = "allocated" if "total_allocated" in name else "pause" if "pause.time" in name else name.split("generation=")[-1].rstrip("]")
+    totals[key] += float(row["Mean/Increment"] or 0); samples[key] += 1
+seconds = samples["allocated"] * 5 or 1
+print(f"server GC over the calls ({seconds} s): allocated {totals['allocated'] / 1048576:.0f} MiB ({totals['allocated'] / 1048576 / seconds:.1f} MiB/s), "
+      f"collections gen0 {totals['gen0']:.0f}, gen1 {totals['gen1']:.0f}, gen2 {totals['gen2']:.0f}, paused {totals['pause'] * 1000:.0f} ms ({totals['pause'] * 1000 / seconds:.1f} ms/s)")
+PY
 echo "server CPU: $(( (CPU1 - CPU0) * 100 / $(getconf CLK_TCK) / (T1 - T0 > 0 ? T1 - T0 : 1) )) % of one core over the run"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk 'NR==1 {first=$2} {if ($2>max) max=$2; last=$2} END {print "server RSS MiB: at start " first ", max " max ", at end " last}' "$OUT/rss.txt"

@@ -37,12 +37,8 @@ public sealed class StereoWavRecorder : IDisposable
     /// <summary>Writes one frame of linear audio per side; an empty span means silence for that side.</summary>
     public void WriteFrame(ReadOnlySpan<short> left, ReadOnlySpan<short> right)
     {
-        for (var i = 0; i < FrameSamples; i++)
-        {
-            _interleaved[2 * i] = i < left.Length ? left[i] : (short)0;
-            _interleaved[(2 * i) + 1] = i < right.Length ? right[i] : (short)0;
-        }
-
+        Interleave(left, channel: 0);
+        Interleave(right, channel: 1);
         _writer.WriteSamples(_interleaved);
         FramesWritten++;
     }
@@ -56,6 +52,22 @@ public sealed class StereoWavRecorder : IDisposable
     }
 
     public void Dispose() => _writer.Dispose();
+
+    /// <summary>Puts one side's samples at every other position from <paramref name="channel"/>, silence after its end.</summary>
+    private void Interleave(ReadOnlySpan<short> side, int channel)
+    {
+        var samples = Math.Min(side.Length, FrameSamples);
+        var i = 0;
+        for (; i < samples; i++)
+        {
+            _interleaved[(2 * i) + channel] = side[i];
+        }
+
+        for (; i < FrameSamples; i++)
+        {
+            _interleaved[(2 * i) + channel] = 0;
+        }
+    }
 
     private ReadOnlySpan<short> Decode(AudioCodec codec, ReadOnlySpan<byte> payload, short[] buffer)
     {

@@ -145,11 +145,14 @@ public sealed class CallRecorder : IDisposable
         }
     }
 
-    /// <summary>Moves each source's next frame into the left channel or the right mix; returns how many agent-side sources sent one.</summary>
+    /// <summary>
+    /// Moves each source's next frame into the left channel or the right one (mixed when several agent-side legs sent
+    /// one: summed, then clamped once); returns how many agent-side sources sent one. A call has one agent-side leg
+    /// nearly always, so its frame is copied as it is and the mix buffer is only touched from the second leg on.
+    /// </summary>
     private int TakeNextFrames()
     {
-        Array.Clear(_left);
-        Array.Clear(_mix);
+        var customerSent = false;
         var agentSources = 0;
         lock (_queues)
         {
@@ -163,26 +166,54 @@ public sealed class CallRecorder : IDisposable
                 if (ReferenceEquals(source, CustomerSource))
                 {
                     frame.CopyTo(_left, 0);
+                    customerSent = true;
                 }
                 else
                 {
-                    agentSources++;
-                    for (var i = 0; i < FrameSamples; i++)
-                    {
-                        _mix[i] += frame[i];
-                    }
+                    AddToRight(frame, agentSources++);
                 }
 
                 _spare.Push(frame);
             }
         }
 
-        for (var i = 0; i < FrameSamples; i++)
+        if (!customerSent)
         {
-            _right[i] = (short)Math.Clamp(_mix[i], short.MinValue, short.MaxValue);
+            Array.Clear(_left);
+        }
+
+        if (agentSources > 1)
+        {
+            for (var i = 0; i < FrameSamples; i++)
+            {
+                _right[i] = (short)Math.Clamp(_mix[i], short.MinValue, short.MaxValue);
+            }
         }
 
         return agentSources;
+    }
+
+    /// <summary>Puts an agent-side frame in the right channel: the first of the tick is copied, the next ones summed in the mix.</summary>
+    private void AddToRight(short[] frame, int earlier)
+    {
+        if (earlier == 0)
+        {
+            frame.CopyTo(_right, 0);
+            return;
+        }
+
+        if (earlier == 1)
+        {
+            for (var i = 0; i < FrameSamples; i++)
+            {
+                _mix[i] = _right[i];
+            }
+        }
+
+        for (var i = 0; i < FrameSamples; i++)
+        {
+            _mix[i] += frame[i];
+        }
     }
 
     /// <summary>Ends the recording: closes an open pause, patches the header and hashes the file.</summary>

@@ -44,17 +44,25 @@ public sealed class RecordingClock(TimeProvider time)
         }
     }
 
-    /// <summary>Stops writing <paramref name="recorder"/>'s frames (before the call finishes it).</summary>
+    /// <summary>
+    /// Stops writing <paramref name="recorder"/>'s frames (before the call finishes it), after writing every frame due
+    /// by now: when the clock runs late (a busy machine, a starved thread pool) the file still has its call's length.
+    /// </summary>
     public void Remove(CallRecorder recorder)
     {
         ArgumentNullException.ThrowIfNull(recorder);
+        Clocked? removed;
         lock (_lock)
         {
-            if (_recorders.Remove(recorder))
+            if (!_recorders.Remove(recorder, out removed))
             {
-                _snapshot = null;
+                return;
             }
+
+            _snapshot = null;
         }
+
+        removed.WriteDue(time);
     }
 
     private async Task RunAsync(PeriodicTimer timer)
@@ -79,16 +87,32 @@ public sealed class RecordingClock(TimeProvider time)
                 {
                     if (!recorder.WriteDue(time))
                     {
-                        Remove(recorder.Recorder);
+                        Drop(recorder.Recorder);
                     }
                 }
             }
         }
     }
 
-    /// <summary>One recording on the clock: when it started and how many frames it has had.</summary>
+    /// <summary>Stops writing a recording whose file failed (its call finds out when it finishes it).</summary>
+    private void Drop(CallRecorder recorder)
+    {
+        lock (_lock)
+        {
+            if (_recorders.Remove(recorder))
+            {
+                _snapshot = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One recording on the clock: when it started and how many frames it has had. Its own lock keeps the clock's
+    /// tick and <see cref="Remove"/>'s last catch-up from writing the same frame twice.
+    /// </summary>
     private sealed class Clocked(CallRecorder recorder, long startedAt)
     {
+        private readonly Lock _lock = new();
         private long _written;
 
         public CallRecorder Recorder => recorder;
@@ -96,19 +120,22 @@ public sealed class RecordingClock(TimeProvider time)
         /// <summary>Writes every frame due by now; false when the file failed.</summary>
         public bool WriteDue(TimeProvider time)
         {
-            var due = (long)(time.GetElapsedTime(startedAt).TotalMilliseconds / Frame.TotalMilliseconds);
-            try
+            lock (_lock)
             {
-                for (; _written < due; _written++)
+                var due = (long)(time.GetElapsedTime(startedAt).TotalMilliseconds / Frame.TotalMilliseconds);
+                try
                 {
-                    recorder.Tick();
-                }
+                    for (; _written < due; _written++)
+                    {
+                        recorder.Tick();
+                    }
 
-                return true;
-            }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException)
-            {
-                return false;
+                    return true;
+                }
+                catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException)
+                {
+                    return false;
+                }
             }
         }
     }

@@ -132,6 +132,38 @@ public sealed class CallRecorderTests : IDisposable
     }
 
     [Fact]
+    public void AgentSideLegs_AreSummedThenClampedOnce_AndOneLegIsCopiedAsItIs()
+    {
+        const byte loudest = 0x80; // μ-law +32124
+        const byte quietest = 0x00; // μ-law -32124
+        var path = Path.Combine(_directory, "s.wav");
+        using (var recorder = CallRecorder.Create(path))
+        {
+            // Frame 0: one leg, copied. Frame 1: two loud legs, clamped. Frame 2: three legs whose running sum
+            // overflows but whose total (+32124) does not: the total is written, not a clamped partial sum.
+            recorder.AgentFrame("agent", AudioCodec.Pcmu, Fill(loudest));
+            recorder.Tick();
+            recorder.AgentFrame("agent", AudioCodec.Pcmu, Fill(loudest));
+            recorder.AgentFrame("supervisor", AudioCodec.Pcmu, Fill(loudest));
+            recorder.Tick();
+            recorder.AgentFrame("agent", AudioCodec.Pcmu, Fill(loudest));
+            recorder.AgentFrame("supervisor", AudioCodec.Pcmu, Fill(loudest));
+            recorder.AgentFrame("third", AudioCodec.Pcmu, Fill(quietest));
+            recorder.Tick();
+            recorder.Tick();
+            recorder.Finish();
+        }
+
+        var (left, right) = Channels(WavReader.Read(path));
+        const int n = CallRecorder.FrameSamples;
+        Assert.All(left, s => Assert.Equal(0, s));
+        Assert.All(right[..n], s => Assert.Equal(32124, s));
+        Assert.All(right[n..(2 * n)], s => Assert.Equal(short.MaxValue, s));
+        Assert.All(right[(2 * n)..(3 * n)], s => Assert.Equal(32124, s));
+        Assert.All(right[(3 * n)..], s => Assert.Equal(0, s));
+    }
+
+    [Fact]
     public async Task TheNodesClock_WritesEveryFrameDueToEachRecording_EvenWhenATickIsLate()
     {
         var time = new FakeTimeProvider();
@@ -156,6 +188,22 @@ public sealed class CallRecorderTests : IDisposable
         Assert.Equal(TimeSpan.FromMilliseconds(100), other.Finish().Duration);
     }
 
+    [Fact]
+    public void RemovingARecordingFromTheClock_WritesTheFramesStillDue_SoALateClockDoesNotShortenIt()
+    {
+        var time = new FakeTimeProvider();
+        using var recorder = CallRecorder.Create(Path.Combine(_directory, "late.wav"));
+        var clock = new RecordingClock(time);
+        clock.Add(recorder);
+
+        // The call ends 200 ms in, whether or not the clock's tick has run since (on a busy machine it may not have).
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        clock.Remove(recorder);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), recorder.Duration);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), recorder.Finish().Duration);
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var attempt = 0; !condition(); attempt++)
@@ -164,6 +212,8 @@ public sealed class CallRecorderTests : IDisposable
             await Task.Delay(10, TestContext.Current.CancellationToken);
         }
     }
+
+    private static byte[] Fill(byte code) => Enumerable.Repeat(code, CallRecorder.FrameSamples).ToArray();
 
     private static byte[] Tone(double hz, int frame, AudioCodec codec = AudioCodec.Pcmu)
     {
