@@ -200,7 +200,9 @@ public sealed class FlowDesignerTests : IAsyncLifetime
         page.Find("button.parley-flow-publish").Click();
         page.WaitForAssertion(() => Assert.Contains("Published the draft as version 2.", page.Find(".parley-flow-notice").TextContent, StringComparison.Ordinal), AdminHarness.Wait);
 
+        page.WaitForAssertion(() => page.Find("li[data-version='2']"), AdminHarness.Wait);
         page.Find("li[data-version='1'] button.parley-rollback").Click();
+        page.WaitForAssertion(() => page.Find("li[data-version='1'] .parley-confirm-yes"), AdminHarness.Wait);
         page.Find("li[data-version='1'] .parley-confirm-yes").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Rolled back: version 1", page.Find(".parley-flow-notice").TextContent, StringComparison.Ordinal), AdminHarness.Wait);
