@@ -38,6 +38,12 @@ internal sealed partial class GrainCallRouting
                     CallHostLog.GrainUnreachable(logger, tenantId, exception.GetType().Name);
                 }
             }
+            catch (Exception exception) when (GrainUnreachable.Is(exception) && cancellationToken.IsCancellationRequested)
+            {
+                // The call ended (the caller hung up) while its tenant's grain was moving: that is the caller leaving, not a
+                // failure of the call, whichever came first of the refusal and the hang-up.
+                throw new OperationCanceledException("The call ended while its tenant's routing grain was moving to another node.", exception, cancellationToken);
+            }
 
             await Task.Delay(delay, time, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
