@@ -1,7 +1,9 @@
+using Parley.Server.Demo;
 using Parley.Server.Extensions;
 
 StartupClock.Begin();
 var builder = WebApplication.CreateBuilder(ParleyArguments.Normalize(args));
+DemoListenDefaults.Apply(builder.Configuration);
 if (StartupChecks.FindProblems(builder.Configuration) is { Count: > 0 } problems)
 {
     foreach (var problem in problems)

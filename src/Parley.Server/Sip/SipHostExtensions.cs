@@ -25,7 +25,13 @@ internal static class SipHostExtensions
         var services = builder.Services;
         services.AddValidatedOptions<SipHostOptions, SipHostAnnotationsValidator>(SipHostOptions.Section);
         services.AddSingleton<IValidateOptions<SipHostOptions>, SipHostOptionsValidator>();
-        services.AddParleyMedia(o => builder.Configuration.GetSection(MediaOptions.SectionName).Bind(o));
+        services.AddParleyMedia(o =>
+        {
+            // A node's media clock sends from one thread per core (up to 4): the send system calls are most of its CPU,
+            // and a lane half as busy catches up twice as fast after a pause (docs/media.md). Parley:Media:Clock:Lanes wins.
+            o.Clock.Lanes = Math.Clamp(Environment.ProcessorCount, 1, 4);
+            builder.Configuration.GetSection(MediaOptions.SectionName).Bind(o);
+        });
         services.AddParleyVoice(o => builder.Configuration.GetSection(Parley.Voice.Echo.EchoTestOptions.SectionName).Bind(o));
         services.AddSingleton<SipRealms>();
         services.AddSingleton<SipAdmissionScopes>();

@@ -67,7 +67,7 @@ public sealed partial class ChatPane
     [Inject]
     private IJSRuntime Js { get; set; } = null!;
 
-    private string CustomerName => Customer.Describe(Item) ?? "Customer";
+    private string CustomerName => Customer.ShortName(Item) ?? "Customer";
 
     private string LogId => $"chat-log-{Item.InteractionId:N}";
 

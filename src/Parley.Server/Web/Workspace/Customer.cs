@@ -19,6 +19,13 @@ public static class Customer
         };
     }
 
+    /// <summary>
+    /// The customer's name alone, or their number or address when no name is carried: what a tab, a message's sender
+    /// and the typing line show (the customer panel and the offer show <see cref="Describe"/>).
+    /// </summary>
+    public static string? ShortName(WorkItemView item) =>
+        First(item, "customerName", "name", "callerName") ?? First(item, "callerNumber", "phone", "email", "from");
+
     private static string? First(WorkItemView item, params string[] keys) =>
         keys.Select(k => item.Attributes.TryGetValue(k, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null).FirstOrDefault(v => v is not null);
 }

@@ -254,7 +254,7 @@ public sealed partial class WorkspacePage
     };
 
     private string TabTitle(WorkItemView item) =>
-        $"{item.Channel}: {Customer.Describe(item) ?? item.QueueName}{(item.Status == WorkItemStatus.WrapUp ? " (wrap-up)" : "")}"
+        $"{item.Channel}: {Customer.ShortName(item) ?? item.QueueName}{(item.Status == WorkItemStatus.WrapUp ? " (wrap-up)" : "")}"
         + (_unread.GetValueOrDefault(item.InteractionId) is > 0 and var count ? $" ({count} new)" : "");
 
     /// <summary>
