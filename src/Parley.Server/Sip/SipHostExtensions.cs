@@ -27,9 +27,10 @@ internal static class SipHostExtensions
         services.AddSingleton<IValidateOptions<SipHostOptions>, SipHostOptionsValidator>();
         services.AddParleyMedia(o =>
         {
-            // A node's media clock sends from one thread per core (up to 4): the send system calls are most of its CPU,
-            // and a lane half as busy catches up twice as fast after a pause (docs/media.md). Parley:Media:Clock:Lanes wins.
-            o.Clock.Lanes = Math.Clamp(Environment.ProcessorCount, 1, 4);
+            // One media-clock lane per two cores (1..4): a lane half as busy catches up faster after a GC pause, but the
+            // lanes run at raised priority, and lanes on every core starved signalling and routing in an overload
+            // (docs/performance.md, "what stops the media clock"). Parley:Media:Clock:Lanes wins.
+            o.Clock.Lanes = Math.Clamp(Environment.ProcessorCount / 2, 1, 4);
             builder.Configuration.GetSection(MediaOptions.SectionName).Bind(o);
         });
         services.AddParleyVoice(o => builder.Configuration.GetSection(Parley.Voice.Echo.EchoTestOptions.SectionName).Bind(o));
