@@ -48,7 +48,8 @@ internal sealed class QueueRuntime
 
     public Pool?[] Pools { get; } = new Pool?[ChannelInfo.Count];
 
-    public IReadOnlyList<Pool> PoolList { get; }
+    /// <summary>The queue's pools, an array so that hot loops over it do not box an enumerator.</summary>
+    public Pool[] PoolList { get; }
 
     public HashSet<AgentRuntime> Agents { get; } = [];
 
