@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,8 +115,18 @@ public sealed class PlatformTenantsTests : IAsyncLifetime
         var theirs = await tenantB.JsonAsync("/api/v1/numbers");
         Assert.Contains(theirs.GetProperty("items").EnumerateArray(), n => n.GetProperty("number").GetString() == "+442071838750");
 
-        row.QuerySelector(".parley-release")!.Click();
-        page.Find(".parley-confirm-yes").Click();
+        // The grid reloads after the assignment and may re-create the row between the two clicks: ask again until the
+        // confirmation is on screen, then confirm.
+        page.WaitForAssertion(() =>
+        {
+            IElement Row() => page.FindAll("tr").Single(r => r.TextContent.Contains("+442071838750", StringComparison.Ordinal));
+            if (Row().QuerySelector(".parley-confirm-yes") is null)
+            {
+                Row().QuerySelector(".parley-release")!.Click();
+            }
+
+            Row().QuerySelector(".parley-confirm-yes")!.Click();
+        }, AdminHarness.Wait);
         page.WaitForAssertion(() => Assert.DoesNotContain("+442071838750", page.FindAll(".parley-pool-number").Select(n => n.TextContent)), AdminHarness.Wait);
         Assert.Empty((await tenantB.JsonAsync("/api/v1/numbers")).GetProperty("items").EnumerateArray());
     }

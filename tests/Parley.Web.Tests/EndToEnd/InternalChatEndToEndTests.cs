@@ -5,8 +5,8 @@ using Parley.Web.Tests.Support;
 namespace Parley.Web.Tests.EndToEnd;
 
 /// <summary>
-/// agent1 and agent2 in two browser contexts (Chromium, 1280×720): agent1 opens the chat with Bob, inserts a canned response
-/// with <c>/</c> and the keyboard and sends; agent2's workspace shows the unread count and the message without reloading.
+/// agent1 and agent2 in two browser contexts (Chromium, 1280×720): agent1, on a slow link, opens the chat with Bob, types
+/// <c>/co</c> at full speed (no letter lost to a late render), inserts the canned response with the keyboard and sends; agent2's workspace shows the unread count and the message without reloading.
 /// Screenshots of the canned-response list and agent2's conversation go to the test output and to <c>docs/images/</c>.
 /// </summary>
 public sealed class InternalChatEndToEndTests : IAsyncLifetime
@@ -36,6 +36,7 @@ public sealed class InternalChatEndToEndTests : IAsyncLifetime
 
         var errors = new List<string>();
         await using var aliceContext = await NewContextAsync(baseUrl);
+        await SlowLink.UseAsync(aliceContext);
         await using var bobContext = await NewContextAsync(baseUrl);
         var bob = await SignInAsync(bobContext, "agent2", errors);
         var alicePage = await SignInAsync(aliceContext, "agent1", errors);
@@ -43,7 +44,7 @@ public sealed class InternalChatEndToEndTests : IAsyncLifetime
         await Assertions.Expect(alicePage.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Bob Agent, online") })).ToBeVisibleAsync();
         await alicePage.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Bob Agent") }).ClickAsync();
         var box = alicePage.GetByLabel("Message to Bob Agent");
-        await box.PressSequentiallyAsync("/co");
+        await box.PressSequentiallyAsync("/co", new() { Delay = 100 });
         await Assertions.Expect(alicePage.Locator(".parley-canned-option", new() { HasText = "/cover" })).ToBeVisibleAsync();
         await ShotAsync(alicePage, "workspace-canned-responses.png");
         await box.PressAsync("Enter");

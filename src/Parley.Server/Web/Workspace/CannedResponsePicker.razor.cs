@@ -51,9 +51,14 @@ public sealed partial class CannedResponsePicker
     [Parameter]
     public bool Disabled { get; set; }
 
-    private async Task OnInputAsync(ChangeEventArgs e)
+    /// <summary>
+    /// Each keystroke's text. Bound with <c>@bind</c> (not <c>value</c> + <c>@oninput</c>) so that Blazor records the browser's
+    /// text before rendering: a render for an earlier keystroke then does not overwrite characters typed since (fast typists
+    /// lost letters: "/co" became "/o").
+    /// </summary>
+    private async Task OnTypedAsync(string? typed)
     {
-        Value = e.Value?.ToString() ?? "";
+        Value = typed ?? "";
         await ValueChanged.InvokeAsync(Value);
         if (CannedResponseExpander.TokenAt(Value, Value.Length) is { } token)
         {
