@@ -11,6 +11,6 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Pa
     {
         var options = new DbContextOptionsBuilder<ParleyDbContext>();
         options.UseParleyPostgres("Host=localhost;Database=parley");
-        return new ParleyDbContext(options.Options, new TenantContext());
+        return ParleyDbContext.Create(options.Options, new TenantContext());
     }
 }

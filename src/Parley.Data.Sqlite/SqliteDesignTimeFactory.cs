@@ -11,6 +11,6 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Parl
     {
         var options = new DbContextOptionsBuilder<ParleyDbContext>();
         options.UseParleySqlite("Data Source=design.db");
-        return new ParleyDbContext(options.Options, new TenantContext());
+        return ParleyDbContext.Create(options.Options, new TenantContext());
     }
 }

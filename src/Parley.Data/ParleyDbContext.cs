@@ -13,14 +13,47 @@ namespace Parley.Data;
 /// <summary>
 /// The one database of Parley. Every <see cref="ITenantOwned"/> entity gets a named query filter on the current
 /// tenant, and <see cref="SaveChanges(bool)"/> refuses to write another tenant's rows and bumps versions.
+/// <para>
+/// The server rents contexts from EF's pool (<c>AddPooledDbContextFactory</c>): a rented context sees no tenant until
+/// <see cref="AttachTenant"/> gives it its unit of work's, and forgets it again when it is disposed (returned to the
+/// pool), so a context can never carry one tenant's filter into another's request.
+/// </para>
 /// </summary>
-public sealed partial class ParleyDbContext(DbContextOptions<ParleyDbContext> options, ITenantContext tenant)
-    : IdentityDbContext<ParleyUser, ParleyRole, Guid>(options)
+public sealed partial class ParleyDbContext : IdentityDbContext<ParleyUser, ParleyRole, Guid>
 {
     public const string TenantFilter = "tenant";
 
+    private ITenantContext _tenant;
+
+    /// <summary>EF's pool needs this one constructor: no tenant until <see cref="AttachTenant"/> (every tenant-owned query finds nothing).</summary>
+    public ParleyDbContext(DbContextOptions<ParleyDbContext> options)
+        : base(options) => _tenant = NoTenant.Instance;
+
+    /// <summary>A context outside the pool (tests, design-time tools), already given its tenant.</summary>
+    public static ParleyDbContext Create(DbContextOptions<ParleyDbContext> options, ITenantContext tenant)
+    {
+        var context = new ParleyDbContext(options);
+        context.AttachTenant(tenant);
+        return context;
+    }
+
     /// <summary>Read by the query filters; EF parameterises it per query.</summary>
-    public Guid? CurrentTenantId => tenant.TenantId;
+    public Guid? CurrentTenantId => _tenant.TenantId;
+
+    /// <summary>Gives a rented context its unit of work's tenant (read live: a scope may learn its tenant later).</summary>
+    public void AttachTenant(ITenantContext tenant) => _tenant = tenant;
+
+    public override void Dispose()
+    {
+        _tenant = NoTenant.Instance;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _tenant = NoTenant.Instance;
+        return base.DisposeAsync();
+    }
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
@@ -140,7 +173,7 @@ public sealed partial class ParleyDbContext(DbContextOptions<ParleyDbContext> op
 
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && entry.Entity is ITenantOwned owned
-                && tenant.TenantId is { } current
+                && _tenant.TenantId is { } current
                 && owned.TenantId != current)
             {
                 throw new CrossTenantWriteException(entry.Metadata.ClrType.Name);

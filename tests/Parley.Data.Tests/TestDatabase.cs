@@ -19,7 +19,7 @@ public abstract class TestDatabase : IAsyncLifetime
             tenant.Set(id);
         }
 
-        return new ParleyDbContext(Options, tenant);
+        return ParleyDbContext.Create(Options, tenant);
     }
 
     public async ValueTask InitializeAsync()
