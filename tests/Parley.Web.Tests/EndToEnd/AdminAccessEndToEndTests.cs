@@ -127,10 +127,15 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
             await api.SendAsync(HttpMethod.Post, "/api/v1/roles", new { name = "night-shift", permissions = new[] { Permissions.UsersRead } });
         }
 
-        await using var admin = await AdminBrowser.SignInAsync(_browser, baseUrl, "/admin/audit");
+        await using var admin = await AdminBrowser.SignInAsync(_browser, baseUrl, "/admin/audit", slowLink: true);
         var page = admin.Page;
         await Assertions.Expect(page.Locator(".parley-verify[data-valid='true']")).ToContainTextAsync("Chain verified");
-        await page.Locator("input[name='actor']").FillAsync("admin");
+        // Typed at a person's pace on a slow link: each letter reloads the list, and no render may eat a later letter. Typing
+        // starts once the page has put the focus on its heading (after its first render reached the browser), as a person would.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })).ToBeFocusedAsync();
+        var actor = page.Locator("input[name='actor']");
+        await actor.PressSequentiallyAsync("admin", new() { Delay = 100 });
+        await Assertions.Expect(actor).ToHaveValueAsync("admin");
         await Assertions.Expect(page.Locator(".parley-audit-action", new() { HasText = "roles.create" })).ToBeVisibleAsync();
         await admin.ShotAsync("admin-audit.png");
         admin.AssertNoErrors();

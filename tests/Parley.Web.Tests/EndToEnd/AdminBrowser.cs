@@ -21,9 +21,13 @@ public sealed class AdminBrowser : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
-    /// <summary>Signs in through the sign-in page (the demo tenant's administrator unless told otherwise) and opens <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Signs in through the sign-in page (the demo tenant's administrator unless told otherwise) and opens <paramref name="path"/>;
+    /// with <paramref name="slowLink"/> the circuit's messages reach the browser late (<see cref="SlowLink"/>).
+    /// </summary>
     public static async Task<AdminBrowser> SignInAsync(
-        IBrowser browser, Uri baseUrl, string path, string tenant = WebAppFactory.Tenant, string userName = "admin", string password = "Test-Admin-Secret-1")
+        IBrowser browser, Uri baseUrl, string path, string tenant = WebAppFactory.Tenant, string userName = "admin", string password = "Test-Admin-Secret-1",
+        bool slowLink = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -31,6 +35,11 @@ public sealed class AdminBrowser : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
         });
         context.SetDefaultTimeout(Chromium.PageTimeout);
+        if (slowLink)
+        {
+            await SlowLink.UseAsync(context);
+        }
+
         var page = await context.NewPageAsync();
         var admin = new AdminBrowser(context, page);
         page.Console += (_, message) =>

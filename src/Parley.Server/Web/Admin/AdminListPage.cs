@@ -64,9 +64,9 @@ public abstract class AdminListPage<TDto> : ComponentBase
         Loading = false;
     }
 
-    protected async Task FilterChangedAsync(ChangeEventArgs e)
-    {
-        Filter = e.Value as string;
-        await Grid.FirstPage(forceReload: true);
-    }
+    /// <summary>
+    /// After each keystroke in the filter (<c>Immediate</c>, bound with <c>@bind-Value:after</c> so that a render for an
+    /// earlier keystroke cannot overwrite letters typed since): back to the first page.
+    /// </summary>
+    protected Task FilterChangedAsync() => Grid.FirstPage(forceReload: true);
 }

@@ -59,11 +59,5 @@ public sealed partial class AuditLog
         _verifying = false;
     }
 
-    private async Task ActorChangedAsync(ChangeEventArgs e)
-    {
-        _actor = e.Value as string;
-        await FiltersChangedAsync();
-    }
-
     private Task FiltersChangedAsync() => Grid.FirstPage(forceReload: true);
 }
