@@ -25,8 +25,8 @@ internal sealed class CachedBearerHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
-        if (token.Length > 0 && cache.Find(token) is { } held)
+        var token = TokenIn(header);
+        if (token.Length > 0 && cache.Find(header.AsSpan(token.Start, token.Length)) is { } held)
         {
             await revocations.Loaded;
             if (!revocations.IsRevoked(held.TokenId))
@@ -35,15 +35,28 @@ internal sealed class CachedBearerHandler(
             }
 
             // Revoked since: forget it, and let OpenIddict refuse it with its usual error.
-            cache.Forget(token);
+            cache.Forget(header.AsSpan(token.Start, token.Length));
         }
 
         var result = await Context.AuthenticateAsync(Validation);
         if (result.Succeeded && token.Length > 0 && result.Properties.ExpiresUtc is { } expires && result.Principal.GetTokenId() is { Length: > 0 } id)
         {
-            cache.Add(token, result.Principal, id, expires);
+            cache.Add(header.Substring(token.Start, token.Length), result.Principal, id, expires);
         }
 
         return result;
+    }
+
+    /// <summary>Where the token is in an <c>Authorization</c> header ("Bearer " and surrounding blanks left out); empty when it is no bearer token.</summary>
+    private static (int Start, int Length) TokenIn(string header)
+    {
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return (0, 0);
+        }
+
+        var rest = header.AsSpan("Bearer ".Length);
+        var start = "Bearer ".Length + (rest.Length - rest.TrimStart().Length);
+        return (start, rest.Trim().Length);
     }
 }

@@ -19,17 +19,22 @@ public sealed class ValidatedTokenCache(TimeProvider time)
 
     public int Count => _tokens.Count;
 
-    /// <summary>A copy of the principal validated for this token, or null when it is not held or has expired.</summary>
-    public ValidatedToken? Find(string token)
+    /// <summary>
+    /// A copy of the principal validated for this token, or null when it is not held or has expired. Looked up by the
+    /// header's characters: a token is a kilobyte or two, and copying it out of the header on every request was 2 % of
+    /// what an API request allocates.
+    /// </summary>
+    public ValidatedToken? Find(ReadOnlySpan<char> token)
     {
-        if (!_tokens.TryGetValue(token, out var held))
+        var byText = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!byText.TryGetValue(token, out var held))
         {
             return null;
         }
 
         if (held.Expires <= time.GetUtcNow())
         {
-            _tokens.TryRemove(token, out _);
+            byText.TryRemove(token, out _);
             return null;
         }
 
@@ -39,7 +44,7 @@ public sealed class ValidatedTokenCache(TimeProvider time)
     /// <summary>A copy down to the identities: <see cref="ClaimsPrincipal.Clone"/> shares them, so a claim added by one request would reach the next.</summary>
     private static ClaimsPrincipal Copy(ClaimsPrincipal principal) => new(principal.Identities.Select(identity => identity.Clone()));
 
-    public void Forget(string token) => _tokens.TryRemove(token, out _);
+    public void Forget(ReadOnlySpan<char> token) => _tokens.GetAlternateLookup<ReadOnlySpan<char>>().TryRemove(token, out _);
 
     public void Add(string token, ClaimsPrincipal principal, string tokenId, DateTimeOffset expires)
     {
