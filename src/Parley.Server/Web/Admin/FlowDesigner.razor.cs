@@ -109,7 +109,7 @@ public sealed partial class FlowDesigner : IAsyncDisposable
 
     private static string X(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Width(FlowDiagram d) => X(d.Nodes.Select(n => n.X).DefaultIfEmpty(0).Max() + FlowDiagram.NodeWidth + 40);
+    private static string Width(FlowDiagram d) => X(d.Nodes.Select(n => n.X).DefaultIfEmpty(0).Max() + FlowDiagram.NodeWidth + 24);
 
     private static string Height(FlowDiagram d) => X(d.Nodes.Select(n => n.Y).DefaultIfEmpty(0).Max() + FlowDiagram.NodeHeight + 40);
 }
