@@ -1,6 +1,20 @@
-// The web workspace's few browser-side helpers: notification permission (asked on a click, a user gesture), the offer
-// tone and notification, a chat log that follows its newest message, and signing out through the account API.
+// The web app's few browser-side helpers: the page heading's focus after a navigation, notification permission (asked on
+// a click, a user gesture), the offer tone and notification, a chat log that follows its newest message, and signing out
+// through the account API.
 window.parley = {
+  // Moves the focus to the new page's heading (for screen readers), unless the person has already put it in a field:
+  // on a slow link this runs a moment after the page appeared, and would swallow what they had begun to type.
+  focusHeading(selector) {
+    const active = document.activeElement;
+    if (active && active.matches('input, textarea, select, [contenteditable="true"]')) {
+      return;
+    }
+
+    const heading = document.querySelector(selector);
+    if (heading) {
+      heading.focus();
+    }
+  },
   askNotifications() {
     if ('Notification' in window && Notification.permission === 'default') {
       Notification.requestPermission();
