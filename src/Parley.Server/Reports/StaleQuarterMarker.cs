@@ -44,6 +44,32 @@ internal sealed class StaleQuarterMarker(IOptions<ReportAggregateOptions> option
         return result;
     }
 
+    /// <summary>
+    /// The same marks for rows a save inserts without the change tracker (<see cref="Routing.Saving.PostgresRoutingSave"/>):
+    /// added to the context, so the save's <c>SaveChanges</c> writes them in its transaction.
+    /// </summary>
+    public async Task MarkInsertedAsync(
+        DbContext context, IReadOnlyList<InteractionRecord> created, IReadOnlyList<RoutingHistoryEntry> history, CancellationToken cancellationToken)
+    {
+        var quarters = new HashSet<(Guid, DateTimeOffset)>();
+        var closable = ClosableBefore();
+        foreach (var interaction in created)
+        {
+            Add(quarters, interaction.TenantId, interaction.EnqueuedAt, closable);
+        }
+
+        var wrapUps = new List<Guid>();
+        foreach (var entry in history)
+        {
+            if (entry is { Kind: WrapUpCompleted, InteractionId: { } id })
+            {
+                wrapUps.Add(id);
+            }
+        }
+
+        Mark(context, quarters, wrapUps.Count == 0 ? [] : await EnqueuedAt(context, wrapUps).ToListAsync(cancellationToken));
+    }
+
     /// <summary>The (tenant, quarter) pairs of changed contact records, and the interactions of wrap-ups being added.</summary>
     private HashSet<(Guid Tenant, DateTimeOffset Quarter)> Collect(DbContext context, out List<Guid> wrapUps)
     {

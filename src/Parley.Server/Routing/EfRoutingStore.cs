@@ -8,6 +8,8 @@ using Parley.Routing.Channels;
 using Parley.Routing.Interactions;
 using Parley.Routing.Queues;
 using Parley.Routing.Restore;
+using Parley.Server.Reports;
+using Parley.Server.Routing.Saving;
 using Parley.Server.Tenants;
 using Parley.Server.Voice.Calls;
 using Parley.Server.Voice.Records;
@@ -17,11 +19,11 @@ namespace Parley.Server.Routing;
 
 /// <summary>
 /// The routing grains' store: configuration, open interactions and presence in the Parley database. A save writes
-/// the state changes, the routing-history rows and the webhook delivery rows of the same command in one
-/// <c>SaveChanges</c>, i.e. one transaction: either all of them are durable before the grain answers, or none is. A
+/// the state changes, the routing-history rows and the webhook delivery rows of the same commands in one transaction
+/// (<see cref="RoutingSave"/>): either all of them are durable before the grain answers, or none is. A
 /// wrap-up that completes also closes the wrap-up of the call record of its interaction (<see cref="CallWrapUps"/>).
 /// </summary>
-internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox webhooks, TimeProvider time) : IRoutingStore
+internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox webhooks, StaleQuarterMarker staleQuarters, TimeProvider time) : IRoutingStore
 {
     public Task<long> ClaimAsync(Guid tenantId, CancellationToken cancellationToken) =>
         RoutingOwnershipClaims.ClaimAsync(scopes, tenantId, time, cancellationToken);
@@ -80,22 +82,14 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
     public async Task SaveAsync(Guid tenantId, long epoch, RoutingChanges changes, CancellationToken cancellationToken)
     {
         await using var scope = Open(tenantId, out var db);
-        RoutingOwnershipClaims.CheckInSave(db, tenantId, epoch);
-        foreach (var added in changes.Added)
+        var messages = new List<RoutingEventMessage>(changes.Events.Count);
+        foreach (var e in changes.Events)
         {
-            db.Interactions.Add(new InteractionRecord
-            {
-                Id = Guid.Parse(added.InteractionId),
-                TenantId = tenantId,
-                QueueId = Guid.Parse(added.QueueId),
-                Channel = added.Channel.ToString(),
-                Priority = added.Priority,
-                Attributes = JsonSerializer.Serialize(added.Attributes),
-                EnqueuedAt = added.EnqueuedAt,
-                Sequence = added.Sequence,
-            });
+            messages.Add(RoutingEventMessages.From(e));
         }
 
+        await using var save = await RoutingSave.BeginAsync(
+            db, staleQuarters, tenantId, epoch, Created(tenantId, changes.Added), RoutingHistoryRows.From(tenantId, messages), cancellationToken);
         if (changes.Interactions.Count > 0)
         {
             var ids = changes.Interactions.Select(c => Guid.Parse(c.InteractionId)).Distinct().ToList();
@@ -116,61 +110,73 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes, WebhookOutbox 
 
         if (changes.Presence.Count > 0)
         {
-            var ids = changes.Presence.Select(p => Guid.Parse(p.AgentId)).ToList();
-            var rows = await db.AgentPresence.Where(p => ids.Contains(p.AgentId)).ToDictionaryAsync(p => p.AgentId, cancellationToken);
-            foreach (var p in changes.Presence)
-            {
-                var id = Guid.Parse(p.AgentId);
-                rows.TryGetValue(id, out var row);
-                if (!p.SignedIn)
-                {
-                    if (row is not null)
-                    {
-                        db.AgentPresence.Remove(row);
-                    }
-
-                    continue;
-                }
-
-                if (row is null)
-                {
-                    row = new AgentPresence { AgentId = id, TenantId = tenantId };
-                    db.AgentPresence.Add(row);
-                    rows[id] = row;
-                }
-
-                row.NotReadyReason = p.NotReadyReason;
-                row.StateSince = p.StateSince;
-                row.SignOutPending = p.SignOutPending;
-            }
+            await ApplyPresenceAsync(db, tenantId, changes.Presence, cancellationToken);
         }
 
         var deliveries = 0;
-        if (changes.Events.Count > 0)
+        if (messages.Count > 0)
         {
-            var messages = new List<RoutingEventMessage>(changes.Events.Count);
-            foreach (var e in changes.Events)
-            {
-                messages.Add(RoutingEventMessages.From(e));
-            }
-
-            RoutingHistoryRows.Add(db, tenantId, messages);
             await CallWrapUps.ApplyAsync(db, changes.Events, cancellationToken);
             deliveries = await webhooks.AddAsync(db, tenantId, messages, cancellationToken);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException exception) when (RoutingOwnershipClaims.IsLost(exception))
-        {
-            throw new RoutingOwnershipLostException(tenantId, epoch, exception);
-        }
-
+        await save.SaveAsync(cancellationToken);
         if (deliveries > 0)
         {
             webhooks.Wake();
+        }
+    }
+
+    /// <summary>The interaction rows of the interactions a save creates (inserted, never read first).</summary>
+    private static List<InteractionRecord> Created(Guid tenantId, IReadOnlyList<NewInteraction> added)
+    {
+        var rows = new List<InteractionRecord>(added.Count);
+        foreach (var a in added)
+        {
+            rows.Add(new InteractionRecord
+            {
+                Id = Guid.Parse(a.InteractionId),
+                TenantId = tenantId,
+                QueueId = Guid.Parse(a.QueueId),
+                Channel = a.Channel.ToString(),
+                Priority = a.Priority,
+                Attributes = JsonSerializer.Serialize(a.Attributes),
+                EnqueuedAt = a.EnqueuedAt,
+                Sequence = a.Sequence,
+            });
+        }
+
+        return rows;
+    }
+
+    private static async Task ApplyPresenceAsync(ParleyDbContext db, Guid tenantId, IReadOnlyList<PresenceChange> changes, CancellationToken cancellationToken)
+    {
+        var ids = changes.Select(p => Guid.Parse(p.AgentId)).ToList();
+        var rows = await db.AgentPresence.Where(p => ids.Contains(p.AgentId)).ToDictionaryAsync(p => p.AgentId, cancellationToken);
+        foreach (var p in changes)
+        {
+            var id = Guid.Parse(p.AgentId);
+            rows.TryGetValue(id, out var row);
+            if (!p.SignedIn)
+            {
+                if (row is not null)
+                {
+                    db.AgentPresence.Remove(row);
+                }
+
+                continue;
+            }
+
+            if (row is null)
+            {
+                row = new AgentPresence { AgentId = id, TenantId = tenantId };
+                db.AgentPresence.Add(row);
+                rows[id] = row;
+            }
+
+            row.NotReadyReason = p.NotReadyReason;
+            row.StateSince = p.StateSince;
+            row.SignOutPending = p.SignOutPending;
         }
     }
 

@@ -1,14 +1,14 @@
 using System.Text.Json;
-using Parley.Data;
 using Parley.Data.Entities.Acd;
 
 namespace Parley.Server.Routing;
 
-/// <summary>Adds the routing-history rows of a batch of events to a unit of work (queue statistics are not history).</summary>
+/// <summary>The routing-history rows of a batch of events (queue statistics are not history).</summary>
 internal static class RoutingHistoryRows
 {
-    public static void Add(ParleyDbContext db, Guid tenantId, IReadOnlyList<RoutingEventMessage> messages)
+    public static List<RoutingHistoryEntry> From(Guid tenantId, IReadOnlyList<RoutingEventMessage> messages)
     {
+        var rows = new List<RoutingHistoryEntry>(messages.Count);
         foreach (var m in messages)
         {
             if (m.Type == RoutingEventMessages.QueueStatistics)
@@ -16,7 +16,7 @@ internal static class RoutingHistoryRows
                 continue;
             }
 
-            db.RoutingHistory.Add(new RoutingHistoryEntry
+            rows.Add(new RoutingHistoryEntry
             {
                 TenantId = tenantId,
                 At = m.At,
@@ -27,6 +27,8 @@ internal static class RoutingHistoryRows
                 Detail = JsonSerializer.Serialize(m.Data),
             });
         }
+
+        return rows;
     }
 
     private static Guid? ParseId(string? id) => Guid.TryParse(id, out var guid) ? guid : null;
