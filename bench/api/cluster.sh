@@ -6,6 +6,7 @@
 # is killed with SIGKILL and every acknowledged id is looked up in PostgreSQL. One node on PostgreSQL, for the
 # comparison: `DB=pg bench/api/run.sh`.
 #   bench/api/cluster.sh [CONNECTIONS=32] [SECONDS=30] [WARMUP=5]
+# Compare at steady state: WARMUP=40 here and for the one node (after 5 s the three runtimes are still compiling).
 # Loopback only (ports moved by PARLEY_BENCH_PORT_OFFSET, default 700); ends by itself. Wrap it in
 # `flock /tmp/parley-load.lock` when others measure on the same machine.
 set -euo pipefail
