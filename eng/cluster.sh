@@ -63,5 +63,32 @@ Parley cluster is running: three nodes, one demo tenant. Logs in $root/logs; Ctr
   API       client demo-api, secret $(jq -r .ApiClientSecret "$secrets")
   Cluster   silos 127.0.0.1:$(silo_port 1)-$(silo_port 3), membership in PostgreSQL 127.0.0.1:$pg_port/parley, Redis 127.0.0.1:$redis_port
 EOF
-wait -n "${cluster_pids[@]}" || true
-echo "A process of the cluster exited; stopping the rest." >&2
+# A node that exits (kill -9 one to watch the others take over, or a crash) leaves the rest running; PostgreSQL, Redis
+# or Kamailio exiting stops everything, as does Ctrl-C.
+while true; do
+  wait -n "${cluster_pids[@]}" || true
+  infrastructure_down=0
+  for pid in "${cluster_pids[@]}"; do
+    is_node=0
+    for n in "${!node_pid[@]}"; do [ "${node_pid[$n]}" = "$pid" ] && is_node=1; done
+    if ! kill -0 "$pid" 2>/dev/null; then
+      if [ "$is_node" = 1 ]; then
+        for n in "${!node_pid[@]}"; do
+          if [ "${node_pid[$n]}" = "$pid" ]; then
+            echo "Node $n (pid $pid) exited; the other nodes keep serving (log: $root/logs/node-$n.log). Ctrl-C stops everything." >&2
+            unset "node_pid[$n]"
+          fi
+        done
+      else
+        infrastructure_down=1
+      fi
+    fi
+  done
+  alive=()
+  for pid in "${cluster_pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+  if [ "$infrastructure_down" = 1 ] || [ "${#node_pid[@]}" -eq 0 ]; then
+    echo "A process the cluster needs exited; stopping the rest." >&2
+    break
+  fi
+  cluster_pids=("${alive[@]}")
+done

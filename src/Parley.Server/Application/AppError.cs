@@ -27,6 +27,9 @@ public sealed record AppError(
 
     public static AppError NotFound() => new(AppErrorKind.NotFound, "No such resource.");
 
+    /// <summary>Not found, saying what was looked for ("No such queue.") where the caller named it in the request.</summary>
+    public static AppError NotFound(string detail) => new(AppErrorKind.NotFound, detail);
+
     public static AppError Invalid(string field, string detail) => new(AppErrorKind.Invalid, detail, field);
 
     public static AppError Conflict(string detail) => new(AppErrorKind.Conflict, detail);
@@ -53,7 +56,10 @@ public sealed record AppError(
     public static AppError? From(RoutingResult result) => result switch
     {
         RoutingResult.Ok => null,
-        RoutingResult.UnknownAgent or RoutingResult.UnknownQueue or RoutingResult.UnknownInteraction or RoutingResult.WrongAgent => NotFound(),
+        RoutingResult.UnknownAgent => NotFound("No such agent."),
+        RoutingResult.UnknownQueue => NotFound("No such queue."),
+        RoutingResult.UnknownInteraction => NotFound("No such interaction."),
+        RoutingResult.WrongAgent => NotFound(),
         RoutingResult.ChannelNotServed => Invalid("channel", "The queue does not serve this channel."),
         RoutingResult.WrapUpCodeRequired => Invalid("code", "This queue requires a wrap-up code."),
         RoutingResult.InvalidWrapUpCode => Invalid("code", "The code is not one of the queue's wrap-up codes."),

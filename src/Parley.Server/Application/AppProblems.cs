@@ -7,7 +7,7 @@ internal static class AppProblems
 {
     public static IResult ToProblem(this AppError error) => error.Kind switch
     {
-        AppErrorKind.NotFound => ApiProblems.NotFound(),
+        AppErrorKind.NotFound => ApiProblems.NotFound(error.Detail),
         AppErrorKind.Invalid when error.Errors is { Count: > 0 } errors => ApiProblems.Invalid(errors.ToDictionary()),
         AppErrorKind.Invalid => ApiProblems.Invalid(error.Field ?? "request", error.Detail),
         AppErrorKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: error.Title ?? "Forbidden", detail: error.Detail),

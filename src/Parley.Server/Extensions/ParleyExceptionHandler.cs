@@ -36,7 +36,7 @@ internal sealed class ParleyExceptionHandler(IProblemDetailsService problems, IL
             };
             // The JSON reader's own message can name server types ("could not be converted to Parley...."): say where, not what.
             detail = bad.InnerException is System.Text.Json.JsonException json
-                ? string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON for this request: check {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).")
+                ? string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON, or a value in it is not of the type this request expects: check {json.Path ?? "$"} (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).")
                 : IsMissingBody(bad) ? "This request needs a JSON body." : bad.Message;
         }
         else if (GrainUnreachable.Is(exception))

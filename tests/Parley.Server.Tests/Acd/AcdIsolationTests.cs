@@ -24,7 +24,10 @@ public sealed class AcdIsolationTests(AcdAppFactory factory) : IClassFixture<Acd
         }
 
         await admin.PostJsonAsync($"/api/v1/agents/{acd.AgentId}/state", new { state = "Available" }, 404);
-        await admin.PostJsonAsync("/api/v1/interactions", new { queueId = acd.QueueId, channel = "Voice" }, 404);
+        var otherTenantsQueue = await admin.PostJsonAsync("/api/v1/interactions", new { queueId = acd.QueueId, channel = "Voice" }, 404);
+        Assert.Equal("No such queue.", otherTenantsQueue.GetProperty("detail").GetString()); // as for a queue that does not exist
+        var noQueue = await admin.PostJsonAsync("/api/v1/interactions", new { queueId = Guid.NewGuid(), channel = "Voice" }, 404);
+        Assert.Equal("No such queue.", noQueue.GetProperty("detail").GetString());
         await api.PostAsync($"/api/v1/interactions/{acd.InteractionId}/abandon", 404);
         await agent.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
         foreach (var verb in new[] { "accept", "reject", "end" })

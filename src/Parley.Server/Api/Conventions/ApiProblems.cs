@@ -4,10 +4,10 @@ namespace Parley.Server.Api.Conventions;
 public static class ApiProblems
 {
     /// <summary>Missing and other tenants' objects answer exactly alike.</summary>
-    public static IResult NotFound() => TypedResults.Problem(
+    public static IResult NotFound(string detail = "No such resource.") => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Not found",
-        detail: "No such resource.");
+        detail: detail);
 
     public static IResult Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

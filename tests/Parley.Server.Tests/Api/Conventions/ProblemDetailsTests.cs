@@ -28,6 +28,18 @@ public sealed class ProblemDetailsTests(ParleyAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AValueOfTheWrongType_IsNamedByItsPath()
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        using var content = new StringContent("""{"name":5,"permissions":[]}""", Encoding.UTF8, "application/json");
+        using var response = await admin.PostAsync("/api/v1/roles", content, Ct);
+        await response.ExpectAsync(400);
+        var detail = (await AssertCleanProblemAsync(response)).GetProperty("detail").GetString();
+        Assert.Contains("$.name", detail, StringComparison.Ordinal);
+        Assert.Contains("not of the type this request expects", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongContentType_Is415Problem()
     {
         using var admin = await factory.SignInDemoAsync("admin");
