@@ -21,9 +21,11 @@ root=$cluster_root
 source eng/cluster-lib.sh
 
 stop_all() {
+  local status=$?
   trap - EXIT INT TERM
   echo "Stopping the cluster…"
   cluster_stop 400  # a draining node may take Parley:Cluster:DrainTimeout (5 min) + 20 s
+  exit "$status"  # also ends the watch loop below when a signal interrupted it
 }
 
 echo "Building Parley (Release, ReadyToRun)…"
