@@ -26,7 +26,8 @@ public sealed class VoicemailTests(VoiceCallAppFactory factory) : IClassFixture<
             {
               "name": "Leave a message {{Guid.NewGuid():N}}",
               "blocks": [
-                { "type": "start", "id": "start", "next": "vm" },
+                { "type": "start", "id": "start", "next": "hello" },
+                { "type": "play", "id": "hello", "prompt": { "text": "Please leave a message after the tone." }, "next": "vm" },
                 { "type": "voicemail", "id": "vm", "queue": "Support", "maxSeconds": 30, "next": "bye", "onEmpty": "bye" },
                 { "type": "hangUp", "id": "bye" }
               ]
@@ -40,6 +41,8 @@ public sealed class VoicemailTests(VoiceCallAppFactory factory) : IClassFixture<
         // A voicemail is a Voice interaction: routing offers it to agents whose phone can ring (it does not ring for one).
         await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
 
+        // The greeting first, as a caller would hear it: the beep comes after it, so a phone whose media starts late on a
+        // loaded machine still hears the beep (CI once saw nothing at all with the beep right at the answer).
         var call = await caller.CallAsync($"sip:{number}@127.0.0.1:{factory.SipPort}", Ct);
         await call.WaitUntilAsync(c => c.FramesOf(1000) > 10, "the caller hears the 1 kHz beep");
         await Task.Delay(300, Ct);
