@@ -102,6 +102,33 @@ public sealed class AdminBrowser : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Clicks <paramref name="submit"/> until the page is at the saved resource's address <paramref name="saved"/> (at most three
+    /// times). A refusal shown on the form fails the test at once with its words; a click that a loaded machine's circuit never
+    /// acted on (no new page, no refusal, the button enabled again after 15 s) is repeated. A CI run once waited out the whole
+    /// page timeout on one click with nothing on the page to say why.
+    /// </summary>
+    public async Task SubmitAsync(ILocator submit, System.Text.RegularExpressions.Regex saved)
+    {
+        var refusal = Page.Locator(".parley-form-problem, .parley-field-error");
+        for (var attempt = 1; ; attempt++)
+        {
+            await submit.ClickAsync();
+            try
+            {
+                await Page.WaitForURLAsync(saved, new PageWaitForURLOptions { Timeout = 15_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                if (await refusal.CountAsync() > 0)
+                {
+                    throw new InvalidOperationException("The form was refused: " + string.Join(" | ", await refusal.AllTextContentsAsync()));
+                }
+            }
+        }
+    }
+
     /// <summary>From the top of the page, without the focus ring the router puts on the heading.</summary>
     public async Task ShotAsync(string name)
     {

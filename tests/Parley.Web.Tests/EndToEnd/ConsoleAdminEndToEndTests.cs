@@ -44,8 +44,7 @@ public sealed class ConsoleAdminEndToEndTests : IAsyncLifetime
         await page.Locator(".parley-field", new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^Queue") }) }).Locator(".rz-dropdown").ClickAsync();
         await page.Locator(".rz-dropdown-item", new() { HasText = "Sales" }).First.ClickAsync();
         await page.Locator("textarea[name='allowedOrigins']").FillAsync("https://shop.example");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin/widgets/[0-9a-f-]{36}$"));
+        await admin.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save" }), new Regex("/admin/widgets/[0-9a-f-]{36}$"));
 
         var snippet = page.Locator(".parley-snippet");
         await Assertions.Expect(snippet).ToContainTextAsync($"<script src=\"{baseUrl.GetLeftPart(UriPartial.Authority)}/webchat/widget.js\" data-widget-key=\"");
@@ -75,8 +74,7 @@ public sealed class ConsoleAdminEndToEndTests : IAsyncLifetime
         await page.Locator("input[name='timeZone']").FillAsync("Europe/Berlin");
         await page.Locator("input[name='adminUserName']").FillAsync("boss");
         await page.Locator("input[name='adminPassword']").FillAsync("Acme-Admin-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create tenant" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin/platform/tenants/[0-9a-f-]{36}$"));
+        await operatorBrowser.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create tenant" }), new Regex("/admin/platform/tenants/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.Locator("input[name='voiceSeats']")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Suspend" }).ClickAsync();
         await page.Locator(".parley-confirm-yes").ClickAsync();

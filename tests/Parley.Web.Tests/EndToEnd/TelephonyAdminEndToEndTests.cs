@@ -35,8 +35,7 @@ public sealed class TelephonyAdminEndToEndTests : IAsyncLifetime
         await page.Locator("input[name='description']").FillAsync("London office");
         await page.Locator(".parley-field", new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^Queue$") }) }).Locator(".rz-dropdown").ClickAsync();
         await page.Locator(".rz-dropdown-item", new() { HasText = "Sales" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync(GuidAddress("numbers"));
+        await admin.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save" }), GuidAddress("numbers"));
         await page.Locator(".parley-crumbs").GetByText("Phone numbers").ClickAsync();
         await Assertions.Expect(page.Locator("tr", new() { HasText = "+442071838750" }).Locator(".parley-number-target")).ToHaveTextAsync("Queue Sales");
         await admin.ShotAsync("admin-numbers.png");
@@ -72,8 +71,7 @@ public sealed class TelephonyAdminEndToEndTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Add holiday" }).ClickAsync();
         await page.Locator("input[name='holidays-0-date']").FillAsync("2026-12-25");
         await page.Locator("input[name='holidays-0-name']").FillAsync("Christmas Day");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync(GuidAddress("schedules"));
+        await admin.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save" }), GuidAddress("schedules"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("London office");
         await admin.ShotAsync("admin-schedule-edit.png");
 
