@@ -34,30 +34,65 @@ internal sealed class PromptSequence(MediaSession session, Guid tenantId, ICallA
                 return;
             }
 
-            var source = await OpenAsync(prompt, cancellationToken).ConfigureAwait(false);
-            if (source is null)
+            if (await OpenAsync(prompt, cancellationToken).ConfigureAwait(false) is { } source)
             {
-                continue;
+                await PlaySourceAsync(source, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
 
-            var tracked = new TrackedFrameSource(source);
-            Interlocked.Exchange(ref _current, tracked);
-            if (WasBargedInto)
+    /// <summary>
+    /// Renders every one of <paramref name="phrases"/> first, then plays them back to back as one prompt: the parts of one
+    /// sentence (a spoken number between words) follow each other without a pause for the next one's rendering.
+    /// </summary>
+    public async Task PlayJoinedAsync(IReadOnlyList<PlayPrompt> phrases, CancellationToken cancellationToken)
+    {
+        var parts = new List<IAudioFrameSource>(phrases.Count);
+        var joined = new ConcatenatedFrameSource(parts);
+        try
+        {
+            foreach (var phrase in phrases)
             {
-                tracked.Stop();
+                if (await OpenAsync(phrase, cancellationToken).ConfigureAwait(false) is { } part)
+                {
+                    parts.Add(part);
+                }
             }
+        }
+        catch
+        {
+            joined.Dispose();
+            throw;
+        }
 
-            session.Play(tracked);
-            try
-            {
-                await tracked.Finished.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                tracked.Stop();
-                Interlocked.Exchange(ref _current, null);
-                (source as IDisposable)?.Dispose();
-            }
+        if (WasBargedInto)
+        {
+            joined.Dispose();
+            return;
+        }
+
+        await PlaySourceAsync(joined, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PlaySourceAsync(IAudioFrameSource source, CancellationToken cancellationToken)
+    {
+        var tracked = new TrackedFrameSource(source);
+        Interlocked.Exchange(ref _current, tracked);
+        if (WasBargedInto)
+        {
+            tracked.Stop();
+        }
+
+        session.Play(tracked);
+        try
+        {
+            await tracked.Finished.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            tracked.Stop();
+            Interlocked.Exchange(ref _current, null);
+            (source as IDisposable)?.Dispose();
         }
     }
 

@@ -100,8 +100,8 @@ public sealed class QueueWaitPlayer(
 
         if (where is not null)
         {
-            var prompt = new PlayPrompt(QueueAnnouncement.For(where), null, settings.Voice, settings.Language);
-            await sequence.PlayAsync([prompt], cancellationToken).ConfigureAwait(false);
+            var phrases = QueueAnnouncement.Phrases(where).Select(p => new PlayPrompt(p, null, settings.Voice, settings.Language)).ToList();
+            await sequence.PlayJoinedAsync(phrases, cancellationToken).ConfigureAwait(false);
         }
     }
 }
