@@ -12,7 +12,9 @@ namespace Parley.Server.Voice.Records;
 /// The call model's CDR store. Saves of every call on this node go through one <see cref="GroupCommitWriter{T}"/>:
 /// what arrives together is upserted in one transaction, and each save completes once its batch is committed (or
 /// fails with the batch). The store writes rows of any tenant, so it works on a platform context (no tenant set):
-/// each row carries its record's tenant explicitly, and an existing row is never moved to another tenant.
+/// each row carries its record's tenant explicitly, and an existing row is never moved to another tenant. A batch's
+/// rows are read back by their ids as one array parameter (<c>EF.Parameter</c>), so the statement is the same for every
+/// batch size and EF does not generate it again per size.
 /// </summary>
 internal sealed class EfCallRecordStore : ICallRecordStore, IAsyncDisposable
 {
@@ -66,7 +68,7 @@ internal sealed class EfCallRecordStore : ICallRecordStore, IAsyncDisposable
         }
 
         var ids = calls.Select(c => c.Id).Distinct().ToList();
-        var rows = await db.Set<CallRecordRow>().IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var rows = await db.Set<CallRecordRow>().IgnoreQueryFilters().Where(c => EF.Parameter(ids).Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         foreach (var call in calls)
         {
             if (!rows.TryGetValue(call.Id, out var row))
@@ -94,7 +96,7 @@ internal sealed class EfCallRecordStore : ICallRecordStore, IAsyncDisposable
         }
 
         var ids = recordings.Select(c => c.Recording!.Id).ToList();
-        var existing = await db.Recordings.IgnoreQueryFilters().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+        var existing = await db.Recordings.IgnoreQueryFilters().Where(r => EF.Parameter(ids).Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
         foreach (var call in recordings.Where(c => !existing.Contains(c.Recording!.Id)))
         {
             db.Recordings.Add(CallRecordRows.Create(call, call.Recording!));
@@ -109,7 +111,7 @@ internal sealed class EfCallRecordStore : ICallRecordStore, IAsyncDisposable
         }
 
         var ids = legs.Select(l => l.Id).Distinct().ToList();
-        var rows = await db.Set<CallLegRow>().IgnoreQueryFilters().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
+        var rows = await db.Set<CallLegRow>().IgnoreQueryFilters().Where(l => EF.Parameter(ids).Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
         foreach (var leg in legs)
         {
             if (!rows.TryGetValue(leg.Id, out var row))
