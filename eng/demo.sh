@@ -13,4 +13,6 @@ echo "Building Parley (Release, ReadyToRun)…"
 dotnet publish src/Parley.Server -c Release -r linux-x64 --no-self-contained -p:PublishReadyToRun=true -o "$out" -v quiet -nologo
 data="$(pwd)/data"
 cd "$out"
-exec dotnet Parley.Server.dll --demo --Parley:DataDirectory="$data" "$@"
+# Ctrl-C drains like a production stop, but a demo should not wait minutes for a forgotten call: 15 s at most (a later
+# --Parley:Cluster:DrainTimeout=… on this command line wins).
+exec dotnet Parley.Server.dll --demo --Parley:DataDirectory="$data" --Parley:Cluster:DrainTimeout=00:00:15 "$@"

@@ -26,6 +26,23 @@ public static class E164
     }
 
     /// <summary>
+    /// What a person wrote where an international number is asked for (the API's numbers): <see cref="TryNormalise"/>'s
+    /// forms, but the <c>+</c> (or <c>tel:+</c>) is required. Without it there is no country to assume, and prefixing one
+    /// would turn a national number into another country's (<c>5557654321</c> is not <c>+5557654321</c>, a Brazilian number).
+    /// </summary>
+    public static bool TryParseInternational(ReadOnlySpan<char> written, out string e164)
+    {
+        var number = written.Trim();
+        if (number.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
+        {
+            number = number[4..];
+        }
+
+        e164 = string.Empty;
+        return number.StartsWith('+') && TryNormalise(number, NumberingRule.None, out e164);
+    }
+
+    /// <summary>
     /// Turns what a user or a carrier wrote (<c>tel:+1-555-123-4567</c>, <c>(555) 123 4567</c>, <c>0044 20 7946 0000</c>)
     /// into E.164 with <paramref name="rule"/>: drops a <c>tel:</c> scheme and its parameters and visual separators
     /// (space, <c>-</c>, <c>.</c>, <c>(</c>, <c>)</c>, <c>/</c>); anything else that is not a digit fails.

@@ -65,4 +65,26 @@ public sealed class E164Tests
     [InlineData("+05550100", false)]
     [InlineData(null, false)]
     public void IsValid_AcceptsOnlyTheNormalisedForm(string? number, bool valid) => Assert.Equal(valid, E164.IsValid(number));
+
+    [Theory]
+    [InlineData("+1 (555) 765-4321", "+15557654321")]
+    [InlineData("tel:+44-20-7946-0000", "+442079460000")]
+    [InlineData("  +4930123456 ", "+4930123456")]
+    public void TryParseInternational_TakesWhatAPersonWritesWithItsPlus(string written, string expected)
+    {
+        Assert.True(E164.TryParseInternational(written, out var e164));
+        Assert.Equal(expected, e164);
+    }
+
+    [Theory]
+    [InlineData("5557654321")] // would otherwise become +5557654321, a Brazilian number
+    [InlineData("tel:5557654321")]
+    [InlineData("004930123456")]
+    [InlineData("")]
+    [InlineData("+12")]
+    public void TryParseInternational_RefusesANumberWithoutItsCountry(string written)
+    {
+        Assert.False(E164.TryParseInternational(written, out var e164));
+        Assert.Equal(string.Empty, e164);
+    }
 }

@@ -24,6 +24,11 @@ public static class AuditApi
     private static async Task<IResult> ListAsync(ParleyDbContext db, [AsParameters] AuditQuery query, CancellationToken ct)
     {
         var page = new PageRequest(query.Limit, query.Cursor);
+        if (page.LimitRefusal is { } refusedLimit)
+        {
+            return refusedLimit;
+        }
+
         if (!page.TryDecodeCursor(out var after) || (after is not null && !long.TryParse(after, CultureInfo.InvariantCulture, out _)))
         {
             return ApiProblems.Invalid("cursor", "The cursor is not valid; start again without it.");

@@ -4,7 +4,8 @@ namespace Parley.Server.Api.Calls;
 
 /// <summary>
 /// A call record (CDR) in a list. Times are UTC; durations are in seconds (milliseconds as a fraction), null when the
-/// phase did not happen or the call is still open. <see cref="Disposition"/> is null while the call is in progress.
+/// phase did not happen or the call is still open. <see cref="Disposition"/> is null while the call is in progress;
+/// <see cref="RecordingId"/> names the call's recording (<c>GET /api/v1/recordings/{id}</c>) once one is finished.
 /// </summary>
 public record CallSummaryDto(
     Guid Id,
@@ -27,6 +28,7 @@ public record CallSummaryDto(
     Guid? QueueId,
     Guid? AgentId,
     Guid? InteractionId,
+    Guid? RecordingId,
     string? Disposition,
     string? ReleaseCause,
     string? ReleasedBy,
@@ -42,7 +44,7 @@ public record CallSummaryDto(
     public static CallSummaryDto From(CallRecordRow c) => new(
         c.Id, c.Direction, c.SipCallId, c.CallerNumber, c.CalledNumber, c.NumberId, c.TrunkId,
         c.ArrivedAt, c.AnsweredByIvrAt, c.IvrExitAt, c.QueuedAt, c.OfferedAt, c.AnsweredAt, c.EndedAt, c.WrapUpEndedAt,
-        c.FlowId, c.FlowVersion, c.QueueId, c.AgentId, c.InteractionId, c.Disposition, c.ReleaseCause, c.ReleasedBy,
+        c.FlowId, c.FlowVersion, c.QueueId, c.AgentId, c.InteractionId, c.RecordingId, c.Disposition, c.ReleaseCause, c.ReleasedBy,
         Seconds(c.IvrMs), Seconds(c.WaitMs), Seconds(c.RingMs), Seconds(c.TalkMs), c.HoldMs / 1000.0, c.HoldCount, Seconds(c.WrapUpMs), c.NodeId);
 
     public static double? Seconds(long? milliseconds) => milliseconds / 1000.0;

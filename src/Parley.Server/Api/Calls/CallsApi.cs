@@ -35,6 +35,11 @@ public static class CallsApi
         }
 
         var page = new PageRequest(query.Limit, query.Cursor);
+        if (page.LimitRefusal is { } refusedLimit)
+        {
+            return refusedLimit;
+        }
+
         if (!CallCursor.TryDecode(page, out var cursor))
         {
             return ApiProblems.Invalid("cursor", "The cursor is not valid; start again without it.");

@@ -11,6 +11,12 @@ public readonly record struct PageRequest(int? Limit, string? Cursor)
 
     public int EffectiveLimit => Math.Clamp(Limit ?? DefaultLimit, 1, MaxLimit);
 
+    /// <summary>
+    /// 400 for a <c>limit</c> outside 1–200, so a client asking for 0 or 1,000 learns the range instead of silently getting a
+    /// page of another size; null when the limit is absent or in range.
+    /// </summary>
+    public IResult? LimitRefusal => Limit is < 1 or > MaxLimit ? ApiProblems.Invalid("limit", $"From 1 to {MaxLimit} (default {DefaultLimit}).") : null;
+
     public static string Encode(string key) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(key));
 
     /// <summary>The key after which the page starts, or null for the first page; false when the cursor is not one of ours.</summary>

@@ -13,6 +13,11 @@ public static class Paging
         Func<T, TDto> map,
         CancellationToken cancellationToken)
     {
+        if (page.LimitRefusal is { } refusedLimit)
+        {
+            return refusedLimit;
+        }
+
         if (!page.TryDecodeCursor(out var after))
         {
             return ApiProblems.Invalid("cursor", "The cursor is not valid; start again without it.");

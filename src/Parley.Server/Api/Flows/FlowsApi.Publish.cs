@@ -36,6 +36,11 @@ public static partial class FlowsApi
             return ApiProblems.NotFound();
         }
 
+        if (page.LimitRefusal is { } refusedLimit)
+        {
+            return refusedLimit;
+        }
+
         if (!page.TryDecodeCursor(out var after))
         {
             return ApiProblems.Invalid("cursor", "The cursor is not valid; start again without it.");

@@ -19,6 +19,11 @@ internal static class InteractionList
         }
 
         var page = new PageRequest(query.Limit, query.Cursor);
+        if (page.LimitRefusal is { } refusedLimit)
+        {
+            return refusedLimit;
+        }
+
         if (!TryDecodeSequence(page, out var before))
         {
             return ApiProblems.Invalid("cursor", "The cursor is not valid; start again without it.");

@@ -64,6 +64,11 @@ public static class RecordingsApi
         }
 
         var page = new PageRequest(query.Limit, query.Cursor);
+        if (page.LimitRefusal is { } refusedLimit)
+        {
+            return refusedLimit;
+        }
+
         if (!CallCursor.TryDecode(page, out var cursor))
         {
             return ApiProblems.Invalid("cursor", "The cursor is not valid; start again without it.");

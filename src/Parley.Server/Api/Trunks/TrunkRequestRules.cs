@@ -47,7 +47,7 @@ internal static class TrunkRequestRules
         string? callerId = null;
         if (policy == "Fixed")
         {
-            if (request.CallerIdNumber is null || !E164.TryNormalise(request.CallerIdNumber, NumberingRule.None, out var fixedNumber))
+            if (request.CallerIdNumber is null || !E164.TryParseInternational(request.CallerIdNumber, out var fixedNumber))
             {
                 errors["callerIdNumber"] = ["A fixed caller ID is one of the tenant's E.164 numbers."];
             }

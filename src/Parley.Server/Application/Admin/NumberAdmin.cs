@@ -74,7 +74,7 @@ internal sealed class NumberAdmin(ParleyDbContext db, TenantContext tenant, Numb
             return refused;
         }
 
-        if (!E164.TryNormalise(request.Number, NumberingRule.None, out var e164))
+        if (!E164.TryParseInternational(request.Number, out var e164))
         {
             return AppError.Invalid("number", "An E.164 number: + then 8 to 15 digits.");
         }

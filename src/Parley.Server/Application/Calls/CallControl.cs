@@ -116,7 +116,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
 
             target = new CallTransferTarget.Flow(flowId);
         }
-        else if (E164.TryNormalise(request.Number!, NumberingRule.None, out var number))
+        else if (E164.TryParseInternational(request.Number, out var number))
         {
             target = new CallTransferTarget.Number(number);
         }
@@ -190,7 +190,7 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
 
             target = new CallTransferTarget.Agent(agentId);
         }
-        else if (E164.TryNormalise(request.Number!, NumberingRule.None, out var number))
+        else if (E164.TryParseInternational(request.Number, out var number))
         {
             target = new CallTransferTarget.Number(number);
         }

@@ -23,13 +23,13 @@ internal sealed class CallbackOrders(ParleyDbContext db, TenantContext tenant, I
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(order);
-        if (!E164.TryNormalise(order.Number ?? string.Empty, NumberingRule.None, out var number))
+        if (!E164.TryParseInternational(order.Number, out var number))
         {
             return AppError.Invalid("number", "The number to call back: E.164, + and 8 to 15 digits.");
         }
 
         string? calledNumber = null;
-        if (order.CalledNumber is { Length: > 0 } called && !E164.TryNormalise(called, NumberingRule.None, out calledNumber))
+        if (order.CalledNumber is { Length: > 0 } called && !E164.TryParseInternational(called, out calledNumber))
         {
             return AppError.Invalid("calledNumber", "E.164, + and 8 to 15 digits, or leave it out.");
         }
@@ -56,7 +56,7 @@ internal sealed class CallbackOrders(ParleyDbContext db, TenantContext tenant, I
 
         var request = new CallbackRequest(actor.TenantId, queue.Id.ToString(), number, Guid.Empty, calledNumber, null) { InteractionId = Guid.CreateVersion7(), Mode = mode };
         audit.Target("callback", request.InteractionId!.Value);
-        if (order.At is { } due && due > now)
+        if (order.At?.ToUniversalTime() is { } due && due > now)
         {
             await schedule.ScheduleAsync(request, due, ct);
             audit.Describe($"scheduled a callback to {number} in {queue.Name} at {due:O}");

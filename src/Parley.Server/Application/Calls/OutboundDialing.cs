@@ -50,7 +50,7 @@ internal sealed class OutboundDialing(
             return AppError.Invalid("to", $"No agent has extension {extension}.");
         }
 
-        if (callee is null && !E164.TryNormalise(to, NumberingRule.None, out _))
+        if (callee is null && !E164.TryParseInternational(to, out _))
         {
             return AppError.Invalid("to", "Not an E.164 number (+ and 8 to 15 digits) nor an agent's extension.");
         }
@@ -84,7 +84,7 @@ internal sealed class OutboundDialing(
         }
         else
         {
-            E164.TryNormalise(to, NumberingRule.None, out var number);
+            E164.TryParseInternational(to, out var number);
             if (await trunks.FindAsync(agent.TenantId, number, ct) is not { } trunk)
             {
                 return Refused("no_trunk", "The tenant has no trunk with an outbound host that may call this number (see the trunks' allowed destinations).");

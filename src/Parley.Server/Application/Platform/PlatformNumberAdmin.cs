@@ -66,8 +66,7 @@ internal sealed class PlatformNumberAdmin(IServiceScopeFactory scopes, NumberDir
             return refused;
         }
 
-        var written = request.Number.Trim();
-        if (!(written.StartsWith('+') || written.StartsWith("tel:+", StringComparison.OrdinalIgnoreCase)) || !E164.TryNormalise(written, NumberingRule.None, out var e164))
+        if (!E164.TryParseInternational(request.Number, out var e164))
         {
             return AppError.Invalid("number", "An E.164 number: + then 8 to 15 digits, the first not 0.");
         }

@@ -205,6 +205,20 @@ public sealed class ProblemDetailsTests(ParleyAppFactory factory) : IClassFixtur
         Assert.True((await AssertCleanProblemAsync(response)).GetProperty("errors").TryGetProperty("cursor", out _));
     }
 
+    [Theory]
+    [InlineData("/api/v1/roles?limit=0")]
+    [InlineData("/api/v1/calls?limit=0")]
+    [InlineData("/api/v1/recordings?limit=201")]
+    [InlineData("/api/v1/interactions?limit=-1")]
+    [InlineData("/api/v1/audit?limit=1000")]
+    public async Task ALimitOutsideOneTo200_Is400_NotAPageOfAnotherSize(string url)
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        using var response = await admin.GetAsync(url, Ct);
+        await response.ExpectAsync(400);
+        Assert.True((await AssertCleanProblemAsync(response)).GetProperty("errors").TryGetProperty("limit", out _));
+    }
+
     private static async Task<List<T>> WalkAsync<T>(HttpClient client, string url, Func<JsonElement, T> key)
     {
         var items = new List<T>();

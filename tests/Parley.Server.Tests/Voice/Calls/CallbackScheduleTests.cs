@@ -67,10 +67,11 @@ public sealed class CallbackScheduleTests(CallbackScheduleAppFactory factory) : 
     {
         using var admin = await factory.SignInDemoAsync("admin");
         var support = await factory.QueueIdAsync("Support");
-        var at = TimeProvider.System.GetUtcNow().AddSeconds(1.5);
+        var at = TimeProvider.System.GetUtcNow().AddSeconds(1.5).ToOffset(TimeSpan.FromHours(1)); // written in Berlin's winter time
 
         var ordered = await admin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "+15557650002", at }, 202);
         Assert.Equal("scheduled", ordered.GetProperty("status").GetString());
+        Assert.Equal((at.UtcDateTime, TimeSpan.Zero), (ordered.GetProperty("dueAt").GetDateTimeOffset().UtcDateTime, ordered.GetProperty("dueAt").GetDateTimeOffset().Offset)); // answered in UTC
         var id = ordered.GetProperty("interactionId").GetGuid();
         var listed = (await admin.JsonAsync("/api/v1/callbacks")).GetProperty("items").EnumerateArray().Single(c => c.GetProperty("interactionId").GetGuid() == id);
         Assert.Equal(("scheduled", 1), (listed.GetProperty("status").GetString(), listed.GetProperty("attempt").GetInt32()));
@@ -85,6 +86,7 @@ public sealed class CallbackScheduleTests(CallbackScheduleAppFactory factory) : 
         Assert.Equal(support, waiting.GetProperty("queueId").GetGuid());
 
         Assert.True((await admin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "12" }, 400)).GetProperty("errors").TryGetProperty("number", out _));
+        Assert.True((await admin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "5557654321" }, 400)).GetProperty("errors").TryGetProperty("number", out _)); // no country: not +55…
         Assert.True((await admin.PostJsonAsync("/api/v1/callbacks", new { queueId = support, number = "+15557650004", at = TimeProvider.System.GetUtcNow().AddDays(31) }, 400))
             .GetProperty("errors").TryGetProperty("at", out _));
         using var agent = await factory.SignInDemoAsync("agent1");

@@ -47,6 +47,7 @@ public sealed class RecordingsApiTests(RecordingCallAppFactory factory) : IClass
         using var supervisor = await factory.SignInDemoAsync("supervisor");
         var callId = (await supervisor.JsonAsync($"/api/v1/calls?calledNumber={Uri.EscapeDataString(number)}&limit=1")).GetProperty("items")[0].GetProperty("id").GetGuid();
         var recordingId = await RecordingOfCallAsync(callId);
+        Assert.Equal(recordingId, (await supervisor.JsonAsync($"/api/v1/calls/{callId}")).GetProperty("recordingId").GetGuid()); // the CDR names it
 
         // Listed, with the metadata of the file on disk.
         var page = await supervisor.JsonAsync($"/api/v1/recordings?callId={callId}");
