@@ -73,7 +73,14 @@ public sealed class Callbacks : ICallbacks
         if (result.Queued)
         {
             pending.QueueId = result.QueueId;
-            OutboundLog.CallbackQueued(_logger, interactionId, request.CallId, result.QueueName ?? request.Queue);
+            if (request.CallId == Guid.Empty)
+            {
+                OutboundLog.OrderedCallbackQueued(_logger, interactionId, result.QueueName ?? request.Queue);
+            }
+            else
+            {
+                OutboundLog.CallbackQueued(_logger, interactionId, request.CallId, result.QueueName ?? request.Queue);
+            }
         }
         else
         {

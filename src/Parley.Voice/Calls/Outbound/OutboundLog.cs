@@ -29,6 +29,9 @@ internal static partial class OutboundLog
     [LoggerMessage(6157, LogLevel.Information, "Callback {InteractionId} for call {CallId} waits in {Queue}")]
     public static partial void CallbackQueued(ILogger logger, Guid interactionId, Guid callId, string queue);
 
+    [LoggerMessage(6160, LogLevel.Information, "Callback {InteractionId} ordered through the API waits in {Queue}")]
+    public static partial void OrderedCallbackQueued(ILogger logger, Guid interactionId, string queue);
+
     [LoggerMessage(6158, LogLevel.Warning, "Callback {InteractionId} given up: {Reason}")]
     public static partial void CallbackImpossible(ILogger logger, Guid interactionId, string reason);
 
