@@ -122,11 +122,24 @@ internal sealed partial class GrainCallRouting(IGrainFactory grains, IServiceSco
         return false;
     }
 
+    /// <summary>
+    /// Tells the grain first, then deletes the watcher's reference: the other way round, a notice the grain sent meanwhile
+    /// reached a deleted observer, which Orleans logs as an error ("Unexpected target grain in request").
+    /// </summary>
     public async ValueTask ForgetAsync(Guid tenantId, Guid interactionId)
     {
-        if (Drop(interactionId))
+        if (!_watchers.ContainsKey(interactionId))
+        {
+            return;
+        }
+
+        try
         {
             await Grain(tenantId).Unwatch(interactionId.ToString());
+        }
+        finally
+        {
+            Drop(interactionId);
         }
     }
 
