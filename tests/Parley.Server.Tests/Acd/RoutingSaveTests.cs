@@ -106,16 +106,7 @@ public sealed class RoutingSaveTests(PostgresCluster postgres) : IClassFixture<P
         Assert.Contains(ContactTallies.QuarterOf(longAgo), await TakeStaleQuartersAsync(server, tenant));
     }
 
-    private async Task<ParleyAppFactory> StartAsync(string database)
-    {
-        if (database == "sqlite")
-        {
-            return new ParleyAppFactory();
-        }
-
-        var connectionString = await postgres.CreateDatabaseAsync("routing_save");
-        return new ConfiguredAppFactory(("Parley:Database:Provider", "Postgres"), ("ConnectionStrings:Parley", connectionString));
-    }
+    private Task<ParleyAppFactory> StartAsync(string database) => BothDatabases.StartAsync(postgres, database, "routing_save");
 
     /// <summary>Claims the demo tenant's routing as a new activation would (the grain's own activation steps down).</summary>
     private static async Task<(IRoutingStore Store, Guid Tenant, long Epoch, Guid Support)> OwnTheTenantAsync(ParleyAppFactory server)

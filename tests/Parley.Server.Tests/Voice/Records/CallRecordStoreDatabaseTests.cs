@@ -49,14 +49,5 @@ public sealed class CallRecordStoreDatabaseTests(PostgresCluster postgres) : ICl
         Assert.All(legRows, l => Assert.Equal(10_000L, l.TalkMs));
     }
 
-    private async Task<ParleyAppFactory> StartAsync(string database)
-    {
-        if (database == "sqlite")
-        {
-            return new ParleyAppFactory();
-        }
-
-        var connectionString = await postgres.CreateDatabaseAsync("call_records");
-        return new ConfiguredAppFactory(("Parley:Database:Provider", "Postgres"), ("ConnectionStrings:Parley", connectionString));
-    }
+    private Task<ParleyAppFactory> StartAsync(string database) => BothDatabases.StartAsync(postgres, database, "call_records");
 }
