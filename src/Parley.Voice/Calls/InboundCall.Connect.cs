@@ -56,6 +56,10 @@ internal sealed partial class InboundCall
             case CallSignal.ConsultOfferWithdrawn withdrawn:
                 OnConsultOfferWithdrawn(withdrawn);
                 return false;
+            case CallSignal.ConsultRoutingEnded ended when _agent is not null && ended.InteractionId == InteractionId:
+                // The consulted agent's interaction, the call's since the consult transfer, was ended from outside: both legs go.
+                await ReleaseBridgedAsync("ended_" + ended.Reason, CallParty.System, hangUpCaller: true, endInRouting: false).ConfigureAwait(false);
+                return true;
             case CallSignal.ConsultRoutingEnded ended:
                 await OnConsultRoutingEndedAsync(ended).ConfigureAwait(false);
                 return false;
@@ -304,7 +308,7 @@ internal sealed partial class InboundCall
         leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = cause };
         await SaveLegAsync(leg).ConfigureAwait(false);
         _record = _record with { ReleaseCause = cause, ReleasedBy = by };
-        if (endInRouting)
+        if (endInRouting && _queue is { Queued: true })
         {
             await _services.Routing.EndAsync(TenantId, InteractionId).ConfigureAwait(false);
         }

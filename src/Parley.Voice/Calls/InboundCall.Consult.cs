@@ -4,8 +4,9 @@ namespace Parley.Voice.Calls;
 
 /// <summary>
 /// Consult transfer: the customer is put on hold (music, hold time counted) while the agent calls a colleague or a
-/// number and talks to them alone; completing hands the customer to them (the agent wraps up), cancelling brings the
-/// customer back to the agent. The agent's phone hanging up during the consultation completes it, as desk phones do.
+/// number and talks to them alone; completing hands the customer to them (the agent wraps up; a colleague becomes the
+/// call's agent, <c>InboundCall.ConsultTakeOver.cs</c>), cancelling brings the customer back to the agent. The agent's
+/// phone hanging up during the consultation completes it, as desk phones do.
 /// The target may be a queue: the consultation then waits in it (<c>InboundCall.ConsultQueue.cs</c>).
 /// </summary>
 internal sealed partial class InboundCall
@@ -64,6 +65,7 @@ internal sealed partial class InboundCall
         }
 
         await SaveLegAsync(leg).ConfigureAwait(false);
+        await StartDirectConsultWorkAsync(leg).ConfigureAwait(false);
     }
 
     /// <summary>Hands the customer to the consulted party; the agent's leg ends (wrap-up). False: the call goes on.</summary>
@@ -79,10 +81,13 @@ internal sealed partial class InboundCall
 
         CallLog.Controlled(_services.Logger, Id, _agent!.AgentId, "consult complete");
         StopMedia();
+        Session.Play(null);
         _consultLeg = null;
-        _members.Add(leg);
+        var previousQueueId = _queue?.QueueId;
         await ReleaseAgentLegAsync("consult_transferred", fromRefer, hangUpAgent).ConfigureAwait(false);
+        await HandCallToConsultedAsync(leg, previousQueueId).ConfigureAwait(false);
         Remix();
+        Publish();
         done?.TrySetResult(CallControlResult.Done);
         return false;
     }

@@ -18,29 +18,29 @@ internal sealed partial class InboundCall
     /// <summary>The offer that rings <see cref="_consultRinging"/> was withdrawn by routing (not missed by the phone).</summary>
     private bool _consultOfferWithdrawn;
 
-    /// <summary>Legs of agents who took an interaction of this call from a queue (a consultation): ended with the leg.</summary>
-    private readonly Dictionary<AgentLeg, Guid> _routedLegs = [];
+    /// <summary>
+    /// Legs of agents who hold an interaction of their own on this call (a consultation taken from a queue or rung to their
+    /// phone, the second call of an attended transfer): it ends with the leg, or becomes the call's on a consult transfer.
+    /// </summary>
+    private readonly Dictionary<AgentLeg, RoutedWork> _routedLegs = [];
+
+    /// <summary>The queue <see cref="_consultQueued"/> waits in.</summary>
+    private Guid? _consultQueueId;
 
     private async Task ConsultQueueAsync(CallSignal.Control control, Guid queueId)
     {
         var interactionId = Guid.CreateVersion7();
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["kind"] = "consult",
-            ["callId"] = Id.ToString(),
-            ["consultedBy"] = _agent!.AgentId.ToString(),
-            ["caller"] = _record.CallerNumber ?? string.Empty,
-        };
         var result = await _services.Routing.EnqueueAsync(
-            new CallQueueRequest(TenantId, interactionId, queueId.ToString(), 0, attributes), new ConsultQueueListener(this, interactionId), _life.Token).ConfigureAwait(false);
+            new CallQueueRequest(TenantId, interactionId, queueId.ToString(), 0, ConsultAttributes()), new ConsultQueueListener(this, interactionId), _life.Token).ConfigureAwait(false);
         if (!result.Queued)
         {
             control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, $"The queue did not take the consultation ({result.Refusal})."));
             return;
         }
 
-        CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "consult queue " + queueId);
+        CallLog.Controlled(_services.Logger, Id, _agent!.AgentId, "consult queue " + queueId);
         _consultQueued = interactionId;
+        _consultQueueId = result.QueueId;
         if (_heldSince is null)
         {
             await HoldAsync().ConfigureAwait(false);
@@ -86,7 +86,7 @@ internal sealed partial class InboundCall
         if (!_consultOfferWithdrawn && await _services.Routing.AcceptAsync(TenantId, interactionId, leg.AgentId).ConfigureAwait(false))
         {
             _consultQueued = null;
-            _routedLegs[leg] = interactionId;
+            _routedLegs[leg] = new RoutedWork(interactionId, _consultQueueId);
             return true;
         }
 
@@ -159,9 +159,9 @@ internal sealed partial class InboundCall
     /// <summary>A leg that took an interaction from a queue ends: so does the interaction (the agent wraps up).</summary>
     private async Task EndRoutedLegAsync(AgentLeg leg)
     {
-        if (_routedLegs.Remove(leg, out var interactionId))
+        if (_routedLegs.Remove(leg, out var work))
         {
-            await _services.Routing.EndAsync(TenantId, interactionId).ConfigureAwait(false);
+            await _services.Routing.EndAsync(TenantId, work.InteractionId).ConfigureAwait(false);
         }
     }
 }

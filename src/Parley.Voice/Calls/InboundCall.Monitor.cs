@@ -107,7 +107,13 @@ internal sealed partial class InboundCall
             return;
         }
 
-        if (_heldSince is not null || Consulting)
+        if (Consulting)
+        {
+            done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The call is in a consultation; join once it is completed or cancelled."));
+            return;
+        }
+
+        if (_heldSince is not null)
         {
             done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The call is on hold."));
             return;

@@ -66,7 +66,7 @@ internal sealed partial class InboundCall
             if (interactionId is { } routed)
             {
                 // The consultation's agent holds its interaction until their leg ends here (then wraps up), as after a queue consult.
-                _routedLegs[leg] = routed;
+                _routedLegs[leg] = new RoutedWork(routed, null);
             }
 
             _consultLeg = leg;

@@ -67,12 +67,14 @@ public sealed class CallConferenceTests(VoiceCallAppFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task AConsultation_HoldsTheCustomerWhileTheAgentsTalk_CancelBringsThemBack_AndCompleteHandsTheCustomerOver()
+    public async Task AConsultation_HoldsTheCustomerWhileTheAgentsTalk_CancelBringsThemBack_AndCompleteMakesTheColleagueTheCallsAgent()
     {
         await using var agentPhone = TestPhone.Start("desk2", rtpBase: 49800);
         await using var colleaguePhone = TestPhone.Start("desk3", rtpBase: 50200);
         await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.86"), rtpBase: 50600);
+        await using var supervisorPhone = TestPhone.Start("sam", rtpBase: 27000);
         await factory.SetDemoAgentPhoneAsync("agent3", colleaguePhone.Uri);
+        await SetSupervisorPhoneAsync(factory, supervisorPhone.Uri);
         var colleagueId = await AgentIdAsync(factory, "agent3");
         var live = await BridgeAsync(factory, agentPhone, caller, "agent2", "Support");
 
@@ -84,22 +86,36 @@ public sealed class CallConferenceTests(VoiceCallAppFactory factory) : IClassFix
         await AssertHearsAsync(live.CallerCall, "the customer back with the agent", [Agent], []);
         await AssertHearsAsync(live.AgentCall, "the agent back with the customer", [Customer], [Colleague]);
 
+        var colleagueAgent = await factory.SignInToRoutingAsync("agent3");
         var second = await ConsultAsync(live, colleaguePhone, colleagueId);
         await AssertConsultingAsync(live, second);
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+        var refused = await supervisor.PostJsonAsync($"/api/v1/calls/{live.CallId}/monitor", new { mode = "listen" }, 409);
+        Assert.Contains("consultation", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Busy", await factory.AgentStateAsync("agent3")); // a colleague rung directly is busy while they talk
         await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/consult/complete", new { }, 204);
         await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent2"));
         await AssertHearsAsync(live.CallerCall, "the customer handed over", [Colleague], [Agent]);
         await AssertHearsAsync(second, "the colleague who took the customer", [Customer], [Agent]);
 
-        await second.HangUpAsync();
+        await AssertTheColleagueControlsTheCallAsync(live, colleagueAgent, second);
+        Assert.Equal("Busy", await factory.AgentStateAsync("agent3"));
+        var (sam, _) = await MonitorAsync(supervisor, live.CallId, supervisorPhone, "listen");
+        await AssertHearsAsync(sam, "the supervisor listening to the colleague's call", [Customer, Colleague], []);
+        await colleagueAgent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hangup", new { }, 204);
+        await second.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         await live.CallerCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await sam.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent3", "AfterCallWork"));
         var record = await factory.CallRecordAsync(live.Number);
-        Assert.Equal(2, record.GetProperty("holdCount").GetInt32()); // each consultation holds the customer
-        var legs = (await LegsAsync(factory, record)).EnumerateArray().ToList();
+        Assert.Equal(3, record.GetProperty("holdCount").GetInt32()); // each consultation holds the customer, and the colleague did once
+        Assert.Equal(colleagueId, record.GetProperty("agentId").GetGuid());
+        var legs = (await LegsAsync(factory, record)).EnumerateArray().Where(l => l.GetProperty("party").GetString() != "Supervisor").ToList();
         Assert.Equal(["Caller", "Agent", "Agent", "Agent"], legs.Select(l => l.GetProperty("party").GetString()));
-        Assert.Equal(["consult_transferred", "consult_cancelled", "party_hangup"], legs.Skip(1).Select(l => l.GetProperty("releaseCause").GetString()));
+        Assert.Equal(["consult_transferred", "consult_cancelled", "agent_hangup"], legs.Skip(1).Select(l => l.GetProperty("releaseCause").GetString()));
         await SignOutAsync(live.Agent);
+        await SignOutAsync(colleagueAgent);
     }
 
     private static async Task<PhoneCall> ConsultAsync(LiveCall live, TestPhone colleaguePhone, Guid colleagueId)

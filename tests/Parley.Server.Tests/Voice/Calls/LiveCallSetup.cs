@@ -117,6 +117,24 @@ internal static class LiveCallSetup
         return (await admin.JsonAsync($"/api/v1/calls/{record.GetProperty("id").GetGuid()}")).GetProperty("legs");
     }
 
+    /// <summary>
+    /// After a completed consult transfer the colleague is the call's agent: they (1.7 kHz) hold and resume it (the customer hears
+    /// music, then them again), and the agent (1 kHz) who handed the call over no longer finds it.
+    /// </summary>
+    public static async Task AssertTheColleagueControlsTheCallAsync(LiveCall live, HttpClient colleagueAgent, PhoneCall colleague)
+    {
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hold", new { }, 404);
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hangup", new { }, 404);
+        await colleagueAgent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hold", new { }, 204);
+        var heard = live.CallerCall.FramesOf(1700);
+        var loud = live.CallerCall.LoudFrames;
+        await live.CallerCall.WaitUntilAsync(c => c.LoudFrames > loud + 50, "the customer on hold with the colleague hears music");
+        Assert.InRange(live.CallerCall.FramesOf(1700) - heard, 0, 3);
+        await colleagueAgent.PostJsonAsync($"/api/v1/calls/{live.CallId}/resume", new { }, 204);
+        await AssertHearsAsync(live.CallerCall, "the customer after the colleague resumed", [1700], [1000]);
+        await AssertHearsAsync(colleague, "the colleague after resuming", [440], [1000]);
+    }
+
     /// <summary>Completes the agent's wrap-up (if any) and signs them out of routing.</summary>
     public static async Task SignOutAsync(HttpClient agent)
     {

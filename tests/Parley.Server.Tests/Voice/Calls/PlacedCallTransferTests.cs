@@ -121,7 +121,7 @@ public sealed class PlacedCallTransferTests(VoiceCallAppFactory factory) : IClas
         Assert.Equal(2, record.GetProperty("holdCount").GetInt32());
         var legs = (await LegsAsync(factory, record)).EnumerateArray().ToList();
         Assert.Equal(["Agent", "External", "Agent", "Agent"], legs.Select(l => l.GetProperty("party").GetString()));
-        Assert.Equal(["consult_transferred", "consult_cancelled", "party_hangup"], legs.Where(l => l.GetProperty("party").GetString() == "Agent").Select(l => l.GetProperty("releaseCause").GetString()));
+        Assert.Equal(["consult_transferred", "consult_cancelled", "agent_hangup"], legs.Where(l => l.GetProperty("party").GetString() == "Agent").Select(l => l.GetProperty("releaseCause").GetString()));
         await SignOutAsync(live.Agent);
     }
 
