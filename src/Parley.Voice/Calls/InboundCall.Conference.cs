@@ -76,9 +76,8 @@ internal sealed partial class InboundCall
                 record = record with { Address = phone.Uri, AgentId = agent.AgentId };
                 break;
             case CallTransferTarget.Number number:
-                if (await _services.Trunks.FindAsync(TenantId, number.E164, _life.Token).ConfigureAwait(false) is not { } trunk)
+                if (await TrunkForAgentAsync(number.E164, control.Done).ConfigureAwait(false) is not { } trunk)
                 {
-                    control.Done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The tenant has no trunk that may call that number."));
                     return null;
                 }
 

@@ -1,5 +1,6 @@
 using Parley.Flows.Execution;
 using Parley.Voice.Calls.Control;
+using Parley.Voice.Calls.Ports;
 using Parley.Voice.Records;
 
 namespace Parley.Voice.Calls;
@@ -91,7 +92,7 @@ internal sealed partial class InboundCall
                 }
 
                 _ = control.Command is CallCommand.PauseRecording ? PauseRecording() : ResumeRecording();
-                CallLog.Controlled(_services.Logger, Id, _agent.AgentId, control.Command is CallCommand.PauseRecording ? "recording pause" : "recording resume");
+                LogRecordingControl(control.Command, _agent.AgentId);
                 break;
             case CallCommand.HangUp:
                 CallLog.Controlled(_services.Logger, Id, _agent.AgentId, "hangup");
@@ -106,6 +107,25 @@ internal sealed partial class InboundCall
         Publish();
         control.Done.TrySetResult(CallControlResult.Done);
         return false;
+    }
+
+    /// <summary>Logs a recording pause or resume under whoever asked: the supervisor when one did, else the agent.</summary>
+    private void LogRecordingControl(CallCommand command, Guid agentId)
+    {
+        var (action, supervisorId) = command switch
+        {
+            CallCommand.PauseRecording pause => ("recording pause", pause.SupervisorId),
+            CallCommand.ResumeRecording resume => ("recording resume", resume.SupervisorId),
+            _ => throw new ArgumentOutOfRangeException(nameof(command)),
+        };
+        if (supervisorId is { } supervisor)
+        {
+            CallLog.Supervised(_services.Logger, Id, supervisor, action);
+        }
+        else
+        {
+            CallLog.Controlled(_services.Logger, Id, agentId, action);
+        }
     }
 
     private async Task HoldAsync()
@@ -168,6 +188,13 @@ internal sealed partial class InboundCall
             return false;
         }
 
+        // A number that no trunk may call is refused before the agent's leg goes: the agent and the customer keep talking.
+        OutboundTrunk? trunk = null;
+        if (target is CallTransferTarget.Number toNumber && (trunk = await TrunkForAgentAsync(toNumber.E164, done).ConfigureAwait(false)) is null)
+        {
+            return false;
+        }
+
         var previousQueue = _queue?.QueueId;
         StopMedia();
         Session.Play(null);
@@ -183,19 +210,19 @@ internal sealed partial class InboundCall
                 _transferFlow = flow.FlowId;
                 return true;
             case CallTransferTarget.Number number:
-                return await TransferOutsideAsync(number.E164).ConfigureAwait(false);
+                return await TransferOutsideAsync(number.E164, trunk!).ConfigureAwait(false);
             default:
                 return false;
         }
     }
 
-    private async Task<bool> TransferOutsideAsync(string number)
+    private async Task<bool> TransferOutsideAsync(string number, OutboundTrunk trunk)
     {
         try
         {
             // The customer hears music while the number rings.
             Session.Play(await _services.Audio.OpenMusicOnHoldAsync(TenantId, _life.Token).ConfigureAwait(false));
-            if (await CallOutsideAsync(new TransferToNumberAction(number, null)).ConfigureAwait(false) is TransferFailedInput failed)
+            if (await CallOutsideAsync(new TransferToNumberAction(number, null), trunk).ConfigureAwait(false) is TransferFailedInput failed)
             {
                 await FailTransferAsync("transfer_" + failed.Reason).ConfigureAwait(false);
             }

@@ -1,5 +1,7 @@
 using Parley.Flows.Execution;
 using Parley.Sip.Stack;
+using Parley.Voice.Calls.Control;
+using Parley.Voice.Calls.Ports;
 using Parley.Voice.Numbers;
 using Parley.Voice.Records;
 
@@ -10,20 +12,39 @@ internal sealed partial class InboundCall
     /// <summary>How long an outside number may ring before the flow hears "no answer".</summary>
     private static readonly TimeSpan OutsideRingTime = TimeSpan.FromSeconds(30);
 
-    private AgentLeg? _outside;
+    private volatile AgentLeg? _outside;
+
+    /// <summary>True while the customer talks to an outside number (after a transfer to it): a supervisor may still release the call.</summary>
+    public bool TalkingOutside => _outside is not null;
 
     /// <summary>
-    /// A flow's transfer to an outside number: INVITE it through the tenant's trunk, and on answer bridge the caller to
-    /// it; the flow hears a failed transfer when the number is invalid, there is no trunk, or the far end does not answer.
+    /// The tenant's trunk that may call <paramref name="e164"/>; when there is none, null and <paramref name="done"/> is
+    /// answered with the refusal (409) — an agent's transfer, consultation or added party is refused before anything changes.
     /// </summary>
-    private async Task<FlowInput> CallOutsideAsync(TransferToNumberAction action)
+    private async Task<OutboundTrunk?> TrunkForAgentAsync(string e164, TaskCompletionSource<CallControlResult> done)
+    {
+        var trunk = await _services.Trunks.FindAsync(TenantId, e164, _life.Token).ConfigureAwait(false);
+        if (trunk is null)
+        {
+            done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The tenant has no trunk that may call that number."));
+        }
+
+        return trunk;
+    }
+
+    /// <summary>
+    /// A transfer to an outside number: INVITE it through the tenant's trunk (<paramref name="trunk"/> when the agent's
+    /// transfer found it already), and on answer bridge the caller to it; the flow hears a failed transfer when the number
+    /// is invalid, there is no trunk, or the far end does not answer.
+    /// </summary>
+    private async Task<FlowInput> CallOutsideAsync(TransferToNumberAction action, OutboundTrunk? trunk = null)
     {
         if (!E164.TryNormalise(action.Number, NumberingRule.None, out var number))
         {
             return new TransferFailedInput("invalid_number");
         }
 
-        var trunk = await _services.Trunks.FindAsync(TenantId, number, _life.Token).ConfigureAwait(false);
+        trunk ??= await _services.Trunks.FindAsync(TenantId, number, _life.Token).ConfigureAwait(false);
         if (trunk is null)
         {
             return new TransferFailedInput("no_trunk");
@@ -90,32 +111,59 @@ internal sealed partial class InboundCall
         return new TransferFailedInput("caller_gone");
     }
 
-    /// <summary>The caller and the outside number talk until either hangs up.</summary>
+    /// <summary>The caller and the outside number talk until either hangs up or a supervisor releases the call.</summary>
     private async Task TalkOutsideAsync()
     {
         var leg = _outside!;
         await foreach (var signal in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            if (signal is CallSignal.Supervise { Command: SupervisorCommand.Release } release)
+            {
+                CallLog.Supervised(_services.Logger, Id, release.SupervisorId, "release");
+                await EndOutsideAsync(leg, "supervisor_release", CallParty.Supervisor, hangUpLeg: true, hangUpCaller: true).ConfigureAwait(false);
+                release.Done.TrySetResult(CallControlResult.Done);
+                return;
+            }
+
             if (RefuseControl(signal))
             {
                 continue;
             }
 
             var customerLeft = signal is CallSignal.CallerHungUp;
-            if (!customerLeft && !(signal is CallSignal.AgentHungUp hungUp && hungUp.Leg == leg))
+            if (customerLeft)
             {
-                continue;
+                await EndOutsideAsync(leg, CustomerHangUpCause, CustomerParty, hangUpLeg: true, hangUpCaller: false).ConfigureAwait(false);
+                return;
             }
 
-            _bridge?.Disconnect();
-            _bridge = null;
-            _services.Owner.DetachAgentLeg(leg.Dialog!);
-            var cause = customerLeft ? CustomerHangUpCause : "far_end_hangup";
-            await (customerLeft ? leg.HangUpAsync() : HangUpCallerAsync()).ConfigureAwait(false);
-            leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = cause };
-            await SaveLegAsync(leg).ConfigureAwait(false);
-            _record = _record with { ReleaseCause = cause, ReleasedBy = customerLeft ? CustomerParty : CallParty.External };
-            return;
+            if (signal is CallSignal.AgentHungUp hungUp && hungUp.Leg == leg)
+            {
+                await EndOutsideAsync(leg, "far_end_hangup", CallParty.External, hangUpLeg: false, hangUpCaller: true).ConfigureAwait(false);
+                return;
+            }
         }
+    }
+
+    /// <summary>Ends the conversation with the outside number: BYE to the legs still up, the leg's and the call's cause.</summary>
+    private async Task EndOutsideAsync(AgentLeg leg, string cause, CallParty releasedBy, bool hangUpLeg, bool hangUpCaller)
+    {
+        _bridge?.Disconnect();
+        _bridge = null;
+        _services.Owner.DetachAgentLeg(leg.Dialog!);
+        if (hangUpLeg)
+        {
+            await leg.HangUpAsync().ConfigureAwait(false);
+        }
+
+        if (hangUpCaller)
+        {
+            await HangUpCallerAsync().ConfigureAwait(false);
+        }
+
+        leg.Record = leg.Record with { EndedAt = Now, ReleaseCause = cause };
+        await SaveLegAsync(leg).ConfigureAwait(false);
+        _record = _record with { ReleaseCause = cause, ReleasedBy = releasedBy };
+        _outside = null;
     }
 }

@@ -270,7 +270,7 @@ public sealed partial class InboundCalls : VoiceCallHandler
             return CallControlResult.NotFound;
         }
 
-        if (call.ConnectedAgentId is null && !call.Mixed)
+        if (call.ConnectedAgentId is null && !call.Mixed && !(command is SupervisorCommand.Release && call.TalkingOutside))
         {
             return CallControlResult.NotConnected;
         }

@@ -36,22 +36,23 @@ internal sealed class CallControl(ParleyDbContext db, TenantContext tenant, Inbo
     /// </summary>
     public async Task<AppResult<Done>> PauseRecordingAsync(CurrentActor actor, Guid callId, bool paused, CancellationToken ct)
     {
-        CallCommand command = paused ? new CallCommand.PauseRecording() : new CallCommand.ResumeRecording();
+        CallCommand CommandBy(Guid? supervisorId) => paused ? new CallCommand.PauseRecording(supervisorId) : new CallCommand.ResumeRecording(supervisorId);
         var summary = paused ? "paused the recording" : "resumed the recording";
         var agent = await AgentOfAsync(actor, ct);
         if (agent is not null && OwnsLiveCall(agent, callId))
         {
-            return await ControlAsync(agent, callId, command, summary, ct);
+            return await ControlAsync(agent, callId, CommandBy(null), summary, ct);
         }
 
         if (actor.Permissions.Contains(Permissions.CallsMonitor) && calls.Find(actor.TenantId, callId) is { AgentId: { } agentId })
         {
             tenant.Set(actor.TenantId);
             var callsAgent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, ct);
-            return callsAgent is null ? AppError.NotFound() : await ControlAsync(callsAgent, callId, command, summary + " (supervisor)", ct);
+            var supervisorId = Guid.TryParse(actor.ActorId, out var userId) ? userId : (Guid?)null;
+            return callsAgent is null ? AppError.NotFound() : await ControlAsync(callsAgent, callId, CommandBy(supervisorId), summary + " (supervisor)", ct);
         }
 
-        return agent is null ? Refusal(actor) : await ControlAsync(agent, callId, command, summary, ct);
+        return agent is null ? Refusal(actor) : await ControlAsync(agent, callId, CommandBy(null), summary, ct);
     }
 
     public Task<AppResult<Done>> HangUpAsync(CurrentActor actor, Guid callId, CancellationToken ct) =>

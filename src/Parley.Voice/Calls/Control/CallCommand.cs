@@ -16,10 +16,14 @@ public abstract record CallCommand
     /// <summary>Sends keys to the customer as RFC 4733 events.</summary>
     public sealed record SendDigits(string Digits) : CallCommand;
 
-    /// <summary>The call's recording gets silence from now on (refused when the call is not recorded).</summary>
-    public sealed record PauseRecording : CallCommand;
+    /// <summary>
+    /// The call's recording gets silence from now on (refused when the call is not recorded); <see cref="SupervisorId"/>
+    /// is the user id of the supervisor who asked on the agent's behalf (null: the agent asked).
+    /// </summary>
+    public sealed record PauseRecording(Guid? SupervisorId = null) : CallCommand;
 
-    public sealed record ResumeRecording : CallCommand;
+    /// <summary>The call's recording takes the call's audio again; <see cref="SupervisorId"/> as for <see cref="PauseRecording"/>.</summary>
+    public sealed record ResumeRecording(Guid? SupervisorId = null) : CallCommand;
 
     /// <summary>Ends the call: both legs are released and the agent goes to wrap-up.</summary>
     public sealed record HangUp : CallCommand;

@@ -170,6 +170,59 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ATransferOrConsultToANumberNoTrunkMayCall_IsRefused409_AndTheAgentAndTheCustomerKeepTalking()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 27000);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.50"), rtpBase: 27400);
+        using var admin = await factory.SignInDemoAsync("admin");
+        await CarrierTrunks.OnlyOutboundTrunkAsync(admin, carrier: null);
+        var live = await BridgeAsync(agentPhone, caller, "agent2", "Support", "127.0.0.50");
+
+        var transfer = await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/transfer", new { to = new { number = "+15559990001" } }, 409);
+        Assert.Equal("The tenant has no trunk that may call that number.", transfer.GetProperty("detail").GetString());
+        var consult = await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/consult", new { to = new { number = "+15559990001" } }, 409);
+        Assert.Equal("The tenant has no trunk that may call that number.", consult.GetProperty("detail").GetString());
+
+        Assert.False(live.AgentCall.Ended.IsCompleted, "the agent's leg is not released by a refused transfer");
+        await AssertTalkingAsync(live);
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hold", new { }, 204);
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/resume", new { }, 204);
+
+        await live.CallerCall.HangUpAsync();
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var record = await factory.CallRecordAsync(live.Number);
+        Assert.Equal("caller_hangup", record.GetProperty("releaseCause").GetString());
+        await SignOutAsync(live);
+    }
+
+    [Fact]
+    public async Task ASupervisorsRelease_AfterATransferToANumber_EndsTheCustomerAndTheOutsideNumber_AndClosesTheRecord()
+    {
+        await using var outside = TestPhone.Start("+15559990003", rtpBase: 27800);
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 28200);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.51"), rtpBase: 28600);
+        using var admin = await factory.SignInDemoAsync("admin");
+        await OnlyOutboundTrunkAsync(admin, "Carrier out (release)", "127.0.0.52/32", outside);
+        var live = await BridgeAsync(agentPhone, caller, "agent2", "Support", "127.0.0.51");
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/transfer", new { to = new { number = "+15559990003" } }, 204);
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var carrier = await outside.NextIncomingAsync();
+        carrier.PlayTone(1000);
+        var before = live.CallerCall.FramesOf(1000);
+        await live.CallerCall.WaitUntilAsync(c => c.FramesOf(1000) > before + 25, "the customer hears the outside number");
+
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+        await supervisor.PostJsonAsync($"/api/v1/calls/{live.CallId}/release", new { }, 204);
+        await live.CallerCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await carrier.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var record = await factory.CallRecordAsync(live.Number);
+        Assert.Equal(("supervisor_release", "Supervisor"), (record.GetProperty("releaseCause").GetString(), record.GetProperty("releasedBy").GetString()));
+        var legs = (await admin.JsonAsync($"/api/v1/calls/{record.GetProperty("id").GetGuid()}")).GetProperty("legs");
+        Assert.Equal("supervisor_release", legs.EnumerateArray().Single(l => l.GetProperty("party").GetString() == "External").GetProperty("releaseCause").GetString());
+        await SignOutAsync(live);
+    }
+
+    [Fact]
     public async Task AReInviteHoldFromTheAgentsPhone_PlaysMusicToTheCustomer_AndSendrecvResumes_ReportedAsTheApisEvents()
     {
         await using var agentPhone = TestPhone.Start("desk2", rtpBase: 61800);

@@ -117,6 +117,12 @@ public sealed class CallRecordingTests(RecordingCallAppFactory factory) : IClass
 
         using var colleague = await factory.SignInDemoAsync("agent1");
         using var supervisor = await factory.SignInDemoAsync("supervisor");
+        Guid supervisorUserId;
+        using (var admin = await factory.SignInDemoAsync("admin"))
+        {
+            supervisorUserId = await admin.IdByAsync("/api/v1/users", "userName", "supervisor");
+        }
+
         var other = await factory.CreateOtherTenantAsync("pause-b");
         using var otherAdmin = await factory.SignInAsync(other.Slug, other.AdminUserName, other.AdminPassword);
         await colleague.PostAsync($"/api/v1/calls/{callId}/recording/pause", 404);
@@ -146,6 +152,10 @@ public sealed class CallRecordingTests(RecordingCallAppFactory factory) : IClass
             Assert.Contains("calls.recording.pause", actions);
             Assert.Contains("calls.recording.resume", actions);
         }
+
+        // The server log names the supervisor who paused, not the call's agent.
+        Assert.Contains(factory.Logs.WithEventId(6140), e => e.Message == $"Call {callId}: supervisor {supervisorUserId} recording pause");
+        Assert.DoesNotContain(factory.Logs.WithEventId(6112), e => e.Message.StartsWith($"Call {callId}:", StringComparison.Ordinal) && e.Message.EndsWith("recording pause", StringComparison.Ordinal));
 
         await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
     }
