@@ -153,12 +153,7 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
         await OnlyOutboundTrunkAsync(admin, "Carrier out (transfers)", "127.0.0.46/32", outside);
         var live = await BridgeAsync(agentPhone, caller, "agent2", "Support", "127.0.0.45");
 
-        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/transfer", new { to = new { number = "+15559990001" } }, 204);
-        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        var carrier = await outside.NextIncomingAsync();
-        carrier.PlayTone(1000);
-        var before = live.CallerCall.FramesOf(1000);
-        await live.CallerCall.WaitUntilAsync(c => c.FramesOf(1000) > before + 25, "the customer hears the outside number");
+        var carrier = await TransferToTheOutsideNumberAsync(live, outside, "+15559990001");
         await carrier.WaitUntilAsync(c => c.FramesOf(440) > 25, "the outside number hears the customer");
 
         await live.CallerCall.HangUpAsync();
@@ -204,12 +199,7 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
         using var admin = await factory.SignInDemoAsync("admin");
         await OnlyOutboundTrunkAsync(admin, "Carrier out (release)", "127.0.0.52/32", outside);
         var live = await BridgeAsync(agentPhone, caller, "agent2", "Support", "127.0.0.51");
-        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/transfer", new { to = new { number = "+15559990003" } }, 204);
-        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        var carrier = await outside.NextIncomingAsync();
-        carrier.PlayTone(1000);
-        var before = live.CallerCall.FramesOf(1000);
-        await live.CallerCall.WaitUntilAsync(c => c.FramesOf(1000) > before + 25, "the customer hears the outside number");
+        var carrier = await TransferToTheOutsideNumberAsync(live, outside, "+15559990003");
 
         using var supervisor = await factory.SignInDemoAsync("supervisor");
         await supervisor.PostJsonAsync($"/api/v1/calls/{live.CallId}/release", new { }, 204);
@@ -328,6 +318,18 @@ public sealed class CallControlTests(VoiceCallAppFactory factory) : IClassFixtur
     }
 
     /// <summary>A caller from <paramref name="callerAddress"/> to a new number on <paramref name="queue"/>, bridged with the agent's phone, tones playing both ways.</summary>
+    /// <summary>The agent blind-transfers the customer to <paramref name="number"/>; returns the outside phone's call once the customer hears it.</summary>
+    private static async Task<PhoneCall> TransferToTheOutsideNumberAsync(LiveCall live, TestPhone outside, string number)
+    {
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/transfer", new { to = new { number } }, 204);
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var carrier = await outside.NextIncomingAsync();
+        carrier.PlayTone(1000);
+        var before = live.CallerCall.FramesOf(1000);
+        await live.CallerCall.WaitUntilAsync(c => c.FramesOf(1000) > before + 25, "the customer hears the outside number");
+        return carrier;
+    }
+
     private async Task<LiveCall> BridgeAsync(TestPhone agentPhone, TestPhone caller, string agentUser, string queue, string callerAddress)
     {
         await factory.SetDemoAgentPhoneAsync(agentUser, agentPhone.Uri);
