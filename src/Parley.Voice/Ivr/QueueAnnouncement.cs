@@ -8,9 +8,6 @@ namespace Parley.Voice.Ivr;
 /// </summary>
 public static class QueueAnnouncement
 {
-    /// <summary>The announcement as one sentence (the phrases joined), for logs and tests.</summary>
-    public static string For(QueuePosition position) => string.Join(' ', Phrases(position));
-
     /// <summary>The phrases to render and play one after another.</summary>
     public static IReadOnlyList<string> Phrases(QueuePosition position)
     {

@@ -12,11 +12,11 @@ public sealed class QueueAnnouncementTests
     [InlineData(123, 2520, "You are number one hundred twenty three in the queue. Your estimated wait is about forty two minutes.")]
     [InlineData(7, 6300, "You are number seven in the queue. Your estimated wait is about one hundred five minutes.")]
     public void TheAnnouncement_SaysPositionAndWaitInWholeMinutes(int position, int seconds, string expected) =>
-        Assert.Equal(expected, QueueAnnouncement.For(new QueuePosition(position, TimeSpan.FromSeconds(seconds))));
+        Assert.Equal(expected, Spoken(new QueuePosition(position, TimeSpan.FromSeconds(seconds))));
 
     [Fact]
     public void WithoutAnEstimate_OnlyThePositionIsSpoken() =>
-        Assert.Equal("You are number three in the queue.", QueueAnnouncement.For(new QueuePosition(3, null)));
+        Assert.Equal("You are number three in the queue.", Spoken(new QueuePosition(3, null)));
 
     [Fact]
     public void ThePositionIsItsOwnPhrase_BetweenWordsThatNeverChange() =>
@@ -40,4 +40,6 @@ public sealed class QueueAnnouncementTests
 
         Assert.InRange(phrases.Count, 100, 250); // one sentence each would be 2,000 + 481 renders
     }
+
+    private static string Spoken(QueuePosition position) => string.Join(' ', QueueAnnouncement.Phrases(position));
 }
