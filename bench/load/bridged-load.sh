@@ -9,8 +9,9 @@
 # the caller hangs up at CALL_MS (counted from the IVR's answer). Concurrent bridged calls ≈ RATE × (CALL_MS/1000 − 5).
 # Reports: failed calls (SIPp), records answered by an agent and queue→answer time (from the CDRs), peak concurrent,
 # RTP loss over every closed media session (parley_media_rtp_packets_{received,lost}_total: caller→Parley and the
-# agent phone's echo, which carries any Parley→agent loss too), Parley's send jitter, RSS and CPU. Loopback only,
-# every process bounded in time.
+# agent phone's echo, which carries any Parley→agent loss on the wire too), the frames Parley itself dropped before
+# sending (parley_media_outgoing_frames_dropped_total: its clock fell behind), Parley's send jitter, RSS and CPU.
+# Loopback only, every process bounded in time.
 # Issue 10's proof: RECORD=1 records every call (Parley:Calls:Record) and checks the files at the end
 # (bench/load/recordings-check.py); MONITORS=N creates N supervisors whose phones are the same SIPp UAS, and at 60 % of
 # the run each listens in on a different answered call (bench/load/monitor-calls.py).
@@ -56,13 +57,16 @@ T_PROV=$(date +%s)
 python3 "$ROOT/bench/load/bridged-agents.py" "$BASE" "$ADMIN_PASSWORD" "$AGENTS" "$PHONES" "$UAS_PORT" 4 "$MONITORS"
 echo "provisioned in $(( $(date +%s) - T_PROV )) s"
 
-# SIPp echoes every agent phone's RTP on one socket from one thread: give it 4 MB of receive buffer (root only).
+# SIPp echoes every agent phone's RTP on one socket from one thread: give it 4 MB of receive buffer and a real-time class
+# just below the one Parley's media threads ask for (FIFO 10), so the peer neither drops packets nor preempts Parley's
+# clock (root only; PHONES_PREFIX= runs it as a normal process).
 if [ "$(id -u)" -eq 0 ]; then
   OLD_RMEM=$(sysctl -n net.core.rmem_default)
   trap 'sysctl -qw net.core.rmem_default="$OLD_RMEM"' EXIT
   sysctl -qw net.core.rmem_default=4194304
+  PHONES_PREFIX=${PHONES_PREFIX-chrt -f 5}
 fi
-(cd "$OUT" && exec timeout "$BOUND" sipp -sn uas -i "$PHONES" -p "$UAS_PORT" -mi "$PHONES" -rtp_echo -mp "$(free_port SOCK_DGRAM)" \
+(cd "$OUT" && exec timeout "$BOUND" ${PHONES_PREFIX:-} sipp -sn uas -i "$PHONES" -p "$UAS_PORT" -mi "$PHONES" -rtp_echo -mp "$(free_port SOCK_DGRAM)" \
   -nostdin -trace_screen -screen_file "$OUT/uas-screen.txt" > "$OUT/uas.log" 2>&1) &
 UAS=$!
 
@@ -108,12 +112,18 @@ python3 - "$OUT/metrics.txt" <<'PY'
 import sys
 values = {}
 for line in open(sys.argv[1]):
-    if line.startswith('parley_media_rtp_packets_'):
+    if line.startswith(('parley_media_rtp_packets_', 'parley_media_outgoing_frames_dropped_total')):
         name, value = line.split()
         values[name] = float(value)
 received, lost = values.get('parley_media_rtp_packets_received_total', 0), values.get('parley_media_rtp_packets_lost_total', 0)
 if received + lost:
     print(f"RTP received by Parley over closed sessions: {received:.0f}, lost {lost:.0f} = {100 * lost / (received + lost):.4f} %")
+# A relayed frame Parley drops before sending (its clock fell behind, or a sender runs fast) is loss the far end hears
+# but no sequence number shows: count it against the frames Parley had to send.
+sent, dropped = values.get('parley_media_rtp_packets_sent_total', 0), values.get('parley_media_outgoing_frames_dropped_total', 0)
+if sent + dropped:
+    print(f"frames Parley dropped before sending: {dropped:.0f} of {sent + dropped:.0f} = {100 * dropped / (sent + dropped):.4f} %")
+    print(f"relayed loss (either kind): {100 * (lost + dropped) / (received + lost + sent + dropped):.4f} %")
 PY
 python3 - "$BASE" "$ADMIN_PASSWORD" <<'PY'
 import http.cookiejar, json, sys, urllib.request, datetime
