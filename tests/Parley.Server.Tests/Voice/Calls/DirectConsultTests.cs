@@ -7,8 +7,8 @@ namespace Parley.Server.Tests.Voice.Calls;
 
 /// <summary>
 /// A consultation rung straight to a colleague's phone (not through a queue), over real SIP and RTP on loopback: a colleague
-/// who never took the customer does not wrap up; the interaction they hold is the call's as far as routing goes — ending
-/// it ends their leg. The
+/// who never took the customer does not wrap up; one without an interaction of their own who took the customer can hand
+/// them on to an agent; the interaction they hold is the call's as far as routing goes — ending it ends their leg. The
 /// customer plays 440 Hz, the agent 1 kHz, the colleague 1.7 kHz.
 /// </summary>
 public sealed class DirectConsultTests(VoiceCallAppFactory factory) : IClassFixture<VoiceCallAppFactory>
@@ -50,6 +50,38 @@ public sealed class DirectConsultTests(VoiceCallAppFactory factory) : IClassFixt
         Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent2", "AfterCallWork"));
         await SignOutAsync(live.Agent);
         await SignOutAsync(colleagueAgent);
+    }
+
+    [Fact]
+    public async Task AColleagueNotSignedInToRouting_WhoTookTheCustomer_TransfersThemToAnAgent()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 21200);
+        await using var colleaguePhone = TestPhone.Start("desk3", rtpBase: 21600);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.162"), rtpBase: 22000);
+        await factory.SetDemoAgentPhoneAsync("agent3", colleaguePhone.Uri);
+        await factory.SignOutOfRoutingAsync("agent3");
+        var live = await BridgeAsync(factory, agentPhone, caller, "agent2", "Support");
+        var consulted = await ConsultAsync(live, colleaguePhone, await AgentIdAsync(factory, "agent3"));
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/consult/complete", new { }, 204);
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        using var colleagueAgent = await factory.SignInDemoAsync("agent3");
+        Assert.Empty(await WrapUpsOwedAsync(colleagueAgent)); // no interaction of their own: talking all the same
+        var agentAgain = await factory.SignInToRoutingAsync("agent2"); // wrap-up done, available
+
+        await colleagueAgent.PostJsonAsync($"/api/v1/calls/{live.CallId}/transfer", new { to = new { agent = await AgentIdAsync(factory, "agent2") } }, 204);
+        await consulted.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var back = await agentPhone.NextIncomingAsync();
+        back.PlayTone(Agent);
+        await AssertHearsAsync(live.CallerCall, "the customer transferred to agent2", [Agent], [Colleague]);
+        await AssertHearsAsync(back, "agent2 who took the transfer", [Customer], []);
+
+        await live.CallerCall.HangUpAsync();
+        await back.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var legs = (await LegsAsync(factory, await factory.CallRecordAsync(live.Number))).EnumerateArray().ToList();
+        Assert.Equal(["Caller", "Agent", "Agent", "Agent"], legs.Select(l => l.GetProperty("party").GetString()));
+        Assert.Equal(["consult_transferred", "transferred", "caller_hangup"], legs.Skip(1).Select(l => l.GetProperty("releaseCause").GetString()));
+        live.Agent.Dispose();
+        await SignOutAsync(agentAgain);
     }
 
     [Fact]
