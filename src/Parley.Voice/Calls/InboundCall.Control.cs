@@ -23,7 +23,8 @@ internal sealed partial class InboundCall
     {
         if (_agent is null || !Talking)
         {
-            control.Done.TrySetResult(CallControlResult.NotConnected);
+            // Talking without an agent (they left a conference, a supervisor took the call) is no agent's call any more.
+            control.Done.TrySetResult(_agent is null && Talking ? CallControlResult.NotFound : CallControlResult.NotConnected);
             return false;
         }
 

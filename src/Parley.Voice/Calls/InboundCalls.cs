@@ -241,7 +241,9 @@ public sealed partial class InboundCalls : VoiceCallHandler
 
         if (call.ConnectedAgentId is not { } connected)
         {
-            return CallControlResult.NotConnected;
+            // Talking without an agent (the agent left a conference, a supervisor took the call) is no agent's call: not
+            // found, as for a stranger. Waiting or ringing is not connected yet.
+            return call.Mixed ? CallControlResult.NotFound : CallControlResult.NotConnected;
         }
 
         if (connected != agentId)
