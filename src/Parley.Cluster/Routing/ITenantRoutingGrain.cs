@@ -63,6 +63,9 @@ public interface ITenantRoutingGrain : IGrainWithGuidKey
 
     Task<RoutingResult> End(string interactionId);
 
+    /// <summary>Ends an accepted interaction the agent never worked (a cancelled direct consultation): no wrap-up.</summary>
+    Task<RoutingResult> EndWithoutWrapUp(string interactionId);
+
     Task<RoutingResult> Abandon(string interactionId);
 
     Task<RoutingResult> CompleteWrapUp(string agentId, string interactionId, string? code);

@@ -144,6 +144,9 @@ internal sealed partial class TenantRoutingGrain
     public Task<RoutingResult> End(string interactionId) =>
         CompleteAsync(_engine.End(new InteractionId(interactionId)), null, null);
 
+    public Task<RoutingResult> EndWithoutWrapUp(string interactionId) =>
+        CompleteAsync(_engine.EndWithoutWrapUp(new InteractionId(interactionId)), null, null);
+
     public Task<RoutingResult> Abandon(string interactionId) =>
         CompleteAsync(_engine.Abandon(new InteractionId(interactionId)), null, null);
 

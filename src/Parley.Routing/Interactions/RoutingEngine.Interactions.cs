@@ -103,7 +103,15 @@ public sealed partial class RoutingEngine
     }
 
     /// <summary>An accepted interaction ended: capacity is freed and wrap-up starts if the queue asks for it.</summary>
-    public RoutingResult End(InteractionId interactionId)
+    public RoutingResult End(InteractionId interactionId) => End(interactionId, wrapUp: true);
+
+    /// <summary>
+    /// An accepted interaction ended that the agent never worked (a consultation rung to them directly and cancelled before
+    /// they took the customer): capacity is freed and the agent goes back to the state they were in, with no wrap-up.
+    /// </summary>
+    public RoutingResult EndWithoutWrapUp(InteractionId interactionId) => End(interactionId, wrapUp: false);
+
+    private RoutingResult End(InteractionId interactionId, bool wrapUp)
     {
         Begin();
         if (!_interactions.TryGetValue(interactionId, out var i))
@@ -124,13 +132,18 @@ public sealed partial class RoutingEngine
         var queue = i.Queue;
         var handle = _now - i.AcceptedTicks;
         var seconds = handle / (double)TimeSpan.TicksPerSecond;
-        queue.AverageHandleSeconds = queue.AverageHandleSeconds < 0
-            ? seconds
-            : (Options.HandleTimeSmoothing * seconds) + ((1 - Options.HandleTimeSmoothing) * queue.AverageHandleSeconds);
+        if (wrapUp)
+        {
+            // Work the agent never did does not shape the queue's handle time.
+            queue.AverageHandleSeconds = queue.AverageHandleSeconds < 0
+                ? seconds
+                : (Options.HandleTimeSmoothing * seconds) + ((1 - Options.HandleTimeSmoothing) * queue.AverageHandleSeconds);
+        }
+
         MarkDirty(queue);
         Emit(new InteractionEnded(NowOffset, i.Id, queue.Id, agent.Id, TimeSpan.FromTicks(handle)));
         var definition = queue.Definition;
-        if (definition.WrapUp != WrapUpMode.None)
+        if (wrapUp && definition.WrapUp != WrapUpMode.None)
         {
             var item = new WrapUpItem(i.Id, queue, _now);
             agent.WrapUps.Add(item);

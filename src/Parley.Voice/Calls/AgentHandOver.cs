@@ -6,7 +6,8 @@ namespace Parley.Voice.Calls;
 /// holds (null: it has no agent to give); the customer's call completes <see cref="Notified"/> once the phone heard the
 /// final NOTIFY, and the consultation then hangs up the phone's replaced dialog (BYE, RFC 3891 §3). When the phone sent
 /// the REFER on the consultation (<see cref="NotifyCaller"/>), the consultation sends that NOTIFY and completes
-/// <see cref="CallerNotified"/> before the customer's call hangs up the agent's leg.
+/// <see cref="CallerNotified"/> before the customer's call hangs up the agent's leg. <see cref="CallerNotified"/> also tells
+/// the customer's call that the consultation no longer hears the interaction, so the customer's call may watch it.
 /// </summary>
 internal sealed class AgentHandOver
 {

@@ -3,8 +3,9 @@ using Parley.Voice.Calls.Ports;
 namespace Parley.Voice.Calls;
 
 /// <summary>
-/// Hears routing about a consultation waiting in a queue (its own ACD interaction, <c>kind=consult</c>) and posts it to
-/// the call that asked for it, whose mailbox handles it in order with everything else.
+/// Hears routing about a consultation's own ACD interaction (<c>kind=consult</c>: waiting in a queue, or held by the
+/// consulted agent) or the interaction an attended transfer handed over, and posts it to the call, whose mailbox handles
+/// it in order with everything else.
 /// </summary>
 internal sealed class ConsultQueueListener(InboundCall call, Guid interactionId) : ICallRoutingListener
 {

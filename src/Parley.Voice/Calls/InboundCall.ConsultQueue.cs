@@ -124,9 +124,23 @@ internal sealed partial class InboundCall
         }
     }
 
-    /// <summary>The waiting consultation left routing from outside: the customer comes back to the agent.</summary>
+    /// <summary>
+    /// The consultation's interaction left routing from outside — waiting (overflowed out, abandoned) or held by the
+    /// consulted agent (ended through the API): the customer comes back to the agent.
+    /// </summary>
     private async Task OnConsultRoutingEndedAsync(CallSignal.ConsultRoutingEnded ended)
     {
+        if (_consultLeg is { } consulted && _routedLegs.TryGetValue(consulted, out var work) && work.InteractionId == ended.InteractionId)
+        {
+            _routedLegs.Remove(consulted);
+            await _services.Routing.ForgetAsync(TenantId, work.InteractionId).ConfigureAwait(false);
+            _consultLeg = null;
+            StopMedia();
+            await EndLegAsync(consulted, "ended_" + ended.Reason, hangUp: true).ConfigureAwait(false);
+            await BackFromConsultAsync().ConfigureAwait(false);
+            return;
+        }
+
         if (_consultQueued != ended.InteractionId)
         {
             return;
@@ -156,12 +170,24 @@ internal sealed partial class InboundCall
         return true;
     }
 
-    /// <summary>A leg that took an interaction from a queue ends: so does the interaction (the agent wraps up).</summary>
+    /// <summary>
+    /// A leg that holds an interaction of its own ends: so does the interaction — the agent wraps up, except after a
+    /// consultation rung to their phone that they never took the customer from (back to their previous state).
+    /// </summary>
     private async Task EndRoutedLegAsync(AgentLeg leg)
     {
         if (_routedLegs.Remove(leg, out var work))
         {
-            await _services.Routing.EndAsync(TenantId, work.InteractionId).ConfigureAwait(false);
+            // Stop hearing it first, so its end is not taken for an end from outside.
+            await _services.Routing.ForgetAsync(TenantId, work.InteractionId).ConfigureAwait(false);
+            if (work.StartedForConsultation)
+            {
+                await _services.Routing.EndWithoutWrapUpAsync(TenantId, work.InteractionId).ConfigureAwait(false);
+            }
+            else
+            {
+                await _services.Routing.EndAsync(TenantId, work.InteractionId).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -28,9 +28,17 @@ internal sealed partial class InboundCall
             new DirectCallRequest(TenantId, interactionId, leg.AgentId, queueId, ConsultAttributes())).ConfigureAwait(false);
         if (refusal is null)
         {
-            _routedLegs[leg] = new RoutedWork(interactionId, queueId);
+            _routedLegs[leg] = new RoutedWork(interactionId, queueId, StartedForConsultation: true);
+            await WatchRoutedWorkAsync(interactionId).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Hears routing about an interaction an agent leg of this call holds but the call did not queue (started directly, or
+    /// handed over by an attended transfer), as it hears a queued consultation: its end from outside ends the leg.
+    /// </summary>
+    private async Task WatchRoutedWorkAsync(Guid interactionId) =>
+        await _services.Routing.WatchAsync(TenantId, interactionId, new ConsultQueueListener(this, interactionId)).ConfigureAwait(false);
 
     /// <summary>The attributes of a consultation's interaction (<c>kind=consult</c>).</summary>
     private Dictionary<string, string> ConsultAttributes() => new(StringComparer.Ordinal)

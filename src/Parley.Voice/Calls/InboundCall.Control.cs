@@ -23,7 +23,8 @@ internal sealed partial class InboundCall
     {
         if (_agent is null || !Talking)
         {
-            control.Done.TrySetResult(CallControlResult.NotConnected);
+            // Talking without an agent (they left a conference, a supervisor took the call) is no agent's call any more.
+            control.Done.TrySetResult(_agent is null && Talking ? CallControlResult.NotFound : CallControlResult.NotConnected);
             return false;
         }
 
@@ -182,9 +183,11 @@ internal sealed partial class InboundCall
     /// </summary>
     private async Task<bool> TransferAsync(CallTransferTarget target, TaskCompletionSource<CallControlResult> done, bool fromRefer)
     {
-        if (target is CallTransferTarget.Agent && (_queue?.QueueId is not { } queueId || queueId == Guid.Empty))
+        var agentQueue = QueueToFindAgentsThrough();
+        if (target is CallTransferTarget.Agent && agentQueue is null)
         {
-            done.TrySetResult(new CallControlResult(CallControlOutcome.Refused, "The call has no queue to find the agent through."));
+            done.TrySetResult(new CallControlResult(CallControlOutcome.Refused,
+                "A transfer to an agent goes through the call's queue, and this call never waited in one: transfer it to a queue or a number instead."));
             return false;
         }
 
@@ -195,7 +198,6 @@ internal sealed partial class InboundCall
             return false;
         }
 
-        var previousQueue = _queue?.QueueId;
         StopMedia();
         Session.Play(null);
         await ReleaseAgentLegAsync("transferred", fromRefer, hangUp: true).ConfigureAwait(false);
@@ -205,7 +207,7 @@ internal sealed partial class InboundCall
             case CallTransferTarget.Queue queue:
                 return await RequeueAsync(queue.QueueId, preferredAgent: null).ConfigureAwait(false);
             case CallTransferTarget.Agent agent:
-                return await RequeueAsync(previousQueue!.Value, agent.AgentId).ConfigureAwait(false);
+                return await RequeueAsync(agentQueue!.Value, agent.AgentId).ConfigureAwait(false);
             case CallTransferTarget.Flow flow:
                 _transferFlow = flow.FlowId;
                 return true;
@@ -215,6 +217,16 @@ internal sealed partial class InboundCall
                 return false;
         }
     }
+
+    /// <summary>
+    /// The queue a blind transfer to an agent queues the customer in (that agent preferred): the queue of the interaction the
+    /// call's agent holds, else the last queue the call waited in — the agent may hold none (a consulted agent not signed
+    /// in to routing, or busy, took the customer). Null when the call never waited in a queue.
+    /// </summary>
+    private Guid? QueueToFindAgentsThrough() =>
+        _queue?.QueueId is { } held && held != Guid.Empty ? held
+        : _record.QueueId is { } waited && waited != Guid.Empty ? waited
+        : null;
 
     private async Task<bool> TransferOutsideAsync(string number, OutboundTrunk trunk)
     {

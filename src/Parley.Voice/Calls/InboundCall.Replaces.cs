@@ -65,8 +65,11 @@ internal sealed partial class InboundCall
             _services.Owner.AttachAgentLeg(leg.Dialog, this, leg);
             if (interactionId is { } routed)
             {
-                // The consultation's agent holds its interaction until their leg ends here (then wraps up), as after a queue consult.
+                // The consultation's agent holds its interaction until their leg ends here (then wraps up), as after a queue
+                // consult. This call hears it once the consultation stopped hearing it (it says so by CallerNotified).
                 _routedLegs[leg] = new RoutedWork(routed, null);
+                await WaitQuietlyAsync(handOver.CallerNotified.Task).ConfigureAwait(false);
+                await WatchRoutedWorkAsync(routed).ConfigureAwait(false);
             }
 
             _consultLeg = leg;

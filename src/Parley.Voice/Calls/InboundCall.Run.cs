@@ -183,7 +183,7 @@ internal sealed partial class InboundCall
             await TryAsync(() => _services.Routing.ForgetAsync(TenantId, InteractionId).AsTask()).ConfigureAwait(false);
         }
 
-        MarkEndedByDrain();
+        MarkEndedFromOutside();
         var now = Now;
         _record = _record with { EndedAt = now, ReleaseCause = _record.ReleaseCause ?? "normal" };
         _callerLeg = _callerLeg with { EndedAt = now, ReleaseCause = _record.ReleaseCause };

@@ -233,14 +233,17 @@ public sealed partial class InboundCalls : VoiceCallHandler
     {
         ArgumentNullException.ThrowIfNull(command);
         var call = _byId.TryGetValue(callId, out var byId) ? byId : _byId.Values.FirstOrDefault(c => c.View?.InteractionId == callId);
-        if (call is null || call.TenantId != tenantId)
+        if (call is null || call.TenantId != tenantId || call.Completion.IsCompleted)
         {
+            // Another tenant's, not on this node, or over (and about to be forgotten): not found.
             return CallControlResult.NotFound;
         }
 
         if (call.ConnectedAgentId is not { } connected)
         {
-            return CallControlResult.NotConnected;
+            // Talking without an agent (the agent left a conference, a supervisor took the call) is no agent's call: not
+            // found, as for a stranger. Waiting or ringing is not connected yet.
+            return call.Mixed ? CallControlResult.NotFound : CallControlResult.NotConnected;
         }
 
         if (connected != agentId)
@@ -256,21 +259,32 @@ public sealed partial class InboundCalls : VoiceCallHandler
     /// <summary>
     /// Carries out supervisor <paramref name="supervisorId"/>'s <paramref name="command"/> on the live call
     /// <paramref name="callId"/> (the call record's id or its ACD interaction's id) of <paramref name="tenantId"/> on this
-    /// node, in the call's mailbox. A call of another tenant or not on this node answers
+    /// node, in the call's mailbox. A call of another tenant or not on this node (or over) answers
     /// <see cref="CallControlOutcome.NotFound"/>; one that is not talking to anyone (waiting, in the IVR)
-    /// <see cref="CallControlOutcome.NotConnected"/>. <see cref="SupervisorCommand.Monitor"/> is answered once the
-    /// supervisor's phone answered (with the leg's id) or gave up.
+    /// <see cref="CallControlOutcome.NotConnected"/>, except that <see cref="SupervisorCommand.Release"/> ends a call in any
+    /// state. <see cref="SupervisorCommand.Monitor"/> is answered once the supervisor's phone answered (with the leg's id)
+    /// or gave up.
     /// </summary>
     public async Task<CallControlResult> SuperviseAsync(Guid tenantId, Guid callId, Guid supervisorId, SupervisorCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var call = _byId.TryGetValue(callId, out var byId) ? byId : _byId.Values.FirstOrDefault(c => c.View?.InteractionId == callId);
-        if (call is null || call.TenantId != tenantId)
+        if (call is null || call.TenantId != tenantId || call.Completion.IsCompleted)
         {
+            // Another tenant's, not on this node, or over (and about to be forgotten): not found.
             return CallControlResult.NotFound;
         }
 
-        if (call.ConnectedAgentId is null && !call.Mixed && !(command is SupervisorCommand.Release && call.TalkingOutside))
+        if (command is SupervisorCommand.Release && call.ConnectedAgentId is null && !call.Mixed && !call.TalkingOutside)
+        {
+            // In the flow, waiting or ringing in a queue, ringing an outside number: nobody the mailbox releases leg by leg,
+            // and a flow does not read the mailbox. The call is ended from outside, as a drain does, and answered once over.
+            call.ReleaseBySupervisor(supervisorId);
+            await WaitQuietlyAsync(call.Completion, ControlTimeout, cancellationToken).ConfigureAwait(false);
+            return CallControlResult.Done;
+        }
+
+        if (command is not SupervisorCommand.Release && call.ConnectedAgentId is null && !call.Mixed)
         {
             return CallControlResult.NotConnected;
         }
@@ -278,6 +292,19 @@ public sealed partial class InboundCalls : VoiceCallHandler
         var done = new TaskCompletionSource<CallControlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         call.Post(new CallSignal.Supervise(command, supervisorId, done));
         return await AnswerOfAsync(done, command is SupervisorCommand.Monitor ? JoinTimeout : ControlTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for <paramref name="step"/> at most <paramref name="timeout"/>; after that goes on anyway.</summary>
+    private async Task WaitQuietlyAsync(Task step, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await step.WaitAsync(timeout, _services.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Still closing its records: the release is under way all the same.
+        }
     }
 
     private async Task<CallControlResult> AnswerOfAsync(TaskCompletionSource<CallControlResult> done, TimeSpan timeout, CancellationToken cancellationToken)

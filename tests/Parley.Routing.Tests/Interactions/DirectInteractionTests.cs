@@ -41,6 +41,24 @@ public sealed class DirectInteractionTests
     }
 
     [Fact]
+    public void EndWithoutWrapUp_SendsTheAgentBackToTheirStateBefore_NotReadyOrAvailableWithAWaitingCallOffered()
+    {
+        var center = Center();
+        center.Engine.SetNotReady(new("ann"), "break");
+        Assert.Equal(RoutingResult.Ok, Start(center, "consult1"));
+
+        Assert.Equal(RoutingResult.Ok, center.Engine.EndWithoutWrapUp(new("consult1")));
+        Assert.Equal(AgentState.NotReady, center.StateOf("ann"));
+        Assert.Equal(RoutingResult.InvalidState, center.Engine.CompleteWrapUp(new("ann"), new("consult1")));
+
+        center.Engine.SetAvailable(new("ann"));
+        Assert.Equal(RoutingResult.Ok, Start(center, "consult2"));
+        center.Arrive("c1", "q");
+        Assert.Equal(RoutingResult.Ok, center.Engine.EndWithoutWrapUp(new("consult2")));
+        Assert.Equal("ann", center.AgentOf("c1"));
+    }
+
+    [Fact]
     public void StartDirect_IsRefused_WhenTheAgentIsNotSignedIn_HasACallOrAnOfferRinging_OrTheQueueIsUnknown()
     {
         var center = Center();

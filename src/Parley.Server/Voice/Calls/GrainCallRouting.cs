@@ -97,6 +97,9 @@ internal sealed partial class GrainCallRouting(IGrainFactory grains, IServiceSco
     public async ValueTask EndAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default) =>
         Check("end", tenantId, interactionId, (await SendAsync(tenantId, g => g.End(interactionId.ToString()), cancellationToken)).Result);
 
+    public async ValueTask EndWithoutWrapUpAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default) =>
+        Check("end without wrap-up", tenantId, interactionId, (await SendAsync(tenantId, g => g.EndWithoutWrapUp(interactionId.ToString()), cancellationToken)).Result);
+
     public async ValueTask AbandonAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default) =>
         Check("abandon", tenantId, interactionId, (await SendAsync(tenantId, g => g.Abandon(interactionId.ToString()), cancellationToken)).Result);
 

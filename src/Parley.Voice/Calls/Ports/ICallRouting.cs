@@ -31,6 +31,12 @@ public interface ICallRouting
     /// <summary>The conversation is over; the agent goes to wrap-up per the queue.</summary>
     ValueTask EndAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Ends an interaction the agent never worked — a consultation rung to them directly (<see cref="StartDirectAsync"/>)
+    /// and cancelled before they took the customer: the agent goes back to the state they were in, with no wrap-up.
+    /// </summary>
+    ValueTask EndWithoutWrapUpAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
+
     /// <summary>The caller left before talking to an agent.</summary>
     ValueTask AbandonAsync(Guid tenantId, Guid interactionId, CancellationToken cancellationToken = default);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Media.Sdp;
+using Parley.Server.Tests.Acd;
 using static Parley.Server.Tests.Voice.Calls.LiveCallSetup;
 
 namespace Parley.Server.Tests.Voice.Calls;
@@ -57,6 +58,33 @@ public sealed class AttendedReferTests(VoiceCallAppFactory factory) : IClassFixt
         Assert.Equal([200], consultation.ReferNotifies);
         Assert.Empty(live.AgentCall.ReferNotifies);
         await AssertTransferredAsync(live, colleague, consultNumber, consulted);
+    }
+
+    [Fact]
+    public async Task AfterAnAttendedReferFromThePhone_TheConsultedAgentHasTheCall_HoldsAndHangsItUp_AndTheFirstAgentGets404()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.168"), rtpBase: 25600);
+        await using var colleaguePhone = TestPhone.Start("desk3", rtpBase: 26000);
+        await using var caller = TestPhone.Start("caller", IPAddress.Parse("127.0.0.169"), rtpBase: 26400);
+        var (live, colleague, consultNumber, consultation, consulted) = await ConsultFromThePhoneAsync(agentPhone, colleaguePhone, caller);
+        var replaces = $"{consultation.Dialog!.CallId};to-tag={consultation.Dialog.RemoteTag};from-tag={consultation.Dialog.LocalTag}";
+
+        Assert.Equal(202, (await live.AgentCall.Dialog!.ReferAsync($"sip:{consultNumber}@127.0.0.1", replaces, Ct)).StatusCode);
+        await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await consultation.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await AssertHearsAsync(live.CallerCall, "the customer handed over", [1700], [1000]);
+
+        await AssertTheColleagueControlsTheCallAsync(live, colleague, consulted);
+        await colleague.PostJsonAsync($"/api/v1/calls/{live.CallId}/hangup", new { }, 204);
+        await consulted.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await live.CallerCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var record = await factory.CallRecordAsync(live.Number);
+        Assert.Equal(await AgentIdAsync(factory, "agent3"), record.GetProperty("agentId").GetGuid());
+        var legs = (await LegsAsync(factory, record)).EnumerateArray().ToList();
+        Assert.Equal(["consult_transferred", "agent_hangup"], legs.Skip(1).Select(l => l.GetProperty("releaseCause").GetString()));
+        Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent3", "AfterCallWork"));
+        await SignOutAsync(live.Agent);
+        await SignOutAsync(colleague);
     }
 
     /// <summary>

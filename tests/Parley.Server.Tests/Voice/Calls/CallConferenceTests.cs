@@ -54,6 +54,10 @@ public sealed class CallConferenceTests(VoiceCallAppFactory factory) : IClassFix
         Assert.Equal("AfterCallWork", await factory.AgentStateAsync("agent2"));
         await AssertHearsAsync(live.CallerCall, "the customer after the agent left", [Colleague], [Agent]);
         await AssertHearsAsync(colleague, "the added agent after the agent left", [Customer], [Agent]);
+        // No longer their call: 404 like any stranger (as for the first agent after a consult transfer), not 409.
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hold", new { }, 404);
+        await live.Agent.PostJsonAsync($"/api/v1/calls/{live.CallId}/hangup", new { }, 404);
+        Assert.False(live.CallerCall.Ended.IsCompleted, "the agent who left cannot end the call");
 
         await live.CallerCall.HangUpAsync();
         await colleague.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
