@@ -19,21 +19,6 @@ public sealed class RoutingApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
     }
 
     [Fact]
-    public async Task CreatedInteraction_AnswersWithTheRoutingHistoryAReadRightAfterShows()
-    {
-        using var api = await factory.ApiClientAsync();
-        var support = await api.IdByAsync("/api/v1/queues", "name", "Support");
-
-        var created = await api.PostJsonAsync("/api/v1/interactions", new { queueId = support, channel = "Email", attributes = new { } }, 201);
-        var read = await api.JsonAsync($"/api/v1/interactions/{created.GetProperty("id").GetGuid()}");
-
-        var answered = created.GetProperty("history").EnumerateArray().Select(h => h.ToString()).ToList();
-        Assert.Contains(created.GetProperty("history").EnumerateArray(), h => h.GetProperty("kind").GetString() == "interaction.queued");
-        Assert.Equal(answered, read.GetProperty("history").EnumerateArray().Take(answered.Count).Select(h => h.ToString()));
-        await api.PostAsync($"/api/v1/interactions/{created.GetProperty("id").GetGuid()}/abandon", 204);
-    }
-
-    [Fact]
     public async Task Interaction_IsOfferedAcceptedEndedAndWrappedUp_WithHistoryInOrder()
     {
         await factory.GiveDemoAgentsDeskPhonesAsync();

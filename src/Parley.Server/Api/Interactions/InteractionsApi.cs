@@ -41,11 +41,9 @@ public static class InteractionsApi
     }
 
     /// <summary>
-    /// Queues the interaction through the tenant's routing grain, which answers once the record and its routing history
-    /// are durable (one transaction). The answer is built from the request and the grain's live position, without reading
-    /// the record back (it was stored as given, waiting, at the time stamped here); the history is read back, so the
-    /// answer shows what a read right after it shows (<c>interaction.queued</c>, and <c>interaction.offered</c> when an
-    /// agent was free).
+    /// Queues the interaction through the tenant's routing grain, which answers once the record is durable. The answer is
+    /// built from the request and the grain's live position, without reading the record back: it was stored as given,
+    /// waiting, at the time stamped here.
     /// </summary>
     private static async Task<IResult> CreateAsync(
         CreateInteractionRequest request, HttpContext http, RoutingGateway routing, AuditScope audit, TimeProvider time, CancellationToken ct)
@@ -75,8 +73,7 @@ public static class InteractionsApi
         var position = queued.Position;
         var stored = new InteractionSummaryDto(
             id, request.QueueId, request.Channel, command.Priority, attributes, enqueuedAt, InteractionRecord.Waiting, null, null, null, null, null);
-        var history = await HistoryOfAsync(http.RequestServices.GetRequiredService<ParleyDbContext>(), id, ct);
-        return TypedResults.Created($"/api/v1/interactions/{id}", InteractionDto.From(stored, position, history));
+        return TypedResults.Created($"/api/v1/interactions/{id}", InteractionDto.From(stored, position, []));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ParleyDbContext db, RoutingGateway routing, CancellationToken ct)
@@ -87,14 +84,10 @@ public static class InteractionsApi
             return ApiProblems.NotFound();
         }
 
-        var history = await HistoryOfAsync(db, id, ct);
+        var history = await db.RoutingHistory.AsNoTracking().Where(h => h.InteractionId == id).OrderBy(h => h.Id).ToListAsync(ct);
         var position = await routing.Grain.GetPosition(RoutingDefinitions.Key(id));
-        return TypedResults.Ok(InteractionDto.From(record, position, history));
+        return TypedResults.Ok(InteractionDto.From(record, position, history.Select(RoutingHistoryDto.From).ToList()));
     }
-
-    /// <summary>The interaction's routing history, oldest first (the tenant's rows only: the context's tenant filter).</summary>
-    private static async Task<List<RoutingHistoryDto>> HistoryOfAsync(ParleyDbContext db, Guid id, CancellationToken ct) =>
-        (await db.RoutingHistory.AsNoTracking().Where(h => h.InteractionId == id).OrderBy(h => h.Id).ToListAsync(ct)).Select(RoutingHistoryDto.From).ToList();
 
     private static async Task<IResult> AbandonAsync(Guid id, ParleyDbContext db, RoutingGateway routing, AuditScope audit, CancellationToken ct)
     {
