@@ -19,6 +19,22 @@ public sealed class RoutingApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
     }
 
     [Fact]
+    public async Task CreatedInteraction_AnswersWithoutHistory_WhichAReadShows()
+    {
+        using var api = await factory.ApiClientAsync();
+        var support = await api.IdByAsync("/api/v1/queues", "name", "Support");
+
+        var created = await api.PostJsonAsync("/api/v1/interactions", new { queueId = support, channel = "Email", attributes = new { } }, 201);
+        var id = created.GetProperty("id").GetGuid();
+        var read = await api.JsonAsync($"/api/v1/interactions/{id}");
+
+        Assert.False(created.TryGetProperty("history", out _), "a creation's answer has no history, rather than an empty one");
+        Assert.Equal("Waiting", created.GetProperty("status").GetString());
+        Assert.Contains(read.GetProperty("history").EnumerateArray(), h => h.GetProperty("kind").GetString() == "interaction.queued");
+        await api.PostAsync($"/api/v1/interactions/{id}/abandon", 204);
+    }
+
+    [Fact]
     public async Task Interaction_IsOfferedAcceptedEndedAndWrappedUp_WithHistoryInOrder()
     {
         await factory.GiveDemoAgentsDeskPhonesAsync();
