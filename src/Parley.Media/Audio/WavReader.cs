@@ -52,22 +52,45 @@ public static class WavReader
                     throw new InvalidDataException("WAV data chunk is too large.");
                 }
 
-                var data = new byte[size];
-                var read = stream.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
-                if (read < data.Length)
-                {
-                    // Streaming writers leave the size as written so far; keep what is there, whole frames only.
-                    var whole = read - (read % format.Value.BlockAlign);
-                    data = data[..whole];
-                }
-
-                return new WavAudio(format.Value, data);
+                // Streaming writers leave the size as written so far; keep what is there, whole frames only.
+                var data = ReadData(stream, (int)size);
+                var whole = data.Length - (data.Length % format.Value.BlockAlign);
+                return new WavAudio(format.Value, whole == data.Length ? data : data[..whole]);
             }
             else
             {
                 Skip(stream, size + (size & 1));
             }
         }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="size"/> bytes of the data chunk. The size is the header's claim: memory is taken for what the
+    /// stream holds (a 444-byte upload claiming 256 MiB takes 444 bytes), growing as it is read when the length is unknown.
+    /// </summary>
+    private static byte[] ReadData(Stream stream, int size)
+    {
+        if (stream.CanSeek)
+        {
+            var data = new byte[(int)Math.Clamp(stream.Length - stream.Position, 0, size)];
+            var read = stream.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
+            return read == data.Length ? data : data[..read];
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (buffer.Length < size)
+        {
+            var n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, size - buffer.Length));
+            if (n == 0)
+            {
+                break;
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        return buffer.ToArray();
     }
 
     private static WavFormat ReadFormat(Stream stream, uint size)

@@ -18,6 +18,26 @@ public sealed class RoutingApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
         Assert.True((await admin.JsonAsync("/api/v1/skills")).GetProperty("items").GetArrayLength() >= 2);
     }
 
+    [Theory]
+    [InlineData("chatId")] // would show the agent it is offered to another chat's transcript and files
+    [InlineData("voicemailRecordingId")] // with kind=voicemail, would play the agent any recording of the tenant
+    public async Task AnInteractionCarryingAnAttributeParleySetsItself_IsRefused_AndNothingIsQueued(string key)
+    {
+        using var api = await factory.ApiClientAsync();
+        var sales = await api.IdByAsync("/api/v1/queues", "name", "Sales");
+        var before = (await api.JsonAsync($"/api/v1/queues/{sales}/waiting")).GetProperty("items").GetArrayLength();
+
+        var problem = await api.PostJsonAsync("/api/v1/interactions", new
+        {
+            queueId = sales,
+            channel = "Chat",
+            attributes = new Dictionary<string, string> { ["kind"] = "voicemail", [key] = Guid.NewGuid().ToString() },
+        }, 400);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("attributes." + key, out _), problem.ToString());
+        Assert.Equal(before, (await api.JsonAsync($"/api/v1/queues/{sales}/waiting")).GetProperty("items").GetArrayLength());
+    }
+
     [Fact]
     public async Task CreatedInteraction_AnswersWithoutHistory_WhichAReadShows()
     {

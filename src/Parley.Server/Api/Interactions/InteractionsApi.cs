@@ -51,6 +51,11 @@ public static class InteractionsApi
     {
         // The tenant's routing grain knows its queues: one of another tenant, or none, is refused there as 404. The
         // database is opened only to check a preferred agent (a context per request is a tenth of this path's cost).
+        if (request.Attributes?.Keys.FirstOrDefault(ReservedAttributes.Contains) is { } reserved)
+        {
+            return ApiProblems.Invalid($"attributes.{reserved}", "Parley sets this attribute itself; give yours another name.");
+        }
+
         if (request.PreferredAgentId is { } preferred
             && !await http.RequestServices.GetRequiredService<ParleyDbContext>().Agents.AnyAsync(a => a.Id == preferred, ct))
         {

@@ -40,6 +40,9 @@ public sealed class ContentSnifferTests
     [InlineData("a\"b\r\n.png", "ab.png")]
     [InlineData("", "attachment")]
     [InlineData("..", "attachment")]
+    [InlineData("invoice\u202Efdp.bat", "invoicefdp.bat")] // shown as "invoicetab.pdf", saved as a .bat
+    [InlineData("\u2067photo\u2069\u200F.jpg\u200E", "photo.jpg")]
+    [InlineData("\u202E", "attachment")]
     public void FileNames_AreCleanedOfFoldersAndControlCharacters(string name, string expected) =>
         Assert.Equal(expected, FileNames.Clean(name));
 }
