@@ -3,6 +3,7 @@ using Parley.Data;
 using Parley.Data.Entities.Acd;
 using Parley.Data.Entities.Voice;
 using Parley.Domain.Security;
+using Parley.Server.Api.Conventions;
 using Parley.Server.Application;
 using Parley.Server.Application.Calls;
 using Parley.Server.Audit;
@@ -18,11 +19,19 @@ namespace Parley.Server.Api.Calls;
 /// </summary>
 public static class CallbacksApi
 {
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 500;
+
     public static RouteGroupBuilder MapCallbacksApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/callbacks", async (ParleyDbContext db, int? limit, CancellationToken ct) =>
+        api.MapGet("/callbacks", async Task<IResult> (ParleyDbContext db, int? limit, CancellationToken ct) =>
             {
-                var take = Math.Clamp(limit ?? 100, 1, 500);
+                if (limit is < 1 or > MaxLimit)
+                {
+                    return ApiProblems.Invalid("limit", $"From 1 to {MaxLimit} (default {DefaultLimit}).");
+                }
+
+                var take = limit ?? DefaultLimit;
                 var waiting = await PendingCallbackQuery.ListAsync(db.Set<InteractionRecord>(), take, ct);
                 var scheduled = await db.Set<ScheduledCallback>().AsNoTracking().OrderBy(c => c.DueAt).Take(take - waiting.Count).ToListAsync(ct);
                 return TypedResults.Ok(new CallbacksPage([.. waiting.Select(CallbackDto.From), .. scheduled.Select(CallbackDto.From)]));
@@ -30,7 +39,8 @@ public static class CallbacksApi
             .WithTags("Calls")
             .RequirePermission(Permissions.CallsRead)
             .WithSummary("List callbacks not done yet: waiting in queues, oldest first, then scheduled ones")
-            .Produces<CallbacksPage>();
+            .Produces<CallbacksPage>()
+            .ProducesValidationProblem();
         api.MapPost("/callbacks", async (CallbackOrder order, HttpContext http, CallbackOrders orders, CancellationToken ct) =>
             {
                 var result = await orders.OrderAsync(CurrentActor.Require(http.User), order, ct);

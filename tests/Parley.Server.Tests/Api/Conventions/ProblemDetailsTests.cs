@@ -211,6 +211,7 @@ public sealed class ProblemDetailsTests(ParleyAppFactory factory) : IClassFixtur
     [InlineData("/api/v1/recordings?limit=201")]
     [InlineData("/api/v1/interactions?limit=-1")]
     [InlineData("/api/v1/audit?limit=1000")]
+    [InlineData("/api/v1/callbacks?limit=-5")]
     public async Task ALimitOutsideOneTo200_Is400_NotAPageOfAnotherSize(string url)
     {
         using var admin = await factory.SignInDemoAsync("admin");
