@@ -6,7 +6,7 @@ namespace Parley.Server.Tests.Acd;
 public sealed class AgentWorkApiTests(AcdAppFactory factory) : IClassFixture<AcdAppFactory>
 {
     [Fact]
-    public async Task My_interactions_show_the_offer_with_queue_expiry_and_the_customers_earlier_interactions()
+    public async Task My_interactions_show_the_offer_with_queue_expiry_and_the_customers_earlier_interactions_but_not_later_ones()
     {
         await factory.GiveDemoAgentsDeskPhonesAsync();
         using var api = await factory.ApiClientAsync();
@@ -24,9 +24,15 @@ public sealed class AgentWorkApiTests(AcdAppFactory factory) : IClassFixture<Acd
         Assert.Equal("callerNumber: +15550111", item.GetProperty("customerKey").GetString());
         Assert.Equal(earlier, Assert.Single(item.GetProperty("previousInteractions").EnumerateArray()).GetProperty("id").GetGuid());
 
+        // The same customer queued again afterwards (a chat's continuation after a transfer is one) is not "earlier".
+        var later = await api.CreateInteractionAsync(support, attributes: new { callerNumber = "+15550111" });
+        item = Assert.Single((await agent.JsonAsync("/api/v1/agents/me/interactions")).GetProperty("items").EnumerateArray());
+        Assert.Equal(earlier, Assert.Single(item.GetProperty("previousInteractions").EnumerateArray()).GetProperty("id").GetGuid());
+
         await agent.PostAsync($"/api/v1/interactions/{id}/reject", 204);
         await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
         await api.PostAsync($"/api/v1/interactions/{earlier}/abandon", 204); // leaves no caller waiting in Support for the next test's agent
+        await api.PostAsync($"/api/v1/interactions/{later}/abandon", 204);
     }
 
     [Fact]

@@ -116,6 +116,57 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
         await Assertions.Expect(ada.Locator(".msg.agent")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task The_chat_log_keeps_the_newest_message_in_view_when_its_transcript_holds_an_image()
+    {
+        var baseUrl = _server.StartOnLoopback();
+        await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
+        await using var adaContext = await NewContextAsync(baseUrl, notifications: false);
+        var carol = await carolContext.NewPageAsync();
+        var ada = await adaContext.NewPageAsync();
+
+        // Ada writes and, last, sends a photo while she waits; Carol's pane opens on a transcript ending with its preview.
+        await StartChatAsync(ada, "Ada Lovelace", "My lamp arrived broken.");
+        await SayAsync(ada, "The shade is cracked.");
+        await SayAsync(ada, "The base is scratched too.");
+        await SayAsync(ada, "Can you send a new one?");
+        await ada.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "lamp.png", MimeType = "image/png", Buffer = Convert.FromBase64String(Photo) });
+        await Assertions.Expect(ada.Locator(".msg.customer:not(.pending)")).ToHaveCountAsync(5);
+        await SignInAsync(carol, "agent3", state: "Offer ringing");
+        await AcceptAsync(carol, "Ada Lovelace");
+        var log = carol.Locator(".parley-chat:visible .parley-chat-log");
+        await Assertions.Expect(log.Locator("img")).ToHaveJSPropertyAsync("complete", true);
+        await Assertions.Expect(log.Locator(".parley-chat-msg").Last).ToBeInViewportAsync();
+
+        // The race a fast image load runs: the log follows (moving it a little) while the preview has no height yet, and the
+        // preview takes its height before the scroll event of that follow arrives. Played here on the loaded image, so it
+        // happens every time.
+        Assert.True(await log.EvaluateAsync<bool>("""
+            async (log) => {
+              const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+              const img = log.querySelector('img');
+              img.style.height = '0px';
+              await frame();
+              log.scrollTop -= 20;
+              await frame();
+              const before = log.scrollTop;
+              img.dispatchEvent(new Event('load'));
+              const moved = log.scrollTop > before;
+              img.style.height = '';
+              await frame();
+              return moved;
+            }
+            """), "the log was not scrollable enough to play the race");
+
+        // What arrives next comes into view: the log still follows.
+        await SayAsync(ada, "Any news?");
+        await Assertions.Expect(log.Locator(".parley-chat-msg", new() { HasText = "Any news?" })).ToBeInViewportAsync();
+    }
+
+    // A 240×160 orange PNG: big enough that its preview changes the log's height when it loads.
+    private const string Photo =
+        "iVBORw0KGgoAAAANSUhEUgAAAPAAAACgCAIAAAC9uXYyAAABRElEQVR42u3SQQ0AAAjEsJODRCQiCxV8SJMqWJbpgjciAYYGQ4OhwdAYGgwNhgZDg6ExNBgaDA2GBkNjaDA0GBoMDYbG0GBoMDQYGgyNocHQYGgwNBgaQ4OhwdBgaDA0hgZDg6HB0BgaDA2GBkODoTE0GBoMDYYGQ2NoMDQYGgwNhsbQYGgwNBgaDI2hwdBgaDA0GBpDg6HB0GBoMDSGBkODocHQYGgMDYYGQ4OhMTQYGgwNhgZDY2gwNBgaDA2GxtBgaDA0GBoMjaHB0GBoMDQYGkODocHQYGgwNIYGQ4OhwdBgaAwNhgZDg6ExtAoYGgwNhgZDY2gwNBgaDA2GxtBgaDA0GBoMjaHB0GBoMDQYGkODocHQYGgwNIYGQ4OhwdBgaAwNhgZDg6HB0BgaDA2GBkNjaDA0GBoMDYbG0GBoMDTcWPI1/E/yuwGHAAAAAElFTkSuQmCC";
+
     private async Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool notifications)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
@@ -153,7 +204,7 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
         await Assertions.Expect(offer).ToHaveCountAsync(0);
     }
 
-    private static async Task SignInAsync(IPage agent, string userName)
+    private static async Task SignInAsync(IPage agent, string userName, string state = "Available")
     {
         await agent.GotoAsync("/sign-in?ReturnUrl=%2Fworkspace");
         await agent.GetByLabel("Tenant").FillAsync(WebAppFactory.Tenant);
@@ -162,7 +213,7 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
         await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await agent.WaitForURLAsync("**/workspace");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Sign in to routing" }).ClickAsync();
-        await Assertions.Expect(agent.Locator(".parley-state-name")).ToHaveTextAsync("Available");
+        await Assertions.Expect(agent.Locator(".parley-state-name")).ToHaveTextAsync(state);
     }
 
     [GeneratedRegex("Ada Lovelace")]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Application;
 using Parley.Server.Application.Agents;
+using Parley.Server.Application.Calls;
 using Parley.Server.Application.Chats;
 using Parley.Server.Web.Workspace;
 using Parley.Web.Tests.Support;
@@ -92,6 +93,18 @@ public sealed class ChatPaneTests : IAsyncLifetime
         Assert.Equal("noopener noreferrer nofollow", panel.Find(".parley-customer-page a").GetAttribute("rel"));
         Assert.DoesNotContain("Bob Agent", panel.Markup, StringComparison.Ordinal);
         Assert.Contains("No earlier interactions with e-mail ada@example.com.", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_transfer_form_opens_with_the_focus_on_its_target_list_so_it_scrolls_into_view()
+    {
+        var targets = new TransferTargets([new TransferChoice(Guid.NewGuid(), "Support")], [new TransferChoice(Guid.NewGuid(), "Bob Agent")]);
+
+        var form = _bunit.Render<ChatTransferForm>(p => p.Add(c => c.Targets, targets));
+
+        // At 1280×720 the form opens below the fold, under the reply box: focusing it brings it into view.
+        var focus = _bunit.JSInterop.VerifyFocusAsyncInvoke();
+        focus.Arguments[0].ShouldBeElementReferenceTo(form.Find("select"));
     }
 
     /// <summary>Starts a chat on the demo widget and has <paramref name="agent"/> (signed in to routing here) accept it.</summary>

@@ -53,19 +53,22 @@ internal sealed partial class AgentWorkspace
                 status == WorkItemStatus.Offered && queue is not null ? now - since + TimeSpan.FromSeconds(queue.OfferTimeoutSeconds) : null,
                 queue?.WrapUpMode ?? "None", queue?.WrapUpCodes ?? [],
                 customer is null ? null : $"{customer}: {attributes[customer]}",
-                customer is null ? [] : await PreviousAsync(id, customer, attributes[customer], ct)));
+                customer is null ? [] : await PreviousAsync(record.Sequence, customer, attributes[customer], ct)));
         }
 
         return AppResult<IReadOnlyList<WorkItemView>>.Ok(result);
     }
 
-    /// <summary>The newest earlier interactions whose attributes carry the same customer key and value.</summary>
-    private async Task<IReadOnlyList<PreviousInteractionView>> PreviousAsync(Guid current, string key, string value, CancellationToken ct)
+    /// <summary>
+    /// The newest earlier interactions whose attributes carry the same customer key and value: queued before this one, so
+    /// a first agent wrapping up a transferred chat is not shown its continuation (the same chat, still waiting) as "previous".
+    /// </summary>
+    private async Task<IReadOnlyList<PreviousInteractionView>> PreviousAsync(long current, string key, string value, CancellationToken ct)
     {
         // Attributes are stored as the serializer writes them, so the pair is matched in that same spelling.
         var pair = JsonSerializer.Serialize(new Dictionary<string, string> { [key] = value })[1..^1];
         var rows = await db.Interactions.AsNoTracking()
-            .Where(i => i.Id != current && i.Attributes.Contains(pair))
+            .Where(i => i.Sequence < current && i.Attributes.Contains(pair))
             .OrderByDescending(i => i.Sequence).Take(PreviousLimit)
             .Join(db.Queues, i => i.QueueId, q => q.Id, (i, q) => new PreviousInteractionView(i.Id, i.Channel, q.Name, i.EnqueuedAt, i.Status, i.Outcome))
             .ToListAsync(ct);

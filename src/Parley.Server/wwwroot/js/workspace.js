@@ -27,7 +27,8 @@ window.parley = {
     }
   },
   // Keeps a chat log scrolled to its newest message while the agent is at the bottom; once they scroll up to read,
-  // new messages no longer move the log until they scroll back down.
+  // new messages no longer move the log until they scroll back down. Only the reader scrolling up unpins it: content
+  // that grows below (an image preview sizing itself before the scroll event of the last follow arrives) does not.
   followLog(id) {
     const log = document.getElementById(id);
     if (!log || log.dataset.follow) {
@@ -35,8 +36,12 @@ window.parley = {
     }
     log.dataset.follow = 'on';
     let pinned = true;
-    const follow = () => { if (pinned) { log.scrollTop = log.scrollHeight; } };
-    log.addEventListener('scroll', () => { pinned = log.scrollHeight - log.scrollTop - log.clientHeight < 48; }, { passive: true });
+    let followedTo = 0;
+    const follow = () => { if (pinned) { log.scrollTop = log.scrollHeight; followedTo = log.scrollTop; } };
+    log.addEventListener('scroll', () => {
+      const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+      pinned = atBottom || (pinned && log.scrollTop >= followedTo - 1);
+    }, { passive: true });
     log.addEventListener('load', follow, true);
     new MutationObserver(follow).observe(log, { childList: true, subtree: true });
     new ResizeObserver(follow).observe(log);

@@ -13,7 +13,7 @@
   // A paper clip drawn, not the emoji: a machine without an emoji font shows a box for U+1F4CE.
   var CLIP = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 11.5l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l7.9-7.9"/></svg>';
   var state = load();
-  var config = null, socket = null, sse = false, opened = false, retry = 0, retryTimer = 0, fullReplay = true, typingSent = 0, typingStop = 0, agentName = 'Agent', typingHide = 0;
+  var config = null, socket = null, sse = false, opened = false, retry = 0, retryTimer = 0, fullReplay = true, typingSent = 0, typingStop = 0, agentName = 'Agent', typingHide = 0, unread = 0;
 
   function load() {
     try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
@@ -104,11 +104,17 @@
   endBtn.onclick = function () {
     tx({ type: 'end' });
   };
+  /* Opening shows the newest message and puts the cursor in the first field (never the hidden file picker); an open chat
+     stays open on the next page, and agent messages that arrive while it is minimised are counted on the launcher. */
   function toggle(open) {
     panel.classList.toggle('open', open);
     launch.setAttribute('aria-expanded', String(open));
-    if (open) { var f = root.querySelector('textarea,input'); if (f) { f.focus(); } }
+    if (state.token) { state.open = open; save(); }
+    if (open) { unread = 0; showUnread(); scroll(); focusField(); }
   }
+  function isOpen() { return panel.classList.contains('open'); }
+  function focusField() { var f = root.querySelector('textarea, input:not([type=file])'); if (f && isOpen()) { f.focus(); } }
+  function showUnread() { launch.textContent = unread ? 'Chat with us (' + unread + ' new)' : 'Chat with us'; }
   function setStatus(text) { status.textContent = text || ''; }
   function note(text) { log.appendChild(el('div', 'note', text)); scroll(); }
   function scroll() { log.scrollTop = log.scrollHeight; }
@@ -142,7 +148,14 @@
       a.href = fileUrl(file.id);
       a.rel = 'noopener noreferrer';
       a.target = '_blank';
-      if (/^image\//.test(file.type)) { var img = el('img'); img.src = a.href; img.alt = file.name; a.prepend(img); }
+      if (/^image\//.test(file.type)) {
+        var img = el('img');
+        /* the preview grows the log once loaded: follow it if the reader was at the newest message */
+        img.onload = function () { if (log.scrollHeight - log.scrollTop - log.clientHeight <= img.offsetHeight + 48) { scroll(); } };
+        img.src = a.href;
+        img.alt = file.name;
+        a.prepend(img);
+      }
       b.appendChild(a);
     }
     log.appendChild(b);
@@ -192,11 +205,12 @@
         .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
         .then(function (r) {
           if (!r.ok) { go.disabled = false; err.textContent = r.body.detail || r.body.title || 'Could not start the chat.'; return; }
-          state = { token: r.body.token, nextSeq: 1, outbox: [], lastAgentSeq: 0 };
+          state = { token: r.body.token, nextSeq: 1, outbox: [], lastAgentSeq: 0, open: true };
           if (wantMail && wantMail.checked) { state.mailed = true; }
           save();
           log.textContent = '';
           showChat();
+          focusField();
           connect();
         })
         .catch(function () { go.disabled = false; err.textContent = 'Could not reach the chat service.'; });
@@ -275,7 +289,10 @@
     var form = el('form');
     form.className = 'rating';
     form.appendChild(el('div', null, 'How did we do?'));
-    var stars = el('div', 'stars'), score = 0;
+    var stars = el('div', 'stars'), score = 0, need = el('div', 'err');
+    stars.setAttribute('role', 'group');
+    stars.setAttribute('aria-label', 'Rating');
+    need.setAttribute('role', 'alert');
     [1, 2, 3, 4, 5].forEach(function (n) {
       var b = el('button', null, '\u2605');
       b.type = 'button';
@@ -283,6 +300,7 @@
       b.setAttribute('aria-pressed', 'false');
       b.onclick = function () {
         score = n;
+        need.textContent = '';
         Array.prototype.forEach.call(stars.children, function (s, i) { s.setAttribute('aria-pressed', String(i < n)); });
       };
       stars.appendChild(b);
@@ -296,11 +314,12 @@
     var again = el('button', 'secondary', 'Start a new chat');
     again.type = 'button';
     again.onclick = restart;
-    form.append(stars, comment, done, again);
+    form.append(stars, need, comment, done, again);
     setTimeout(function () { log.scrollTop = log.scrollHeight; });
     form.onsubmit = function (e) {
       e.preventDefault();
-      if (!score || !ready()) { return; }
+      if (!score) { need.textContent = 'Choose from 1 to 5 stars first.'; return; }
+      if (!ready()) { return; }
       tx({ type: 'rate', score: score, comment: comment.value });
     };
     if (config.transcripts && !state.mailed) {
@@ -381,6 +400,7 @@
         break;
       case 'msg':
         if (f.from === 'agent') {
+          if (!isOpen() && f.seq > state.lastAgentSeq) { unread++; showUnread(); }
           bubble('agent', f.name, f.text, f.seq, false, f.attachment);
           if (f.seq > state.lastAgentSeq) { state.lastAgentSeq = f.seq; save(); }
           tx({ type: 'ack', seq: f.seq });
@@ -452,6 +472,7 @@
       if (state.token) {
         showChat();
         if (state.ended) { showRating(); }
+        if (state.open) { toggle(true); }
         connect();
       } else {
         showPreChat();
