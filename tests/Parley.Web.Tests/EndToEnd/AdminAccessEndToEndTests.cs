@@ -12,22 +12,12 @@ namespace Parley.Web.Tests.EndToEnd;
 /// and its screenshot in <c>docs/images/admin-*.png</c>; the REST API then confirms what the page did. Any failed request
 /// or console error fails the test.
 /// </summary>
-public sealed class AdminAccessEndToEndTests : IAsyncLifetime
+public sealed class AdminAccessEndToEndTests : BrowserTest
 {
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     [Fact]
     public async Task The_admin_creates_a_custom_role_and_gives_it_to_a_new_user()
     {
-        await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/roles");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, Server.StartOnLoopback(), "/admin/roles");
         var page = admin.Page;
         await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "tenant-admin" })).ToBeVisibleAsync();
         await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New role" }), "**/admin/roles/new");
@@ -57,7 +47,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "quinn" })).ToBeVisibleAsync();
         await admin.ShotAsync("admin-users.png");
 
-        using var quinn = await _server.SignInAsync("quinn", "Quinn-Secret-2026!");
+        using var quinn = await Server.SignInAsync("quinn", "Quinn-Secret-2026!");
         var permissions = (await quinn.JsonAsync("/api/v1/me")).GetProperty("permissions").EnumerateArray().Select(p => p.GetString()!).Order();
         Assert.Equal(new[] { Permissions.AuditRead, Permissions.QualityReview, Permissions.UsersRead }.Order(), permissions);
         admin.AssertNoErrors();
@@ -66,7 +56,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_creates_an_api_client_and_sees_its_secret_once()
     {
-        await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/api-clients");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, Server.StartOnLoopback(), "/admin/api-clients");
         var page = admin.Page;
         // The list has loaded over the circuit (the demo's client), so the page is interactive.
         await Assertions.Expect(page.Locator(".parley-row-link").First).ToBeVisibleAsync();
@@ -79,7 +69,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
         var clientId = await page.Locator(".parley-secret-id").TextContentAsync();
         await admin.ShotAsync("admin-api-client-secret.png");
 
-        using var client = _server.CreateClient();
+        using var client = Server.CreateClient();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = clientId!, ["client_secret"] = secret!,
@@ -93,7 +83,7 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
     public async Task The_admin_subscribes_a_webhook_sends_a_test_and_sees_it_delivered()
     {
         await using var catcher = new HookCatcher();
-        await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/webhooks");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, Server.StartOnLoopback(), "/admin/webhooks");
         var page = admin.Page;
         await Assertions.Expect(page.GetByText("No webhooks match.")).ToBeVisibleAsync();
         await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New webhook" }), "**/admin/webhooks/new");
@@ -121,14 +111,14 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_reads_the_audit_log_filtered_by_actor_under_the_verified_chain()
     {
-        var baseUrl = _server.StartOnLoopback();
-        using (var api = await _server.SignInAsync("admin", "Test-Admin-Secret-1"))
+        var baseUrl = Server.StartOnLoopback();
+        using (var api = await Server.SignInAsync("admin", "Test-Admin-Secret-1"))
         {
             await api.SendAsync(HttpMethod.Post, "/api/v1/not-ready-reasons", new { code = "audit-probe", name = "Audit probe" });
             await api.SendAsync(HttpMethod.Post, "/api/v1/roles", new { name = "night-shift", permissions = new[] { Permissions.UsersRead } });
         }
 
-        await using var admin = await AdminBrowser.SignInAsync(_browser, baseUrl, "/admin/audit", slowLink: true);
+        await using var admin = await AdminBrowser.SignInAsync(Browser, baseUrl, "/admin/audit", slowLink: true);
         var page = admin.Page;
         // Typed at a person's pace on a slow link, as soon as the field shows: each letter reloads the list and no render may
         // eat a later letter, and the page's late "focus the heading" must not take the focus out of the field.
@@ -142,11 +132,4 @@ public sealed class AdminAccessEndToEndTests : IAsyncLifetime
     }
 
     private static Regex GuidAddress(string list) => new($"/admin/{list}/[0-9a-f-]{{36}}$");
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
-    }
 }

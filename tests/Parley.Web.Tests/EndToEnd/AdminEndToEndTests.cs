@@ -9,23 +9,13 @@ namespace Parley.Web.Tests.EndToEnd;
 /// signs in through the sign-in page, opens Admin, creates a queue and changes an agent's skill; the REST API then reads both.
 /// Any failed request or console error fails the test. Screenshots go to the test output and to <c>docs/images/admin-*.png</c>.
 /// </summary>
-public sealed class AdminEndToEndTests : IAsyncLifetime
+public sealed class AdminEndToEndTests : BrowserTest
 {
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     [Fact]
     public async Task The_admin_signs_in_creates_a_queue_and_edits_an_agents_skill()
     {
-        var baseUrl = _server.StartOnLoopback();
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var baseUrl = Server.StartOnLoopback();
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
@@ -91,7 +81,7 @@ public sealed class AdminEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".parley-saved")).ToBeVisibleAsync();
         await ShotAsync(page, "admin-agent-edit.png");
 
-        using var api = await _server.SignInAsync("admin", "Test-Admin-Secret-1");
+        using var api = await Server.SignInAsync("admin", "Test-Admin-Secret-1");
         var queues = await api.JsonAsync("/api/v1/queues?limit=200");
         var escalations = queues.GetProperty("items").EnumerateArray().Single(q => q.GetProperty("name").GetString() == "Escalations");
         Assert.Equal(["Voice", "Chat"], escalations.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
@@ -111,12 +101,5 @@ public sealed class AdminEndToEndTests : IAsyncLifetime
         var bytes = await page.ScreenshotAsync();
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, name), bytes);
         await File.WriteAllBytesAsync(Path.Combine(Chromium.DocsImages(), name), bytes);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }

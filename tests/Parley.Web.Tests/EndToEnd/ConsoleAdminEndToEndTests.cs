@@ -10,23 +10,13 @@ namespace Parley.Web.Tests.EndToEnd;
 /// follows the typing, the saved widget shows the tag to paste (and copies it); a tenant is created and suspended. Screenshots go to
 /// <c>docs/images/admin-widget.png</c> and <c>docs/images/platform-tenants.png</c>; any failed request or console error fails the test.
 /// </summary>
-public sealed class ConsoleAdminEndToEndTests : IAsyncLifetime
+public sealed class ConsoleAdminEndToEndTests : BrowserTest
 {
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     [Fact]
     public async Task The_widget_preview_follows_the_typing_and_the_saved_widget_shows_the_tag_to_paste()
     {
-        var baseUrl = _server.StartOnLoopback();
-        await using var admin = await AdminBrowser.SignInAsync(_browser, baseUrl, "/admin/widgets/new");
+        var baseUrl = Server.StartOnLoopback();
+        await using var admin = await AdminBrowser.SignInAsync(Browser, baseUrl, "/admin/widgets/new");
         var page = admin.Page;
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = baseUrl.GetLeftPart(UriPartial.Authority) });
         await page.Locator("input[name='title']").FillAsync("Talk to the shop");
@@ -53,7 +43,7 @@ public sealed class ConsoleAdminEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".parley-widget-title")).ToHaveTextAsync("Talk to the shop");
         await admin.ShotAsync("admin-widget.png");
 
-        using var api = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
+        using var api = await Server.SignInAsync("admin", AdminHarness.AdminPassword);
         var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         var widget = await api.JsonAsync($"/api/v1/webchat/widgets/{id}");
         Assert.Equal("#ad1457", widget.GetProperty("colour").GetString());
@@ -65,7 +55,7 @@ public sealed class ConsoleAdminEndToEndTests : IAsyncLifetime
     public async Task The_platform_operator_creates_a_tenant_and_suspends_it()
     {
         await using var operatorBrowser = await AdminBrowser.SignInAsync(
-            _browser, _server.StartOnLoopback(), "/admin/platform/tenants", "platform", "operator", AdminHarness.OperatorPassword);
+            Browser, Server.StartOnLoopback(), "/admin/platform/tenants", "platform", "operator", AdminHarness.OperatorPassword);
         var page = operatorBrowser.Page;
         await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "demo" })).ToBeVisibleAsync();
         await operatorBrowser.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New tenant" }), "**/admin/platform/tenants/new");
@@ -83,17 +73,10 @@ public sealed class ConsoleAdminEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("tr", new() { HasText = "acme" }).Locator(".parley-tenant-status")).ToHaveTextAsync("Suspended");
         await operatorBrowser.ShotAsync("platform-tenants.png");
 
-        using var platform = await _server.OperatorAsync();
+        using var platform = await Server.OperatorAsync();
         var id = (await platform.JsonAsync("/api/v1/platform/tenants?limit=200")).GetProperty("items").EnumerateArray()
             .Single(t => t.GetProperty("slug").GetString() == "acme");
         Assert.Equal("Suspended", id.GetProperty("status").GetString());
         operatorBrowser.AssertNoErrors();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }

@@ -12,18 +12,8 @@ namespace Parley.Web.Tests.EndToEnd;
 /// dragged to a new place, a field changed in the properties panel, an exit dragged onto another block, saved and published;
 /// writes <c>docs/images/flow-designer-edit.png</c>.
 /// </summary>
-public sealed class FlowDesignerEndToEndTests : IAsyncLifetime
+public sealed class FlowDesignerEndToEndTests : BrowserTest
 {
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     private static string Flow(string target) => $$"""
         {"name":"Main menu","blocks":[
           {"type":"start","id":"start","next":"menu"},
@@ -37,13 +27,13 @@ public sealed class FlowDesignerEndToEndTests : IAsyncLifetime
     public async Task The_admin_sees_the_error_on_its_block_and_tries_the_fixed_published_flow()
     {
         var ct = TestContext.Current.CancellationToken;
-        var baseUrl = _server.StartOnLoopback();
-        using var api = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
+        var baseUrl = Server.StartOnLoopback();
+        using var api = await Server.SignInAsync("admin", AdminHarness.AdminPassword);
         using var created = await api.PostAsync("/api/v1/flows", new StringContent(Flow("suport"), Encoding.UTF8, "application/json"), ct);
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetGuid();
 
-        await using var admin = await AdminBrowser.SignInAsync(_browser, baseUrl, "/admin/flows");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, baseUrl, "/admin/flows");
         await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Main menu" }).ClickAsync();
         await Assertions.Expect(admin.Page.Locator("g.parley-node-error[data-block=menu]")).ToBeVisibleAsync();
         await Assertions.Expect(admin.Page.Locator(".parley-block-errors li[data-block=menu]")).ToContainTextAsync("suport");
@@ -68,8 +58,8 @@ public sealed class FlowDesignerEndToEndTests : IAsyncLifetime
     public async Task The_admin_moves_a_block_edits_a_field_connects_an_exit_saves_and_publishes()
     {
         var ct = TestContext.Current.CancellationToken;
-        var baseUrl = _server.StartOnLoopback();
-        using var api = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
+        var baseUrl = Server.StartOnLoopback();
+        using var api = await Server.SignInAsync("admin", AdminHarness.AdminPassword);
         var json = """
             {"name":"Edited menu","blocks":[
               {"type":"start","id":"start","next":"menu"},
@@ -83,7 +73,7 @@ public sealed class FlowDesignerEndToEndTests : IAsyncLifetime
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetGuid();
 
-        await using var admin = await AdminBrowser.SignInAsync(_browser, baseUrl, "/admin/flows");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, baseUrl, "/admin/flows");
         var page = admin.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Edited menu" }).ClickAsync();
         await Assertions.Expect(page.Locator("g.parley-flow-node")).ToHaveCountAsync(5);
@@ -129,12 +119,5 @@ public sealed class FlowDesignerEndToEndTests : IAsyncLifetime
         Assert.Equal("sorry", sales.GetProperty("onFailure").GetString());
         Assert.Equal(260, stored.GetProperty("designer").GetProperty("positions").GetProperty("bye").GetProperty("y").GetDouble());
         admin.AssertNoErrors();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }

@@ -9,24 +9,15 @@ namespace Parley.Web.Tests.EndToEnd;
 /// <c>/co</c> at full speed (no letter lost to a late render), inserts the canned response with the keyboard and sends; agent2's workspace shows the unread count and the message without reloading.
 /// Screenshots of the canned-response list and agent2's conversation go to the test output and to <c>docs/images/</c>.
 /// </summary>
-public sealed class InternalChatEndToEndTests : IAsyncLifetime
+public sealed class InternalChatEndToEndTests : BrowserTest
 {
     private const float Timeout = Chromium.PageTimeout;
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
 
     [Fact]
     public async Task Agent1_writes_to_agent2_with_a_canned_response_and_agent2s_workspace_shows_it()
     {
-        var baseUrl = _server.StartOnLoopback();
-        using (var alice = await _server.SignInAsync("agent1"))
+        var baseUrl = Server.StartOnLoopback();
+        using (var alice = await Server.SignInAsync("agent1"))
         {
             using var created = await alice.PostAsJsonAsync(
                 "/api/v1/canned-responses", new { shortcut = "cover", title = "Ask for cover", text = "Could you cover my queue for ten minutes? — {{agent.name}}" },
@@ -64,7 +55,7 @@ public sealed class InternalChatEndToEndTests : IAsyncLifetime
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
-    private Task<IBrowserContext> NewContextAsync(Uri baseUrl) => _browser.NewContextAsync(new BrowserNewContextOptions
+    private Task<IBrowserContext> NewContextAsync(Uri baseUrl) => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = baseUrl.ToString(),
         ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
@@ -104,12 +95,5 @@ public sealed class InternalChatEndToEndTests : IAsyncLifetime
         var bytes = await page.ScreenshotAsync();
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, name), bytes);
         await File.WriteAllBytesAsync(Path.Combine(Chromium.DocsImages(), name), bytes);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }

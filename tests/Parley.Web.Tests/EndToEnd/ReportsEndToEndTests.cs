@@ -13,24 +13,14 @@ namespace Parley.Web.Tests.EndToEnd;
 /// Support): the figures on the page match them, another report is one pick away, and the CSV download is the same
 /// table. Screenshot in <c>docs/images/reports.png</c>.
 /// </summary>
-public sealed class ReportsEndToEndTests : IAsyncLifetime
+public sealed class ReportsEndToEndTests : BrowserTest
 {
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     [Fact]
     public async Task The_report_matches_the_records_and_downloads_as_csv()
     {
-        var baseUrl = _server.StartOnLoopback();
+        var baseUrl = Server.StartOnLoopback();
         var (calls, answered, chats) = await SeedAsync();
-        await using var admin = await AdminBrowser.SignInAsync(_browser, baseUrl, "/reports");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, baseUrl, "/reports");
         var page = admin.Page;
 
         var total = page.Locator("table[data-report='queue'] tr[data-row='total']");
@@ -76,12 +66,12 @@ public sealed class ReportsEndToEndTests : IAsyncLifetime
     /// <summary>Calls in Sales (two of three answered) and answered chats in Support, spread over the last three days.</summary>
     private async Task<(int Calls, int Answered, int Chats)> SeedAsync()
     {
-        await using var scope = _server.Services.CreateAsyncScope();
+        await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDbContext>();
         var tenant = await db.Tenants.Where(t => t.Slug == WebAppFactory.Tenant).Select(t => t.Id).SingleAsync();
         var queues = await db.Queues.IgnoreQueryFilters().Where(q => q.TenantId == tenant).ToDictionaryAsync(q => q.Name, q => q.Id);
         var agent = await db.Agents.IgnoreQueryFilters().Where(a => a.TenantId == tenant).Select(a => a.Id).FirstAsync();
-        var now = _server.Time.GetUtcNow();
+        var now = Server.Time.GetUtcNow();
         var (calls, answered, chats) = (0, 0, 0);
         for (var i = 0; i < 12; i++)
         {
@@ -108,12 +98,5 @@ public sealed class ReportsEndToEndTests : IAsyncLifetime
 
         await db.SaveChangesAsync();
         return (calls, answered, chats);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }

@@ -12,28 +12,19 @@ namespace Parley.Web.Tests.EndToEnd;
 /// sign-in page and lands on <c>/supervisor</c>; agent1 then changes state through the REST API and the page must show it
 /// within one second. The screenshot goes to the test output and to <c>docs/images/supervisor.png</c>.
 /// </summary>
-public sealed class SupervisorEndToEndTests : IAsyncLifetime
+public sealed class SupervisorEndToEndTests : BrowserTest
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
 
     [Fact]
     public async Task The_supervisor_page_shows_an_agents_state_change_made_through_the_api_within_one_second()
     {
-        var baseUrl = _server.StartOnLoopback();
+        var baseUrl = Server.StartOnLoopback();
         await SetUpFloorAsync();
-        using var agent1 = await _server.SignInAsync("agent1");
+        using var agent1 = await Server.SignInAsync("agent1");
         await PostAsync(agent1, "/api/v1/agents/me/sign-in", new { });
 
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
@@ -68,7 +59,7 @@ public sealed class SupervisorEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("tr[data-row='Priority'] td[data-cell='contacts']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("parley-alert-amber"));
 
         // Time passes on the floor (the fake clock also paces the feed), then agent1 takes a break through the API.
-        _server.Time.Advance(TimeSpan.FromSeconds(5));
+        Server.Time.Advance(TimeSpan.FromSeconds(5));
         var clock = Stopwatch.StartNew();
         await PostAsync(agent1, "/api/v1/agents/me/state", new { state = "NotReady", reason = "meeting" });
         var answered = clock.Elapsed;
@@ -85,7 +76,7 @@ public sealed class SupervisorEndToEndTests : IAsyncLifetime
     /// <summary>A floor worth looking at: thresholds on a queue, calls waiting, one abandoned, a chat in hand, an agent on a break.</summary>
     private async Task SetUpFloorAsync()
     {
-        using var admin = await _server.SignInAsync("admin", "Test-Admin-Secret-1");
+        using var admin = await Server.SignInAsync("admin", "Test-Admin-Secret-1");
         var priority = (await PostAsync(admin, "/api/v1/queues", new
         {
             name = "Priority",
@@ -97,26 +88,26 @@ public sealed class SupervisorEndToEndTests : IAsyncLifetime
                 serviceLevelAmberPercent = 80, serviceLevelRedPercent = 60,
             },
         })).GetProperty("id").GetGuid();
-        using var api = await _server.ApiClientAsync();
+        using var api = await Server.ApiClientAsync();
         var salesId = await api.QueueIdAsync("Sales");
         var supportId = await api.QueueIdAsync("Support");
 
-        using var agent2 = await _server.SignInAsync("agent2");
+        using var agent2 = await Server.SignInAsync("agent2");
         await PostAsync(agent2, "/api/v1/agents/me/sign-in", new { reason = "rest" });
-        using var agent3 = await _server.SignInAsync("agent3");
+        using var agent3 = await Server.SignInAsync("agent3");
         await PostAsync(agent3, "/api/v1/agents/me/sign-in", new { });
         var chat = await api.CreateInteractionAsync(supportId, "Chat", new { customerName = "Grace Hopper" });
-        _server.Time.Advance(TimeSpan.FromSeconds(8));
+        Server.Time.Advance(TimeSpan.FromSeconds(8));
         await PostAsync(agent3, $"/api/v1/interactions/{chat}/accept", null);
 
         var gone = await api.CreateInteractionAsync(salesId, "Voice", new { callerNumber = "+15550123" });
-        _server.Time.Advance(TimeSpan.FromSeconds(40));
+        Server.Time.Advance(TimeSpan.FromSeconds(40));
         await PostAsync(api, $"/api/v1/interactions/{gone}/abandon", null);
         await api.CreateInteractionAsync(salesId, "Voice", new { callerNumber = "+15550124" });
         await api.CreateInteractionAsync(priority, "Voice", new { callerNumber = "+15550125" });
-        _server.Time.Advance(TimeSpan.FromSeconds(12));
+        Server.Time.Advance(TimeSpan.FromSeconds(12));
         await api.CreateInteractionAsync(salesId, "Voice", new { callerNumber = "+15550126" });
-        _server.Time.Advance(TimeSpan.FromSeconds(3));
+        Server.Time.Advance(TimeSpan.FromSeconds(3));
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string url, object? body)
@@ -134,12 +125,5 @@ public sealed class SupervisorEndToEndTests : IAsyncLifetime
         var bytes = await page.ScreenshotAsync();
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, name), bytes);
         await File.WriteAllBytesAsync(Path.Combine(Chromium.DocsImages(), name), bytes);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }

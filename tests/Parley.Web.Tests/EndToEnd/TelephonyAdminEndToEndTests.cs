@@ -10,24 +10,14 @@ namespace Parley.Web.Tests.EndToEnd;
 /// screenshot in <c>docs/images/admin-*.png</c>; the REST API then confirms what the page did. Any failed request or console
 /// error fails the test.
 /// </summary>
-public sealed class TelephonyAdminEndToEndTests : IAsyncLifetime
+public sealed class TelephonyAdminEndToEndTests : BrowserTest
 {
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     [Fact]
     public async Task The_admin_points_an_assigned_number_at_a_queue()
     {
-        var baseUrl = _server.StartOnLoopback();
-        await _server.AssignNumberToDemoTenantAsync("+442071838750");
-        await using var admin = await AdminBrowser.SignInAsync(_browser, baseUrl, "/admin/numbers");
+        var baseUrl = Server.StartOnLoopback();
+        await Server.AssignNumberToDemoTenantAsync("+442071838750");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, baseUrl, "/admin/numbers");
         var page = admin.Page;
         await Assertions.Expect(page.Locator(".parley-row-link").First).ToBeVisibleAsync();
         await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "Point a number" }), "**/admin/numbers/new");
@@ -40,7 +30,7 @@ public sealed class TelephonyAdminEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("tr", new() { HasText = "+442071838750" }).Locator(".parley-number-target")).ToHaveTextAsync("Queue Sales");
         await admin.ShotAsync("admin-numbers.png");
 
-        using var api = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
+        using var api = await Server.SignInAsync("admin", AdminHarness.AdminPassword);
         var numbers = await api.JsonAsync("/api/v1/numbers?limit=200");
         var pointed = numbers.GetProperty("items").EnumerateArray().Single(n => n.GetProperty("number").GetString() == "+442071838750");
         Assert.Equal(await api.QueueIdAsync("Sales"), pointed.GetProperty("targetId").GetGuid());
@@ -50,7 +40,7 @@ public sealed class TelephonyAdminEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_is_told_in_place_that_a_trunks_address_block_is_wrong()
     {
-        await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/trunks/new");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, Server.StartOnLoopback(), "/admin/trunks/new");
         var page = admin.Page;
         await page.Locator("input[name='name']").FillAsync("Carrier A");
         await page.Locator("textarea[name='allowedAddresses']").FillAsync("203.0.113.0/24\n10.1.2.3/8");
@@ -64,7 +54,7 @@ public sealed class TelephonyAdminEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_creates_a_schedule_with_a_holiday()
     {
-        await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/schedules/new");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, Server.StartOnLoopback(), "/admin/schedules/new");
         var page = admin.Page;
         await page.Locator("input[name='name']").FillAsync("London office");
         await page.Locator("input[name='timeZone']").FillAsync("Europe/London");
@@ -75,7 +65,7 @@ public sealed class TelephonyAdminEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("London office");
         await admin.ShotAsync("admin-schedule-edit.png");
 
-        using var api = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
+        using var api = await Server.SignInAsync("admin", AdminHarness.AdminPassword);
         var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         var schedule = await api.JsonAsync($"/api/v1/schedules/{id}");
         Assert.Equal("Christmas Day", schedule.GetProperty("holidays")[0].GetProperty("name").GetString());
@@ -83,11 +73,4 @@ public sealed class TelephonyAdminEndToEndTests : IAsyncLifetime
     }
 
     private static Regex GuidAddress(string list) => new($"/admin/{list}/[0-9a-f-]{{36}}$");
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
-    }
 }

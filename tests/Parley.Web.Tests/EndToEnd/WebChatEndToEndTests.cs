@@ -12,23 +12,14 @@ namespace Parley.Web.Tests.EndToEnd;
 /// replies, ends and wraps up; the supervisor's realtime API shows the chat on the way. Screenshots of the widget, the
 /// workspace's chat tab and the transfer form go to the output and <c>docs/images/</c>.
 /// </summary>
-public sealed class WebChatEndToEndTests : IAsyncLifetime
+public sealed class WebChatEndToEndTests : BrowserTest
 {
     private const float Timeout = Chromium.PageTimeout;
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
 
     [Fact]
     public async Task A_customer_chats_through_a_reconnect_and_a_transfer_to_a_second_agent_and_the_supervisor_sees_it()
     {
-        var baseUrl = _server.StartOnLoopback();
+        var baseUrl = Server.StartOnLoopback();
         await using var customerContext = await NewContextAsync(baseUrl, notifications: false);
         await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
         await using var bobContext = await NewContextAsync(baseUrl, notifications: true);
@@ -51,7 +42,7 @@ public sealed class WebChatEndToEndTests : IAsyncLifetime
             };
         }
 
-        using var supervisor = await _server.SignInAsync("supervisor", "Test-Supervisor-Secret-1");
+        using var supervisor = await Server.SignInAsync("supervisor", "Test-Supervisor-Secret-1");
 
         // The customer starts a chat and writes; Carol (agent3: support skill) accepts it.
         await customer.GotoAsync("/demo/chat");
@@ -156,7 +147,7 @@ public sealed class WebChatEndToEndTests : IAsyncLifetime
 
     private async Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool notifications)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 720 }, Permissions = notifications ? ["notifications"] : [],
         });
@@ -188,12 +179,5 @@ public sealed class WebChatEndToEndTests : IAsyncLifetime
         var bytes = await page.ScreenshotAsync();
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, name), bytes);
         await File.WriteAllBytesAsync(Path.Combine(Chromium.DocsImages(), name), bytes);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }

@@ -7,18 +7,8 @@ namespace Parley.Web.Tests.EndToEnd;
 /// The widget's open panel and its launcher button never overlap, on a phone (portrait and landscape), a tablet and a
 /// desktop; screenshots of the phone and the desktop go to the output and <c>docs/images/</c>.
 /// </summary>
-public sealed class WidgetLayoutEndToEndTests : IAsyncLifetime
+public sealed class WidgetLayoutEndToEndTests : BrowserTest
 {
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     [Theory]
     [InlineData(390, 844, true, "webchat-widget-phone.png")]
     [InlineData(844, 390, true, null)]
@@ -27,8 +17,8 @@ public sealed class WidgetLayoutEndToEndTests : IAsyncLifetime
     [InlineData(1280, 480, false, null)]
     public async Task The_open_panel_and_the_launcher_never_overlap(int width, int height, bool phone, string? screenshot)
     {
-        var baseUrl = _server.StartOnLoopback();
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var baseUrl = Server.StartOnLoopback();
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = phone, HasTouch = phone,
         });
@@ -68,11 +58,4 @@ public sealed class WidgetLayoutEndToEndTests : IAsyncLifetime
     }
 
     private static string Describe(LocatorBoundingBoxResult box) => $"({box.X:0},{box.Y:0} {box.Width:0}×{box.Height:0})";
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
-    }
 }

@@ -9,29 +9,19 @@ namespace Parley.Web.Tests.EndToEnd;
 /// the message box as soon as the chat starts, replies that arrive while the panel is minimised are counted on the
 /// launcher, the open chat is open again at its newest message after a reload, and the rating says why it was not sent.
 /// </summary>
-public sealed class WidgetVisitorEndToEndTests : IAsyncLifetime
+public sealed class WidgetVisitorEndToEndTests : BrowserTest
 {
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     [Fact]
     public async Task The_visitor_types_at_once_sees_replies_counted_while_minimised_and_finds_the_chat_open_after_a_reload()
     {
-        var baseUrl = _server.StartOnLoopback();
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var baseUrl = Server.StartOnLoopback();
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
         });
         context.SetDefaultTimeout(Chromium.PageTimeout);
         var page = await context.NewPageAsync();
-        using var carol = await _server.SignInAsync("agent3");
+        using var carol = await Server.SignInAsync("agent3");
         await PostAsync(carol, "/api/v1/agents/me/sign-in", new { });
 
         // Straight after "Start chat" the cursor is in the message box: what the visitor types is their first message.
@@ -101,12 +91,5 @@ public sealed class WidgetVisitorEndToEndTests : IAsyncLifetime
         }
 
         throw new TimeoutException("No chat was offered to the agent within 20 s.");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }

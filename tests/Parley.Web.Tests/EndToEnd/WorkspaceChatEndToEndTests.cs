@@ -9,7 +9,7 @@ namespace Parley.Web.Tests.EndToEnd;
 /// plays the tone and raises a browser notification; two chats at once sit in tabs that count unread customer messages;
 /// the agent attaches a file from the chat pane and the visitor receives it.
 /// </summary>
-public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
+public sealed partial class WorkspaceChatEndToEndTests : BrowserTest
 {
     private const float Timeout = Chromium.PageTimeout;
 
@@ -32,20 +32,10 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
         })()
         """;
 
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     [Fact]
     public async Task A_new_offer_plays_the_tone_and_shows_a_browser_notification_naming_the_customer()
     {
-        var baseUrl = _server.StartOnLoopback();
+        var baseUrl = Server.StartOnLoopback();
         await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
         await carolContext.AddInitScriptAsync(RecordNotifications);
         await using var customerContext = await NewContextAsync(baseUrl, notifications: false);
@@ -67,7 +57,7 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Two_chats_sit_in_tabs_that_count_unread_messages_and_a_file_the_agent_attaches_reaches_the_visitor()
     {
-        var baseUrl = _server.StartOnLoopback();
+        var baseUrl = Server.StartOnLoopback();
         await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
         await using var adaContext = await NewContextAsync(baseUrl, notifications: false);
         await using var graceContext = await NewContextAsync(baseUrl, notifications: false);
@@ -119,7 +109,7 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task The_chat_log_keeps_the_newest_message_in_view_when_its_transcript_holds_an_image()
     {
-        var baseUrl = _server.StartOnLoopback();
+        var baseUrl = Server.StartOnLoopback();
         await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
         await using var adaContext = await NewContextAsync(baseUrl, notifications: false);
         var carol = await carolContext.NewPageAsync();
@@ -169,7 +159,7 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
 
     private async Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool notifications)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 720 }, Permissions = notifications ? ["notifications"] : [],
         });
@@ -221,11 +211,4 @@ public sealed partial class WorkspaceChatEndToEndTests : IAsyncLifetime
 
     [GeneratedRegex("Grace Hopper")]
     private static partial Regex GraceTab();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
-    }
 }

@@ -8,25 +8,16 @@ namespace Parley.Web.Tests.EndToEnd;
 /// goes available, gets an interaction created through the REST API, accepts, hangs up and completes wrap-up. Screenshots of
 /// the idle workspace, the ringing offer and the wrap-up go to the test output and to <c>docs/images/</c>.
 /// </summary>
-public sealed class WorkspaceEndToEndTests : IAsyncLifetime
+public sealed class WorkspaceEndToEndTests : BrowserTest
 {
     private const float Timeout = Chromium.PageTimeout;
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
 
     [Fact]
     public async Task Agent_signs_in_goes_available_accepts_an_api_interaction_ends_and_wraps_up()
     {
-        var baseUrl = _server.StartOnLoopback();
-        await _server.GiveDemoAgentsDeskPhonesAsync();
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var baseUrl = Server.StartOnLoopback();
+        await Server.GiveDemoAgentsDeskPhonesAsync();
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
@@ -62,7 +53,7 @@ public sealed class WorkspaceEndToEndTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".parley-state-name")).ToHaveTextAsync("Available");
         await ShotAsync(page, "workspace-idle.png");
 
-        using var token = await _server.ApiClientAsync();
+        using var token = await Server.ApiClientAsync();
         var support = await token.QueueIdAsync("Support");
         var sales = await token.QueueIdAsync("Sales");
         await token.CreateInteractionAsync(support, "Voice", new { customerName = "Ada Lovelace", callerNumber = "+15550100" });
@@ -101,12 +92,5 @@ public sealed class WorkspaceEndToEndTests : IAsyncLifetime
         var bytes = await page.ScreenshotAsync();
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, name), bytes);
         await File.WriteAllBytesAsync(Path.Combine(Chromium.DocsImages(), name), bytes);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }

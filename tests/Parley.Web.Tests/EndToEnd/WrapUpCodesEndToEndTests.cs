@@ -8,22 +8,12 @@ namespace Parley.Web.Tests.EndToEnd;
 /// queues from the page and sees it listed with both, then the REST API confirms it; screenshot
 /// <c>docs/images/admin-wrap-up-codes.png</c>. Any failed request or console error fails the test.
 /// </summary>
-public sealed class WrapUpCodesEndToEndTests : IAsyncLifetime
+public sealed class WrapUpCodesEndToEndTests : BrowserTest
 {
-    private readonly WebAppFactory _server = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
     [Fact]
     public async Task The_admin_offers_a_code_on_two_queues_and_sees_it_listed_with_both()
     {
-        await using var admin = await AdminBrowser.SignInAsync(_browser, _server.StartOnLoopback(), "/admin/wrap-up-codes");
+        await using var admin = await AdminBrowser.SignInAsync(Browser, Server.StartOnLoopback(), "/admin/wrap-up-codes");
         var page = admin.Page;
         await Assertions.Expect(page.Locator(".parley-wrapup-code", new() { HasText = "resolved" })).ToBeVisibleAsync();
 
@@ -41,16 +31,9 @@ public sealed class WrapUpCodesEndToEndTests : IAsyncLifetime
         await admin.ShotAsync("admin-wrap-up-codes.png");
         admin.AssertNoErrors();
 
-        using var api = await _server.SignInAsync("admin", "Test-Admin-Secret-1");
+        using var api = await Server.SignInAsync("admin", "Test-Admin-Secret-1");
         var codes = await api.JsonAsync("/api/v1/wrap-up-codes?filter=warranty");
         var code = Assert.Single(codes.GetProperty("items").EnumerateArray());
         Assert.Equal(2, code.GetProperty("queues").GetArrayLength());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
     }
 }
