@@ -48,8 +48,8 @@ public sealed class ChatTransferTests(WebChatAppFactory server) : IClassFixture<
         await bob.PostAsync($"/api/v1/interactions/{next}/accept", 204);
         Assert.Equal("Bob Agent", (await socket.ReceiveUntilAsync("joined")).Frame.GetProperty("name").GetString());
         var transcript = (await bob.JsonAsync($"/api/v1/agents/me/interactions/{next}/messages")).GetProperty("items").EnumerateArray()
-            .Select(m => m.GetProperty("text").GetString()!).ToArray();
-        Assert.Equal(["My lamp flickers.", "Let me find a specialist.", "Still here."], transcript);
+            .Select(m => (m.GetProperty("text").GetString()!, m.GetProperty("name").GetString())).ToArray();
+        Assert.Equal([("My lamp flickers.", "Ada Lovelace"), ("Let me find a specialist.", "Carol Agent"), ("Still here.", "Ada Lovelace")], transcript);
         await bob.PostJsonAsync($"/api/v1/interactions/{next}/messages", new { text = "Hi Ada, Bob here." }, 201);
         var (reply, _) = await socket.ReceiveUntilAsync("msg");
         Assert.Equal((2L, "Bob Agent"), (reply.GetProperty("seq").GetInt64(), reply.GetProperty("name").GetString()));

@@ -33,7 +33,8 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
             return AppError.NotFound();
         }
 
-        var conversationId = ConversationOf(interactionId, interaction.Attributes);
+        var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(interaction.Attributes) ?? [];
+        var conversationId = ChatTransferAttributes.ConversationOf(interactionId, attributes);
         DateTimeOffset? until = null;
 
         if (!actor.Permissions.Contains(Permissions.InteractionsRead))
@@ -52,7 +53,8 @@ internal sealed class ChatService(ParleyDbContext db, TenantContext tenant, Chat
         }
 
         var rows = await db.ChatMessages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.At).ThenBy(m => m.Seq).ToListAsync(ct);
-        return AppResult<IReadOnlyList<ChatMessageView>>.Ok(rows.Where(m => until is null || m.At <= until).Select(ChatMessageView.Of).ToArray());
+        var customerName = CustomerAttributes.NameOf(attributes);
+        return AppResult<IReadOnlyList<ChatMessageView>>.Ok(rows.Where(m => until is null || m.At <= until).Select(m => ChatMessageView.Of(m, customerName)).ToArray());
     }
 
     /// <summary>The visitor's rating of the chat, for whoever may read its transcript; not found when not rated.</summary>

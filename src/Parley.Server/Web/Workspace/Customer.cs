@@ -1,3 +1,4 @@
+using Parley.Server.Application;
 using Parley.Server.Application.Agents;
 
 namespace Parley.Server.Web.Workspace;
@@ -5,14 +6,11 @@ namespace Parley.Server.Web.Workspace;
 /// <summary>How the workspace names a customer from an interaction's attributes.</summary>
 public static class Customer
 {
-    private static readonly string[] NameKeys = ["customerName", "name", "callerName"];
-    private static readonly string[] AddressKeys = ["callerNumber", "phone", "email", "from"];
-
     /// <summary>"Name (number)" from the usual attributes, or null when none is carried.</summary>
     public static string? Describe(WorkItemView item)
     {
-        var name = First(item, NameKeys);
-        var address = First(item, AddressKeys);
+        var name = CustomerAttributes.NameOf(item.Attributes);
+        var address = CustomerAttributes.First(item.Attributes, CustomerAttributes.AddressKeys);
         return (name, address) switch
         {
             (null, null) => null,
@@ -27,8 +25,5 @@ public static class Customer
     /// and the typing line show (the customer panel and the offer show <see cref="Describe"/>).
     /// </summary>
     public static string? ShortName(WorkItemView item) =>
-        First(item, NameKeys) ?? First(item, AddressKeys);
-
-    private static string? First(WorkItemView item, string[] keys) =>
-        keys.Select(k => item.Attributes.TryGetValue(k, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null).FirstOrDefault(v => v is not null);
+        CustomerAttributes.NameOf(item.Attributes) ?? CustomerAttributes.First(item.Attributes, CustomerAttributes.AddressKeys);
 }
