@@ -103,6 +103,29 @@ public sealed class AdminBrowser : IAsyncDisposable
     }
 
     /// <summary>
+    /// Chooses <paramref name="option"/> in the Radzen dropdown of the form field labelled <paramref name="label"/> and waits
+    /// until the dropdown shows it (at most three tries): on a loaded machine a choice clicked while the list was still
+    /// opening was lost, and the form was then saved without it (a CI run: "No such queue").
+    /// </summary>
+    public async Task ChooseAsync(System.Text.RegularExpressions.Regex label, string option)
+    {
+        var dropdown = Page.Locator(".parley-field", new() { Has = Page.Locator("label", new() { HasTextRegex = label }) }).Locator(".rz-dropdown");
+        for (var attempt = 1; ; attempt++)
+        {
+            await dropdown.ClickAsync();
+            await Page.Locator(".rz-dropdown-item:visible", new() { HasText = option }).First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(dropdown.Locator(".rz-dropdown-label")).ToHaveTextAsync(option, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    /// <summary>
     /// Clicks <paramref name="submit"/> until the page is at the saved resource's address <paramref name="saved"/> (at most three
     /// times). A refusal shown on the form fails the test at once with its words; a click that a loaded machine's circuit never
     /// acted on (no new page, no refusal, the button enabled again after 15 s) is repeated. A CI run once waited out the whole

@@ -31,8 +31,7 @@ public sealed class ConsoleAdminEndToEndTests : BrowserTest
         await page.Locator("input[name='preChat-0-key']").FillAsync("name");
         await Assertions.Expect(page.Locator(".parley-widget-prechat label")).ToHaveTextAsync("Your name");
         await page.Locator("input[name='name']").FillAsync("Shop");
-        await page.Locator(".parley-field", new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^Queue") }) }).Locator(".rz-dropdown").ClickAsync();
-        await page.Locator(".rz-dropdown-item", new() { HasText = "Sales" }).First.ClickAsync();
+        await admin.ChooseAsync(new Regex("^Queue"), "Sales");
         await page.Locator("textarea[name='allowedOrigins']").FillAsync("https://shop.example");
         await admin.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save" }), new Regex("/admin/widgets/[0-9a-f-]{36}$"));
 
