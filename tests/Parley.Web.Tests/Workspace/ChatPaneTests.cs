@@ -125,7 +125,7 @@ public sealed class ChatPaneTests : IAsyncLifetime
     }
 
     private static WorkItemView Item(Guid id, Guid queue, Dictionary<string, string> attributes) =>
-        new(id, WorkItemStatus.Active, "Chat", queue, "Support", attributes, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, null, "Optional", [], null, []);
+        new(id, WorkItemStatus.Active, "Chat", queue, "Support", attributes, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, null, "Optional", [], null, null, []);
 
     public async ValueTask DisposeAsync()
     {

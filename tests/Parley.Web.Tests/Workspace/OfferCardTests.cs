@@ -43,5 +43,5 @@ public sealed class OfferCardTests : BunitContext
     private static WorkItemView Offer() => new(
         new Guid("0193a5c0-0000-7000-8000-000000000001"), WorkItemStatus.Offered, "Voice", Guid.Empty, "Sales",
         new Dictionary<string, string> { ["customerName"] = "Grace Hopper", ["callerNumber"] = "+15550199" },
-        OfferedAt, null, OfferedAt, OfferedAt.AddSeconds(20), "Optional", [], "callerNumber: +15550199", []);
+        OfferedAt, null, OfferedAt, OfferedAt.AddSeconds(20), "Optional", [], null, "callerNumber: +15550199", []);
 }
