@@ -18,7 +18,7 @@ public sealed partial class RoutingEngine
         var work = agent.Work.Select(i => new AgentWork(
             i.Id, i.Queue.Id, i.Channel, i.Status,
             TimeSpan.FromTicks(now - (i.Status == InteractionStatus.Active ? i.AcceptedTicks : i.OfferedTicks)))).ToArray();
-        var wrapUps = agent.WrapUps.Select(w => new PendingWrapUp(w.InteractionId, w.Queue.Id, TimeSpan.FromTicks(now - w.StartedTicks))).ToArray();
+        var wrapUps = agent.WrapUps.Select(w => new PendingWrapUp(w.InteractionId, w.Queue.Id, TimeSpan.FromTicks(now - w.StartedTicks), w.TimeLimit)).ToArray();
         return new AgentSnapshot(
             agent.Id, agent.State, agent.StateReason, TimeSpan.FromTicks(now - agent.StateSinceTicks),
             agent.NotReadyReason, agent.SignOutPending, agent.MissedInRow, work, wrapUps);

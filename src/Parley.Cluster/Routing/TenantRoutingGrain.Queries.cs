@@ -50,7 +50,7 @@ internal sealed partial class TenantRoutingGrain
             : new AgentView(
                 a.AgentId.Value, a.State, a.ReasonCode, a.TimeInState, a.SelectedNotReadyReason, a.SignOutPending, a.MissedOffersInRow,
                 a.Work.Select(w => new AgentWorkView(w.InteractionId.Value, w.QueueId.Value, w.Channel, w.Status, w.Since)).ToArray(),
-                a.WrapUps.Select(w => new WrapUpView(w.InteractionId.Value, w.QueueId.Value, w.Since)).ToArray(),
+                a.WrapUps.Select(w => new WrapUpView(w.InteractionId.Value, w.QueueId.Value, w.Since, w.TimeLimit)).ToArray(),
                 time.GetUtcNow());
     }
 

@@ -145,9 +145,9 @@ public sealed partial class RoutingEngine
         var definition = queue.Definition;
         if (wrapUp && definition.WrapUp != WrapUpMode.None)
         {
-            var item = new WrapUpItem(i.Id, queue, _now);
-            agent.WrapUps.Add(item);
             var limit = definition.WrapUp is WrapUpMode.Optional or WrapUpMode.MandatoryWithTimeLimit ? definition.WrapUpTimeLimit : null;
+            var item = new WrapUpItem(i.Id, queue, _now, limit);
+            agent.WrapUps.Add(item);
             if (limit is { } l)
             {
                 _timers.Schedule(_now + l.Ticks, l.Ticks, new TimerEntry(TimerKind.WrapUpLimit, null, 0, agent, item));

@@ -87,6 +87,26 @@ public sealed class QueueEditTests : IAsyncLifetime
         Assert.Equal(7, saved.GetProperty("priority").GetInt32());
     }
 
+    [Fact]
+    public async Task An_optional_wrap_ups_time_limit_is_shown_and_kept_when_the_queue_is_saved()
+    {
+        // The demo's Support queue: wrap-up Optional with a 30-s limit, which the routing engine enforces.
+        using var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
+        var support = await admin.QueueIdAsync("Support");
+        await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
+        var page = _bunit.Render<QueueEdit>(p => p.Add(q => q.Id, support));
+        page.WaitForAssertion(() => Assert.Equal("30", page.Find("input[name='wrapUpTimeLimitSeconds']").GetAttribute("value")), AdminHarness.Wait);
+        Assert.Equal("Time limit (s), empty for none", page.Find("label[for='wrapUpTimeLimitSeconds']").TextContent.Trim());
+
+        page.Find("input[name='wrapUpTimeLimitSeconds']").Change("45");
+        page.Find("form.parley-admin-form").Submit();
+
+        page.WaitForElement(".parley-saved", AdminHarness.Wait);
+        var saved = await admin.JsonAsync($"/api/v1/queues/{support}");
+        Assert.Equal("Optional", saved.GetProperty("wrapUpMode").GetString());
+        Assert.Equal(45, saved.GetProperty("wrapUpTimeLimitSeconds").GetInt32());
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _bunit.DisposeAsync();

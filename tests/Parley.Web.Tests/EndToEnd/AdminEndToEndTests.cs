@@ -70,6 +70,13 @@ public sealed class AdminEndToEndTests : BrowserTest
         await Assertions.Expect(page.Locator(".parley-row-link")).ToHaveCountAsync(3);
         await ShotAsync(page, "admin-queues.png");
 
+        // Support's wrap-up is Optional with a 30-s limit the engine enforces: the form shows the limit (and so keeps it).
+        await page.Locator(".parley-row-link", new() { HasText = "Support" }).ClickAsync();
+        var limit = page.Locator("input[name='wrapUpTimeLimitSeconds']");
+        await Assertions.Expect(limit).ToHaveValueAsync("30");
+        await limit.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "admin-queue-optional-wrap-up.png") });
+
         // Alice's sales skill drops from 5 to 2.
         await page.Locator("nav[aria-label='Admin']").GetByText("Agents").ClickAsync();
         await page.WaitForURLAsync("**/admin/agents");

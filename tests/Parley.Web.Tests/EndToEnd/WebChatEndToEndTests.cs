@@ -57,6 +57,9 @@ public sealed class WebChatEndToEndTests : BrowserTest
         await SignInAsync(carol, "agent3");
         var offer = carol.Locator(".parley-offer");
         await Assertions.Expect(offer).ToContainTextAsync("Ada Lovelace");
+        await Assertions.Expect(offer.GetByRole(AriaRole.Button, new() { Name = "Accept" }).Locator("i")).ToHaveTextAsync("chat");
+        await Assertions.Expect(carol.Locator(".parley-state-name")).ToHaveTextAsync("Offer ringing");
+        await carol.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "workspace-chat-offer.png") });
         await offer.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         var carolChat = carol.Locator(".parley-chat");
         await Assertions.Expect(carolChat.Locator(".parley-chat-msg.customer")).ToContainTextAsync("Hello, is the <b>brass lamp</b> in stock?");
@@ -105,6 +108,13 @@ public sealed class WebChatEndToEndTests : BrowserTest
         await transfer.Locator("button", new() { HasText = "Transfer" }).ClickAsync();
         await Assertions.Expect(customer.Locator(".note", new() { HasText = "Carol Agent transferred the chat." })).ToBeVisibleAsync();
         await Assertions.Expect(carol.Locator(".parley-wrapup")).ToBeVisibleAsync();
+        // Carol's tab says where the chat went, and the Support queue's 30-s wrap-up limit counts down where she writes.
+        await Assertions.Expect(carolChat.Locator(".parley-chat-ended")).ToHaveTextAsync("You transferred the chat to Bob Agent.");
+        await Assertions.Expect(carol.Locator(".parley-wrapup-countdown")).ToContainTextAsync("Wrap-up closes on its own in 0:");
+        await Assertions.Expect(carol.Locator(".parley-state-name")).ToHaveTextAsync("Wrap-up");
+        await Assertions.Expect(carol.GetByRole(AriaRole.Button, new() { Name = "Available" })).ToHaveAttributeAsync("aria-pressed", "false");
+        await carol.Locator(".parley-wrapup textarea").FillAsync("Handed to Bob for Friday delivery.");
+        await ShotAsync(carol, "workspace-chat-transferred.png");
         await carol.Locator(".parley-wrapup").GetByRole(AriaRole.Button, new() { Name = "Complete wrap-up" }).ClickAsync();
 
         var bobOffer = bob.Locator(".parley-offer");

@@ -50,6 +50,43 @@ public sealed class AgentStateBarTests : BunitContext
         Assert.Empty(bar.FindAll(".parley-state-time"));
     }
 
+    [Theory]
+    [InlineData(AgentState.Busy, "Busy")]
+    [InlineData(AgentState.Reserved, "Offer ringing")]
+    [InlineData(AgentState.AfterCallWork, "Wrap-up")]
+    public void While_busy_ringing_or_wrapping_up_no_state_button_looks_selected(AgentState state, string shown)
+    {
+        var bar = Render<AgentStateBar>(p => p.Add(b => b.State, View(state, TimeSpan.Zero)).Add(b => b.Now, ReadAt));
+
+        Assert.Equal(shown, bar.Find(".parley-state-name").TextContent);
+        Assert.Equal(state.ToString(), bar.Find(".parley-state").GetAttribute("data-state"));
+        foreach (var name in new[] { "Available", "Not ready" })
+        {
+            var button = Button(bar, name);
+            Assert.Equal("false", button.GetAttribute("aria-pressed"));
+            Assert.DoesNotContain("rz-variant-filled", button.ClassList);
+        }
+    }
+
+    [Theory]
+    [InlineData(AgentState.Available, "Available", "Not ready")]
+    [InlineData(AgentState.NotReady, "Not ready", "Available")]
+    public void Only_the_button_of_the_agents_state_looks_pressed(AgentState state, string pressed, string other)
+    {
+        var bar = Render<AgentStateBar>(p => p
+            .Add(b => b.State, View(state, TimeSpan.Zero, reason: state == AgentState.NotReady ? "rest" : null))
+            .Add(b => b.Reasons, [new NotReadyReasonDto(Guid.NewGuid(), "rest", "Rest break", 1)])
+            .Add(b => b.Now, ReadAt));
+
+        Assert.Equal("true", Button(bar, pressed).GetAttribute("aria-pressed"));
+        Assert.Contains("rz-variant-filled", Button(bar, pressed).ClassList);
+        Assert.Equal("false", Button(bar, other).GetAttribute("aria-pressed"));
+        Assert.DoesNotContain("rz-variant-filled", Button(bar, other).ClassList);
+    }
+
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<AgentStateBar> bar, string text) =>
+        bar.FindAll("button").Single(b => b.TextContent.Trim().EndsWith(text, StringComparison.Ordinal));
+
     private static AgentView View(AgentState state, TimeSpan inState, string? reason = null) =>
         new("a1", state, reason, inState, null, false, 0, [], [], ReadAt);
 }

@@ -76,6 +76,31 @@ public sealed class ChatPaneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_transfer_the_first_agents_tab_says_to_whom_not_that_the_chat_ended_and_still_does_after_a_reload()
+    {
+        await _bunit.AuthorizeAsAsync(_server, "agent3");
+        using var carol = await _server.SignInAsync("agent3");
+        var (chatId, support) = await AcceptedChatAsync(carol);
+        var pane = _bunit.Render<ChatPane>(p => p.Add(c => c.Item, Item(chatId, support, new Dictionary<string, string> { ["customerName"] = "Ada" })).Add(c => c.Selected, true));
+
+        pane.WaitForAssertion(() => pane.FindAll("button").Single(b => b.TextContent.Contains("Transfer…", StringComparison.Ordinal)).Click(), Wait);
+        var bob = pane.WaitForElement("select option:contains('Bob Agent')", Wait).GetAttribute("value")!;
+        pane.Find("select").Change(bob);
+        pane.FindAll("button").Single(b => b.TextContent.Trim().EndsWith("Transfer", StringComparison.Ordinal)).Click();
+
+        pane.WaitForAssertion(() => Assert.Equal("You transferred the chat to Bob Agent.", pane.Find(".parley-chat-ended").TextContent.Trim()), Wait);
+
+        // The tab read afresh (a reload): the ended interaction carries where it went, not shown as customer data.
+        var work = await carol.JsonAsync("/api/v1/agents/me/interactions");
+        var ended = work.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("interactionId").GetGuid() == chatId);
+        Assert.Equal("WrapUp", ended.GetProperty("status").GetString());
+        var attributes = ended.GetProperty("attributes").EnumerateObject().ToDictionary(a => a.Name, a => a.Value.GetString()!);
+        var reloaded = _bunit.Render<ChatPane>(p => p.Add(c => c.Item, Item(chatId, support, attributes) with { Status = WorkItemStatus.WrapUp }));
+        reloaded.WaitForAssertion(() => Assert.Equal("You transferred the chat to Bob Agent.", reloaded.Find(".parley-chat-ended").TextContent.Trim()), Wait);
+        Assert.DoesNotContain("Bob Agent", _bunit.Render<CustomerPanel>(p => p.Add(c => c.Item, Item(chatId, support, attributes))).Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_customer_panel_shows_contact_details_the_page_and_custom_answers_but_not_the_transfers_bookkeeping()
     {
         var item = Item(Guid.NewGuid(), Guid.NewGuid(), new Dictionary<string, string>
@@ -125,7 +150,7 @@ public sealed class ChatPaneTests : IAsyncLifetime
     }
 
     private static WorkItemView Item(Guid id, Guid queue, Dictionary<string, string> attributes) =>
-        new(id, WorkItemStatus.Active, "Chat", queue, "Support", attributes, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, null, "Optional", [], null, []);
+        new(id, WorkItemStatus.Active, "Chat", queue, "Support", attributes, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, null, "Optional", [], null, null, []);
 
     public async ValueTask DisposeAsync()
     {

@@ -44,6 +44,6 @@ public sealed class InteractionPanelTests : BunitContext
     private IRenderedComponent<InteractionPanel> Render(WorkItemStatus status, IReadOnlyDictionary<string, string> attributes) =>
         Render<InteractionPanel>(p => p
             .Add(x => x.Item, new WorkItemView(Id, status, "Voice", Guid.NewGuid(), "Support", attributes, Now.AddMinutes(-2),
-                status == WorkItemStatus.Offered ? null : Now.AddMinutes(-1), Now.AddMinutes(-1), null, "Optional", [], null, []))
+                status == WorkItemStatus.Offered ? null : Now.AddMinutes(-1), Now.AddMinutes(-1), null, "Optional", [], null, null, []))
             .Add(x => x.Now, Now));
 }

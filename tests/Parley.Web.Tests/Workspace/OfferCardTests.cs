@@ -40,8 +40,24 @@ public sealed class OfferCardTests : BunitContext
         Assert.Contains("Grace Hopper (+15550199)", card.Find("[role=alertdialog]").TextContent);
     }
 
+    [Theory]
+    [InlineData("Chat", "chat", "comments_disabled")]
+    [InlineData("Voice", "call", "call_end")]
+    [InlineData("Video", "videocam", "videocam_off")]
+    [InlineData("Email", "mail", "close")]
+    public void Accept_and_reject_show_icons_of_the_offers_channel(string channel, string accept, string reject)
+    {
+        var card = Render<OfferCard>(p => p.Add(c => c.Item, Offer() with { Channel = channel }).Add(c => c.Now, OfferedAt));
+
+        Assert.Equal(accept, Icon(card, "Accept"));
+        Assert.Equal(reject, Icon(card, "Reject"));
+    }
+
+    private static string Icon(IRenderedComponent<OfferCard> card, string button) =>
+        card.FindAll("button").Single(b => b.TextContent.Contains(button, StringComparison.Ordinal)).QuerySelector(".rz-button-icon-left, i")!.TextContent.Trim();
+
     private static WorkItemView Offer() => new(
         new Guid("0193a5c0-0000-7000-8000-000000000001"), WorkItemStatus.Offered, "Voice", Guid.Empty, "Sales",
         new Dictionary<string, string> { ["customerName"] = "Grace Hopper", ["callerNumber"] = "+15550199" },
-        OfferedAt, null, OfferedAt, OfferedAt.AddSeconds(20), "Optional", [], "callerNumber: +15550199", []);
+        OfferedAt, null, OfferedAt, OfferedAt.AddSeconds(20), "Optional", [], null, "callerNumber: +15550199", []);
 }

@@ -3,6 +3,7 @@ using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Application;
+using Parley.Server.Application.Chats;
 using Parley.Server.Application.InternalChat;
 using Parley.Server.Routing;
 using Parley.Server.Web.Workspace;
@@ -31,6 +32,7 @@ public sealed class WorkspacePageTests : IAsyncLifetime
         _bunit.Services.AddSingleton(_server.Services.GetRequiredService<ApplicationRunner>());
         _bunit.Services.AddSingleton(_server.Services.GetRequiredService<AgentEventSubscriptions>());
         _bunit.Services.AddSingleton(_server.Services.GetRequiredService<InternalChatEvents>());
+        _bunit.Services.AddSingleton(_server.Services.GetRequiredService<ChatLiveUpdates>());
         _bunit.Services.AddSingleton<TimeProvider>(_server.Time);
     }
 
@@ -103,6 +105,27 @@ public sealed class WorkspacePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wrap_up_with_the_queues_time_limit_counts_down_on_screen_and_closes_when_the_engine_ends_it()
+    {
+        // The demo's Support queue: wrap-up Optional with a 30-s limit. Carol (agent3) has the support skill.
+        await _bunit.AuthorizeAsAsync(_server, "agent3");
+        var page = _bunit.Render<WorkspacePage>();
+        page.WaitForAssertion(() => Button(page, "Sign in to routing").Click(), Wait);
+        page.WaitForAssertion(() => Assert.Equal("Available", page.Find(".parley-state-name").TextContent), Wait);
+        await StartChatAsync("Ada Lovelace");
+        page.WaitForAssertion(() => Button(page, "Accept").Click(), Wait);
+        page.WaitForAssertion(() => Button(page, "End").Click(), Wait);
+
+        page.WaitForAssertion(() => Assert.Equal("0:30", page.Find(".parley-wrapup .parley-wrapup-left").TextContent), Wait);
+        Assert.Equal("Time left in wrap-up", page.Find(".parley-wrapup-countdown").GetAttribute("aria-label"));
+        _server.Time.Advance(TimeSpan.FromSeconds(12));
+        page.WaitForAssertion(() => Assert.Equal("0:18", page.Find(".parley-wrapup-left").TextContent), Wait);
+
+        _server.Time.Advance(TimeSpan.FromSeconds(18));
+        page.WaitForAssertion(() => Assert.Contains("Waiting for the next interaction", page.Find(".parley-idle").TextContent), Wait);
+    }
+
+    [Fact]
     public async Task Signing_in_beyond_the_plans_voice_seats_shows_the_limit_and_signs_nobody_out()
     {
         using var platform = await _server.SignInAsync("operator", WebAppFactory.OperatorPassword, "platform");
@@ -129,6 +152,15 @@ public sealed class WorkspacePageTests : IAsyncLifetime
         Assert.Contains("Signed out of routing", page.Find(".parley-state").TextContent);
         var agent1State = await agent1.JsonAsync("/api/v1/agents/me");
         Assert.Equal("Available", agent1State.GetProperty("state").GetProperty("state").GetString());
+    }
+
+    /// <summary>A visitor starts a chat on the demo widget (queued to Support).</summary>
+    private async Task StartChatAsync(string name)
+    {
+        using var visitor = _server.CreateClient();
+        visitor.DefaultRequestHeaders.Add("Origin", _server.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority));
+        using var started = await visitor.PostAsJsonAsync("/webchat/demo-chat/chats", new { preChat = new { name } }, Xunit.TestContext.Current.CancellationToken);
+        started.EnsureSuccessStatusCode();
     }
 
     private static AngleSharp.Dom.IElement Button(IRenderedComponent<WorkspacePage> page, string text) =>

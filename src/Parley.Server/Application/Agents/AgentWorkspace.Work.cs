@@ -27,8 +27,8 @@ internal sealed partial class AgentWorkspace
             return AppResult<IReadOnlyList<WorkItemView>>.Ok([]);
         }
 
-        var items = view.Work.Select(w => (Id: Guid.Parse(w.InteractionId), Status: w.Status == InteractionStatus.Offered ? WorkItemStatus.Offered : WorkItemStatus.Active, w.Since))
-            .Concat(view.WrapUps.Select(w => (Id: Guid.Parse(w.InteractionId), Status: WorkItemStatus.WrapUp, w.Since)))
+        var items = view.Work.Select(w => (Id: Guid.Parse(w.InteractionId), Status: w.Status == InteractionStatus.Offered ? WorkItemStatus.Offered : WorkItemStatus.Active, w.Since, WrapUpLimit: (TimeSpan?)null))
+            .Concat(view.WrapUps.Select(w => (Id: Guid.Parse(w.InteractionId), Status: WorkItemStatus.WrapUp, w.Since, WrapUpLimit: w.TimeLimit)))
             .OrderBy(i => i.Status).ThenByDescending(i => i.Since)
             .ToList();
         var ids = items.Select(i => i.Id).ToList();
@@ -37,7 +37,7 @@ internal sealed partial class AgentWorkspace
         var queues = await db.Queues.AsNoTracking().Where(q => queueIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
         var now = time.GetUtcNow();
         var result = new List<WorkItemView>(items.Count);
-        foreach (var (id, status, since) in items)
+        foreach (var (id, status, since, wrapUpLimit) in items)
         {
             if (!records.TryGetValue(id, out var record))
             {
@@ -52,6 +52,7 @@ internal sealed partial class AgentWorkspace
                 status == WorkItemStatus.Offered ? now - since : null,
                 status == WorkItemStatus.Offered && queue is not null ? now - since + TimeSpan.FromSeconds(queue.OfferTimeoutSeconds) : null,
                 queue?.WrapUpMode ?? "None", queue?.WrapUpCodes ?? [],
+                wrapUpLimit is { } limit ? now - since + limit : null,
                 customer is null ? null : $"{customer}: {attributes[customer]}",
                 customer is null ? [] : await PreviousAsync(record.Sequence, customer, attributes[customer], ct)));
         }

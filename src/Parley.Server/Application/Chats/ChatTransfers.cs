@@ -61,6 +61,7 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
 
         var queueId = request.Queue ?? record.QueueId;
         string target;
+        string shownTarget;
         if (request.Queue is { } queue)
         {
             var row = await db.Queues.AsNoTracking().Where(q => q.Id == queue).Select(q => new { q.Name, q.Channels }).SingleOrDefaultAsync(ct);
@@ -70,6 +71,7 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
             }
 
             target = $"queue {row.Name}";
+            shownTarget = $"the {row.Name} queue";
         }
         else
         {
@@ -80,6 +82,7 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
             }
 
             target = $"agent {name}";
+            shownTarget = name;
         }
 
         if (await rooms.OpenAsync(actor.TenantId, conversation.Id, ct) is not { } room)
@@ -91,6 +94,7 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
         attributes[ChatTransferAttributes.ChatId] = conversation.Id.ToString();
         attributes[ChatTransferAttributes.TransferredBy] = agent.DisplayName;
         attributes.Remove(ChatTransferAttributes.Note);
+        attributes.Remove(ChatTransferAttributes.TransferredTo);
         if (note is not null)
         {
             attributes[ChatTransferAttributes.Note] = note;
@@ -121,7 +125,7 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
             return notEnded;
         }
 
-        await MarkTransferredAsync(interactionId, ct);
+        await MarkTransferredAsync(interactionId, shownTarget, ct);
 
         return AppResult<ChatTransferResult>.Ok(new ChatTransferResult(next));
     }
@@ -147,12 +151,18 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
             queues.Where(q => q.Channels.Contains(nameof(RoutingChannel.Chat))).Select(q => new TransferChoice(q.Id, q.Name)).ToList(), agents);
     }
 
-    /// <summary>Stamps the ended interaction as passed on, for the reports' transfers (a tracked save: it marks a closed quarter stale).</summary>
-    private async Task MarkTransferredAsync(Guid interactionId, CancellationToken ct)
+    /// <summary>
+    /// Stamps the ended interaction as passed on, for the reports' transfers (a tracked save: it marks a closed quarter stale),
+    /// and where to, for the first agent's tab while they wrap up.
+    /// </summary>
+    private async Task MarkTransferredAsync(Guid interactionId, string shownTarget, CancellationToken ct)
     {
         var ended = await db.Interactions.SingleOrDefaultAsync(i => i.Id == interactionId, ct);
         if (ended is not null)
         {
+            var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(ended.Attributes) ?? [];
+            attributes[ChatTransferAttributes.TransferredTo] = shownTarget;
+            ended.Attributes = JsonSerializer.Serialize(attributes);
             ended.Outcome = InteractionRecord.TransferredOutcome;
             await db.SaveChangesAsync(ct);
         }

@@ -35,6 +35,15 @@ public sealed class QueueForm
 
     public int? WrapUpTimeLimitSeconds { get; set; }
 
+    /// <summary>
+    /// Whether the routing engine ends wrap-ups of this mode after <see cref="WrapUpTimeLimitSeconds"/>: <c>Optional</c> (when a
+    /// limit is set) and <c>MandatoryWithTimeLimit</c> (which requires one). <c>None</c> and <c>Mandatory</c> ignore it.
+    /// </summary>
+    public bool WrapUpModeUsesTimeLimit => WrapUpMode is "Optional" or "MandatoryWithTimeLimit";
+
+    /// <summary>Whether the limit must be given: only <c>MandatoryWithTimeLimit</c> refuses none.</summary>
+    public bool WrapUpTimeLimitRequired => WrapUpMode == "MandatoryWithTimeLimit";
+
     public string WrapUpCodes { get; set; } = "";
 
     public int OfferTimeoutSeconds { get; set; } = 20;
@@ -98,7 +107,7 @@ public sealed class QueueForm
         OverflowTarget,
         OverflowTarget == "Queue" ? OverflowQueueId : null,
         WrapUpMode,
-        WrapUpMode == "MandatoryWithTimeLimit" ? WrapUpTimeLimitSeconds : null,
+        WrapUpModeUsesTimeLimit ? WrapUpTimeLimitSeconds : null,
         WrapUpCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         OfferTimeoutSeconds,
         _read?.AnnouncementIntervalSeconds,

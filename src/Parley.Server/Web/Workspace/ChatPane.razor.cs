@@ -31,6 +31,7 @@ public sealed partial class ChatPane
     private TransferTargets? _targets;
     private bool _customerTyping;
     private bool _ended;
+    private string? _transferredTo;
     private DateTimeOffset _typingSentAt;
     private int _unread;
 
@@ -68,6 +69,9 @@ public sealed partial class ChatPane
     private IJSRuntime Js { get; set; } = null!;
 
     private string CustomerName => Customer.ShortName(Item) ?? "Customer";
+
+    /// <summary>Where this agent handed the chat on: known at once in this tab, and from the ended interaction after a reload.</summary>
+    private string? TransferredTo => _transferredTo ?? Attribute(ChatTransferAttributes.TransferredTo);
 
     private string LogId => $"chat-log-{Item.InteractionId:N}";
 
@@ -255,6 +259,7 @@ public sealed partial class ChatPane
         _sending = false;
         if (result.IsOk)
         {
+            _transferredTo = ShownTarget(request, _targets);
             _targets = null;
             _ended = true;
             _customerTyping = false;
@@ -264,6 +269,11 @@ public sealed partial class ChatPane
             _error = result.Error!.Detail;
         }
     }
+
+    /// <summary>The chosen target as the tab names it: the agent's name, or "the Support queue".</summary>
+    private static string? ShownTarget(ChatTransferRequest request, TransferTargets? targets) =>
+        request.Agent is { } agent ? targets?.Agents.FirstOrDefault(a => a.Id == agent)?.Name
+        : targets?.Queues.FirstOrDefault(q => q.Id == request.Queue)?.Name is { } queue ? $"the {queue} queue" : null;
 
     private async Task OnDraftChangedAsync(string value)
     {
