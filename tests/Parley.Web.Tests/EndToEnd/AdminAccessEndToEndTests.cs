@@ -20,7 +20,7 @@ public sealed class AdminAccessEndToEndTests : BrowserTest
         await using var admin = await AdminBrowser.SignInAsync(Browser, Server.StartOnLoopback(), "/admin/roles");
         var page = admin.Page;
         await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "tenant-admin" })).ToBeVisibleAsync();
-        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New role" }), "**/admin/roles/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Link, new() { Name = "New role" }), "**/admin/roles/new");
         await page.Locator("input[name='name']").FillAsync("qa-lead");
         await page.Locator("input[name='description']").FillAsync("Reviews interactions and reads the audit log");
         await page.Locator("input[name='perm-users.read']").CheckAsync();
@@ -35,7 +35,7 @@ public sealed class AdminAccessEndToEndTests : BrowserTest
         await page.WaitForURLAsync("**/admin/users");
         await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "agent1" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync(); // the new page's heading, for screen readers
-        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New user" }), "**/admin/users/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Link, new() { Name = "New user" }), "**/admin/users/new");
         await page.Locator("input[name='userName']").FillAsync("quinn");
         await page.Locator("input[name='displayName']").FillAsync("Quinn Reviewer");
         await page.Locator("input[name='email']").FillAsync("quinn@example.com");
@@ -60,7 +60,7 @@ public sealed class AdminAccessEndToEndTests : BrowserTest
         var page = admin.Page;
         // The list has loaded over the circuit (the demo's client), so the page is interactive.
         await Assertions.Expect(page.Locator(".parley-row-link").First).ToBeVisibleAsync();
-        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New API client" }), "**/admin/api-clients/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Link, new() { Name = "New API client" }), "**/admin/api-clients/new");
         await page.Locator("input[name='name']").FillAsync("CRM sync");
         await page.Locator("input[name='perm-interactions.write']").CheckAsync();
         await page.Locator("input[name='perm-queues.read']").CheckAsync();
@@ -86,12 +86,12 @@ public sealed class AdminAccessEndToEndTests : BrowserTest
         await using var admin = await AdminBrowser.SignInAsync(Browser, Server.StartOnLoopback(), "/admin/webhooks");
         var page = admin.Page;
         await Assertions.Expect(page.GetByText("No webhooks match.")).ToBeVisibleAsync();
-        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New webhook" }), "**/admin/webhooks/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Link, new() { Name = "New webhook" }), "**/admin/webhooks/new");
         await page.Locator("input[name='url']").FillAsync(catcher.Url);
         await page.Locator("input[name='eventTypes']").FillAsync("interaction.offered, interaction.ended");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator(".parley-secret-value")).ToBeVisibleAsync();
-        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "Open the webhook" }), GuidAddress("webhooks"));
+        await admin.GoByAsync(page.GetByRole(AriaRole.Link, new() { Name = "Open the webhook" }), GuidAddress("webhooks"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
         await catcher.FirstAsync();

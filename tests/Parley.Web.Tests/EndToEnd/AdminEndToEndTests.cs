@@ -54,7 +54,7 @@ public sealed class AdminEndToEndTests : BrowserTest
         await page.Locator("nav[aria-label='Admin']").GetByText("Queues").ClickAsync();
         await page.WaitForURLAsync("**/admin/queues");
         await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "Sales" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "New queue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New queue" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/queues/new");
         await page.Locator("input[name='name']").FillAsync("Escalations");
         await page.Locator(".rz-chkbox-box").Nth(2).ClickAsync(); // Voice, Video, Chat…

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Parley.Web.Tests.Support;
+using Xunit;
 
 namespace Parley.Web.Tests.EndToEnd;
 
@@ -23,6 +24,14 @@ public abstract class BrowserTest : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            foreach (var line in Server.Warnings.Lines)
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine(line);
+            }
+        }
+
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await Server.DisposeAsync();

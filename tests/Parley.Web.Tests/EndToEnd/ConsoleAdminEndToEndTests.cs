@@ -57,7 +57,7 @@ public sealed class ConsoleAdminEndToEndTests : BrowserTest
             Browser, Server.StartOnLoopback(), "/admin/platform/tenants", "platform", "operator", AdminHarness.OperatorPassword);
         var page = operatorBrowser.Page;
         await Assertions.Expect(page.Locator(".parley-row-link", new() { HasText = "demo" })).ToBeVisibleAsync();
-        await operatorBrowser.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "New tenant" }), "**/admin/platform/tenants/new");
+        await operatorBrowser.GoByAsync(page.GetByRole(AriaRole.Link, new() { Name = "New tenant" }), "**/admin/platform/tenants/new");
         await page.Locator("input[name='slug']").FillAsync("acme");
         await page.Locator("input[name='name']").FillAsync("Acme Ltd");
         await page.Locator("input[name='timeZone']").FillAsync("Europe/Berlin");

@@ -20,7 +20,7 @@ public sealed class TelephonyAdminEndToEndTests : BrowserTest
         await using var admin = await AdminBrowser.SignInAsync(Browser, baseUrl, "/admin/numbers");
         var page = admin.Page;
         await Assertions.Expect(page.Locator(".parley-row-link").First).ToBeVisibleAsync();
-        await admin.GoByAsync(page.GetByRole(AriaRole.Button, new() { Name = "Point a number" }), "**/admin/numbers/new");
+        await admin.GoByAsync(page.GetByRole(AriaRole.Link, new() { Name = "Point a number" }), "**/admin/numbers/new");
         await page.Locator("input[name='number']").FillAsync("+442071838750");
         await page.Locator("input[name='description']").FillAsync("London office");
         await admin.ChooseAsync(new Regex("^Queue$"), "Sales");

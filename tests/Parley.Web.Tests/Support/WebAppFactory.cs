@@ -27,6 +27,9 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
+    /// <summary>What the server warned about, for a failed test's output.</summary>
+    public ServerWarnings Warnings { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -54,6 +57,7 @@ public class WebAppFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
             services.RemoveAll<ILoggerProvider>();
+            services.AddSingleton<ILoggerProvider>(Warnings);
         });
     }
 
