@@ -5,12 +5,13 @@ namespace Parley.Voice.Calls.Outbound;
 /// <summary>
 /// The hand-over: once both sides answered, the call goes on as a connected call of <see cref="InboundCalls"/>, which
 /// takes the legs, the record and the interaction; this call then ends without touching them, and passes on anything
-/// that reached its mailbox meanwhile.
+/// that reached its mailbox meanwhile. The interaction's watcher stays (<see cref="PlacedCallListener"/> follows the call to
+/// its new owner, which forgets it when it ends).
 /// </summary>
 internal sealed partial class OutboundCall
 {
     /// <summary>The connected call this one became once both sides answered; null until then.</summary>
-    private InboundCall? _adopted;
+    private volatile InboundCall? _adopted;
 
     /// <summary>
     /// Both sides answered: the far end (customer or other agent) becomes the customer of a connected call bridged with the
@@ -41,6 +42,7 @@ internal sealed partial class OutboundCall
             switch (left)
             {
                 case CallSignal.Control:
+                case CallSignal.RoutingEnded:
                 case CallSignal.AgentHungUp hungUp when hungUp.Leg == _agent:
                     adopted.Post(left);
                     break;

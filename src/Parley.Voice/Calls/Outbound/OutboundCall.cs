@@ -32,6 +32,12 @@ internal sealed partial class OutboundCall
     /// </summary>
     private bool _accepted;
 
+    /// <summary>Whether routing tells this call when its interaction ends (<see cref="PlacedCallListener"/>).</summary>
+    private bool _watched;
+
+    /// <summary>The interaction was ended from outside, so closing does not end it again.</summary>
+    private bool _endedInRouting;
+
     public OutboundCall(OutboundCallServices services, OutboundDial dial, IPAddress localAddress, CallRecord record, bool callback = false)
     {
         _services = services;
@@ -60,6 +66,20 @@ internal sealed partial class OutboundCall
 
     internal void Post(CallSignal signal) => _mailbox.Writer.TryWrite(signal);
 
+    /// <summary>The interaction was ended from outside: this call ends, or the connected call it was handed over to.</summary>
+    internal void RoutingEnded(string reason)
+    {
+        var ended = new CallSignal.RoutingEnded(reason);
+        if (_adopted is { } adopted)
+        {
+            adopted.Post(ended);
+        }
+        else if (!_mailbox.Writer.TryWrite(ended) && _adopted is { } handedOverMeanwhile)
+        {
+            handedOverMeanwhile.Post(ended);
+        }
+    }
+
     private DateTimeOffset Now => _services.Time.GetUtcNow();
 
     private SipStack Stack => _services.Stack();
@@ -76,6 +96,11 @@ internal sealed partial class OutboundCall
         try
         {
             await SaveAsync().ConfigureAwait(false);
+            if (!IsCallback)
+            {
+                _watched = await _services.Routing.WatchAsync(TenantId, InteractionId, new PlacedCallListener(this)).ConfigureAwait(false);
+            }
+
             if (!CustomerFirst)
             {
                 RingAgent();
@@ -162,6 +187,11 @@ internal sealed partial class OutboundCall
                 return true;
             case CallSignal.Control control:
                 return await ControlAsync(control).ConfigureAwait(false);
+            case CallSignal.RoutingEnded ended:
+                // The agent or a supervisor ended the interaction through the API: the phones are cancelled or hung up.
+                _endedInRouting = true;
+                Release("ended_" + ended.Reason, CallParty.System, CallDisposition.NotAnswered);
+                return true;
             case CallSignal.OfferWithdrawn withdrawn when !_accepted && withdrawn.AgentId == AgentId:
                 _withdrawn = true;
                 _agent?.Cancel();
@@ -313,10 +343,16 @@ internal sealed partial class OutboundCall
             await leg.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_accepted)
+        if (_watched)
+        {
+            await TryAsync(() => _services.Routing.ForgetAsync(TenantId, InteractionId).AsTask()).ConfigureAwait(false);
+        }
+
+        if (_accepted && !_endedInRouting)
         {
             await TryAsync(() => _services.Routing.EndAsync(TenantId, InteractionId).AsTask()).ConfigureAwait(false);
         }
+
         _record = _record with
         {
             EndedAt = now,

@@ -117,6 +117,52 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task APlacedCall_EndedThroughItsInteraction_HangsUpWhileTheNumberRings_AndOnceConnected()
+    {
+        await using var agentPhone = TestPhone.Start("desk2", IPAddress.Parse("127.0.0.68"), rtpBase: 46400);
+        await using var outside = TestPhone.Start("+15559990103", IPAddress.Parse("127.0.0.69"), rtpBase: 46800);
+        using var admin = await factory.SignInDemoAsync("admin");
+        await CarrierTrunks.OnlyOutboundTrunkAsync(admin, outside, new { });
+        await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
+        using var agent = await factory.SignInToRoutingAsync("agent2");
+        var support = await factory.QueueIdAsync("Support");
+
+        // The number is still ringing when the agent ends the interaction (say, from the workspace of another tab).
+        outside.AnswerDelay = TimeSpan.FromSeconds(30);
+        var ringing = await agent.PostJsonAsync("/api/v1/calls", new { to = "+15559990103", queueId = support }, 202);
+        var mine = await agentPhone.NextIncomingAsync();
+        for (var attempt = 0; outside.LastInvite is null; attempt++)
+        {
+            Assert.True(attempt < 100, "the number never rang");
+            await Task.Delay(100, Ct);
+        }
+
+        await agent.PostAsync($"/api/v1/interactions/{ringing.GetProperty("interactionId").GetGuid()}/end", 204);
+        await mine.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var first = await ClosedRecordAsync(admin, ringing);
+        Assert.Equal("NotAnswered", first.GetProperty("disposition").GetString());
+        Assert.StartsWith("ended_", first.GetProperty("releaseCause").GetString(), StringComparison.Ordinal);
+        Assert.Equal(487, first.GetProperty("legs").EnumerateArray().Single(l => l.GetProperty("party").GetString() == "External").GetProperty("sipStatus").GetInt32());
+        await SignOutAsync(agent);
+
+        // Connected: a supervisor-style end through the interaction hangs up both sides.
+        outside.AnswerDelay = TimeSpan.Zero;
+        using var again = await factory.SignInToRoutingAsync("agent2");
+        var talking = await again.PostJsonAsync("/api/v1/calls", new { to = "+15559990103", queueId = support }, 202);
+        var agentCall = await agentPhone.NextIncomingAsync();
+        var far = await outside.NextIncomingAsync();
+        agentCall.PlayTone(1000);
+        await far.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the number hears the agent");
+        await again.PostAsync($"/api/v1/interactions/{talking.GetProperty("interactionId").GetGuid()}/end", 204);
+        await agentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await far.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var second = await ClosedRecordAsync(admin, talking);
+        Assert.Equal(("Answered", "System"), (second.GetProperty("disposition").GetString(), second.GetProperty("releasedBy").GetString()));
+        Assert.StartsWith("ended_", second.GetProperty("releaseCause").GetString(), StringComparison.Ordinal);
+        await SignOutAsync(again);
+    }
+
+    [Fact]
     public async Task AFlowsOfferCallback_EndsTheCall_KeepsACallbackWaiting_AndTheAgentWhoTakesItIsRungThenTheCustomerIsCalledBack()
     {
         await using var customer = TestPhone.Start("+15557654321", IPAddress.Parse("127.0.0.68"), rtpBase: 46400);
@@ -197,6 +243,14 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         var record = await factory.CallRecordAsync(live.Number);
         Assert.Equal(("far_end_hangup", 1), (record.GetProperty("releaseCause").GetString(), record.GetProperty("holdCount").GetInt32()));
         await SignOutAsync(live.Agent);
+    }
+
+    /// <summary>The record (with its legs) of the call <paramref name="started"/> placed, once it is closed.</summary>
+    private async Task<JsonElement> ClosedRecordAsync(HttpClient admin, JsonElement started)
+    {
+        var callId = started.GetProperty("callId").GetGuid();
+        await factory.CallRecordAsync(started.GetProperty("to").GetString()!, r => r.GetProperty("id").GetGuid() == callId);
+        return await admin.JsonAsync($"/api/v1/calls/{callId}");
     }
 
     private async Task WaitForStateAsync(string userName, string state)
