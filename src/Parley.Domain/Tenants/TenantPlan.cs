@@ -3,7 +3,8 @@ namespace Parley.Domain.Tenants;
 /// <summary>
 /// What a tenant rents, set by the platform operator. Every limit is optional: null means "not limited by the plan"
 /// (the platform's own bounds still apply), which is what every tenant has until the operator sets a plan, so adding
-/// plans changes nothing for existing tenants.
+/// plans changes nothing for existing tenants. Storage is the exception: null is the platform's default of 1 GiB, so no
+/// tenant fills the disk.
 /// </summary>
 public sealed class TenantPlan
 {
@@ -30,4 +31,10 @@ public sealed class TenantPlan
 
     /// <summary>API requests per minute for the tenant's callers; null leaves the platform's default rate.</summary>
     public int? ApiRequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// MiB (1,048,576 bytes) of files the tenant keeps: its uploaded prompts and chat attachments; null leaves the platform's
+    /// default (<see cref="StorageLimits.DefaultMegabytes"/>).
+    /// </summary>
+    public int? MaxStorageMegabytes { get; set; }
 }

@@ -28,6 +28,7 @@ internal static class WebExtensions
         services.AddSingleton<ApplicationRunner>();
         services.AddScoped<CannedResponseService>();
         services.AddScoped<AttachmentService>();
+        services.AddScoped<Application.Storage.TenantStorage>();
         services.AddSingleton<AttachmentStore>();
         // Uploads may be as large as the largest tenant limit (plus the multipart envelope); the handler checks the
         // tenant's own limit while streaming. Without this the 1 MiB request limit refused files every tenant allows.

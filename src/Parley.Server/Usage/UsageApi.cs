@@ -12,8 +12,8 @@ namespace Parley.Server.Usage;
 
 /// <summary>
 /// <c>/api/v1/usage</c> (the caller's tenant, <c>reports.read</c>) and <c>/api/v1/platform/usage</c> (every tenant,
-/// <c>platform.tenants.read</c>; CSV with <c>Accept: text/csv</c> or <c>?format=csv</c>). Days are the tenant's local
-/// days; <c>interval=month</c> sums each month (the seat peak is the month's highest day).
+/// <c>platform.tenants.read</c>; CSV with <c>Accept: text/csv</c> or <c>?format=csv</c>, another format a 400). Days are
+/// the tenant's local days; <c>interval=month</c> sums each month (the seat peak is the month's highest day).
 /// </summary>
 public static class UsageApi
 {
@@ -48,6 +48,11 @@ public static class UsageApi
             return invalid;
         }
 
+        if (FormatQuery.Refusal(format, FormatQuery.Json, FormatQuery.Csv) is { } badFormat)
+        {
+            return badFormat;
+        }
+
         var tenants = await db.Tenants.AsNoTracking().Where(t => t.Slug != TenantSlug.Platform).OrderBy(t => t.Slug).Select(t => new { t.Id, t.Slug }).ToListAsync(ct);
         var items = new List<(Guid TenantId, string Slug, UsageRow Row)>();
         foreach (var tenant in tenants)
@@ -55,7 +60,7 @@ public static class UsageApi
             items.AddRange(Group(await reader.ReadAsync(tenant.Id, from!.Value, to!.Value, ct), interval).Select(r => (tenant.Id, tenant.Slug, r)));
         }
 
-        var csv = format == "csv" || http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+        var csv = format == FormatQuery.Csv || (format != FormatQuery.Json && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
         if (!csv)
         {
             return TypedResults.Ok(new { from, to, interval = interval ?? "day", items = items.Select(i => new { tenantId = i.TenantId, tenant = i.Slug, i.Row.Day, i.Row.Meter, i.Row.Dimension, i.Row.Quantity }) });

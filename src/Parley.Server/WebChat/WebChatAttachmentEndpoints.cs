@@ -2,12 +2,14 @@ using Parley.Data;
 using Parley.Server.Api.Conventions;
 using Parley.Server.Application;
 using Parley.Server.Application.Attachments;
+using Parley.Server.Application.Storage;
 
 namespace Parley.Server.WebChat;
 
 /// <summary>
 /// The visitor's files: <c>POST /webchat/{key}/attachments?token=…</c> (multipart, the <c>file</c> part) stores an upload
-/// under the tenant's size and type limits (type sniffed from the bytes) and answers its id, which a <c>msg</c> frame then
+/// under the tenant's size and type limits (type sniffed from the bytes) and its plan's storage (409, <c>limit: storage</c>,
+/// in words for the visitor) and answers its id, which a <c>msg</c> frame then
 /// carries; <c>GET /webchat/{key}/attachments/{id}?token=…</c> serves a file only when a message of the visitor's own chat
 /// carries it — any other chat's, or another tenant's, is 404. Downloads are <c>attachment</c>, <c>nosniff</c> and
 /// sandboxed, so a file never runs in Parley's origin.
@@ -57,6 +59,12 @@ internal static class WebChatAttachmentEndpoints
         await using var content = file.OpenReadStream();
         var uploader = new AttachmentUploader(AttachmentUploader.Customer, session.ConversationId.ToString("D"));
         var result = await attachments.StoreAsync(session.TenantId, uploader, file.FileName, content, ct);
+        if (result.Error is { Kind: AppErrorKind.LimitReached } full)
+        {
+            // The widget shows the detail: a sentence for the visitor, not the tenant's plan.
+            return ApiProblems.LimitReached(full.Field ?? TenantStorage.Limit, "Files cannot be received right now; please describe it in a message instead.");
+        }
+
         return result.ToHttp(view => TypedResults.Created(
             $"{WebChatEndpoints.Prefix}/{key}/attachments/{view.Id}", new { id = view.Id, name = view.FileName, type = view.ContentType, size = view.SizeBytes }));
     }

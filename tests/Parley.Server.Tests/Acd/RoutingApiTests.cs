@@ -20,7 +20,15 @@ public sealed class RoutingApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
 
     [Theory]
     [InlineData("chatId")] // would show the agent it is offered to another chat's transcript and files
+    [InlineData("transferredTo")] // would show the agent "You transferred the chat to …"
+    [InlineData("transferredBy")] // would show "Transferred by …" as a colleague's hand-over
+    [InlineData("transferNote")]
+    [InlineData("kind")] // kind=voicemail is shown as a caller's message; kind=callback makes Parley dial callbackNumber
     [InlineData("voicemailRecordingId")] // with kind=voicemail, would play the agent any recording of the tenant
+    [InlineData("voicemailSeconds")]
+    [InlineData("callbackNumber")]
+    [InlineData("callbackAttempt")]
+    [InlineData("callbackMode")]
     public async Task AnInteractionCarryingAnAttributeParleySetsItself_IsRefused_AndNothingIsQueued(string key)
     {
         using var api = await factory.ApiClientAsync();
@@ -31,7 +39,7 @@ public sealed class RoutingApiTests(AcdAppFactory factory) : IClassFixture<AcdAp
         {
             queueId = sales,
             channel = "Chat",
-            attributes = new Dictionary<string, string> { ["kind"] = "voicemail", [key] = Guid.NewGuid().ToString() },
+            attributes = new Dictionary<string, string> { ["customerName"] = "Ada", [key] = Guid.NewGuid().ToString() },
         }, 400);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty("attributes." + key, out _), problem.ToString());

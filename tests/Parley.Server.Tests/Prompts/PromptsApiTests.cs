@@ -82,6 +82,20 @@ public sealed class PromptsApiTests(ParleyAppFactory factory) : IClassFixture<Pa
     }
 
     [Fact]
+    public async Task APromptsName_LosesBidirectionalAndControlCharacters_AsAnAttachmentsDoes()
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        var name = Unique("Welcome");
+
+        var prompt = await admin.CreatePromptAsync(name + "\u202Eevaw.\u2066\u200Fexe\u0007");
+        using var onlyControls = await admin.UploadAsync(Wav(8000, 1, 0.5), "audio/wav", "\u202E\u2067\u200E");
+
+        Assert.Equal(name + "evaw.exe", prompt.GetProperty("name").GetString());
+        Assert.Equal(name + "evaw.exe", (await admin.JsonAsync($"/api/v1/prompts/{prompt.GetProperty("id").GetGuid()}")).GetProperty("name").GetString());
+        await onlyControls.ExpectAsync(400);
+    }
+
+    [Fact]
     public async Task AWavWithoutData_AndATextBody_AreRefused()
     {
         using var admin = await factory.SignInDemoAsync("admin");

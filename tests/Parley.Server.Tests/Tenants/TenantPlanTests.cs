@@ -21,7 +21,7 @@ public sealed class TenantPlanTests(ParleyAppFactory factory) : IClassFixture<Pa
         using var read = await (await platform.GetAsync(url, Ct)).ExpectAsync(200);
         var before = await read.ReadJsonAsync();
         Assert.All(
-            ["voiceSeats", "digitalSeats", "videoSeats", "maxConcurrentCalls", "maxConcurrentChats", "maxPhoneNumbers", "recordingRetentionDays", "apiRequestsPerMinute"],
+            ["voiceSeats", "digitalSeats", "videoSeats", "maxConcurrentCalls", "maxConcurrentChats", "maxPhoneNumbers", "recordingRetentionDays", "apiRequestsPerMinute", "maxStorageMegabytes"],
             name => Assert.Equal(JsonValueKind.Null, before.GetProperty(name).ValueKind));
         var etag = read.Headers.ETag!.Tag;
 

@@ -35,4 +35,15 @@ public sealed class UsageApiTests(ParleyAppFactory factory) : IClassFixture<Parl
         using var tooLong = await admin.GetAsync($"/api/v1/usage?from=2026-01-01&to=2026-12-31", Ct);
         await tooLong.ExpectAsync(400);
     }
+
+    [Fact]
+    public async Task TheOperatorsUsage_InAnUnknownFormat_Is400_NamingJsonAndCsv()
+    {
+        using var platform = await factory.SignInOperatorAsync();
+
+        var problem = await platform.GetJsonAsync("/api/v1/platform/usage?from=2026-12-01&to=2026-12-01&format=xml", 400);
+
+        var error = problem.GetProperty("errors").GetProperty("format")[0].GetString()!;
+        Assert.Contains("'json' or 'csv'", error, StringComparison.Ordinal);
+    }
 }

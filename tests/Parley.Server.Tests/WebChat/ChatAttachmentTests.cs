@@ -165,6 +165,33 @@ public sealed class ChatAttachmentTests(WebChatAppFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_visitor_file_past_the_plans_storage_is_refused_with_409_in_words_for_the_visitor()
+    {
+        var demo = await server.DemoTenantIdAsync();
+        using var platform = await server.SignInOperatorAsync();
+        using (var full = await platform.PutJsonAsync($"/api/v1/platform/tenants/{demo}/plan", new { maxStorageMegabytes = 0 }, "*"))
+        {
+            await full.ExpectAsync(200);
+        }
+
+        try
+        {
+            var (_, token) = await server.StartChatAsync("Ada");
+            using var response = await server.VisitorUploadAsync(token, ChatFiles.Png);
+            var refusal = await (await response.ExpectAsync(409)).ReadJsonAsync();
+
+            Assert.Equal("storage", refusal.GetProperty("limit").GetString());
+            Assert.Equal("Files cannot be received right now; please describe it in a message instead.", refusal.GetProperty("detail").GetString());
+            await server.EndChatAsync(token);
+        }
+        finally
+        {
+            using var reset = await platform.PutJsonAsync($"/api/v1/platform/tenants/{demo}/plan", new { }, "*");
+            await reset.ExpectAsync(200);
+        }
+    }
+
+    [Fact]
     public async Task An_upload_without_a_valid_session_token_is_refused_with_401()
     {
         using var response = await server.VisitorUploadAsync("forged", ChatFiles.Png);

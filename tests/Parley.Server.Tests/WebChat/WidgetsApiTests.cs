@@ -39,6 +39,23 @@ public sealed class WidgetsApiTests(WebChatAppFactory server) : IClassFixture<We
         await (await site.GetAsync("/webchat/shop-widget/config", TestContext.Current.CancellationToken)).ExpectAsync(404);
     }
 
+    [Theory]
+    [InlineData("transferredTo")] // a visitor's answer would read to the agent as "You transferred the chat to …"
+    [InlineData("kind")] // a visitor's "callback" would make Parley dial their callbackNumber
+    public async Task A_pre_chat_field_keyed_as_an_attribute_Parley_sets_itself_is_refused(string key)
+    {
+        using var admin = await server.SignInDemoAsync("admin");
+        var support = await admin.IdByAsync("/api/v1/queues", "name", "Support");
+
+        var problem = await admin.PostJsonAsync("/api/v1/webchat/widgets", new
+        {
+            name = "Reserved " + key, key = "reserved-" + key.ToLowerInvariant(), allowedOrigins = new[] { "https://shop.example" }, queueId = support, title = "Help",
+            preChatFields = new[] { new { key, label = "Where to", kind = "Custom", required = false } },
+        }, 400);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("preChatFields", out _), problem.ToString());
+    }
+
     [Fact]
     public async Task Another_tenant_sees_neither_the_widgets_nor_the_transcripts_and_its_tokens_open_nothing_here()
     {

@@ -15,7 +15,10 @@ public readonly record struct PageRequest(int? Limit, string? Cursor)
     /// 400 for a <c>limit</c> outside 1–200, so a client asking for 0 or 1,000 learns the range instead of silently getting a
     /// page of another size; null when the limit is absent or in range.
     /// </summary>
-    public IResult? LimitRefusal => Limit is < 1 or > MaxLimit ? ApiProblems.Invalid("limit", $"From 1 to {MaxLimit} (default {DefaultLimit}).") : null;
+    public IResult? LimitRefusal => LimitProblem is { } problem ? ApiProblems.Invalid("limit", problem) : null;
+
+    /// <summary>The sentence of <see cref="LimitRefusal"/>, for application services that answer an <c>AppError</c>.</summary>
+    public string? LimitProblem => Limit is < 1 or > MaxLimit ? $"From 1 to {MaxLimit} (default {DefaultLimit})." : null;
 
     public static string Encode(string key) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(key));
 

@@ -1,4 +1,5 @@
 using Parley.Domain.Security;
+using Parley.Server.Api.Conventions;
 using Parley.Server.Application;
 using Parley.Server.Application.InternalChat;
 using Parley.Server.Auth;
@@ -7,7 +8,8 @@ namespace Parley.Server.Api.InternalChat;
 
 /// <summary>
 /// <c>/api/v1/internal-chat</c>: the one-to-one chat between people of a tenant, over <see cref="InternalChatService"/>
-/// (the workspace's panel uses the same). A user of another tenant is "not found".
+/// (the workspace's panel uses the same). A user of another tenant is "not found". Colleagues come in pages like every list
+/// (<c>?limit=</c> 1–200, <c>?cursor=</c>).
 /// </summary>
 public static class InternalChatApi
 {
@@ -22,8 +24,8 @@ public static class InternalChatApi
         return api;
     }
 
-    private static async Task<IResult> ColleaguesAsync(HttpContext http, InternalChatService chat, CancellationToken ct) =>
-        (await chat.ColleaguesAsync(CurrentActor.Require(http.User), ct)).ToHttp(list => TypedResults.Ok(new { items = list }));
+    private static async Task<IResult> ColleaguesAsync(HttpContext http, InternalChatService chat, [AsParameters] PageRequest page, CancellationToken ct) =>
+        (await chat.ColleaguesAsync(CurrentActor.Require(http.User), page, ct)).ToHttp(found => TypedResults.Ok(found));
 
     private static async Task<IResult> MessagesAsync(Guid userId, int? limit, HttpContext http, InternalChatService chat, CancellationToken ct) =>
         (await chat.MessagesAsync(CurrentActor.Require(http.User), userId, limit ?? 50, ct)).ToHttp(list => TypedResults.Ok(new { items = list }));

@@ -2,7 +2,10 @@ using Parley.Domain.Tenants;
 
 namespace Parley.Server.Api.Platform;
 
-/// <summary>The whole plan (PUT replaces it): every limit omitted or null is not limited; a number must be 0 or more.</summary>
+/// <summary>
+/// The whole plan (PUT replaces it): every limit omitted or null is not limited, but storage, which is then the default
+/// (<see cref="StorageLimits.DefaultMegabytes"/> MiB); a number must be 0 or more.
+/// </summary>
 public sealed record PlanRequest(
     int? VoiceSeats,
     int? DigitalSeats,
@@ -11,7 +14,8 @@ public sealed record PlanRequest(
     int? MaxConcurrentChats,
     int? MaxPhoneNumbers,
     int? RecordingRetentionDays,
-    int? ApiRequestsPerMinute)
+    int? ApiRequestsPerMinute,
+    int? MaxStorageMegabytes)
 {
     /// <summary>The largest number any limit may take.</summary>
     public const int MaxLimit = 1_000_000;
@@ -28,6 +32,7 @@ public sealed record PlanRequest(
         Check(errors, "maxPhoneNumbers", MaxPhoneNumbers, 0);
         Check(errors, "recordingRetentionDays", RecordingRetentionDays, 1);
         Check(errors, "apiRequestsPerMinute", ApiRequestsPerMinute, 1);
+        Check(errors, "maxStorageMegabytes", MaxStorageMegabytes, 0, $"the default of {StorageLimits.DefaultMegabytes} MiB");
         return errors;
     }
 
@@ -42,20 +47,21 @@ public sealed record PlanRequest(
         plan.MaxPhoneNumbers = MaxPhoneNumbers;
         plan.RecordingRetentionDays = RecordingRetentionDays;
         plan.ApiRequestsPerMinute = ApiRequestsPerMinute;
+        plan.MaxStorageMegabytes = MaxStorageMegabytes;
     }
 
     public string Describe() =>
         $"voice {Show(VoiceSeats)}, digital {Show(DigitalSeats)}, video {Show(VideoSeats)} seats; calls {Show(MaxConcurrentCalls)}, " +
         $"chats {Show(MaxConcurrentChats)}, numbers {Show(MaxPhoneNumbers)}, retention {Show(RecordingRetentionDays)} days, " +
-        $"API {Show(ApiRequestsPerMinute)}/min";
+        $"API {Show(ApiRequestsPerMinute)}/min, storage {MaxStorageMegabytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"} MiB";
 
     private static string Show(int? limit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unlimited";
 
-    private static void Check(Dictionary<string, string[]> errors, string field, int? value, int min)
+    private static void Check(Dictionary<string, string[]> errors, string field, int? value, int min, string whenNull = "no limit")
     {
         if (value is { } v && (v < min || v > MaxLimit))
         {
-            errors[field] = [$"Must be between {min} and {MaxLimit}, or null for no limit."];
+            errors[field] = [$"Must be between {min} and {MaxLimit}, or null for {whenNull}."];
         }
     }
 }

@@ -1,3 +1,4 @@
+using Parley.Server.Application;
 using Parley.Server.Voice.Audio;
 
 namespace Parley.Server.Api.Prompts;
@@ -5,7 +6,8 @@ namespace Parley.Server.Api.Prompts;
 /// <summary>
 /// An uploaded audio file, read from a raw body (<c>Content-Type: audio/wav</c> or <c>audio/mpeg</c>, name in
 /// <c>?name=</c>) or from <c>multipart/form-data</c> (the first file part; name in a <c>name</c> field, else the file
-/// name), at most <see cref="PromptOptions.MaxUploadBytes"/>, decoded to 8 kHz mono.
+/// name; control and bidirectional characters removed, as from attachments' names), at most
+/// <see cref="PromptOptions.MaxUploadBytes"/>, decoded to 8 kHz mono.
 /// </summary>
 internal sealed record PromptUpload(string? Name, string SourceType, short[] Samples)
 {
@@ -63,7 +65,7 @@ internal sealed record PromptUpload(string? Name, string SourceType, short[] Sam
         try
         {
             var samples = PromptAudioDecoder.Decode(bytes, kind.Value, TimeSpan.FromSeconds(options.MaxDurationSeconds));
-            return (new PromptUpload(name?.Trim(), kind == PromptAudioKind.Wav ? "audio/wav" : "audio/mpeg", samples), null);
+            return (new PromptUpload(name is null ? null : UnicodeControls.Strip(name).Trim(), kind == PromptAudioKind.Wav ? "audio/wav" : "audio/mpeg", samples), null);
         }
         catch (InvalidPromptAudioException e)
         {

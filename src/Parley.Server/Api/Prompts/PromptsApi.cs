@@ -4,6 +4,8 @@ using Parley.Data;
 using Parley.Data.Entities.Voice;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Storage;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 using Parley.Server.Voice.Audio;
@@ -12,9 +14,10 @@ namespace Parley.Server.Api.Prompts;
 
 /// <summary>
 /// <c>/api/v1/prompts</c>: a tenant's uploaded prompts (WAV or MP3, stored as 8 kHz mono WAV), named by id in flows'
-/// play, menu and collect blocks. Reading needs <c>flows.read</c>, changing <c>flows.write</c>. Uploads declare no
-/// <c>Accepts</c> content types on purpose: routing would answer 415 before authentication, telling anonymous callers
-/// about the endpoint; the handler checks the media type itself.
+/// play, menu and collect blocks; the stored file counts against the plan's storage (409, <c>limit: storage</c>). Reading
+/// needs <c>flows.read</c>, changing <c>flows.write</c>. Uploads declare no <c>Accepts</c> content types on purpose:
+/// routing would answer 415 before authentication, telling anonymous callers about the endpoint; the handler checks the
+/// media type itself.
 /// </summary>
 public static class PromptsApi
 {
@@ -49,7 +52,8 @@ public static class PromptsApi
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext http, ParleyDbContext db, TenantAudioStore store, IOptions<PromptOptions> options, AuditScope audit, TimeProvider time, CancellationToken ct)
+        HttpContext http, ParleyDbContext db, TenantAudioStore store, TenantStorage storage, IOptions<PromptOptions> options, AuditScope audit, TimeProvider time,
+        CancellationToken ct)
     {
         var (upload, problem) = await PromptUpload.ReadAsync(http.Request, options.Value, ct);
         if (problem is not null)
@@ -69,10 +73,16 @@ public static class PromptsApi
         }
 
         var wav = TenantAudioStore.Encode(upload.Samples);
+        var tenantId = CurrentActor.Require(http.User).TenantId;
+        if (await storage.RefusalAsync(tenantId, wav.Length, ct) is { } full)
+        {
+            return full.ToProblem();
+        }
+
         var prompt = new Prompt
         {
             Id = Guid.CreateVersion7(),
-            TenantId = CurrentActor.Require(http.User).TenantId,
+            TenantId = tenantId,
             Name = name,
             SourceType = upload.SourceType,
             DurationMs = (int)(upload.Samples.Length * 1000L / PromptAudioDecoder.SampleRate),

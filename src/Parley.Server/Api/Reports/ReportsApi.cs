@@ -11,7 +11,8 @@ namespace Parley.Server.Api.Reports;
 
 /// <summary>
 /// <c>GET /api/v1/reports/{kind}</c> (<c>reports.read</c>): the caller's tenant's reports (<see cref="ReportKinds"/>) as
-/// JSON, CSV (<c>Accept: text/csv</c> or <c>?format=csv</c>) or XLSX (<c>?format=xlsx</c>). Definitions in docs/reports.md.
+/// JSON (<c>?format=json</c>, the default), CSV (<c>Accept: text/csv</c> or <c>?format=csv</c>) or XLSX (<c>?format=xlsx</c>);
+/// another format is a 400. Definitions in docs/reports.md.
 /// </summary>
 public static class ReportsApi
 {
@@ -42,6 +43,11 @@ public static class ReportsApi
             return ApiProblems.Invalid("channel", "'voice' or 'chat'.");
         }
 
+        if (FormatQuery.Refusal(format, FormatQuery.Json, FormatQuery.Csv, FormatQuery.Xlsx) is { } badFormat)
+        {
+            return badFormat;
+        }
+
         var request = new ReportRequest(from.Value, to.Value, rows, queue, agent, only);
         var result = await reports.RunAsync(CurrentActor.Require(http.User), kind, request, ct);
         if (result.Error is { } error)
@@ -53,9 +59,9 @@ public static class ReportsApi
         var name = $"{table.Kind}-{from.Value.UtcDateTime:yyyyMMdd}-{to.Value.UtcDateTime:yyyyMMdd}";
         return format switch
         {
-            "xlsx" => TypedResults.File(await ReportXlsx.WriteAsync(table, ct), ReportXlsx.ContentType, name + ".xlsx"),
-            "csv" => TypedResults.Text(ReportCsv.Write(table), "text/csv", Encoding.UTF8),
-            _ when http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)) =>
+            FormatQuery.Xlsx => TypedResults.File(await ReportXlsx.WriteAsync(table, ct), ReportXlsx.ContentType, name + ".xlsx"),
+            FormatQuery.Csv => TypedResults.Text(ReportCsv.Write(table), "text/csv", Encoding.UTF8),
+            not FormatQuery.Json when http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)) =>
                 TypedResults.Text(ReportCsv.Write(table), "text/csv", Encoding.UTF8),
             _ => TypedResults.Ok(new
             {

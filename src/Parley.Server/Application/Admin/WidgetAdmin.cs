@@ -135,6 +135,11 @@ internal sealed class WidgetAdmin(ParleyDbContext db, TenantContext tenant, Audi
             return AppError.Invalid(badField.Field, badField.Message);
         }
 
+        if (fields.FirstOrDefault(f => ReservedAttributes.Contains(f.Key)) is { } reserved)
+        {
+            return AppError.Invalid("preChatFields", $"Parley sets the attribute '{reserved.Key}' itself; give the field another key.");
+        }
+
         if (await MissingChoiceAsync(request, ct) is { } missing)
         {
             return missing;

@@ -8,6 +8,7 @@ using Parley.Data.Tenancy;
 using Parley.Domain.Security;
 using Parley.Domain.Tenants;
 using Parley.Server.Application.Chats;
+using Parley.Server.Application.Storage;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -17,10 +18,11 @@ namespace Parley.Server.Application.Attachments;
 /// Stores and serves a tenant's attachments for the REST API, the workspace and the web chat channel (customers' uploads,
 /// through <see cref="StoreAsync"/> with the tenant the channel resolved). Each file is streamed to disk while its size is
 /// counted against the tenant's limit and its SHA-256 computed; its type is sniffed from its first bytes and must be one
-/// the tenant allows. The file is written (under a temporary name, then renamed) before its row is saved, so a row never
+/// the tenant allows, and it must fit the plan's storage (<see cref="TenantStorage"/>). The file is written (under a temporary name, then renamed) before its row is saved, so a row never
 /// points at a missing file.
 /// </summary>
-public sealed class AttachmentService(ParleyDbContext db, TenantContext tenant, AttachmentStore store, AuditScope audit, TimeProvider time)
+public sealed class AttachmentService(
+    ParleyDbContext db, TenantContext tenant, AttachmentStore store, TenantStorage storage, AuditScope audit, TimeProvider time)
 {
     /// <summary>An agent's or API client's upload (<c>agent.self</c> or <c>interactions.write</c>).</summary>
     public Task<AppResult<AttachmentView>> UploadAsync(CurrentActor actor, string? fileName, Stream content, CancellationToken ct)
@@ -54,6 +56,11 @@ public sealed class AttachmentService(ParleyDbContext db, TenantContext tenant, 
             if (error is not null)
             {
                 return error;
+            }
+
+            if (await storage.RefusalAsync(tenantId, written!.Value.Size, ct) is { } full)
+            {
+                return full;
             }
 
             File.Move(temporary, path);

@@ -3,6 +3,7 @@ using Parley.Data;
 using Parley.Data.Entities.Workspace;
 using Parley.Data.Tenancy;
 using Parley.Domain.Security;
+using Parley.Server.Api.Conventions;
 using Parley.Server.Auth;
 
 namespace Parley.Server.Application.InternalChat;
@@ -16,24 +17,29 @@ namespace Parley.Server.Application.InternalChat;
 public sealed class InternalChatService(ParleyDbContext db, TenantContext tenant, InternalChatEvents events, TimeProvider time)
 {
     public const int MaxText = 2000;
-    public const int MaxPage = 200;
 
-    /// <summary>The actor's colleagues (everyone else of the tenant) with online state and unread counts, online first.</summary>
-    public async Task<AppResult<IReadOnlyList<ColleagueView>>> ColleaguesAsync(CurrentActor actor, CancellationToken ct)
+    /// <summary>
+    /// A page of the actor's colleagues (everyone else of the tenant) in user-name order, with online state and unread
+    /// counts; the paging of every list (<see cref="PageRequest"/>: <c>limit</c> 1–200, a cursor from the page before).
+    /// </summary>
+    public async Task<AppResult<Page<ColleagueView>>> ColleaguesAsync(CurrentActor actor, PageRequest page, CancellationToken ct)
     {
         if (Me(actor) is not { } me)
         {
             return Refusal(actor);
         }
 
-        var users = await db.Users.AsNoTracking().Where(u => u.Id != me).Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
+        if (page.LimitProblem is { } badLimit)
+        {
+            return AppError.Invalid("limit", badLimit);
+        }
+
         var unread = await db.InternalMessages.AsNoTracking().Where(m => m.ToUserId == me && m.ReadAt == null)
             .GroupBy(m => m.FromUserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return AppResult<IReadOnlyList<ColleagueView>>.Ok(users
-            .Select(u => new ColleagueView(u.Id, u.UserName ?? "", string.IsNullOrEmpty(u.DisplayName) ? u.UserName ?? "" : u.DisplayName,
-                events.IsOnline(actor.TenantId, u.Id), unread.GetValueOrDefault(u.Id)))
-            .OrderByDescending(c => c.Online).ThenBy(c => c.DisplayName, StringComparer.OrdinalIgnoreCase)
-            .ToArray());
+        var found = await db.Users.AsNoTracking().Where(u => u.Id != me).Select(u => new { u.Id, UserName = u.UserName ?? "", u.DisplayName })
+            .ToPageAsync(u => u.UserName, page, u => new ColleagueView(
+                u.Id, u.UserName, string.IsNullOrEmpty(u.DisplayName) ? u.UserName : u.DisplayName, events.IsOnline(actor.TenantId, u.Id), unread.GetValueOrDefault(u.Id)), ct);
+        return found is null ? AppError.Invalid("cursor", Paging.InvalidCursor) : AppResult<Page<ColleagueView>>.Ok(found);
     }
 
     /// <summary>The latest <paramref name="limit"/> messages between the actor and <paramref name="userId"/>, oldest first.</summary>
@@ -49,8 +55,13 @@ public sealed class InternalChatService(ParleyDbContext db, TenantContext tenant
             return AppError.NotFound();
         }
 
+        if (new PageRequest(limit, null).LimitProblem is { } badLimit)
+        {
+            return AppError.Invalid("limit", badLimit);
+        }
+
         var rows = await Between(me, userId).AsNoTracking()
-            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(Math.Clamp(limit, 1, MaxPage)).ToListAsync(ct);
+            .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(limit).ToListAsync(ct);
         rows.Reverse();
         return AppResult<IReadOnlyList<InternalMessageView>>.Ok(rows.Select(InternalMessageView.From).ToArray());
     }

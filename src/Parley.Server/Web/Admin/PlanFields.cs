@@ -1,3 +1,4 @@
+using Parley.Domain.Tenants;
 using Parley.Server.Api.Platform;
 
 namespace Parley.Server.Web.Admin;
@@ -15,6 +16,7 @@ public sealed class PlanFields
         new("maxPhoneNumbers", "Phone numbers", p => p.MaxPhoneNumbers, (p, v) => p.MaxPhoneNumbers = v),
         new("recordingRetentionDays", "Recording retention (days)", p => p.RecordingRetentionDays, (p, v) => p.RecordingRetentionDays = v),
         new("apiRequestsPerMinute", "API requests per minute", p => p.ApiRequestsPerMinute, (p, v) => p.ApiRequestsPerMinute = v),
+        new("maxStorageMegabytes", $"Storage for prompts and attachments (MiB; empty: {StorageLimits.DefaultMegabytes})", p => p.MaxStorageMegabytes, (p, v) => p.MaxStorageMegabytes = v),
     ];
 
     public static readonly IReadOnlyCollection<string> Names = [.. All.Select(f => f.Name)];
@@ -35,6 +37,8 @@ public sealed class PlanFields
 
     public int? ApiRequestsPerMinute { get; set; }
 
+    public int? MaxStorageMegabytes { get; set; }
+
     /// <summary>The tenant's version the plan was read at; a save sends it back (REST's If-Match).</summary>
     public long Version { get; private init; }
 
@@ -42,9 +46,10 @@ public sealed class PlanFields
     {
         VoiceSeats = p.VoiceSeats, DigitalSeats = p.DigitalSeats, VideoSeats = p.VideoSeats, MaxConcurrentCalls = p.MaxConcurrentCalls,
         MaxConcurrentChats = p.MaxConcurrentChats, MaxPhoneNumbers = p.MaxPhoneNumbers, RecordingRetentionDays = p.RecordingRetentionDays,
-        ApiRequestsPerMinute = p.ApiRequestsPerMinute, Version = p.Version,
+        ApiRequestsPerMinute = p.ApiRequestsPerMinute, MaxStorageMegabytes = p.MaxStorageMegabytes, Version = p.Version,
     };
 
     public PlanRequest ToRequest() =>
-        new(VoiceSeats, DigitalSeats, VideoSeats, MaxConcurrentCalls, MaxConcurrentChats, MaxPhoneNumbers, RecordingRetentionDays, ApiRequestsPerMinute);
+        new(VoiceSeats, DigitalSeats, VideoSeats, MaxConcurrentCalls, MaxConcurrentChats, MaxPhoneNumbers, RecordingRetentionDays, ApiRequestsPerMinute,
+            MaxStorageMegabytes);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Parley.Server.Api.Conventions;
 using Parley.Server.Application;
 using Parley.Server.Application.CannedResponses;
 using Parley.Server.Application.InternalChat;
@@ -74,10 +75,25 @@ public sealed partial class InternalChatPanel
         _presence = Events.WatchPresence(Actor.TenantId, () => InvokeAsync(() => RenderAfterAsync(RefreshColleaguesAsync)));
     }
 
+    /// <summary>Every colleague, page by page of the service's largest, shown online first, then by name.</summary>
     private async Task RefreshColleaguesAsync()
     {
-        var colleagues = await Runner.QueryAsync<InternalChatService, AppResult<IReadOnlyList<ColleagueView>>>(Actor, (s, ct) => s.ColleaguesAsync(Actor, ct), _disposed.Token);
-        _colleagues = colleagues.Value ?? [];
+        var colleagues = new List<ColleagueView>();
+        var page = new PageRequest(PageRequest.MaxLimit, null);
+        while (true)
+        {
+            var asked = page;
+            var found = await Runner.QueryAsync<InternalChatService, AppResult<Page<ColleagueView>>>(Actor, (s, ct) => s.ColleaguesAsync(Actor, asked, ct), _disposed.Token);
+            colleagues.AddRange(found.Value?.Items ?? []);
+            if (found.Value?.NextCursor is not { } next)
+            {
+                break;
+            }
+
+            page = page with { Cursor = next };
+        }
+
+        _colleagues = [.. colleagues.OrderByDescending(c => c.Online).ThenBy(c => c.DisplayName, StringComparer.OrdinalIgnoreCase)];
         _selected = _selected is null ? null : _colleagues.FirstOrDefault(c => c.UserId == _selected.UserId) ?? _selected;
     }
 

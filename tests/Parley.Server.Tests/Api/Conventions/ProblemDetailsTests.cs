@@ -212,6 +212,7 @@ public sealed class ProblemDetailsTests(ParleyAppFactory factory) : IClassFixtur
     [InlineData("/api/v1/interactions?limit=-1")]
     [InlineData("/api/v1/audit?limit=1000")]
     [InlineData("/api/v1/callbacks?limit=-5")]
+    [InlineData("/api/v1/internal-chat?limit=501")]
     public async Task ALimitOutsideOneTo200_Is400_NotAPageOfAnotherSize(string url)
     {
         using var admin = await factory.SignInDemoAsync("admin");

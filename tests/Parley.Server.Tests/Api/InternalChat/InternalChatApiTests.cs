@@ -76,6 +76,37 @@ public sealed class InternalChatApiTests(ParleyAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Colleagues_ComeInPagesLikeEveryList_EachOnceInNameOrder_AndALimitOutsideOneTo200_Is400()
+    {
+        var (first, firstId, second, secondId) = await TwoAgentsAsync();
+        using (first)
+        using (second)
+        {
+            var walked = new List<(Guid Id, string Name)>();
+            string? cursor = null;
+            do
+            {
+                var page = await first.JsonAsync("/api/v1/internal-chat?limit=2" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+                var items = page.GetProperty("items").EnumerateArray().Select(c => (c.GetProperty("userId").GetGuid(), c.GetProperty("userName").GetString()!)).ToList();
+                Assert.InRange(items.Count, 1, 2);
+                walked.AddRange(items);
+                cursor = page.GetProperty("nextCursor").GetString();
+            }
+            while (cursor is not null && walked.Count < 1000);
+
+            Assert.Contains(walked, c => c.Id == secondId);
+            Assert.DoesNotContain(walked, c => c.Id == firstId);
+            Assert.Equal(walked.Select(c => c.Id).Distinct().Count(), walked.Count);
+            Assert.Equal(walked.Select(c => c.Name).Order(StringComparer.Ordinal), walked.Select(c => c.Name));
+            Assert.True(walked.Count > 2, "the demo tenant's people fill more than one page of two");
+            await first.JsonAsync("/api/v1/internal-chat?limit=0", 400);
+            await first.JsonAsync("/api/v1/internal-chat?limit=201", 400);
+            await first.JsonAsync("/api/v1/internal-chat?cursor=!!!", 400);
+            await first.JsonAsync($"/api/v1/internal-chat/{secondId}/messages?limit=201", 400);
+        }
+    }
+
+    [Fact]
     public async Task AnEmptyOrOversizedMessage_IsRefused()
     {
         var (first, _, second, secondId) = await TwoAgentsAsync();

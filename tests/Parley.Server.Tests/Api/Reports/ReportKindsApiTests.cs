@@ -201,6 +201,21 @@ public sealed class ReportKindsApiTests(CallRecordsAppFactory factory) : IClassF
         await agent.JsonAsync($"/api/v1/reports/csat?{range}", 403);
     }
 
+    [Theory]
+    [InlineData("xml")]
+    [InlineData("CSV")]
+    public async Task AnUnknownFormat_Is400_NamingTheFormatsAReportComesIn(string format)
+    {
+        var range = Range(new DateTimeOffset(2026, 10, 6, 0, 0, 0, TimeSpan.Zero));
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+
+        var problem = await supervisor.JsonAsync($"/api/v1/reports/queues?{range}&format={format}", 400);
+
+        var error = problem.GetProperty("errors").GetProperty("format")[0].GetString()!;
+        Assert.All(["'json'", "'csv'", "'xlsx'"], accepted => Assert.Contains(accepted, error, StringComparison.Ordinal));
+        Assert.Equal("queues", (await supervisor.JsonAsync($"/api/v1/reports/queues?{range}&format=json")).GetProperty("kind").GetString());
+    }
+
     private static string Iso(DateTimeOffset at) => Uri.EscapeDataString(at.ToString("O"));
 
     private static string Range(DateTimeOffset day) => $"from={Iso(day.Date)}&to={Iso(day.Date.AddDays(1))}".Replace("%2B00%3A00", "Z", StringComparison.Ordinal);
