@@ -20,6 +20,7 @@ public static class WebChatServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Transcripts.TranscriptMailer>());
         services.AddScoped<Application.Chats.ChatService>();
         services.AddScoped<Application.Chats.ChatTransfers>();
+        services.AddScoped<Application.Chats.ChatReading>();
         services.AddSingleton<Application.Chats.ChatLiveUpdates>();
         return services;
     }

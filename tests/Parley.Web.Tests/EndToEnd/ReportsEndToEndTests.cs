@@ -41,6 +41,33 @@ public sealed class ReportsEndToEndTests : BrowserTest
         admin.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task Each_report_field_is_named_once_for_screen_readers_and_labelled_once_on_screen()
+    {
+        var baseUrl = Server.StartOnLoopback();
+        await using var admin = await AdminBrowser.SignInAsync(Browser, baseUrl, "/reports");
+        var page = admin.Page;
+        var form = page.Locator("form.parley-report-form");
+        await Assertions.Expect(form.Locator("input[name='from']")).ToBeVisibleAsync();
+        var snapshot = await form.AriaSnapshotAsync();
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "reports-form.aria.txt"), snapshot);
+
+        // The date fields are named by their labels, once: not "From From (first day)" (the label's text, then an
+        // aria-label on the picker's wrapper that the label's name took in too).
+        await Assertions.Expect(form.GetByRole(AriaRole.Textbox, new() { Name = "From", Exact = true })).ToHaveAttributeAsync("name", "from");
+        await Assertions.Expect(form.GetByRole(AriaRole.Textbox, new() { Name = "To", Exact = true })).ToHaveAttributeAsync("name", "to");
+        await Assertions.Expect(form.GetByRole(AriaRole.Button, new() { Name = "Choose the first day", Exact = true })).ToHaveCountAsync(1);
+        await Assertions.Expect(form.GetByRole(AriaRole.Button, new() { Name = "Choose the last day (included)", Exact = true })).ToHaveCountAsync(1);
+        Assert.DoesNotContain("From From", snapshot, StringComparison.Ordinal);
+        Assert.DoesNotContain("To To", snapshot, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Toggle\"", snapshot, StringComparison.Ordinal);
+
+        // On screen each field shows its label once.
+        Assert.Equal(["Report", "From", "To", "Rows", "Queue", "Agent", "Channel"], await page.Locator("form.parley-report-form > label > span:first-child, form.parley-report-form > .parley-report-field > label").AllTextContentsAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "reports-form.png") });
+        admin.AssertNoErrors();
+    }
+
     /// <summary>
     /// Picks a report and runs it until <paramref name="shown"/> appears: on a loaded machine a pick made while the page
     /// re-renders can be lost (the CI saw the old report stay for 45 s once), so a person would pick again; so does the test.

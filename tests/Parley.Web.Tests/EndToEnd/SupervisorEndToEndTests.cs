@@ -57,6 +57,9 @@ public sealed class SupervisorEndToEndTests : BrowserTest
         var alice = page.Locator("tr[data-agent='Alice Agent'] .parley-agent-state");
         await Assertions.Expect(alice).ToHaveTextAsync("Available");
         await Assertions.Expect(page.Locator("tr[data-row='Priority'] td[data-cell='contacts']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("parley-alert-amber"));
+        // Carol's chat names its customer (the pre-chat name), not only its channel and queue.
+        await Assertions.Expect(page.Locator("tr[data-agent='Carol Agent'] .parley-chip")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Chat · Support · Grace Hopper · connected"));
+        await Assertions.Expect(page.Locator("tr[data-agent='Carol Agent'] .parley-chip-customer")).ToHaveTextAsync("Grace Hopper");
 
         // Time passes on the floor (the fake clock also paces the feed), then agent1 takes a break through the API.
         Server.Time.Advance(TimeSpan.FromSeconds(5));

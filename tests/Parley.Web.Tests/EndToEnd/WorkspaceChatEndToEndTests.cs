@@ -107,6 +107,71 @@ public sealed partial class WorkspaceChatEndToEndTests : BrowserTest
     }
 
     [Fact]
+    public async Task A_reload_keeps_the_open_chat_tab_and_the_unread_counts()
+    {
+        var baseUrl = Server.StartOnLoopback();
+        await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
+        await using var adaContext = await NewContextAsync(baseUrl, notifications: false);
+        await using var graceContext = await NewContextAsync(baseUrl, notifications: false);
+        var carol = await carolContext.NewPageAsync();
+        var ada = await adaContext.NewPageAsync();
+        var grace = await graceContext.NewPageAsync();
+        await SignInAsync(carol, "agent3");
+        await StartChatAsync(ada, "Ada Lovelace", "Is the brass lamp in stock?");
+        await AcceptAsync(carol, "Ada Lovelace");
+        await StartChatAsync(grace, "Grace Hopper", "Where is my order?");
+        await AcceptAsync(carol, "Grace Hopper");
+        var adaTab = carol.GetByRole(AriaRole.Tab, new() { NameRegex = AdaTab() });
+        var graceTab = carol.GetByRole(AriaRole.Tab, new() { NameRegex = GraceTab() });
+        await Assertions.Expect(graceTab).ToHaveAttributeAsync("aria-selected", "true"); // the chat just accepted is open
+
+        // Carol opens Ada's chat; Grace writes twice meanwhile.
+        await OpenTabAsync(adaTab);
+        await SayAsync(grace, "Order 1042.");
+        await SayAsync(grace, "It was due Monday.");
+        await Assertions.Expect(graceTab).ToContainTextAsync("(2 new)");
+
+        // A reload opens Ada's chat again, and Grace's tab still counts what Carol has not read.
+        await carol.ReloadAsync();
+        await Assertions.Expect(adaTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(carol.Locator(".parley-chat:visible .parley-chat-msg.customer")).ToContainTextAsync(["Is the brass lamp in stock?"]);
+        await Assertions.Expect(graceTab).ToContainTextAsync("(2 new)");
+        await Assertions.Expect(adaTab).Not.ToContainTextAsync("new)");
+        await ShotAsync(carol, "workspace-reloaded-tabs.png");
+
+        // Read once opened: after another reload Grace's chat is open and nothing counts as new.
+        await OpenTabAsync(graceTab);
+        await Assertions.Expect(graceTab).Not.ToContainTextAsync("new)");
+        await carol.ReloadAsync();
+        await Assertions.Expect(graceTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(carol.Locator(".parley-chat:visible .parley-chat-msg.customer")).ToHaveCountAsync(3);
+        await Assertions.Expect(graceTab).Not.ToContainTextAsync("new)");
+        await Assertions.Expect(adaTab).Not.ToContainTextAsync("new)");
+        Assert.Contains("interaction=", carol.Url, StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens a tab, clicking again (at most three times) when a loaded machine lost the click.</summary>
+    private static async Task OpenTabAsync(ILocator tab)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await tab.ClickAsync();
+            try
+            {
+                await Assertions.Expect(tab).ToHaveAttributeAsync("aria-selected", "true", new() { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    /// <summary>A screenshot into the test output directory.</summary>
+    private static async Task ShotAsync(IPage page, string name) =>
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, name), await page.ScreenshotAsync());
+
+    [Fact]
     public async Task The_chat_log_keeps_the_newest_message_in_view_when_its_transcript_holds_an_image()
     {
         var baseUrl = Server.StartOnLoopback();

@@ -126,6 +126,39 @@ public sealed class WorkspacePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chat_transferred_through_the_api_turns_the_open_tab_to_where_it_went_without_a_reload()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await _bunit.AuthorizeAsAsync(_server, "agent3");
+        using var carol = await _server.SignInAsync("agent3");
+        using var bob = await _server.SignInAsync("agent2");
+        using var api = await _server.ApiClientAsync();
+        var page = _bunit.Render<WorkspacePage>();
+        page.WaitForAssertion(() => Button(page, "Sign in to routing").Click(), Wait);
+        page.WaitForAssertion(() => Assert.Equal("Available", page.Find(".parley-state-name").TextContent), Wait);
+        await StartChatAsync("Ada Lovelace");
+        page.WaitForAssertion(() => Button(page, "Accept").Click(), Wait);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".parley-chat-send")), Wait);
+        var chatId = (await carol.JsonAsync("/api/v1/agents/me/interactions")).GetProperty("items")[0].GetProperty("interactionId").GetGuid();
+        var bobId = (await api.JsonAsync("/api/v1/agents?limit=200")).GetProperty("items").EnumerateArray()
+            .Single(a => a.GetProperty("displayName").GetString() == "Bob Agent").GetProperty("id").GetGuid();
+        using (var signedIn = await bob.PostAsJsonAsync("/api/v1/agents/me/sign-in", new { }, ct))
+        {
+            signedIn.EnsureSuccessStatusCode();
+        }
+
+        // Not the pane's own form: an integration hands the chat on (POST /api/v1/interactions/{id}/transfer).
+        using (var moved = await carol.PostAsJsonAsync($"/api/v1/interactions/{chatId}/transfer", new { to = new { agent = bobId } }, ct))
+        {
+            moved.EnsureSuccessStatusCode();
+        }
+
+        // The end's live event alone turns the open tab to wrap-up, saying where the chat went (no reload, no other event).
+        page.WaitForAssertion(() => Assert.Equal("You transferred the chat to Bob Agent.", page.Find(".parley-chat-ended").TextContent.Trim()), Wait);
+        Assert.Contains("(wrap-up)", page.Find(".rz-tabview-nav").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signing_in_beyond_the_plans_voice_seats_shows_the_limit_and_signs_nobody_out()
     {
         using var platform = await _server.SignInAsync("operator", WebAppFactory.OperatorPassword, "platform");

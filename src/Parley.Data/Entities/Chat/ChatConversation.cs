@@ -17,6 +17,12 @@ public sealed class ChatConversation : ITenantOwned
     /// <summary>The interaction that holds the chat now: <see cref="Id"/> until a transfer queues it again under a new one.</summary>
     public Guid InteractionId { get; set; }
 
+    /// <summary>
+    /// The last customer message (its <see cref="ChatMessageRow.Seq"/>) the agent holding the chat has seen with its tab
+    /// open: the workspace counts the later ones as unread, and still does after a reload. 0 before any was seen.
+    /// </summary>
+    public long AgentReadSeq { get; set; }
+
     /// <summary>The visitor's pre-chat answers as a JSON object.</summary>
     public string PreChat { get; set; } = "{}";
 

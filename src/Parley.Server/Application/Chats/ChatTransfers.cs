@@ -120,12 +120,16 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
 
         room.AgentName = null;
         room.Share(new ChatTransferredEvent());
+        // Where the chat went is stored before routing ends the interaction, so the end's live event already finds it: the
+        // first agent's open tab re-reads its work on that event and says "You transferred the chat to …" at once.
+        await StampAsync(interactionId, ended => ended.Attributes = WithTarget(ended.Attributes, shownTarget), ct);
         if (AppError.From(await routing.Grain.End(RoutingDefinitions.Key(interactionId))) is { } notEnded)
         {
             return notEnded;
         }
 
-        await MarkTransferredAsync(interactionId, shownTarget, ct);
+        // The outcome after the end, whose save writes the routing outcome.
+        await StampAsync(interactionId, ended => ended.Outcome = InteractionRecord.TransferredOutcome, ct);
 
         return AppResult<ChatTransferResult>.Ok(new ChatTransferResult(next));
     }
@@ -152,20 +156,26 @@ internal sealed class ChatTransfers(ParleyDbContext db, TenantContext tenant, Ch
     }
 
     /// <summary>
-    /// Stamps the ended interaction as passed on, for the reports' transfers (a tracked save: it marks a closed quarter stale),
-    /// and where to, for the first agent's tab while they wrap up.
+    /// Changes the transferred interaction's row (a tracked save: marking it transferred makes a closed report quarter
+    /// stale): where it went, for the first agent's tab while they wrap up, and that it was passed on, for the reports.
     /// </summary>
-    private async Task MarkTransferredAsync(Guid interactionId, string shownTarget, CancellationToken ct)
+    private async Task StampAsync(Guid interactionId, Action<InteractionRecord> change, CancellationToken ct)
     {
-        var ended = await db.Interactions.SingleOrDefaultAsync(i => i.Id == interactionId, ct);
-        if (ended is not null)
+        var row = await db.Interactions.SingleOrDefaultAsync(i => i.Id == interactionId, ct);
+        if (row is not null)
         {
-            var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(ended.Attributes) ?? [];
-            attributes[ChatTransferAttributes.TransferredTo] = shownTarget;
-            ended.Attributes = JsonSerializer.Serialize(attributes);
-            ended.Outcome = InteractionRecord.TransferredOutcome;
+            change(row);
             await db.SaveChangesAsync(ct);
+            // Not kept: routing's end saves the row (and its version) in between, and the next stamp must read that.
+            db.Entry(row).State = EntityState.Detached;
         }
+    }
+
+    private static string WithTarget(string attributesJson, string shownTarget)
+    {
+        var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(attributesJson) ?? [];
+        attributes[ChatTransferAttributes.TransferredTo] = shownTarget;
+        return JsonSerializer.Serialize(attributes);
     }
 
     private Task MoveAsync(Guid conversationId, Guid interactionId, CancellationToken ct) =>

@@ -4,7 +4,8 @@ namespace Parley.Server.Application.Supervision;
 
 /// <summary>
 /// Everything the dashboard is computed from: configuration (queues, agents), the routing grain's snapshot (queue views,
-/// waiting interactions, agent views) and today's interaction records, read at <see cref="Now"/>.
+/// waiting interactions, agent views) and today's interaction records, read at <see cref="Now"/>; <see cref="Customers"/> names
+/// the customer of each interaction in the agents' hands (by interaction id; absent when its attributes name none).
 /// </summary>
 public sealed record DashboardInputs(
     DateTimeOffset Now,
@@ -15,4 +16,5 @@ public sealed record DashboardInputs(
     IReadOnlyList<AgentView> AgentViews,
     IReadOnlyList<TodayRecord> Today,
     DateOnly Day,
-    string TimeZone);
+    string TimeZone,
+    IReadOnlyDictionary<Guid, string>? Customers = null);

@@ -147,14 +147,16 @@ public static class RealtimeMetricsCalculator
     {
         var channels = today.ToDictionary(r => r.Id.ToString(), r => r.Channel, StringComparer.Ordinal);
         string QueueName(string id) => Guid.TryParse(id, out var q) && queues.TryGetValue(q, out var queue) ? queue.Name : "";
+        string? Customer(string id) => Guid.TryParse(id, out var i) ? inputs.Customers?.GetValueOrDefault(i) : null;
 
         return inputs.Agents.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a =>
         {
             var view = views.GetValueOrDefault(a.Id.ToString());
             var work = (view?.Work ?? []).Select(w => new AgentInteractionView(
-                    Guid.Parse(w.InteractionId), w.Channel.ToString(), QueueName(w.QueueId), w.Status == InteractionStatus.Offered ? "Ringing" : "Connected", w.Since))
+                    Guid.Parse(w.InteractionId), w.Channel.ToString(), QueueName(w.QueueId), w.Status == InteractionStatus.Offered ? "Ringing" : "Connected", w.Since,
+                    Customer(w.InteractionId)))
                 .Concat((view?.WrapUps ?? []).Select(w => new AgentInteractionView(
-                    Guid.Parse(w.InteractionId), channels.GetValueOrDefault(w.InteractionId, ""), QueueName(w.QueueId), "WrapUp", w.Since)))
+                    Guid.Parse(w.InteractionId), channels.GetValueOrDefault(w.InteractionId, ""), QueueName(w.QueueId), "WrapUp", w.Since, Customer(w.InteractionId))))
                 .ToList();
             return new AgentRow(
                 a.Id, a.Name, view?.State ?? AgentState.LoggedOut, view?.ReasonCode, view?.TimeInState ?? TimeSpan.Zero, view?.SignOutPending ?? false, work, a.Skills);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Parley.Cluster.Routing.Messages;
 using Parley.Data;
 using Parley.Data.Tenancy;
 using Parley.Domain.Security;
@@ -54,9 +56,37 @@ internal sealed class SupervisorDashboard(ParleyDbContext db, RoutingGateway rou
 
         var queueViews = await queueViewsTask;
         var waiting = await Task.WhenAll(queueViews.Where(v => v.Waiting > 0).Select(v => grain.GetWaiting(v.QueueId)));
+        var agentViews = await agentViewsTask;
         var view = RealtimeMetricsCalculator.Compute(new DashboardInputs(
-            now, queues, agents, queueViews, waiting.SelectMany(w => w).ToList(), await agentViewsTask, today, day, zone.Id));
+            now, queues, agents, queueViews, waiting.SelectMany(w => w).ToList(), agentViews, today, day, zone.Id, await CustomersAsync(agentViews, ct)));
         return view with { Seats = await seatsTask };
+    }
+
+    /// <summary>
+    /// The customer of each interaction in the agents' hands, named from its attributes (<see cref="CustomerAttributes"/>):
+    /// one read of those few rows' attributes, not of the day's.
+    /// </summary>
+    private async Task<Dictionary<Guid, string>> CustomersAsync(IReadOnlyList<AgentView> agents, CancellationToken ct)
+    {
+        var ids = agents.SelectMany(a => a.Work.Select(w => w.InteractionId).Concat(a.WrapUps.Select(w => w.InteractionId)))
+            .Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Interactions.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Attributes }).ToListAsync(ct);
+        var customers = new Dictionary<Guid, string>();
+        foreach (var row in rows)
+        {
+            var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Attributes) ?? [];
+            if ((CustomerAttributes.NameOf(attributes) ?? CustomerAttributes.First(attributes, CustomerAttributes.AddressKeys)) is { } customer)
+            {
+                customers[row.Id] = customer;
+            }
+        }
+
+        return customers;
     }
 
     /// <summary>Local midnight of <paramref name="day"/>; when a DST gap skips midnight, the end of the gap.</summary>

@@ -16,7 +16,8 @@ namespace Parley.Server.Web.Workspace;
 /// <summary>
 /// A chat's transcript, reply box and typing indicators inside its interaction tab. Reads and writes through
 /// <see cref="ChatService"/> (the REST API's code); new messages, the customer typing and the end arrive live through
-/// <see cref="ChatLiveUpdates"/>. Counts the customer's messages that arrive while the tab is not selected.
+/// <see cref="ChatLiveUpdates"/>. Counts the customer's messages the agent has not seen: those after the chat's read mark
+/// (<see cref="ChatReading"/>, kept on the server, so the count survives a reload), which moves up while the tab is selected.
 /// </summary>
 public sealed partial class ChatPane
 {
@@ -34,6 +35,7 @@ public sealed partial class ChatPane
     private string? _transferredTo;
     private DateTimeOffset _typingSentAt;
     private int _unread;
+    private long _readThrough;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = null!;
@@ -83,6 +85,14 @@ public sealed partial class ChatPane
         _actor = CurrentActor.Require((await Authentication).User);
         _subscription = await Live.SubscribeAsync(_actor, Item.InteractionId, OnChatEvent, _disposed.Token);
         await LoadAsync();
+        var read = await Runner.QueryAsync<ChatReading, AppResult<long>>(_actor, (r, ct) => r.ReadThroughAsync(_actor, Item.InteractionId, ct), _disposed.Token);
+        _readThrough = read.Value;
+        if (!Selected && _messages.Count(m => m.From == "customer" && m.Seq > _readThrough) is > 0 and var unread)
+        {
+            _unread = unread;
+            await UnreadChanged.InvokeAsync(_unread);
+        }
+
         var responses = await Runner.QueryAsync<CannedResponseService, AppResult<IReadOnlyList<CannedResponseView>>>(
             _actor, (s, ct) => s.ListAsync(_actor, null, ct), _disposed.Token);
         _responses = responses.Value ?? [];
@@ -99,10 +109,28 @@ public sealed partial class ChatPane
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Selected && _unread > 0)
+        if (!Selected)
+        {
+            return;
+        }
+
+        if (_unread > 0)
         {
             _unread = 0;
             await UnreadChanged.InvokeAsync(0);
+        }
+
+        await MarkSeenAsync();
+    }
+
+    /// <summary>The tab is on screen: its customer messages are seen (stored only when the mark moves).</summary>
+    private async Task MarkSeenAsync()
+    {
+        var last = _messages.Where(m => m.From == "customer").Select(m => m.Seq).DefaultIfEmpty(0).Max();
+        if (last > _readThrough)
+        {
+            _readThrough = last;
+            await Runner.QueryAsync<ChatReading, AppResult<Done>>(_actor, (r, ct) => r.MarkReadAsync(_actor, Item.InteractionId, last, ct), _disposed.Token);
         }
     }
 
@@ -133,7 +161,11 @@ public sealed partial class ChatPane
                 if (Add(ChatMessageView.Of(row)) && row.Direction == "customer")
                 {
                     _customerTyping = false;
-                    if (!Selected)
+                    if (Selected)
+                    {
+                        await MarkSeenAsync();
+                    }
+                    else
                     {
                         _unread++;
                         await UnreadChanged.InvokeAsync(_unread);

@@ -14,6 +14,8 @@ namespace Parley.Server.Web.Workspace;
 /// The agent workspace. Everything it shows is read through <see cref="AgentWorkspace"/> (the REST API's code) and re-read
 /// when the server pushes one of the agent's routing events to this circuit, or when the circuit reconnects; nothing polls.
 /// A one-second local tick only advances the displayed clocks (time in state, offer countdown, handle time).
+/// The open tab is kept by interaction, not by position, and written to the address (<c>?interaction=…</c>), so a reload
+/// opens the same tab; the chats' unread counts come from the server (<see cref="Parley.Server.Application.Chats.ChatReading"/>).
 /// </summary>
 public sealed partial class WorkspacePage
 {
@@ -31,6 +33,7 @@ public sealed partial class WorkspacePage
     private bool _busy;
     private string? _error;
     private int _tab;
+    private Guid? _selected;
     private readonly Dictionary<Guid, int> _unread = [];
     private readonly CancellationTokenSource _disposed = new();
 
@@ -55,6 +58,9 @@ public sealed partial class WorkspacePage
     [Inject]
     private ILogger<WorkspacePage> Logger { get; set; } = null!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
     private IEnumerable<WorkItemView> Offers => _work.Where(w => w.Status == WorkItemStatus.Offered);
 
     private List<WorkItemView> Handling => _work.Where(w => w.Status != WorkItemStatus.Offered).ToList();
@@ -63,6 +69,7 @@ public sealed partial class WorkspacePage
     {
         _actor = CurrentActor.Require((await Authentication).User);
         _now = Time.GetUtcNow();
+        _selected = AddressedInteraction();
         await RefreshAsync();
         if (_me is not null)
         {
@@ -125,11 +132,42 @@ public sealed partial class WorkspacePage
             }
 
             _now = Time.GetUtcNow();
-            _tab = Math.Clamp(_tab, 0, Math.Max(0, Handling.Count - 1));
+            KeepSelection();
         }
         finally
         {
             _refreshing.Release();
+        }
+    }
+
+    /// <summary>
+    /// The open tab follows its interaction when tabs come or go; when it went (wrapped up), the tab at its place opens.
+    /// </summary>
+    private void KeepSelection()
+    {
+        var handling = Handling;
+        var index = handling.FindIndex(w => w.InteractionId == _selected);
+        _tab = index >= 0 ? index : Math.Clamp(_tab, 0, Math.Max(0, handling.Count - 1));
+        // An offer being accepted keeps its claim on the tab until it is in hand.
+        if (index < 0 && handling.Count > 0 && !Offers.Any(o => o.InteractionId == _selected))
+        {
+            _selected = handling[_tab].InteractionId;
+        }
+    }
+
+    /// <summary>The interaction the address names (<c>?interaction=…</c>): the tab open before a reload.</summary>
+    private Guid? AddressedInteraction() =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query).TryGetValue(AddressKey, out var value)
+        && Guid.TryParse(value, out var id) ? id : null;
+
+    private const string AddressKey = "interaction";
+
+    /// <summary>Writes the open tab to the address (replacing the history entry) when it changed, so a reload reopens it.</summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (Handling.Count > 0 && _selected is { } selected && AddressedInteraction() != selected)
+        {
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(AddressKey, selected.ToString()), replace: true);
         }
     }
 
@@ -142,8 +180,12 @@ public sealed partial class WorkspacePage
     private Task SelectAsync(StateChoice choice) =>
         RunAsync("agent.state", (w, ct) => w.SetStateAsync(_actor, choice.State, choice.Reason, ct));
 
-    private Task AcceptAsync(WorkItemView item) =>
-        RunAsync("interactions.accept", (w, ct) => w.AcceptAsync(_actor, item.InteractionId, ct));
+    /// <summary>Accepts an offer and opens its tab (the tab open so far stays open when another way adds one).</summary>
+    private Task AcceptAsync(WorkItemView item)
+    {
+        _selected = item.InteractionId;
+        return RunAsync("interactions.accept", (w, ct) => w.AcceptAsync(_actor, item.InteractionId, ct));
+    }
 
     private Task RejectAsync(WorkItemView item) =>
         RunAsync("interactions.reject", (w, ct) => w.RejectAsync(_actor, item.InteractionId, ct));
@@ -273,6 +315,7 @@ public sealed partial class WorkspacePage
         _tab = index;
         if (index >= 0 && index < Handling.Count)
         {
+            _selected = Handling[index].InteractionId;
             _unread.Remove(Handling[index].InteractionId);
         }
 
