@@ -2602,6 +2602,9 @@ namespace Parley.Data.Postgres.Migrations
                             b1.Property<int?>("MaxPhoneNumbers")
                                 .HasColumnType("integer");
 
+                            b1.Property<int?>("MaxStorageMegabytes")
+                                .HasColumnType("integer");
+
                             b1.Property<int?>("RecordingRetentionDays")
                                 .HasColumnType("integer");
 

@@ -2573,6 +2573,9 @@ namespace Parley.Data.Sqlite.Migrations
                             b1.Property<int?>("MaxPhoneNumbers")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("MaxStorageMegabytes")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("RecordingRetentionDays")
                                 .HasColumnType("INTEGER");
 
