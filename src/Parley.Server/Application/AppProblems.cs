@@ -16,6 +16,8 @@ internal static class AppProblems
         AppErrorKind.UnsupportedType => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: error.Detail),
         AppErrorKind.LimitReached => ApiProblems.LimitReached(error.Field ?? "plan", error.Detail),
         AppErrorKind.Unavailable => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Node draining", detail: error.Detail),
+        AppErrorKind.Conflict when error.Field is { } cause => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: error.Detail, extensions: new Dictionary<string, object?> { ["cause"] = cause }),
         _ => ApiProblems.Conflict(error.Detail),
     };
 

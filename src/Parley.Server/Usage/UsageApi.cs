@@ -12,7 +12,7 @@ namespace Parley.Server.Usage;
 
 /// <summary>
 /// <c>/api/v1/usage</c> (the caller's tenant, <c>reports.read</c>) and <c>/api/v1/platform/usage</c> (every tenant,
-/// <c>platform.tenants.read</c>; CSV with <c>Accept: text/csv</c> or <c>?format=csv</c>, another format a 400). Days are
+/// <c>platform.tenants.read</c>); both in CSV with <c>Accept: text/csv</c> or <c>?format=csv</c>, another format a 400. Days are
 /// the tenant's local days; <c>interval=month</c> sums each month (the seat peak is the month's highest day).
 /// </summary>
 public static class UsageApi
@@ -29,28 +29,35 @@ public static class UsageApi
         return api;
     }
 
-    private static async Task<IResult> TenantAsync(HttpContext http, UsageReader reader, DateOnly? from, DateOnly? to, string? interval, CancellationToken ct)
+    private static async Task<IResult> TenantAsync(
+        HttpContext http, UsageReader reader, DateOnly? from, DateOnly? to, string? interval, string? format, CancellationToken ct)
     {
-        if (Check(from, to, interval) is { } invalid)
+        if (Check(from, to, interval, format) is { } invalid)
         {
             return invalid;
         }
 
         var rows = Group(await reader.ReadAsync(CurrentActor.Require(http.User).TenantId, from!.Value, to!.Value, ct), interval);
-        return TypedResults.Ok(new { from, to, interval = interval ?? "day", items = rows });
+        if (!WantsCsv(http, format))
+        {
+            return TypedResults.Ok(new { from, to, interval = interval ?? "day", items = rows });
+        }
+
+        var text = new StringBuilder("period,meter,dimension,quantity\n");
+        foreach (var row in rows)
+        {
+            AppendCsv(text, row);
+        }
+
+        return TypedResults.Text(text.ToString(), "text/csv", Encoding.UTF8);
     }
 
     private static async Task<IResult> PlatformAsync(
         HttpContext http, UsageReader reader, ParleyDbContext db, DateOnly? from, DateOnly? to, string? interval, string? format, CancellationToken ct)
     {
-        if (Check(from, to, interval) is { } invalid)
+        if (Check(from, to, interval, format) is { } invalid)
         {
             return invalid;
-        }
-
-        if (FormatQuery.Refusal(format, FormatQuery.Json, FormatQuery.Csv) is { } badFormat)
-        {
-            return badFormat;
         }
 
         var tenants = await db.Tenants.AsNoTracking().Where(t => t.Slug != TenantSlug.Platform).OrderBy(t => t.Slug).Select(t => new { t.Id, t.Slug }).ToListAsync(ct);
@@ -60,8 +67,7 @@ public static class UsageApi
             items.AddRange(Group(await reader.ReadAsync(tenant.Id, from!.Value, to!.Value, ct), interval).Select(r => (tenant.Id, tenant.Slug, r)));
         }
 
-        var csv = format == FormatQuery.Csv || (format != FormatQuery.Json && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
-        if (!csv)
+        if (!WantsCsv(http, format))
         {
             return TypedResults.Ok(new { from, to, interval = interval ?? "day", items = items.Select(i => new { tenantId = i.TenantId, tenant = i.Slug, i.Row.Day, i.Row.Meter, i.Row.Dimension, i.Row.Quantity }) });
         }
@@ -69,7 +75,8 @@ public static class UsageApi
         var text = new StringBuilder("tenant_id,tenant,period,meter,dimension,quantity\n");
         foreach (var (tenantId, slug, row) in items)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{tenantId:D},{slug},{row.Day:yyyy-MM-dd},{row.Meter},\"{row.Dimension.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{row.Quantity}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{tenantId:D},{slug},");
+            AppendCsv(text, row);
         }
 
         return TypedResults.Text(text.ToString(), "text/csv", Encoding.UTF8);
@@ -96,6 +103,17 @@ public static class UsageApi
 
         return TypedResults.Ok(new { tenants = tenants.Count, days });
     }
+
+    private static IResult? Check(DateOnly? from, DateOnly? to, string? interval, string? format) =>
+        Check(from, to, interval) ?? FormatQuery.Refusal(format, FormatQuery.Json, FormatQuery.Csv);
+
+    private static bool WantsCsv(HttpContext http, string? format) =>
+        format == FormatQuery.Csv
+        || (format != FormatQuery.Json && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>A row's period, meter, quoted dimension and quantity, and the line's end.</summary>
+    private static void AppendCsv(StringBuilder text, UsageRow row) =>
+        text.Append(CultureInfo.InvariantCulture, $"{row.Day:yyyy-MM-dd},{row.Meter},\"{row.Dimension.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{row.Quantity}\n");
 
     private static IResult? Check(DateOnly? from, DateOnly? to, string? interval) =>
         from is null ? ApiProblems.Invalid("from", "A date (yyyy-MM-dd), in the tenant's time zone.")

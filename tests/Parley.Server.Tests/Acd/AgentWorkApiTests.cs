@@ -54,6 +54,26 @@ public sealed class AgentWorkApiTests(AcdAppFactory factory) : IClassFixture<Acd
     }
 
     [Fact]
+    public async Task A_live_calls_offer_is_answered_on_the_phone_so_accepting_it_here_is_409_and_rejecting_works()
+    {
+        await factory.GiveDemoAgentsDeskPhonesAsync();
+        using var api = await factory.ApiClientAsync();
+        using var agent = await factory.SignInDemoAsync("agent1");
+        var sales = await api.IdByAsync("/api/v1/queues", "name", "Sales");
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
+        var id = await api.CreateInteractionAsync(sales, attributes: new { sipCallId = "a84b4c76e66710@pc33", callerNumber = "+15550112" });
+        Assert.Equal("Offered", Assert.Single(await agent.MyWorkAsync()).GetProperty("status").GetString());
+
+        var refused = await agent.PostJsonAsync($"/api/v1/interactions/{id}/accept", new { }, 409);
+        Assert.Equal("answer_on_phone", refused.GetProperty("cause").GetString());
+        Assert.Equal("Offered", Assert.Single(await agent.MyWorkAsync()).GetProperty("status").GetString());
+        await agent.PostAsync($"/api/v1/interactions/{id}/reject", 204);
+
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+        await api.PostAsync($"/api/v1/interactions/{id}/abandon", 204);
+    }
+
+    [Fact]
     public async Task A_user_without_agent_self_is_forbidden_and_an_api_client_has_no_agent()
     {
         using var admin = await factory.SignInDemoAsync("supervisor");

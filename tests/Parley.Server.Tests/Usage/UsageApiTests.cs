@@ -32,16 +32,23 @@ public sealed class UsageApiTests(ParleyAppFactory factory) : IClassFixture<Parl
         Assert.Equal("tenant_id,tenant,period,meter,dimension,quantity", lines[0]);
         Assert.Contains(lines, l => l.Contains($",demo,{today},seat-peak,", StringComparison.Ordinal));
 
+        using var tenantCsv = await (await admin.GetAsync($"/api/v1/usage?from={today}&to={today}&format=csv", Ct)).ExpectAsync(200);
+        var tenantLines = (await tenantCsv.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("period,meter,dimension,quantity", tenantLines[0]);
+        Assert.Contains(tenantLines, l => l.StartsWith($"{today},seat-peak,", StringComparison.Ordinal));
+
         using var tooLong = await admin.GetAsync($"/api/v1/usage?from=2026-01-01&to=2026-12-31", Ct);
         await tooLong.ExpectAsync(400);
     }
 
-    [Fact]
-    public async Task TheOperatorsUsage_InAnUnknownFormat_Is400_NamingJsonAndCsv()
+    [Theory]
+    [InlineData("/api/v1/platform/usage")]
+    [InlineData("/api/v1/usage")]
+    public async Task Usage_InAnUnknownFormat_Is400_NamingJsonAndCsv(string path)
     {
-        using var platform = await factory.SignInOperatorAsync();
+        using var caller = path.Contains("platform", StringComparison.Ordinal) ? await factory.SignInOperatorAsync() : await factory.SignInDemoAsync("admin");
 
-        var problem = await platform.GetJsonAsync("/api/v1/platform/usage?from=2026-12-01&to=2026-12-01&format=xml", 400);
+        var problem = await caller.GetJsonAsync($"{path}?from=2026-12-01&to=2026-12-01&format=xml", 400);
 
         var error = problem.GetProperty("errors").GetProperty("format")[0].GetString()!;
         Assert.Contains("'json' or 'csv'", error, StringComparison.Ordinal);

@@ -126,7 +126,7 @@ public sealed partial class WorkspaceChatEndToEndTests : BrowserTest
         await Assertions.Expect(graceTab).ToHaveAttributeAsync("aria-selected", "true"); // the chat just accepted is open
 
         // Carol opens Ada's chat; Grace writes twice meanwhile.
-        await OpenTabAsync(adaTab);
+        await OpenTabAsync(carol, adaTab);
         await SayAsync(grace, "Order 1042.");
         await SayAsync(grace, "It was due Monday.");
         await Assertions.Expect(graceTab).ToContainTextAsync("(2 new)");
@@ -140,7 +140,7 @@ public sealed partial class WorkspaceChatEndToEndTests : BrowserTest
         await ShotAsync(carol, "workspace-reloaded-tabs.png");
 
         // Read once opened: after another reload Grace's chat is open and nothing counts as new.
-        await OpenTabAsync(graceTab);
+        await OpenTabAsync(carol, graceTab);
         await Assertions.Expect(graceTab).Not.ToContainTextAsync("new)");
         await carol.ReloadAsync();
         await Assertions.Expect(graceTab).ToHaveAttributeAsync("aria-selected", "true");
@@ -150,18 +150,24 @@ public sealed partial class WorkspaceChatEndToEndTests : BrowserTest
         Assert.Contains("interaction=", carol.Url, StringComparison.Ordinal);
     }
 
-    /// <summary>Opens a tab, clicking again (at most three times) when a loaded machine lost the click.</summary>
-    private static async Task OpenTabAsync(ILocator tab)
+    /// <summary>
+    /// Opens a tab, clicking again (at most three times) when a loaded machine lost the click, and waits until the server
+    /// wrote it to the address: the tab turns selected in the browser first, and a reload before the address changed would
+    /// open the tab before.
+    /// </summary>
+    private static async Task OpenTabAsync(IPage page, ILocator tab)
     {
+        var before = page.Url;
         for (var attempt = 1; ; attempt++)
         {
             await tab.ClickAsync();
             try
             {
                 await Assertions.Expect(tab).ToHaveAttributeAsync("aria-selected", "true", new() { Timeout = 10_000 });
+                await page.WaitForURLAsync(url => url != before && url.Contains("interaction=", StringComparison.Ordinal), new() { Timeout = 10_000 });
                 return;
             }
-            catch (PlaywrightException) when (attempt < 3)
+            catch (Exception e) when ((e is PlaywrightException or TimeoutException) && attempt < 3)
             {
             }
         }

@@ -41,6 +41,29 @@ public sealed class OfferCardTests : BunitContext
     }
 
     [Theory]
+    [InlineData("sipCallId", "a84b4c76e66710@pc33")]
+    [InlineData("kind", "consult")]
+    [InlineData("kind", "callback")]
+    public void A_live_calls_offer_is_answered_on_the_phone_and_can_only_be_rejected_here(string attribute, string value)
+    {
+        var offer = Offer() with { Attributes = new Dictionary<string, string> { [attribute] = value, ["name"] = "Grace Hopper" } };
+        var card = Render<OfferCard>(p => p.Add(c => c.Item, offer).Add(c => c.Now, OfferedAt));
+
+        Assert.DoesNotContain(card.FindAll("button"), b => b.TextContent.Contains("Accept", StringComparison.Ordinal));
+        Assert.Contains("Answer on your phone", card.Find(".parley-answer-on-phone").TextContent, StringComparison.Ordinal);
+        Assert.Single(card.FindAll("button"), b => b.TextContent.Contains("Reject", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_voicemail_is_accepted_here_to_be_played()
+    {
+        var offer = Offer() with { Attributes = new Dictionary<string, string> { ["kind"] = "voicemail", ["callId"] = Guid.Empty.ToString() } };
+        var card = Render<OfferCard>(p => p.Add(c => c.Item, offer).Add(c => c.Now, OfferedAt));
+
+        Assert.Single(card.FindAll("button"), b => b.TextContent.Contains("Accept", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Chat", "chat", "comments_disabled")]
     [InlineData("Voice", "call", "call_end")]
     [InlineData("Video", "videocam", "videocam_off")]

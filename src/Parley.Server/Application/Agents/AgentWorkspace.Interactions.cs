@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Data.Entities.Acd;
 using Parley.Routing;
+using Parley.Server.Application.Calls;
 using Parley.Server.Auth;
 using Parley.Server.Routing;
 
@@ -12,8 +14,17 @@ internal sealed partial class AgentWorkspace
     /// <summary>Wrap-up notes longer than this are refused.</summary>
     public const int MaxNotesLength = 2000;
 
-    public Task<AppResult<Done>> AcceptAsync(CurrentActor actor, Guid interactionId, CancellationToken ct) =>
-        OnInteractionAsync(actor, interactionId, "accepted", ct, agent => routing.Grain.Accept(RoutingDefinitions.Key(interactionId), agent));
+    /// <summary>Accepts an offer; the offer of a live call is refused (<see cref="PhoneAnswered"/>): the phone answers it.</summary>
+    public async Task<AppResult<Done>> AcceptAsync(CurrentActor actor, Guid interactionId, CancellationToken ct)
+    {
+        var attributes = await db.Interactions.Where(i => i.Id == interactionId).Select(i => i.Attributes).FirstOrDefaultAsync(ct);
+        if (attributes is not null && PhoneAnswered.IsLiveCall(JsonSerializer.Deserialize<Dictionary<string, string>>(attributes) ?? []))
+        {
+            return new AppError(AppErrorKind.Conflict, PhoneAnswered.Explanation, PhoneAnswered.Cause);
+        }
+
+        return await OnInteractionAsync(actor, interactionId, "accepted", ct, agent => routing.Grain.Accept(RoutingDefinitions.Key(interactionId), agent));
+    }
 
     public Task<AppResult<Done>> RejectAsync(CurrentActor actor, Guid interactionId, CancellationToken ct) =>
         OnInteractionAsync(actor, interactionId, "rejected", ct, agent => routing.Grain.Reject(RoutingDefinitions.Key(interactionId), agent));
