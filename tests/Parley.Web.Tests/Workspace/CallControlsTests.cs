@@ -67,7 +67,7 @@ public sealed class CallControlsTests : BunitContext
         controls.Find("select[name=transfer-target]").Change(Sales.ToString());
         Button(controls, "Transfer").Click();
         controls.Find("select[name=transfer-kind]").Change("number");
-        controls.Find("input[name=transfer-number]").Change(" +15559990001 ");
+        controls.Find("input[name=transfer-number]").Input(" +15559990001 ");
         Button(controls, "Transfer").Click();
 
         Assert.Equal(Sales, actions[0].To?.Queue);

@@ -8,12 +8,22 @@ internal sealed class CallWatcher(Guid tenantId, ICallRoutingListener listener) 
 {
     public Guid TenantId { get; } = tenantId;
 
+    private volatile bool _detached;
+
     /// <summary>The reference the grain holds (set once created).</summary>
     public IInteractionWatcher? Reference { get; set; }
+
+    /// <summary>The call no longer listens: a notice still on its way is taken and dropped.</summary>
+    public void Detach() => _detached = true;
 
     public Task OnNotice(InteractionNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        if (_detached)
+        {
+            return Task.CompletedTask;
+        }
+
         switch (notice.Kind)
         {
             case InteractionNoticeKind.Offered when Guid.TryParse(notice.AgentId, out var agent) && notice.ExpiresAt is { } expires:

@@ -22,6 +22,9 @@ internal sealed partial class GrainCallRouting(IGrainFactory grains, IServiceSco
 {
     public static readonly TimeSpan RewatchInterval = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a dropped watcher's reference lives on for notices already on their way.</summary>
+    private static readonly TimeSpan ReferenceGrace = TimeSpan.FromSeconds(10);
+
     /// <summary>Watchers re-attached per grain message.</summary>
     private const int RewatchChunk = 1000;
 
@@ -125,10 +128,7 @@ internal sealed partial class GrainCallRouting(IGrainFactory grains, IServiceSco
         return false;
     }
 
-    /// <summary>
-    /// Tells the grain first, then deletes the watcher's reference: the other way round, a notice the grain sent meanwhile
-    /// reached a deleted observer, which Orleans logs as an error ("Unexpected target grain in request").
-    /// </summary>
+    /// <summary>Tells the grain first, then drops the watcher (<see cref="Drop"/>).</summary>
     public async ValueTask ForgetAsync(Guid tenantId, Guid interactionId)
     {
         if (!_watchers.ContainsKey(interactionId))
@@ -198,6 +198,11 @@ internal sealed partial class GrainCallRouting(IGrainFactory grains, IServiceSco
         return result == RoutingResult.Ok;
     }
 
+    /// <summary>
+    /// Stops a watcher: it drops notices at once, and its Orleans reference is deleted a little later, so a notice the grain
+    /// sent just before it heard <c>Unwatch</c> (the end of the call that ended it, say) reaches a live observer rather than
+    /// a deleted one, which Orleans logs as an error ("Unexpected target grain in request").
+    /// </summary>
     private bool Drop(Guid interactionId)
     {
         if (!_watchers.TryRemove(interactionId, out var watcher))
@@ -205,7 +210,9 @@ internal sealed partial class GrainCallRouting(IGrainFactory grains, IServiceSco
             return false;
         }
 
-        grains.DeleteObjectReference<IInteractionWatcher>(watcher.Reference!);
+        watcher.Detach();
+        _ = Task.Delay(ReferenceGrace, time, CancellationToken.None)
+            .ContinueWith(_ => grains.DeleteObjectReference<IInteractionWatcher>(watcher.Reference!), TaskScheduler.Default);
         return true;
     }
 
