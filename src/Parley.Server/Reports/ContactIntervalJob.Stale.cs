@@ -112,7 +112,7 @@ internal sealed partial class ContactIntervalJob
     /// </summary>
     private static async Task<QuarterSums> SumAsync(ParleyDbContext db, Guid tenantId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
     {
-        var records = new ReportRecords(db);
+        var records = new ReportRecords(db, until); // closed quarters: all in the past
         var range = new ReportRequest(from, until);
         var thresholds = await records.ThresholdsAsync(ct);
         var contacts = await records.ContactsAsync(range, ct) ?? throw TooMany("contacts");

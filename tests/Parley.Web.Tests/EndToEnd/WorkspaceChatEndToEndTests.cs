@@ -57,21 +57,8 @@ public sealed partial class WorkspaceChatEndToEndTests : BrowserTest
     [Fact]
     public async Task Two_chats_sit_in_tabs_that_count_unread_messages_and_a_file_the_agent_attaches_reaches_the_visitor()
     {
-        var baseUrl = Server.StartOnLoopback();
-        await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
-        await using var adaContext = await NewContextAsync(baseUrl, notifications: false);
-        await using var graceContext = await NewContextAsync(baseUrl, notifications: false);
-        var carol = await carolContext.NewPageAsync();
-        var ada = await adaContext.NewPageAsync();
-        var grace = await graceContext.NewPageAsync();
-        await SignInAsync(carol, "agent3");
-
-        await StartChatAsync(ada, "Ada Lovelace", "Is the brass lamp in stock?");
-        await AcceptAsync(carol, "Ada Lovelace");
-        await StartChatAsync(grace, "Grace Hopper", "Where is my order?");
-        await AcceptAsync(carol, "Grace Hopper");
-        var adaTab = carol.GetByRole(AriaRole.Tab, new() { NameRegex = AdaTab() });
-        var graceTab = carol.GetByRole(AriaRole.Tab, new() { NameRegex = GraceTab() });
+        await using var chats = await CarolTakesTwoChatsAsync();
+        var (carol, ada, grace, adaTab, graceTab) = (chats.Carol, chats.Ada, chats.Grace, chats.AdaTab, chats.GraceTab);
         await Assertions.Expect(adaTab).ToBeVisibleAsync();
         await Assertions.Expect(graceTab).ToBeVisibleAsync();
 
@@ -109,20 +96,8 @@ public sealed partial class WorkspaceChatEndToEndTests : BrowserTest
     [Fact]
     public async Task A_reload_keeps_the_open_chat_tab_and_the_unread_counts()
     {
-        var baseUrl = Server.StartOnLoopback();
-        await using var carolContext = await NewContextAsync(baseUrl, notifications: true);
-        await using var adaContext = await NewContextAsync(baseUrl, notifications: false);
-        await using var graceContext = await NewContextAsync(baseUrl, notifications: false);
-        var carol = await carolContext.NewPageAsync();
-        var ada = await adaContext.NewPageAsync();
-        var grace = await graceContext.NewPageAsync();
-        await SignInAsync(carol, "agent3");
-        await StartChatAsync(ada, "Ada Lovelace", "Is the brass lamp in stock?");
-        await AcceptAsync(carol, "Ada Lovelace");
-        await StartChatAsync(grace, "Grace Hopper", "Where is my order?");
-        await AcceptAsync(carol, "Grace Hopper");
-        var adaTab = carol.GetByRole(AriaRole.Tab, new() { NameRegex = AdaTab() });
-        var graceTab = carol.GetByRole(AriaRole.Tab, new() { NameRegex = GraceTab() });
+        await using var chats = await CarolTakesTwoChatsAsync();
+        var (carol, ada, grace, adaTab, graceTab) = (chats.Carol, chats.Ada, chats.Grace, chats.AdaTab, chats.GraceTab);
         await Assertions.Expect(graceTab).ToHaveAttributeAsync("aria-selected", "true"); // the chat just accepted is open
 
         // Carol opens Ada's chat; Grace writes twice meanwhile.
@@ -148,6 +123,39 @@ public sealed partial class WorkspaceChatEndToEndTests : BrowserTest
         await Assertions.Expect(graceTab).Not.ToContainTextAsync("new)");
         await Assertions.Expect(adaTab).Not.ToContainTextAsync("new)");
         Assert.Contains("interaction=", carol.Url, StringComparison.Ordinal);
+    }
+
+    /// <summary>Carol (agent3) signs in and accepts Ada's chat, then Grace's: three browser contexts, closed together.</summary>
+    private async Task<TwoChats> CarolTakesTwoChatsAsync()
+    {
+        var baseUrl = Server.StartOnLoopback();
+        IBrowserContext[] contexts =
+        [
+            await NewContextAsync(baseUrl, notifications: true),
+            await NewContextAsync(baseUrl, notifications: false),
+            await NewContextAsync(baseUrl, notifications: false),
+        ];
+        var carol = await contexts[0].NewPageAsync();
+        var ada = await contexts[1].NewPageAsync();
+        var grace = await contexts[2].NewPageAsync();
+        await SignInAsync(carol, "agent3");
+        await StartChatAsync(ada, "Ada Lovelace", "Is the brass lamp in stock?");
+        await AcceptAsync(carol, "Ada Lovelace");
+        await StartChatAsync(grace, "Grace Hopper", "Where is my order?");
+        await AcceptAsync(carol, "Grace Hopper");
+        return new TwoChats(contexts, carol, ada, grace,
+            carol.GetByRole(AriaRole.Tab, new() { NameRegex = AdaTab() }), carol.GetByRole(AriaRole.Tab, new() { NameRegex = GraceTab() }));
+    }
+
+    private sealed record TwoChats(IBrowserContext[] Contexts, IPage Carol, IPage Ada, IPage Grace, ILocator AdaTab, ILocator GraceTab) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var context in Contexts)
+            {
+                await context.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ namespace Parley.Server.Application.Reports;
 /// them: queued calls (CDRs) and queued digital interactions, agent-state history, chat ratings and IVR visits. Each
 /// load reads at most <see cref="MaxRows"/> rows; null means the range holds more.
 /// </summary>
-internal sealed class ReportRecords(ParleyDbContext db)
+/// <param name="now">The present: a state still held runs to it, not to a range's end in the future.</param>
+internal sealed class ReportRecords(ParleyDbContext db, DateTimeOffset now)
 {
     /// <summary>The most records of one kind a report reads; a larger range answers 400 asking for a shorter one.</summary>
     public const int MaxRows = 1_000_000;
@@ -72,7 +73,8 @@ internal sealed class ReportRecords(ParleyDbContext db)
 
     /// <summary>
     /// Each agent's state spans overlapping the range, from the routing history: the state an agent was in at
-    /// <c>from</c> (their last change before it) and every change inside; the last span runs to the range's end.
+    /// <c>from</c> (their last change before it) and every change inside; the last span runs to the range's end, or to now
+    /// when the range reaches past it (an agent available now has not been available until midnight).
     /// </summary>
     public async Task<List<AgentStateSpan>?> StatesAsync(ReportRequest request, CancellationToken ct)
     {
@@ -104,7 +106,12 @@ internal sealed class ReportRecords(ParleyDbContext db)
             for (var i = 0; i < ordered.Count; i++)
             {
                 var (state, reason) = ParseState(ordered[i].Detail);
-                var end = i + 1 < ordered.Count ? ordered[i + 1].At : to;
+                var end = i + 1 < ordered.Count ? ordered[i + 1].At : (now < to ? now : to);
+                if (end <= ordered[i].At)
+                {
+                    continue;
+                }
+
                 spans.Add(new AgentStateSpan(changes.Key.ToString("D"), state, reason, ordered[i].At, end));
             }
         }

@@ -16,7 +16,7 @@ namespace Parley.Server.Application.Reports;
 /// the request, cuts intervals in the tenant's time zone, loads the tenant's records and hands them to the analytics
 /// library's calculators. Another tenant's records are never read (the context's tenant filter).
 /// </summary>
-internal sealed class ReportService(ParleyDbContext db, TenantContext tenant)
+internal sealed class ReportService(ParleyDbContext db, TenantContext tenant, TimeProvider time)
 {
     /// <summary>The longest range one request may cover.</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(93);
@@ -40,7 +40,7 @@ internal sealed class ReportService(ParleyDbContext db, TenantContext tenant)
             return AppError.Invalid("interval", $"At most {IntervalCalendar.MaxSlots} intervals; pick a longer interval.");
         }
 
-        var table = await CalculateAsync(kind, request, calendar, zone.Id, new ReportRecords(db), ct);
+        var table = await CalculateAsync(kind, request, calendar, zone.Id, new ReportRecords(db, time.GetUtcNow()), ct);
         return table is null
             ? AppError.Invalid("to", $"More than {ReportRecords.MaxRows} records; pick a shorter range.")
             : AppResult<ReportTable>.Ok(table);

@@ -79,6 +79,25 @@ public sealed class ReportKindsApiTests(CallRecordsAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Agents_CountAnOpenStateOnlyUntilNow_NotToTheEndOfTheRange()
+    {
+        var now = factory.Time.GetUtcNow();
+        var (tenant, _) = await TenantsAsync();
+        var agent = await factory.WithDatabaseAsync(db => db.Agents.IgnoreQueryFilters().Where(a => a.TenantId == tenant).OrderBy(a => a.Id).Select(a => a.Id).Skip(1).FirstAsync(Ct));
+        await factory.WithDatabaseAsync(async db =>
+        {
+            db.RoutingHistory.Add(State(tenant, agent, now.AddMinutes(-10), "Available", null));
+            return await db.SaveChangesAsync(Ct);
+        });
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+
+        var report = await supervisor.JsonAsync($"/api/v1/reports/agents?from={Iso(now.AddHours(-1))}&to={Iso(now.AddHours(3))}&agent={agent}");
+
+        var row = Assert.Single(report.GetProperty("rows").EnumerateArray());
+        Assert.Equal(600.0, row.GetProperty("availableSeconds").GetDouble(), 0.5);
+    }
+
+    [Fact]
     public async Task Csat_ReadsTheTenantsChatRatingsOnly()
     {
         var day = new DateTimeOffset(2026, 10, 3, 8, 0, 0, TimeSpan.Zero);
