@@ -12,7 +12,7 @@ namespace Parley.Server.Tests.Tenants;
 /// Walks every endpoint the server maps and calls it, with tenant B's object ids, as each kind of tenant A
 /// identity and as forged identities: nothing of tenant B may be read, changed or even named in an answer.
 /// </summary>
-public sealed class EndpointIsolationTests(ParleyAppFactory factory) : IClassFixture<ParleyAppFactory>
+public sealed class EndpointIsolationTests(UnthrottledAppFactory factory) : IClassFixture<UnthrottledAppFactory>
 {
     private const string SignOut = "/api/v1/auth/sign-out";
 
