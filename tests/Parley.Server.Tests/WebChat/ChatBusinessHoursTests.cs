@@ -32,7 +32,7 @@ public sealed class ChatBusinessHoursTests(WebChatAppFactory server) : IClassFix
                 .ExecuteUpdateAsync(set => set.SetProperty(w => w.ScheduleId, scheduleId).SetProperty(w => w.OfflineMessage, "Back Monday at nine."));
         }
 
-        server.Time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 16, 59, 0, TimeSpan.Zero)); // Monday 16:59 UTC
+        server.Time.SetUtcNow(NextMonday(server.Time.GetUtcNow()).AddHours(16).AddMinutes(59)); // Monday 16:59 UTC
         using var visitor = server.Anonymous();
         Assert.True((await visitor.GetFromJsonAsync<Config>($"/webchat/{WebChatClient.DemoKey}/config"))!.Online);
         await server.StartChatAsync("Before five");
@@ -50,4 +50,11 @@ public sealed class ChatBusinessHoursTests(WebChatAppFactory server) : IClassFix
     }
 
     private sealed record Config(bool Online);
+
+    /// <summary>Midnight UTC of the first Monday after <paramref name="now"/>: the fake clock only moves forward.</summary>
+    private static DateTimeOffset NextMonday(DateTimeOffset now)
+    {
+        var days = ((int)DayOfWeek.Monday - (int)now.UtcDateTime.DayOfWeek + 7) % 7;
+        return new DateTimeOffset(now.UtcDateTime.Date.AddDays(days == 0 ? 7 : days), TimeSpan.Zero);
+    }
 }
