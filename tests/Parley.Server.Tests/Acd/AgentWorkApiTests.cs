@@ -31,7 +31,8 @@ public sealed class AgentWorkApiTests(AcdAppFactory factory) : IClassFixture<Acd
 
         await agent.PostAsync($"/api/v1/interactions/{id}/reject", 204);
         await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
-        await api.PostAsync($"/api/v1/interactions/{earlier}/abandon", 204); // leaves no caller waiting in Support for the next test's agent
+        await api.PostAsync($"/api/v1/interactions/{id}/abandon", 204); // leaves nobody waiting in Sales or Support for the next test's agent
+        await api.PostAsync($"/api/v1/interactions/{earlier}/abandon", 204);
         await api.PostAsync($"/api/v1/interactions/{later}/abandon", 204);
     }
 
@@ -62,7 +63,8 @@ public sealed class AgentWorkApiTests(AcdAppFactory factory) : IClassFixture<Acd
         var sales = await api.IdByAsync("/api/v1/queues", "name", "Sales");
         await agent.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
         var id = await api.CreateInteractionAsync(sales, attributes: new { sipCallId = "a84b4c76e66710@pc33", callerNumber = "+15550112" });
-        Assert.Equal("Offered", Assert.Single(await agent.MyWorkAsync()).GetProperty("status").GetString());
+        var offer = Assert.Single(await agent.MyWorkAsync());
+        Assert.Equal((id, "Offered"), (offer.GetProperty("interactionId").GetGuid(), offer.GetProperty("status").GetString()));
 
         var refused = await agent.PostJsonAsync($"/api/v1/interactions/{id}/accept", new { }, 409);
         Assert.Equal("answer_on_phone", refused.GetProperty("cause").GetString());

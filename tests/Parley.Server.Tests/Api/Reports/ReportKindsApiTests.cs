@@ -86,7 +86,9 @@ public sealed class ReportKindsApiTests(CallRecordsAppFactory factory) : IClassF
         var agent = await factory.WithDatabaseAsync(db => db.Agents.IgnoreQueryFilters().Where(a => a.TenantId == tenant).OrderBy(a => a.Id).Select(a => a.Id).Skip(1).FirstAsync(Ct));
         await factory.WithDatabaseAsync(async db =>
         {
-            db.RoutingHistory.Add(State(tenant, agent, now.AddMinutes(-10), "Available", null));
+            db.RoutingHistory.AddRange(
+                State(tenant, agent, now.AddHours(-2), "LoggedOut", null), // whatever other tests stored for this agent ends before the range
+                State(tenant, agent, now.AddMinutes(-10), "Available", null));
             return await db.SaveChangesAsync(Ct);
         });
         using var supervisor = await factory.SignInDemoAsync("supervisor");
