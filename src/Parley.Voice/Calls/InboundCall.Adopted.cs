@@ -13,6 +13,7 @@ namespace Parley.Voice.Calls;
 internal sealed partial class InboundCall
 {
     private AgentLeg? _adoptedAgent;
+    private Action? _onAdoptedBridged;
 
     /// <summary>Who the customer is in the call record: the caller of a number, the called party of a placed call.</summary>
     private CallParty CustomerParty { get; set; } = CallParty.Caller;
@@ -24,10 +25,11 @@ internal sealed partial class InboundCall
     /// Starts the call already connected: <paramref name="customer"/> (this call's <see cref="Dialog"/> and
     /// <see cref="Session"/>) with <paramref name="agent"/>, who holds the record's interaction (its queue
     /// <paramref name="queueId"/> is where a transfer to an agent looks for them). <paramref name="record"/> is the placed
-    /// call's choice of recording, kept for every later bridge.
+    /// call's choice of recording, kept for every later bridge. <paramref name="onBridged"/> is called once the two talk.
     /// </summary>
-    public void StartAdopted(AgentLeg customer, AgentLeg agent, Guid? queueId, bool record)
+    public void StartAdopted(AgentLeg customer, AgentLeg agent, Guid? queueId, bool record, Action onBridged)
     {
+        _onAdoptedBridged = onBridged;
         CustomerParty = CallParty.External;
         _legs.Add(customer);
         _legs.Add(agent);
@@ -47,5 +49,6 @@ internal sealed partial class InboundCall
         Publish();
         CallLog.Bridged(_services.Logger, Id, _agent.AgentId);
         await SaveLegAsync(_agent).ConfigureAwait(false);
+        _onAdoptedBridged?.Invoke();
     }
 }

@@ -169,7 +169,9 @@ internal sealed partial class InboundCall
             CreatedAt = Now,
             RingingAt = Now,
         };
-        _record = _record with { OfferedAt = _record.OfferedAt ?? Now, AgentId = offered.AgentId };
+        // Ring time runs from the offer the call was answered on: a later offer before the answer (the first agent let it
+        // ring out) moves it, one after the answer (a transfer) does not.
+        _record = _record with { OfferedAt = _record.AnsweredAt is null ? Now : _record.OfferedAt, AgentId = offered.AgentId };
         CallLog.Ringing(_services.Logger, Id, offered.AgentId, phone.Uri);
         _ringing = AgentLeg.Ring(_services.Engine, Stack, _localAddress, offered.AgentId, phone.Uri, options, leg, Post, TrackAnswered);
         _legs.Add(_ringing);

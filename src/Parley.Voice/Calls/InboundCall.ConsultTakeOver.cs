@@ -43,7 +43,7 @@ internal sealed partial class InboundCall
     /// <summary>The attributes of a consultation's interaction (<c>kind=consult</c>).</summary>
     private Dictionary<string, string> ConsultAttributes() => new(StringComparer.Ordinal)
     {
-        ["kind"] = "consult",
+        [Outbound.CallbackAttributes.Kind] = CallAttributes.Consult,
         ["callId"] = Id.ToString(),
         ["consultedBy"] = _agent!.AgentId.ToString(),
         ["caller"] = _record.CallerNumber ?? string.Empty,

@@ -91,7 +91,7 @@ internal sealed partial class InboundCall
     {
         attributes.TryAdd("callerNumber", _record.CallerNumber ?? string.Empty);
         attributes.TryAdd("calledNumber", _record.CalledNumber ?? string.Empty);
-        attributes.TryAdd("sipCallId", Dialog.CallId);
+        attributes.TryAdd(CallAttributes.SipCallId, Dialog.CallId);
         var interactionId = Guid.CreateVersion7();
         var result = await _services.Routing.EnqueueAsync(new CallQueueRequest(TenantId, interactionId, queue, priority, attributes, preferredAgent), this, _life.Token).ConfigureAwait(false);
         if (result.Queued)

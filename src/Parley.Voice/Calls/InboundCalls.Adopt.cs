@@ -13,7 +13,8 @@ public sealed partial class InboundCalls
     /// </summary>
     /// <param name="queueId">The queue the agent's interaction belongs to (null: none).</param>
     /// <param name="record">Whether the placed call is recorded, from the moment it is bridged.</param>
-    internal InboundCall Adopt(CallRecord callRecord, AgentLeg customer, AgentLeg agent, IPAddress localAddress, Guid? queueId, bool record)
+    /// <param name="onBridged">Called once the two talk and the call's controls answer.</param>
+    internal InboundCall Adopt(CallRecord callRecord, AgentLeg customer, AgentLeg agent, IPAddress localAddress, Guid? queueId, bool record, Action onBridged)
     {
         var dialog = customer.Dialog!;
         Interlocked.Increment(ref _admitted);
@@ -23,7 +24,7 @@ public sealed partial class InboundCalls
         _agents[agent.Dialog!] = (call, agent);
         _services.Dialogs.Track(dialog, this);
         _services.Dialogs.Track(agent.Dialog!, this);
-        call.StartAdopted(customer, agent, queueId, record);
+        call.StartAdopted(customer, agent, queueId, record, onBridged);
         _ = call.Completion.ContinueWith(_ => Forget(dialog, callRecord.Id), TaskScheduler.Default);
         return call;
     }

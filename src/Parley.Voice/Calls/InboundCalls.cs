@@ -232,7 +232,7 @@ public sealed partial class InboundCalls : VoiceCallHandler
     public async Task<CallControlResult> ControlAsync(Guid tenantId, Guid callId, Guid agentId, CallCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var call = _byId.TryGetValue(callId, out var byId) ? byId : _byId.Values.FirstOrDefault(c => c.View?.InteractionId == callId);
+        var call = Lookup(callId);
         if (call is null || call.TenantId != tenantId || call.Completion.IsCompleted)
         {
             // Another tenant's, not on this node, or over (and about to be forgotten): not found.
@@ -268,7 +268,7 @@ public sealed partial class InboundCalls : VoiceCallHandler
     public async Task<CallControlResult> SuperviseAsync(Guid tenantId, Guid callId, Guid supervisorId, SupervisorCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var call = _byId.TryGetValue(callId, out var byId) ? byId : _byId.Values.FirstOrDefault(c => c.View?.InteractionId == callId);
+        var call = Lookup(callId);
         if (call is null || call.TenantId != tenantId || call.Completion.IsCompleted)
         {
             // Another tenant's, not on this node, or over (and about to be forgotten): not found.
@@ -319,9 +319,16 @@ public sealed partial class InboundCalls : VoiceCallHandler
         }
     }
 
-    /// <summary>The live call <paramref name="callId"/> of <paramref name="tenantId"/> on this node, as the workspace shows it.</summary>
+    /// <summary>
+    /// The live call <paramref name="callId"/> (the call record's id or its ACD interaction's id) of
+    /// <paramref name="tenantId"/> on this node, as the workspace shows it.
+    /// </summary>
     public LiveCallView? Find(Guid tenantId, Guid callId) =>
-        _byId.TryGetValue(callId, out var call) && call.TenantId == tenantId ? call.View : null;
+        Lookup(callId) is { } call && call.TenantId == tenantId ? call.View : null;
+
+    /// <summary>The call by its record's id, else the call whose ACD interaction is <paramref name="id"/>.</summary>
+    private InboundCall? Lookup(Guid id) =>
+        _byId.TryGetValue(id, out var byId) ? byId : _byId.Values.FirstOrDefault(c => c.View?.InteractionId == id);
 
     /// <summary>The live call bridged with <paramref name="agentId"/> on this node (an agent talks on one call at a time).</summary>
     public LiveCallView? FindByAgent(Guid tenantId, Guid agentId) =>

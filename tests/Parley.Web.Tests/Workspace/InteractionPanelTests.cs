@@ -41,6 +41,19 @@ public sealed class InteractionPanelTests : BunitContext
         Assert.Contains("+15551230000", call.Find(".parley-call").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_placed_call_names_whom_the_agent_called_and_says_dialling_until_its_controls_arrive()
+    {
+        var dialling = Render(WorkItemStatus.Active, new Dictionary<string, string> { ["direction"] = "outbound", ["calledNumber"] = "+15559990101" });
+
+        var call = dialling.Find(".parley-call").TextContent;
+        Assert.Contains("You called +15559990101", call, StringComparison.Ordinal);
+        Assert.Contains("Dialling…", call, StringComparison.Ordinal);
+        Assert.DoesNotContain("Caller", call, StringComparison.Ordinal);
+        Assert.Contains("extension 1002", Render(WorkItemStatus.Active, new Dictionary<string, string> { ["direction"] = "internal", ["calledNumber"] = "1002" })
+            .Find(".parley-call").TextContent, StringComparison.Ordinal);
+    }
+
     private IRenderedComponent<InteractionPanel> Render(WorkItemStatus status, IReadOnlyDictionary<string, string> attributes) =>
         Render<InteractionPanel>(p => p
             .Add(x => x.Item, new WorkItemView(Id, status, "Voice", Guid.NewGuid(), "Support", attributes, Now.AddMinutes(-2),

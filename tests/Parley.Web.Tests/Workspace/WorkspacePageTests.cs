@@ -3,9 +3,11 @@ using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Application;
+using Parley.Server.Application.Calls;
 using Parley.Server.Application.Chats;
 using Parley.Server.Application.InternalChat;
 using Parley.Server.Routing;
+using Parley.Server.Tenants;
 using Parley.Server.Web.Workspace;
 using Parley.Web.Tests.Support;
 using Radzen;
@@ -185,6 +187,31 @@ public sealed class WorkspacePageTests : IAsyncLifetime
         Assert.Contains("Signed out of routing", page.Find(".parley-state").TextContent);
         var agent1State = await agent1.JsonAsync("/api/v1/agents/me");
         Assert.Equal("Available", agent1State.GetProperty("state").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_placed_call_that_did_not_connect_says_why_when_its_event_arrives()
+    {
+        await _bunit.AuthorizeAsAsync(_server, "agent1");
+        using var agent = await _server.SignInAsync("agent1");
+        var agentId = (await agent.JsonAsync("/api/v1/agents/me")).GetProperty("agent").GetProperty("id").GetGuid();
+        var page = _bunit.Render<WorkspacePage>();
+        page.WaitForAssertion(() => Button(page, "Sign in to routing"), Wait);
+
+        // What PlacedCallEvents publishes when the carrier refuses the number (the server tests drive that over SIP).
+        Guid tenant;
+        using (var lookup = _server.Services.CreateScope())
+        {
+            tenant = lookup.ServiceProvider.GetRequiredService<Parley.Data.ParleyDbContext>().Tenants.Single(t => t.Slug == WebAppFactory.Tenant).Id;
+        }
+
+        await using (var scope = _server.Services.GetRequiredService<IServiceScopeFactory>().OpenTenant(tenant, out var db))
+        {
+            var data = new Dictionary<string, object?> { ["to"] = "+15559990102", ["cause"] = "invalid_number", ["reason"] = PlacedCallCauses.Describe("invalid_number", "+15559990102") };
+            await _server.Services.GetRequiredService<CallEvents>().PublishAsync(db, tenant, agentId, Guid.NewGuid(), "call.not-connected", data, Xunit.TestContext.Current.CancellationToken);
+        }
+
+        page.WaitForAssertion(() => Assert.Contains("+15559990102 is not a number in service", page.Find("[role=alert]").TextContent, StringComparison.Ordinal), Wait);
     }
 
     /// <summary>A visitor starts a chat on the demo widget (queued to Support).</summary>

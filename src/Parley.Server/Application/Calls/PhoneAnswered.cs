@@ -1,3 +1,4 @@
+using Parley.Voice.Calls;
 using Parley.Voice.Calls.Outbound;
 
 namespace Parley.Server.Application.Calls;
@@ -18,7 +19,7 @@ public static class PhoneAnswered
     public static bool IsLiveCall(IReadOnlyDictionary<string, string> attributes)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        return attributes.ContainsKey("sipCallId")
-            || (attributes.TryGetValue(CallbackAttributes.Kind, out var kind) && kind is "consult" or CallbackAttributes.Callback);
+        return attributes.ContainsKey(CallAttributes.SipCallId)
+            || (attributes.TryGetValue(CallbackAttributes.Kind, out var kind) && kind is CallAttributes.Consult or CallbackAttributes.Callback);
     }
 }

@@ -79,6 +79,7 @@ internal static class CallHostExtensions
         services.AddSingleton<ICallbacks>(sp => sp.GetRequiredService<Callbacks>());
         services.AddHostedService<CallbackRestorer>();
         services.AddHostedService<Application.Calls.PhoneActionEvents>();
+        services.AddHostedService<Application.Calls.PlacedCallEvents>();
         services.AddSingleton(sp => new OutboundCalls(
             sp.GetRequiredService<MediaEngine>(),
             () => sp.GetRequiredService<SipStack>(),

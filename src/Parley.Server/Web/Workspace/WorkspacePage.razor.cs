@@ -83,6 +83,11 @@ public sealed partial class WorkspacePage
 
     private async Task OnEventsAsync(IReadOnlyList<RoutingEventMessage> events)
     {
+        if (NotConnectedReason(events) is { } reason)
+        {
+            await InvokeAsync(() => _error = reason);
+        }
+
         await RefreshAndRenderAsync();
         if (events.FirstOrDefault(e => e.Type == "interaction.offered") is { } offered
             && _work.FirstOrDefault(w => w.InteractionId.ToString() == offered.InteractionId) is { } item)
@@ -90,6 +95,13 @@ public sealed partial class WorkspacePage
             await NotifyAsync(item);
         }
     }
+
+    /// <summary>Why a call the agent placed did not connect, when Parley has words for it (<c>call.not-connected</c>).</summary>
+    private static string? NotConnectedReason(IReadOnlyList<RoutingEventMessage> events) =>
+        events.LastOrDefault(e => e.Type == "call.not-connected") is { } failed && failed.Data.TryGetValue("reason", out var reason)
+            && reason?.ToString() is { Length: > 0 } text
+            ? text
+            : null;
 
     private Task RefreshAndRenderAsync() => InvokeAsync(async () =>
     {

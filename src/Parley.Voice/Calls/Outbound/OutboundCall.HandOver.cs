@@ -27,11 +27,16 @@ internal sealed partial class OutboundCall
         _record = _record with { AnsweredAt = Now, Disposition = CallDisposition.Answered };
         _legs.Remove(far);
         _legs.Remove(agent);
-        _adopted = _services.ConnectedCalls().Adopt(_record, far, agent, _localAddress, _dial.QueueId == Guid.Empty ? null : _dial.QueueId, record);
+        _adopted = _services.ConnectedCalls().Adopt(
+            _record, far, agent, _localAddress, _dial.QueueId == Guid.Empty ? null : _dial.QueueId, record, onBridged: () => Report(failureCause: null));
         _services.Owner.DetachLeg(far.Dialog!);
         _services.Owner.DetachLeg(agent.Dialog!);
         OutboundLog.Bridged(_services.Logger, Id, Destination, AgentId);
     }
+
+    /// <summary>Tells the host how the call settled (<see cref="OutboundCalls.Settled"/>).</summary>
+    private void Report(string? failureCause) =>
+        _services.Owner.Report(new PlacedCallOutcome(TenantId, Id, InteractionId, AgentId, Destination, failureCause));
 
     /// <summary>What reached this call while it was handed over (a command, a hang-up) goes to the connected call.</summary>
     private void ForwardLeftovers(InboundCall adopted)

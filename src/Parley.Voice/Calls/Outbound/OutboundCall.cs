@@ -361,6 +361,11 @@ internal sealed partial class OutboundCall
             Disposition = _record.Disposition ?? CallDisposition.NotAnswered,
         };
         await TryAsync(SaveAsync).ConfigureAwait(false);
+        if (_accepted && !_endedInRouting)
+        {
+            Report(_record.ReleaseCause);
+        }
+
         _mailbox.Writer.TryComplete();
         while (_mailbox.Reader.TryRead(out var left))
         {

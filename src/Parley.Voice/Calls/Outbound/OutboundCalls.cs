@@ -61,6 +61,12 @@ public sealed class OutboundCalls : VoiceCallHandler
     /// <summary>Raised when a call is over and its records are closed, or handed over connected (tests and metrics).</summary>
     public event Action<Guid>? CallEnded;
 
+    /// <summary>
+    /// Raised when a call an agent holds connected (once the connected call talks, so its controls answer) or ended without
+    /// connecting; the host tells the agent's screens and webhooks.
+    /// </summary>
+    public event Action<PlacedCallOutcome>? Settled;
+
     public override bool Handles(string calledUser) => false;
 
     public override ValueTask<SipDialog?> OnInviteAsync(SipIncomingCall call, CancellationToken cancellationToken) =>
@@ -245,6 +251,8 @@ public sealed class OutboundCalls : VoiceCallHandler
     internal void AttachLeg(SipDialog dialog, OutboundCall call, AgentLeg leg) => _legs[dialog] = (call, leg);
 
     internal void DetachLeg(SipDialog dialog) => _legs.TryRemove(dialog, out _);
+
+    internal void Report(PlacedCallOutcome outcome) => Settled?.Invoke(outcome);
 
     /// <summary>The address the node's SIP listens on, for the From host and the SDP of its legs.</summary>
     private IPAddress LocalAddress()

@@ -178,6 +178,14 @@ public sealed class CallMonitorTests(VoiceCallAppFactory factory) : IClassFixtur
         await supervisor.PostJsonAsync($"/api/v1/calls/{live.CallId}/monitor", new { mode = "shout" }, 400);
         await supervisor.PostJsonAsync($"/api/v1/calls/{Guid.NewGuid()}/release", new { }, 404);
         await supervisor.PostJsonAsync($"/api/v1/calls/{live.CallId}/intercept", new { }, 409);
+        using var phoneless = await PhonelessListenerAsync();
+        var interaction = Assert.Single(await live.Agent.MyWorkAsync()).GetProperty("interactionId").GetGuid();
+        foreach (var id in new[] { live.CallId, interaction }) // the supervisor page names the call by its interaction
+        {
+            var noPhone = await phoneless.PostJsonAsync($"/api/v1/calls/{id}/monitor", new { mode = "listen" }, 409);
+            Assert.Contains("no phone", noPhone.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
         Assert.False(live.AgentCall.Ended.IsCompleted, "refused commands leave the call alone");
 
         await supervisor.PostJsonAsync($"/api/v1/calls/{live.CallId}/release", new { }, 204);
@@ -191,12 +199,7 @@ public sealed class CallMonitorTests(VoiceCallAppFactory factory) : IClassFixtur
     [Fact]
     public async Task EachModeNeedsItsOwnPermission_ARoleThatMayOnlyListen_CannotWhisperBargeOrIntercept()
     {
-        using var admin = await factory.SignInDemoAsync("admin");
-        var role = Names.Unique("listener");
-        await admin.CreateRoleAsync(role, Permissions.CallsMonitor, Permissions.SuperviseListen);
-        var name = Names.Unique("listener");
-        await admin.CreateUserAsync(name, role);
-        using var listener = await factory.SignInAsync(ParleyAppFactory.DemoTenant, name, HttpClientExtensions.UserPassword);
+        using var listener = await PhonelessListenerAsync();
         var call = Guid.NewGuid();
 
         foreach (var (mode, permission) in new[] { ("whisper", Permissions.SuperviseWhisper), ("barge", Permissions.SuperviseBarge) })
@@ -209,5 +212,16 @@ public sealed class CallMonitorTests(VoiceCallAppFactory factory) : IClassFixtur
 
         await listener.PostJsonAsync($"/api/v1/calls/{call}/intercept", new { }, 403);
         await listener.PostJsonAsync($"/api/v1/calls/{call}/monitor", new { mode = "listen" }, 404); // allowed: only the call is unknown
+    }
+
+    /// <summary>A new user of the demo tenant who may only listen (<c>calls.monitor</c>, <c>supervise.listen</c>) and has no phone.</summary>
+    private async Task<HttpClient> PhonelessListenerAsync()
+    {
+        using var admin = await factory.SignInDemoAsync("admin");
+        var role = Names.Unique("listener");
+        await admin.CreateRoleAsync(role, Permissions.CallsMonitor, Permissions.SuperviseListen);
+        var name = Names.Unique("listener");
+        await admin.CreateUserAsync(name, role);
+        return await factory.SignInAsync(ParleyAppFactory.DemoTenant, name, HttpClientExtensions.UserPassword);
     }
 }

@@ -76,11 +76,14 @@ public sealed class InboundCallTests(VoiceCallAppFactory factory) : IClassFixtur
         Assert.Null(refused.Dialog);
         await busyPhone.NextIncomingAsync();
         Assert.Equal("NotReady", await factory.AgentStateAsync("agent1")); // two misses in a row: routing stops offering to agent1
+        var beforeTheLastOffer = TimeProvider.System.GetUtcNow(); // the voice tests' server runs on real time
         using var second = await factory.SignInToRoutingAsync("agent3");
         var answered = await otherPhone.NextIncomingAsync();
 
         await answered.HangUpAsync();
         await call.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var record = await factory.CallRecordAsync(number);
+        Assert.True(record.GetProperty("offeredAt").GetDateTimeOffset() >= beforeTheLastOffer, $"ring time runs from the offer that was answered: {record}");
         await first.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
         await second.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
     }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Tests.Acd;
 
 namespace Parley.Server.Tests.Voice.Calls;
@@ -23,6 +25,8 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         await CarrierTrunks.OnlyOutboundTrunkAsync(admin, outside, new { callerIdPolicy = "Fixed", callerIdNumber = ownNumber });
         await factory.SetDemoAgentPhoneAsync("agent2", agentPhone.Uri);
         using var agent = await factory.SignInToRoutingAsync("agent2");
+        var settled = new ConcurrentQueue<string>();
+        using var feed = await SettledEventsAsync(settled);
 
         var started = await agent.PostJsonAsync("/api/v1/calls", new { to = "+15559990101", queueId = await factory.QueueIdAsync("Support") }, 202);
         Assert.Equal(("Outbound", "+15559990101"), (started.GetProperty("direction").GetString(), started.GetProperty("to").GetString()));
@@ -35,6 +39,7 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         far.PlayTone(440);
         await far.WaitUntilAsync(c => c.FramesOf(1000) > 25, "the number hears the agent");
         await mine.WaitUntilAsync(c => c.FramesOf(440) > 25, "the agent hears the number");
+        Assert.Equal($"call.connected {started.GetProperty("callId").GetGuid()} +15559990101", await NextAsync(settled)); // the workspace shows the controls now
 
         await far.HangUpAsync();
         await mine.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
@@ -64,6 +69,8 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         using var _ = await notSignedIn.PostAsync("/api/v1/agents/me/sign-out", null, Ct);
         Assert.Equal("not_signed_in", (await notSignedIn.PostJsonAsync("/api/v1/calls", new { to = "+15559990102" }, 409)).GetProperty("cause").GetString());
         using var agent = await factory.SignInToRoutingAsync("agent2");
+        var settled = new ConcurrentQueue<string>();
+        using var feed = await SettledEventsAsync(settled);
         await agent.PostJsonAsync("/api/v1/calls", new { to = "555-nope" }, 400);
         await agent.PostJsonAsync("/api/v1/calls", new { to = "ext:9999" }, 400);
 
@@ -74,6 +81,7 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         Assert.Equal(("NotAnswered", "busy"), (record.GetProperty("disposition").GetString(), record.GetProperty("releaseCause").GetString()));
         var legs = (await admin.JsonAsync($"/api/v1/calls/{record.GetProperty("id").GetGuid()}")).GetProperty("legs").EnumerateArray().ToList();
         Assert.Equal(486, legs.Single(l => l.GetProperty("party").GetString() == "External").GetProperty("sipStatus").GetInt32());
+        Assert.Equal($"call.not-connected {record.GetProperty("id").GetGuid()} +15559990102 busy: +15559990102 is busy.", await NextAsync(settled));
 
         await CarrierTrunks.OnlyOutboundTrunkAsync(admin, null, new { });
         await SignOutAsync(agent);
@@ -251,6 +259,34 @@ public sealed class OutboundCallTests(VoiceCallAppFactory factory) : IClassFixtu
         var callId = started.GetProperty("callId").GetGuid();
         await factory.CallRecordAsync(started.GetProperty("to").GetString()!, r => r.GetProperty("id").GetGuid() == callId);
         return await admin.JsonAsync($"/api/v1/calls/{callId}");
+    }
+
+    /// <summary>
+    /// How placed calls settled, as the tenant's live feed (the agent's workspace among its listeners) hears them:
+    /// "type callId to[ cause: reason]".
+    /// </summary>
+    private async Task<IDisposable> SettledEventsAsync(ConcurrentQueue<string> settled) =>
+        factory.Services.GetRequiredService<Parley.Server.Routing.TenantEventSubscriptions>().Subscribe(await factory.DemoTenantIdAsync(), events =>
+        {
+            foreach (var e in events.Where(e => e.Type is "call.connected" or "call.not-connected"))
+            {
+                var failure = e.Data.TryGetValue("cause", out var cause) ? $" {cause}: {e.Data["reason"]}" : string.Empty;
+                settled.Enqueue($"{e.Type} {e.Data["callId"]} {e.Data["to"]}{failure}");
+            }
+
+            return Task.CompletedTask;
+        });
+
+    private static async Task<string> NextAsync(ConcurrentQueue<string> settled)
+    {
+        string? next;
+        for (var attempt = 0; !settled.TryDequeue(out next); attempt++)
+        {
+            Assert.True(attempt < 100, "no placed call settled within 10 s");
+            await Task.Delay(100, Ct);
+        }
+
+        return next;
     }
 
     private async Task WaitForStateAsync(string userName, string state)
