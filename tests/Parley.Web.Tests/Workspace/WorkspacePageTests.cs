@@ -198,7 +198,7 @@ public sealed class WorkspacePageTests : IAsyncLifetime
         var page = _bunit.Render<WorkspacePage>();
         page.WaitForAssertion(() => Button(page, "Sign in to routing"), Wait);
 
-        // What PlacedCallEvents publishes when the carrier refuses the number (the server tests drive that over SIP).
+        // What CallActivityEvents publishes when the carrier refuses the number (the server tests drive that over SIP).
         Guid tenant;
         using (var lookup = _server.Services.CreateScope())
         {

@@ -78,8 +78,7 @@ internal static class CallHostExtensions
         services.AddHostedService<ScheduledCallbackJob>();
         services.AddSingleton<ICallbacks>(sp => sp.GetRequiredService<Callbacks>());
         services.AddHostedService<CallbackRestorer>();
-        services.AddHostedService<Application.Calls.PhoneActionEvents>();
-        services.AddHostedService<Application.Calls.PlacedCallEvents>();
+        services.AddHostedService<Application.Calls.CallActivityEvents>();
         services.AddSingleton(sp => new OutboundCalls(
             sp.GetRequiredService<MediaEngine>(),
             () => sp.GetRequiredService<SipStack>(),
