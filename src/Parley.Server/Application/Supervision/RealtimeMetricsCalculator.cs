@@ -56,7 +56,10 @@ public static class RealtimeMetricsCalculator
             TotalsKey, "All queues", now, waiting, today, queueById, TenantAgents(inputs.Agents, agentViews),
             Longest(queueRows.Select(r => r.EstimatedWait))) with { Alerts = MetricAlerts.Worst(queueRows.Select(r => r.Alerts)) };
 
-        return new DashboardView(now, inputs.Day, inputs.TimeZone, totals, queueRows, channelRows, Agents(inputs, queueById, agentViews, today));
+        return new DashboardView(now, inputs.Day, inputs.TimeZone, totals, queueRows, channelRows, Agents(inputs, queueById, agentViews, today))
+        {
+            NextChange = TodayFigures.NextDecision(today, q => queueById[q].ServiceLevelThreshold, now),
+        };
     }
 
     private static MetricRow Row(
@@ -71,30 +74,10 @@ public static class RealtimeMetricsCalculator
             oldest = w.EnqueuedAt < oldest ? w.EnqueuedAt : oldest;
         }
 
-        int offered = 0, within = 0, answered = 0, abandoned = 0;
-        var waited = TimeSpan.Zero;
-        foreach (var r in today)
-        {
-            var threshold = queues[r.QueueId].ServiceLevelThreshold;
-            if (r.AcceptedAt is { } accepted)
-            {
-                answered++;
-                waited += accepted - r.EnqueuedAt;
-                within += accepted - r.EnqueuedAt <= threshold ? 1 : 0;
-                offered++;
-                continue;
-            }
-
-            abandoned += r.Status == "Abandoned" ? 1 : 0;
-            // A contact still waiting inside the threshold may yet be answered in time: it is not offered until it is decided.
-            offered += r.Status == "Waiting" && now - r.EnqueuedAt < threshold ? 0 : 1;
-        }
-
+        var figures = TodayFigures.Of(today, q => queues[q].ServiceLevelThreshold, now);
         return new MetricRow(
-            key, name, contacts, now - oldest, agents,
-            offered == 0 ? null : (double)within / offered,
-            offered, within, answered, abandoned,
-            answered == 0 ? null : TimeSpan.FromTicks(waited.Ticks / answered),
+            key, name, contacts, now - oldest, agents, figures.ServiceLevel,
+            figures.Offered, figures.AnsweredWithinThreshold, figures.Answered, figures.Abandoned, figures.AverageWait,
             estimate, MetricAlerts.None, QueueThresholds.None);
     }
 
