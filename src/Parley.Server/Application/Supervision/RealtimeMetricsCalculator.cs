@@ -88,12 +88,17 @@ public static class RealtimeMetricsCalculator
         Count(agents.Select(a => views.GetValueOrDefault(a.Id.ToString())).OfType<AgentView>(), onContact: a => a.State is AgentState.Reserved or AgentState.Busy);
 
     /// <summary>
-    /// Per channel, an agent counts when signed in with capacity for it; on contact only with work of that channel in hand, so a
-    /// voice agent on a call also able to chat is online for chat but not on a chat contact.
+    /// Per channel, an agent counts when signed in with capacity for it — for voice, only when a call can ring their phone
+    /// (<see cref="AgentInput.CanRing"/>) or a voice contact is in their hands —; on contact only with work of that channel in
+    /// hand, so a voice agent on a call also able to chat is online for chat but not on a chat contact, and an agent with no
+    /// phone is available for chat, not for voice.
     /// </summary>
     private static AgentCounts ChannelAgents(Channel channel, IReadOnlyList<AgentInput> agents, Dictionary<string, AgentView> views) =>
         Count(
-            agents.Where(a => a.Capacities.GetValueOrDefault(channel.ToString()) > 0).Select(a => views.GetValueOrDefault(a.Id.ToString())).OfType<AgentView>(),
+            agents.Where(a => a.Capacities.GetValueOrDefault(channel.ToString()) > 0)
+                .Select(a => (Input: a, View: views.GetValueOrDefault(a.Id.ToString())))
+                .Where(a => a.View is not null && (channel != Channel.Voice || a.Input.CanRing || a.View.Work.Any(w => w.Channel == Channel.Voice)))
+                .Select(a => a.View!),
             onContact: a => a.Work.Any(w => w.Channel == channel));
 
     private static AgentCounts Count(IEnumerable<AgentView> views, Func<AgentView, bool> onContact)
@@ -110,6 +115,8 @@ public static class RealtimeMetricsCalculator
 
         return new AgentCounts(online, available, contact, acw, notReady);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan? Longest(IEnumerable<TimeSpan?> estimates)
     {
@@ -131,18 +138,21 @@ public static class RealtimeMetricsCalculator
         var channels = today.ToDictionary(r => r.Id.ToString(), r => r.Channel, StringComparer.Ordinal);
         string QueueName(string id) => Guid.TryParse(id, out var q) && queues.TryGetValue(q, out var queue) ? queue.Name : "";
         string? Customer(string id) => Guid.TryParse(id, out var i) ? inputs.Customers?.GetValueOrDefault(i) : null;
+        TimeSpan? OnHoldFor(string id) =>
+            inputs.OnHold is { } held && Guid.TryParse(id, out var i) && held.TryGetValue(i, out var since) ? Max(inputs.Now - since, TimeSpan.Zero) : null;
 
         return inputs.Agents.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a =>
         {
             var view = views.GetValueOrDefault(a.Id.ToString());
             var work = (view?.Work ?? []).Select(w => new AgentInteractionView(
                     Guid.Parse(w.InteractionId), w.Channel.ToString(), QueueName(w.QueueId), w.Status == InteractionStatus.Offered ? "Ringing" : "Connected", w.Since,
-                    Customer(w.InteractionId)))
+                    Customer(w.InteractionId), w.Status == InteractionStatus.Offered ? null : OnHoldFor(w.InteractionId)))
                 .Concat((view?.WrapUps ?? []).Select(w => new AgentInteractionView(
                     Guid.Parse(w.InteractionId), channels.GetValueOrDefault(w.InteractionId, ""), QueueName(w.QueueId), "WrapUp", w.Since, Customer(w.InteractionId))))
                 .ToList();
             return new AgentRow(
-                a.Id, a.Name, view?.State ?? AgentState.LoggedOut, view?.ReasonCode, view?.TimeInState ?? TimeSpan.Zero, view?.SignOutPending ?? false, work, a.Skills);
+                a.Id, a.Name, view?.State ?? AgentState.LoggedOut, view?.ReasonCode, view?.TimeInState ?? TimeSpan.Zero, view?.SignOutPending ?? false, work, a.Skills,
+                a.Phone);
         }).ToList();
     }
 }
