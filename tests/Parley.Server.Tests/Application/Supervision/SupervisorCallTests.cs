@@ -61,18 +61,19 @@ public sealed class SupervisorCallTests(VoiceCallAppFactory factory) : IClassFix
     [Fact]
     public async Task A_call_an_agent_places_is_not_offered_on_the_dashboard_nor_in_the_reports()
     {
-        await using var agentPhone = TestPhone.Start("desk2", rtpBase: 33600);
+        await using var agentPhone = TestPhone.Start("desk3", rtpBase: 33600);
         await using var customer = TestPhone.Start("+15559990171", IPAddress.Parse("127.0.0.172"), rtpBase: 30000);
         using var admin = await factory.SignInDemoAsync("admin");
         using var supervisor = await factory.SignInDemoAsync("supervisor");
         var queue = (await admin.PostJsonAsync("/api/v1/queues", new { name = "Dial out", channels = new[] { "Voice" } }, 201)).GetProperty("id").GetGuid();
-        var live = await LiveCallSetup.PlaceAsync(factory, agentPhone, customer, "agent2", "Dial out");
+        // Carol places it (Bob takes the other test's call), so neither test waits on the other's agent.
+        var live = await LiveCallSetup.PlaceAsync(factory, agentPhone, customer, "agent3", "Dial out");
 
         var dashboard = await supervisor.JsonAsync("/api/v1/realtime/dashboard");
         var row = dashboard.GetProperty("queues").EnumerateArray().Single(q => q.GetProperty("name").GetString() == "Dial out");
         Assert.Equal((0, 0, JsonValueKind.Null), (row.GetProperty("offered").GetInt32(), row.GetProperty("answered").GetInt32(), row.GetProperty("serviceLevel").ValueKind));
-        var bob = dashboard.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Bob Agent");
-        Assert.Contains(bob.GetProperty("interactions").EnumerateArray(), i => i.GetProperty("queueName").GetString() == "Dial out" && i.GetProperty("status").GetString() == "Connected");
+        var carol = dashboard.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Carol Agent");
+        Assert.Contains(carol.GetProperty("interactions").EnumerateArray(), i => i.GetProperty("queueName").GetString() == "Dial out" && i.GetProperty("status").GetString() == "Connected");
 
         await live.CallerCall.HangUpAsync();
         await live.AgentCall.Ended.WaitAsync(TimeSpan.FromSeconds(10), Ct);
