@@ -335,6 +335,24 @@ public sealed partial class InboundCalls : VoiceCallHandler
         _byId.Values.Select(c => c.View).FirstOrDefault(v => v is not null && v.TenantId == tenantId && v.AgentId == agentId);
 
     /// <summary>
+    /// The calls of <paramref name="tenantId"/> on this node whose agent holds the customer now: since when, by the call's
+    /// interaction (one pass over the node's calls, for the supervisor dashboard).
+    /// </summary>
+    public Dictionary<Guid, DateTimeOffset> OnHold(Guid tenantId)
+    {
+        var held = new Dictionary<Guid, DateTimeOffset>();
+        foreach (var call in _byId.Values)
+        {
+            if (call.View is { OnHoldSince: { } since, InteractionId: { } interaction } view && view.TenantId == tenantId)
+            {
+                held[interaction] = since;
+            }
+        }
+
+        return held;
+    }
+
+    /// <summary>
     /// A blind REFER from an agent's phone (RFC 3515): <c>Refer-To</c> a number (<c>sip:+15551234567@…</c>, <c>tel:…</c>)
     /// transfers the customer as the API does and answers 202; the final NOTIFY (sipfrag) reports the outcome. A target
     /// that is not a number answers 603. With Replaces it is an attended transfer (<see cref="ReferWithReplaces"/>).

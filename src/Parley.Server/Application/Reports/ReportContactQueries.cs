@@ -5,7 +5,10 @@ using Parley.Data.Entities.Voice;
 
 namespace Parley.Server.Application.Reports;
 
-/// <summary>The raw records that are contacts to the reports: calls that entered a queue, and digital interactions.</summary>
+/// <summary>
+/// The raw records that are contacts to the reports: calls that entered a queue, and digital interactions; calls agents
+/// placed are not (<see cref="PlacedCalls"/>, the rule the supervisor dashboard follows too).
+/// </summary>
 internal static class ReportContactQueries
 {
     public const string VoiceChannel = "Voice";
@@ -14,5 +17,5 @@ internal static class ReportContactQueries
         db.Set<CallRecordRow>().AsNoTracking().Where(c => c.QueuedAt != null && c.QueueId != null);
 
     public static IQueryable<InteractionRecord> QueuedChats(ParleyDbContext db) =>
-        db.Interactions.AsNoTracking().Where(i => i.Channel != VoiceChannel);
+        db.Interactions.AsNoTracking().Where(i => i.Channel != VoiceChannel).Where(PlacedCalls.IsContact);
 }

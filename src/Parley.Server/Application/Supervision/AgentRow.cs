@@ -2,7 +2,10 @@ using Parley.Routing.Agents;
 
 namespace Parley.Server.Application.Supervision;
 
-/// <summary>One agent on the dashboard: routing state (and not-ready reason), time in it, work in hand and skills.</summary>
+/// <summary>
+/// One agent on the dashboard: routing state (and not-ready reason), time in it, work in hand and skills; <see cref="Phone"/>
+/// says whether a call can ring them (null when they take no voice).
+/// </summary>
 public sealed record AgentRow(
     Guid AgentId,
     string Name,
@@ -11,4 +14,9 @@ public sealed record AgentRow(
     TimeSpan TimeInState,
     bool SignOutPending,
     IReadOnlyList<AgentInteractionView> Interactions,
-    IReadOnlyList<string> Skills);
+    IReadOnlyList<string> Skills,
+    VoicePhone? Phone = null)
+{
+    /// <summary>How long the agent has held their customer, when a call of theirs is on hold now.</summary>
+    public TimeSpan? OnHoldFor => Interactions.Select(i => i.OnHoldFor).Max();
+}

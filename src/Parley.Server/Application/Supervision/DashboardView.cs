@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Parley.Cluster.Routing.Seats;
 
 namespace Parley.Server.Application.Supervision;
@@ -18,7 +19,14 @@ public sealed record DashboardView(
     /// <summary>Seats in use per channel group against the tenant's plan (null where routing did not say).</summary>
     public SeatsView? Seats { get; init; }
 
+    /// <summary>
+    /// When the figures next change with no event: the first instant a contact still waiting under its queue's service-level
+    /// threshold reaches it (<see cref="TodayFigures"/>). The live feed computes a new view then; null when nothing is pending.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? NextChange { get; init; }
+
     /// <summary>How service level is computed, for screens and API readers.</summary>
     public const string ServiceLevelDefinition =
-        "Answered within the queue's service-level threshold / offered today (offered: entered the queue today, except contacts still waiting for less than the threshold).";
+        "Answered within the queue's service-level threshold / offered today. Offered: entered the queue today, answered or not; a contact still waiting counts (as a miss) once its wait reaches the threshold, and not before. Calls agents placed are not offered.";
 }

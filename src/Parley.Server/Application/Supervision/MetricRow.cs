@@ -9,7 +9,10 @@ namespace Parley.Server.Application.Supervision;
 /// <param name="ServiceLevel">
 /// <see cref="AnsweredWithinThreshold"/> / <see cref="Offered"/> (0..1), null before anything was offered today.
 /// </param>
-/// <param name="Offered">Contacts that entered the queue today, except those still waiting for less than the queue's threshold.</param>
+/// <param name="Offered">
+/// Contacts that entered the queue today, except those still waiting for less than the queue's threshold and calls agents
+/// placed (<see cref="TodayFigures"/>).
+/// </param>
 /// <param name="AnsweredWithinThreshold">Answered today within the queue's service-level threshold.</param>
 /// <param name="Answered">Accepted by an agent.</param>
 /// <param name="Abandoned">The customer left while waiting or ringing.</param>

@@ -56,7 +56,10 @@ public static class RealtimeMetricsCalculator
             TotalsKey, "All queues", now, waiting, today, queueById, TenantAgents(inputs.Agents, agentViews),
             Longest(queueRows.Select(r => r.EstimatedWait))) with { Alerts = MetricAlerts.Worst(queueRows.Select(r => r.Alerts)) };
 
-        return new DashboardView(now, inputs.Day, inputs.TimeZone, totals, queueRows, channelRows, Agents(inputs, queueById, agentViews, today));
+        return new DashboardView(now, inputs.Day, inputs.TimeZone, totals, queueRows, channelRows, Agents(inputs, queueById, agentViews, today))
+        {
+            NextChange = TodayFigures.NextDecision(today, q => queueById[q].ServiceLevelThreshold, now),
+        };
     }
 
     private static MetricRow Row(
@@ -71,30 +74,10 @@ public static class RealtimeMetricsCalculator
             oldest = w.EnqueuedAt < oldest ? w.EnqueuedAt : oldest;
         }
 
-        int offered = 0, within = 0, answered = 0, abandoned = 0;
-        var waited = TimeSpan.Zero;
-        foreach (var r in today)
-        {
-            var threshold = queues[r.QueueId].ServiceLevelThreshold;
-            if (r.AcceptedAt is { } accepted)
-            {
-                answered++;
-                waited += accepted - r.EnqueuedAt;
-                within += accepted - r.EnqueuedAt <= threshold ? 1 : 0;
-                offered++;
-                continue;
-            }
-
-            abandoned += r.Status == "Abandoned" ? 1 : 0;
-            // A contact still waiting inside the threshold may yet be answered in time: it is not offered until it is decided.
-            offered += r.Status == "Waiting" && now - r.EnqueuedAt < threshold ? 0 : 1;
-        }
-
+        var figures = TodayFigures.Of(today, q => queues[q].ServiceLevelThreshold, now);
         return new MetricRow(
-            key, name, contacts, now - oldest, agents,
-            offered == 0 ? null : (double)within / offered,
-            offered, within, answered, abandoned,
-            answered == 0 ? null : TimeSpan.FromTicks(waited.Ticks / answered),
+            key, name, contacts, now - oldest, agents, figures.ServiceLevel,
+            figures.Offered, figures.AnsweredWithinThreshold, figures.Answered, figures.Abandoned, figures.AverageWait,
             estimate, MetricAlerts.None, QueueThresholds.None);
     }
 
@@ -105,12 +88,17 @@ public static class RealtimeMetricsCalculator
         Count(agents.Select(a => views.GetValueOrDefault(a.Id.ToString())).OfType<AgentView>(), onContact: a => a.State is AgentState.Reserved or AgentState.Busy);
 
     /// <summary>
-    /// Per channel, an agent counts when signed in with capacity for it; on contact only with work of that channel in hand, so a
-    /// voice agent on a call also able to chat is online for chat but not on a chat contact.
+    /// Per channel, an agent counts when signed in with capacity for it — for voice, only when a call can ring their phone
+    /// (<see cref="AgentInput.CanRing"/>) or a voice contact is in their hands —; on contact only with work of that channel in
+    /// hand, so a voice agent on a call also able to chat is online for chat but not on a chat contact, and an agent with no
+    /// phone is available for chat, not for voice.
     /// </summary>
     private static AgentCounts ChannelAgents(Channel channel, IReadOnlyList<AgentInput> agents, Dictionary<string, AgentView> views) =>
         Count(
-            agents.Where(a => a.Capacities.GetValueOrDefault(channel.ToString()) > 0).Select(a => views.GetValueOrDefault(a.Id.ToString())).OfType<AgentView>(),
+            agents.Where(a => a.Capacities.GetValueOrDefault(channel.ToString()) > 0)
+                .Select(a => (Input: a, View: views.GetValueOrDefault(a.Id.ToString())))
+                .Where(a => a.View is not null && (channel != Channel.Voice || a.Input.CanRing || a.View.Work.Any(w => w.Channel == Channel.Voice)))
+                .Select(a => a.View!),
             onContact: a => a.Work.Any(w => w.Channel == channel));
 
     private static AgentCounts Count(IEnumerable<AgentView> views, Func<AgentView, bool> onContact)
@@ -127,6 +115,8 @@ public static class RealtimeMetricsCalculator
 
         return new AgentCounts(online, available, contact, acw, notReady);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static TimeSpan? Longest(IEnumerable<TimeSpan?> estimates)
     {
@@ -148,18 +138,21 @@ public static class RealtimeMetricsCalculator
         var channels = today.ToDictionary(r => r.Id.ToString(), r => r.Channel, StringComparer.Ordinal);
         string QueueName(string id) => Guid.TryParse(id, out var q) && queues.TryGetValue(q, out var queue) ? queue.Name : "";
         string? Customer(string id) => Guid.TryParse(id, out var i) ? inputs.Customers?.GetValueOrDefault(i) : null;
+        TimeSpan? OnHoldFor(string id) =>
+            inputs.OnHold is { } held && Guid.TryParse(id, out var i) && held.TryGetValue(i, out var since) ? Max(inputs.Now - since, TimeSpan.Zero) : null;
 
         return inputs.Agents.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a =>
         {
             var view = views.GetValueOrDefault(a.Id.ToString());
             var work = (view?.Work ?? []).Select(w => new AgentInteractionView(
                     Guid.Parse(w.InteractionId), w.Channel.ToString(), QueueName(w.QueueId), w.Status == InteractionStatus.Offered ? "Ringing" : "Connected", w.Since,
-                    Customer(w.InteractionId)))
+                    Customer(w.InteractionId), w.Status == InteractionStatus.Offered ? null : OnHoldFor(w.InteractionId)))
                 .Concat((view?.WrapUps ?? []).Select(w => new AgentInteractionView(
                     Guid.Parse(w.InteractionId), channels.GetValueOrDefault(w.InteractionId, ""), QueueName(w.QueueId), "WrapUp", w.Since, Customer(w.InteractionId))))
                 .ToList();
             return new AgentRow(
-                a.Id, a.Name, view?.State ?? AgentState.LoggedOut, view?.ReasonCode, view?.TimeInState ?? TimeSpan.Zero, view?.SignOutPending ?? false, work, a.Skills);
+                a.Id, a.Name, view?.State ?? AgentState.LoggedOut, view?.ReasonCode, view?.TimeInState ?? TimeSpan.Zero, view?.SignOutPending ?? false, work, a.Skills,
+                a.Phone);
         }).ToList();
     }
 }

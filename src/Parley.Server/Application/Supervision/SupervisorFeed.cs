@@ -13,7 +13,9 @@ namespace Parley.Server.Application.Supervision;
 /// The tenant's routing events (<see cref="TenantEventSubscriptions"/>) only mark the tenant changed; one loop per watched tenant
 /// then computes one view (<see cref="SupervisorDashboard"/>) and hands the same immutable view to every watcher. Changes during
 /// <see cref="SupervisionOptions.MinPushInterval"/> after a push are coalesced into the next view, so the cost of a storm is
-/// bounded by the interval, not by the number of changes or watchers. The loop stops when the last watcher leaves.
+/// bounded by the interval, not by the number of changes or watchers. A view whose figures will change with no event (a
+/// waiting contact reaching its service-level threshold, <see cref="DashboardView.NextChange"/>) arms one timer for that
+/// instant, which counts as a change. The loop stops when the last watcher leaves.
 /// </summary>
 public sealed class SupervisorFeed(
     IServiceScopeFactory scopes, TenantEventSubscriptions events, TimeProvider time, IOptions<SupervisionOptions> options, ILogger<SupervisorFeed> logger)
@@ -87,6 +89,7 @@ public sealed class SupervisorFeed(
         private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
         private readonly CancellationTokenSource _stop = new();
         private readonly IDisposable _subscription;
+        private ITimer? _wake;
 
         public TenantFeed(SupervisorFeed owner, Guid tenantId)
         {
@@ -116,7 +119,24 @@ public sealed class SupervisorFeed(
         {
             _subscription.Dispose();
             _stop.Cancel();
+            Interlocked.Exchange(ref _wake, null)?.Dispose();
         }
+
+        /// <summary>Signals a change at <paramref name="at"/>, replacing any earlier wake-up; none when null.</summary>
+        private void WakeAt(DateTimeOffset? at)
+        {
+            var time = _owner._time;
+            var timer = at is { } due
+                ? time.CreateTimer(_ => _changed.Writer.TryWrite(true), null, Max(due - time.GetUtcNow(), TimeSpan.Zero), Timeout.InfiniteTimeSpan)
+                : null;
+            Interlocked.Exchange(ref _wake, timer)?.Dispose();
+            if (_stop.IsCancellationRequested)
+            {
+                Interlocked.Exchange(ref _wake, null)?.Dispose();
+            }
+        }
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
         private async Task RunAsync()
         {
@@ -136,7 +156,10 @@ public sealed class SupervisorFeed(
                     // Every change signalled until now is covered by the view computed next.
                     _changed.Reader.TryRead(out _);
                     lastPush = time.GetUtcNow();
-                    await PushAsync(ct);
+                    if (await PushAsync(ct) is { } view)
+                    {
+                        WakeAt(view.NextChange);
+                    }
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -145,7 +168,8 @@ public sealed class SupervisorFeed(
             }
         }
 
-        private async Task PushAsync(CancellationToken ct)
+        /// <summary>Computes one view and hands it to every watcher; null when it could not be computed.</summary>
+        private async Task<DashboardView?> PushAsync(CancellationToken ct)
         {
             DashboardView view;
             try
@@ -157,7 +181,7 @@ public sealed class SupervisorFeed(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 Log.DashboardFailed(_owner._logger, exception, TenantId);
-                return;
+                return null;
             }
 
             Watcher[] watchers;
@@ -177,6 +201,8 @@ public sealed class SupervisorFeed(
                     Log.DashboardSubscriberFailed(_owner._logger, exception, TenantId);
                 }
             }
+
+            return view;
         }
     }
 }

@@ -7,15 +7,26 @@ namespace Parley.Server.Voice.Calls;
 
 /// <summary>
 /// Whether an agent's phone can ring: a fixed URI always can; a <c>Registered</c> phone only while a device is
-/// registered with the agent's SIP credential. Routing leaves voice out of an agent whose phone cannot ring.
+/// registered with the agent's SIP credential; no phone (<c>None</c>) never. Routing leaves voice out of an agent whose
+/// <c>Registered</c> phone cannot ring; an agent with no phone keeps voice for interactions created through the API (their
+/// media is not Parley's), but a call cannot ring them — the workspace's phone line and the supervisor dashboard say so.
 /// </summary>
 internal static class AgentPhoneReach
 {
     public const string Registered = "Registered";
     public const string Uri = "Uri";
 
+    /// <summary>A call can ring the agent's phone now (<paramref name="registeredCredentials"/>: <see cref="RegisteredCredentialsAsync"/>).</summary>
+    public static bool CanRing(Agent agent, IReadOnlySet<Guid> registeredCredentials) => agent.PhoneKind switch
+    {
+        Uri => agent.PhoneUri is not null,
+        Registered => agent.PhoneSipCredentialId is { } id && registeredCredentials.Contains(id),
+        _ => false,
+    };
+
+    /// <summary>Routing offers the agent voice: unless their phone is <c>Registered</c> and cannot ring now.</summary>
     public static bool OffersVoice(Agent agent, IReadOnlySet<Guid> registeredCredentials) =>
-        agent.PhoneKind != Registered || (agent.PhoneSipCredentialId is { } id && registeredCredentials.Contains(id));
+        agent.PhoneKind != Registered || CanRing(agent, registeredCredentials);
 
     /// <summary>The SIP credentials among <paramref name="agents"/>' phones with at least one live registration at <paramref name="now"/>.</summary>
     public static async Task<HashSet<Guid>> RegisteredCredentialsAsync(

@@ -91,7 +91,7 @@ public sealed class OutboundCalls : VoiceCallHandler
         };
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["direction"] = internalCall ? "internal" : "outbound",
+            [PlacedCallAttributes.Direction] = internalCall ? PlacedCallAttributes.Internal : PlacedCallAttributes.Outbound,
             ["calledNumber"] = called ?? string.Empty,
             ["callId"] = callId.ToString(),
         };

@@ -185,6 +185,68 @@ public sealed class RealtimeMetricsCalculatorTests
         Assert.Equal(AlertLevel.None, (sales with { ContactsInQueue = 0 }).OldestAgeAlertAfter(TimeSpan.FromMinutes(5)));
     }
 
+    [Fact]
+    public void A_waiting_contact_becomes_a_miss_the_instant_it_reaches_its_threshold_and_the_view_says_when_that_is()
+    {
+        var view = RealtimeMetricsCalculator.Compute(Fixture());
+
+        // r8 entered Support at 9:59:50 with a 30 s threshold: in neither count until 10:00:20, a miss from then on.
+        Assert.Equal(At(10, 0, 20), view.NextChange);
+        var before = RealtimeMetricsCalculator.Compute(Fixture() with { Now = At(10, 0, 19) }).Queues[1];
+        Assert.Equal((2, 1, 0.5), (before.Offered, before.AnsweredWithinThreshold, before.ServiceLevel));
+        var reached = RealtimeMetricsCalculator.Compute(Fixture() with { Now = At(10, 0, 20) });
+        Assert.Equal((3, 1, 1.0 / 3), (reached.Queues[1].Offered, reached.Queues[1].AnsweredWithinThreshold, reached.Queues[1].ServiceLevel));
+        Assert.Null(reached.NextChange);
+    }
+
+    [Fact]
+    public void A_call_an_agent_placed_is_neither_offered_nor_answered_but_stays_in_their_hands()
+    {
+        var placed = new TodayRecord(R(10), Sales, "Voice", At(9, 50, 0), At(9, 50, 0), "Active", Placed: true);
+        var fixture = Fixture();
+        var view = RealtimeMetricsCalculator.Compute(fixture with
+        {
+            Today = [.. fixture.Today, placed],
+            AgentViews = [.. fixture.AgentViews.Where(a => a.AgentId != Dee.ToString()),
+                Agent(Dee, AgentState.Busy, work: [new AgentWorkView(R(10).ToString(), Sales.ToString(), Channel.Voice, InteractionStatus.Active, TimeSpan.FromMinutes(10))])],
+        });
+
+        // As without it: offered r1..r5, answered r1 and r2.
+        var sales = view.Queues[0];
+        Assert.Equal((5, 1, 2, 0.2), (sales.Offered, sales.AnsweredWithinThreshold, sales.Answered, sales.ServiceLevel));
+        Assert.Equal(TimeSpan.FromSeconds(25), sales.AverageWait);
+        Assert.Equal((7, 2, 3), (view.Totals.Offered, view.Totals.AnsweredWithinThreshold, view.Totals.Answered));
+        Assert.Equal([new AgentInteractionView(R(10), "Voice", "Sales", "Connected", TimeSpan.FromMinutes(10))], view.Agents.Single(a => a.Name == "Dee").Interactions);
+    }
+
+    [Fact]
+    public void An_agent_no_call_can_ring_is_available_for_chat_but_not_for_voice_and_the_grid_says_why()
+    {
+        var fixture = Fixture();
+        var view = RealtimeMetricsCalculator.Compute(fixture with
+        {
+            Agents = [.. fixture.Agents.Where(a => a.Id != Dee), new AgentInput(Dee, "Dee", [], new Dictionary<string, int> { ["Voice"] = 1, ["Chat"] = 2 }, VoicePhone.None)],
+        });
+
+        // Dee is available; with no phone she is neither online nor available for voice, and both for chat.
+        Assert.Equal(new AgentCounts(Online: 2, Available: 0, OnContact: 1, AfterContactWork: 1, NotReady: 0), view.Channels[0].Agents);
+        Assert.Equal(new AgentCounts(Online: 3, Available: 1, OnContact: 0, AfterContactWork: 0, NotReady: 1), view.Channels[1].Agents);
+        Assert.Equal(1, view.Totals.Agents.Available);
+        Assert.Equal(VoicePhone.None, view.Agents.Single(a => a.Name == "Dee").Phone);
+        Assert.Null(view.Agents.Single(a => a.Name == "Cid").Phone);
+    }
+
+    [Fact]
+    public void A_call_on_hold_shows_how_long_it_has_been_held()
+    {
+        var view = RealtimeMetricsCalculator.Compute(Fixture() with { OnHold = new Dictionary<Guid, DateTimeOffset> { [R(2)] = At(9, 59, 48) } });
+
+        var ann = view.Agents.Single(a => a.Name == "Ann");
+        Assert.Equal(TimeSpan.FromSeconds(12), ann.Interactions.Single().OnHoldFor);
+        Assert.Equal(TimeSpan.FromSeconds(12), ann.OnHoldFor);
+        Assert.Null(view.Agents.Single(a => a.Name == "Bob").OnHoldFor);
+    }
+
     [Theory]
     [InlineData(1, 59, 0.81, AlertLevel.None, AlertLevel.None, AlertLevel.None)]
     [InlineData(2, 60, 0.80, AlertLevel.Amber, AlertLevel.Amber, AlertLevel.None)]

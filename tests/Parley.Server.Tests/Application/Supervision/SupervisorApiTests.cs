@@ -36,6 +36,23 @@ public sealed class SupervisorApiTests(AcdAppFactory factory) : IClassFixture<Ac
     }
 
     [Fact]
+    public async Task An_available_agent_whose_phone_is_not_registered_counts_for_chat_not_for_voice_and_is_marked_phone_offline()
+    {
+        using var supervisor = await factory.SignInDemoAsync("supervisor");
+        using var agent = await factory.SignInDemoAsync("agent1");
+        // agent1 takes voice and chat; the demo agents' phones are their SIP accounts, and none is registered here.
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-in", new { }, 200);
+
+        var dashboard = await supervisor.JsonAsync("/api/v1/realtime/dashboard");
+
+        var alice = dashboard.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Alice Agent");
+        Assert.Equal(("Available", "Offline"), (alice.GetProperty("state").GetString(), alice.GetProperty("phone").GetString()));
+        Assert.Equal(0, Row(dashboard.GetProperty("channels"), "Voice").GetProperty("agents").GetProperty("available").GetInt32());
+        Assert.True(Row(dashboard.GetProperty("channels"), "Chat").GetProperty("agents").GetProperty("available").GetInt32() >= 1);
+        await agent.PostJsonAsync("/api/v1/agents/me/sign-out", new { }, 200);
+    }
+
+    [Fact]
     public async Task An_agent_is_refused_the_dashboard_and_the_actions_with_403()
     {
         using var agent = await factory.SignInDemoAsync("agent1");

@@ -68,6 +68,40 @@ public sealed class SupervisorFeedTests(AcdAppFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_contact_that_keeps_waiting_is_pushed_as_a_service_level_miss_when_it_reaches_the_threshold_with_no_event()
+    {
+        var tenantId = await factory.DemoTenantIdAsync();
+        using var admin = await factory.SignInDemoAsync("admin");
+        using var api = await factory.ApiClientAsync();
+        var queue = (await admin.PostJsonAsync("/api/v1/queues", new { name = "Threshold watch", channels = new[] { "Email" }, serviceLevelTargetSeconds = 20 }, 201))
+            .GetProperty("id").GetGuid();
+        var events = new TenantEventSubscriptions(NullLogger<TenantEventSubscriptions>.Instance);
+        var feed = new SupervisorFeed(
+            factory.Services.GetRequiredService<IServiceScopeFactory>(), events, factory.Time,
+            Microsoft.Extensions.Options.Options.Create(new SupervisionOptions()), NullLogger<SupervisorFeed>.Instance);
+        var views = new ConcurrentQueue<DashboardView>();
+        var arrived = new SemaphoreSlim(0);
+        var supervisor = new CurrentActor(tenantId, ParleyClaims.ActorUser, "test", "Test Supervisor", new HashSet<string> { Permissions.RealtimeRead });
+        using var watch = feed.Watch(supervisor, view =>
+        {
+            views.Enqueue(view);
+            arrived.Release();
+            return Task.CompletedTask;
+        }).Value!;
+        await api.CreateInteractionAsync(queue, "Email");
+        factory.Time.Advance(TimeSpan.FromSeconds(19));
+
+        var waiting = Row(await NextAsync(views, arrived, events, tenantId), queue);
+        Assert.Equal((1, 0, (double?)null), (waiting.ContactsInQueue, waiting.Offered, waiting.ServiceLevel));
+
+        // Nobody answers and nothing happens: at 20 s the contact is a miss, and the feed pushes that by itself.
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await arrived.WaitAsync(Wait, TestContext.Current.CancellationToken), "no view pushed when the contact reached the threshold");
+        var missed = Row(views.Last(), queue);
+        Assert.Equal((1, 1, 0, (double?)0.0), (missed.ContactsInQueue, missed.Offered, missed.AnsweredWithinThreshold, missed.ServiceLevel));
+    }
+
+    [Fact]
     public void Watching_needs_realtime_read()
     {
         var feed = factory.Services.GetRequiredService<SupervisorFeed>();
@@ -87,6 +121,8 @@ public sealed class SupervisorFeedTests(AcdAppFactory factory) : IClassFixture<A
         Assert.True(await arrived.WaitAsync(Wait, TestContext.Current.CancellationToken));
         return views.Last();
     }
+
+    private static MetricRow Row(DashboardView view, Guid queueId) => view.Queues.Single(q => q.Key == queueId.ToString());
 
     private static AgentState StateOf(DashboardView view, Guid agentId) => view.Agents.Single(a => a.AgentId == agentId).State;
 }
