@@ -28,7 +28,8 @@ public sealed class QueueEditTests : IAsyncLifetime
         page.Find("form.parley-admin-form").Submit();
 
         var error = page.WaitForElement(".parley-field-error[data-field='serviceLevelTargetSeconds']", AdminHarness.Wait);
-        Assert.Contains("between 1 and 3600", error.TextContent, StringComparison.Ordinal);
+        // In a person's words: the field as they read it, not the request's property (the newcomer read "ServiceLevelTargetSeconds").
+        Assert.Equal("Service level target (seconds) must be between 1 and 3600.", error.TextContent);
         Assert.NotNull(error.ParentElement!.QuerySelector("input[name='serviceLevelTargetSeconds']"));
         Assert.Empty(page.FindAll(".parley-form-problem"));
         using var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
