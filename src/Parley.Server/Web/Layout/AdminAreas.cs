@@ -14,6 +14,7 @@ public static class AdminAreas
         new("Number pool", "/admin/platform/numbers", Permissions.PlatformNumbersRead, "dialpad", "Platform", ForPlatform: true),
         new("Agents", "/admin/agents", Permissions.AgentsRead, "support_agent", "Contact center"),
         new("Queues", "/admin/queues", Permissions.QueuesRead, "queue", "Contact center", Write: Permissions.QueuesWrite),
+        new("Skills", "/admin/skills", Permissions.SkillsRead, "psychology", "Contact center", Write: Permissions.SkillsWrite),
         new("Not-ready reasons", "/admin/not-ready-reasons", Permissions.AgentsRead, "free_breakfast", "Contact center"),
         new("Wrap-up codes", "/admin/wrap-up-codes", Permissions.QueuesRead, "assignment_turned_in", "Contact center", Write: Permissions.QueuesWrite),
         new("Flows", "/admin/flows", Permissions.FlowsRead, "account_tree", "Contact center"),
