@@ -60,6 +60,21 @@ public sealed class QueueEditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Overflow_to_another_queue_without_one_is_explained_in_words_under_then()
+    {
+        await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
+        var page = _bunit.Render<QueueEdit>();
+        page.WaitForElement("input[name='name']", AdminHarness.Wait).Change("Escalations");
+        var then = page.FindComponents<Radzen.Blazor.RadzenDropDown<string>>().Single(d => d.Instance.Name == "overflowTarget");
+        await page.InvokeAsync(() => then.Instance.ValueChanged.InvokeAsync("Queue"));
+
+        page.Find("form.parley-admin-form").Submit();
+
+        var error = page.WaitForElement(".parley-field-error[data-field='overflowTarget']", AdminHarness.Wait);
+        Assert.StartsWith("Overflow to another queue needs the queue to go to", error.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Saving_over_someone_elses_change_is_refused_with_an_explanation_and_reload_shows_their_change()
     {
         using var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
