@@ -49,6 +49,7 @@ internal static class WebExtensions
         services.AddScoped<QueueAdmin>();
         services.AddScoped<AgentAdmin>();
         services.AddScoped<NotReadyReasonAdmin>();
+        services.AddScoped<SkillAdmin>();
         services.AddScoped<WrapUpCodeAdmin>();
         services.AddScoped<ReportService>();
         services.AddScoped<FlowAdmin>();

@@ -18,6 +18,7 @@ public static partial class RouteValues
         ("/api/v1/agents/", "id", t => t.Acd.AgentId.ToString()),
         ("/admin/agents/", "Id", t => t.Acd.AgentId.ToString()),
         ("/admin/queues/", "Id", t => t.Acd.QueueId.ToString()),
+        ("/admin/skills/", "Id", t => t.Acd.SkillId.ToString()),
         ("/admin/not-ready-reasons/", "Id", t => t.Acd.NotReadyReasonId.ToString()),
         ("/admin/users/", "Id", t => t.UserId.ToString()),
         ("/admin/roles/", "Id", t => t.RoleId.ToString()),

@@ -137,6 +137,7 @@ public sealed class EndpointIsolationTests(UnthrottledAppFactory factory) : ICla
     {
         "/", "/workspace", "/supervisor", "/_framework/opaque-redirect",
         "/admin", "/admin/agents", "/admin/agents/new", "/admin/agents/{Id:guid}", "/admin/queues", "/admin/queues/new", "/admin/queues/{Id:guid}",
+        "/admin/skills", "/admin/skills/new", "/admin/skills/{Id:guid}",
         "/admin/not-ready-reasons", "/admin/not-ready-reasons/new", "/admin/not-ready-reasons/{Id:guid}", "/admin/wrap-up-codes",
         "/admin/users", "/admin/users/new", "/admin/users/{Id:guid}", "/admin/roles", "/admin/roles/new", "/admin/roles/{Id:guid}",
         "/admin/api-clients", "/admin/api-clients/new", "/admin/api-clients/{Id:guid}", "/admin/webhooks", "/admin/webhooks/new", "/admin/webhooks/{Id:guid}",

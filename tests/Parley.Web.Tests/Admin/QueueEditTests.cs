@@ -28,7 +28,8 @@ public sealed class QueueEditTests : IAsyncLifetime
         page.Find("form.parley-admin-form").Submit();
 
         var error = page.WaitForElement(".parley-field-error[data-field='serviceLevelTargetSeconds']", AdminHarness.Wait);
-        Assert.Contains("between 1 and 3600", error.TextContent, StringComparison.Ordinal);
+        // In a person's words: the field as they read it, not the request's property (the newcomer read "ServiceLevelTargetSeconds").
+        Assert.Equal("Service level target (seconds) must be between 1 and 3600.", error.TextContent);
         Assert.NotNull(error.ParentElement!.QuerySelector("input[name='serviceLevelTargetSeconds']"));
         Assert.Empty(page.FindAll(".parley-form-problem"));
         using var admin = await _server.SignInAsync("admin", AdminHarness.AdminPassword);
@@ -56,6 +57,21 @@ public sealed class QueueEditTests : IAsyncLifetime
 
         var error = page.WaitForElement(".parley-field-error[data-field='channels']", AdminHarness.Wait);
         Assert.False(string.IsNullOrWhiteSpace(error.TextContent));
+    }
+
+    [Fact]
+    public async Task Overflow_to_another_queue_without_one_is_explained_in_words_under_then()
+    {
+        await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
+        var page = _bunit.Render<QueueEdit>();
+        page.WaitForElement("input[name='name']", AdminHarness.Wait).Change("Escalations");
+        var then = page.FindComponents<Radzen.Blazor.RadzenDropDown<string>>().Single(d => d.Instance.Name == "overflowTarget");
+        await page.InvokeAsync(() => then.Instance.ValueChanged.InvokeAsync("Queue"));
+
+        page.Find("form.parley-admin-form").Submit();
+
+        var error = page.WaitForElement(".parley-field-error[data-field='overflowTarget']", AdminHarness.Wait);
+        Assert.StartsWith("Overflow to another queue needs the queue to go to", error.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Web.Admin;
 using Parley.Web.Tests.Support;
 
@@ -58,6 +60,26 @@ public sealed class TrunkEditTests : IAsyncLifetime
         Assert.True(saved.GetProperty("hasInboundPassword").GetBoolean());
         var list = _bunit.Render<TrunkList>();
         list.WaitForAssertion(() => Assert.Contains("Carrier B", list.FindAll(".parley-row-link").Select(a => a.TextContent)), AdminHarness.Wait);
+    }
+
+    [Fact]
+    public async Task A_created_trunk_opens_saying_it_was_saved_in_a_live_region()
+    {
+        await _bunit.AuthorizeAsAsync(_server, "admin", AdminHarness.AdminPassword);
+        var nav = _bunit.Services.GetRequiredService<NavigationManager>();
+        var page = _bunit.Render<TrunkEdit>();
+        var status = page.WaitForElement(".parley-form-actions [role='status']", AdminHarness.Wait);
+        Assert.Equal("", status.TextContent.Trim());
+        page.Find("input[name='name']").Change("Carrier C");
+        page.Find("textarea[name='allowedAddresses']").Change("192.0.2.0/24");
+
+        page.Find("form.parley-admin-form").Submit();
+
+        // The router then opens the new trunk in the same page, as it does in the browser.
+        page.WaitForAssertion(() => Assert.Matches("/admin/trunks/[0-9a-f-]{36}$", nav.Uri), AdminHarness.Wait);
+        page.Render(p => p.Add(t => t.Id, Guid.Parse(nav.Uri[^36..])));
+        page.WaitForAssertion(() => Assert.Equal("Carrier C", page.Find("input[name='name']").GetAttribute("value")), AdminHarness.Wait);
+        Assert.Equal("Saved.", page.Find(".parley-form-actions [role='status'] .parley-saved").TextContent.Trim());
     }
 
     public async ValueTask DisposeAsync()

@@ -107,9 +107,12 @@ public sealed class AdminBrowser : IAsyncDisposable
     /// until the dropdown shows it (at most three tries): on a loaded machine a choice clicked while the list was still
     /// opening was lost, and the form was then saved without it (a CI run: "No such queue").
     /// </summary>
-    public async Task ChooseAsync(System.Text.RegularExpressions.Regex label, string option)
+    public Task ChooseAsync(System.Text.RegularExpressions.Regex label, string option) =>
+        ChooseAsync(Page.Locator(".parley-field", new() { Has = Page.Locator("label", new() { HasTextRegex = label }) }).Locator(".rz-dropdown"), option);
+
+    /// <inheritdoc cref="ChooseAsync(System.Text.RegularExpressions.Regex, string)"/>
+    public async Task ChooseAsync(ILocator dropdown, string option)
     {
-        var dropdown = Page.Locator(".parley-field", new() { Has = Page.Locator("label", new() { HasTextRegex = label }) }).Locator(".rz-dropdown");
         for (var attempt = 1; ; attempt++)
         {
             await dropdown.ClickAsync();

@@ -40,6 +40,21 @@ public sealed class AgentStateBarTests : BunitContext
     }
 
     [Fact]
+    public void Not_ready_for_missed_offers_is_named_for_people_and_not_offered_as_a_choice()
+    {
+        var bar = Render<AgentStateBar>(p => p
+            .Add(b => b.State, View(AgentState.NotReady, TimeSpan.Zero, reason: "missed-offers"))
+            .Add(b => b.Reasons, [new NotReadyReasonDto(Guid.NewGuid(), "rest", "Rest break", 1)])
+            .Add(b => b.Now, ReadAt));
+
+        Assert.Equal("Not ready (Missed offers)", bar.Find(".parley-state-name").TextContent);
+        Assert.DoesNotContain("missed-offers", bar.Markup, StringComparison.Ordinal);
+        // "Not ready" again needs one of the tenant's reasons: the engine's own is not one to send back.
+        var notReady = bar.FindAll("button").Single(b => b.TextContent.Contains("Not ready", StringComparison.Ordinal));
+        Assert.True(notReady.HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void Signed_out_agent_is_offered_sign_in_only_and_it_asks_for_notifications()
     {
         var bar = Render<AgentStateBar>(p => p.Add(b => b.State, View(AgentState.LoggedOut, TimeSpan.Zero)));

@@ -28,7 +28,10 @@ internal static class QueueRequestRules
 
         if (!IsName<OverflowTargetKind>(overflow) || (overflow == nameof(OverflowTargetKind.Queue)) != r.OverflowQueueId.HasValue)
         {
-            return ApiProblems.Invalid("overflowTarget", "Disconnect, Voicemail, Callback, or Queue together with overflowQueueId.");
+            // Said first for a person (the console shows it under "Then"), with the API's names for a developer.
+            return ApiProblems.Invalid("overflowTarget", overflow == nameof(OverflowTargetKind.Queue)
+                ? "Overflow to another queue needs the queue to go to (overflowQueueId)."
+                : "Disconnect, Voicemail, Callback, or Queue together with overflowQueueId.");
         }
 
         if (r.OverflowQueueId is { } target && (target == queue.Id || !await db.Queues.AnyAsync(q => q.Id == target, ct)))
@@ -38,7 +41,9 @@ internal static class QueueRequestRules
 
         if (!IsName<WrapUpMode>(wrapUp) || (wrapUp == nameof(WrapUpMode.MandatoryWithTimeLimit) && r.WrapUpTimeLimitSeconds is null))
         {
-            return ApiProblems.Invalid("wrapUpMode", "None, Optional, Mandatory, or MandatoryWithTimeLimit with wrapUpTimeLimitSeconds.");
+            return ApiProblems.Invalid("wrapUpMode", IsName<WrapUpMode>(wrapUp)
+                ? "A mandatory, time-limited wrap-up needs its time limit (wrapUpTimeLimitSeconds)."
+                : "None, Optional, Mandatory, or MandatoryWithTimeLimit with wrapUpTimeLimitSeconds.");
         }
 
         var skills = r.RequiredSkills ?? [];

@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Parley.Data;
 using Parley.Data.Entities.Acd;
 using Parley.Domain.Security;
 using Parley.Server.Api.Conventions;
+using Parley.Server.Application;
+using Parley.Server.Application.Admin;
 using Parley.Server.Audit;
 using Parley.Server.Auth;
 
@@ -24,36 +24,19 @@ public static class SkillsApi
         return api;
     }
 
-    private static Task<IResult> CreateAsync(SkillRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, TimeProvider time, CancellationToken ct)
+    // The writes are the application layer's (SkillAdmin), shared with the admin console; REST adds If-Match and the ETag.
+    private static async Task<IResult> CreateAsync(SkillRequest request, HttpContext http, SkillAdmin skills, CancellationToken ct) =>
+        (await skills.CreateAsync(CurrentActor.Require(http.User), request, ct)).ToHttp(s => Tagged(http, s, TypedResults.Created($"/api/v1/skills/{s.Id}", s)));
+
+    private static async Task<IResult> UpdateAsync(Guid id, SkillRequest request, HttpContext http, SkillAdmin skills, CancellationToken ct) =>
+        IfMatch.Read(http, out var expected) ?? (await skills.UpdateAsync(CurrentActor.Require(http.User), id, expected, request, ct)).ToHttp(s => Tagged(http, s, TypedResults.Ok(s)));
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, SkillAdmin skills, CancellationToken ct) =>
+        (await skills.DeleteAsync(CurrentActor.Require(http.User), id, ct)).ToHttp();
+
+    private static IResult Tagged(HttpContext http, SkillDto skill, IResult result)
     {
-        var skill = new Skill { Id = Guid.CreateVersion7(), TenantId = CurrentActor.Require(http.User).TenantId, Name = request.Name, CreatedAt = time.GetUtcNow() };
-        return Skills.CreateAsync(db, http, audit, skill, s => ApplyAsync(request, s, db, ct), s => $"created skill '{s.Name}'", ct);
-    }
-
-    private static Task<IResult> UpdateAsync(Guid id, SkillRequest request, HttpContext http, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        Skills.UpdateAsync(db, http, audit, id, s => ApplyAsync(request, s, db, ct), s => $"updated skill '{s.Name}'", ct);
-
-    private static Task<IResult> DeleteAsync(Guid id, ParleyDbContext db, AuditScope audit, CancellationToken ct) =>
-        Skills.DeleteAsync(db, audit, id, _ => InUseAsync(id, db, ct), s => $"deleted skill '{s.Name}'", ct);
-
-    private static async Task<IResult?> ApplyAsync(SkillRequest request, Skill skill, ParleyDbContext db, CancellationToken ct)
-    {
-        if (await db.Skills.AnyAsync(s => s.Name == request.Name && s.Id != skill.Id, ct))
-        {
-            return ApiProblems.Conflict($"A skill named '{request.Name}' exists already.");
-        }
-
-        skill.Name = request.Name;
-        skill.Description = request.Description;
-        return null;
-    }
-
-    private static async Task<IResult?> InUseAsync(Guid id, ParleyDbContext db, CancellationToken ct)
-    {
-        var agents = await db.Agents.AsNoTracking().ToListAsync(ct);
-        var queues = await db.Queues.AsNoTracking().ToListAsync(ct);
-        return agents.Any(a => a.Skills.Any(s => s.SkillId == id)) || queues.Any(q => q.RequiredSkills.Any(s => s.SkillId == id))
-            ? ApiProblems.Conflict("Agents or queues still use this skill; remove it from them first.")
-            : null;
+        ETags.Set(http, skill.Version);
+        return result;
     }
 }

@@ -56,6 +56,19 @@ internal sealed class QueueAdmin(
         return await db.Queues.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, ct) is { } queue ? AppResult<QueueDto>.Ok(QueueDto.From(queue)) : AppError.NotFound();
     }
 
+    /// <summary>What a queue form picks from: every skill (its required skills) and every queue (where it overflows), by name.</summary>
+    public async Task<AppResult<QueueChoices>> ChoicesAsync(CurrentActor actor, CancellationToken ct)
+    {
+        if (tenant.Require(actor, Permissions.QueuesRead) is { } refused)
+        {
+            return refused;
+        }
+
+        var skills = await db.Skills.AsNoTracking().OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct);
+        var queues = await db.Queues.AsNoTracking().OrderBy(q => q.Name).Select(q => new Choice(q.Id, q.Name)).ToListAsync(ct);
+        return AppResult<QueueChoices>.Ok(new QueueChoices(skills, queues));
+    }
+
     public async Task<AppResult<QueueDto>> CreateAsync(CurrentActor actor, QueueRequest request, CancellationToken ct)
     {
         if ((tenant.Require(actor, Permissions.QueuesWrite) ?? RequestChecks.Check(request)) is { } refused)

@@ -8,6 +8,8 @@ namespace Parley.Server.Web.Admin;
 /// <summary>
 /// An admin page that creates or edits one resource through the application layer: it reads the resource (or starts a new one),
 /// saves with the version read, shows the service's field errors and conflicts, and after creating opens the new resource.
+/// <see cref="Saved"/> says a save went through (pages show it with <c>SaveStatus</c> beside the Save button), after a create too:
+/// the new resource's page keeps it.
 /// </summary>
 /// <typeparam name="TDto">The resource as the service returns it.</typeparam>
 public abstract class AdminEditPage<TDto> : ComponentBase
@@ -30,6 +32,9 @@ public abstract class AdminEditPage<TDto> : ComponentBase
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    /// <summary>The resource this page just created and is opening: its first read keeps <see cref="Saved"/>.</summary>
+    private Guid? _opening;
 
     [Inject]
     protected ApplicationRunner Runner { get; set; } = null!;
@@ -100,7 +105,8 @@ public abstract class AdminEditPage<TDto> : ComponentBase
     protected async Task ReloadAsync()
     {
         Error = null;
-        Saved = false;
+        Saved = Id is { } opened && opened == _opening;
+        _opening = null;
         if (Id is not { } id)
         {
             ShowNew();
@@ -131,7 +137,8 @@ public abstract class AdminEditPage<TDto> : ComponentBase
 
         if (Id is null && OpenAfterCreate)
         {
-            Nav.NavigateTo($"{ListPath}/{IdOf(saved)}");
+            _opening = IdOf(saved);
+            Nav.NavigateTo($"{ListPath}/{_opening}");
             return;
         }
 

@@ -30,8 +30,6 @@ public sealed partial class AgentEdit
         _choices = choices.Value ?? new AgentChoices([], []);
     }
 
-    private string SkillName(Guid? id) => _choices.Skills.FirstOrDefault(s => s.Id == id)?.Name ?? "";
-
     protected override void ShowNew() => _form ??= new AgentForm();
 
     protected override Task<AppResult<AgentDto>> ReadAsync(Guid id) =>

@@ -13,10 +13,11 @@ public sealed partial class QueueEdit
 {
     private static readonly string[] Fields =
         ["name", "channels", "strategy", "serviceLevelTargetSeconds", "priority", "offerTimeoutSeconds", "maxSize", "maxWaitSeconds",
-         "overflowTarget", "overflowQueueId", "wrapUpMode", "wrapUpTimeLimitSeconds", "wrapUpCodes", "thresholds"];
+         "overflowTarget", "overflowQueueId", "wrapUpMode", "wrapUpTimeLimitSeconds", "wrapUpCodes", "thresholds", "requiredSkills"];
 
     private QueueForm? _form;
     private IReadOnlyList<Choice> _otherQueues = [];
+    private IReadOnlyList<Choice> _skills = [];
 
     protected override string WritePermission => Permissions.QueuesWrite;
 
@@ -28,9 +29,9 @@ public sealed partial class QueueEdit
 
     protected override async Task LoadChoicesAsync()
     {
-        var all = await Runner.QueryAsync<QueueAdmin, AppResult<ListPage<QueueDto>>>(
-            Actor, (s, ct) => s.ListAsync(Actor, new ListQuery(Take: ListQuery.MaxTake), ct), CancellationToken.None);
-        _otherQueues = (all.Value?.Items ?? []).Where(q => q.Id != Id).Select(q => new Choice(q.Id, q.Name)).ToArray();
+        var choices = await Runner.QueryAsync<QueueAdmin, AppResult<QueueChoices>>(Actor, (s, ct) => s.ChoicesAsync(Actor, ct), CancellationToken.None);
+        _otherQueues = (choices.Value?.Queues ?? []).Where(q => q.Id != Id).ToArray();
+        _skills = choices.Value?.Skills ?? [];
     }
 
     protected override void ShowNew() => _form ??= new QueueForm();

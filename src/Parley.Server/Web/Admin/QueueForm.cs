@@ -19,6 +19,9 @@ public sealed class QueueForm
 
     public string Strategy { get; set; } = "LongestIdle";
 
+    /// <summary>The skills an agent needs for this queue's contacts, each with the minimum proficiency (1–5).</summary>
+    public List<SkillLevelRow> RequiredSkills { get; set; } = [];
+
     public int ServiceLevelTargetSeconds { get; set; } = 20;
 
     public int Priority { get; set; }
@@ -74,6 +77,7 @@ public sealed class QueueForm
         Name = q.Name,
         Channels = q.Channels.ToArray(),
         Strategy = q.Strategy,
+        RequiredSkills = q.RequiredSkills.Select(s => new SkillLevelRow { SkillId = s.SkillId, Proficiency = s.MinProficiency }).ToList(),
         ServiceLevelTargetSeconds = q.ServiceLevelTargetSeconds,
         Priority = q.Priority,
         MaxSize = q.MaxSize,
@@ -94,12 +98,12 @@ public sealed class QueueForm
         ServiceLevelRedPercent = q.Thresholds.ServiceLevelRedPercent,
     };
 
-    /// <summary>The body; what the form does not show (skills, caller settings) is sent back as read.</summary>
+    /// <summary>The body; what the form does not show (the caller settings) is sent back as read.</summary>
     public QueueRequest ToRequest() => new(
         Name.Trim(),
         Channels.ToArray(),
         Strategy,
-        _read?.RequiredSkills,
+        RequiredSkills.Where(s => s.SkillId is not null).Select(s => new QueueSkillRequirement(s.SkillId!.Value, s.Proficiency)).ToArray(),
         ServiceLevelTargetSeconds,
         Priority,
         MaxSize,

@@ -13,7 +13,7 @@ public static class WebAreas
         new("Reports", "/reports", Permissions.ReportsRead, "Queue, agent, abandon, channel, wrap-up, CSAT and IVR reports; CSV and XLSX."),
     ];
 
-    /// <summary>The admin console: shown to anyone who may open one of its pages (<see cref="AdminAreas"/>).</summary>
+    /// <summary>The admin console: shown to anyone who may administer one of its pages (<see cref="AdminAreas.Offered"/>).</summary>
     public static readonly WebArea Admin = new("Admin", AdminAreas.Path, "", "Agents, queues and the tenant's other settings.");
 
     /// <summary>The places <paramref name="actor"/> may open; a platform operator's is the admin console alone (their tenant takes no contacts).</summary>
@@ -21,6 +21,6 @@ public static class WebAreas
         actor is null ? []
         : [
             .. AdminAreas.IsPlatformOperator(actor) ? [] : All.Where(a => actor.Permissions.Contains(a.Permission)),
-            .. AdminAreas.For(actor).Count > 0 ? [Admin] : Array.Empty<WebArea>(),
+            .. AdminAreas.Offered(actor) ? [Admin] : Array.Empty<WebArea>(),
         ];
 }
