@@ -88,17 +88,24 @@ public sealed class SupervisorFeedTests(AcdAppFactory factory) : IClassFixture<A
             arrived.Release();
             return Task.CompletedTask;
         }).Value!;
-        await api.CreateInteractionAsync(queue, "Email");
-        factory.Time.Advance(TimeSpan.FromSeconds(19));
+        var contact = await api.CreateInteractionAsync(queue, "Email");
+        try
+        {
+            factory.Time.Advance(TimeSpan.FromSeconds(19));
 
-        var waiting = Row(await NextAsync(views, arrived, events, tenantId), queue);
-        Assert.Equal((1, 0, (double?)null), (waiting.ContactsInQueue, waiting.Offered, waiting.ServiceLevel));
+            var waiting = Row(await NextAsync(views, arrived, events, tenantId), queue);
+            Assert.Equal((1, 0, (double?)null), (waiting.ContactsInQueue, waiting.Offered, waiting.ServiceLevel));
 
-        // Nobody answers and nothing happens: at 20 s the contact is a miss, and the feed pushes that by itself.
-        factory.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(await arrived.WaitAsync(Wait, TestContext.Current.CancellationToken), "no view pushed when the contact reached the threshold");
-        var missed = Row(views.Last(), queue);
-        Assert.Equal((1, 1, 0, (double?)0.0), (missed.ContactsInQueue, missed.Offered, missed.AnsweredWithinThreshold, missed.ServiceLevel));
+            // Nobody answers and nothing happens: at 20 s the contact is a miss, and the feed pushes that by itself.
+            factory.Time.Advance(TimeSpan.FromSeconds(1));
+            Assert.True(await arrived.WaitAsync(Wait, TestContext.Current.CancellationToken), "no view pushed when the contact reached the threshold");
+            var missed = Row(views.Last(), queue);
+            Assert.Equal((1, 1, 0, (double?)0.0), (missed.ContactsInQueue, missed.Offered, missed.AnsweredWithinThreshold, missed.ServiceLevel));
+        }
+        finally
+        {
+            await api.PostAsync($"/api/v1/interactions/{contact}/abandon", 204); // no contact left waiting for the next test's agent
+        }
     }
 
     [Fact]
