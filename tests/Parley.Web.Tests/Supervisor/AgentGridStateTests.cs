@@ -7,7 +7,7 @@ using Radzen;
 
 namespace Parley.Web.Tests.Supervisor;
 
-/// <summary>What the agent grid says of an agent's state: a call on hold, and an agent no call can ring.</summary>
+/// <summary>What the agent grid says of an agent's state: a call on hold, an agent no call can ring, a built-in not-ready reason.</summary>
 public sealed class AgentGridStateTests : BunitContext
 {
     private static readonly Guid Call = Guid.CreateVersion7();
@@ -55,6 +55,16 @@ public sealed class AgentGridStateTests : BunitContext
         Assert.Equal(text, tag.TextContent.Trim());
         Assert.Contains("do not count as available for voice", tag.GetAttribute("title"), StringComparison.Ordinal);
         Assert.Empty(grid.FindAll("tr[data-agent='Eve Agent'] .parley-phone-tag"));
+    }
+
+    [Fact]
+    public void An_agent_the_engine_set_not_ready_for_missed_offers_reads_the_reasons_name_not_its_code()
+    {
+        var missed = new AgentRow(Guid.CreateVersion7(), "Dee Agent", AgentState.NotReady, "missed-offers", TimeSpan.FromMinutes(1), false, [], [], VoicePhone.Ready);
+
+        var grid = Render<AgentGrid>(p => p.Add(g => g.Agents, [missed]));
+
+        Assert.Equal("Not ready (Missed offers)", grid.Find("tr[data-agent='Dee Agent'] .parley-agent-state").TextContent.Trim());
     }
 
     private static AgentRow Bob(TimeSpan? onHoldFor) => new(
