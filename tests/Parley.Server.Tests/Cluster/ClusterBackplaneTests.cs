@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Tests.Acd;
@@ -99,6 +100,11 @@ public sealed class ClusterBackplaneTests(TwoNodeCluster cluster) : IClassFixtur
         var listener = new Listener(connection);
         connection.On<JsonElement[]>("routing", listener.Add);
         await connection.StartAsync(Cancellation);
+
+        // StartAsync returns at the handshake, before the hub's OnConnectedAsync has put the connection in its groups (on a
+        // busy machine the event came first and was missed). SignalR reads a connection's first invocation only after
+        // OnConnectedAsync, so the answer to one — the hub has no methods, so a refusal — says the connection is in its groups.
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("joined", Cancellation));
         return listener;
     }
 
