@@ -32,8 +32,11 @@ public sealed partial class SkillsEndToEndTests : BrowserTest
         await admin.GoByAsync(page.Locator("nav[aria-label='Admin']").GetByText("Queues"), "**/admin/queues");
         await admin.GoByAsync(page.Locator(".parley-row-link", new() { HasText = "Sales" }), QueueAddress());
         await Assertions.Expect(page.Locator("tr[data-skill='sales']")).ToBeVisibleAsync();
+        var rows = page.Locator(".parley-skill-table tbody tr");
+        var before = await rows.CountAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add required skill" }).ClickAsync();
-        var row = page.Locator(".parley-skill-table tbody tr").Last;
+        await Assertions.Expect(rows).ToHaveCountAsync(before + 1); // the new row is there: choosing now changes it, not the sales row
+        var row = rows.Last;
         await admin.ChooseAsync(row.Locator(".rz-dropdown"), "spanish");
         await page.Locator("tr[data-skill='spanish']").GetByLabel("Minimum proficiency").FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
